@@ -1,0 +1,44 @@
+import type { Organisation } from '../../../shared/contract';
+import { FieldbookError } from '../../../shared/errors';
+import type { OrganisationsTable } from '../../db/schema';
+import type { CoreContext } from '../deps';
+import type { HandlerGroup } from '../handler-types';
+import { contains } from '../text-search';
+import { write } from '../write';
+
+function toOrganisation(row: OrganisationsTable): Organisation {
+  return { id: row.id, name: row.name, sector: row.sector };
+}
+
+export async function getOrganisation(ctx: CoreContext, id: string): Promise<Organisation> {
+  const row = await ctx.db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new FieldbookError('NOT_FOUND', 'That organisation could not be found.');
+  return toOrganisation(row);
+}
+
+export function organisationHandlers(ctx: CoreContext): HandlerGroup<'organisations'> {
+  return {
+    async 'organisations.list'({ query, limit }) {
+      let select = ctx.db.selectFrom('organisations').selectAll();
+      if (query) select = select.where(contains('name', query));
+      const rows = await select.orderBy(({ fn }) => fn('lower', ['name'])).limit(limit).execute();
+      return rows.map(toOrganisation);
+    },
+
+    'organisations.get': ({ id }) => getOrganisation(ctx, id),
+
+    async 'organisations.create'(fields) {
+      const id = await write(ctx, async (scope) => {
+        const id = scope.newId();
+        await scope.insert('organisations', { id, name: fields.name, sector: fields.sector });
+        return id;
+      });
+      return getOrganisation(ctx, id);
+    },
+
+    async 'organisations.update'({ id, fields }) {
+      await write(ctx, (scope) => scope.update('organisations', id, { name: fields.name, sector: fields.sector }));
+      return getOrganisation(ctx, id);
+    },
+  };
+}

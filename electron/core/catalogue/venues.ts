@@ -1,0 +1,46 @@
+import type { Venue } from '../../../shared/contract';
+import { FieldbookError } from '../../../shared/errors';
+import type { VenuesTable } from '../../db/schema';
+import type { CoreContext } from '../deps';
+import type { HandlerGroup } from '../handler-types';
+import { contains } from '../text-search';
+import { write } from '../write';
+
+function toVenue(row: VenuesTable): Venue {
+  return { id: row.id, name: row.name, address: row.address, accessNotes: row.access_notes };
+}
+
+async function getVenue(ctx: CoreContext, id: string): Promise<Venue> {
+  const row = await ctx.db.selectFrom('venues').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new FieldbookError('NOT_FOUND', 'That venue could not be found.');
+  return toVenue(row);
+}
+
+export function venueHandlers(ctx: CoreContext): HandlerGroup<'venues'> {
+  return {
+    async 'venues.list'({ query, limit }) {
+      let select = ctx.db.selectFrom('venues').selectAll();
+      if (query) select = select.where((eb) => eb.or([contains('name', query), contains('address', query)]));
+      const rows = await select.orderBy(({ fn }) => fn('lower', ['name'])).limit(limit).execute();
+      return rows.map(toVenue);
+    },
+
+    'venues.get': ({ id }) => getVenue(ctx, id),
+
+    async 'venues.create'(fields) {
+      const id = await write(ctx, async (scope) => {
+        const id = scope.newId();
+        await scope.insert('venues', { id, name: fields.name, address: fields.address, access_notes: fields.accessNotes });
+        return id;
+      });
+      return getVenue(ctx, id);
+    },
+
+    async 'venues.update'({ id, fields }) {
+      await write(ctx, (scope) =>
+        scope.update('venues', id, { name: fields.name, address: fields.address, access_notes: fields.accessNotes }),
+      );
+      return getVenue(ctx, id);
+    },
+  };
+}

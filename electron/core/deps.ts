@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { Database } from 'better-sqlite3';
+import type { Schema } from '../db/schema';
+import type { KeyStore } from './keys';
+
+/**
+ * What the core needs from the world, passed in so the same core runs in the
+ * Electron app, the web host, the CLI and tests (which fix the clock and ids).
+ */
+export interface CoreDeps {
+  databasePath: string;
+  clock: () => Date;
+  newId: () => string;
+  keyStore: KeyStore;
+}
+
+export interface CoreContext {
+  db: Kysely<Schema>;
+  sqlite: Database;
+  clock: () => Date;
+  newId: () => string;
+  keyStore: KeyStore;
+}
+
+/** The device's local calendar day, "2026-03-12". */
+export function localDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

@@ -1,0 +1,59 @@
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import type { Device } from '../../../shared/contract';
+import { FieldbookError } from '../../../shared/errors';
+import type { DeviceTable } from '../../db/schema';
+import { encodeHlc } from '../../sync/hlc';
+import { localDate, type CoreContext } from '../deps';
+import type { HandlerGroup } from '../handler-types';
+
+export const SIGNING_KEY_NAME = 'device-signing-key';
+
+/** Short enough to read aloud and compare on two screens: "3F2A-9C1B-77D0-E4A5". */
+export function fingerprintOf(publicKeyBase64: string): string {
+  const hex = createHash('sha256').update(Buffer.from(publicKeyBase64, 'base64')).digest('hex').slice(0, 16);
+  return hex.toUpperCase().match(/.{4}/g)!.join('-');
+}
+
+function toDevice(row: DeviceTable): Device {
+  return {
+    id: row.id,
+    role: row.role,
+    name: row.name,
+    createdAt: row.created_at,
+    fingerprint: fingerprintOf(row.signing_public_key),
+  };
+}
+
+export function deviceHandlers(ctx: CoreContext): HandlerGroup<'device'> {
+  const current = () => ctx.db.selectFrom('device').selectAll().executeTakeFirst();
+
+  return {
+    async 'device.status'() {
+      const row = await current();
+      return { device: row ? toDevice(row) : null, today: localDate(ctx.clock()) };
+    },
+
+    async 'device.setUp'({ role, name }) {
+      if (await current()) {
+        throw new FieldbookError('DEVICE_ALREADY_SET_UP', 'This device is already set up.');
+      }
+      const id = ctx.newId();
+      const now = ctx.clock();
+      // The signing key proves later that a bundle came from this device.
+      const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+      const publicDer = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+      ctx.keyStore.set(SIGNING_KEY_NAME, privateKey.export({ type: 'pkcs8', format: 'der' }));
+      const row: DeviceTable = {
+        id,
+        singleton: 1,
+        role,
+        name,
+        created_at: now.toISOString(),
+        signing_public_key: publicDer,
+        clock: encodeHlc({ wallMs: now.getTime(), counter: 0, deviceId: id }),
+      };
+      await ctx.db.insertInto('device').values(row).execute();
+      return toDevice(row);
+    },
+  };
+}

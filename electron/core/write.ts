@@ -1,0 +1,77 @@
+import type { Insertable, Transaction, Updateable } from 'kysely';
+import { FieldbookError } from '../../shared/errors';
+import type { Schema, SharedTableName, SharedTables } from '../db/schema';
+import { HybridLogicalClock } from '../sync/hlc';
+import type { CoreContext } from './deps';
+
+export interface WriteScope {
+  trx: Transaction<Schema>;
+  deviceId: string;
+  newId(): string;
+  /** Inserts a row and logs every field of it. */
+  insert<T extends SharedTableName>(table: T, row: Insertable<SharedTables[T]> & { id: string }): Promise<void>;
+  /** Updates the fields that differ and logs only those; returns whether anything changed. */
+  update<T extends SharedTableName>(table: T, id: string, changes: Updateable<SharedTables[T]>): Promise<boolean>;
+}
+
+/**
+ * Runs one change to shared data as a single transaction: the rows and their
+ * change-log entries commit together or not at all, so a failed procedure
+ * writes nothing and every landed change is ready to travel in a bundle.
+ */
+export async function write<T>(ctx: CoreContext, work: (scope: WriteScope) => Promise<T>): Promise<T> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const device = await trx.selectFrom('device').select(['id', 'clock']).executeTakeFirst();
+    if (!device) {
+      throw new FieldbookError('DEVICE_NOT_SET_UP', 'Finish setting up this device before adding or changing records.');
+    }
+    const clock = new HybridLogicalClock(device.id, () => ctx.clock().getTime(), device.clock);
+
+    const log = async (table: SharedTableName, rowId: string, fields: Record<string, unknown>) => {
+      await trx
+        .insertInto('change_log')
+        .values({
+          id: ctx.newId(),
+          hlc: clock.tick(),
+          device_id: device.id,
+          table_name: table,
+          row_id: rowId,
+          fields: JSON.stringify(fields),
+        })
+        .execute();
+    };
+
+    // Kysely cannot narrow a generic table name, so the generic insert and
+    // update go through an untyped handle; WriteScope's signatures keep callers typed.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const anyTable = trx as unknown as Transaction<any>;
+
+    const scope: WriteScope = {
+      trx,
+      deviceId: device.id,
+      newId: ctx.newId,
+      async insert(table, row) {
+        await anyTable.insertInto(table as string).values(row).execute();
+        const { id, ...fields } = row as Record<string, unknown>;
+        await log(table, String(id), fields);
+      },
+      async update(table, id, changes) {
+        const current = (await anyTable.selectFrom(table as string).selectAll().where('id', '=', id).executeTakeFirst()) as
+          | Record<string, unknown>
+          | undefined;
+        if (!current) throw new FieldbookError('NOT_FOUND', 'That record no longer exists.');
+        const changed = Object.fromEntries(
+          Object.entries(changes as Record<string, unknown>).filter(([key, value]) => current[key] !== value),
+        );
+        if (Object.keys(changed).length === 0) return false;
+        await anyTable.updateTable(table as string).set(changed).where('id', '=', id).execute();
+        await log(table, id, changed);
+        return true;
+      },
+    };
+
+    const result = await work(scope);
+    await trx.updateTable('device').set({ clock: clock.current() }).where('id', '=', device.id).execute();
+    return result;
+  });
+}

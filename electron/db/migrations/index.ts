@@ -1,0 +1,14 @@
+import type { Database } from 'better-sqlite3';
+import * as initial from './0001-initial';
+
+export interface Migration {
+  name: string;
+  up(db: Database): void;
+}
+
+/**
+ * Every migration, in order. A static list rather than a folder scan, so it
+ * survives bundling. Append only: the position in this list is the schema
+ * version stored in PRAGMA user_version.
+ */
+export const migrations: readonly Migration[] = [{ name: '0001-initial', up: initial.up }];

@@ -1,0 +1,83 @@
+/**
+ * Row types as stored. Each table's interface is what kysely checks queries
+ * against; the core maps rows to the contract's domain types.
+ */
+export interface DeviceTable {
+  id: string;
+  singleton: number;
+  role: 'laptop' | 'office';
+  name: string;
+  created_at: string;
+  signing_public_key: string;
+  clock: string;
+}
+
+export interface ChangeLogTable {
+  id: string;
+  hlc: string;
+  device_id: string;
+  table_name: string;
+  row_id: string;
+  /** JSON object of column name to new value. */
+  fields: string;
+}
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  sector: 'statutory' | 'vcse' | 'other';
+}
+
+export interface PeopleTable {
+  id: string;
+  given_name: string;
+  family_name: string;
+  preferred_name: string | null;
+  email: string | null;
+  phone: string | null;
+  organisation_id: string | null;
+  membership_joined_on: string | null;
+}
+
+export interface CoursesTable {
+  id: string;
+  title: string;
+  description: string | null;
+  duration_minutes: number;
+  /** JSON array of { id, text }, in teaching order. */
+  learning_outcomes: string;
+}
+
+export interface VenuesTable {
+  id: string;
+  name: string;
+  address: string;
+  access_notes: string | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  course_id: string;
+  venue_id: string;
+  starts_at: string;
+  ends_at: string;
+  capacity: number;
+  /** JSON array of facilitator names. */
+  facilitators: string;
+  status: 'scheduled' | 'cancelled' | 'completed';
+}
+
+/** Tables whose rows travel between devices; every write to them is logged. */
+export interface SharedTables {
+  organisations: OrganisationsTable;
+  people: PeopleTable;
+  courses: CoursesTable;
+  venues: VenuesTable;
+  sessions: SessionsTable;
+}
+export type SharedTableName = keyof SharedTables;
+
+export interface Schema extends SharedTables {
+  device: DeviceTable;
+  change_log: ChangeLogTable;
+}

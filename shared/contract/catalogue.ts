@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { GetInput, Id, SearchInput, calendarDate, localDateTime, optionalText, requiredText } from './common';
+
+// ---- organisations ---------------------------------------------------------
+
+export const sectors = ['statutory', 'vcse', 'other'] as const;
+export const Sector = z.enum(sectors, { error: 'Choose a sector: statutory, voluntary and community (VCSE), or other.' });
+export type Sector = z.infer<typeof Sector>;
+export const sectorLabels: Record<Sector, string> = {
+  statutory: 'Statutory',
+  vcse: 'Voluntary and community (VCSE)',
+  other: 'Other',
+};
+
+export const OrganisationFields = z.strictObject({
+  name: requiredText('Organisation name'),
+  sector: Sector,
+});
+export const Organisation = z.object({ id: z.string(), name: z.string(), sector: Sector });
+export type Organisation = z.infer<typeof Organisation>;
+
+// ---- people ----------------------------------------------------------------
+
+const email = z
+  .string({ error: 'Email must be text.' })
+  .trim()
+  .max(254, { error: 'Email must be 254 characters or fewer.' })
+  .refine((value) => value === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), {
+    error: 'Email must look like name@example.org.',
+  })
+  .nullish()
+  .transform((value) => (value ? value : null));
+
+export const PersonFields = z.strictObject({
+  givenName: requiredText('Given name', 100),
+  familyName: requiredText('Family name', 100),
+  preferredName: optionalText('Preferred name', 100),
+  email,
+  phone: optionalText('Phone', 40),
+  organisationId: Id.nullish().transform((value) => value ?? null),
+  membershipJoinedOn: calendarDate('Membership joined date').nullish().transform((value) => value ?? null),
+});
+export const Person = z.object({
+  id: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  preferredName: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  organisationId: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  membershipJoinedOn: z.string().nullable(),
+});
+export type Person = z.infer<typeof Person>;
+
+// ---- courses ---------------------------------------------------------------
+
+export const LearningOutcome = z.object({ id: z.string(), text: z.string() });
+export type LearningOutcome = z.infer<typeof LearningOutcome>;
+
+export const CourseFields = z.strictObject({
+  title: requiredText('Title'),
+  description: optionalText('Description', 4000),
+  durationMinutes: z
+    .number({ error: 'Duration must be a number of minutes.' })
+    .int({ error: 'Duration must be a whole number of minutes.' })
+    .min(15, { error: 'Duration must be at least 15 minutes.' })
+    .max(24 * 60, { error: 'Duration must be at most 24 hours.' }),
+  learningOutcomes: z
+    .array(requiredText('Each learning outcome', 300), { error: 'Learning outcomes must be a list.' })
+    .min(1, { error: 'Add at least one learning outcome.' })
+    .max(20, { error: 'A course can have at most 20 learning outcomes.' }),
+});
+export const Course = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  durationMinutes: z.number(),
+  learningOutcomes: z.array(LearningOutcome),
+});
+export type Course = z.infer<typeof Course>;
+
+// ---- venues ----------------------------------------------------------------
+
+export const VenueFields = z.strictObject({
+  name: requiredText('Venue name'),
+  address: requiredText('Address', 500),
+  accessNotes: optionalText('Access notes', 2000),
+});
+export const Venue = z.object({ id: z.string(), name: z.string(), address: z.string(), accessNotes: z.string().nullable() });
+export type Venue = z.infer<typeof Venue>;
+
+// ---- sessions --------------------------------------------------------------
+
+export const sessionStatuses = ['scheduled', 'cancelled', 'completed'] as const;
+export const SessionStatus = z.enum(sessionStatuses, { error: 'Status must be scheduled, cancelled or completed.' });
+export type SessionStatus = z.infer<typeof SessionStatus>;
+
+export const SessionFields = z
+  .strictObject({
+    courseId: Id,
+    venueId: Id,
+    startsAt: localDateTime('Start'),
+    endsAt: localDateTime('End'),
+    capacity: z
+      .number({ error: 'Capacity must be a number of places.' })
+      .int({ error: 'Capacity must be a whole number.' })
+      .min(1, { error: 'Capacity must be at least 1.' })
+      .max(1000, { error: 'Capacity must be 1000 or fewer.' }),
+    facilitators: z
+      .array(requiredText('Each facilitator name', 100), { error: 'Facilitators must be a list of names.' })
+      .max(10, { error: 'A session can have at most 10 facilitators.' }),
+    status: SessionStatus.default('scheduled'),
+  })
+  .refine((session) => session.endsAt > session.startsAt, {
+    error: 'End must be after the start.',
+    path: ['endsAt'],
+  });
+export const Session = z.object({
+  id: z.string(),
+  courseId: z.string(),
+  courseTitle: z.string(),
+  venueId: z.string(),
+  venueName: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  capacity: z.number(),
+  facilitators: z.array(z.string()),
+  status: SessionStatus,
+});
+export type Session = z.infer<typeof Session>;
+
+export const ListSessionsInput = z.strictObject({
+  from: calendarDate('From').optional(),
+  query: SearchInput.shape.query,
+  limit: z.number({ error: 'Limit must be a number.' }).int().min(1).max(1000).default(300),
+});
+
+// ---- procedures ------------------------------------------------------------
+
+function withId<S extends z.ZodType>(fields: S) {
+  return z.strictObject({ id: Id, fields });
+}
+
+export const catalogueProcedures = {
+  'organisations.list': { kind: 'query', input: SearchInput, output: z.array(Organisation) },
+  'organisations.get': { kind: 'query', input: GetInput, output: Organisation },
+  'organisations.create': { kind: 'mutation', input: OrganisationFields, output: Organisation },
+  'organisations.update': { kind: 'mutation', input: withId(OrganisationFields), output: Organisation },
+
+  'people.list': { kind: 'query', input: SearchInput, output: z.array(Person) },
+  'people.get': { kind: 'query', input: GetInput, output: Person },
+  'people.create': { kind: 'mutation', input: PersonFields, output: Person },
+  'people.update': { kind: 'mutation', input: withId(PersonFields), output: Person },
+
+  'courses.list': { kind: 'query', input: SearchInput, output: z.array(Course) },
+  'courses.get': { kind: 'query', input: GetInput, output: Course },
+  'courses.create': { kind: 'mutation', input: CourseFields, output: Course },
+  'courses.update': { kind: 'mutation', input: withId(CourseFields), output: Course },
+
+  'venues.list': { kind: 'query', input: SearchInput, output: z.array(Venue) },
+  'venues.get': { kind: 'query', input: GetInput, output: Venue },
+  'venues.create': { kind: 'mutation', input: VenueFields, output: Venue },
+  'venues.update': { kind: 'mutation', input: withId(VenueFields), output: Venue },
+
+  'sessions.list': { kind: 'query', input: ListSessionsInput, output: z.array(Session) },
+  'sessions.get': { kind: 'query', input: GetInput, output: Session },
+  'sessions.create': { kind: 'mutation', input: SessionFields, output: Session },
+  'sessions.update': { kind: 'mutation', input: withId(SessionFields), output: Session },
+} as const;

@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import { catalogueProcedures } from './catalogue';
+import { deviceProcedures } from './device';
+
+export interface ProcedureDefinition {
+  /** Queries only read; mutations write and are recorded in the change log. */
+  kind: 'query' | 'mutation';
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+/** Every procedure Fieldbook offers, declared once. Transports only dispatch these. */
+export const procedures = {
+  ...deviceProcedures,
+  ...catalogueProcedures,
+} as const satisfies Record<string, ProcedureDefinition>;
+
+export type Procedures = typeof procedures;
+export type ProcedureName = keyof Procedures;
+/** What a caller passes (defaults may be left out). */
+export type ProcedureInput<N extends ProcedureName> = z.input<Procedures[N]['input']>;
+/** What the core receives after validation (defaults filled in, text trimmed). */
+export type ParsedInput<N extends ProcedureName> = z.output<Procedures[N]['input']>;
+export type ProcedureOutput<N extends ProcedureName> = z.output<Procedures[N]['output']>;
+
+export function isProcedureName(name: unknown): name is ProcedureName {
+  return typeof name === 'string' && Object.hasOwn(procedures, name);
+}
+
+/** Events the shell pushes to the window (for example a menu choice). */
+export interface AppEvents {
+  navigate: { path: string };
+}
+export type AppEventName = keyof AppEvents;
+
+/** The one object the preload exposes; the web client implements the same shape. */
+export interface FieldbookBridge {
+  invoke(name: string, input: unknown): Promise<import('../errors').CallResult<unknown>>;
+  on<E extends AppEventName>(event: E, listener: (payload: AppEvents[E]) => void): () => void;
+}
+
+export * from './common';
+export * from './device';
+export * from './catalogue';

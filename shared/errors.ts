@@ -1,0 +1,54 @@
+/**
+ * Every failure a procedure can report, as a value the UI can show in plain
+ * words. The message is written for a facilitator or office worker, never a
+ * stack trace; `fields` maps a form field to what is wrong with it.
+ */
+export const errorCodes = [
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'DEVICE_NOT_SET_UP',
+  'DEVICE_ALREADY_SET_UP',
+  'UNKNOWN_PROCEDURE',
+  'UNAUTHORISED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface FieldbookErrorPayload {
+  code: ErrorCode;
+  message: string;
+  fields?: Record<string, string>;
+}
+
+export class FieldbookError extends Error {
+  readonly code: ErrorCode;
+  readonly fields?: Record<string, string>;
+
+  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
+    super(message);
+    this.name = 'FieldbookError';
+    this.code = code;
+    if (fields) this.fields = fields;
+  }
+
+  toPayload(): FieldbookErrorPayload {
+    return this.fields
+      ? { code: this.code, message: this.message, fields: this.fields }
+      : { code: this.code, message: this.message };
+  }
+}
+
+export function isErrorPayload(value: unknown): value is FieldbookErrorPayload {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    (errorCodes as readonly string[]).includes((value as { code: string }).code) &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
+}
+
+/** The outcome of a call as it crosses a transport: never a thrown exception. */
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: FieldbookErrorPayload };
