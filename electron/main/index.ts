@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BrowserWindow, Menu, app, ipcMain, safeStorage, session } from 'electron';
+import type { AppEvents } from '../../shared/contract';
+import type { Core } from '../core';
+import { createDispatcher } from '../dispatch/dispatcher';
+import { KEYS_FOLDER } from '../host/data-folder';
+import { openCoreInFolder } from '../host/open-core';
+import { EVENT_CHANNEL } from '../ipc-channels';
+import { registerInvokeHandler } from './ipc';
+import { menuTemplate } from './menu';
+import { safeStorageKeyStore } from './safe-storage-key-store';
+import { denyAllPermissions, hardenWebContents } from './security';
+import { secureWindowOptions } from './window-options';
+
+/** The Electron shell: a window, a menu and the IPC wiring around the core. */
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererFile = join(here, '../renderer/index.html');
+// electron-vite sets this during `electron-vite dev`; packaged builds load the file.
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const appUrl = devServerUrl ?? pathToFileURL(rendererFile).href;
+
+let core: Core | undefined;
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow(secureWindowOptions(join(here, '../preload/index.cjs')));
+  hardenWebContents(window.webContents, appUrl);
+  window.once('ready-to-show', () => window.show());
+  if (devServerUrl) void window.loadURL(devServerUrl);
+  else void window.loadFile(rendererFile);
+  return window;
+}
+
+function sendNavigate(payload: AppEvents['navigate']): void {
+  BrowserWindow.getFocusedWindow()?.webContents.send(EVENT_CHANNEL, 'navigate', payload);
+}
+
+export async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  await app.whenReady();
+  const dataFolder = app.getPath('userData');
+  core = openCoreInFolder(dataFolder, safeStorageKeyStore(safeStorage, join(dataFolder, KEYS_FOLDER)));
+  registerInvokeHandler(ipcMain, createDispatcher(core.handlers), appUrl);
+  denyAllPermissions(session.defaultSession);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(sendNavigate, process.platform)));
+  createWindow();
+
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => void core?.close());
+}
+
+export const started = start();

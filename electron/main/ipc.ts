@@ -1,0 +1,18 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { CallResult } from '../../shared/errors';
+import type { Dispatch } from '../dispatch/dispatcher';
+import { INVOKE_CHANNEL } from '../ipc-channels';
+import { isTrustedPage } from './security';
+
+/**
+ * The IPC transport: checks the sender is the app's own page, then hands the
+ * call to the dispatcher. It knows nothing of what any procedure does.
+ */
+export function registerInvokeHandler(ipcMain: IpcMain, dispatch: Dispatch, appUrl: string): void {
+  ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, name: unknown, input: unknown): Promise<CallResult<unknown>> => {
+    if (!isTrustedPage(event.senderFrame?.url, appUrl)) {
+      return { ok: false, error: { code: 'UNAUTHORISED', message: 'This page is not allowed to use Fieldbook.' } };
+    }
+    return dispatch(name, input);
+  });
+}

@@ -1,0 +1,31 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import type { AppEvents } from '../../shared/contract';
+
+/** Menu template as data, so it is testable; `navigate` sends the renderer to a screen. */
+export function menuTemplate(
+  navigate: (payload: AppEvents['navigate']) => void,
+  platform: NodeJS.Platform,
+): MenuItemConstructorOptions[] {
+  const go = (label: string, path: string, accelerator: string): MenuItemConstructorOptions => ({
+    label,
+    accelerator,
+    click: () => navigate({ path }),
+  });
+  return [
+    ...(platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    {
+      label: 'Go',
+      submenu: [
+        go('Sessions', '/sessions', 'CmdOrCtrl+1'),
+        go('Courses', '/courses', 'CmdOrCtrl+2'),
+        go('Venues', '/venues', 'CmdOrCtrl+3'),
+        go('Organisations', '/organisations', 'CmdOrCtrl+4'),
+        go('People', '/people', 'CmdOrCtrl+5'),
+      ],
+    },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+  ];
+}

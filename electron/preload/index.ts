@@ -1,0 +1,21 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { AppEventName, AppEvents, FieldbookBridge } from '../../shared/contract';
+import type { CallResult } from '../../shared/errors';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../ipc-channels';
+
+/**
+ * The renderer's only door to the core: one `invoke` for declared procedures
+ * and one `on` for app events. ipcRenderer itself is never exposed.
+ */
+const bridge: FieldbookBridge = {
+  invoke: (name, input) => ipcRenderer.invoke(INVOKE_CHANNEL, name, input) as Promise<CallResult<unknown>>,
+  on<E extends AppEventName>(event: E, listener: (payload: AppEvents[E]) => void) {
+    const wrapped = (_event: IpcRendererEvent, name: string, payload: AppEvents[E]) => {
+      if (name === event) listener(payload);
+    };
+    ipcRenderer.on(EVENT_CHANNEL, wrapped);
+    return () => void ipcRenderer.removeListener(EVENT_CHANNEL, wrapped);
+  },
+};
+
+contextBridge.exposeInMainWorld('fieldbook', bridge);

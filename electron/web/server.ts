@@ -1,0 +1,172 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import type { CallResult, ErrorCode, FieldbookErrorPayload } from '../../shared/errors';
+import type { Dispatch } from '../dispatch/dispatcher';
+import { contentSecurityPolicy } from './content-security-policy';
+
+export interface WebHostOptions {
+  dispatch: Dispatch;
+  /** The built renderer (out/renderer). */
+  staticFolder: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Fixed only in tests; otherwise a new random token each launch. */
+  token?: string;
+}
+
+export interface WebHost {
+  /** The address to open, token included. */
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+export const TOKEN_HEADER = 'x-fieldbook-token';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json; charset=utf-8',
+};
+
+const statusForCode: Record<ErrorCode, number> = {
+  INVALID_INPUT: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  DEVICE_NOT_SET_UP: 409,
+  DEVICE_ALREADY_SET_UP: 409,
+  UNKNOWN_PROCEDURE: 404,
+  UNAUTHORISED: 401,
+  INTERNAL: 500,
+};
+
+function sameSecret(given: string | undefined | null, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function sendJson(response: ServerResponse, result: CallResult<unknown>): void {
+  const status = result.ok ? 200 : statusForCode[result.error.code];
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(result));
+}
+
+function sendError(response: ServerResponse, error: FieldbookErrorPayload): void {
+  sendJson(response, { ok: false, error });
+}
+
+function sendText(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  response.end(text);
+}
+
+async function readBody(request: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Serves the renderer and the procedures over HTTP on 127.0.0.1 for browser
+ * tests, demos and `npm run web`. Three locks keep other pages and programs
+ * out: it binds to loopback only; it answers only to its own Host (so a
+ * DNS-rebinding page cannot reach it); and every call needs the per-launch
+ * token, which only the address printed at launch carries.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let allowedHosts: Set<string> = new Set();
+
+  async function handleCall(request: IncomingMessage, response: ServerResponse, name: string): Promise<void> {
+    if (!sameSecret(request.headers[TOKEN_HEADER] as string | undefined, token)) {
+      return sendError(response, { code: 'UNAUTHORISED', message: 'This page is not allowed to use Fieldbook. Open the address printed when Fieldbook started.' });
+    }
+    // A JSON content type forces a CORS preflight from other origins, which we never grant.
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendError(response, { code: 'INVALID_INPUT', message: 'Requests must be sent as JSON.' });
+    }
+    const body = await readBody(request);
+    if (body === null) return sendError(response, { code: 'INVALID_INPUT', message: 'That request is too large.' });
+    let input: unknown;
+    try {
+      input = body.length ? JSON.parse(body) : {};
+    } catch {
+      return sendError(response, { code: 'INVALID_INPUT', message: 'That request could not be read.' });
+    }
+    sendJson(response, await options.dispatch(name, input));
+  }
+
+  async function handleStatic(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const isPage = url.pathname === '/' || url.pathname === '/index.html';
+    if (isPage && !sameSecret(url.searchParams.get('token'), token)) {
+      return sendText(response, 401, 'Open the full address printed when Fieldbook started (it ends with ?token=...).');
+    }
+    const relative = normalize(decodeURIComponent(isPage ? '/index.html' : url.pathname)).replace(/^([/\\])+/, '');
+    if (relative.split(sep).includes('..')) return sendText(response, 404, 'Not found.');
+    try {
+      const file = await readFile(join(options.staticFolder, relative));
+      response.writeHead(200, {
+        'content-type': contentTypes[extname(relative)] ?? 'application/octet-stream',
+        'content-security-policy': contentSecurityPolicy,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cache-control': isPage ? 'no-store' : 'max-age=3600',
+      });
+      response.end(request.method === 'HEAD' ? undefined : file);
+    } catch {
+      sendText(response, 404, 'Not found.');
+    }
+  }
+
+  const server: Server = createServer((request, response) => {
+    if (!allowedHosts.has(request.headers.host ?? '')) {
+      return sendText(response, 421, 'Fieldbook only answers on its own address.');
+    }
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const call = /^\/api\/([A-Za-z.]+)$/.exec(url.pathname);
+    const work =
+      call && request.method === 'POST'
+        ? handleCall(request, response, call[1]!)
+        : request.method === 'GET' || request.method === 'HEAD'
+          ? handleStatic(request, response, url)
+          : Promise.resolve(sendText(response, 405, 'Not allowed.'));
+    work.catch(() => {
+      if (!response.headersSent) sendText(response, 500, 'Something went wrong.');
+      else response.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

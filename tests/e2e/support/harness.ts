@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Core } from '../../../electron/core';
+import { createDispatcher } from '../../../electron/dispatch/dispatcher';
+import { openCoreInFolder } from '../../../electron/host/open-core';
+import { startWebHost, type WebHost } from '../../../electron/web/server';
+
+export const rendererFolder = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
+
+/** Flags for Debian's Chromium on a machine with no network and no GPU. */
+export const chromiumFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumFlags, headless: true });
+}
+
+export interface AppUnderTest {
+  host: WebHost;
+  core: Core;
+  dataFolder: string;
+  /** A fresh page open at the app's address (token included). */
+  openPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app as a facilitator would meet it in a browser: the web host over
+ * a real SQLite file in a temp folder, serving the built renderer.
+ */
+export async function startApp(browser: Browser): Promise<AppUnderTest> {
+  const dataFolder = mkdtempSync(join(tmpdir(), 'fieldbook-e2e-'));
+  const core = openCoreInFolder(dataFolder);
+  const host = await startWebHost({ dispatch: createDispatcher(core.handlers), staticFolder: rendererFolder });
+  const contexts: Awaited<ReturnType<Browser['newContext']>>[] = [];
+  return {
+    host,
+    core,
+    dataFolder,
+    async openPage() {
+      const context = await browser.newContext();
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(host.url);
+      return page;
+    },
+    async close() {
+      for (const context of contexts) await context.close();
+      await host.close();
+      await core.close();
+      rmSync(dataFolder, { recursive: true, force: true });
+    },
+  };
+}
