@@ -1,0 +1,202 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  CourseFields,
+  ListSessionsInput,
+  OrganisationFields,
+  PersonFields,
+  SearchInput,
+  SessionFields,
+  SetUpDeviceInput,
+  VenueFields,
+  procedures,
+} from '../../shared/contract';
+import { FieldbookError } from '../../shared/errors';
+import { fieldErrors, parseOrThrow } from '../../shared/validation';
+
+const courseId = '0195f0a4-3b2c-7d1e-8f00-0123456789ab';
+const venueId = '0195f0a4-3b2c-7d1e-8f00-ba9876543210';
+
+const validSession = {
+  courseId,
+  venueId,
+  startsAt: '2026-03-12T09:30',
+  endsAt: '2026-03-12T12:30',
+  capacity: 12,
+  facilitators: ['Amina Yusuf'],
+};
+
+const validPerson = { givenName: 'Amina', familyName: 'Yusuf' };
+
+describe('text people type', () => {
+  it('is trimmed before it is saved', () => {
+    expect(OrganisationFields.parse({ name: '  Riverside Hall  ', sector: 'vcse' }).name).toBe('Riverside Hall');
+    const person = PersonFields.parse({ givenName: '\tAmina ', familyName: ' Yusuf\n', phone: ' 07700 900123 ' });
+    expect(person).toMatchObject({ givenName: 'Amina', familyName: 'Yusuf', phone: '07700 900123' });
+    expect(CourseFields.parse({ title: ' First aid ', durationMinutes: 60, learningOutcomes: ['  Call for help '] })).toMatchObject({
+      title: 'First aid',
+      learningOutcomes: ['Call for help'],
+    });
+  });
+
+  it('refuses a name that is only spaces, in plain words', () => {
+    expect(fieldErrors(OrganisationFields, { name: '   ', sector: 'vcse' })).toEqual({ name: 'Organisation name is required.' });
+    expect(fieldErrors(PersonFields, { givenName: ' \t\n ', familyName: 'Yusuf' })).toEqual({ givenName: 'Given name is required.' });
+    expect(fieldErrors(VenueFields, { name: '  ', address: '1 High Street' })).toEqual({ name: 'Venue name is required.' });
+    expect(fieldErrors(SetUpDeviceInput, { role: 'laptop', name: '    ' })).toEqual({ name: 'Device name is required.' });
+  });
+
+  it('refuses a learning outcome that is only spaces, naming which one', () => {
+    expect(fieldErrors(CourseFields, { title: 'First aid', durationMinutes: 60, learningOutcomes: ['Call for help', '  '] })).toEqual({
+      'learningOutcomes.1': 'Each learning outcome is required.',
+    });
+  });
+
+  it('stores an optional answer left blank as no answer at all', () => {
+    const person = PersonFields.parse({ ...validPerson, preferredName: '   ', email: '', phone: ' ' });
+    expect(person).toMatchObject({ preferredName: null, email: null, phone: null });
+  });
+
+  it('refuses text that is too long, saying how long it may be', () => {
+    expect(fieldErrors(OrganisationFields, { name: 'x'.repeat(201), sector: 'other' })).toEqual({
+      name: 'Organisation name must be 200 characters or fewer.',
+    });
+  });
+});
+
+describe('email addresses', () => {
+  it('accepts an address and trims it', () => {
+    expect(PersonFields.parse({ ...validPerson, email: '  amina@example.org ' }).email).toBe('amina@example.org');
+  });
+
+  it.each(['amina', 'amina@', '@example.org', 'amina@example', 'amina yusuf@example.org', 'amina@@example.org'])(
+    'refuses "%s" and shows what an address looks like',
+    (email) => {
+      expect(fieldErrors(PersonFields, { ...validPerson, email })).toEqual({ email: 'Email must look like name@example.org.' });
+    },
+  );
+});
+
+describe('dates', () => {
+  it.each(['2026-02-30', '2026-02-29', '2026-13-01', '2026-04-31', '2026-00-10'])('refuses %s, which is not a real date', (date) => {
+    expect(fieldErrors(PersonFields, { ...validPerson, membershipJoinedOn: date })).toEqual({
+      membershipJoinedOn: 'Membership joined date is not a real date.',
+    });
+  });
+
+  it('accepts 29 February in a leap year', () => {
+    expect(PersonFields.parse({ ...validPerson, membershipJoinedOn: '2028-02-29' }).membershipJoinedOn).toBe('2028-02-29');
+  });
+
+  it('refuses a date in another layout with an example of the right one', () => {
+    expect(fieldErrors(PersonFields, { ...validPerson, membershipJoinedOn: '12/03/2026' })).toEqual({
+      membershipJoinedOn: 'Membership joined date must be a date like 2026-03-12.',
+    });
+  });
+
+  it('refuses a session starting on a day that does not exist', () => {
+    expect(fieldErrors(SessionFields, { ...validSession, startsAt: '2026-02-30T09:30', endsAt: '2026-03-01T12:30' })).toEqual({
+      startsAt: 'Start is not a real date.',
+    });
+  });
+});
+
+describe('session times', () => {
+  it('refuses a session that ends before it starts, and says so on the end time', () => {
+    const errors = fieldErrors(SessionFields, { ...validSession, startsAt: '2026-03-12T13:00', endsAt: '2026-03-12T12:30' });
+    expect(errors).toEqual({ endsAt: 'End must be after the start.' });
+  });
+
+  it('refuses a session that ends the moment it starts', () => {
+    expect(fieldErrors(SessionFields, { ...validSession, endsAt: validSession.startsAt })).toEqual({
+      endsAt: 'End must be after the start.',
+    });
+  });
+
+  // Known bug: localDateTime in shared/contract/common.ts checks only the date
+  // part, so a time of day like 25:99 is accepted. Remove `.fails` once fixed.
+  it.fails('refuses a time of day that does not exist', () => {
+    expect(fieldErrors(SessionFields, { ...validSession, startsAt: '2026-03-12T25:99', endsAt: '2026-03-12T26:30' })).toHaveProperty(
+      'startsAt',
+    );
+  });
+
+  it('accepts a session that runs past midnight', () => {
+    expect(SessionFields.safeParse({ ...validSession, startsAt: '2026-03-12T20:00', endsAt: '2026-03-13T01:00' }).success).toBe(true);
+  });
+});
+
+describe('unexpected information', () => {
+  it('is refused rather than silently dropped', () => {
+    expect(fieldErrors(OrganisationFields, { name: 'Riverside Hall', sector: 'vcse', chairperson: 'Sam' })).toEqual({
+      _: 'Unexpected information was sent: chairperson.',
+    });
+  });
+
+  it('is refused inside an update too', () => {
+    const update = procedures['venues.update'].input;
+    const errors = fieldErrors(update, { id: venueId, fields: { name: 'Hall', address: '1 High St', parking: true } });
+    expect(Object.values(errors)).toEqual(['Unexpected information was sent: parking.']);
+  });
+});
+
+describe('defaults', () => {
+  it('fills in what a caller may leave out', () => {
+    expect(SearchInput.parse({})).toEqual({ query: '', limit: 100 });
+    expect(ListSessionsInput.parse({})).toEqual({ query: '', limit: 300 });
+    expect(SessionFields.parse(validSession).status).toBe('scheduled');
+    expect(PersonFields.parse(validPerson)).toEqual({
+      ...validPerson,
+      preferredName: null,
+      email: null,
+      phone: null,
+      organisationId: null,
+      membershipJoinedOn: null,
+    });
+    expect(VenueFields.parse({ name: 'Hall', address: '1 High Street' }).accessNotes).toBeNull();
+    expect(CourseFields.parse({ title: 'First aid', durationMinutes: 60, learningOutcomes: ['Call for help'] }).description).toBeNull();
+  });
+});
+
+describe('error messages', () => {
+  it('name each wrong field in words a facilitator can act on', () => {
+    expect(fieldErrors(CourseFields, { title: 'First aid', durationMinutes: '60', learningOutcomes: [] })).toEqual({
+      durationMinutes: 'Duration must be a number of minutes.',
+      learningOutcomes: 'Add at least one learning outcome.',
+    });
+    expect(fieldErrors(SessionFields, { ...validSession, capacity: 0, courseId: 'abc' })).toMatchObject({
+      capacity: 'Capacity must be at least 1.',
+      courseId: 'That record reference is not valid.',
+    });
+    expect(fieldErrors(OrganisationFields, { name: 'Hall' })).toEqual({
+      sector: 'Choose a sector: statutory, voluntary and community (VCSE), or other.',
+    });
+  });
+
+  it('come back as one INVALID_INPUT error that counts the fields to check', () => {
+    let thrown: unknown;
+    try {
+      parseOrThrow(VenueFields, { name: ' ', address: 42 });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(FieldbookError);
+    const error = thrown as FieldbookError;
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).toBe('Please check 2 fields. Venue name is required.');
+    expect(error.fields).toEqual({ name: 'Venue name is required.', address: 'Address must be text.' });
+  });
+
+  it('are whole sentences without developer jargon, whatever junk is sent to any procedure', () => {
+    const names = Object.keys(procedures) as (keyof typeof procedures)[];
+    fc.assert(
+      fc.property(fc.constantFrom(...names), fc.anything(), (name, input) => {
+        for (const message of Object.values(fieldErrors(procedures[name].input, input))) {
+          expect(message).toMatch(/^[A-Z].*\.$/s);
+          expect(message).not.toMatch(/\bexpected\b|\breceived\b|invalid input|undefined|NaN|\[object/i);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
