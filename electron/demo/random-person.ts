@@ -31,14 +31,33 @@ export function emailLocalPart(givenName: string, familyName: string): string {
 }
 
 /**
+ * People every demo has, whatever the seed, so that the awkward cases (accents,
+ * apostrophes, a preferred name, family name first in speech) are always there to try.
+ */
+export const featuredPeople: readonly PersonName[] = [
+  { givenName: 'Siobhán', familyName: "O'Brien", preferredName: null },
+  { givenName: 'Zoë', familyName: 'Clarke', preferredName: null },
+  { givenName: 'Łukasz', familyName: 'Wójcik', preferredName: null },
+  { givenName: 'Fadumo', familyName: 'Warsame', preferredName: null },
+  { givenName: 'Mohammed', familyName: 'Rahman', preferredName: 'Mo' },
+  { givenName: 'Lan', familyName: 'Nguyễn', preferredName: null },
+  { givenName: 'Chloë', familyName: "D'Souza", preferredName: null },
+  { givenName: 'Oluwaseun', familyName: 'Adeyemi', preferredName: 'Seun' },
+];
+
+/**
  * A person as the office would have them on file: most work for a known
  * organisation, some came as members of the public; some left an email or a
  * phone number; staff of partner organisations may have joined the membership
  * scheme within the last year (so the six-month training deadline shows up in
  * reports both met and missed).
  */
-export function randomPerson(random: Random, employers: readonly EmployerForPeople[], today: CalendarDay): RandomPerson {
-  const name = randomName(random.next);
+export function randomPerson(
+  random: Random,
+  employers: readonly EmployerForPeople[],
+  today: CalendarDay,
+  name: PersonName = randomName(random.next),
+): RandomPerson {
   const employer = employers.length > 0 && random.chance(0.88) ? random.pick(employers) : null;
   const emailDomain = employer?.emailDomain ?? random.pick(['mail.example', 'inbox.example', 'post.example']);
   const email = random.chance(0.7) ? `${emailLocalPart(name.givenName, name.familyName)}@${emailDomain}` : null;

@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
+import type { Browser } from 'playwright-core';
+import { createDispatcher } from '../../electron/dispatch/dispatcher';
+import { openCoreInFolder } from '../../electron/host/open-core';
+import { startWebHost } from '../../electron/web/server';
+import { rendererFolder } from '../e2e/support/harness';
+import { percentile, timeMs, type Figure } from './report';
+
+const RUNS = 15;
+
+/**
+ * App ready: open the database (running every migration on a new file),
+ * start the host, and show the first screen in Chromium with its data
+ * loaded. The browser is started beforehand, as Electron's window would be.
+ */
+async function appReadyOnce(browser: Browser, folder: string, setUp: boolean): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let close: () => Promise<void> = async () => undefined;
+  const elapsed = await timeMs(async () => {
+    const core = openCoreInFolder(folder);
+    if (setUp && !(await core.handlers['device.status']({})).device) {
+      await core.handlers['device.setUp']({ role: 'laptop', name: 'Bench laptop' });
+    }
+    const host = await startWebHost({ dispatch: createDispatcher(core.handlers), staticFolder: rendererFolder });
+    close = async () => {
+      await host.close();
+      await core.close();
+    };
+    await page.goto(host.url);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+  });
+  await context.close();
+  await close();
+  return elapsed;
+}
+
+function rawOpenOnce(folder: string): Promise<number> {
+  return timeMs(() => {
+    const db = new Sqlite(join(folder, 'raw.sqlite'));
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.exec('CREATE TABLE IF NOT EXISTS t (id TEXT PRIMARY KEY, v TEXT) STRICT');
+    db.prepare('SELECT * FROM t LIMIT 1').all();
+    db.close();
+  });
+}
+
+export async function benchAppReady(browser: Browser): Promise<Figure[]> {
+  const first: number[] = [];
+  const later: number[] = [];
+  const raw: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const folder = mkdtempSync(join(tmpdir(), 'fieldbook-bench-ready-'));
+    first.push(await appReadyOnce(browser, folder, false));
+    later.push(await appReadyOnce(browser, folder, true));
+    raw.push(await rawOpenOnce(folder));
+    rmSync(folder, { recursive: true, force: true });
+  }
+  const baseline = { label: 'open + create table + select', value: percentile(raw, 95) };
+  return [
+    { name: 'app ready, first run (new database, all migrations, first screen in Chromium)', statistic: 'p95', value: percentile(first, 95), unit: 'ms', budget: 1500, baseline },
+    { name: 'app ready, later start (existing database, first screen with data)', statistic: 'p95', value: percentile(later, 95), unit: 'ms', budget: 1500, baseline },
+  ];
+}
