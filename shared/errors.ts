@@ -11,6 +11,7 @@ export const errorCodes = [
   'DEVICE_ALREADY_SET_UP',
   'UNKNOWN_PROCEDURE',
   'UNAUTHORISED',
+  'KIOSK_LOCKED',
   'INTERNAL',
 ] as const;
 

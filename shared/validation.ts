@@ -41,7 +41,7 @@ function plainMessage(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `${label} must be one of the listed choices.`;
     case 'unrecognized_keys':
-      return `Unexpected information was sent: ${issue.keys.join(', ')}.`;
+      return 'Some unexpected information was sent with this request.';
     default:
       return `${label} is not valid.`;
   }

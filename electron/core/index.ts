@@ -6,6 +6,10 @@ import { sessionHandlers } from './catalogue/sessions';
 import { venueHandlers } from './catalogue/venues';
 import type { CoreContext, CoreDeps } from './deps';
 import { deviceHandlers } from './device/device';
+import { ensureSearchKeys } from './people/search-keys';
+import { kioskHandlers } from './kiosk/kiosk';
+import { lockedWhileKioskIsOpen } from './kiosk/lock';
+import { signInHandlers } from './signin/handlers';
 import type { Handlers } from './handler-types';
 
 export interface Core {
@@ -17,6 +21,7 @@ export interface Core {
 /** Opens (and migrates) the database and wires every domain's handlers to it. */
 export function createCore(deps: CoreDeps): Core {
   const database = openDatabase(deps.databasePath);
+  ensureSearchKeys(database.sqlite);
   const ctx: CoreContext = {
     db: database.db,
     sqlite: database.sqlite,
@@ -24,14 +29,16 @@ export function createCore(deps: CoreDeps): Core {
     newId: deps.newId,
     keyStore: deps.keyStore,
   };
-  const handlers: Handlers = {
+  const handlers: Handlers = lockedWhileKioskIsOpen(ctx, {
     ...deviceHandlers(ctx),
     ...organisationHandlers(ctx),
     ...peopleHandlers(ctx),
     ...courseHandlers(ctx),
     ...venueHandlers(ctx),
     ...sessionHandlers(ctx),
-  };
+    ...signInHandlers(ctx),
+    ...kioskHandlers(ctx),
+  });
   return { handlers, database, close: () => database.close() };
 }
 

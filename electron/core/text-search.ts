@@ -5,11 +5,6 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-/** `column LIKE 'text%'`, case-insensitive for Latin letters, able to use a NOCASE index. */
-export function startsWith(column: string, text: string): RawBuilder<boolean> {
-  return sql<boolean>`${sql.ref(column)} LIKE ${`${escapeLike(text)}%`} ESCAPE '\\'`;
-}
-
 /** `column LIKE '%text%'`: for short lists where a word in the middle should match. */
 export function contains(column: string, text: string): RawBuilder<boolean> {
   return sql<boolean>`${sql.ref(column)} LIKE ${`%${escapeLike(text)}%`} ESCAPE '\\'`;

@@ -3,11 +3,22 @@ import { FieldbookError } from '../../shared/errors';
 import type { Schema, SharedTableName, SharedTables } from '../db/schema';
 import { HybridLogicalClock } from '../sync/hlc';
 import type { CoreContext } from './deps';
+import { refreshSearchKeys } from './people/search-keys';
+
+/**
+ * Local indexes derived from shared rows, kept in step in the same
+ * transaction whichever path wrote the row (a form, demo data, a merge).
+ */
+const derivedIndexes: Partial<Record<SharedTableName, (trx: Transaction<Schema>, rowId: string) => Promise<void>>> = {
+  people: refreshSearchKeys,
+};
 
 export interface WriteScope {
   trx: Transaction<Schema>;
   deviceId: string;
   newId(): string;
+  /** A fresh clock stamp, for facts that are ordered by when they happened. */
+  stamp(): string;
   /** Inserts a row and logs every field of it. */
   insert<T extends SharedTableName>(table: T, row: Insertable<SharedTables[T]> & { id: string }): Promise<void>;
   /** Updates the fields that differ and logs only those; returns whether anything changed. */
@@ -18,6 +29,9 @@ export interface WriteScope {
  * Runs one change to shared data as a single transaction: the rows and their
  * change-log entries commit together or not at all, so a failed procedure
  * writes nothing and every landed change is ready to travel in a bundle.
+ * Inside `work`, read through `scope.trx` only: the database has one
+ * connection, so a query on the outer handle would wait for this
+ * transaction to end, forever.
  */
 export async function write<T>(ctx: CoreContext, work: (scope: WriteScope) => Promise<T>): Promise<T> {
   return ctx.db.transaction().execute(async (trx) => {
@@ -50,10 +64,12 @@ export async function write<T>(ctx: CoreContext, work: (scope: WriteScope) => Pr
       trx,
       deviceId: device.id,
       newId: ctx.newId,
+      stamp: () => clock.tick(),
       async insert(table, row) {
         await anyTable.insertInto(table as string).values(row).execute();
         const { id, ...fields } = row as Record<string, unknown>;
         await log(table, String(id), fields);
+        await derivedIndexes[table]?.(trx, String(id));
       },
       async update(table, id, changes) {
         const current = (await anyTable.selectFrom(table as string).selectAll().where('id', '=', id).executeTakeFirst()) as
@@ -66,6 +82,7 @@ export async function write<T>(ctx: CoreContext, work: (scope: WriteScope) => Pr
         if (Object.keys(changed).length === 0) return false;
         await anyTable.updateTable(table as string).set(changed).where('id', '=', id).execute();
         await log(table, id, changed);
+        await derivedIndexes[table]?.(trx, id);
         return true;
       },
     };

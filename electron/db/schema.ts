@@ -67,6 +67,63 @@ export interface SessionsTable {
   status: 'scheduled' | 'cancelled' | 'completed';
 }
 
+export interface BookingsTable {
+  /** Derived from session and person, so the same booking made on two laptops is one row. */
+  id: string;
+  session_id: string;
+  person_id: string;
+  state: 'booked' | 'waitlisted' | 'offered' | 'cancelled' | 'no_show';
+  booked_at: string;
+}
+
+/** Append-only facts: a sign-in, or an undo that corrects an earlier sign-in. */
+export interface SignInsTable {
+  id: string;
+  session_id: string;
+  person_id: string;
+  kind: 'sign_in' | 'undo';
+  method: 'facilitator' | 'kiosk' | 'walk_in';
+  corrects_id: string | null;
+  hlc: string;
+  recorded_at: string;
+  device_id: string;
+}
+
+export interface ConsentsTable {
+  id: string;
+  person_id: string;
+  session_id: string;
+  text_version: string;
+  language: string;
+  agreed_at: string;
+  device_id: string;
+}
+
+/** Special-category data: kept apart from people and only ever reported in aggregate. */
+export interface EqualityAnswersTable {
+  /** Derived from the person: one answer per person, on every device. */
+  id: string;
+  person_id: string;
+  ethnicity: string;
+  answered_at: string;
+}
+
+export interface KioskTable {
+  singleton: number;
+  pin_hash: string | null;
+  session_id: string | null;
+}
+
+export interface PersonSearchKeysTable {
+  key: string;
+  person_id: string;
+}
+
+export interface LocalSettingsTable {
+  key: string;
+  value: string;
+}
+
 /** Tables whose rows travel between devices; every write to them is logged. */
 export interface SharedTables {
   organisations: OrganisationsTable;
@@ -74,10 +131,17 @@ export interface SharedTables {
   courses: CoursesTable;
   venues: VenuesTable;
   sessions: SessionsTable;
+  bookings: BookingsTable;
+  sign_ins: SignInsTable;
+  consents: ConsentsTable;
+  equality_answers: EqualityAnswersTable;
 }
 export type SharedTableName = keyof SharedTables;
 
 export interface Schema extends SharedTables {
   device: DeviceTable;
   change_log: ChangeLogTable;
+  kiosk: KioskTable;
+  person_search_keys: PersonSearchKeysTable;
+  local_settings: LocalSettingsTable;
 }

@@ -46,6 +46,7 @@ const statusForCode: Record<ErrorCode, number> = {
   DEVICE_ALREADY_SET_UP: 409,
   UNKNOWN_PROCEDURE: 404,
   UNAUTHORISED: 401,
+  KIOSK_LOCKED: 423,
   INTERNAL: 500,
 };
 

@@ -133,7 +133,12 @@ export type Session = z.infer<typeof Session>;
 export const ListSessionsInput = z.strictObject({
   from: calendarDate('From').optional(),
   query: SearchInput.shape.query,
-  limit: z.number({ error: 'Limit must be a number.' }).int().min(1).max(1000).default(300),
+  limit: z
+    .number({ error: 'Limit must be a number.' })
+    .int({ error: 'Limit must be a whole number.' })
+    .min(1, { error: 'Limit must be at least 1.' })
+    .max(1000, { error: 'Limit must be 1000 or fewer.' })
+    .default(300),
 });
 
 // ---- procedures ------------------------------------------------------------

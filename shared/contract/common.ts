@@ -23,7 +23,7 @@ export function optionalText(label: string, max = 2000) {
 }
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
-const localDateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const localDateTimePattern = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/;
 
 function isRealDate(value: string): boolean {
   const date = new Date(`${value.slice(0, 10)}T00:00:00Z`);
@@ -51,7 +51,12 @@ export function localDateTime(label: string) {
 
 export const SearchInput = z.strictObject({
   query: z.string({ error: 'Search must be text.' }).trim().max(200, { error: 'Search must be 200 characters or fewer.' }).default(''),
-  limit: z.number({ error: 'Limit must be a number.' }).int().min(1).max(500).default(100),
+  limit: z
+    .number({ error: 'Limit must be a number.' })
+    .int({ error: 'Limit must be a whole number.' })
+    .min(1, { error: 'Limit must be at least 1.' })
+    .max(500, { error: 'Limit must be 500 or fewer.' })
+    .default(100),
 });
 
 export const GetInput = z.strictObject({ id: Id });

@@ -29,6 +29,6 @@ export const SetUpDeviceInput = z.strictObject({
 export type SetUpDeviceInput = z.input<typeof SetUpDeviceInput>;
 
 export const deviceProcedures = {
-  'device.status': { kind: 'query', input: Empty, output: DeviceStatus },
+  'device.status': { kind: 'query', access: 'kiosk', input: Empty, output: DeviceStatus },
   'device.setUp': { kind: 'mutation', input: SetUpDeviceInput, output: Device },
 } as const;

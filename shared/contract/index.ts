@@ -1,18 +1,27 @@
 import type { z } from 'zod';
 import { catalogueProcedures } from './catalogue';
 import { deviceProcedures } from './device';
+import { kioskProcedures } from './kiosk';
+import { signInProcedures } from './signin';
 
 export interface ProcedureDefinition {
   /** Queries only read; mutations write and are recorded in the change log. */
   kind: 'query' | 'mutation';
   input: z.ZodType;
   output: z.ZodType;
+  /**
+   * 'kiosk': a participant may call it while the laptop is in kiosk mode.
+   * Everything else is for staff and is refused until the kiosk is left.
+   */
+  access?: 'kiosk';
 }
 
 /** Every procedure Fieldbook offers, declared once. Transports only dispatch these. */
 export const procedures = {
   ...deviceProcedures,
   ...catalogueProcedures,
+  ...signInProcedures,
+  ...kioskProcedures,
 } as const satisfies Record<string, ProcedureDefinition>;
 
 export type Procedures = typeof procedures;
@@ -42,3 +51,6 @@ export interface FieldbookBridge {
 export * from './common';
 export * from './device';
 export * from './catalogue';
+export * from './equality';
+export * from './signin';
+export * from './kiosk';

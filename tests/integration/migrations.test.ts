@@ -51,9 +51,10 @@ describe('opening a new database', () => {
       const tables = tableList(database.sqlite);
       expect(tables.length).toBeGreaterThanOrEqual(expectedTables.length);
       for (const table of tables) expect({ name: table.name, strict: table.strict }).toEqual({ name: table.name, strict: 1 });
-      expect(() => database.sqlite.prepare(`INSERT INTO venues (id, name, address) VALUES (1, 'Hall', 'High St')`).run()).toThrow(
-        /cannot store INT value in TEXT column/,
+      const insert = database.sqlite.prepare(
+        `INSERT INTO courses (id, title, duration_minutes, learning_outcomes) VALUES ('c1', 'First aid', ?, '[]')`,
       );
+      expect(() => insert.run('sixty')).toThrow(/cannot store TEXT value in INTEGER column/);
     } finally {
       await database.close();
     }
@@ -157,7 +158,7 @@ describe('opening an existing database', () => {
         {
           name: 'half-done',
           up(db: Database) {
-            db.exec('CREATE TABLE bookings (id TEXT PRIMARY KEY) STRICT');
+            db.exec('CREATE TABLE test_only_later_table (id TEXT PRIMARY KEY) STRICT');
             db.exec('ALTER TABLE no_such_table ADD COLUMN x TEXT');
           },
         },
@@ -178,10 +179,10 @@ describe('opening an existing database', () => {
       const next = [
         ...migrations,
         {
-          name: 'bookings',
+          name: 'test-only-later',
           up(db: Database) {
             runs += 1;
-            db.exec('CREATE TABLE bookings (id TEXT PRIMARY KEY) STRICT');
+            db.exec('CREATE TABLE test_only_later_table (id TEXT PRIMARY KEY) STRICT');
           },
         },
       ];

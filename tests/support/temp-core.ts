@@ -141,19 +141,23 @@ export async function tempCore(options: TempCoreOptions = {}): Promise<TempCore>
 }
 
 /**
- * Every row of every table (including the change log and the device row), in
- * storage order, plus the schema version: two equal dumps mean nothing was written.
+ * Every row of every table (including the change log and the device row), plus
+ * the schema version: two equal dumps mean nothing was written. Rows are sorted
+ * by content, so tables without a rowid compare the same way.
  */
 export function dumpDatabase(sqlite: Database): string {
   const tables = sqlite
     .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
     .pluck()
     .all() as string[];
+  // Blobs come out as Buffers, which JSON writes as their bytes.
+  const asText = (value: unknown) => JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? `${item}n` : item));
   const dump: Record<string, unknown> = { user_version: sqlite.pragma('user_version', { simple: true }) };
   for (const table of tables) {
-    dump[table] = sqlite.prepare(`SELECT * FROM "${table.replaceAll('"', '""')}" ORDER BY rowid`).raw().all();
+    const rows = sqlite.prepare(`SELECT * FROM "${table.replaceAll('"', '""')}"`).raw().all() as unknown[][];
+    dump[table] = rows.map(asText).sort();
   }
-  return JSON.stringify(dump, (_key, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value));
+  return asText(dump);
 }
 
 /** A short fingerprint of dumpDatabase, for comparing before and after a call. */

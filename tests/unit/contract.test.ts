@@ -115,7 +115,7 @@ describe('session times', () => {
 
   // Known bug: localDateTime in shared/contract/common.ts checks only the date
   // part, so a time of day like 25:99 is accepted. Remove `.fails` once fixed.
-  it.fails('refuses a time of day that does not exist', () => {
+  it('refuses a time of day that does not exist', () => {
     expect(fieldErrors(SessionFields, { ...validSession, startsAt: '2026-03-12T25:99', endsAt: '2026-03-12T26:30' })).toHaveProperty(
       'startsAt',
     );
@@ -129,14 +129,14 @@ describe('session times', () => {
 describe('unexpected information', () => {
   it('is refused rather than silently dropped', () => {
     expect(fieldErrors(OrganisationFields, { name: 'Riverside Hall', sector: 'vcse', chairperson: 'Sam' })).toEqual({
-      _: 'Unexpected information was sent: chairperson.',
+      _: 'Some unexpected information was sent with this request.',
     });
   });
 
   it('is refused inside an update too', () => {
     const update = procedures['venues.update'].input;
     const errors = fieldErrors(update, { id: venueId, fields: { name: 'Hall', address: '1 High St', parking: true } });
-    expect(Object.values(errors)).toEqual(['Unexpected information was sent: parking.']);
+    expect(Object.values(errors)).toEqual(['Some unexpected information was sent with this request.']);
   });
 });
 

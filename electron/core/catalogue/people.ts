@@ -2,7 +2,7 @@ import type { ParsedInput, Person } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
-import { startsWith } from '../text-search';
+import { keyRange } from '../people/find-people';
 import type { WriteScope } from '../write';
 import { write } from '../write';
 
@@ -69,17 +69,26 @@ async function toRow(scope: WriteScope, fields: ParsedInput<'people.create'>) {
   };
 }
 
+/** Adds a person inside an open write (a form, or a walk-in signing in) and returns the new id. */
+export async function insertPerson(scope: WriteScope, fields: ParsedInput<'people.create'>): Promise<string> {
+  const id = scope.newId();
+  await scope.insert('people', { id, ...(await toRow(scope, fields)) });
+  return id;
+}
+
 export function peopleHandlers(ctx: CoreContext): HandlerGroup<'people'> {
   return {
     async 'people.list'({ query, limit }) {
       let select = personQuery(ctx);
-      if (query) {
-        select = select.where((eb) =>
-          eb.or([
-            startsWith('people.given_name', query),
-            startsWith('people.family_name', query),
-            startsWith('people.preferred_name', query),
-          ]),
+      const range = keyRange(query);
+      if (range) {
+        // Accent- and case-insensitive prefix match on any name, through the search-key index.
+        select = select.where('people.id', 'in', (eb) =>
+          eb
+            .selectFrom('person_search_keys')
+            .select('person_id')
+            .where('key', '>=', range.from)
+            .where('key', '<', range.to),
         );
       }
       const rows = await select
@@ -93,11 +102,7 @@ export function peopleHandlers(ctx: CoreContext): HandlerGroup<'people'> {
     'people.get': ({ id }) => getPerson(ctx, id),
 
     async 'people.create'(fields) {
-      const id = await write(ctx, async (scope) => {
-        const id = scope.newId();
-        await scope.insert('people', { id, ...(await toRow(scope, fields)) });
-        return id;
-      });
+      const id = await write(ctx, (scope) => insertPerson(scope, fields));
       return getPerson(ctx, id);
     },
 

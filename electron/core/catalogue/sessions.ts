@@ -45,7 +45,7 @@ function toSession(row: SessionRow): Session {
   };
 }
 
-async function getSession(ctx: CoreContext, id: string): Promise<Session> {
+export async function getSession(ctx: CoreContext, id: string): Promise<Session> {
   const row = await sessionQuery(ctx).where('sessions.id', '=', id).executeTakeFirst();
   if (!row) throw new FieldbookError('NOT_FOUND', 'That session could not be found.');
   return toSession(row);

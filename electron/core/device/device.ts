@@ -34,26 +34,30 @@ export function deviceHandlers(ctx: CoreContext): HandlerGroup<'device'> {
     },
 
     async 'device.setUp'({ role, name }) {
-      if (await current()) {
-        throw new FieldbookError('DEVICE_ALREADY_SET_UP', 'This device is already set up.');
-      }
-      const id = ctx.newId();
-      const now = ctx.clock();
-      // The signing key proves later that a bundle came from this device.
-      const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-      const publicDer = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
-      ctx.keyStore.set(SIGNING_KEY_NAME, privateKey.export({ type: 'pkcs8', format: 'der' }));
-      const row: DeviceTable = {
-        id,
-        singleton: 1,
-        role,
-        name,
-        created_at: now.toISOString(),
-        signing_public_key: publicDer,
-        clock: encodeHlc({ wallMs: now.getTime(), counter: 0, deviceId: id }),
-      };
-      await ctx.db.insertInto('device').values(row).execute();
-      return toDevice(row);
+      // One transaction, so a double click cannot make two devices or leave
+      // a private key that does not match the saved public key.
+      return ctx.db.transaction().execute(async (trx) => {
+        if (await trx.selectFrom('device').select('id').executeTakeFirst()) {
+          throw new FieldbookError('DEVICE_ALREADY_SET_UP', 'This device is already set up.');
+        }
+        const id = ctx.newId();
+        const now = ctx.clock();
+        // The signing key proves later that a bundle came from this device.
+        const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+        const row: DeviceTable = {
+          id,
+          singleton: 1,
+          role,
+          name,
+          created_at: now.toISOString(),
+          signing_public_key: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+          clock: encodeHlc({ wallMs: now.getTime(), counter: 0, deviceId: id }),
+        };
+        await trx.insertInto('device').values(row).execute();
+        // Kept last: if storing the key fails, the device row rolls back with it.
+        ctx.keyStore.set(SIGNING_KEY_NAME, privateKey.export({ type: 'pkcs8', format: 'der' }));
+        return toDevice(row);
+      });
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import * as initial from './0001-initial';
+import * as signIn from './0002-sign-in';
 
 export interface Migration {
   name: string;
@@ -11,4 +12,7 @@ export interface Migration {
  * survives bundling. Append only: the position in this list is the schema
  * version stored in PRAGMA user_version.
  */
-export const migrations: readonly Migration[] = [{ name: '0001-initial', up: initial.up }];
+export const migrations: readonly Migration[] = [
+  { name: '0001-initial', up: initial.up },
+  { name: '0002-sign-in', up: signIn.up },
+];

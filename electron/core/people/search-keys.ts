@@ -1,0 +1,90 @@
+import type { Database } from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { Schema } from '../../db/schema';
+
+/**
+ * Name search that forgives accents, case and punctuation: "sio" finds
+ * Siobhán, "o'b" and "ob" find O'Brien, "lukasz" finds Łukasz, "van der"
+ * finds "van der Berg". Each person gets a few normalised keys (every word
+ * of every name, and whole names) in an indexed table, so a typed prefix is
+ * one index range scan rather than a table scan.
+ */
+
+// Letters that Unicode decomposition leaves alone but people type without.
+const foldedLetters: Record<string, string> = {
+  ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h',
+};
+
+/** Bump when normalisation changes: the keys are rebuilt on the next open. */
+export const SEARCH_KEYS_VERSION = '1';
+
+export function normaliseForSearch(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[łøæœßđðþıħ]/g, (letter) => foldedLetters[letter] ?? letter)
+    .replace(/['’‘`ʼ.]/g, '')
+    .replace(/[\s\-‐‑_,]+/g, ' ')
+    .trim();
+}
+
+export interface NamedPerson {
+  given_name: string;
+  family_name: string;
+  preferred_name: string | null;
+}
+
+export function searchKeysFor(person: NamedPerson): string[] {
+  const given = normaliseForSearch(person.given_name);
+  const family = normaliseForSearch(person.family_name);
+  const preferred = person.preferred_name ? normaliseForSearch(person.preferred_name) : '';
+  const keys = new Set<string>();
+  for (const name of [given, family, preferred]) {
+    if (!name) continue;
+    keys.add(name);
+    for (const word of name.split(' ')) keys.add(word);
+  }
+  for (const first of [given, preferred]) if (first) keys.add(`${first} ${family}`);
+  keys.delete('');
+  return [...keys];
+}
+
+/** The exclusive upper bound of a prefix range: every key that starts with `prefix` sorts below it. */
+export function prefixUpperBound(prefix: string): string {
+  return `${prefix}\u{10FFFF}`;
+}
+
+/** Refreshes one person's keys inside the transaction that changed their names. */
+export async function refreshSearchKeys(db: Kysely<Schema>, personId: string): Promise<void> {
+  const person = await db
+    .selectFrom('people')
+    .select(['given_name', 'family_name', 'preferred_name'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  await db.deleteFrom('person_search_keys').where('person_id', '=', personId).execute();
+  if (!person) return;
+  const keys = searchKeysFor(person);
+  await db
+    .insertInto('person_search_keys')
+    .values(keys.map((key) => ({ key, person_id: personId })))
+    .onConflict((conflict) => conflict.doNothing())
+    .execute();
+}
+
+/** Rebuilds every person's keys when the normalisation version changed (or on first open). */
+export function ensureSearchKeys(sqlite: Database): void {
+  const built = sqlite.prepare("SELECT value FROM local_settings WHERE key = 'search_keys_version'").pluck().get();
+  if (built === SEARCH_KEYS_VERSION) return;
+  sqlite.transaction(() => {
+    sqlite.exec('DELETE FROM person_search_keys');
+    const people = sqlite.prepare('SELECT id, given_name, family_name, preferred_name FROM people').all() as (NamedPerson & {
+      id: string;
+    })[];
+    const insert = sqlite.prepare('INSERT OR IGNORE INTO person_search_keys (key, person_id) VALUES (?, ?)');
+    for (const person of people) for (const key of searchKeysFor(person)) insert.run(key, person.id);
+    sqlite
+      .prepare("INSERT INTO local_settings (key, value) VALUES ('search_keys_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .run(SEARCH_KEYS_VERSION);
+  })();
+}

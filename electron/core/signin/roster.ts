@@ -1,0 +1,75 @@
+import { sql } from 'kysely';
+import type { Roster, RosterEntry, Session } from '../../../shared/contract';
+import type { CoreContext } from '../deps';
+import { getSession } from '../catalogue/sessions';
+
+interface RosterRow {
+  person_id: string;
+  booking_state: 'booked' | 'waitlisted' | 'offered' | 'cancelled' | 'no_show';
+  given_name: string;
+  family_name: string;
+  preferred_name: string | null;
+  organisation_name: string | null;
+  sign_in_id: string | null;
+  sign_in_kind: 'sign_in' | 'undo' | null;
+  sign_in_method: 'facilitator' | 'kiosk' | 'walk_in' | null;
+  sign_in_recorded_at: string | null;
+}
+
+/** Held and offered places are on the roster as booked; the waitlist is not on the roster. */
+function rosterStateOf(state: RosterRow['booking_state']): RosterEntry['state'] {
+  return state === 'cancelled' || state === 'no_show' ? state : 'booked';
+}
+
+export function displayName(person: { given_name: string; family_name: string; preferred_name: string | null }): string {
+  return `${person.preferred_name ?? person.given_name} ${person.family_name}`;
+}
+
+/**
+ * Who is on a session and where they stand. Whether someone is signed in is
+ * read from the sign-in facts (the latest fact for them wins: a sign-in, or
+ * an undo correcting it), never stored as a flag that could be overwritten.
+ */
+export async function getRoster(ctx: CoreContext, sessionId: string, session?: Session): Promise<Roster> {
+  const current = session ?? (await getSession(ctx, sessionId));
+  const { rows } = await sql<RosterRow>`
+    WITH latest AS (
+      SELECT person_id, id, kind, method, recorded_at,
+             row_number() OVER (PARTITION BY person_id ORDER BY hlc DESC) AS position
+      FROM sign_ins WHERE session_id = ${sessionId}
+    )
+    SELECT b.person_id, b.state AS booking_state,
+           p.given_name, p.family_name, p.preferred_name, o.name AS organisation_name,
+           l.id AS sign_in_id, l.kind AS sign_in_kind, l.method AS sign_in_method, l.recorded_at AS sign_in_recorded_at
+    FROM bookings b
+    JOIN people p ON p.id = b.person_id
+    LEFT JOIN organisations o ON o.id = p.organisation_id
+    LEFT JOIN latest l ON l.person_id = b.person_id AND l.position = 1
+    WHERE b.session_id = ${sessionId} AND b.state IN ('booked', 'offered', 'cancelled', 'no_show')
+    ORDER BY lower(p.family_name), lower(p.given_name)
+  `.execute(ctx.db);
+
+  const entries: RosterEntry[] = rows.map((row) => {
+    const signedIn = row.sign_in_kind === 'sign_in';
+    return {
+      personId: row.person_id,
+      name: displayName(row),
+      organisationName: row.organisation_name,
+      state: signedIn ? 'signed_in' : rosterStateOf(row.booking_state),
+      signIn: signedIn ? { id: row.sign_in_id!, method: row.sign_in_method!, signedAt: row.sign_in_recorded_at! } : null,
+    };
+  });
+  const count = (state: RosterEntry['state']) => entries.filter((entry) => entry.state === state).length;
+  const live = count('booked') + count('signed_in');
+  return {
+    session: current,
+    counts: {
+      booked: live,
+      signedIn: count('signed_in'),
+      cancelled: count('cancelled'),
+      noShow: count('no_show'),
+      seatsLeft: Math.max(0, current.capacity - live),
+    },
+    entries,
+  };
+}

@@ -1,0 +1,106 @@
+import type { SignInMethod } from '../../../shared/contract';
+import { FieldbookError } from '../../../shared/errors';
+import { getSession } from '../catalogue/sessions';
+import { localDate, type CoreContext } from '../deps';
+import type { WriteScope } from '../write';
+import { ensureLiveBooking } from './bookings';
+import { displayName } from './roster';
+
+function longDate(day: string): string {
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** The session, checked to be one people can sign in to today. */
+export async function sessionOpenToday(ctx: CoreContext, sessionId: string) {
+  const session = await getSession(ctx, sessionId);
+  if (session.status === 'cancelled') {
+    throw new FieldbookError('CONFLICT', 'This session has been cancelled, so nobody can sign in to it.');
+  }
+  const day = session.startsAt.slice(0, 10);
+  if (day !== localDate(ctx.clock())) {
+    throw new FieldbookError('CONFLICT', `This session is on ${longDate(day)}, not today, so nobody can sign in to it yet.`);
+  }
+  return session;
+}
+
+/** The latest sign-in fact for a person at a session: signed in when it is a sign-in. */
+export async function latestSignIn(scope: WriteScope, sessionId: string, personId: string) {
+  return scope.trx
+    .selectFrom('sign_ins')
+    .select(['id', 'kind'])
+    .where('session_id', '=', sessionId)
+    .where('person_id', '=', personId)
+    .orderBy('hlc', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+async function personName(scope: WriteScope, personId: string): Promise<string> {
+  const person = await scope.trx
+    .selectFrom('people')
+    .select(['given_name', 'family_name', 'preferred_name'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  if (!person) throw new FieldbookError('NOT_FOUND', 'That person could not be found.');
+  return displayName(person);
+}
+
+/**
+ * Records that a person is here: one append-only fact, in the same
+ * transaction as any booking it needs, so it is all there after a power cut
+ * or none of it is.
+ */
+export async function recordSignIn(
+  ctx: CoreContext,
+  scope: WriteScope,
+  session: { id: string; capacity: number },
+  personId: string,
+  method: SignInMethod,
+): Promise<string> {
+  const name = await personName(scope, personId);
+  const latest = await latestSignIn(scope, session.id, personId);
+  if (latest?.kind === 'sign_in') {
+    throw new FieldbookError('CONFLICT', `${name} is already signed in.`);
+  }
+  const now = ctx.clock();
+  await ensureLiveBooking(scope, session, personId, now);
+  const id = scope.newId();
+  await scope.insert('sign_ins', {
+    id,
+    session_id: session.id,
+    person_id: personId,
+    kind: 'sign_in',
+    method,
+    corrects_id: null,
+    hlc: scope.stamp(),
+    recorded_at: now.toISOString(),
+    device_id: scope.deviceId,
+  });
+  return id;
+}
+
+/** Undoes a mistaken sign-in with a correcting fact; the original stays on record. */
+export async function recordUndo(ctx: CoreContext, scope: WriteScope, sessionId: string, personId: string): Promise<void> {
+  const name = await personName(scope, personId);
+  const latest = await latestSignIn(scope, sessionId, personId);
+  if (latest?.kind !== 'sign_in') {
+    throw new FieldbookError('CONFLICT', `${name} is not signed in, so there is nothing to undo.`);
+  }
+  await scope.insert('sign_ins', {
+    id: scope.newId(),
+    session_id: sessionId,
+    person_id: personId,
+    kind: 'undo',
+    method: 'facilitator',
+    corrects_id: latest.id,
+    hlc: scope.stamp(),
+    recorded_at: ctx.clock().toISOString(),
+    device_id: scope.deviceId,
+  });
+}

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { Schema } from '../../db/schema';
+import { normaliseForSearch } from '../people/search-keys';
+
+export interface SimilarQuery {
+  givenName: string;
+  familyName: string;
+  email?: string | null | undefined;
+  organisationId?: string | null | undefined;
+}
+
+/**
+ * People who are probably the one being added: the same name once accents,
+ * case and punctuation are set aside, and the same email or organisation.
+ * Two walk-ins called "Siobhan O'Brien" from different employers are kept
+ * apart; one "Siobhán O'Brien" from the same council is flagged.
+ */
+export async function findSimilarPeople(db: Kysely<Schema>, query: SimilarQuery) {
+  const fullName = normaliseForSearch(`${query.givenName} ${query.familyName}`);
+  if (!fullName) return [];
+  const candidates = await db
+    .selectFrom('person_search_keys as k')
+    .innerJoin('people as p', 'p.id', 'k.person_id')
+    .leftJoin('organisations as o', 'o.id', 'p.organisation_id')
+    .select(['p.id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.email', 'p.organisation_id', 'o.name as organisation_name'])
+    .where('k.key', '=', fullName)
+    .limit(50)
+    .execute();
+  const email = query.email?.trim().toLowerCase() || null;
+  return candidates
+    .filter((person) => normaliseForSearch(`${person.given_name} ${person.family_name}`) === fullName)
+    .filter(
+      (person) =>
+        (email !== null && person.email?.toLowerCase() === email) ||
+        (query.organisationId != null && person.organisation_id === query.organisationId),
+    )
+    .map((person) => ({
+      personId: person.id,
+      name: `${person.preferred_name ?? person.given_name} ${person.family_name}`,
+      organisationName: person.organisation_name,
+    }));
+}

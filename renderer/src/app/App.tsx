@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { Router, useLocation } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import type { Device } from '../../../shared/contract';
+import { call } from '../api/client';
+import { StatusProvider, useAnnounce } from '../components/status';
+import { useAsync } from '../components/useAsync';
+import { DeviceContext } from './device';
+import { FirstRun } from './FirstRun';
+import { Shell } from './Shell';
+
+function Starting({ failure, onRetry }: { failure?: string; onRetry(): void }) {
+  return (
+    <main id="main-content" className="first-run__main" tabIndex={-1}>
+      {failure ? (
+        <>
+          <h1>Fieldbook could not start</h1>
+          <p role="alert">{failure}</p>
+          <button type="button" className="button" onClick={onRetry}>
+            Try again
+          </button>
+        </>
+      ) : (
+        <p className="loading">Opening Fieldbook…</p>
+      )}
+    </main>
+  );
+}
+
+/** Asks the core which computer this is; a new computer is set up first. */
+function Start() {
+  const [attempt, setAttempt] = useState(0);
+  const [setUp, setSetUp] = useState<Device | null>(null);
+  const status = useAsync(() => call('device.status', {}), [attempt]);
+  const announce = useAnnounce();
+  const [, navigate] = useLocation();
+
+  if (status.status !== 'ready') {
+    return (
+      <Starting failure={status.status === 'failed' ? status.message : undefined} onRetry={() => setAttempt((n) => n + 1)} />
+    );
+  }
+  const device = setUp ?? status.data.device;
+  if (!device) {
+    return (
+      <FirstRun
+        onDone={(created) => {
+          setSetUp(created);
+          announce(`This computer is set up as ${created.name}.`, '/sessions');
+          navigate('/sessions');
+        }}
+      />
+    );
+  }
+  return (
+    <DeviceContext.Provider value={device}>
+      <Shell />
+    </DeviceContext.Provider>
+  );
+}
+
+export function App() {
+  return (
+    <Router hook={useHashLocation}>
+      <StatusProvider>
+        <Start />
+      </StatusProvider>
+    </Router>
+  );
+}

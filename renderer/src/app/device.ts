@@ -1,0 +1,16 @@
+import { createContext, useContext } from 'react';
+import type { Device, DeviceRole } from '../../../shared/contract';
+
+export const roleLabels: Record<DeviceRole, string> = {
+  laptop: "Facilitator's laptop",
+  office: 'Central office',
+};
+
+export const DeviceContext = createContext<Device | null>(null);
+
+/** The device this app runs on; set up before any screen that uses it is shown. */
+export function useDevice(): Device {
+  const device = useContext(DeviceContext);
+  if (!device) throw new Error('useDevice is used before the device is set up.');
+  return device;
+}

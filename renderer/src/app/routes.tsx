@@ -1,0 +1,58 @@
+import { Link, Redirect, Route, Switch } from 'wouter';
+import { Page } from '../components/Page';
+import { CourseList } from '../features/courses/CourseList';
+import { EditCourse, NewCourse } from '../features/courses/CourseForm';
+import { OrganisationList } from '../features/organisations/OrganisationList';
+import { EditOrganisation, NewOrganisation } from '../features/organisations/OrganisationForm';
+import { PersonList } from '../features/people/PersonList';
+import { EditPerson, NewPerson } from '../features/people/PersonForm';
+import { SessionList } from '../features/sessions/SessionList';
+import { EditSession, NewSession } from '../features/sessions/SessionForm';
+import { VenueList } from '../features/venues/VenueList';
+import { EditVenue, NewVenue } from '../features/venues/VenueForm';
+
+/** The main menu, in the order of the app's Go menu. */
+export const sections = [
+  { path: '/sessions', label: 'Sessions' },
+  { path: '/courses', label: 'Courses' },
+  { path: '/venues', label: 'Venues' },
+  { path: '/organisations', label: 'Organisations' },
+  { path: '/people', label: 'People' },
+] as const;
+
+function NotFound() {
+  return (
+    <Page title="Page not found">
+      <p>There is no screen at this address.</p>
+      <p>
+        <Link href="/sessions">Go to sessions</Link>
+      </p>
+    </Page>
+  );
+}
+
+export function Routes() {
+  return (
+    <Switch>
+      <Route path="/">
+        <Redirect to="/sessions" replace />
+      </Route>
+      <Route path="/sessions" component={SessionList} />
+      <Route path="/sessions/new" component={NewSession} />
+      <Route path="/sessions/:id">{({ id }) => <EditSession key={id} id={id} />}</Route>
+      <Route path="/courses" component={CourseList} />
+      <Route path="/courses/new" component={NewCourse} />
+      <Route path="/courses/:id">{({ id }) => <EditCourse key={id} id={id} />}</Route>
+      <Route path="/venues" component={VenueList} />
+      <Route path="/venues/new" component={NewVenue} />
+      <Route path="/venues/:id">{({ id }) => <EditVenue key={id} id={id} />}</Route>
+      <Route path="/organisations" component={OrganisationList} />
+      <Route path="/organisations/new" component={NewOrganisation} />
+      <Route path="/organisations/:id">{({ id }) => <EditOrganisation key={id} id={id} />}</Route>
+      <Route path="/people" component={PersonList} />
+      <Route path="/people/new" component={NewPerson} />
+      <Route path="/people/:id">{({ id }) => <EditPerson key={id} id={id} />}</Route>
+      <Route component={NotFound} />
+    </Switch>
+  );
+}

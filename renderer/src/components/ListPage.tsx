@@ -1,0 +1,65 @@
+import { useId, type ReactNode } from 'react';
+import { ButtonLink, LoadFailed, Loading, Page } from './Page';
+import type { AsyncState } from './useAsync';
+
+interface ListPageProps<T> {
+  title: string;
+  newHref: string;
+  newLabel: string;
+  searchLabel: string;
+  searchHint?: string;
+  query: string;
+  onQuery(query: string): void;
+  result: AsyncState<T[]>;
+  /** "courses", for "Loading courses…" and "3 courses found." */
+  plural: string;
+  /** Shown when there is nothing at all yet: says how to add the first one. */
+  empty: string;
+  /** Extra controls beside the search box (a "show past" toggle). */
+  filters?: ReactNode;
+  children(items: T[]): ReactNode;
+}
+
+/** A screen listing one kind of record: heading, "New …" button, search box, results. */
+export function ListPage<T>(props: ListPageProps<T>) {
+  const { title, newHref, newLabel, searchLabel, searchHint, query, onQuery, result, plural, empty, filters } = props;
+  const searchId = useId();
+  const searching = query.trim() !== '';
+  const items = result.data;
+
+  return (
+    <Page title={title} actions={<ButtonLink href={newHref}>{newLabel}</ButtonLink>}>
+      <div className="list-controls" role="search">
+        <div className="field field--search">
+          <label className="field__label" htmlFor={searchId}>
+            {searchLabel}
+          </label>
+          {searchHint && (
+            <p className="field__hint" id={`${searchId}-hint`}>
+              {searchHint}
+            </p>
+          )}
+          <input
+            id={searchId}
+            className="input input--medium"
+            type="search"
+            autoComplete="off"
+            aria-describedby={searchHint ? `${searchId}-hint` : undefined}
+            value={query}
+            onChange={(event) => onQuery(event.target.value)}
+          />
+        </div>
+        {filters}
+      </div>
+      <p className="visually-hidden" aria-live="polite">
+        {searching && result.status === 'ready' ? `${result.data.length} ${plural} found.` : ''}
+      </p>
+      {result.status === 'failed' && <LoadFailed message={result.message} />}
+      {items === undefined && result.status === 'loading' && <Loading what={plural} />}
+      {items !== undefined && items.length === 0 && (
+        <p className="empty">{searching ? `No ${plural} match “${query.trim()}”.` : empty}</p>
+      )}
+      {items !== undefined && items.length > 0 && props.children(items)}
+    </Page>
+  );
+}

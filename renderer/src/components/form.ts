@@ -1,0 +1,138 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
+import type { z } from 'zod';
+import { fieldErrors } from '../../../shared/validation';
+import { ApiError } from '../api/client';
+
+/** Field path ("title", "learningOutcomes.2") to a plain-words message. */
+export type Errors = Record<string, string>;
+
+export interface FormConfig<D, S extends z.ZodType> {
+  /** Prefix for element ids, unique on the page: "course". */
+  id: string;
+  initial: D;
+  /** The contract's `*Fields` schema the input must pass. */
+  schema: S;
+  /** Turns what is on screen (text) into the procedure's input (numbers, nulls). */
+  toInput: (draft: D) => unknown;
+  /** Checks the schema cannot make yet, or says more plainly; these win over the schema's. */
+  check?: (draft: D) => Errors;
+}
+
+export interface SummaryItem {
+  message: string;
+  /** Id of the control to move to, when the message belongs to a field. */
+  targetId?: string;
+}
+
+export interface FormApi<D> {
+  draft: D;
+  set<K extends keyof D>(name: K, value: D[K]): void;
+  /** Marks a field as visited, so its error shows from now on. */
+  touch(key: string): void;
+  /** The message to show beside a field, if any. `touchKey` is what `touch` was called with. */
+  errorFor(path: string, touchKey?: string): string | undefined;
+  idFor(path: string): string;
+  saving: boolean;
+  summary: SummaryItem[];
+  summaryRef: RefObject<HTMLDivElement | null>;
+}
+
+export interface Form<D, S extends z.ZodType> extends FormApi<D> {
+  /** Validates, then saves; on any failure shows the summary and moves focus to it. */
+  onSubmit(save: (input: z.output<S>) => Promise<void>): (event: FormEvent) => void;
+}
+
+/** Update inputs are `{ id, fields }`, so the server names fields "fields.title". */
+function withoutFieldsPrefix(fields: Errors): Errors {
+  return Object.fromEntries(Object.entries(fields).map(([path, message]) => [path.replace(/^fields\./, ''), message]));
+}
+
+function inDocumentOrder(items: SummaryItem[]): SummaryItem[] {
+  const position = (item: SummaryItem) => (item.targetId ? document.getElementById(item.targetId) : null);
+  return [...items].sort((a, b) => {
+    const [elementA, elementB] = [position(a), position(b)];
+    if (!elementA || !elementB) return elementA ? -1 : elementB ? 1 : 0;
+    return elementA.compareDocumentPosition(elementB) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
+}
+
+/**
+ * Form state for the contract's schemas: errors are worked out as the person
+ * types, shown beside a field once it has been visited or the form submitted,
+ * and errors from the server are shown the same way.
+ */
+export function useForm<D extends object, S extends z.ZodType>(
+  config: FormConfig<D, S>,
+): Form<D, S> {
+  const [draft, setDraft] = useState(config.initial);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [failures, setFailures] = useState(0);
+  const [saving, setSaving] = useState(false);
+  const [server, setServer] = useState<{ fields: Errors; message: string | null }>({ fields: {}, message: null });
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const { schema, toInput, check } = config;
+
+  const clientErrors = useMemo<Errors>(() => {
+    const errors = fieldErrors(schema, toInput(draft));
+    return { ...errors, ...check?.(draft) };
+  }, [draft, schema, toInput, check]);
+
+  useEffect(() => {
+    if (failures > 0) summaryRef.current?.focus();
+  }, [failures]);
+
+  const idFor = (path: string) => `${config.id}-${path.replace(/\./g, '-')}`;
+
+  const errorFor = (path: string, touchKey = path) =>
+    server.fields[path] ?? (submitted || touched.has(touchKey) ? clientErrors[path] : undefined);
+
+  const set = <K extends keyof D>(name: K, value: D[K]) => {
+    setDraft((current) => ({ ...current, [name]: value }));
+    const key = String(name);
+    setServer((current) => {
+      const stale = Object.keys(current.fields).filter((path) => path === key || path.startsWith(`${key}.`));
+      if (stale.length === 0) return current;
+      const fields = { ...current.fields };
+      for (const path of stale) delete fields[path];
+      return { fields, message: current.message };
+    });
+  };
+
+  const touch = (key: string) =>
+    setTouched((current) => (current.has(key) ? current : new Set(current).add(key)));
+
+  let summary: SummaryItem[] = [];
+  if (submitted) {
+    const all = { ...clientErrors, ...server.fields };
+    summary = inDocumentOrder(
+      Object.entries(all).map(([path, message]) => (path === '_' ? { message } : { message, targetId: idFor(path) })),
+    );
+    if (summary.length === 0 && server.message) summary = [{ message: server.message }];
+  }
+
+  const onSubmit = (save: (input: z.output<S>) => Promise<void>) => (event: FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    setSubmitted(true);
+    setServer({ fields: {}, message: null });
+    const parsed = schema.safeParse(toInput(draft));
+    if (!parsed.success || Object.keys(clientErrors).length > 0) {
+      setFailures((count) => count + 1);
+      return;
+    }
+    setSaving(true);
+    save(parsed.data)
+      .catch((error: unknown) => {
+        if (error instanceof ApiError) {
+          setServer({ fields: withoutFieldsPrefix(error.fields), message: error.message });
+        } else {
+          setServer({ fields: {}, message: 'Something went wrong and nothing was saved. Please try again.' });
+        }
+        setFailures((count) => count + 1);
+      })
+      .finally(() => setSaving(false));
+  };
+
+  return { draft, set, touch, errorFor, idFor, saving, summary, summaryRef, onSubmit };
+}

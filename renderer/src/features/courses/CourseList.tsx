@@ -1,0 +1,49 @@
+import { Link } from 'wouter';
+import { call } from '../../api/client';
+import { duration, plural } from '../../components/format';
+import { ListPage } from '../../components/ListPage';
+import { useAsync } from '../../components/useAsync';
+import { searchKey, useRemembered } from '../../components/useRemembered';
+
+/** The course catalogue: each course with its learning outcomes in order. */
+export function CourseList() {
+  const [query, setQuery] = useRemembered(searchKey('/courses'), '');
+  const result = useAsync(() => call('courses.list', { query, limit: 500 }), [query]);
+
+  return (
+    <ListPage
+      title="Courses"
+      newHref="/courses/new"
+      newLabel="New course"
+      searchLabel="Search courses by title"
+      query={query}
+      onQuery={setQuery}
+      result={result}
+      plural="courses"
+      empty="There are no courses yet. Add one with New course."
+    >
+      {(courses) => (
+        <ul className="cards">
+          {courses.map((course) => (
+            <li key={course.id} className="card">
+              <h2 className="card__title">{course.title}</h2>
+              <p className="card__meta">
+                {duration(course.durationMinutes)} · {plural(course.learningOutcomes.length, 'learning outcome')}
+              </p>
+              {course.description && <p>{course.description}</p>}
+              <h3 className="card__subtitle">Learning outcomes</h3>
+              <ol className="outcomes">
+                {course.learningOutcomes.map((outcome) => (
+                  <li key={outcome.id}>{outcome.text}</li>
+                ))}
+              </ol>
+              <Link href={`/courses/${course.id}`} className="card__action">
+                Edit<span className="visually-hidden"> course: {course.title}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </ListPage>
+  );
+}

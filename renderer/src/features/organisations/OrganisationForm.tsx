@@ -1,0 +1,85 @@
+import type { z } from 'zod';
+import { OrganisationFields, sectorLabels, sectors, type Organisation } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { RadioGroup, TextField } from '../../components/fields';
+import { useForm } from '../../components/form';
+import { RecordForm, RecordScreen, useSavedThen } from '../../components/FormParts';
+import { Page } from '../../components/Page';
+
+interface OrganisationDraft {
+  name: string;
+  sector: string;
+}
+
+const sectorHints: Record<(typeof sectors)[number], string> = {
+  statutory: 'The NHS, a council, the police, a school or another public body.',
+  vcse: 'A charity, community group, social enterprise or faith group.',
+  other: 'A business, or anything else.',
+};
+
+const sectorChoices = sectors.map((sector) => ({ value: sector, label: sectorLabels[sector], hint: sectorHints[sector] }));
+
+const toInput = (draft: OrganisationDraft) => ({ name: draft.name, sector: draft.sector || undefined });
+
+type OrganisationInput = z.output<typeof OrganisationFields>;
+
+function OrganisationForm({
+  initial,
+  onSave,
+}: {
+  initial: OrganisationDraft;
+  onSave(fields: OrganisationInput): Promise<void>;
+}) {
+  const form = useForm({ id: 'organisation', initial, schema: OrganisationFields, toInput });
+  return (
+    <RecordForm form={form} onSubmit={form.onSubmit(onSave)} saveLabel="Save organisation" cancelHref="/organisations">
+      <TextField form={form} name="name" label="Organisation name" autoComplete="organization" />
+      <RadioGroup
+        form={form}
+        name="sector"
+        label="Sector"
+        hint="Funders ask for figures by the sector of the organisation people work for."
+        choices={sectorChoices}
+      />
+    </RecordForm>
+  );
+}
+
+export function NewOrganisation() {
+  const savedThen = useSavedThen('/organisations');
+  return (
+    <Page title="New organisation">
+      <OrganisationForm
+        initial={{ name: '', sector: '' }}
+        onSave={async (fields) => {
+          await call('organisations.create', fields);
+          savedThen('Organisation saved.');
+        }}
+      />
+    </Page>
+  );
+}
+
+export function EditOrganisation({ id }: { id: string }) {
+  const savedThen = useSavedThen('/organisations');
+  return (
+    <RecordScreen
+      id={id}
+      load={(id) => call('organisations.get', { id })}
+      title={(organisation?: Organisation) => (organisation ? `Edit organisation: ${organisation.name}` : 'Edit organisation')}
+      what="the organisation"
+      backHref="/organisations"
+      backLabel="Back to organisations"
+    >
+      {(organisation) => (
+        <OrganisationForm
+          initial={{ name: organisation.name, sector: organisation.sector }}
+          onSave={async (fields) => {
+            await call('organisations.update', { id, fields });
+            savedThen('Organisation saved.');
+          }}
+        />
+      )}
+    </RecordScreen>
+  );
+}

@@ -1,0 +1,131 @@
+import { useId, useState } from 'react';
+import type { Session } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { plural } from '../../components/format';
+import { ListPage } from '../../components/ListPage';
+import { RecordTable } from '../../components/RecordTable';
+import { useAsync } from '../../components/useAsync';
+import { searchKey, useRemembered } from '../../components/useRemembered';
+import { dayOf, groupByDay, statusLabels, timeRange, type Day } from './days';
+
+/** Far enough back to include every past session. */
+const LONG_AGO = '2000-01-01';
+
+function DaySessions({ day, headingLevel }: { day: Day; headingLevel: 'h2' | 'h3' }) {
+  const Heading = headingLevel;
+  return (
+    <section className="day" aria-labelledby={`day-${day.day}`}>
+      <Heading className="day__heading" id={`day-${day.day}`}>
+        {day.label}
+      </Heading>
+      {day.sessions.length === 0 ? (
+        <p className="empty">No sessions {day.label === 'Today' ? 'today' : 'on this day'}.</p>
+      ) : (
+        <RecordTable
+          caption={`Sessions: ${day.label}`}
+          captionHidden
+          className="table--sessions"
+          items={day.sessions}
+          columns={[
+            { header: 'Time', cell: timeRange },
+            { header: 'Course', cell: (session) => session.courseTitle, rowHeader: true },
+            { header: 'Venue', cell: (session) => session.venueName },
+            { header: 'Places', cell: (session) => plural(session.capacity, 'place') },
+            { header: 'Facilitators', cell: (session) => session.facilitators.join(', ') || 'None yet' },
+            {
+              header: 'Status',
+              cell: (session) => <span className={`tag tag--${session.status}`}>{statusLabels[session.status]}</span>,
+            },
+          ]}
+          editHref={(session) => `/sessions/${session.id}`}
+          editName={(session) => `session: ${session.courseTitle}, ${day.label}, ${timeRange(session)}`}
+        />
+      )}
+    </section>
+  );
+}
+
+/** The schedule: today first, then each later day; past sessions on request, most recent day first. */
+export function SessionList() {
+  const [query, setQuery] = useRemembered(searchKey('/sessions'), '');
+  const [showPast, setShowPast] = useRemembered('/sessions:show-past', false);
+  const [today, setToday] = useState<string>();
+  const pastId = useId();
+
+  const result = useAsync(async () => {
+    // Ask each time: the list may have been open since yesterday.
+    const status = await call('device.status', {});
+    const [upcoming, all] = await Promise.all([
+      call('sessions.list', { from: status.today, query, limit: 1000 }),
+      showPast ? call('sessions.list', { from: LONG_AGO, query, limit: 1000 }) : Promise.resolve([]),
+    ]);
+    setToday(status.today);
+    const past = all.filter((session) => dayOf(session.startsAt) < status.today);
+    return [...upcoming, ...past];
+  }, [query, showPast]);
+
+  const searching = query.trim() !== '';
+
+  return (
+    <ListPage
+      title="Sessions"
+      newHref="/sessions/new"
+      newLabel="New session"
+      searchLabel="Search sessions by course or venue"
+      query={query}
+      onQuery={setQuery}
+      result={result}
+      plural="sessions"
+      empty={
+        showPast
+          ? 'There are no sessions yet. Add one with New session.'
+          : 'No sessions from today on. Add one with New session.'
+      }
+      filters={
+        <div className="checkbox">
+          <input
+            className="checkbox__input"
+            type="checkbox"
+            id={pastId}
+            checked={showPast}
+            onChange={(event) => setShowPast(event.target.checked)}
+          />
+          <label className="checkbox__label" htmlFor={pastId}>
+            Show past sessions
+          </label>
+        </div>
+      }
+    >
+      {(sessions) => {
+        if (!today) return null;
+        const upcoming = groupByDay(
+          sessions.filter((session: Session) => dayOf(session.startsAt) >= today),
+          today,
+        );
+        if (!searching && upcoming[0]?.day !== today) upcoming.unshift({ day: today, label: 'Today', sessions: [] });
+        // The most recent past day first, each day's sessions in time order.
+        const past = groupByDay(
+          sessions.filter((session) => dayOf(session.startsAt) < today),
+          today,
+        ).reverse();
+        return (
+          <>
+            {upcoming.map((day) => (
+              <DaySessions key={day.day} day={day} headingLevel="h2" />
+            ))}
+            {showPast && (
+              <section className="past" aria-labelledby="past-sessions">
+                <h2 id="past-sessions">Past sessions</h2>
+                {past.length === 0 ? (
+                  <p className="empty">{searching ? 'No past sessions match your search.' : 'No past sessions.'}</p>
+                ) : (
+                  past.map((day) => <DaySessions key={day.day} day={day} headingLevel="h3" />)
+                )}
+              </section>
+            )}
+          </>
+        );
+      }}
+    </ListPage>
+  );
+}

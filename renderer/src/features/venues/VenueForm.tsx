@@ -1,0 +1,80 @@
+import type { z } from 'zod';
+import { VenueFields, type Venue } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { blankToNull } from '../../components/draft';
+import { TextArea, TextField } from '../../components/fields';
+import { useForm } from '../../components/form';
+import { RecordForm, RecordScreen, useSavedThen } from '../../components/FormParts';
+import { Page } from '../../components/Page';
+
+interface VenueDraft {
+  name: string;
+  address: string;
+  accessNotes: string;
+}
+
+const fromVenue = (venue: Venue): VenueDraft => ({
+  name: venue.name,
+  address: venue.address,
+  accessNotes: venue.accessNotes ?? '',
+});
+
+const toInput = (draft: VenueDraft) => ({ ...draft, accessNotes: blankToNull(draft.accessNotes) });
+
+type VenueInput = z.output<typeof VenueFields>;
+
+function VenueForm({ initial, onSave }: { initial: VenueDraft; onSave(fields: VenueInput): Promise<void> }) {
+  const form = useForm({ id: 'venue', initial, schema: VenueFields, toInput });
+  return (
+    <RecordForm form={form} onSubmit={form.onSubmit(onSave)} saveLabel="Save venue" cancelHref="/venues">
+      <TextField form={form} name="name" label="Venue name" hint="For example, St Mark's Church Hall." />
+      <TextArea form={form} name="address" label="Address" rows={3} />
+      <TextArea
+        form={form}
+        name="accessNotes"
+        label="Access notes"
+        optional
+        hint="For example, step-free entrance at the side, hearing loop, where to park, who has the key."
+      />
+    </RecordForm>
+  );
+}
+
+export function NewVenue() {
+  const savedThen = useSavedThen('/venues');
+  return (
+    <Page title="New venue">
+      <VenueForm
+        initial={{ name: '', address: '', accessNotes: '' }}
+        onSave={async (fields) => {
+          await call('venues.create', fields);
+          savedThen('Venue saved.');
+        }}
+      />
+    </Page>
+  );
+}
+
+export function EditVenue({ id }: { id: string }) {
+  const savedThen = useSavedThen('/venues');
+  return (
+    <RecordScreen
+      id={id}
+      load={(id) => call('venues.get', { id })}
+      title={(venue) => (venue ? `Edit venue: ${venue.name}` : 'Edit venue')}
+      what="the venue"
+      backHref="/venues"
+      backLabel="Back to venues"
+    >
+      {(venue) => (
+        <VenueForm
+          initial={fromVenue(venue)}
+          onSave={async (fields) => {
+            await call('venues.update', { id, fields });
+            savedThen('Venue saved.');
+          }}
+        />
+      )}
+    </RecordScreen>
+  );
+}

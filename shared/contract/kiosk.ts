@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { Id, requiredText } from './common';
+import { Ethnicity } from './equality';
+
+/**
+ * The consent text's version. The words live in the kiosk's message
+ * catalogues (one per language); change this whenever their meaning changes,
+ * so every record says which text the person agreed to.
+ */
+export const CONSENT_TEXT_VERSION = 'consent-2026-11-v1';
+
+export const kioskLanguages = ['en', 'ar', 'pl'] as const;
+export const KioskLanguage = z.enum(kioskLanguages, { error: 'Choose one of the offered languages.' });
+export type KioskLanguage = z.infer<typeof KioskLanguage>;
+
+export const Pin = z
+  .string({ error: 'The PIN must be 4 to 8 digits.' })
+  .regex(/^\d{4,8}$/, { error: 'The PIN must be 4 to 8 digits.' });
+
+export const KioskStatus = z.object({
+  active: z.boolean(),
+  pinSet: z.boolean(),
+  /** While wrong PINs are being slowed down: when the next try is allowed. */
+  lockedUntil: z.string().nullable(),
+  session: z
+    .object({ id: z.string(), courseTitle: z.string(), venueName: z.string(), startsAt: z.string(), endsAt: z.string() })
+    .nullable(),
+});
+export type KioskStatus = z.infer<typeof KioskStatus>;
+
+/** What a participant may see of someone else: first name, initial, organisation. */
+export const KioskMatch = z.object({ personId: z.string(), label: z.string() });
+export type KioskMatch = z.infer<typeof KioskMatch>;
+
+export const Consent = z.strictObject({
+  textVersion: z.literal(CONSENT_TEXT_VERSION, { error: 'The consent text has changed. Please read it again.' }),
+  language: KioskLanguage,
+  agreed: z.literal(true, { error: 'Consent is needed before signing in.' }),
+});
+
+const Participation = {
+  consent: Consent,
+  /** Optional equality monitoring: null when the participant skipped the question. */
+  ethnicity: Ethnicity.nullable().default(null),
+};
+
+export const kioskProcedures = {
+  'kiosk.status': { kind: 'query', access: 'kiosk', input: z.strictObject({}), output: KioskStatus },
+  'kiosk.start': {
+    kind: 'mutation',
+    input: z.strictObject({ sessionId: Id, pin: Pin.optional() }),
+    output: KioskStatus,
+  },
+  'kiosk.exit': { kind: 'mutation', access: 'kiosk', input: z.strictObject({ pin: Pin }), output: KioskStatus },
+  'kiosk.find': {
+    kind: 'query',
+    access: 'kiosk',
+    input: z.strictObject({
+      query: z
+        .string({ error: 'Type your name.' })
+        .trim()
+        .min(2, { error: 'Type at least two letters of your name.' })
+        .max(100, { error: 'That is too long for a name.' }),
+    }),
+    output: z.array(KioskMatch),
+  },
+  'kiosk.signIn': {
+    kind: 'mutation',
+    access: 'kiosk',
+    input: z.strictObject({ personId: Id, ...Participation }),
+    output: z.object({ firstName: z.string() }),
+  },
+  'kiosk.organisations': {
+    kind: 'query',
+    access: 'kiosk',
+    input: z.strictObject({}),
+    output: z.array(z.object({ id: z.string(), name: z.string() })),
+  },
+  'kiosk.addSelf': {
+    kind: 'mutation',
+    access: 'kiosk',
+    input: z.strictObject({
+      givenName: requiredText('Given name', 100),
+      familyName: requiredText('Family name', 100),
+      organisationId: Id.nullable().default(null),
+      ...Participation,
+    }),
+    output: z.object({ firstName: z.string() }),
+  },
+} as const;

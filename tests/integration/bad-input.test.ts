@@ -1,0 +1,323 @@
+import fc from 'fast-check';
+import { z } from 'zod';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSENT_TEXT_VERSION, procedures, type ProcedureInput, type ProcedureName } from '../../shared/contract';
+import { errorCodes, type CallResult } from '../../shared/errors';
+import { databaseHash, tempCore, type TempCore } from '../support/temp-core';
+
+/**
+ * Every procedure is fed generated junk through the same dispatcher the
+ * transports use. Each call must come back as a value (never a throw), either
+ * ok because the junk happened to be valid, or a typed error in plain words;
+ * and a failed call must leave every row of every table exactly as it was.
+ */
+
+const RUNS_PER_PROCEDURE = 60;
+
+let temp: TempCore;
+/** Valid input for each procedure, made from records that exist; junk is made by breaking one part of it. */
+let examples: { [N in ProcedureName]?: ProcedureInput<N> } = {};
+let kioskSessionId = '';
+const KIOSK_PIN = '2468';
+
+/** Kiosk procedures a participant uses need the kiosk open; staff procedures need it closed. */
+function needsOpenKiosk(name: ProcedureName): boolean {
+  return name.startsWith('kiosk.') && name !== 'kiosk.status' && name !== 'kiosk.start';
+}
+
+async function setKiosk(open: boolean): Promise<void> {
+  const status = await temp.call('kiosk.status', {});
+  if (open && !status.active) await temp.call('kiosk.start', { sessionId: kioskSessionId, pin: KIOSK_PIN });
+  if (!open && status.active) {
+    // Wrong PINs among the junk slow the kiosk down; wait that out as a facilitator would.
+    temp.clock.advance(16 * 60_000);
+    await temp.call('kiosk.exit', { pin: KIOSK_PIN });
+  }
+}
+
+beforeAll(async () => {
+  temp = await tempCore({ setUp: true });
+  const organisation = await temp.call('organisations.create', { name: 'Age Concern', sector: 'vcse' });
+  const person = await temp.call('people.create', {
+    givenName: 'Amina',
+    familyName: 'Yusuf',
+    email: 'amina@example.org',
+    organisationId: organisation.id,
+    membershipJoinedOn: '2025-09-01',
+  });
+  const course = await temp.call('courses.create', { title: 'First aid', durationMinutes: 360, learningOutcomes: ['Call for help'] });
+  const venue = await temp.call('venues.create', { name: 'Riverside Hall', address: '1 River Lane' });
+  const sessionFields = {
+    courseId: course.id,
+    venueId: venue.id,
+    startsAt: '2026-03-20T09:30',
+    endsAt: '2026-03-20T15:30',
+    capacity: 12,
+    facilitators: ['Sam Okafor'],
+    status: 'scheduled' as const,
+  };
+  const session = await temp.call('sessions.create', sessionFields);
+  // Sign-in and the kiosk work only on a session happening today (the test clock's day).
+  const today = await temp.call('sessions.create', { ...sessionFields, startsAt: '2026-03-12T10:00', endsAt: '2026-03-12T13:00' });
+  const booked = await temp.call('people.create', { givenName: 'Siobhán', familyName: "O'Brien", organisationId: organisation.id });
+  await temp.call('signIn.book', { sessionId: today.id, personId: booked.id });
+  kioskSessionId = today.id;
+  const consent = { textVersion: CONSENT_TEXT_VERSION, language: 'ar', agreed: true } as const;
+
+  const organisationFields = { name: 'Age UK', sector: 'vcse' as const };
+  const personFields = { givenName: 'Amina', familyName: 'Yusuf-Okafor', email: 'amina@example.org', organisationId: organisation.id };
+  const courseFields = { title: 'First aid at work', durationMinutes: 360, learningOutcomes: ['Call for help', 'Recovery position'] };
+  const venueFields = { name: 'Riverside Hall', address: '1 River Lane', accessNotes: 'Step-free' };
+  examples = {
+    'device.status': {},
+    'device.setUp': { role: 'laptop', name: 'Laptop 3' },
+    'organisations.list': { query: 'age', limit: 10 },
+    'organisations.get': { id: organisation.id },
+    'organisations.create': organisationFields,
+    'organisations.update': { id: organisation.id, fields: organisationFields },
+    'people.list': { query: 'yus', limit: 10 },
+    'people.get': { id: person.id },
+    'people.create': personFields,
+    'people.update': { id: person.id, fields: personFields },
+    'courses.list': { query: 'first', limit: 10 },
+    'courses.get': { id: course.id },
+    'courses.create': courseFields,
+    'courses.update': { id: course.id, fields: courseFields },
+    'venues.list': { query: 'river', limit: 10 },
+    'venues.get': { id: venue.id },
+    'venues.create': venueFields,
+    'venues.update': { id: venue.id, fields: venueFields },
+    'sessions.list': { from: '2026-03-01', query: 'first', limit: 10 },
+    'sessions.get': { id: session.id },
+    'sessions.create': { ...sessionFields, capacity: 20 },
+    'sessions.update': { id: session.id, fields: { ...sessionFields, capacity: 16 } },
+    'signIn.today': {},
+    'signIn.roster': { sessionId: today.id },
+    'signIn.find': { sessionId: today.id, query: 'sio', limit: 10 },
+    'signIn.similarPeople': { givenName: 'Siobhan', familyName: 'OBrien', organisationId: organisation.id },
+    'signIn.signIn': { sessionId: today.id, personId: booked.id },
+    'signIn.undo': { sessionId: today.id, personId: booked.id },
+    'signIn.book': { sessionId: today.id, personId: person.id },
+    'signIn.cancelBooking': { sessionId: today.id, personId: booked.id },
+    'signIn.addWalkIn': { sessionId: today.id, person: { givenName: 'Tomasz', familyName: 'Łukasiewicz' }, confirmedNew: false },
+    'kiosk.status': {},
+    'kiosk.start': { sessionId: today.id, pin: KIOSK_PIN },
+    'kiosk.exit': { pin: KIOSK_PIN },
+    'kiosk.find': { query: 'sio' },
+    'kiosk.organisations': {},
+    'kiosk.signIn': { personId: booked.id, consent, ethnicity: 'prefer-not-to-say' },
+    'kiosk.addSelf': { givenName: 'Zoë', familyName: 'Nowak', organisationId: organisation.id, consent, ethnicity: null },
+  };
+});
+
+afterAll(async () => {
+  await temp?.cleanup();
+});
+
+// ---- junk ------------------------------------------------------------------
+
+const hugeStrings = fc.constantFrom(
+  'x'.repeat(100_000),
+  ' '.repeat(50_000) + 'a' + ' '.repeat(50_000),
+  'é'.repeat(5_000),
+  `${'a'.repeat(250)}@example.org`,
+  '2026-03-12'.repeat(1_000),
+);
+
+const trickyStrings = fc.constantFrom(
+  '',
+  ' ',
+  '\t\n',
+  '\u0000',
+  '\ud800',
+  '%',
+  '_',
+  "'; DROP TABLE people; --",
+  '__proto__',
+  'constructor',
+  'null',
+  'NaN',
+  '2026-02-30',
+  '2026-03-12T25:99',
+  '2026-03-12T09:30Z',
+  '12/03/2026',
+  'not-a-uuid',
+  '00000000-0000-0000-0000-000000000000',
+  'vcse',
+  'office',
+  'scheduled',
+);
+
+const trickyNumbers = fc.constantFrom(0, -0, -1, 0.5, 1e308, -1e308, Number.NaN, Infinity, -Infinity, Number.MAX_SAFE_INTEGER + 2, 2 ** 53);
+
+/** Anything a transport could carry, including what Electron's structured clone allows. */
+const anything = fc.anything({
+  maxDepth: 3,
+  withBigInt: true,
+  withDate: true,
+  withMap: true,
+  withSet: true,
+  withTypedArray: true,
+  withSparseArray: true,
+  withBoxedValues: true,
+  withNullPrototype: true,
+  withObjectString: true,
+});
+
+const junkValue: fc.Arbitrary<unknown> = fc.oneof(
+  anything,
+  fc.constant(null),
+  fc.constant(undefined),
+  hugeStrings,
+  trickyStrings,
+  trickyNumbers,
+  fc.string(),
+  fc.boolean(),
+  fc.integer(),
+  // A well-formed reference to a record that does not exist.
+  fc.uuid({ version: 7 }),
+  fc.array(fc.oneof(fc.string(), fc.integer(), fc.constant(null)), { maxLength: 30 }),
+  fc.array(hugeStrings, { minLength: 1, maxLength: 3 }),
+);
+
+function objectShape(schema: unknown): Record<string, unknown> | null {
+  return schema instanceof z.ZodObject ? (schema.shape as Record<string, unknown>) : null;
+}
+
+/** An object with the procedure's own keys (nested too), each holding some junk or left out. */
+function shapedJunk(schema: unknown): fc.Arbitrary<unknown> {
+  const shape = objectShape(schema);
+  if (!shape) return junkValue;
+  const fields: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const [key, inner] of Object.entries(shape)) {
+    fields[key] = objectShape(inner) ? fc.oneof(shapedJunk(inner), junkValue) : junkValue;
+  }
+  return fc.record(fields, { requiredKeys: [] });
+}
+
+type Path = (string | number)[];
+
+function pathsIn(value: unknown, prefix: Path = []): Path[] {
+  if (Array.isArray(value)) return [prefix, ...value.flatMap((item, index) => pathsIn(item, [...prefix, index]))];
+  if (typeof value === 'object' && value !== null) {
+    return [prefix, ...Object.entries(value).flatMap(([key, item]) => pathsIn(item, [...prefix, key]))];
+  }
+  return [prefix];
+}
+
+function replaceAt(value: unknown, path: Path, replacement: { set: unknown } | 'delete' | { extraKey: string }): unknown {
+  const copy = structuredClone(value);
+  if (path.length === 0) {
+    if (typeof replacement === 'object' && 'extraKey' in replacement && typeof copy === 'object' && copy !== null) {
+      (copy as Record<string, unknown>)[replacement.extraKey] = 'surprise';
+      return copy;
+    }
+    return replacement === 'delete' ? undefined : 'set' in replacement ? replacement.set : copy;
+  }
+  let parent = copy as Record<string | number, unknown>;
+  for (const step of path.slice(0, -1)) parent = parent[step] as Record<string | number, unknown>;
+  const last = path.at(-1)!;
+  if (replacement === 'delete') {
+    if (Array.isArray(parent)) parent.splice(Number(last), 1);
+    else delete parent[last];
+  } else if ('set' in replacement) {
+    parent[last] = replacement.set;
+  } else if (typeof parent[last] === 'object' && parent[last] !== null) {
+    (parent[last] as Record<string, unknown>)[replacement.extraKey] = 'surprise';
+  }
+  return copy;
+}
+
+/** Valid input with one part broken: a value swapped for junk, a key dropped, or an unknown key added. */
+function brokenExample(example: unknown): fc.Arbitrary<unknown> {
+  return fc.constantFrom(...pathsIn(example)).chain((path) =>
+    fc.oneof(
+      { weight: 4, arbitrary: junkValue.map((set) => replaceAt(example, path, { set })) },
+      { weight: 1, arbitrary: fc.constant(replaceAt(example, path, 'delete')) },
+      { weight: 1, arbitrary: fc.constantFrom('extra', 'id', '__proto__').map((extraKey) => replaceAt(example, path, { extraKey })) },
+    ),
+  );
+}
+
+function junkFor(name: ProcedureName): fc.Arbitrary<unknown> {
+  const schema = procedures[name].input;
+  const example = examples[name];
+  return fc.oneof(
+    { weight: 1, arbitrary: anything },
+    { weight: 2, arbitrary: shapedJunk(schema) },
+    ...(example === undefined ? [] : [{ weight: 3, arbitrary: brokenExample(example) }]),
+  );
+}
+
+// ---- checks ----------------------------------------------------------------
+
+const stackTrace = /\n\s*at |\bat [^\s]+ \(|:\d+:\d+\)?$|node_modules|\.ts:\d+|SQLITE_|ZodError|TypeError|Error:/m;
+
+function checkPlainWords(text: unknown): void {
+  expect(typeof text).toBe('string');
+  expect((text as string).trim().length).toBeGreaterThan(0);
+  expect(text).not.toMatch(stackTrace);
+}
+
+function checkOutcome(name: ProcedureName, input: unknown, result: CallResult<unknown>): void {
+  const acceptedBySchema = procedures[name].input.safeParse(input).success;
+  if (result.ok) {
+    // Only input the contract accepts may succeed.
+    expect(acceptedBySchema).toBe(true);
+    return;
+  }
+  const { error } = result;
+  expect(errorCodes).toContain(error.code);
+  // Input the contract refuses is INVALID_INPUT; input it accepts may still name a missing record,
+  // but never crashes the core.
+  if (!acceptedBySchema) expect(error.code).toBe('INVALID_INPUT');
+  expect(error.code).not.toBe('INTERNAL');
+  checkPlainWords(error.message);
+  if (error.fields !== undefined) {
+    expect(Object.keys(error.fields).length).toBeGreaterThan(0);
+    for (const message of Object.values(error.fields)) checkPlainWords(message);
+  }
+  // It crosses IPC and HTTP as plain data.
+  expect(JSON.parse(JSON.stringify(error))).toEqual(error);
+}
+
+describe('every procedure fed junk', () => {
+  const names = Object.keys(procedures) as ProcedureName[];
+
+  it('covers every procedure with a valid example to break', () => {
+    expect(names.filter((name) => examples[name] === undefined)).toEqual([]);
+  });
+
+  it('starts from valid examples, so each broken one differs from a good call by one thing', async () => {
+    for (const name of names) {
+      expect({ name, valid: procedures[name].input.safeParse(examples[name]).success }).toEqual({ name, valid: true });
+      if (procedures[name].kind === 'query') {
+        await setKiosk(needsOpenKiosk(name));
+        const result = await temp.dispatch(name, examples[name]);
+        expect({ name, ok: result.ok }).toEqual({ name, ok: true });
+      }
+    }
+  });
+
+  it.each(names)('%s answers with a typed error in plain words and writes nothing', async (name) => {
+    let refused = 0;
+    const loggedBefore = temp.loggedErrors.length;
+    await setKiosk(needsOpenKiosk(name));
+    await fc.assert(
+      fc.asyncProperty(junkFor(name), async (input) => {
+        const before = databaseHash(temp.sqlite);
+        const result = await temp.dispatch(name, input);
+        checkOutcome(name, input, result);
+        if (!result.ok) {
+          refused += 1;
+          expect(databaseHash(temp.sqlite)).toBe(before);
+        }
+      }),
+      { numRuns: RUNS_PER_PROCEDURE },
+    );
+    expect(temp.loggedErrors.slice(loggedBefore)).toEqual([]);
+    // Some broken examples are still valid (a blank optional field, say) and may save;
+    // most junk must be refused, or this test would not be testing refusals.
+    if (procedures[name].kind === 'mutation') expect(refused).toBeGreaterThanOrEqual(RUNS_PER_PROCEDURE / 2);
+  });
+});
