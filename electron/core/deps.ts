@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from 'better-sqlite3';
 import type { Schema } from '../db/schema';
 import type { KeyStore } from './keys';
+import type { PersonFinder } from './people/person-finder';
+import type { RosterRow } from './signin/roster';
 
 /**
  * What the core needs from the world, passed in so the same core runs in the
@@ -20,6 +22,10 @@ export interface CoreContext {
   clock: () => Date;
   newId: () => string;
   keyStore: KeyStore;
+  finder: PersonFinder;
+  /** The session the kiosk is open for, or null: checked before every call, so it is one prepared read. */
+  kioskSessionId: () => string | null;
+  rosterRows: (sessionId: string) => RosterRow[];
 }
 
 /** The device's local calendar day, "2026-03-12". */

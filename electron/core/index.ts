@@ -6,15 +6,19 @@ import { sessionHandlers } from './catalogue/sessions';
 import { venueHandlers } from './catalogue/venues';
 import type { CoreContext, CoreDeps } from './deps';
 import { deviceHandlers } from './device/device';
+import { PersonFinder } from './people/person-finder';
 import { ensureSearchKeys } from './people/search-keys';
-import { kioskHandlers } from './kiosk/kiosk';
+import { kioskHandlers, kioskSessionReader } from './kiosk/kiosk';
 import { lockedWhileKioskIsOpen } from './kiosk/lock';
 import { signInHandlers } from './signin/handlers';
+import { rosterReader } from './signin/roster';
 import type { Handlers } from './handler-types';
 
 export interface Core {
   handlers: Handlers;
   database: OpenedDatabase;
+  /** For bulk tools and benchmarks that work below the procedures (demo generator, bench). */
+  context: CoreContext;
   close(): Promise<void>;
 }
 
@@ -28,6 +32,9 @@ export function createCore(deps: CoreDeps): Core {
     clock: deps.clock,
     newId: deps.newId,
     keyStore: deps.keyStore,
+    finder: new PersonFinder(database.sqlite),
+    kioskSessionId: kioskSessionReader(database.sqlite),
+    rosterRows: rosterReader(database.sqlite),
   };
   const handlers: Handlers = lockedWhileKioskIsOpen(ctx, {
     ...deviceHandlers(ctx),
@@ -39,7 +46,7 @@ export function createCore(deps: CoreDeps): Core {
     ...signInHandlers(ctx),
     ...kioskHandlers(ctx),
   });
-  return { handlers, database, close: () => database.close() };
+  return { handlers, database, context: ctx, close: () => database.close() };
 }
 
 export type { CoreDeps } from './deps';

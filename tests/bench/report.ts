@@ -6,7 +6,8 @@ export interface Figure {
   value: number;
   statistic: 'p95' | 'median' | 'total';
   unit: 'ms';
-  budget: number;
+  /** Absent for figures printed for context only. */
+  budget?: number;
   /** The same work done with raw better-sqlite3: the physical floor on this machine. */
   baseline?: { label: string; value: number };
 }
@@ -29,7 +30,7 @@ export function printFigures(figures: Figure[]): void {
   const rows = figures.map((figure) => [
     figure.name,
     `${figure.statistic} ${fmt(figure.value)} ${figure.unit}`,
-    `${figure.value <= figure.budget ? 'within' : 'OVER'} ${fmt(figure.budget)} ${figure.unit}`,
+    figure.budget === undefined ? '(no budget)' : `${figure.value <= figure.budget ? 'within' : 'OVER'} ${fmt(figure.budget)} ${figure.unit}`,
     figure.baseline ? `${figure.baseline.label}: ${fmt(figure.baseline.value)} ${figure.unit}` : '',
   ]);
   const header = ['figure', 'measured', 'budget', 'raw better-sqlite3 baseline (same run)'];

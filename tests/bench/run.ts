@@ -2,6 +2,7 @@ import { cpus, totalmem } from 'node:os';
 import { launchChromium } from '../e2e/support/harness';
 import { benchAppReady } from './app-ready';
 import { printFigures, type Figure } from './report';
+import { benchSearchAndSignIn } from './search-and-sign-in';
 
 /** `npm run bench`: every performance figure beside its budget and its raw baseline. */
 async function main(): Promise<void> {
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
     `Fieldbook benchmarks on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}`,
   );
   const figures: Figure[] = [];
+  figures.push(...(await benchSearchAndSignIn()));
   const browser = await launchChromium();
   try {
     figures.push(...(await benchAppReady(browser)));

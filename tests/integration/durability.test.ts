@@ -96,13 +96,7 @@ describe('a write that fails', () => {
 
   it('leaves the earlier rows of the same change out when a later step refuses', async () => {
     const before = databaseHash(temp.sqlite);
-    const ctx: CoreContext = {
-      db: temp.core.database.db,
-      sqlite: temp.sqlite,
-      clock: temp.clock,
-      newId: newUuidV7,
-      keyStore: temp.keyStore,
-    };
+    const ctx: CoreContext = temp.core.context;
 
     await expect(
       write(ctx, async (scope) => {

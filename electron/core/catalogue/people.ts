@@ -2,7 +2,7 @@ import type { ParsedInput, Person } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
-import { keyRange } from '../people/find-people';
+import { keyRange } from '../people/search-keys';
 import type { WriteScope } from '../write';
 import { write } from '../write';
 

@@ -1,10 +1,11 @@
+import type { Database } from 'better-sqlite3';
 import type { KioskStatus } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import { getSession } from '../catalogue/sessions';
 import { insertPerson } from '../catalogue/people';
 import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
-import { matchingPersonIds } from '../people/find-people';
+import type { FoundPerson } from '../people/person-finder';
 import { recordSignIn, sessionOpenToday } from '../signin/sign-in';
 import { findSimilarPeople } from '../signin/similar-people';
 import { write } from '../write';
@@ -15,13 +16,14 @@ async function kioskRow(ctx: CoreContext) {
   return ctx.db.selectFrom('kiosk').selectAll().executeTakeFirstOrThrow();
 }
 
-/** The session the kiosk is open for; kiosk procedures refuse when it is closed. */
-export async function activeKioskSessionId(ctx: CoreContext): Promise<string | null> {
-  return (await kioskRow(ctx)).session_id;
+/** Reads the session the kiosk is open for (null when closed) with one prepared statement. */
+export function kioskSessionReader(sqlite: Database): () => string | null {
+  const read = sqlite.prepare<[], string | null>('SELECT session_id FROM kiosk').pluck();
+  return () => read.get() ?? null;
 }
 
 async function requireOpenKiosk(ctx: CoreContext) {
-  const sessionId = await activeKioskSessionId(ctx);
+  const sessionId = ctx.kioskSessionId();
   if (!sessionId) throw new FieldbookError('CONFLICT', 'The kiosk is not open. Ask the facilitator.');
   return sessionOpenToday(ctx, sessionId);
 }
@@ -54,10 +56,10 @@ async function status(ctx: CoreContext, attempts: PinAttempts): Promise<KioskSta
 }
 
 /** "Amira K. — Newcastle City Council": enough to find yourself, not enough to learn about others. */
-function kioskLabel(person: { given_name: string; family_name: string; preferred_name: string | null; organisation_name: string | null }) {
-  const initial = Array.from(person.family_name.trim())[0] ?? '';
-  const name = `${person.preferred_name ?? person.given_name} ${initial}.`;
-  return person.organisation_name ? `${name} — ${person.organisation_name}` : name;
+function kioskLabel(person: FoundPerson): string {
+  const initial = Array.from(person.familyName.trim())[0] ?? '';
+  const name = `${person.preferredName ?? person.givenName} ${initial}.`;
+  return person.organisationName ? `${name} — ${person.organisationName}` : name;
 }
 
 export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
@@ -100,22 +102,12 @@ export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
     },
 
     async 'kiosk.find'({ query }) {
-      const session = await requireOpenKiosk(ctx);
-      const booked = await matchingPersonIds(ctx.db, query, 10, { sessionId: session.id });
-      const others = await matchingPersonIds(ctx.db, query, 10 + booked.length);
-      const ids = [...new Set([...booked, ...others])].slice(0, 10);
-      if (ids.length === 0) return [];
-      const people = await ctx.db
-        .selectFrom('people')
-        .leftJoin('organisations', 'organisations.id', 'people.organisation_id')
-        .select(['people.id', 'people.given_name', 'people.family_name', 'people.preferred_name', 'organisations.name as organisation_name'])
-        .where('people.id', 'in', ids)
-        .execute();
-      const byId = new Map(people.map((person) => [person.id, person]));
-      return ids.flatMap((id) => {
-        const person = byId.get(id);
-        return person ? [{ personId: id, label: kioskLabel(person) }] : [];
-      });
+      const sessionId = ctx.kioskSessionId();
+      if (!sessionId) throw new FieldbookError('CONFLICT', 'The kiosk is not open. Ask the facilitator.');
+      return ctx.finder.find(sessionId, query, 10).map((person) => ({
+        personId: person.personId,
+        label: kioskLabel(person),
+      }));
     },
 
     async 'kiosk.organisations'() {

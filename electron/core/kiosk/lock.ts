@@ -2,7 +2,6 @@ import { procedures, type ProcedureName } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import type { CoreContext } from '../deps';
 import type { Handlers } from '../handler-types';
-import { activeKioskSessionId } from './kiosk';
 
 /**
  * While the laptop is a kiosk, a participant must not reach the roster, other
@@ -16,7 +15,7 @@ export function lockedWhileKioskIsOpen(ctx: CoreContext, handlers: Handlers): Ha
     if ('access' in procedures[name] && procedures[name].access === 'kiosk') continue;
     const handler = guarded[name];
     guarded[name] = async (input) => {
-      if (await activeKioskSessionId(ctx)) {
+      if (ctx.kioskSessionId()) {
         throw new FieldbookError('KIOSK_LOCKED', 'The laptop is in kiosk mode. The facilitator must leave kiosk mode with the PIN first.');
       }
       return handler(input);

@@ -55,6 +55,12 @@ export function prefixUpperBound(prefix: string): string {
   return `${prefix}\u{10FFFF}`;
 }
 
+/** The key range a typed prefix covers, or null when nothing searchable was typed. */
+export function keyRange(query: string): { from: string; to: string } | null {
+  const prefix = normaliseForSearch(query);
+  return prefix ? { from: prefix, to: prefixUpperBound(prefix) } : null;
+}
+
 /** Refreshes one person's keys inside the transaction that changed their names. */
 export async function refreshSearchKeys(db: Kysely<Schema>, personId: string): Promise<void> {
   const person = await db

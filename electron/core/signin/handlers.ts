@@ -1,42 +1,13 @@
-import type { PersonMatch } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import { insertPerson } from '../catalogue/people';
 import { getSession } from '../catalogue/sessions';
 import { localDate, type CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
-import { matchingPersonIds } from '../people/find-people';
 import { write } from '../write';
 import { bookingId, ensureLiveBooking } from './bookings';
 import { getRoster } from './roster';
 import { latestSignIn, recordSignIn, recordUndo, sessionOpenToday } from './sign-in';
 import { findSimilarPeople } from './similar-people';
-
-async function describeMatches(ctx: CoreContext, sessionId: string, personIds: string[]): Promise<PersonMatch[]> {
-  if (personIds.length === 0) return [];
-  const roster = await getRoster(ctx, sessionId);
-  const onRoster = new Map(roster.entries.map((entry) => [entry.personId, entry]));
-  const people = await ctx.db
-    .selectFrom('people')
-    .leftJoin('organisations', 'organisations.id', 'people.organisation_id')
-    .select(['people.id', 'people.given_name', 'people.family_name', 'people.preferred_name', 'organisations.name as organisation_name'])
-    .where('people.id', 'in', personIds)
-    .execute();
-  const byId = new Map(people.map((person) => [person.id, person]));
-  return personIds.flatMap((id) => {
-    const person = byId.get(id);
-    if (!person) return [];
-    const entry = onRoster.get(id);
-    return [
-      {
-        personId: id,
-        name: `${person.preferred_name ?? person.given_name} ${person.family_name}`,
-        organisationName: person.organisation_name,
-        bookedHere: entry !== undefined && entry.state !== 'cancelled',
-        signedInHere: entry?.state === 'signed_in',
-      },
-    ];
-  });
-}
 
 export function signInHandlers(ctx: CoreContext): HandlerGroup<'signIn'> {
   return {
@@ -60,12 +31,13 @@ export function signInHandlers(ctx: CoreContext): HandlerGroup<'signIn'> {
     'signIn.roster': ({ sessionId }) => getRoster(ctx, sessionId),
 
     async 'signIn.find'({ sessionId, query, limit }) {
-      await getSession(ctx, sessionId);
-      // People booked on this session come first, then everyone else in name order.
-      const booked = await matchingPersonIds(ctx.db, query, limit, { sessionId });
-      const others = await matchingPersonIds(ctx.db, query, limit + booked.length);
-      const ids = [...new Set([...booked, ...others])].slice(0, limit);
-      return describeMatches(ctx, sessionId, ids);
+      return ctx.finder.find(sessionId, query, limit).map((person) => ({
+        personId: person.personId,
+        name: `${person.preferredName ?? person.givenName} ${person.familyName}`,
+        organisationName: person.organisationName,
+        bookedHere: person.bookingState === 'booked' || person.bookingState === 'offered',
+        signedInHere: person.latestSignIn === 'sign_in',
+      }));
     },
 
     async 'signIn.similarPeople'(input) {

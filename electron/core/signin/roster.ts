@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
+import type { Database } from 'better-sqlite3';
 import type { Roster, RosterEntry, Session } from '../../../shared/contract';
 import type { CoreContext } from '../deps';
 import { getSession } from '../catalogue/sessions';
 
-interface RosterRow {
+export interface RosterRow {
   person_id: string;
   booking_state: 'booked' | 'waitlisted' | 'offered' | 'cancelled' | 'no_show';
   given_name: string;
@@ -16,6 +16,30 @@ interface RosterRow {
   sign_in_recorded_at: string | null;
 }
 
+/**
+ * The roster is re-read after every sign-in, so its query is prepared once.
+ * Whether someone is signed in comes from the latest sign-in fact for them
+ * (a sign-in, or an undo correcting it).
+ */
+export function rosterReader(sqlite: Database): (sessionId: string) => RosterRow[] {
+  const statement = sqlite.prepare<[string, string], RosterRow>(`
+    WITH latest AS (
+      SELECT person_id, id, kind, method, recorded_at,
+             row_number() OVER (PARTITION BY person_id ORDER BY hlc DESC) AS position
+      FROM sign_ins WHERE session_id = ?
+    )
+    SELECT b.person_id, b.state AS booking_state,
+           p.given_name, p.family_name, p.preferred_name, o.name AS organisation_name,
+           l.id AS sign_in_id, l.kind AS sign_in_kind, l.method AS sign_in_method, l.recorded_at AS sign_in_recorded_at
+    FROM bookings b
+    JOIN people p ON p.id = b.person_id
+    LEFT JOIN organisations o ON o.id = p.organisation_id
+    LEFT JOIN latest l ON l.person_id = b.person_id AND l.position = 1
+    WHERE b.session_id = ? AND b.state IN ('booked', 'offered', 'cancelled', 'no_show')
+    ORDER BY lower(p.family_name), lower(p.given_name)`);
+  return (sessionId) => statement.all(sessionId, sessionId);
+}
+
 /** Held and offered places are on the roster as booked; the waitlist is not on the roster. */
 function rosterStateOf(state: RosterRow['booking_state']): RosterEntry['state'] {
   return state === 'cancelled' || state === 'no_show' ? state : 'booked';
@@ -26,28 +50,12 @@ export function displayName(person: { given_name: string; family_name: string; p
 }
 
 /**
- * Who is on a session and where they stand. Whether someone is signed in is
- * read from the sign-in facts (the latest fact for them wins: a sign-in, or
- * an undo correcting it), never stored as a flag that could be overwritten.
+ * Who is on a session and where they stand. Signed in is read from the
+ * append-only facts, never stored as a flag that could be overwritten.
  */
 export async function getRoster(ctx: CoreContext, sessionId: string, session?: Session): Promise<Roster> {
   const current = session ?? (await getSession(ctx, sessionId));
-  const { rows } = await sql<RosterRow>`
-    WITH latest AS (
-      SELECT person_id, id, kind, method, recorded_at,
-             row_number() OVER (PARTITION BY person_id ORDER BY hlc DESC) AS position
-      FROM sign_ins WHERE session_id = ${sessionId}
-    )
-    SELECT b.person_id, b.state AS booking_state,
-           p.given_name, p.family_name, p.preferred_name, o.name AS organisation_name,
-           l.id AS sign_in_id, l.kind AS sign_in_kind, l.method AS sign_in_method, l.recorded_at AS sign_in_recorded_at
-    FROM bookings b
-    JOIN people p ON p.id = b.person_id
-    LEFT JOIN organisations o ON o.id = p.organisation_id
-    LEFT JOIN latest l ON l.person_id = b.person_id AND l.position = 1
-    WHERE b.session_id = ${sessionId} AND b.state IN ('booked', 'offered', 'cancelled', 'no_show')
-    ORDER BY lower(p.family_name), lower(p.given_name)
-  `.execute(ctx.db);
+  const rows = ctx.rosterRows(sessionId);
 
   const entries: RosterEntry[] = rows.map((row) => {
     const signedIn = row.sign_in_kind === 'sign_in';
