@@ -2,6 +2,7 @@ import Sqlite, { type Database } from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrate } from './migrate';
 import type { Schema } from './schema';
+import { withStatementCache } from './statement-cache';
 
 export interface OpenedDatabase {
   sqlite: Database;
@@ -31,7 +32,7 @@ export function openDatabase(path: string): OpenedDatabase {
     sqlite.close();
     throw error;
   }
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     sqlite,
     db,

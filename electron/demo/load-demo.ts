@@ -1,7 +1,8 @@
 import { FieldbookError } from '../../shared/errors';
 import type { Dispatch } from '../dispatch/dispatcher';
 import { calendarDay } from './calendar';
-import { callerFor, ensureDeviceSetUp, type Call } from './call';
+import { callerFor, type Call } from './call';
+import { ensureDeviceSetUp } from './ensure-device';
 import { CULTURAL_COMPETENCY_TITLE, demoCourses, demoFacilitators, demoOrganisations, demoVenues } from './catalogue-data';
 import { seededRandom } from './random';
 import { featuredPeople, randomPerson, type EmployerForPeople } from './random-person';
@@ -24,6 +25,7 @@ export interface DemoSummary {
   organisations: number;
   people: number;
   sessions: number;
+  bookings: number;
   sessionsToday: number;
   firstSessionDay: string;
   lastSessionDay: string;
@@ -96,10 +98,12 @@ export async function loadDemoData(dispatch: Dispatch, options: DemoOptions): Pr
   const employerPool = employers.flatMap((employer) => Array<EmployerForPeople>(employer.size).fill(employer));
 
   const peopleCount = options.people ?? DEFAULT_DEMO_PEOPLE;
-  await step('people', async () => {
+  const personIds = await step('people', async () => {
+    const created: string[] = [];
     for (let index = 0; index < peopleCount; index += 1) {
-      await call('people.create', randomPerson(random, employerPool, today, featuredPeople[index]));
+      created.push((await call('people.create', randomPerson(random, employerPool, today, featuredPeople[index]))).id);
     }
+    return created;
   });
 
   const schedule = buildSchedule(
@@ -109,8 +113,28 @@ export async function loadDemoData(dispatch: Dispatch, options: DemoOptions): Pr
     venues,
     demoFacilitators,
   );
-  await step('sessions', async () => {
-    for (const session of schedule) await call('sessions.create', session);
+  const sessionIds = await step('sessions', async () => {
+    const created: string[] = [];
+    for (const session of schedule) created.push((await call('sessions.create', session)).id);
+    return created;
+  });
+
+  // Most sessions are well booked ahead, as they are in practice. The featured people (Siobhán
+  // O'Brien and friends) are booked on every session today, so the kiosk can be tried by name.
+  const bookings = await step('bookings', async () => {
+    let made = 0;
+    for (const [index, sessionId] of sessionIds.entries()) {
+      const session = schedule[index]!;
+      const isToday = session.startsAt.slice(0, 10) === today;
+      const wanted = Math.floor(session.capacity * (0.5 + random.next() * 0.4));
+      const chosen = new Set(isToday ? personIds.slice(0, featuredPeople.length) : []);
+      while (chosen.size < wanted) chosen.add(random.pick(personIds));
+      for (const personId of chosen) {
+        await call('signIn.book', { sessionId, personId });
+        made += 1;
+      }
+    }
+    return made;
   });
 
   const days = schedule.map((session) => session.startsAt.slice(0, 10)).sort();
@@ -122,6 +146,7 @@ export async function loadDemoData(dispatch: Dispatch, options: DemoOptions): Pr
     organisations: employers.length,
     people: peopleCount,
     sessions: schedule.length,
+    bookings,
     sessionsToday: days.filter((day) => day === today).length,
     firstSessionDay: days[0] ?? today,
     lastSessionDay: days[days.length - 1] ?? today,

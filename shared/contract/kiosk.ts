@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, requiredText } from './common';
 import { Ethnicity } from './equality';
+import { searchableLength } from '../search-text';
 
 /**
  * The consent text's version. The words live in the kiosk's message
@@ -59,8 +60,9 @@ export const kioskProcedures = {
       query: z
         .string({ error: 'Type your name.' })
         .trim()
-        .min(2, { error: 'Type at least two letters of your name.' })
-        .max(100, { error: 'That is too long for a name.' }),
+        .max(100, { error: 'That is too long for a name.' })
+        // Letters, not keystrokes: "a'" must not list everyone whose name starts with A.
+        .refine((text) => searchableLength(text) >= 2, { error: 'Type at least two letters of your name.' }),
     }),
     output: z.array(KioskMatch),
   },

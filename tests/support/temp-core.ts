@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { Device, ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
-import type { CallResult } from '../../shared/errors';
+import type { Device, ProcedureInput, ProcedureName, ProcedureOutput, Session } from '../../shared/contract';
+import type { CallResult, FieldbookErrorPayload } from '../../shared/errors';
 import { createCore, type Core } from '../../electron/core';
 import { newUuidV7 } from '../../electron/core/ids';
 import { memoryKeyStore, type KeyStore } from '../../electron/core/keys';
@@ -190,4 +190,53 @@ export function countRows(sqlite: Database, table: string): number {
 /** True for a UUID whose version nibble is 7 (time-ordered, made offline). */
 export function isUuidV7(id: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id);
+}
+
+// ---- helpers for sign-in, kiosk and search tests ----------------------------
+
+/** Calls a procedure and returns its value, or throws with the error it gave. */
+export type Call = TempCore['call'];
+
+/** The same as temp.call, over any dispatcher (for example a core opened on a data folder). */
+export function callerFor(dispatch: Dispatch): Call {
+  return async (name, input) => {
+    const result = (await dispatch(name, input)) as CallResult<ProcedureOutput<typeof name>>;
+    if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
+    return result.value;
+  };
+}
+
+/** Calls a procedure that should be refused and returns the error it gave; throws if it was not refused. */
+export async function refusal(dispatch: Dispatch, name: ProcedureName, input: unknown): Promise<FieldbookErrorPayload> {
+  const result = await dispatch(name, input);
+  if (result.ok) throw new Error(`${name} was expected to be refused but succeeded: ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
+/** The test clock's day (2026-03-12, a Thursday). */
+export const TEST_TODAY = '2026-03-12';
+
+export interface SessionSeed {
+  /** The session's day, "2026-03-12". */
+  day: string;
+  start?: string;
+  end?: string;
+  capacity?: number;
+  status?: 'scheduled' | 'cancelled' | 'completed';
+  title?: string;
+}
+
+/** Creates a course, a venue and a session on the given day. */
+export async function seedSession(call: Call, seed: SessionSeed): Promise<Session> {
+  const course = await call('courses.create', { title: seed.title ?? 'First aid', durationMinutes: 180, learningOutcomes: ['Call for help'] });
+  const venue = await call('venues.create', { name: 'Riverside Hall', address: '1 River Lane' });
+  return call('sessions.create', {
+    courseId: course.id,
+    venueId: venue.id,
+    startsAt: `${seed.day}T${seed.start ?? '10:00'}`,
+    endsAt: `${seed.day}T${seed.end ?? '13:00'}`,
+    capacity: seed.capacity ?? 20,
+    facilitators: ['Sam Okafor'],
+    status: seed.status ?? 'scheduled',
+  });
 }

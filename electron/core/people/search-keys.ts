@@ -1,6 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema';
+import { normaliseForSearch } from '../../../shared/search-text';
+
+/** Bump when normalisation changes: the keys are rebuilt on the next open. */
+export const SEARCH_KEYS_VERSION = '1';
 
 /**
  * Name search that forgives accents, case and punctuation: "sio" finds
@@ -9,25 +13,6 @@ import type { Schema } from '../../db/schema';
  * of every name, and whole names) in an indexed table, so a typed prefix is
  * one index range scan rather than a table scan.
  */
-
-// Letters that Unicode decomposition leaves alone but people type without.
-const foldedLetters: Record<string, string> = {
-  ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h',
-};
-
-/** Bump when normalisation changes: the keys are rebuilt on the next open. */
-export const SEARCH_KEYS_VERSION = '1';
-
-export function normaliseForSearch(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[łøæœßđðþıħ]/g, (letter) => foldedLetters[letter] ?? letter)
-    .replace(/['’‘`ʼ.]/g, '')
-    .replace(/[\s\-‐‑_,]+/g, ' ')
-    .trim();
-}
 
 export interface NamedPerson {
   given_name: string;

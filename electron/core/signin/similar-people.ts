@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema';
-import { normaliseForSearch } from '../people/search-keys';
+import { normaliseForSearch } from '../../../shared/search-text';
 
 export interface SimilarQuery {
   givenName: string;

@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import { CULTURAL_COMPETENCY_TITLE } from '../demo/catalogue-data';
+import { callerFor } from '../demo/call';
+import { ensureDeviceSetUp } from '../demo/ensure-device';
+import { generatePeople } from '../demo/generate-people';
+import { loadDemoData } from '../demo/load-demo';
+import { createDispatcher } from '../dispatch/dispatcher';
+import { DATABASE_FILE } from '../host/data-folder';
+import { openCoreInFolder } from '../host/open-core';
+import type { Core } from '../core';
+import { prepareDataFolder } from './data-folder-check';
+
+export interface Output {
+  line(text: string): void;
+  /** Progress for long runs; only worth showing to a person at a terminal. */
+  progress?(text: string): void;
+}
+
+async function withCore<T>(dataFolder: string, work: (core: Core) => Promise<T>): Promise<T> {
+  prepareDataFolder(dataFolder);
+  const core = openCoreInFolder(dataFolder);
+  try {
+    return await work(core);
+  } finally {
+    await core.close();
+  }
+}
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+
+function deviceLine(name: string, setUpNow: boolean): string {
+  return setUpNow ? `Set up this data folder as a central office device named "${name}".` : `Used the existing device "${name}".`;
+}
+
+export async function demoCommand(options: { dataFolder: string; seed: number; today: Date }, out: Output): Promise<void> {
+  const summary = await withCore(options.dataFolder, (core) =>
+    loadDemoData(createDispatcher(core.handlers), { today: options.today, seed: options.seed }),
+  );
+  out.line(`Loaded demo data into ${join(options.dataFolder, DATABASE_FILE)}`);
+  out.line(`  ${plural(summary.courses, 'course')}, including "${CULTURAL_COMPETENCY_TITLE}"`);
+  out.line(`  ${plural(summary.venues, 'venue')}`);
+  out.line(`  ${plural(summary.organisations, 'organisation')} (statutory, voluntary and community, and other)`);
+  out.line(`  ${plural(summary.people, 'person', 'people')}`);
+  out.line(
+    `  ${plural(summary.sessions, 'session')} from ${summary.firstSessionDay} to ${summary.lastSessionDay}, ` +
+      `${summary.sessionsToday} of them today`,
+  );
+  out.line(`  ${plural(summary.bookings, 'booking')}`);
+  out.line(deviceLine(summary.deviceName, summary.deviceSetUpNow));
+}
+
+export async function generatePeopleCommand(
+  options: { dataFolder: string; count: number; seed: number },
+  out: Output,
+): Promise<void> {
+  await withCore(options.dataFolder, async (core) => {
+    // Writes need a device to stamp the change log; a fresh benchmark folder gets the demo office.
+    const device = await ensureDeviceSetUp(callerFor(createDispatcher(core.handlers)));
+    if (device.setUpNow) out.line(deviceLine(device.name, true));
+    const started = performance.now();
+    const added = await generatePeople(core, options.count, options.seed, {
+      onProgress: (done, total) => out.progress?.(`Added ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} people`),
+    });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    out.line(`Added ${plural(added, 'person', 'people')} to ${join(options.dataFolder, DATABASE_FILE)} in ${seconds} s.`);
+  });
+}
+
+export const helpText = (defaultFolder: string): string => `fieldbook: command-line tools for Fieldbook's data
+
+Usage:
+  fieldbook demo [--data FOLDER] [--seed NUMBER]
+      Load a demo catalogue (courses, venues, organisations, a few hundred
+      people and six weeks of sessions starting today). Sets the folder up as
+      a central office device if it is new. Refuses if demo data is already
+      there.
+
+  fieldbook generate-people --count NUMBER [--data FOLDER] [--seed NUMBER]
+      Add NUMBER generated people (for example 100000), for benchmarks.
+
+  fieldbook help
+      Show this help.
+
+Options:
+  --data FOLDER    The data folder to use. Default: the Fieldbook app's own
+                   folder (${defaultFolder}).
+  --seed NUMBER    The same seed gives the same names and schedule. Optional.
+`;

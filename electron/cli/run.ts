@@ -1,0 +1,88 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_DEMO_SEED } from '../demo/load-demo';
+import { defaultDataFolder } from '../host/data-folder';
+import { demoCommand, generatePeopleCommand, helpText, type Output } from './commands';
+import { describeFailure, UsageError } from './failures';
+
+export interface Terminal extends Output {
+  error(text: string): void;
+}
+
+const MAX_GENERATED_PEOPLE = 10_000_000;
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+
+const commandOptions = {
+  demo: { data: { type: 'string' }, seed: { type: 'string' } },
+  'generate-people': { data: { type: 'string' }, seed: { type: 'string' }, count: { type: 'string' } },
+  help: {},
+} satisfies Record<string, OptionSpec>;
+
+type CommandName = keyof typeof commandOptions;
+
+const isCommand = (name: string): name is CommandName => Object.hasOwn(commandOptions, name);
+
+/** node:util's messages are written for programmers; say the same thing plainly. */
+function parseOptions(command: CommandName, args: string[]): Record<string, string | undefined> {
+  try {
+    const { values, positionals } = parseArgs({ args, options: commandOptions[command], strict: true, allowPositionals: true });
+    if (positionals.length > 0) throw new UsageError(`"${command}" does not take "${positionals[0]}".`);
+    return values as Record<string, string | undefined>;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as { code?: string }).code;
+    const option = /'(-[^' ]+)/.exec(String((error as Error).message))?.[1] ?? 'an option';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`"${command}" has no option ${option}.`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`${option} needs a value after it.`);
+    throw error;
+  }
+}
+
+/** Whole numbers as people type them: "100000", "100_000" or "100,000". */
+function wholeNumber(text: string | undefined, option: string, { min, max }: { min: number; max: number }): number | undefined {
+  if (text === undefined) return undefined;
+  const digits = text.replace(/[_,]/g, '');
+  const value = /^\d+$/.test(digits) ? Number(digits) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(`--${option} must be a whole number from ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')}, not "${text}".`);
+  }
+  return value;
+}
+
+function dataFolderFrom(values: Record<string, string | undefined>): string {
+  if (values.data !== undefined && values.data.trim() === '') throw new UsageError('--data needs a folder.');
+  return resolve(values.data ?? defaultDataFolder());
+}
+
+/** Runs one command line and returns the process exit code; never throws. */
+export async function runCli(argv: readonly string[], terminal: Terminal): Promise<number> {
+  const [first, ...rest] = argv;
+  let dataFolder: string | undefined;
+  try {
+    if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
+      terminal.line(helpText(defaultDataFolder()));
+      return 0;
+    }
+    if (!isCommand(first)) throw new UsageError(`Unknown command "${first}".`);
+    const values = parseOptions(first, rest);
+    const seed = wholeNumber(values.seed, 'seed', { min: 0, max: 2 ** 32 - 1 });
+    dataFolder = dataFolderFrom(values);
+
+    if (first === 'demo') {
+      await demoCommand({ dataFolder, seed: seed ?? DEFAULT_DEMO_SEED, today: new Date() }, terminal);
+    } else if (first === 'generate-people') {
+      const count = wholeNumber(values.count, 'count', { min: 1, max: MAX_GENERATED_PEOPLE });
+      if (count === undefined) throw new UsageError('generate-people needs --count, for example --count 100000.');
+      await generatePeopleCommand({ dataFolder, count, seed: seed ?? 1 }, terminal);
+    } else {
+      terminal.line(helpText(defaultDataFolder()));
+    }
+    return 0;
+  } catch (error) {
+    const failure = describeFailure(error, dataFolder);
+    terminal.error(failure.message);
+    if (failure.details) terminal.error(failure.details);
+    return failure.exitCode;
+  }
+}
