@@ -7,6 +7,10 @@ export const errorCodes = [
   'INVALID_INPUT',
   'NOT_FOUND',
   'CONFLICT',
+  /** Specific conflicts a screen may word in its own language (the kiosk does). */
+  'ALREADY_SIGNED_IN',
+  'POSSIBLE_DUPLICATE',
+  'KIOSK_CLOSED',
   'DEVICE_NOT_SET_UP',
   'DEVICE_ALREADY_SET_UP',
   'UNKNOWN_PROCEDURE',

@@ -28,8 +28,14 @@ export interface CoreContext {
   rosterRows: (sessionId: string) => RosterRow[];
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
 /** The device's local calendar day, "2026-03-12". */
 export function localDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The device's local time to the minute, "2026-03-12T09:30", as sessions store their times. */
+export function localMinute(date: Date): string {
+  return `${localDate(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }

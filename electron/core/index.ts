@@ -5,7 +5,9 @@ import { peopleHandlers } from './catalogue/people';
 import { sessionHandlers } from './catalogue/sessions';
 import { venueHandlers } from './catalogue/venues';
 import type { CoreContext, CoreDeps } from './deps';
+import { bookingHandlers } from './bookings/handlers';
 import { deviceHandlers } from './device/device';
+import { requestHandlers } from './requests/handlers';
 import { PersonFinder } from './people/person-finder';
 import { ensureSearchKeys } from './people/search-keys';
 import { kioskHandlers, kioskSessionReader } from './kiosk/kiosk';
@@ -45,6 +47,8 @@ export function createCore(deps: CoreDeps): Core {
     ...sessionHandlers(ctx),
     ...signInHandlers(ctx),
     ...kioskHandlers(ctx),
+    ...bookingHandlers(ctx),
+    ...requestHandlers(ctx),
   });
   return { handlers, database, context: ctx, close: () => database.close() };
 }

@@ -16,6 +16,8 @@ const derivedIndexes: Partial<Record<SharedTableName, (trx: Transaction<Schema>,
 export interface WriteScope {
   trx: Transaction<Schema>;
   deviceId: string;
+  /** The device's name, for history that says who made a change. */
+  deviceName: string;
   newId(): string;
   /** A fresh clock stamp, for facts that are ordered by when they happened. */
   stamp(): string;
@@ -35,7 +37,7 @@ export interface WriteScope {
  */
 export async function write<T>(ctx: CoreContext, work: (scope: WriteScope) => Promise<T>): Promise<T> {
   return ctx.db.transaction().execute(async (trx) => {
-    const device = await trx.selectFrom('device').select(['id', 'clock']).executeTakeFirst();
+    const device = await trx.selectFrom('device').select(['id', 'name', 'clock']).executeTakeFirst();
     if (!device) {
       throw new FieldbookError('DEVICE_NOT_SET_UP', 'Finish setting up this device before adding or changing records.');
     }
@@ -63,6 +65,7 @@ export async function write<T>(ctx: CoreContext, work: (scope: WriteScope) => Pr
     const scope: WriteScope = {
       trx,
       deviceId: device.id,
+      deviceName: device.name,
       newId: ctx.newId,
       stamp: () => clock.tick(),
       async insert(table, row) {

@@ -74,6 +74,55 @@ export interface BookingsTable {
   person_id: string;
   state: 'booked' | 'waitlisted' | 'offered' | 'cancelled' | 'no_show';
   booked_at: string;
+  /** Order on the waitlist: lower goes first. Null when not waiting. */
+  waitlist_position: number | null;
+  /** Why this person was moved up the waitlist, shown beside them. */
+  priority_reason: string | null;
+  /** When a waiting person was seen in the room on the day. */
+  present_at: string | null;
+  /** 1 when they joined on the day as a walk-in. */
+  walk_in: number;
+  group_booking_id: string | null;
+}
+
+/** Places an organisation holds for its staff, named now or later. */
+export interface GroupBookingsTable {
+  id: string;
+  session_id: string;
+  organisation_id: string;
+  places: number;
+  created_at: string;
+}
+
+/** Append-only: every change to a booking, who made it, when and why. */
+export interface BookingEventsTable {
+  id: string;
+  booking_id: string;
+  session_id: string;
+  event: string;
+  from_state: string | null;
+  to_state: string;
+  reason: string | null;
+  device_id: string;
+  device_name: string;
+  hlc: string;
+  recorded_at: string;
+}
+
+export interface OrganisationRequestsTable {
+  id: string;
+  organisation_id: string;
+  course_id: string;
+  contact_name: string;
+  contact_email: string | null;
+  contact_phone: string | null;
+  staff_count: number;
+  preferred_dates: string | null;
+  notes: string | null;
+  status: 'waiting' | 'scheduled' | 'declined';
+  decline_reason: string | null;
+  session_id: string | null;
+  requested_at: string;
 }
 
 /** Append-only facts: a sign-in, or an undo that corrects an earlier sign-in. */
@@ -135,6 +184,9 @@ export interface SharedTables {
   sign_ins: SignInsTable;
   consents: ConsentsTable;
   equality_answers: EqualityAnswersTable;
+  group_bookings: GroupBookingsTable;
+  booking_events: BookingEventsTable;
+  organisation_requests: OrganisationRequestsTable;
 }
 export type SharedTableName = keyof SharedTables;
 

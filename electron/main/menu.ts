@@ -18,11 +18,12 @@ export function menuTemplate(
     {
       label: 'Go',
       submenu: [
-        go('Sessions', '/sessions', 'CmdOrCtrl+1'),
-        go('Courses', '/courses', 'CmdOrCtrl+2'),
-        go('Venues', '/venues', 'CmdOrCtrl+3'),
-        go('Organisations', '/organisations', 'CmdOrCtrl+4'),
-        go('People', '/people', 'CmdOrCtrl+5'),
+        go('Today', '/today', 'CmdOrCtrl+1'),
+        go('Sessions', '/sessions', 'CmdOrCtrl+2'),
+        go('Courses', '/courses', 'CmdOrCtrl+3'),
+        go('Venues', '/venues', 'CmdOrCtrl+4'),
+        go('Organisations', '/organisations', 'CmdOrCtrl+5'),
+        go('People', '/people', 'CmdOrCtrl+6'),
       ],
     },
     { role: 'viewMenu' },

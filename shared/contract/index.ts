@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { bookingProcedures } from './bookings';
 import { catalogueProcedures } from './catalogue';
 import { deviceProcedures } from './device';
 import { kioskProcedures } from './kiosk';
@@ -22,6 +23,7 @@ export const procedures = {
   ...catalogueProcedures,
   ...signInProcedures,
   ...kioskProcedures,
+  ...bookingProcedures,
 } as const satisfies Record<string, ProcedureDefinition>;
 
 export type Procedures = typeof procedures;
@@ -54,3 +56,4 @@ export * from './catalogue';
 export * from './equality';
 export * from './signin';
 export * from './kiosk';
+export * from './bookings';

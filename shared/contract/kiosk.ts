@@ -39,6 +39,10 @@ export const Consent = z.strictObject({
   agreed: z.literal(true, { error: 'Consent is needed before signing in.' }),
 });
 
+/** Signed in, or (when the session is full) waiting at this place in the queue. */
+export const KioskOutcome = z.object({ firstName: z.string(), waitlistPosition: z.number().nullable() });
+export type KioskOutcome = z.infer<typeof KioskOutcome>;
+
 const Participation = {
   consent: Consent,
   /** Optional equality monitoring: null when the participant skipped the question. */
@@ -70,7 +74,7 @@ export const kioskProcedures = {
     kind: 'mutation',
     access: 'kiosk',
     input: z.strictObject({ personId: Id, ...Participation }),
-    output: z.object({ firstName: z.string() }),
+    output: KioskOutcome,
   },
   'kiosk.organisations': {
     kind: 'query',
@@ -87,6 +91,6 @@ export const kioskProcedures = {
       organisationId: Id.nullable().default(null),
       ...Participation,
     }),
-    output: z.object({ firstName: z.string() }),
+    output: KioskOutcome,
   },
 } as const;

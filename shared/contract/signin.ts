@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { Id, requiredText } from './common';
+import { Id, optionalText, requiredText } from './common';
 import { PersonFields, Session, Sector } from './catalogue';
 
 export const signInMethods = ['facilitator', 'kiosk', 'walk_in'] as const;
 export const SignInMethod = z.enum(signInMethods);
 export type SignInMethod = z.infer<typeof SignInMethod>;
 
-export const rosterStates = ['booked', 'signed_in', 'cancelled', 'no_show'] as const;
+export const rosterStates = ['booked', 'offered', 'waitlisted', 'signed_in', 'cancelled', 'no_show'] as const;
 export const RosterState = z.enum(rosterStates);
 export type RosterState = z.infer<typeof RosterState>;
 
@@ -15,13 +15,28 @@ export const RosterEntry = z.object({
   name: z.string(),
   organisationName: z.string().nullable(),
   state: RosterState,
+  /** 1 for the first person waiting; null when not on the waitlist. */
+  waitlistPosition: z.number().nullable(),
+  /** Why they were moved up the waitlist, when they were. */
+  priorityReason: z.string().nullable(),
+  /** A waiting person who is in the room, so a freed place can go to them. */
+  present: z.boolean(),
+  /** When they booked or joined the waitlist. */
+  bookedAt: z.string(),
+  /** Set when the place is one of an organisation's group places. */
+  groupBookingId: z.string().nullable(),
   /** When signed in: the sign-in fact to undo, and how and when it happened. */
   signIn: z.object({ id: z.string(), method: SignInMethod, signedAt: z.string() }).nullable(),
 });
 export type RosterEntry = z.infer<typeof RosterEntry>;
 
 export const RosterCounts = z.object({
+  capacity: z.number(),
+  /** Places held: booked (signed in or not), offered, and group places. */
   booked: z.number(),
+  offered: z.number(),
+  waiting: z.number(),
+  groupPlaces: z.number(),
   signedIn: z.number(),
   cancelled: z.number(),
   noShow: z.number(),
@@ -75,7 +90,11 @@ export const signInProcedures = {
   'signIn.signIn': { kind: 'mutation', input: SessionPerson, output: Roster },
   'signIn.undo': { kind: 'mutation', input: SessionPerson, output: Roster },
   'signIn.book': { kind: 'mutation', input: SessionPerson, output: Roster },
-  'signIn.cancelBooking': { kind: 'mutation', input: SessionPerson, output: Roster },
+  'signIn.cancelBooking': {
+    kind: 'mutation',
+    input: SessionPerson.extend({ reason: optionalText('Reason', 300) }),
+    output: Roster,
+  },
   'signIn.addWalkIn': { kind: 'mutation', input: WalkInInput, output: Roster },
 } as const;
 

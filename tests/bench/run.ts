@@ -3,6 +3,7 @@ import { launchChromium } from '../e2e/support/harness';
 import { benchAppReady } from './app-ready';
 import { printFigures, type Figure } from './report';
 import { benchSearchAndSignIn } from './search-and-sign-in';
+import { benchWaitlist } from './waitlist';
 
 /** `npm run bench`: every performance figure beside its budget and its raw baseline. */
 async function main(): Promise<void> {
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   );
   const figures: Figure[] = [];
   figures.push(...(await benchSearchAndSignIn()));
+  figures.push(...(await benchWaitlist()));
   const browser = await launchChromium();
   try {
     figures.push(...(await benchAppReady(browser)));

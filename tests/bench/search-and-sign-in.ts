@@ -7,16 +7,12 @@ import { recordSignIn } from '../../electron/core/signin/sign-in';
 import { write } from '../../electron/core/write';
 import { generatePeople } from '../../electron/demo/generate-people';
 import { openCoreInFolder } from '../../electron/host/open-core';
+import { localMinute } from '../../electron/core/deps';
 import { percentile, timeMs, type Figure } from './report';
 
 const PEOPLE = 100_000;
 const SEARCHES = 2_000;
 const SIGN_INS = 300;
-
-function localMinute(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 /** A session today with SIGN_INS booked people, among PEOPLE in the database. */
 async function seed(core: Core): Promise<{ sessionId: string; booked: string[]; prefixes: string[] }> {

@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startApp, type AppUnderTest } from './support/harness';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, type AppUnderTest } from './support/harness';
 
 /**
  * The central office keeps the catalogue: a person sets up the computer,
@@ -9,21 +9,7 @@ import { launchChromium, startApp, type AppUnderTest } from './support/harness';
  * nothing is saved.
  */
 
-let browser: Browser;
-let app: AppUnderTest | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = browserSuite();
 
 /** A page whose waits fail with the locator named, well before the test's own time limit. */
 async function openPage(app: AppUnderTest): Promise<Page> {
@@ -33,7 +19,7 @@ async function openPage(app: AppUnderTest): Promise<Page> {
 }
 
 async function start(): Promise<AppUnderTest> {
-  app = await startApp(browser);
+  const app = await suite.startApp();
   return app;
 }
 

@@ -62,6 +62,12 @@ beforeAll(async () => {
   const booked = await temp.call('people.create', { givenName: 'Siobhán', familyName: "O'Brien", organisationId: organisation.id });
   await temp.call('signIn.book', { sessionId: today.id, personId: booked.id });
   kioskSessionId = today.id;
+  // A group's places and an organisation's request, so the waitlist and request procedures have records to work on.
+  await temp.call('bookings.bookGroup', { sessionId: session.id, organisationId: organisation.id, places: 2 });
+  const [group] = await temp.call('bookings.groups', { sessionId: session.id });
+  const requestFields = { organisationId: organisation.id, courseId: course.id, contactName: 'Priya Shah', staffCount: 4 };
+  const request = await temp.call('requests.create', { ...requestFields, contactEmail: 'priya@example.org', preferredDates: 'May or June' });
+  const onToday = { sessionId: today.id, personId: booked.id };
   const consent = { textVersion: CONSENT_TEXT_VERSION, language: 'ar', agreed: true } as const;
 
   const organisationFields = { name: 'Age UK', sector: 'vcse' as const };
@@ -107,6 +113,21 @@ beforeAll(async () => {
     'kiosk.organisations': {},
     'kiosk.signIn': { personId: booked.id, consent, ethnicity: 'prefer-not-to-say' },
     'kiosk.addSelf': { givenName: 'Zoë', familyName: 'Nowak', organisationId: organisation.id, consent, ethnicity: null },
+    'bookings.history': onToday,
+    'bookings.acceptOffer': onToday,
+    'bookings.passOffer': { ...onToday, reason: 'Cannot make the date' },
+    'bookings.raisePriority': { ...onToday, reason: 'Membership deadline: must complete the core course within 6 months' },
+    'bookings.move': { ...onToday, direction: 'up', reason: 'Booked by phone before the others' },
+    'bookings.removeFromWaitlist': { ...onToday, reason: 'No longer needs the course' },
+    'bookings.setCapacity': { sessionId: session.id, capacity: 14 },
+    'bookings.releaseNoShows': { sessionId: today.id },
+    'bookings.groups': { sessionId: session.id },
+    'bookings.bookGroup': { sessionId: session.id, organisationId: organisation.id, places: 1 },
+    'bookings.fillGroupPlace': { groupBookingId: group!.id, personId: person.id },
+    'requests.list': { status: 'waiting' },
+    'requests.create': requestFields,
+    'requests.decline': { id: request.id, reason: 'We do not deliver outside the region' },
+    'requests.schedule': { id: request.id, venueId: venue.id, startsAt: '2026-04-02T09:30', endsAt: '2026-04-02T15:30', capacity: 12, facilitators: ['Sam Okafor'] },
   };
 });
 

@@ -214,7 +214,7 @@ describe('updating a record', () => {
     expect(rows).toEqual([expect.objectContaining({ table_name: 'venues', row_id: venue.id, fields: { access_notes: null } })]);
   });
 
-  it('logs only the fields that changed on a session', async () => {
+  it('logs only the fields that changed on a session, with a capacity change in an entry of its own', async () => {
     const { course, venue, session } = await someSession();
     const rows = await logged(() =>
       temp.call('sessions.update', {
@@ -230,12 +230,10 @@ describe('updating a record', () => {
         },
       }),
     );
+    // Capacity goes through the waitlist rules (never below places held), so it is logged on its own, after the rest.
     expect(rows).toEqual([
-      expect.objectContaining({
-        table_name: 'sessions',
-        row_id: session.id,
-        fields: { capacity: 16, facilitators: '["Amina Yusuf","Sam Okafor"]' },
-      }),
+      expect.objectContaining({ table_name: 'sessions', row_id: session.id, fields: { facilitators: '["Amina Yusuf","Sam Okafor"]' } }),
+      expect.objectContaining({ table_name: 'sessions', row_id: session.id, fields: { capacity: 16 } }),
     ]);
   });
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertPerson } from '../../electron/core/catalogue/people';
 import { localDate } from '../../electron/core/deps';
-import { ensureLiveBooking } from '../../electron/core/signin/bookings';
+import { bookPerson } from '../../electron/core/bookings/actions';
 import { write } from '../../electron/core/write';
 import { createDispatcher } from '../../electron/dispatch/dispatcher';
 import { openCoreInFolder } from '../../electron/host/open-core';
@@ -46,7 +46,7 @@ beforeAll(async () => {
           organisationId: null,
           membershipJoinedOn: null,
         });
-        await ensureLiveBooking(scope, session, personId, new Date());
+        await bookPerson(scope, session, personId, new Date());
       }
     });
   } finally {

@@ -79,8 +79,8 @@ describe('starting the kiosk', () => {
 
 describe('with no kiosk open', () => {
   it('refuses what only a participant at an open kiosk may do, writing nothing', async () => {
-    expect((await refusedWritingNothing('kiosk.find', { query: 'amira' })).code).toBe('CONFLICT');
-    expect((await refusedWritingNothing('kiosk.signIn', { personId: amira.id, consent })).code).toBe('CONFLICT');
+    expect((await refusedWritingNothing('kiosk.find', { query: 'amira' })).code).toBe('KIOSK_CLOSED');
+    expect((await refusedWritingNothing('kiosk.signIn', { personId: amira.id, consent })).code).toBe('KIOSK_CLOSED');
   });
 });
 
@@ -139,7 +139,7 @@ describe('while the kiosk is open', () => {
 
   it('signs a participant in with their consent, and keeps their equality answer apart', async () => {
     const result = await temp.call('kiosk.signIn', { personId: amira.id, consent, ethnicity: 'asian-pakistani' });
-    expect(result).toEqual({ firstName: 'Amira' });
+    expect(result).toEqual({ firstName: 'Amira', waitlistPosition: null });
 
     expect(rowsFor('consents', amira.id)).toEqual([
       expect.objectContaining({ session_id: session.id, text_version: CONSENT_TEXT_VERSION, language: 'ar', agreed_at: '2026-03-12T09:00:00.000Z' }),
@@ -180,12 +180,12 @@ describe('while the kiosk is open', () => {
   it('refuses a second sign-in without storing a second consent', async () => {
     await temp.call('kiosk.signIn', { personId: amira.id, consent });
     const error = await refusedWritingNothing('kiosk.signIn', { personId: amira.id, consent, ethnicity: 'black-african' });
-    expect(error.code).toBe('CONFLICT');
+    expect(error.code).toBe('ALREADY_SIGNED_IN');
   });
 
   it('lets a participant add themselves as a walk-in', async () => {
     const result = await temp.call('kiosk.addSelf', { givenName: 'Łucja', familyName: 'Wiśniewska', organisationId: councilId, consent, ethnicity: 'white-other' });
-    expect(result).toEqual({ firstName: 'Łucja' });
+    expect(result).toEqual({ firstName: 'Łucja', waitlistPosition: null });
     const person = temp.sqlite.prepare("SELECT * FROM people WHERE given_name = 'Łucja'").get() as Record<string, unknown>;
     expect(person).toMatchObject({ family_name: 'Wiśniewska', organisation_id: councilId, email: null, phone: null });
     const id = person.id as string;
@@ -194,9 +194,27 @@ describe('while the kiosk is open', () => {
     expect(rowsFor('equality_answers', id)).toEqual([expect.objectContaining({ ethnicity: 'white-other' })]);
   });
 
+  it('tells a participant at a full session their place on the waitlist, without signing them in', async () => {
+    // The facilitator makes the session full: Amira holds its one place.
+    await temp.call('kiosk.exit', { pin: PIN });
+    await temp.call('bookings.setCapacity', { sessionId: session.id, capacity: 1 });
+    await openKiosk();
+
+    expect(await temp.call('kiosk.signIn', { personId: amir.id, consent })).toEqual({ firstName: 'Amir', waitlistPosition: 1 });
+    const added = await temp.call('kiosk.addSelf', { givenName: 'Łucja', familyName: 'Wiśniewska', organisationId: null, consent });
+    expect(added).toEqual({ firstName: 'Łucja', waitlistPosition: 2 });
+    expect(rowsFor('sign_ins', amir.id)).toEqual([]);
+    expect(countRows(temp.sqlite, 'sign_ins')).toBe(0);
+
+    await temp.call('kiosk.exit', { pin: PIN });
+    const roster = await temp.call('signIn.roster', { sessionId: session.id });
+    expect(roster.entries.find((entry) => entry.personId === amir.id)).toMatchObject({ state: 'waitlisted', present: true, waitlistPosition: 1 });
+    expect(roster.counts).toMatchObject({ capacity: 1, booked: 1, waiting: 2, signedIn: 0, seatsLeft: 0 });
+  });
+
   it('refuses to add someone who looks like a person already known, writing nothing', async () => {
     const error = await refusedWritingNothing('kiosk.addSelf', { givenName: 'AMIRA', familyName: 'khan', organisationId: councilId, consent });
-    expect(error.code).toBe('CONFLICT');
+    expect(error.code).toBe('POSSIBLE_DUPLICATE');
     expect(error.message).not.toContain('Khan');
   });
 });

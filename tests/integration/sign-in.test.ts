@@ -51,6 +51,9 @@ function signInRows(personId: string) {
   }[];
 }
 
+/** Every count at zero; each test sets the ones it expects. */
+const noCounts = { capacity: 0, booked: 0, offered: 0, waiting: 0, groupPlaces: 0, signedIn: 0, cancelled: 0, noShow: 0, seatsLeft: 0 };
+
 const walkIn = (person: z.input<typeof PersonFields>, extra: Record<string, unknown> = {}) => ({ sessionId: session.id, person, ...extra });
 
 describe('signing in a booked person', () => {
@@ -67,7 +70,7 @@ describe('signing in a booked person', () => {
       signIn: { method: 'facilitator', signedAt: '2026-03-12T09:00:00.000Z' },
     });
     expect(entryFor(roster, bob.id)).toMatchObject({ state: 'booked', signIn: null });
-    expect(roster.counts).toEqual({ booked: 2, signedIn: 1, cancelled: 0, noShow: 0, seatsLeft: 3 });
+    expect(roster.counts).toEqual({ ...noCounts, capacity: 5, booked: 2, signedIn: 1, seatsLeft: 3 });
     expect(await temp.call('signIn.roster', { sessionId: session.id })).toEqual(roster);
   });
 
@@ -76,7 +79,7 @@ describe('signing in a booked person', () => {
     await temp.call('signIn.signIn', { sessionId: session.id, personId: amina.id });
 
     const error = await refusedWritingNothing('signIn.signIn', { sessionId: session.id, personId: amina.id });
-    expect(error).toMatchObject({ code: 'CONFLICT', message: 'Amina Yusuf is already signed in.' });
+    expect(error).toMatchObject({ code: 'ALREADY_SIGNED_IN', message: 'Amina Yusuf is already signed in.' });
     expect(signInRows(amina.id)).toHaveLength(1);
   });
 
@@ -139,7 +142,7 @@ describe('cancelling a booking', () => {
     const amina = await bookedPerson('Amina', 'Yusuf');
     const roster = await temp.call('signIn.cancelBooking', { sessionId: session.id, personId: amina.id });
     expect(entryFor(roster, amina.id).state).toBe('cancelled');
-    expect(roster.counts).toEqual({ booked: 0, signedIn: 0, cancelled: 1, noShow: 0, seatsLeft: 5 });
+    expect(roster.counts).toEqual({ ...noCounts, capacity: 5, cancelled: 1, seatsLeft: 5 });
   });
 
   it('refuses to cancel someone who is signed in', async () => {
@@ -163,7 +166,7 @@ describe('walk-ins', () => {
     const lookAlike = walkIn({ givenName: 'siobhan', familyName: 'OBrien', organisationId: ageConcern });
 
     const error = await refusedWritingNothing('signIn.addWalkIn', lookAlike);
-    expect(error.code).toBe('CONFLICT');
+    expect(error.code).toBe('POSSIBLE_DUPLICATE');
     expect(error.message).toContain("Siobhán O'Brien (Age Concern)");
 
     const roster = await temp.call('signIn.addWalkIn', { ...lookAlike, confirmedNew: true });
@@ -219,12 +222,19 @@ describe('walk-ins', () => {
     }
   });
 
-  it('refuses a walk-in when the session is full, saying so plainly and adding nobody', async () => {
+  it('puts a walk-in at a full session on the waitlist as present, not signed in, and tells their position', async () => {
     const small = await seedSession(temp.call, { day: TEST_TODAY, capacity: 2, title: 'Small group' });
     await bookedPerson('Amina', 'Yusuf', {}, small);
     await bookedPerson('Bob', 'Smith', {}, small);
-    const error = await refusedWritingNothing('signIn.addWalkIn', { sessionId: small.id, person: { givenName: 'Chen', familyName: 'Wei' } });
-    expect(error).toMatchObject({ code: 'CONFLICT', message: 'This session is full: all 2 places are taken. Nobody was signed in.' });
+    const before = await temp.call('people.create', { givenName: 'Dara', familyName: 'Kelly' });
+    await temp.call('signIn.book', { sessionId: small.id, personId: before.id });
+
+    const roster = await temp.call('signIn.addWalkIn', { sessionId: small.id, person: { givenName: 'Chen', familyName: 'Wei' } });
+    const chen = roster.entries.find((entry) => entry.name === 'Chen Wei');
+    expect(chen).toMatchObject({ state: 'waitlisted', present: true, waitlistPosition: 2, signIn: null });
+    expect(roster.counts).toMatchObject({ capacity: 2, booked: 2, waiting: 2, signedIn: 0, seatsLeft: 0 });
+    expect(countRows(temp.sqlite, 'sign_ins')).toBe(0);
+    expect(await temp.call('signIn.roster', { sessionId: small.id })).toEqual(roster);
   });
 });
 
@@ -260,8 +270,8 @@ describe("today's sessions and booking", () => {
 
     const today = await temp.call('signIn.today', {});
     expect(today.map((item) => item.session.id)).toEqual([early.id, session.id]);
-    expect(today[1]!.counts).toEqual({ booked: 1, signedIn: 1, cancelled: 0, noShow: 0, seatsLeft: 4 });
-    expect(today[0]!.counts).toEqual({ booked: 0, signedIn: 0, cancelled: 0, noShow: 0, seatsLeft: 20 });
+    expect(today[1]!.counts).toEqual({ ...noCounts, capacity: 5, booked: 1, signedIn: 1, seatsLeft: 4 });
+    expect(today[0]!.counts).toEqual({ ...noCounts, capacity: 20, seatsLeft: 20 });
   });
 
   it('refuses to book on to a past or cancelled session, writing nothing', async () => {
@@ -278,6 +288,6 @@ describe("today's sessions and booking", () => {
   it('refuses to book the same person twice', async () => {
     const amina = await bookedPerson('Amina', 'Yusuf');
     const error = await refusedWritingNothing('signIn.book', { sessionId: session.id, personId: amina.id });
-    expect(error).toMatchObject({ code: 'CONFLICT', message: 'This person is already booked on this session.' });
+    expect(error).toMatchObject({ code: 'CONFLICT', message: 'This person already has a place on this session.' });
   });
 });

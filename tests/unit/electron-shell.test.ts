@@ -91,10 +91,10 @@ describe('navigation and senders', () => {
     expect(isAllowedNavigation('https://example.org', appUrl)).toBe(false);
   });
 
-  it('offers every catalogue screen in the Go menu', () => {
+  it('offers Today and every catalogue screen in the Go menu', () => {
     const visited: string[] = [];
     const go = menuTemplate(({ path }) => visited.push(path), 'linux').find((item) => item.label === 'Go');
     for (const item of go!.submenu as { click(): void }[]) item.click();
-    expect(visited).toEqual(['/sessions', '/courses', '/venues', '/organisations', '/people']);
+    expect(visited).toEqual(['/today', '/sessions', '/courses', '/venues', '/organisations', '/people']);
   });
 });

@@ -6,6 +6,7 @@ import type { HandlerGroup } from '../handler-types';
 import { contains } from '../text-search';
 import type { WriteScope } from '../write';
 import { write } from '../write';
+import { changeCapacity } from '../bookings/actions';
 
 const StoredNames = z.array(z.string());
 
@@ -95,7 +96,13 @@ export function sessionHandlers(ctx: CoreContext): HandlerGroup<'sessions'> {
     },
 
     async 'sessions.update'({ id, fields }) {
-      await write(ctx, async (scope) => scope.update('sessions', id, await toRow(scope, fields)));
+      await write(ctx, async (scope) => {
+        const { capacity, ...rest } = await toRow(scope, fields);
+        await scope.update('sessions', id, rest);
+        // Capacity goes through the waitlist rules: never below places held, and new places are offered.
+        const current = await scope.trx.selectFrom('sessions').select('capacity').where('id', '=', id).executeTakeFirstOrThrow();
+        if (current.capacity !== capacity) await changeCapacity(scope, { id, capacity: current.capacity }, capacity, ctx.clock());
+      });
       return getSession(ctx, id);
     },
   };

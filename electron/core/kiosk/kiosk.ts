@@ -8,7 +8,9 @@ import type { HandlerGroup } from '../handler-types';
 import type { FoundPerson } from '../people/person-finder';
 import { recordSignIn, sessionOpenToday } from '../signin/sign-in';
 import { findSimilarPeople } from '../signin/similar-people';
-import { write } from '../write';
+import { write, type WriteScope } from '../write';
+import { requireBooking } from '../bookings/booking-rows';
+import { positionOf } from '../bookings/waitlist';
 import { recordParticipation } from './participation';
 import { hashPin, lockoutMs, pinMatches } from './pin';
 
@@ -24,7 +26,7 @@ export function kioskSessionReader(sqlite: Database): () => string | null {
 
 async function requireOpenKiosk(ctx: CoreContext) {
   const sessionId = ctx.kioskSessionId();
-  if (!sessionId) throw new FieldbookError('CONFLICT', 'The kiosk is not open. Ask the facilitator.');
+  if (!sessionId) throw new FieldbookError('KIOSK_CLOSED', 'The kiosk is not open. Ask the facilitator.');
   return sessionOpenToday(ctx, sessionId);
 }
 
@@ -60,6 +62,10 @@ function kioskLabel(person: FoundPerson): string {
   const initial = Array.from(person.familyName.trim())[0] ?? '';
   const name = `${person.preferredName ?? person.givenName} ${initial}.`;
   return person.organisationName ? `${name} — ${person.organisationName}` : name;
+}
+
+async function waitlistPositionOf(scope: WriteScope, sessionId: string, personId: string): Promise<number | null> {
+  return positionOf(scope, await requireBooking(scope, sessionId, personId));
 }
 
 export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
@@ -103,7 +109,7 @@ export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
 
     async 'kiosk.find'({ query }) {
       const sessionId = ctx.kioskSessionId();
-      if (!sessionId) throw new FieldbookError('CONFLICT', 'The kiosk is not open. Ask the facilitator.');
+      if (!sessionId) throw new FieldbookError('KIOSK_CLOSED', 'The kiosk is not open. Ask the facilitator.');
       return ctx.finder.find(sessionId, query, 10).map((person) => ({
         personId: person.personId,
         label: kioskLabel(person),
@@ -119,8 +125,8 @@ export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
       const session = await requireOpenKiosk(ctx);
       return write(ctx, async (scope) => {
         const firstName = await recordParticipation(ctx, scope, session.id, personId, consent, ethnicity);
-        await recordSignIn(ctx, scope, session, personId, 'kiosk');
-        return { firstName };
+        const signedIn = await recordSignIn(ctx, scope, session, personId, 'kiosk');
+        return { firstName, waitlistPosition: signedIn ? null : await waitlistPositionOf(scope, session.id, personId) };
       });
     },
 
@@ -129,7 +135,7 @@ export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
       return write(ctx, async (scope) => {
         const similar = await findSimilarPeople(scope.trx, { givenName, familyName, organisationId });
         if (similar.length > 0) {
-          throw new FieldbookError('CONFLICT', 'You may already be on the list. Search for your name, or ask the facilitator.');
+          throw new FieldbookError('POSSIBLE_DUPLICATE', 'You may already be on the list. Search for your name, or ask the facilitator.');
         }
         const personId = await insertPerson(scope, {
           givenName,
@@ -141,8 +147,8 @@ export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
           membershipJoinedOn: null,
         });
         const firstName = await recordParticipation(ctx, scope, session.id, personId, consent, ethnicity);
-        await recordSignIn(ctx, scope, session, personId, 'walk_in');
-        return { firstName };
+        const signedIn = await recordSignIn(ctx, scope, session, personId, 'walk_in');
+        return { firstName, waitlistPosition: signedIn ? null : await waitlistPositionOf(scope, session.id, personId) };
       });
     },
   };

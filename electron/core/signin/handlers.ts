@@ -4,7 +4,8 @@ import { getSession } from '../catalogue/sessions';
 import { localDate, type CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
 import { write } from '../write';
-import { bookingId, ensureLiveBooking } from './bookings';
+import { bookPerson, cancelBooking } from '../bookings/actions';
+import { bookableSession, requirePerson } from '../bookings/checks';
 import { getRoster } from './roster';
 import { latestSignIn, recordSignIn, recordUndo, sessionOpenToday } from './sign-in';
 import { findSimilarPeople } from './similar-people';
@@ -57,36 +58,21 @@ export function signInHandlers(ctx: CoreContext): HandlerGroup<'signIn'> {
     },
 
     async 'signIn.book'({ sessionId, personId }) {
-      const session = await getSession(ctx, sessionId);
-      if (session.status !== 'scheduled') {
-        throw new FieldbookError('CONFLICT', `This session is ${session.status}, so nobody can book on to it.`);
-      }
-      if (session.startsAt.slice(0, 10) < localDate(ctx.clock())) {
-        throw new FieldbookError('CONFLICT', 'This session has already happened, so nobody can book on to it.');
-      }
+      const session = await bookableSession(ctx, sessionId);
       await write(ctx, async (scope) => {
-        const person = await scope.trx.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst();
-        if (!person) throw new FieldbookError('NOT_FOUND', 'That person could not be found.');
-        const existing = await scope.trx.selectFrom('bookings').select('state').where('id', '=', bookingId(sessionId, personId)).executeTakeFirst();
-        if (existing?.state === 'booked' || existing?.state === 'offered') {
-          throw new FieldbookError('CONFLICT', 'This person is already booked on this session.');
-        }
-        await ensureLiveBooking(scope, session, personId, ctx.clock());
+        await requirePerson(scope, personId);
+        await bookPerson(scope, session, personId, ctx.clock());
       });
       return getRoster(ctx, sessionId);
     },
 
-    async 'signIn.cancelBooking'({ sessionId, personId }) {
-      await getSession(ctx, sessionId);
+    async 'signIn.cancelBooking'({ sessionId, personId, reason }) {
+      const session = await getSession(ctx, sessionId);
       await write(ctx, async (scope) => {
-        const id = bookingId(sessionId, personId);
-        const booking = await scope.trx.selectFrom('bookings').select('state').where('id', '=', id).executeTakeFirst();
-        if (!booking) throw new FieldbookError('NOT_FOUND', 'That person is not booked on this session.');
         if ((await latestSignIn(scope, sessionId, personId))?.kind === 'sign_in') {
           throw new FieldbookError('CONFLICT', 'This person is signed in. Undo the sign-in first if they have left.');
         }
-        if (booking.state === 'cancelled') throw new FieldbookError('CONFLICT', 'This booking is already cancelled.');
-        await scope.update('bookings', id, { state: 'cancelled' });
+        await cancelBooking(scope, session, personId, reason ?? 'Cancelled on the roster.', ctx.clock());
       });
       return getRoster(ctx, sessionId);
     },
@@ -105,7 +91,7 @@ export function signInHandlers(ctx: CoreContext): HandlerGroup<'signIn'> {
           if (first) {
             const where = first.organisationName ? ` (${first.organisationName})` : '';
             throw new FieldbookError(
-              'CONFLICT',
+              'POSSIBLE_DUPLICATE',
               `${first.name}${where} looks like the same person. Choose them from the search, or confirm this is someone new.`,
             );
           }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Roster, RosterEntry, Session } from '../../../shared/contract';
 import type { CoreContext } from '../deps';
 import { getSession } from '../catalogue/sessions';
+import { countSeats } from '../bookings/seats';
 
 export interface RosterRow {
   person_id: string;
@@ -14,6 +15,11 @@ export interface RosterRow {
   sign_in_kind: 'sign_in' | 'undo' | null;
   sign_in_method: 'facilitator' | 'kiosk' | 'walk_in' | null;
   sign_in_recorded_at: string | null;
+  waitlist_position: number | null;
+  priority_reason: string | null;
+  present_at: string | null;
+  booked_at: string;
+  group_booking_id: string | null;
 }
 
 /**
@@ -30,19 +36,15 @@ export function rosterReader(sqlite: Database): (sessionId: string) => RosterRow
     )
     SELECT b.person_id, b.state AS booking_state,
            p.given_name, p.family_name, p.preferred_name, o.name AS organisation_name,
-           l.id AS sign_in_id, l.kind AS sign_in_kind, l.method AS sign_in_method, l.recorded_at AS sign_in_recorded_at
+           l.id AS sign_in_id, l.kind AS sign_in_kind, l.method AS sign_in_method, l.recorded_at AS sign_in_recorded_at,
+           b.waitlist_position, b.priority_reason, b.present_at, b.booked_at, b.group_booking_id
     FROM bookings b
     JOIN people p ON p.id = b.person_id
     LEFT JOIN organisations o ON o.id = p.organisation_id
     LEFT JOIN latest l ON l.person_id = b.person_id AND l.position = 1
-    WHERE b.session_id = ? AND b.state IN ('booked', 'offered', 'cancelled', 'no_show')
+    WHERE b.session_id = ?
     ORDER BY lower(p.family_name), lower(p.given_name)`);
   return (sessionId) => statement.all(sessionId, sessionId);
-}
-
-/** Held and offered places are on the roster as booked; the waitlist is not on the roster. */
-function rosterStateOf(state: RosterRow['booking_state']): RosterEntry['state'] {
-  return state === 'cancelled' || state === 'no_show' ? state : 'booked';
 }
 
 export function displayName(person: { given_name: string; family_name: string; preferred_name: string | null }): string {
@@ -57,26 +59,41 @@ export async function getRoster(ctx: CoreContext, sessionId: string, session?: S
   const current = session ?? (await getSession(ctx, sessionId));
   const rows = ctx.rosterRows(sessionId);
 
+  // Queue order as the waitlist keeps it: position, then when they joined, then id.
+  const queue = rows
+    .filter((row) => row.booking_state === 'waitlisted')
+    .sort((a, b) => (a.waitlist_position ?? 0) - (b.waitlist_position ?? 0) || a.booked_at.localeCompare(b.booked_at) || a.person_id.localeCompare(b.person_id))
+    .map((row) => row.person_id);
   const entries: RosterEntry[] = rows.map((row) => {
     const signedIn = row.sign_in_kind === 'sign_in';
+    const position = queue.indexOf(row.person_id);
     return {
       personId: row.person_id,
       name: displayName(row),
       organisationName: row.organisation_name,
-      state: signedIn ? 'signed_in' : rosterStateOf(row.booking_state),
+      state: signedIn ? 'signed_in' : row.booking_state,
+      waitlistPosition: position >= 0 ? position + 1 : null,
+      priorityReason: row.booking_state === 'waitlisted' ? row.priority_reason : null,
+      present: row.present_at !== null,
+      bookedAt: row.booked_at,
+      groupBookingId: row.group_booking_id,
       signIn: signedIn ? { id: row.sign_in_id!, method: row.sign_in_method!, signedAt: row.sign_in_recorded_at! } : null,
     };
   });
   const count = (state: RosterEntry['state']) => entries.filter((entry) => entry.state === state).length;
-  const live = count('booked') + count('signed_in');
+  const seats = await countSeats({ trx: ctx.db }, current);
   return {
     session: current,
     counts: {
-      booked: live,
+      capacity: current.capacity,
+      booked: seats.booked,
+      offered: seats.offered,
+      waiting: seats.waiting,
+      groupPlaces: seats.groupPlaces,
       signedIn: count('signed_in'),
       cancelled: count('cancelled'),
       noShow: count('no_show'),
-      seatsLeft: Math.max(0, current.capacity - live),
+      seatsLeft: seats.free,
     },
     entries,
   };

@@ -3,7 +3,7 @@ import { FieldbookError } from '../../../shared/errors';
 import { getSession } from '../catalogue/sessions';
 import { localDate, type CoreContext } from '../deps';
 import type { WriteScope } from '../write';
-import { ensureLiveBooking } from './bookings';
+import { placeForArrival } from '../bookings/actions';
 import { displayName } from './roster';
 
 function longDate(day: string): string {
@@ -54,7 +54,8 @@ async function personName(scope: WriteScope, personId: string): Promise<string> 
 /**
  * Records that a person is here: one append-only fact, in the same
  * transaction as any booking it needs, so it is all there after a power cut
- * or none of it is.
+ * or none of it is. When the session is full and they hold no place, they
+ * join the waitlist as present instead and null is returned.
  */
 export async function recordSignIn(
   ctx: CoreContext,
@@ -62,14 +63,14 @@ export async function recordSignIn(
   session: { id: string; capacity: number },
   personId: string,
   method: SignInMethod,
-): Promise<string> {
+): Promise<string | null> {
   const name = await personName(scope, personId);
   const latest = await latestSignIn(scope, session.id, personId);
   if (latest?.kind === 'sign_in') {
-    throw new FieldbookError('CONFLICT', `${name} is already signed in.`);
+    throw new FieldbookError('ALREADY_SIGNED_IN', `${name} is already signed in.`);
   }
   const now = ctx.clock();
-  await ensureLiveBooking(scope, session, personId, now);
+  if (!(await placeForArrival(scope, session, personId, now))) return null;
   const id = scope.newId();
   await scope.insert('sign_ins', {
     id,

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import * as initial from './0001-initial';
 import * as signIn from './0002-sign-in';
+import * as waitlists from './0003-waitlists';
 
 export interface Migration {
   name: string;
@@ -15,4 +16,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { name: '0001-initial', up: initial.up },
   { name: '0002-sign-in', up: signIn.up },
+  { name: '0003-waitlists', up: waitlists.up },
 ];

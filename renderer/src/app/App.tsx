@@ -5,6 +5,7 @@ import type { Device } from '../../../shared/contract';
 import { call } from '../api/client';
 import { StatusProvider, useAnnounce } from '../components/status';
 import { useAsync } from '../components/useAsync';
+import { Kiosk } from '../features/kiosk/Kiosk';
 import { DeviceContext } from './device';
 import { FirstRun } from './FirstRun';
 import { Shell } from './Shell';
@@ -27,6 +28,27 @@ function Starting({ failure, onRetry }: { failure?: string; onRetry(): void }) {
   );
 }
 
+/**
+ * While the core says the laptop is a kiosk, only the kiosk is shown: no
+ * header, no menu, no route to any other screen. The facilitator leaves it
+ * with the PIN, which reloads the app into the Shell.
+ */
+function KioskOrShell({ device }: { device: Device }) {
+  const [attempt, setAttempt] = useState(0);
+  const kiosk = useAsync(() => call('kiosk.status', {}), [attempt]);
+  if (kiosk.status !== 'ready') {
+    return (
+      <Starting failure={kiosk.status === 'failed' ? kiosk.message : undefined} onRetry={() => setAttempt((n) => n + 1)} />
+    );
+  }
+  if (kiosk.data.active) return <Kiosk status={kiosk.data} />;
+  return (
+    <DeviceContext.Provider value={device}>
+      <Shell />
+    </DeviceContext.Provider>
+  );
+}
+
 /** Asks the core which computer this is; a new computer is set up first. */
 function Start() {
   const [attempt, setAttempt] = useState(0);
@@ -46,17 +68,13 @@ function Start() {
       <FirstRun
         onDone={(created) => {
           setSetUp(created);
-          announce(`This computer is set up as ${created.name}.`, '/sessions');
-          navigate('/sessions');
+          announce(`This computer is set up as ${created.name}.`, '/');
+          navigate('/');
         }}
       />
     );
   }
-  return (
-    <DeviceContext.Provider value={device}>
-      <Shell />
-    </DeviceContext.Provider>
-  );
+  return <KioskOrShell device={device} />;
 }
 
 export function App() {

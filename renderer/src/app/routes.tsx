@@ -8,11 +8,15 @@ import { PersonList } from '../features/people/PersonList';
 import { EditPerson, NewPerson } from '../features/people/PersonForm';
 import { SessionList } from '../features/sessions/SessionList';
 import { EditSession, NewSession } from '../features/sessions/SessionForm';
+import { RosterScreen } from '../features/today/RosterScreen';
+import { TodayScreen } from '../features/today/TodayScreen';
 import { VenueList } from '../features/venues/VenueList';
 import { EditVenue, NewVenue } from '../features/venues/VenueForm';
+import { useDevice } from './device';
 
-/** The main menu, in the order of the app's Go menu. */
+/** The main menu, in the order of the app's Go menu. Today comes first: it is where a session day starts. */
 export const sections = [
+  { path: '/today', label: 'Today' },
   { path: '/sessions', label: 'Sessions' },
   { path: '/courses', label: 'Courses' },
   { path: '/venues', label: 'Venues' },
@@ -20,23 +24,37 @@ export const sections = [
   { path: '/people', label: 'People' },
 ] as const;
 
+/**
+ * Where the app opens: a facilitator's laptop on today's sessions, the
+ * office on the schedule it keeps.
+ */
+function useHome(): { path: string; label: string } {
+  return useDevice().role === 'laptop'
+    ? { path: '/today', label: "Go to today's sessions" }
+    : { path: '/sessions', label: 'Go to sessions' };
+}
+
 function NotFound() {
+  const home = useHome();
   return (
     <Page title="Page not found">
       <p>There is no screen at this address.</p>
       <p>
-        <Link href="/sessions">Go to sessions</Link>
+        <Link href={home.path}>{home.label}</Link>
       </p>
     </Page>
   );
 }
 
 export function Routes() {
+  const home = useHome();
   return (
     <Switch>
       <Route path="/">
-        <Redirect to="/sessions" replace />
+        <Redirect to={home.path} replace />
       </Route>
+      <Route path="/today" component={TodayScreen} />
+      <Route path="/today/:sessionId">{({ sessionId }) => <RosterScreen key={sessionId} sessionId={sessionId} />}</Route>
       <Route path="/sessions" component={SessionList} />
       <Route path="/sessions/new" component={NewSession} />
       <Route path="/sessions/:id">{({ id }) => <EditSession key={id} id={id} />}</Route>

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Core } from '../../../electron/core';
 import { createDispatcher } from '../../../electron/dispatch/dispatcher';
 import { openCoreInFolder } from '../../../electron/host/open-core';
@@ -60,6 +61,39 @@ export async function startApp(browser: Browser): Promise<AppUnderTest> {
       await host.close();
       await core.close();
       rmSync(dataFolder, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface BrowserSuite {
+  /** The file's one Chromium, started before its first test. */
+  readonly browser: Browser;
+  /** A fresh app over a new database; closed after the test that started it. */
+  startApp(): Promise<AppUnderTest>;
+}
+
+/** Registers the hooks every browser test file needs: one Chromium per file, a fresh app per test. */
+export function browserSuite(): BrowserSuite {
+  let browser: Browser | undefined;
+  let app: AppUnderTest | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('Chromium has not started yet.');
+      return browser;
+    },
+    async startApp() {
+      app = await startApp(this.browser);
+      return app;
     },
   };
 }

@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import { procedures } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { ErrorMessage } from '../../components/fields';
+import { useForm, type Errors, type FormApi } from '../../components/form';
+import { Dialog } from './Dialog';
+import { messageOf } from './useRoster';
+
+interface PinDraft {
+  pin: string;
+  repeat: string;
+}
+
+/**
+ * A PIN box: hidden as it is typed (participants may be looking), with the
+ * number keypad on touch screens. The shared TextField has no password type.
+ * Its error shows after "Open the kiosk", not on leaving the box: an error
+ * appearing on blur would push the button down under the pointer mid-click.
+ */
+function PinField({ form, name, label, hint }: { form: FormApi<PinDraft>; name: keyof PinDraft; label: string; hint?: string }) {
+  const id = form.idFor(name);
+  const error = form.errorFor(name);
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <ErrorMessage id={error ? `${id}-error` : undefined} message={error} />
+      <input
+        id={id}
+        className="input input--short"
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={8}
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+        value={form.draft[name]}
+        onChange={(event) => form.set(name, event.target.value)}
+      />
+    </div>
+  );
+}
+
+/** The PIN is checked by the contract's own kiosk.start schema; typing it twice catches a slip. */
+function KioskStartForm({ sessionId, needsPin, onCancel }: { sessionId: string; needsPin: boolean; onCancel(): void }) {
+  const form = useForm({
+    id: 'kiosk',
+    initial: { pin: '', repeat: '' },
+    schema: procedures['kiosk.start'].input,
+    toInput: (draft: PinDraft) => ({ sessionId, pin: needsPin ? draft.pin : undefined }),
+    check: (draft: PinDraft): Errors => {
+      if (!needsPin) return {};
+      if (draft.pin === '') return { pin: 'Choose a PIN of 4 to 8 digits.' };
+      if (draft.repeat === '') return { repeat: 'Type the PIN again.' };
+      return draft.repeat === draft.pin ? {} : { repeat: 'The two PINs are not the same. Type the PIN again.' };
+    },
+  });
+  const start = form.onSubmit(async (input) => {
+    await call('kiosk.start', input);
+    // The app's start asks the core whether the kiosk is on, and shows only the kiosk when it is.
+    window.location.reload();
+  });
+
+  return (
+    <form noValidate onSubmit={start}>
+      <ErrorSummary form={form} />
+      <p>Participants can then find their name and sign themselves in on this laptop. Your screens stay hidden until someone types the kiosk PIN.</p>
+      {needsPin ? (
+        <>
+          <p>Choose a kiosk PIN first. Keep it to yourself: it is how you leave kiosk mode.</p>
+          <PinField form={form} name="pin" label="Kiosk PIN" hint="4 to 8 digits." />
+          <PinField form={form} name="repeat" label="Type the PIN again" />
+        </>
+      ) : (
+        <p>To leave kiosk mode you will need the kiosk PIN chosen on this laptop before.</p>
+      )}
+      <div className="dialog__actions">
+        <button type="submit" className="button" aria-disabled={form.saving || undefined}>
+          {form.saving ? 'Opening…' : 'Open the kiosk'}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** "Open kiosk for this session": asks for a PIN the first time, then hands the laptop to participants. */
+export function OpenKiosk({ sessionId }: { sessionId: string }) {
+  const [asking, setAsking] = useState<{ needsPin: boolean } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const ask = async () => {
+    setProblem(null);
+    try {
+      const status = await call('kiosk.status', {});
+      setAsking({ needsPin: !status.pinSet });
+    } catch (error) {
+      setProblem(messageOf(error));
+    }
+  };
+
+  return (
+    <>
+      <button type="button" className="button button--secondary" onClick={() => void ask()}>
+        Open kiosk for this session
+      </button>
+      {problem && (
+        <p className="field__error" role="alert">
+          {problem}
+        </p>
+      )}
+      {asking && (
+        <Dialog title="Open the kiosk for this session?" onClose={() => setAsking(null)}>
+          <KioskStartForm sessionId={sessionId} needsPin={asking.needsPin} onCancel={() => setAsking(null)} />
+        </Dialog>
+      )}
+    </>
+  );
+}

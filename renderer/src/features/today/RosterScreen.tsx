@@ -1,0 +1,117 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'wouter';
+import type { Roster } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { LoadFailed, Loading, Page } from '../../components/Page';
+import { useAsync } from '../../components/useAsync';
+import { dayLabel, dayOf, timeRange } from '../sessions/days';
+import '../../styles/today.css';
+import { FindPerson, type WalkInStart } from './FindPerson';
+import { OpenKiosk } from './OpenKiosk';
+import { PrintSheet } from './PrintSheet';
+import { RosterTable } from './RosterTable';
+import { useRoster } from './useRoster';
+import { WalkInForm } from './WalkInForm';
+import { countsParts, signInClosedReason } from './words';
+
+/**
+ * The counts in their own polite status region, read whole: a screen reader
+ * hears "4 booked · 2 signed in · …" again after each action.
+ */
+function Counts({ counts }: { counts: Roster['counts'] }) {
+  return (
+    <p className="roster-counts" role="status" aria-live="polite" aria-atomic="true" aria-label="Counts for this session">
+      {countsParts(counts).map((part, index) => (
+        <span key={part} className="roster-counts__part">
+          {index > 0 && <span aria-hidden="true"> · </span>}
+          {part}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+function RosterView({ initial, today }: { initial: Roster; today: string }) {
+  const api = useRoster(initial, signInClosedReason(initial.session, today));
+  const { session } = api.roster;
+  const [query, setQuery] = useState('');
+  const [walkIn, setWalkIn] = useState<WalkInStart | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const addWalkIn = useRef<HTMLButtonElement>(null);
+  const [cancelledWalkIns, setCancelledWalkIns] = useState(0);
+
+  // "Add a walk-in" comes back once the form has gone; focus returns to it, where the person left off.
+  useEffect(() => {
+    if (cancelledWalkIns > 0) addWalkIn.current?.focus();
+  }, [cancelledWalkIns]);
+
+  // After a walk-in is signed in (or the look-alike instead), the desk is ready for the next person.
+  const walkInDone = () => {
+    setWalkIn(null);
+    setQuery('');
+    search.current?.focus();
+  };
+  const walkInCancelled = () => {
+    setWalkIn(null);
+    setCancelledWalkIns((count) => count + 1);
+  };
+
+  return (
+    <>
+      <div className="screen-only">
+        <p className="lead">
+          {dayLabel(dayOf(session.startsAt), today)}, {timeRange(session)} · {session.venueName}
+        </p>
+        <Counts counts={api.roster.counts} />
+        {api.closedReason && (
+          <div className="notice">
+            <p>{api.closedReason}</p>
+          </div>
+        )}
+        <div className="roster-tools">
+          {api.closedReason === null && <OpenKiosk sessionId={session.id} />}
+          <button type="button" className="button button--secondary" onClick={() => window.print()}>
+            Print sign-in sheet
+          </button>
+        </div>
+        <FindPerson
+          api={api}
+          query={query}
+          onQuery={setQuery}
+          inputRef={search}
+          addWalkInRef={addWalkIn}
+          walkInOpen={walkIn !== null}
+          onAddWalkIn={setWalkIn}
+        />
+        {walkIn && <WalkInForm api={api} start={walkIn} onDone={walkInDone} onCancel={walkInCancelled} />}
+        <RosterTable api={api} />
+      </div>
+      <PrintSheet roster={api.roster} />
+    </>
+  );
+}
+
+/** One session's sign-in list: find people, sign them in, add walk-ins, print the paper sheet. */
+export function RosterScreen({ sessionId }: { sessionId: string }) {
+  const state = useAsync(async () => {
+    const [roster, status] = await Promise.all([call('signIn.roster', { sessionId }), call('device.status', {})]);
+    return { roster, today: status.today };
+  }, [sessionId]);
+
+  return (
+    <>
+      <p className="back-link screen-only">
+        <Link href="/today">Back to today</Link>
+      </p>
+      <Page title={state.status === 'ready' ? state.data.roster.session.courseTitle : 'Session'}>
+        {state.status === 'loading' && <Loading what="the session" />}
+        {state.status === 'failed' && (
+          <LoadFailed
+            message={state.notFound ? 'This session could not be found. It may have been removed.' : state.message}
+          />
+        )}
+        {state.status === 'ready' && <RosterView initial={state.data.roster} today={state.data.today} />}
+      </Page>
+    </>
+  );
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { Id, localDateTime, optionalText, requiredText } from './common';
+import { Roster } from './signin';
+
+const SessionPerson = z.strictObject({ sessionId: Id, personId: Id });
+const Reason = requiredText('Reason', 300);
+const WithReason = SessionPerson.extend({ reason: Reason });
+
+export const BookingEvent = z.object({
+  id: z.string(),
+  event: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string(),
+  reason: z.string().nullable(),
+  by: z.string(),
+  at: z.string(),
+});
+export type BookingEvent = z.infer<typeof BookingEvent>;
+
+export const GroupBooking = z.object({
+  id: z.string(),
+  organisationId: z.string(),
+  organisationName: z.string(),
+  places: z.number(),
+  named: z.array(z.object({ personId: z.string(), name: z.string() })),
+});
+export type GroupBooking = z.infer<typeof GroupBooking>;
+
+export const ReleaseResult = z.object({ roster: Roster, noShows: z.number(), seated: z.array(z.string()) });
+
+export const requestStatuses = ['waiting', 'scheduled', 'declined'] as const;
+export const OrganisationRequest = z.object({
+  id: z.string(),
+  organisationId: z.string(),
+  organisationName: z.string(),
+  courseId: z.string(),
+  courseTitle: z.string(),
+  contactName: z.string(),
+  contactEmail: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  staffCount: z.number(),
+  preferredDates: z.string().nullable(),
+  notes: z.string().nullable(),
+  status: z.enum(requestStatuses),
+  declineReason: z.string().nullable(),
+  sessionId: z.string().nullable(),
+  requestedAt: z.string(),
+  /** 1 for the oldest request still waiting; null once scheduled or declined. */
+  queuePosition: z.number().nullable(),
+});
+export type OrganisationRequest = z.infer<typeof OrganisationRequest>;
+
+const places = (label: string, min: number) =>
+  z
+    .number({ error: `${label} must be a number.` })
+    .int({ error: `${label} must be a whole number.` })
+    .min(min, { error: `${label} must be at least ${min}.` })
+    .max(1000, { error: `${label} must be 1000 or fewer.` });
+
+export const RequestFields = z.strictObject({
+  organisationId: Id,
+  courseId: Id,
+  contactName: requiredText('Contact name', 100),
+  contactEmail: optionalText('Contact email', 254),
+  contactPhone: optionalText('Contact phone', 40),
+  staffCount: places('Number of staff', 1),
+  preferredDates: optionalText('Preferred dates', 300),
+  notes: optionalText('Notes', 2000),
+});
+
+export const bookingProcedures = {
+  'bookings.history': { kind: 'query', input: SessionPerson, output: z.array(BookingEvent) },
+  'bookings.acceptOffer': { kind: 'mutation', input: SessionPerson, output: Roster },
+  'bookings.passOffer': { kind: 'mutation', input: WithReason, output: Roster },
+  'bookings.raisePriority': { kind: 'mutation', input: WithReason, output: Roster },
+  'bookings.move': {
+    kind: 'mutation',
+    input: WithReason.extend({ direction: z.enum(['up', 'down'], { error: 'Choose up or down.' }) }),
+    output: Roster,
+  },
+  'bookings.removeFromWaitlist': { kind: 'mutation', input: WithReason, output: Roster },
+  'bookings.setCapacity': {
+    kind: 'mutation',
+    input: z.strictObject({ sessionId: Id, capacity: places('Capacity', 1) }),
+    output: Roster,
+  },
+  'bookings.releaseNoShows': { kind: 'mutation', input: z.strictObject({ sessionId: Id }), output: ReleaseResult },
+  'bookings.groups': { kind: 'query', input: z.strictObject({ sessionId: Id }), output: z.array(GroupBooking) },
+  'bookings.bookGroup': {
+    kind: 'mutation',
+    input: z.strictObject({ sessionId: Id, organisationId: Id, places: places('Places', 1) }),
+    output: Roster,
+  },
+  'bookings.fillGroupPlace': {
+    kind: 'mutation',
+    input: z.strictObject({ groupBookingId: Id, personId: Id }),
+    output: Roster,
+  },
+
+  'requests.list': {
+    kind: 'query',
+    input: z.strictObject({ status: z.enum(requestStatuses).optional() }),
+    output: z.array(OrganisationRequest),
+  },
+  'requests.create': { kind: 'mutation', input: RequestFields, output: OrganisationRequest },
+  'requests.decline': { kind: 'mutation', input: z.strictObject({ id: Id, reason: Reason }), output: OrganisationRequest },
+  'requests.schedule': {
+    kind: 'mutation',
+    input: z
+      .strictObject({
+        id: Id,
+        venueId: Id,
+        startsAt: localDateTime('Start'),
+        endsAt: localDateTime('End'),
+        capacity: places('Capacity', 1),
+        facilitators: z.array(requiredText('Each facilitator name', 100)).max(10),
+      })
+      .refine((fields) => fields.endsAt > fields.startsAt, { error: 'End must be after the start.', path: ['endsAt'] }),
+    output: OrganisationRequest,
+  },
+} as const;
+
