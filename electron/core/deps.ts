@@ -25,6 +25,8 @@ export interface CoreContext {
   finder: PersonFinder;
   /** The session the kiosk is open for, or null: checked before every call, so it is one prepared read. */
   kioskSessionId: () => string | null;
+  /** What the open kiosk is for: participants' procedures check it. */
+  kioskMode: () => 'sign_in' | 'evaluation';
   rosterRows: (sessionId: string) => RosterRow[];
 }
 

@@ -7,10 +7,13 @@ import { venueHandlers } from './catalogue/venues';
 import type { CoreContext, CoreDeps } from './deps';
 import { bookingHandlers } from './bookings/handlers';
 import { deviceHandlers } from './device/device';
+import { evaluationHandlers } from './evaluations/handlers';
+import { kioskEvaluationHandlers } from './evaluations/kiosk-evaluation';
+import { noteHandlers } from './evaluations/notes';
 import { requestHandlers } from './requests/handlers';
 import { PersonFinder } from './people/person-finder';
 import { ensureSearchKeys } from './people/search-keys';
-import { kioskHandlers, kioskSessionReader } from './kiosk/kiosk';
+import { kioskHandlers, kioskModeReader, kioskSessionReader } from './kiosk/kiosk';
 import { lockedWhileKioskIsOpen } from './kiosk/lock';
 import { signInHandlers } from './signin/handlers';
 import { rosterReader } from './signin/roster';
@@ -36,6 +39,7 @@ export function createCore(deps: CoreDeps): Core {
     keyStore: deps.keyStore,
     finder: new PersonFinder(database.sqlite),
     kioskSessionId: kioskSessionReader(database.sqlite),
+    kioskMode: kioskModeReader(database.sqlite),
     rosterRows: rosterReader(database.sqlite),
   };
   const handlers: Handlers = lockedWhileKioskIsOpen(ctx, {
@@ -49,6 +53,9 @@ export function createCore(deps: CoreDeps): Core {
     ...kioskHandlers(ctx),
     ...bookingHandlers(ctx),
     ...requestHandlers(ctx),
+    ...evaluationHandlers(ctx),
+    ...noteHandlers(ctx),
+    ...kioskEvaluationHandlers(ctx),
   });
   return { handlers, database, context: ctx, close: () => database.close() };
 }

@@ -46,6 +46,8 @@ export interface CoursesTable {
   duration_minutes: number;
   /** JSON array of { id, text }, in teaching order. */
   learning_outcomes: string;
+  /** Whether evaluation answers are kept with the person or anonymous. */
+  evaluation_mode: 'anonymous' | 'linked';
 }
 
 export interface VenuesTable {
@@ -161,6 +163,59 @@ export interface KioskTable {
   singleton: number;
   pin_hash: string | null;
   session_id: string | null;
+  mode: 'sign_in' | 'evaluation';
+}
+
+/** One version of a course's evaluation; a new version on every edit. */
+export interface EvaluationTemplatesTable {
+  id: string;
+  course_id: string;
+  version: number;
+  /** JSON array of items (see shared/contract/evaluation.ts). */
+  items: string;
+  created_at: string;
+}
+
+/** Immutable. person_id is null when the course's evaluations are anonymous. */
+export interface EvaluationResponsesTable {
+  id: string;
+  session_id: string;
+  template_id: string;
+  person_id: string | null;
+  answers: string;
+  language: string;
+  /** The day only, so a time cannot tie an anonymous response to a completion. */
+  submitted_on: string;
+}
+
+/** Local only: anonymous answers not yet released into evaluation_responses. */
+export interface PendingAnonymousResponsesTable {
+  id: string;
+  session_id: string;
+  template_id: string;
+  answers: string;
+  language: string;
+  submitted_on: string;
+}
+
+/** That a person has responded (for the response rate, once each), never what they answered. */
+export interface EvaluationCompletionsTable {
+  id: string;
+  session_id: string;
+  person_id: string;
+  completed_at: string;
+}
+
+export interface SessionNotesTable {
+  id: string;
+  session_id: string;
+  text: string;
+  tags: string;
+  needs_response: number;
+  status: 'open' | 'responded' | 'closed';
+  response: string | null;
+  created_at: string;
+  responded_at: string | null;
 }
 
 export interface PersonSearchKeysTable {
@@ -187,6 +242,10 @@ export interface SharedTables {
   group_bookings: GroupBookingsTable;
   booking_events: BookingEventsTable;
   organisation_requests: OrganisationRequestsTable;
+  evaluation_templates: EvaluationTemplatesTable;
+  evaluation_responses: EvaluationResponsesTable;
+  evaluation_completions: EvaluationCompletionsTable;
+  session_notes: SessionNotesTable;
 }
 export type SharedTableName = keyof SharedTables;
 
@@ -196,4 +255,5 @@ export interface Schema extends SharedTables {
   kiosk: KioskTable;
   person_search_keys: PersonSearchKeysTable;
   local_settings: LocalSettingsTable;
+  pending_anonymous_responses: PendingAnonymousResponsesTable;
 }

@@ -24,6 +24,7 @@ export function menuTemplate(
         go('Venues', '/venues', 'CmdOrCtrl+4'),
         go('Organisations', '/organisations', 'CmdOrCtrl+5'),
         go('People', '/people', 'CmdOrCtrl+6'),
+        go('Requests', '/requests', 'CmdOrCtrl+7'),
       ],
     },
     { role: 'viewMenu' },

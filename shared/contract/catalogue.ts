@@ -70,6 +70,8 @@ export const CourseFields = z.strictObject({
     .array(requiredText('Each learning outcome', 300), { error: 'Learning outcomes must be a list.' })
     .min(1, { error: 'Add at least one learning outcome.' })
     .max(20, { error: 'A course can have at most 20 learning outcomes.' }),
+  /** Whether evaluation answers are kept with the person or anonymous; left out, it stays as it is (anonymous for a new course). */
+  evaluationMode: z.enum(['anonymous', 'linked'], { error: 'Choose whether evaluations are anonymous or linked to the person.' }).optional(),
 });
 export const Course = z.object({
   id: z.string(),
@@ -77,6 +79,7 @@ export const Course = z.object({
   description: z.string().nullable(),
   durationMinutes: z.number(),
   learningOutcomes: z.array(LearningOutcome),
+  evaluationMode: z.enum(['anonymous', 'linked']),
 });
 export type Course = z.infer<typeof Course>;
 

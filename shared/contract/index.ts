@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { bookingProcedures } from './bookings';
 import { catalogueProcedures } from './catalogue';
+import { evaluationProcedures } from './evaluation';
 import { deviceProcedures } from './device';
 import { kioskProcedures } from './kiosk';
 import { signInProcedures } from './signin';
@@ -24,6 +25,7 @@ export const procedures = {
   ...signInProcedures,
   ...kioskProcedures,
   ...bookingProcedures,
+  ...evaluationProcedures,
 } as const satisfies Record<string, ProcedureDefinition>;
 
 export type Procedures = typeof procedures;
@@ -57,3 +59,4 @@ export * from './equality';
 export * from './signin';
 export * from './kiosk';
 export * from './bookings';
+export * from './evaluation';

@@ -18,8 +18,13 @@ export const Pin = z
   .string({ error: 'The PIN must be 4 to 8 digits.' })
   .regex(/^\d{4,8}$/, { error: 'The PIN must be 4 to 8 digits.' });
 
+/** Sign-in, or (at the end of a session) the evaluation. */
+export const KioskMode = z.enum(['sign_in', 'evaluation'], { error: 'Choose sign-in or evaluation.' });
+export type KioskMode = z.infer<typeof KioskMode>;
+
 export const KioskStatus = z.object({
   active: z.boolean(),
+  mode: KioskMode,
   pinSet: z.boolean(),
   /** While wrong PINs are being slowed down: when the next try is allowed. */
   lockedUntil: z.string().nullable(),
@@ -28,6 +33,15 @@ export const KioskStatus = z.object({
     .nullable(),
 });
 export type KioskStatus = z.infer<typeof KioskStatus>;
+
+export const KioskFindInput = z.strictObject({
+  query: z
+    .string({ error: 'Type your name.' })
+    .trim()
+    .max(100, { error: 'That is too long for a name.' })
+    // Letters, not keystrokes: "a'" must not list everyone whose name starts with A.
+    .refine((text) => searchableLength(text) >= 2, { error: 'Type at least two letters of your name.' }),
+});
 
 /** What a participant may see of someone else: first name, initial, organisation. */
 export const KioskMatch = z.object({ personId: z.string(), label: z.string() });
@@ -53,23 +67,11 @@ export const kioskProcedures = {
   'kiosk.status': { kind: 'query', access: 'kiosk', input: z.strictObject({}), output: KioskStatus },
   'kiosk.start': {
     kind: 'mutation',
-    input: z.strictObject({ sessionId: Id, pin: Pin.optional() }),
+    input: z.strictObject({ sessionId: Id, pin: Pin.optional(), mode: KioskMode.default('sign_in') }),
     output: KioskStatus,
   },
   'kiosk.exit': { kind: 'mutation', access: 'kiosk', input: z.strictObject({ pin: Pin }), output: KioskStatus },
-  'kiosk.find': {
-    kind: 'query',
-    access: 'kiosk',
-    input: z.strictObject({
-      query: z
-        .string({ error: 'Type your name.' })
-        .trim()
-        .max(100, { error: 'That is too long for a name.' })
-        // Letters, not keystrokes: "a'" must not list everyone whose name starts with A.
-        .refine((text) => searchableLength(text) >= 2, { error: 'Type at least two letters of your name.' }),
-    }),
-    output: z.array(KioskMatch),
-  },
+  'kiosk.find': { kind: 'query', access: 'kiosk', input: KioskFindInput, output: z.array(KioskMatch) },
   'kiosk.signIn': {
     kind: 'mutation',
     access: 'kiosk',

@@ -21,6 +21,8 @@ export const RosterEntry = z.object({
   priorityReason: z.string().nullable(),
   /** A waiting person who is in the room, so a freed place can go to them. */
   present: z.boolean(),
+  /** Arrived on the day without a place: after the people waiting from before, when places are released. */
+  walkIn: z.boolean(),
   /** When they booked or joined the waitlist. */
   bookedAt: z.string(),
   /** Set when the place is one of an organisation's group places. */
@@ -32,7 +34,7 @@ export type RosterEntry = z.infer<typeof RosterEntry>;
 
 export const RosterCounts = z.object({
   capacity: z.number(),
-  /** Places held: booked (signed in or not), offered, and group places. */
+  /** Individually booked places, signed in or not (group places are counted in groupPlaces). */
   booked: z.number(),
   offered: z.number(),
   waiting: z.number(),

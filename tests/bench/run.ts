@@ -1,6 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { launchChromium } from '../e2e/support/harness';
 import { benchAppReady } from './app-ready';
+import { benchKioskKeystroke } from './kiosk-keystroke';
 import { printFigures, type Figure } from './report';
 import { benchSearchAndSignIn } from './search-and-sign-in';
 import { benchWaitlist } from './waitlist';
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     figures.push(...(await benchAppReady(browser)));
+    figures.push(...(await benchKioskKeystroke(browser)));
   } finally {
     await browser.close();
   }

@@ -68,7 +68,7 @@ export async function benchSearchAndSignIn(): Promise<Figure[]> {
       raw.push(await timeMs(() => rawLookup.all(lower, `${lower}\u{10FFFF}`)));
       search.push(await timeMs(() => core.handlers['signIn.find']({ sessionId, query, limit: 20 })));
     }
-    await core.handlers['kiosk.start']({ sessionId, pin: '2468' });
+    await core.handlers['kiosk.start']({ sessionId, pin: '2468', mode: 'sign_in' });
     for (let index = 0; index < SEARCHES; index += 1) {
       const query = prefixes[index % prefixes.length]!.padEnd(2, 'a');
       kiosk.push(await timeMs(() => core.handlers['kiosk.find']({ query })));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSENT_TEXT_VERSION, procedures, type ProcedureInput, type ProcedureName } from '../../shared/contract';
+import { CONSENT_TEXT_VERSION, procedures, type KioskMode, type ProcedureInput, type ProcedureName } from '../../shared/contract';
 import { errorCodes, type CallResult } from '../../shared/errors';
 import { databaseHash, tempCore, type TempCore } from '../support/temp-core';
 
@@ -20,19 +20,23 @@ let examples: { [N in ProcedureName]?: ProcedureInput<N> } = {};
 let kioskSessionId = '';
 const KIOSK_PIN = '2468';
 
-/** Kiosk procedures a participant uses need the kiosk open; staff procedures need it closed. */
-function needsOpenKiosk(name: ProcedureName): boolean {
-  return name.startsWith('kiosk.') && name !== 'kiosk.status' && name !== 'kiosk.start';
+/**
+ * Kiosk procedures a participant uses need the kiosk open (for sign-in, or for
+ * the evaluation at the end of the session); staff procedures need it closed.
+ */
+function needsOpenKiosk(name: ProcedureName): KioskMode | null {
+  if (name.startsWith('kioskEvaluation.')) return 'evaluation';
+  return name.startsWith('kiosk.') && name !== 'kiosk.status' && name !== 'kiosk.start' ? 'sign_in' : null;
 }
 
-async function setKiosk(open: boolean): Promise<void> {
+async function setKiosk(mode: KioskMode | null): Promise<void> {
   const status = await temp.call('kiosk.status', {});
-  if (open && !status.active) await temp.call('kiosk.start', { sessionId: kioskSessionId, pin: KIOSK_PIN });
-  if (!open && status.active) {
+  if (status.active && status.mode !== mode) {
     // Wrong PINs among the junk slow the kiosk down; wait that out as a facilitator would.
     temp.clock.advance(16 * 60_000);
     await temp.call('kiosk.exit', { pin: KIOSK_PIN });
   }
+  if (mode && !(status.active && status.mode === mode)) await temp.call('kiosk.start', { sessionId: kioskSessionId, pin: KIOSK_PIN, mode });
 }
 
 beforeAll(async () => {
@@ -68,6 +72,19 @@ beforeAll(async () => {
   const requestFields = { organisationId: organisation.id, courseId: course.id, contactName: 'Priya Shah', staffCount: 4 };
   const request = await temp.call('requests.create', { ...requestFields, contactEmail: 'priya@example.org', preferredDates: 'May or June' });
   const onToday = { sessionId: today.id, personId: booked.id };
+  // Two people signed in today, so one can answer the evaluation on the laptop and one at the kiosk.
+  const [atLaptop, atKiosk] = [
+    await temp.call('people.create', { givenName: 'Halima', familyName: 'Begum', organisationId: organisation.id }),
+    await temp.call('people.create', { givenName: 'Dariusz', familyName: 'Kowalczyk' }),
+  ];
+  for (const attendee of [atLaptop, atKiosk]) {
+    await temp.call('signIn.book', { sessionId: today.id, personId: attendee.id });
+    await temp.call('signIn.signIn', { sessionId: today.id, personId: attendee.id });
+  }
+  const template = await temp.call('evaluations.template', { courseId: course.id });
+  const answers = { [template.items[0]!.id]: 4, confidence: { before: 2, after: 'prefer_not_to_say' }, 'do-differently': 'Book an interpreter' } as const;
+  const response = { templateId: template.id, answers, language: 'pl' } as const;
+  const note = await temp.call('notes.add', { sessionId: today.id, text: 'Asked how to register with a GP', tags: ['GP registration'], needsResponse: true });
   const consent = { textVersion: CONSENT_TEXT_VERSION, language: 'ar', agreed: true } as const;
 
   const organisationFields = { name: 'Age UK', sector: 'vcse' as const };
@@ -107,7 +124,7 @@ beforeAll(async () => {
     'signIn.cancelBooking': { sessionId: today.id, personId: booked.id },
     'signIn.addWalkIn': { sessionId: today.id, person: { givenName: 'Tomasz', familyName: 'Łukasiewicz' }, confirmedNew: false },
     'kiosk.status': {},
-    'kiosk.start': { sessionId: today.id, pin: KIOSK_PIN },
+    'kiosk.start': { sessionId: today.id, pin: KIOSK_PIN, mode: 'evaluation' },
     'kiosk.exit': { pin: KIOSK_PIN },
     'kiosk.find': { query: 'sio' },
     'kiosk.organisations': {},
@@ -128,6 +145,25 @@ beforeAll(async () => {
     'requests.create': requestFields,
     'requests.decline': { id: request.id, reason: 'We do not deliver outside the region' },
     'requests.schedule': { id: request.id, venueId: venue.id, startsAt: '2026-04-02T09:30', endsAt: '2026-04-02T15:30', capacity: 12, facilitators: ['Sam Okafor'] },
+    'evaluations.template': { courseId: course.id },
+    'evaluations.saveTemplate': {
+      courseId: course.id,
+      items: [
+        { id: 'recognise', kind: 'outcome_rating', outcomeId: course.learningOutcomes[0]!.id, optional: false, text: { en: 'I can call for help', pl: 'Umiem wezwać pomoc' } },
+        { id: 'confidence', kind: 'confidence_pair', optional: true, before: { en: 'Before today?' }, after: { en: 'Now?', ar: 'والآن؟' } },
+        { id: 'venue', kind: 'single_choice', optional: true, text: { en: 'How was the venue?' }, options: [{ id: 'good', text: { en: 'Good' } }, { id: 'poor', text: { en: 'Poor' } }] },
+        { id: 'else', kind: 'free_text', optional: true, text: { en: 'Anything else?' } },
+      ],
+    },
+    'evaluations.respondents': { sessionId: today.id },
+    'evaluations.submit': { sessionId: today.id, personId: atLaptop.id, ...response },
+    'evaluations.summary': { sessionId: today.id },
+    'notes.add': { sessionId: today.id, text: 'Interpreting was booked too late', tags: ['Interpreting', 'interpreting'], needsResponse: true },
+    'notes.list': { sessionId: today.id, status: 'open' },
+    'notes.respond': { id: note.id, response: 'Interpreters are now booked when the session is scheduled', status: 'responded' },
+    'kioskEvaluation.find': { query: 'dar' },
+    'kioskEvaluation.template': {},
+    'kioskEvaluation.submit': { personId: atKiosk.id, ...response },
   };
 });
 

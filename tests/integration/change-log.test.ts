@@ -98,7 +98,7 @@ describe('creating a record', () => {
     ]);
   });
 
-  it('logs a course with its learning outcomes', async () => {
+  it('logs a course with its learning outcomes and how its evaluations are kept', async () => {
     let course: Awaited<ReturnType<typeof someCourse>> | undefined;
     const rows = await logged(async () => {
       course = await someCourse();
@@ -110,6 +110,8 @@ describe('creating a record', () => {
       description: 'Emergency first aid at work',
       duration_minutes: 360,
       learning_outcomes: JSON.stringify(course!.learningOutcomes),
+      // Left out when creating, a course's evaluations are anonymous.
+      evaluation_mode: 'anonymous',
     });
   });
 

@@ -16,6 +16,7 @@ function toCourse(row: CoursesTable): Course {
     description: row.description,
     durationMinutes: row.duration_minutes,
     learningOutcomes: StoredOutcomes.parse(JSON.parse(row.learning_outcomes)),
+    evaluationMode: row.evaluation_mode,
   };
 }
 
@@ -58,6 +59,7 @@ export function courseHandlers(ctx: CoreContext): HandlerGroup<'courses'> {
           description: fields.description,
           duration_minutes: fields.durationMinutes,
           learning_outcomes: JSON.stringify(withOutcomeIds(fields.learningOutcomes, [], scope.newId)),
+          evaluation_mode: fields.evaluationMode ?? 'anonymous',
         });
         return id;
       });
@@ -72,6 +74,7 @@ export function courseHandlers(ctx: CoreContext): HandlerGroup<'courses'> {
           description: fields.description,
           duration_minutes: fields.durationMinutes,
           learning_outcomes: JSON.stringify(withOutcomeIds(fields.learningOutcomes, existing.learningOutcomes, scope.newId)),
+          evaluation_mode: fields.evaluationMode ?? existing.evaluationMode,
         }),
       );
       return getCourse(ctx, id);

@@ -12,6 +12,7 @@ import { write, type WriteScope } from '../write';
 import { requireBooking } from '../bookings/booking-rows';
 import { positionOf } from '../bookings/waitlist';
 import { recordParticipation } from './participation';
+import { releaseAnonymousResponses } from '../evaluations/responses';
 import { hashPin, lockoutMs, pinMatches } from './pin';
 
 async function kioskRow(ctx: CoreContext) {
@@ -24,10 +25,23 @@ export function kioskSessionReader(sqlite: Database): () => string | null {
   return () => read.get() ?? null;
 }
 
-async function requireOpenKiosk(ctx: CoreContext) {
+export function kioskModeReader(sqlite: Database): () => 'sign_in' | 'evaluation' {
+  const read = sqlite.prepare<[], 'sign_in' | 'evaluation'>('SELECT mode FROM kiosk').pluck();
+  return () => read.get() ?? 'sign_in';
+}
+
+/** The session the kiosk is open for, refusing when it is closed or open for something else. */
+export async function requireKioskFor(ctx: CoreContext, mode: 'sign_in' | 'evaluation') {
   const sessionId = ctx.kioskSessionId();
-  if (!sessionId) throw new FieldbookError('KIOSK_CLOSED', 'The kiosk is not open. Ask the facilitator.');
-  return sessionOpenToday(ctx, sessionId);
+  if (!sessionId || ctx.kioskMode() !== mode) {
+    throw new FieldbookError('KIOSK_CLOSED', mode === 'sign_in' ? 'The kiosk is not open for signing in. Ask the facilitator.' : 'The kiosk is not open for the evaluation. Ask the facilitator.');
+  }
+  return getSession(ctx, sessionId);
+}
+
+async function requireOpenKiosk(ctx: CoreContext) {
+  const session = await requireKioskFor(ctx, 'sign_in');
+  return sessionOpenToday(ctx, session.id);
 }
 
 /**
@@ -45,6 +59,7 @@ async function status(ctx: CoreContext, attempts: PinAttempts): Promise<KioskSta
   const session = row.session_id ? await getSession(ctx, row.session_id) : null;
   return {
     active: session !== null,
+    mode: row.mode,
     pinSet: row.pin_hash !== null,
     lockedUntil: locked,
     session: session && {
@@ -73,7 +88,7 @@ export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
   return {
     'kiosk.status': () => status(ctx, attempts),
 
-    async 'kiosk.start'({ sessionId, pin }) {
+    async 'kiosk.start'({ sessionId, pin, mode }) {
       await sessionOpenToday(ctx, sessionId);
       const row = await kioskRow(ctx);
       if (!row.pin_hash && !pin) {
@@ -83,7 +98,7 @@ export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
       }
       await ctx.db
         .updateTable('kiosk')
-        .set({ session_id: sessionId, ...(row.pin_hash ? {} : { pin_hash: hashPin(pin!) }) })
+        .set({ session_id: sessionId, mode, ...(row.pin_hash ? {} : { pin_hash: hashPin(pin!) }) })
         .execute();
       return status(ctx, attempts);
     },
@@ -104,12 +119,12 @@ export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
       attempts.failed = 0;
       attempts.lockedUntilMs = 0;
       await ctx.db.updateTable('kiosk').set({ session_id: null }).execute();
+      await write(ctx, (scope) => releaseAnonymousResponses(scope));
       return status(ctx, attempts);
     },
 
     async 'kiosk.find'({ query }) {
-      const sessionId = ctx.kioskSessionId();
-      if (!sessionId) throw new FieldbookError('KIOSK_CLOSED', 'The kiosk is not open. Ask the facilitator.');
+      const { id: sessionId } = await requireKioskFor(ctx, 'sign_in');
       return ctx.finder.find(sessionId, query, 10).map((person) => ({
         personId: person.personId,
         label: kioskLabel(person),

@@ -20,6 +20,7 @@ export interface RosterRow {
   present_at: string | null;
   booked_at: string;
   group_booking_id: string | null;
+  walk_in: number;
 }
 
 /**
@@ -37,7 +38,7 @@ export function rosterReader(sqlite: Database): (sessionId: string) => RosterRow
     SELECT b.person_id, b.state AS booking_state,
            p.given_name, p.family_name, p.preferred_name, o.name AS organisation_name,
            l.id AS sign_in_id, l.kind AS sign_in_kind, l.method AS sign_in_method, l.recorded_at AS sign_in_recorded_at,
-           b.waitlist_position, b.priority_reason, b.present_at, b.booked_at, b.group_booking_id
+           b.waitlist_position, b.priority_reason, b.present_at, b.booked_at, b.group_booking_id, b.walk_in
     FROM bookings b
     JOIN people p ON p.id = b.person_id
     LEFT JOIN organisations o ON o.id = p.organisation_id
@@ -75,6 +76,7 @@ export async function getRoster(ctx: CoreContext, sessionId: string, session?: S
       waitlistPosition: position >= 0 ? position + 1 : null,
       priorityReason: row.booking_state === 'waitlisted' ? row.priority_reason : null,
       present: row.present_at !== null,
+      walkIn: row.walk_in === 1,
       bookedAt: row.booked_at,
       groupBookingId: row.group_booking_id,
       signIn: signedIn ? { id: row.sign_in_id!, method: row.sign_in_method!, signedAt: row.sign_in_recorded_at! } : null,

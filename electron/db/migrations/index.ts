@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import * as initial from './0001-initial';
 import * as signIn from './0002-sign-in';
 import * as waitlists from './0003-waitlists';
+import * as evaluations from './0004-evaluations';
 
 export interface Migration {
   name: string;
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   { name: '0001-initial', up: initial.up },
   { name: '0002-sign-in', up: signIn.up },
   { name: '0003-waitlists', up: waitlists.up },
+  { name: '0004-evaluations', up: evaluations.up },
 ];

@@ -2,9 +2,15 @@ import { Link, Redirect, Route, Switch } from 'wouter';
 import { Page } from '../components/Page';
 import { CourseList } from '../features/courses/CourseList';
 import { EditCourse, NewCourse } from '../features/courses/CourseForm';
+import { EvaluationEditor } from '../features/courses/EvaluationEditor';
+import { SessionEvaluation } from '../features/evaluation/SessionEvaluation';
+import { YouSaidWeDid } from '../features/notes/YouSaidWeDid';
 import { OrganisationList } from '../features/organisations/OrganisationList';
 import { EditOrganisation, NewOrganisation } from '../features/organisations/OrganisationForm';
 import { PersonList } from '../features/people/PersonList';
+import { RequestList } from '../features/requests/RequestList';
+import { NewRequest } from '../features/requests/RequestForm';
+import { ScheduleRequest } from '../features/requests/ScheduleRequest';
 import { EditPerson, NewPerson } from '../features/people/PersonForm';
 import { SessionList } from '../features/sessions/SessionList';
 import { EditSession, NewSession } from '../features/sessions/SessionForm';
@@ -22,6 +28,8 @@ export const sections = [
   { path: '/venues', label: 'Venues' },
   { path: '/organisations', label: 'Organisations' },
   { path: '/people', label: 'People' },
+  { path: '/requests', label: 'Requests' },
+  { path: '/you-said-we-did', label: 'You said, we did' },
 ] as const;
 
 /**
@@ -58,9 +66,13 @@ export function Routes() {
       <Route path="/sessions" component={SessionList} />
       <Route path="/sessions/new" component={NewSession} />
       <Route path="/sessions/:id">{({ id }) => <EditSession key={id} id={id} />}</Route>
+      <Route path="/sessions/:sessionId/evaluation">
+        {({ sessionId }) => <SessionEvaluation key={sessionId} sessionId={sessionId} />}
+      </Route>
       <Route path="/courses" component={CourseList} />
       <Route path="/courses/new" component={NewCourse} />
       <Route path="/courses/:id">{({ id }) => <EditCourse key={id} id={id} />}</Route>
+      <Route path="/courses/:id/evaluation">{({ id }) => <EvaluationEditor key={id} courseId={id} />}</Route>
       <Route path="/venues" component={VenueList} />
       <Route path="/venues/new" component={NewVenue} />
       <Route path="/venues/:id">{({ id }) => <EditVenue key={id} id={id} />}</Route>
@@ -70,6 +82,10 @@ export function Routes() {
       <Route path="/people" component={PersonList} />
       <Route path="/people/new" component={NewPerson} />
       <Route path="/people/:id">{({ id }) => <EditPerson key={id} id={id} />}</Route>
+      <Route path="/requests" component={RequestList} />
+      <Route path="/requests/new" component={NewRequest} />
+      <Route path="/requests/:id/schedule">{({ id }) => <ScheduleRequest key={id} id={id} />}</Route>
+      <Route path="/you-said-we-did" component={YouSaidWeDid} />
       <Route component={NotFound} />
     </Switch>
   );

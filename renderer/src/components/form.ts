@@ -6,6 +6,24 @@ import { ApiError } from '../api/client';
 /** Field path ("title", "learningOutcomes.2") to a plain-words message. */
 export type Errors = Record<string, string>;
 
+/**
+ * Leaving a field by pressing a button (Save, say) blurs the field while the
+ * pointer is down. Showing the field's error at that moment pushes the button
+ * down the page and the press lands elsewhere, so the click is lost. Errors
+ * from a blur therefore wait until the press is over.
+ */
+let pointerDown = false;
+if (typeof document !== 'undefined') {
+  document.addEventListener('pointerdown', () => (pointerDown = true), true);
+  document.addEventListener('pointerup', () => setTimeout(() => (pointerDown = false), 0), true);
+  document.addEventListener('pointercancel', () => (pointerDown = false), true);
+}
+
+function afterPointerRelease(show: () => void): void {
+  if (!pointerDown) return show();
+  document.addEventListener('pointerup', () => setTimeout(show, 0), { once: true, capture: true });
+}
+
 export interface FormConfig<D, S extends z.ZodType> {
   /** Prefix for element ids, unique on the page: "course". */
   id: string;
@@ -100,7 +118,7 @@ export function useForm<D extends object, S extends z.ZodType>(
   };
 
   const touch = (key: string) =>
-    setTouched((current) => (current.has(key) ? current : new Set(current).add(key)));
+    afterPointerRelease(() => setTouched((current) => (current.has(key) ? current : new Set(current).add(key))));
 
   let summary: SummaryItem[] = [];
   if (submitted) {

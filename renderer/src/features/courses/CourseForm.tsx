@@ -1,8 +1,9 @@
+import { Link } from 'wouter';
 import type { z } from 'zod';
 import { CourseFields, type Course } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { blankToNull, listItem, listItems, numberText, texts, wholeNumber, type ListItem } from '../../components/draft';
-import { TextArea, TextField } from '../../components/fields';
+import { RadioGroup, TextArea, TextField } from '../../components/fields';
 import { useForm, type Errors } from '../../components/form';
 import { RecordForm, RecordScreen, useSavedThen } from '../../components/FormParts';
 import { ListEditor } from '../../components/ListEditor';
@@ -13,15 +14,23 @@ interface CourseDraft {
   description: string;
   durationMinutes: string;
   learningOutcomes: ListItem[];
+  evaluationMode: string;
 }
 
-const newCourse = (): CourseDraft => ({ title: '', description: '', durationMinutes: '', learningOutcomes: [listItem()] });
+const newCourse = (): CourseDraft => ({
+  title: '',
+  description: '',
+  durationMinutes: '',
+  learningOutcomes: [listItem()],
+  evaluationMode: 'anonymous',
+});
 
 const fromCourse = (course: Course): CourseDraft => ({
   title: course.title,
   description: course.description ?? '',
   durationMinutes: numberText(course.durationMinutes),
   learningOutcomes: listItems(course.learningOutcomes.map((outcome) => outcome.text)),
+  evaluationMode: course.evaluationMode,
 });
 
 const toInput = (draft: CourseDraft) => ({
@@ -29,7 +38,22 @@ const toInput = (draft: CourseDraft) => ({
   description: blankToNull(draft.description),
   durationMinutes: wholeNumber(draft.durationMinutes),
   learningOutcomes: texts(draft.learningOutcomes),
+  evaluationMode: draft.evaluationMode,
 });
+
+/** Whether evaluation answers can be traced to the person, in plain words. */
+const evaluationModes = [
+  {
+    value: 'anonymous',
+    label: 'Anonymous',
+    hint: 'Fieldbook records who has answered, for the response rate, but keeps nothing that links the answers to the person. A session’s results for each question show once 5 or more people have answered.',
+  },
+  {
+    value: 'linked',
+    label: 'Linked to the person',
+    hint: 'Each person’s answers are kept with their name, so the office can follow up with them. Tell participants this before they answer.',
+  },
+];
 
 function check(draft: CourseDraft): Errors {
   const errors: Errors = {};
@@ -66,6 +90,13 @@ function CourseForm({ initial, onSave }: { initial: CourseDraft; onSave(fields: 
         addLabel="Add outcome"
         hint="What people will be able to do after the course, in the order you teach them. The evaluation asks about each one."
       />
+      <RadioGroup
+        form={form}
+        name="evaluationMode"
+        label="Evaluation answers"
+        hint="Whether answers to the end-of-session evaluation can be traced back to the person who gave them. A change applies to answers given from then on."
+        choices={evaluationModes}
+      />
     </RecordForm>
   );
 }
@@ -97,13 +128,19 @@ export function EditCourse({ id }: { id: string }) {
       backLabel="Back to courses"
     >
       {(course) => (
-        <CourseForm
+        <>
+          <p>
+            <Link href={`/courses/${id}/evaluation`}>Edit the evaluation questions</Link> (asked at the end of each session of this
+            course)
+          </p>
+          <CourseForm
           initial={fromCourse(course)}
           onSave={async (fields) => {
             await call('courses.update', { id, fields });
             savedThen('Course saved.');
           }}
-        />
+          />
+        </>
       )}
     </RecordScreen>
   );

@@ -4,6 +4,7 @@ import { duration, plural } from '../../components/format';
 import { ListPage } from '../../components/ListPage';
 import { useAsync } from '../../components/useAsync';
 import { searchKey, useRemembered } from '../../components/useRemembered';
+import './evaluation-editor.css';
 
 /** The course catalogue: each course with its learning outcomes in order. */
 export function CourseList() {
@@ -37,9 +38,14 @@ export function CourseList() {
                   <li key={outcome.id}>{outcome.text}</li>
                 ))}
               </ol>
-              <Link href={`/courses/${course.id}`} className="card__action">
-                Edit<span className="visually-hidden"> course: {course.title}</span>
-              </Link>
+              <p className="card__actions">
+                <Link href={`/courses/${course.id}`} className="card__action">
+                  Edit<span className="visually-hidden"> course: {course.title}</span>
+                </Link>
+                <Link href={`/courses/${course.id}/evaluation`} className="card__action">
+                  Edit evaluation<span className="visually-hidden"> for {course.title}</span>
+                </Link>
+              </p>
             </li>
           ))}
         </ul>

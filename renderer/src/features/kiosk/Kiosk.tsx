@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import type { KioskLanguage, KioskStatus } from '../../../../shared/contract';
+import type { KioskLanguage, KioskMode, KioskStatus } from '../../../../shared/contract';
 import { defaultLanguage, i18n, languageOf } from '../../i18n';
 import '../../styles/kiosk.css';
-import { kioskFlows } from './flows';
+import { flowsFor } from './flows';
 import { IdleWarning, useIdleRestart } from './IdleWarning';
 import { LeaveKiosk } from './LeaveKiosk';
 import { Welcome } from './Welcome';
@@ -16,8 +16,9 @@ type Mode = { name: 'welcome' } | { name: 'flow'; flowId: string } | { name: 'le
  * a blank welcome screen in English; everything they typed or chose lives
  * under one React key, so starting again throws all of it away at once.
  */
-function KioskScreens({ session }: { session: NonNullable<KioskStatus['session']> }) {
+function KioskScreens({ session, mode: kioskMode }: { session: NonNullable<KioskStatus['session']>; mode: KioskMode }) {
   const { i18n: current } = useTranslation();
+  const flows = flowsFor(kioskMode);
   const language = languageOf(current.resolvedLanguage);
   const [mode, setMode] = useState<Mode>({ name: 'welcome' });
   const [visit, setVisit] = useState(0);
@@ -45,7 +46,7 @@ function KioskScreens({ session }: { session: NonNullable<KioskStatus['session']
   // A language left chosen on the welcome screen is also the last person's choice.
   const pristine = mode.name === 'welcome' && language.code === defaultLanguage;
   const warning = useIdleRestart(!pristine, restart);
-  const flow = mode.name === 'flow' ? kioskFlows.find((candidate) => candidate.id === mode.flowId) : undefined;
+  const flow = mode.name === 'flow' ? flows.find((candidate) => candidate.id === mode.flowId) : undefined;
 
   return (
     <div className="kiosk" lang={language.htmlLang} dir={language.dir}>
@@ -58,6 +59,7 @@ function KioskScreens({ session }: { session: NonNullable<KioskStatus['session']
         ) : (
           <Welcome
             session={session}
+            flows={flows}
             language={language.code}
             chooseLanguage={(code: KioskLanguage) => void i18n.changeLanguage(code)}
             start={(flowId) => setMode({ name: 'flow', flowId })}
@@ -73,7 +75,7 @@ function KioskScreens({ session }: { session: NonNullable<KioskStatus['session']
 export function Kiosk({ status }: { status: KioskStatus }) {
   return (
     <I18nextProvider i18n={i18n}>
-      {status.session ? <KioskScreens session={status.session} /> : null}
+      {status.session ? <KioskScreens session={status.session} mode={status.mode} /> : null}
     </I18nextProvider>
   );
 }

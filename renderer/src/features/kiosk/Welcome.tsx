@@ -2,12 +2,14 @@ import { useTranslation } from 'react-i18next';
 import type { KioskLanguage, KioskStatus } from '../../../../shared/contract';
 import { languages } from '../../i18n';
 import { moveAlong } from './arrowKeys';
-import { kioskFlows } from './flows';
+import type { KioskFlow } from './flows';
 import { timeOf } from './format';
 import { KioskButton, KioskScreen } from './KioskScreen';
 
 interface WelcomeProps {
   session: NonNullable<KioskStatus['session']>;
+  /** What this kiosk offers: sign-in, or the evaluation. */
+  flows: readonly KioskFlow[];
   language: KioskLanguage;
   chooseLanguage(code: KioskLanguage): void;
   start(flowId: string): void;
@@ -15,7 +17,7 @@ interface WelcomeProps {
 }
 
 /** The first screen: which session this is, the language, and what to do. */
-export function Welcome({ session, language, chooseLanguage, start, openFacilitator }: WelcomeProps) {
+export function Welcome({ session, flows, language, chooseLanguage, start, openFacilitator }: WelcomeProps) {
   const { t } = useTranslation();
   return (
     <KioskScreen title={t('kiosk.welcome.title')} className="kiosk-welcome">
@@ -55,9 +57,13 @@ export function Welcome({ session, language, chooseLanguage, start, openFacilita
         </div>
       </div>
 
-      <p className="kiosk-lead">{t('kiosk.welcome.intro')}</p>
+      {flows.map((flow) => (
+        <p key={flow.id} className="kiosk-lead">
+          {t(flow.introKey)}
+        </p>
+      ))}
       <div className="kiosk-actions">
-        {kioskFlows.map((flow) => (
+        {flows.map((flow) => (
           <KioskButton key={flow.id} onClick={() => start(flow.id)}>
             {t(flow.startKey)}
           </KioskButton>

@@ -6,6 +6,10 @@ import { LoadFailed, Loading, Page } from '../../components/Page';
 import { useAsync } from '../../components/useAsync';
 import { dayLabel, dayOf, timeRange } from '../sessions/days';
 import '../../styles/today.css';
+import '../../styles/waitlist.css';
+import { Groups, useGroups } from '../waitlist/Groups';
+import { Seats } from '../waitlist/Seats';
+import { WaitingList } from '../waitlist/WaitingList';
 import { FindPerson, type WalkInStart } from './FindPerson';
 import { OpenKiosk } from './OpenKiosk';
 import { PrintSheet } from './PrintSheet';
@@ -33,6 +37,7 @@ function Counts({ counts }: { counts: Roster['counts'] }) {
 
 function RosterView({ initial, today }: { initial: Roster; today: string }) {
   const api = useRoster(initial, signInClosedReason(initial.session, today));
+  const groups = useGroups(api);
   const { session } = api.roster;
   const [query, setQuery] = useState('');
   const [walkIn, setWalkIn] = useState<WalkInStart | null>(null);
@@ -84,14 +89,20 @@ function RosterView({ initial, today }: { initial: Roster; today: string }) {
           onAddWalkIn={setWalkIn}
         />
         {walkIn && <WalkInForm api={api} start={walkIn} onDone={walkInDone} onCancel={walkInCancelled} />}
-        <RosterTable api={api} />
+        <Seats api={api} groups={groups.data ?? []} />
+        <WaitingList api={api} today={today} />
+        <RosterTable api={api} today={today} />
+        <Groups api={api} groups={groups} />
       </div>
       <PrintSheet roster={api.roster} />
     </>
   );
 }
 
-/** One session's sign-in list: find people, sign them in, add walk-ins, print the paper sheet. */
+/**
+ * One session's view: find people, sign them in, add walk-ins; its places and
+ * capacity, the waiting list, everyone booked, group bookings; the paper sheet.
+ */
 export function RosterScreen({ sessionId }: { sessionId: string }) {
   const state = useAsync(async () => {
     const [roster, status] = await Promise.all([call('signIn.roster', { sessionId }), call('device.status', {})]);

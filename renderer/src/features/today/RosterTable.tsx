@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import type { RosterEntry } from '../../../../shared/contract';
+import { HistoryButton, HistoryPanel, historyPanelId } from '../waitlist/History';
 import { Dialog, ProblemNotice } from './Dialog';
 import type { RosterApi } from './useRoster';
 import { methodNote, stateLabel } from './words';
@@ -76,9 +77,10 @@ function RowActions({ api, entry, onCancel, act }: {
   }
 }
 
-/** Everyone booked, in family-name order as on a paper sheet, with what can be done for each. */
-export function RosterTable({ api }: { api: RosterApi }) {
+/** Everyone booked, in family-name order as on a paper sheet, with what can be done for each and its history. */
+export function RosterTable({ api, today }: { api: RosterApi; today: string }) {
   const [filter, setFilter] = useState<Filter>('all');
+  const [openHistories, setOpenHistories] = useState<ReadonlySet<string>>(() => new Set());
   const [confirming, setConfirming] = useState<RosterEntry | null>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const table = useRef<HTMLTableSectionElement>(null);
@@ -89,7 +91,8 @@ export function RosterTable({ api }: { api: RosterApi }) {
   // A row's buttons change with its state, and under a filter the row may go: keep focus in the table.
   useEffect(() => {
     if (!focusRequest) return;
-    const rows = Array.from(table.current?.rows ?? []);
+    // Only people's rows: an open history is a row of its own under its person.
+    const rows = Array.from(table.current?.rows ?? []).filter((candidate) => candidate.dataset.personId);
     const row =
       rows.find((candidate) => candidate.dataset.personId === focusRequest.personId) ??
       rows[Math.min(focusRequest.index, rows.length - 1)];
@@ -97,6 +100,13 @@ export function RosterTable({ api }: { api: RosterApi }) {
     if (target) target.focus();
     else heading.current?.focus();
   }, [focusRequest]);
+
+  const toggleHistory = (personId: string) =>
+    setOpenHistories((current) => {
+      const next = new Set(current);
+      if (!next.delete(personId)) next.add(personId);
+      return next;
+    });
 
   const actFor = (entry: RosterEntry, index: number) => (run: () => Promise<boolean>) => {
     void run().then((done) => {
@@ -149,18 +159,37 @@ export function RosterTable({ api }: { api: RosterApi }) {
             </tr>
           </thead>
           <tbody ref={table}>
-            {shown.map((entry, index) => (
-              <tr key={entry.personId} data-person-id={entry.personId}>
-                <th scope="row">{entry.name}</th>
-                <td>{entry.organisationName ?? <span className="muted">No organisation</span>}</td>
-                <td>
-                  <StateBadge entry={entry} />
-                </td>
-                <td className="roster-table__actions">
-                  <RowActions api={api} entry={entry} act={actFor(entry, index)} onCancel={() => setConfirming(entry)} />
-                </td>
-              </tr>
-            ))}
+            {shown.map((entry, index) => {
+              const historyOpen = openHistories.has(entry.personId);
+              const panelId = historyPanelId('roster', entry.personId);
+              return (
+                <Fragment key={entry.personId}>
+                  <tr data-person-id={entry.personId}>
+                    <th scope="row">{entry.name}</th>
+                    <td>{entry.organisationName ?? <span className="muted">No organisation</span>}</td>
+                    <td>
+                      <StateBadge entry={entry} />
+                    </td>
+                    <td className="roster-table__actions">
+                      <RowActions api={api} entry={entry} act={actFor(entry, index)} onCancel={() => setConfirming(entry)} />
+                      <HistoryButton
+                        name={entry.name}
+                        open={historyOpen}
+                        panelId={panelId}
+                        onToggle={() => toggleHistory(entry.personId)}
+                      />
+                    </td>
+                  </tr>
+                  {historyOpen && (
+                    <tr className="roster-table__history">
+                      <td colSpan={4}>
+                        <HistoryPanel id={panelId} sessionId={api.sessionId} person={entry} version={api.version} today={today} />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              );
+            })}
           </tbody>
         </table>
       )}

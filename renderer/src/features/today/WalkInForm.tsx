@@ -178,7 +178,7 @@ function WalkInFields({
           </button>
         ) : (
           <button type="submit" className="button" aria-disabled={form.saving || undefined}>
-            {form.saving ? 'Adding…' : 'Add and sign in'}
+            {form.saving ? 'Adding…' : api.roster.counts.seatsLeft > 0 ? 'Add and sign in' : 'Add to waiting list'}
           </button>
         )}
         <button type="button" className="button button--secondary" onClick={onCancel}>
@@ -192,10 +192,15 @@ function WalkInFields({
 /** A walk-in: someone not booked, perhaps not known at all, added and signed in at once. */
 export function WalkInForm(props: { api: RosterApi; start: WalkInStart; onDone(): void; onCancel(): void }) {
   const organisations = useAsync(() => call('organisations.list', { query: '', limit: 500 }), []);
+  const full = props.api.roster.counts.seatsLeft === 0;
   return (
     <section className="walk-in" aria-labelledby="walk-in-heading">
       <h2 id="walk-in-heading">Add a walk-in</h2>
-      <p>For someone who is not booked. They get a place on this session and are signed in.</p>
+      <p>
+        {full
+          ? 'For someone who is not booked. The session is full, so they join the waiting list as here in the room, and are told their number. If a place frees up, they can be given it.'
+          : 'For someone who is not booked. They get a place on this session and are signed in.'}
+      </p>
       {organisations.status === 'loading' && <Loading what="organisations" />}
       {organisations.status === 'failed' && <LoadFailed message={organisations.message} />}
       {organisations.status === 'ready' && <WalkInFields {...props} organisations={organisations.data} />}

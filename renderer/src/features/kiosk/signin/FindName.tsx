@@ -4,17 +4,23 @@ import { moveAlong } from '../arrowKeys';
 import { KioskActions, KioskButton, KioskScreen } from '../KioskScreen';
 import type { NameSearch } from './useNameSearch';
 
-interface FindNameProps {
+interface FindNameProps<M extends KioskMatch> {
   query: string;
-  search: NameSearch;
+  search: NameSearch<M>;
   type(text: string): void;
-  choose(match: KioskMatch): void;
-  notOnList(): void;
+  choose(match: M): void;
+  /** Sign-in's "I am not on the list" (adding oneself); the evaluation has no such way. */
+  notOnList?(): void;
   back(): void;
+  /** Words for the evaluation, which finds only the people signed in: the hint, and what to say when no name matches. */
+  hint?: string;
+  none?: string;
+  /** Someone listed who cannot be chosen (they have answered already): the words that say so, or null. */
+  done?(match: M): string | null;
 }
 
 /** What the polite status line says about the search, in the reader's language. */
-function useSearchMessage(search: NameSearch): string {
+function useSearchMessage(search: NameSearch<KioskMatch>, none: string | undefined): string {
   const { t } = useTranslation();
   switch (search.status) {
     case 'short':
@@ -25,18 +31,19 @@ function useSearchMessage(search: NameSearch): string {
       // Keep the last count while the next answer comes (a millisecond), so the line does not flicker.
       return search.matches.length > 0 ? t('kiosk.find.found', { count: search.matches.length }) : t('kiosk.find.searching');
     case 'ready':
-      return search.matches.length > 0 ? t('kiosk.find.found', { count: search.matches.length }) : t('kiosk.find.none');
+      return search.matches.length > 0 ? t('kiosk.find.found', { count: search.matches.length }) : (none ?? t('kiosk.find.none'));
   }
 }
 
 /**
  * Step 1: type a few letters, pick your name. Each match shows only a first
  * name, an initial and an organisation, never contact details. Down arrow
- * goes from the box to the names.
+ * goes from the box to the names. Someone who cannot be chosen is listed as
+ * done, not as a button, so the arrow keys pass them by.
  */
-export function FindName({ query, search, type, choose, notOnList, back }: FindNameProps) {
+export function FindName<M extends KioskMatch>({ query, search, type, choose, notOnList, back, hint, none, done }: FindNameProps<M>) {
   const { t } = useTranslation();
-  const message = useSearchMessage(search);
+  const message = useSearchMessage(search, none);
   const matches = 'matches' in search ? search.matches : [];
 
   return (
@@ -47,7 +54,7 @@ export function FindName({ query, search, type, choose, notOnList, back }: FindN
             {t('kiosk.find.label')}
           </label>
           <p className="kiosk-field__hint" id="kiosk-name-hint">
-            {t('kiosk.find.hint')}
+            {hint ?? t('kiosk.find.hint')}
           </p>
           <input
             id="kiosk-name"
@@ -65,28 +72,48 @@ export function FindName({ query, search, type, choose, notOnList, back }: FindN
             onChange={(event) => type(event.target.value)}
           />
         </div>
-        <p id="kiosk-name-status" className="kiosk-search__status" role="status">
+        <p
+          id="kiosk-name-status"
+          className="kiosk-search__status"
+          role="status"
+          data-answered={search.status === 'ready' ? search.answered : undefined}
+        >
           {message}
         </p>
         {matches.length > 0 && (
           <>
             <h2 className="visually-hidden">{t('kiosk.find.results')}</h2>
             <ul className="kiosk-choices">
-              {matches.map((match) => (
-                <li key={match.personId}>
-                  <button type="button" className="kiosk-button kiosk-button--choice" data-arrow-item onClick={() => choose(match)}>
-                    <bdi>{match.label}</bdi>
-                  </button>
-                </li>
-              ))}
+              {matches.map((match) => {
+                const finished = done?.(match);
+                return (
+                  <li key={match.personId}>
+                    {finished ? (
+                      <p className="kiosk-done">
+                        <span className="kiosk-done__tick" aria-hidden="true">
+                          ✓
+                        </span>
+                        <bdi>{match.label}</bdi>
+                        <span className="kiosk-done__note">{finished}</span>
+                      </p>
+                    ) : (
+                      <button type="button" className="kiosk-button kiosk-button--choice" data-arrow-item onClick={() => choose(match)}>
+                        <bdi>{match.label}</bdi>
+                      </button>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
           </>
         )}
       </div>
       <KioskActions>
-        <KioskButton kind="secondary" onClick={notOnList}>
-          {t('kiosk.find.notOnList')}
-        </KioskButton>
+        {notOnList && (
+          <KioskButton kind="secondary" onClick={notOnList}>
+            {t('kiosk.find.notOnList')}
+          </KioskButton>
+        )}
         <KioskButton kind="quiet" onClick={back}>
           {t('kiosk.actions.back')}
         </KioskButton>

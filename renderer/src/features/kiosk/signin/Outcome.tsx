@@ -8,9 +8,10 @@ import type { Problem } from './problems';
 /**
  * The end of a visit. After a few seconds the kiosk goes back to the welcome
  * screen by itself, clearing everything, so the next person finds it clean
- * even if this one walked away; "Finish" does it at once.
+ * even if this one walked away; "Finish" does it at once. The evaluation ends
+ * the same way.
  */
-function Outcome({ title, finish, children, stay }: { title: string; finish(): void; children: ReactNode; stay?: boolean }) {
+export function Outcome({ title, finish, children, stay }: { title: string; finish(): void; children: ReactNode; stay?: boolean }) {
   const { t } = useTranslation();
   useEffect(() => {
     if (stay) return;

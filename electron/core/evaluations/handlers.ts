@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { Answers, EvaluationItem } from '../../../shared/contract';
+import { FieldbookError } from '../../../shared/errors';
+import { getSession } from '../catalogue/sessions';
+import type { CoreContext } from '../deps';
+import type { HandlerGroup } from '../handler-types';
+import { write } from '../write';
+import { recordResponse } from './responses';
+import { summarise } from './summary';
+import { currentTemplate, saveNewVersion } from './templates';
+
+const StoredItems = z.array(EvaluationItem);
+
+/** People signed in to a session (latest fact a sign-in), with whether they have answered. */
+export async function respondents(ctx: CoreContext, sessionId: string) {
+  const roster = ctx.rosterRows(sessionId).filter((row) => row.sign_in_kind === 'sign_in');
+  const done = new Set(
+    (await ctx.db.selectFrom('evaluation_completions').select('person_id').where('session_id', '=', sessionId).execute()).map((row) => row.person_id),
+  );
+  return roster.map((row) => ({
+    personId: row.person_id,
+    name: `${row.preferred_name ?? row.given_name} ${row.family_name}`,
+    responded: done.has(row.person_id),
+  }));
+}
+
+/** A session's responses, including anonymous ones not yet released from this laptop. */
+async function responsesOf(ctx: CoreContext, sessionId: string) {
+  const [released, pending] = await Promise.all([
+    ctx.db.selectFrom('evaluation_responses').select(['template_id', 'answers']).where('session_id', '=', sessionId).execute(),
+    ctx.db.selectFrom('pending_anonymous_responses').select(['template_id', 'answers']).where('session_id', '=', sessionId).execute(),
+  ]);
+  return [...released, ...pending];
+}
+
+export function evaluationHandlers(ctx: CoreContext): HandlerGroup<'evaluations'> {
+  return {
+    'evaluations.template': ({ courseId }) => currentTemplate(ctx.db, courseId),
+
+    async 'evaluations.saveTemplate'({ courseId, items }) {
+      await currentTemplate(ctx.db, courseId);
+      await write(ctx, (scope) => saveNewVersion(scope, courseId, items, ctx.clock()));
+      return currentTemplate(ctx.db, courseId);
+    },
+
+    'evaluations.respondents': async ({ sessionId }) => {
+      await getSession(ctx, sessionId);
+      return respondents(ctx, sessionId);
+    },
+
+    async 'evaluations.submit'({ sessionId, personId, templateId, answers, language }) {
+      const session = await getSession(ctx, sessionId);
+      if (session.status === 'cancelled') throw new FieldbookError('CONFLICT', 'This session was cancelled, so it has no evaluation.');
+      await write(ctx, (scope) => recordResponse(ctx, scope, session, { personId, templateId, answers, language }));
+      return { responses: (await responsesOf(ctx, sessionId)).length };
+    },
+
+    async 'evaluations.summary'({ sessionId }) {
+      const session = await getSession(ctx, sessionId);
+      const rows = await responsesOf(ctx, sessionId);
+      const templateIds = [...new Set(rows.map((row) => row.template_id))];
+      const templates = templateIds.length
+        ? await ctx.db.selectFrom('evaluation_templates').select(['id', 'items']).where('id', 'in', templateIds).execute()
+        : [];
+      const course = await ctx.db.selectFrom('courses').select('evaluation_mode').where('id', '=', session.courseId).executeTakeFirstOrThrow();
+      // Everyone who attended: signed in now, or answered before a sign-in was undone.
+      const attended = new Set(ctx.rosterRows(sessionId).filter((row) => row.sign_in_kind === 'sign_in').map((row) => row.person_id));
+      const completed = await ctx.db.selectFrom('evaluation_completions').select('person_id').where('session_id', '=', sessionId).execute();
+      for (const row of completed) attended.add(row.person_id);
+      const signedIn = attended.size;
+      return summarise(
+        new Map(templates.map((template) => [template.id, StoredItems.parse(JSON.parse(template.items))])),
+        rows.map((row) => ({ templateId: row.template_id, answers: Answers.parse(JSON.parse(row.answers)) })),
+        signedIn,
+        course.evaluation_mode === 'anonymous',
+      );
+    },
+  };
+}

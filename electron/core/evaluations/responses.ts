@@ -1,0 +1,120 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { PREFER_NOT_TO_SAY, type Answers, type EvaluationItem } from '../../../shared/contract';
+import { FieldbookError } from '../../../shared/errors';
+import { localDate, type CoreContext } from '../deps';
+import { derivedId } from '../derived-id';
+import { latestSignIn } from '../signin/sign-in';
+import type { WriteScope } from '../write';
+import { templateById } from './templates';
+
+const isRating = (value: unknown) => value === PREFER_NOT_TO_SAY || (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5);
+
+/** What is wrong with an answer for this item, in plain words, or null when it is fine. */
+function problemWith(item: EvaluationItem, answer: unknown): string | null {
+  if (answer === undefined || answer === '') return item.optional ? null : 'Please answer this question.';
+  switch (item.kind) {
+    case 'outcome_rating':
+      return isRating(answer) ? null : 'Choose a rating from 1 to 5, or "prefer not to say".';
+    case 'confidence_pair': {
+      if (typeof answer !== 'object' || answer === null) return 'Give a rating for before and for now.';
+      const { before, after } = answer as { before?: unknown; after?: unknown };
+      if ((before !== undefined && !isRating(before)) || (after !== undefined && !isRating(after))) return 'Ratings go from 1 to 5, or "prefer not to say".';
+      return !item.optional && (before === undefined || after === undefined) ? 'Give a rating for before and for now.' : null;
+    }
+    case 'free_text':
+      return typeof answer === 'string' ? null : 'Write your answer as text.';
+    case 'single_choice':
+      return typeof answer === 'string' && item.options.some((option) => option.id === answer) ? null : 'Choose one of the listed answers.';
+  }
+}
+
+function checkAnswers(items: EvaluationItem[], answers: Answers): void {
+  const problems: Record<string, string> = {};
+  const known = new Set(items.map((item) => item.id));
+  for (const key of Object.keys(answers)) if (!known.has(key)) problems[key] = 'This question is not on the form.';
+  for (const item of items) {
+    const problem = problemWith(item, answers[item.id]);
+    if (problem) problems[item.id] = problem;
+  }
+  const first = Object.values(problems)[0];
+  if (first) throw new FieldbookError('INVALID_INPUT', first, problems);
+}
+
+export interface ResponseToRecord {
+  personId: string;
+  templateId: string;
+  answers: Answers;
+  language: string;
+}
+
+/**
+ * Records one evaluation response, once per person who signed in. The
+ * completion (who responded) and the answers are separate rows; when the
+ * course's evaluations are anonymous the answers carry no person and only
+ * the day, so nothing ties them back to the completion.
+ */
+export async function recordResponse(
+  ctx: CoreContext,
+  scope: WriteScope,
+  session: { id: string; courseId: string },
+  response: ResponseToRecord,
+): Promise<string> {
+  const person = await scope.trx
+    .selectFrom('people')
+    .select(['given_name', 'preferred_name'])
+    .where('id', '=', response.personId)
+    .executeTakeFirst();
+  if (!person) throw new FieldbookError('NOT_FOUND', 'That person could not be found.');
+  if ((await latestSignIn(scope, session.id, response.personId))?.kind !== 'sign_in') {
+    throw new FieldbookError('NOT_SIGNED_IN', 'Only people signed in to this session can answer its evaluation.');
+  }
+  const completionId = derivedId('evaluation-completion', session.id, response.personId);
+  if (await scope.trx.selectFrom('evaluation_completions').select('id').where('id', '=', completionId).executeTakeFirst()) {
+    throw new FieldbookError('ALREADY_RESPONDED', 'This person has already answered the evaluation for this session.');
+  }
+  const now = ctx.clock();
+  const template = await templateById(scope, session.courseId, response.templateId, now);
+  checkAnswers(template.items, response.answers);
+  const course = await scope.trx.selectFrom('courses').select('evaluation_mode').where('id', '=', session.courseId).executeTakeFirstOrThrow();
+
+  await scope.insert('evaluation_completions', { id: completionId, session_id: session.id, person_id: response.personId, completed_at: now.toISOString() });
+  const answers = JSON.stringify(response.answers);
+  if (course.evaluation_mode === 'linked') {
+    await scope.insert('evaluation_responses', {
+      id: scope.newId(),
+      session_id: session.id,
+      template_id: template.id,
+      person_id: response.personId,
+      answers,
+      language: response.language,
+      submitted_on: localDate(now),
+    });
+  } else {
+    // Held back and released later in a shuffled batch (see releaseAnonymousResponses), with a
+    // random id: a UUIDv7 or a change-log entry beside the completion would say whose answers they are.
+    await scope.trx
+      .insertInto('pending_anonymous_responses')
+      .values({ id: randomUUID(), session_id: session.id, template_id: template.id, answers, language: response.language, submitted_on: localDate(now) })
+      .execute();
+  }
+  return person.preferred_name ?? person.given_name;
+}
+
+/**
+ * Moves held-back anonymous answers into the shared responses, all at once and
+ * in random order, so nothing in the change log pairs them with the
+ * completions (who responded) written when each was submitted. Run when the
+ * kiosk is closed and before the day's data leaves the laptop.
+ */
+export async function releaseAnonymousResponses(scope: WriteScope): Promise<number> {
+  const pending = await scope.trx.selectFrom('pending_anonymous_responses').selectAll().execute();
+  for (let index = pending.length - 1; index > 0; index -= 1) {
+    const other = randomInt(index + 1);
+    [pending[index], pending[other]] = [pending[other]!, pending[index]!];
+  }
+  for (const response of pending) {
+    await scope.insert('evaluation_responses', { ...response, person_id: null });
+  }
+  await scope.trx.deleteFrom('pending_anonymous_responses').execute();
+  return pending.length;
+}

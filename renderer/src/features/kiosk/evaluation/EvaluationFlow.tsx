@@ -1,0 +1,195 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EvaluationTemplate, ProcedureOutput } from '../../../../../shared/contract';
+import { call } from '../../../api/client';
+import { isolate, languageOf } from '../../../i18n';
+import { toAnswers, type Draft } from '../../evaluation/questions/answers';
+import type { FlowProps } from '../flows';
+import { KioskScreen } from '../KioskScreen';
+import { Confirm } from '../signin/Confirm';
+import { FindName } from '../signin/FindName';
+import { Outcome } from '../signin/Outcome';
+import { useNameSearch } from '../signin/useNameSearch';
+import { CheckAnswers } from './CheckAnswers';
+import { problemKeys, problemOf, type EvaluationProblem } from './problems';
+import { QuestionScreen } from './QuestionScreen';
+import '../signin/sign-in.css';
+import '../../../styles/evaluation.css';
+import './evaluation-kiosk.css';
+
+type Match = ProcedureOutput<'kioskEvaluation.find'>[number];
+
+type Step =
+  | { name: 'find' }
+  | { name: 'confirm'; match: Match }
+  /** `fromCheck`: changing one answer from "Check your answers", so Next goes straight back there. */
+  | { name: 'question'; index: number; fromCheck: boolean }
+  | { name: 'check' }
+  | { name: 'done'; firstName: string }
+  | { name: 'problem'; problem: EvaluationProblem };
+
+const searchSignedIn = (query: string) => call('kioskEvaluation.find', { query });
+
+/** The questions for the kiosk's session, read afresh for each participant; or why they cannot be had. */
+function useTemplate(): { template: EvaluationTemplate | null; problem: EvaluationProblem | null } {
+  const [state, setState] = useState<{ template: EvaluationTemplate | null; problem: EvaluationProblem | null }>({
+    template: null,
+    problem: null,
+  });
+  useEffect(() => {
+    let live = true;
+    call('kioskEvaluation.template', {}).then(
+      (template) => live && setState({ template, problem: null }),
+      (error: unknown) => {
+        const outcome = problemOf(error, []);
+        if (live) setState({ template: null, problem: 'problem' in outcome ? outcome.problem : 'generic' });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
+}
+
+/**
+ * The evaluation at the kiosk, at the end of a session:
+ * find your name (only people signed in; someone who has answered is shown
+ * as done) → is this you? → the questions, one per screen → check your
+ * answers → thank you. The answers live only in this component until "Send
+ * my answers", so going back, walking away or the idle restart (which throws
+ * this component away) stores nothing.
+ */
+export function EvaluationFlow({ finish, back }: FlowProps) {
+  const { t, i18n } = useTranslation();
+  const language = languageOf(i18n.resolvedLanguage).code;
+  const { template, problem: templateProblem } = useTemplate();
+  const names = useNameSearch(searchSignedIn);
+  const [step, setStep] = useState<Step>({ name: 'find' });
+  const [who, setWho] = useState<Match | null>(null);
+  const [draft, setDraft] = useState<Draft>({});
+  const [flagged, setFlagged] = useState<string[]>([]);
+  const [sending, setSending] = useState(false);
+
+  const items = template?.items ?? [];
+
+  const begin = (match: Match) => {
+    setWho(match);
+    setStep({ name: 'question', index: 0, fromCheck: false });
+  };
+
+  const send = async () => {
+    if (!template || !who || sending) return;
+    setSending(true);
+    try {
+      const { firstName } = await call('kioskEvaluation.submit', {
+        personId: who.personId,
+        templateId: template.id,
+        answers: toAnswers(items, draft),
+        language,
+      });
+      setStep({ name: 'done', firstName });
+    } catch (error) {
+      const outcome = problemOf(error, items);
+      if ('recheck' in outcome) {
+        setFlagged(outcome.recheck);
+        setStep({ name: 'check' });
+      } else {
+        setStep({ name: 'problem', problem: outcome.problem });
+      }
+    } finally {
+      setSending(false);
+    }
+  };
+
+  switch (step.name) {
+    case 'find':
+      return (
+        <FindName
+          query={names.query}
+          search={names.search}
+          type={names.setQuery}
+          choose={(match) => setStep({ name: 'confirm', match })}
+          back={back}
+          hint={t('kiosk.evaluation.find.hint')}
+          none={t('kiosk.evaluation.find.none')}
+          done={(match) => (match.responded ? t('kiosk.evaluation.find.answered') : null)}
+        />
+      );
+    case 'confirm':
+      return <Confirm label={step.match.label} yes={() => begin(step.match)} no={() => setStep({ name: 'find' })} />;
+    case 'question': {
+      const item = items[step.index];
+      if (templateProblem) return <Problem problem={templateProblem} finish={finish} />;
+      if (!item) {
+        return (
+          <KioskScreen title={t('kiosk.evaluation.loading')}>
+            <p className="kiosk-lead">{t('kiosk.evaluation.loadingText')}</p>
+          </KioskScreen>
+        );
+      }
+      const last = step.index === items.length - 1;
+      const next = () => setStep(step.fromCheck || last ? { name: 'check' } : { name: 'question', index: step.index + 1, fromCheck: false });
+      return (
+        <QuestionScreen
+          key={step.index}
+          item={item}
+          index={step.index}
+          total={items.length}
+          value={draft[item.id]}
+          onChange={(value) => {
+            setDraft((previous) => ({ ...previous, [item.id]: value }));
+            setFlagged((previous) => previous.filter((id) => id !== item.id));
+          }}
+          language={language}
+          next={next}
+          skip={() => {
+            setDraft((previous) => ({ ...previous, [item.id]: undefined }));
+            next();
+          }}
+          back={() =>
+            setStep(
+              step.fromCheck
+                ? { name: 'check' }
+                : step.index === 0 && who
+                  ? { name: 'confirm', match: who }
+                  : { name: 'question', index: step.index - 1, fromCheck: false },
+            )
+          }
+        />
+      );
+    }
+    case 'check':
+      return (
+        <CheckAnswers
+          items={items}
+          draft={draft}
+          language={language}
+          flagged={flagged}
+          sending={sending}
+          send={() => void send()}
+          change={(index) => setStep({ name: 'question', index, fromCheck: true })}
+          back={() => setStep({ name: 'question', index: items.length - 1, fromCheck: false })}
+        />
+      );
+    case 'done':
+      return (
+        <Outcome title={t('kiosk.evaluation.done.title', { name: isolate(step.firstName) })} finish={finish}>
+          <p className="kiosk-lead">{t('kiosk.evaluation.done.text')}</p>
+          <p className="kiosk-muted">{t('kiosk.done.returning')}</p>
+        </Outcome>
+      );
+    case 'problem':
+      return <Problem problem={step.problem} finish={finish} />;
+  }
+}
+
+/** Nothing was stored: why, and what to do, in the participant's language. */
+function Problem({ problem, finish }: { problem: EvaluationProblem; finish(): void }) {
+  const { t } = useTranslation();
+  return (
+    <Outcome title={t(problemKeys[problem].title)} finish={finish}>
+      <p className="kiosk-lead">{t(problemKeys[problem].text)}</p>
+    </Outcome>
+  );
+}

@@ -1,0 +1,74 @@
+import type { ReactNode } from 'react';
+import { Link } from 'wouter';
+import type { SessionNote } from '../../../../shared/contract';
+import { longDate } from '../../components/format';
+
+export const statusLabels: Record<SessionNote['status'], string> = {
+  open: 'Open',
+  responded: 'Responded',
+  closed: 'Closed',
+};
+
+/** The tags the facilitators use most; any other tag can be typed. */
+export const suggestedTags = ['interpreting', 'GP registration', 'housing', 'mental health'] as const;
+
+/** The core keeps tags in lower case; a suggested tag is shown as it is suggested ("GP registration"). */
+export function tagLabel(tag: string): string {
+  return suggestedTags.find((suggested) => suggested.toLowerCase() === tag.toLowerCase()) ?? tag;
+}
+
+/**
+ * One thing raised in a session: what was said, its tags, whether it needs a
+ * response, and the office's response once there is one. `children` is
+ * room for a form (recording a response).
+ */
+export function NoteCard({
+  note,
+  headingLevel,
+  showSession,
+  children,
+}: {
+  note: SessionNote;
+  headingLevel: 'h2' | 'h3' | 'h4';
+  showSession?: boolean;
+  children?: ReactNode;
+}) {
+  const Heading = headingLevel;
+  const added = longDate(note.createdAt.slice(0, 10));
+  return (
+    <li className="note-card">
+      <Heading className="note-card__title">
+        {showSession ? (
+          <Link href={`/sessions/${note.sessionId}/evaluation`}>{note.sessionLabel}</Link>
+        ) : (
+          `Note added ${added}`
+        )}
+      </Heading>
+      <p className="note-card__meta">
+        <span className={`tag note-status note-status--${note.status}`}>{statusLabels[note.status]}</span>
+        {note.needsResponse && <span className="tag tag--cancelled">Needs a response</span>}
+        {showSession && <span className="muted">Added {added}</span>}
+      </p>
+      <p className="pre-line note-card__text">{note.text}</p>
+      {note.tags.length > 0 && (
+        <p className="note-card__tags">
+          <span className="visually-hidden">Tags: </span>
+          {note.tags.map((tag) => (
+            <span key={tag} className="tag note-tag">
+              {tagLabel(tag)}
+            </span>
+          ))}
+        </p>
+      )}
+      {note.response && (
+        <div className="note-card__response">
+          <p className="note-card__response-title">
+            We did{note.respondedAt ? ` (${longDate(note.respondedAt.slice(0, 10))})` : ''}:
+          </p>
+          <p className="pre-line">{note.response}</p>
+        </div>
+      )}
+      {children}
+    </li>
+  );
+}

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { Id, requiredText } from './common';
+import { KioskFindInput, KioskLanguage } from './kiosk';
+
+/** Text in each kiosk language; English is required, the others fall back to it. */
+export const LocalisedText = z.strictObject({
+  en: requiredText('English text', 500),
+  ar: z.string().trim().max(500).optional(),
+  pl: z.string().trim().max(500).optional(),
+});
+export type LocalisedText = z.infer<typeof LocalisedText>;
+
+const itemBase = { id: z.string().min(1).max(60), optional: z.boolean().default(false) };
+
+/** Evaluation items. Ratings are 1 to 5; the words at each point come from the kiosk's catalogues. */
+export const EvaluationItem = z.discriminatedUnion('kind', [
+  z.strictObject({ ...itemBase, kind: z.literal('outcome_rating'), outcomeId: z.string(), text: LocalisedText }),
+  z.strictObject({ ...itemBase, kind: z.literal('confidence_pair'), before: LocalisedText, after: LocalisedText }),
+  z.strictObject({ ...itemBase, kind: z.literal('free_text'), text: LocalisedText }),
+  z.strictObject({
+    ...itemBase,
+    kind: z.literal('single_choice'),
+    text: LocalisedText,
+    options: z.array(z.strictObject({ id: z.string().min(1).max(60), text: LocalisedText })).min(2).max(12),
+  }),
+]);
+export type EvaluationItem = z.infer<typeof EvaluationItem>;
+
+export const EvaluationTemplate = z.object({
+  id: z.string(),
+  courseId: z.string(),
+  version: z.number(),
+  items: z.array(EvaluationItem),
+  /** False for the default made from the course's outcomes until someone answers or edits it. */
+  stored: z.boolean(),
+});
+export type EvaluationTemplate = z.infer<typeof EvaluationTemplate>;
+
+export const PREFER_NOT_TO_SAY = 'prefer_not_to_say';
+const Rating = z.union([z.number().int().min(1).max(5), z.literal(PREFER_NOT_TO_SAY)], {
+  error: 'Ratings go from 1 to 5, or "prefer not to say".',
+});
+export const Answer = z.union([
+  Rating,
+  z.strictObject({ before: Rating.optional(), after: Rating.optional() }),
+  z.string().trim().max(2000, { error: 'Answers must be 2000 characters or fewer.' }),
+]);
+export type Answer = z.infer<typeof Answer>;
+
+export const Answers = z.record(z.string().max(60), Answer);
+export type Answers = z.infer<typeof Answers>;
+
+export const ResponseInput = {
+  personId: Id,
+  templateId: Id,
+  answers: Answers,
+  language: KioskLanguage,
+};
+
+export const EvaluationSummary = z.object({
+  signedIn: z.number(),
+  responses: z.number(),
+  /** responses / signed in, 0 to 1. */
+  responseRate: z.number(),
+  /** Fewer than 5 responses: per-item figures are withheld when responses are anonymous. */
+  smallGroup: z.boolean(),
+  withheld: z.boolean(),
+  outcomes: z.array(z.object({ outcomeId: z.string(), text: z.string(), mean: z.number().nullable(), answered: z.number() })),
+  confidence: z
+    .object({
+      /** People who gave both a before and an after rating. */
+      paired: z.number(),
+      rose: z.number(),
+      /** rose / paired, 0 to 1; null when nobody answered both. */
+      share: z.number().nullable(),
+      meanChange: z.number().nullable(),
+    })
+    .nullable(),
+  comments: z.array(z.object({ question: z.string(), text: z.string() })),
+});
+export type EvaluationSummary = z.infer<typeof EvaluationSummary>;
+
+export const noteStatuses = ['open', 'responded', 'closed'] as const;
+export const SessionNote = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  sessionLabel: z.string(),
+  text: z.string(),
+  tags: z.array(z.string()),
+  needsResponse: z.boolean(),
+  status: z.enum(noteStatuses),
+  response: z.string().nullable(),
+  createdAt: z.string(),
+  respondedAt: z.string().nullable(),
+});
+export type SessionNote = z.infer<typeof SessionNote>;
+
+export const Respondent = z.object({ personId: z.string(), name: z.string(), responded: z.boolean() });
+
+export const evaluationProcedures = {
+  'evaluations.template': { kind: 'query', input: z.strictObject({ courseId: Id }), output: EvaluationTemplate },
+  'evaluations.saveTemplate': {
+    kind: 'mutation',
+    input: z.strictObject({
+      courseId: Id,
+      items: z.array(EvaluationItem, { error: 'Items must be a list.' }).min(1, { error: 'An evaluation needs at least one question.' }).max(40),
+    }),
+    output: EvaluationTemplate,
+  },
+  'evaluations.respondents': { kind: 'query', input: z.strictObject({ sessionId: Id }), output: z.array(Respondent) },
+  'evaluations.submit': { kind: 'mutation', input: z.strictObject({ sessionId: Id, ...ResponseInput }), output: z.object({ responses: z.number() }) },
+  'evaluations.summary': { kind: 'query', input: z.strictObject({ sessionId: Id }), output: EvaluationSummary },
+
+  'notes.add': {
+    kind: 'mutation',
+    input: z.strictObject({
+      sessionId: Id,
+      text: requiredText('Note', 4000),
+      tags: z.array(requiredText('Each tag', 40)).max(12).default([]),
+      needsResponse: z.boolean().default(false),
+    }),
+    output: SessionNote,
+  },
+  'notes.list': {
+    kind: 'query',
+    input: z.strictObject({ sessionId: Id.optional(), status: z.enum(noteStatuses).optional() }),
+    output: z.array(SessionNote),
+  },
+  'notes.respond': {
+    kind: 'mutation',
+    input: z.strictObject({ id: Id, response: requiredText('Response', 4000), status: z.enum(['responded', 'closed']) }),
+    output: SessionNote,
+  },
+
+  'kioskEvaluation.find': {
+    kind: 'query',
+    access: 'kiosk',
+    input: KioskFindInput,
+    output: z.array(z.object({ personId: z.string(), label: z.string(), responded: z.boolean() })),
+  },
+  'kioskEvaluation.template': { kind: 'query', access: 'kiosk', input: z.strictObject({}), output: EvaluationTemplate },
+  'kioskEvaluation.submit': { kind: 'mutation', access: 'kiosk', input: z.strictObject(ResponseInput), output: z.object({ firstName: z.string() }) },
+} as const;
