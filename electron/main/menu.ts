@@ -25,6 +25,7 @@ export function menuTemplate(
         go('Organisations', '/organisations', 'CmdOrCtrl+5'),
         go('People', '/people', 'CmdOrCtrl+6'),
         go('Requests', '/requests', 'CmdOrCtrl+7'),
+        go('You said, we did', '/you-said-we-did', 'CmdOrCtrl+8'),
       ],
     },
     { role: 'viewMenu' },

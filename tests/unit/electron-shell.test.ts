@@ -95,6 +95,6 @@ describe('navigation and senders', () => {
     const visited: string[] = [];
     const go = menuTemplate(({ path }) => visited.push(path), 'linux').find((item) => item.label === 'Go');
     for (const item of go!.submenu as { click(): void }[]) item.click();
-    expect(visited).toEqual(['/today', '/sessions', '/courses', '/venues', '/organisations', '/people', '/requests']);
+    expect(visited).toEqual(['/today', '/sessions', '/courses', '/venues', '/organisations', '/people', '/requests', '/you-said-we-did']);
   });
 });

@@ -27,10 +27,10 @@ export async function respondents(ctx: CoreContext, sessionId: string) {
 /** A session's responses, including anonymous ones not yet released from this laptop. */
 async function responsesOf(ctx: CoreContext, sessionId: string) {
   const [released, pending] = await Promise.all([
-    ctx.db.selectFrom('evaluation_responses').select(['template_id', 'answers']).where('session_id', '=', sessionId).execute(),
+    ctx.db.selectFrom('evaluation_responses').select(['template_id', 'answers', 'person_id']).where('session_id', '=', sessionId).execute(),
     ctx.db.selectFrom('pending_anonymous_responses').select(['template_id', 'answers']).where('session_id', '=', sessionId).execute(),
   ]);
-  return [...released, ...pending];
+  return [...released, ...pending.map((row) => ({ ...row, person_id: null }))];
 }
 
 export function evaluationHandlers(ctx: CoreContext): HandlerGroup<'evaluations'> {
@@ -56,13 +56,12 @@ export function evaluationHandlers(ctx: CoreContext): HandlerGroup<'evaluations'
     },
 
     async 'evaluations.summary'({ sessionId }) {
-      const session = await getSession(ctx, sessionId);
+      await getSession(ctx, sessionId);
       const rows = await responsesOf(ctx, sessionId);
       const templateIds = [...new Set(rows.map((row) => row.template_id))];
       const templates = templateIds.length
         ? await ctx.db.selectFrom('evaluation_templates').select(['id', 'items']).where('id', 'in', templateIds).execute()
         : [];
-      const course = await ctx.db.selectFrom('courses').select('evaluation_mode').where('id', '=', session.courseId).executeTakeFirstOrThrow();
       // Everyone who attended: signed in now, or answered before a sign-in was undone.
       const attended = new Set(ctx.rosterRows(sessionId).filter((row) => row.sign_in_kind === 'sign_in').map((row) => row.person_id));
       const completed = await ctx.db.selectFrom('evaluation_completions').select('person_id').where('session_id', '=', sessionId).execute();
@@ -72,7 +71,8 @@ export function evaluationHandlers(ctx: CoreContext): HandlerGroup<'evaluations'
         new Map(templates.map((template) => [template.id, StoredItems.parse(JSON.parse(template.items))])),
         rows.map((row) => ({ templateId: row.template_id, answers: Answers.parse(JSON.parse(row.answers)) })),
         signedIn,
-        course.evaluation_mode === 'anonymous',
+        // Withheld for a small group if any answer is anonymous, whatever the course's setting now.
+        rows.some((row) => row.person_id === null),
       );
     },
   };

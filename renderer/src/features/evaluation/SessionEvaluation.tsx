@@ -8,7 +8,7 @@ import { useAsync } from '../../components/useAsync';
 import { SessionNotes } from '../notes/SessionNotes';
 import { dayLabel, dayOf, timeRange } from '../sessions/days';
 import { Respondents } from './Respondents';
-import { StartEvaluation } from './StartEvaluation';
+import { OpenKiosk } from '../today/OpenKiosk';
 import { Summary } from './Summary';
 import '../../styles/today.css';
 import '../../styles/evaluation.css';
@@ -46,7 +46,7 @@ function EvaluationView({ session, course, template, today }: Loaded) {
         {canOpenKiosk ? (
           <>
             <p>At the end of the session, hand the laptop to participants: each finds their name and answers in their language.</p>
-            <StartEvaluation sessionId={session.id} />
+            <OpenKiosk sessionId={session.id} mode="evaluation" primary />
           </>
         ) : (
           <p>The evaluation can be opened for participants on the day of the session only.</p>

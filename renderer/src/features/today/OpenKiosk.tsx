@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { procedures } from '../../../../shared/contract';
+import { procedures, type KioskMode } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { ErrorMessage } from '../../components/fields';
@@ -49,13 +49,33 @@ function PinField({ form, name, label, hint }: { form: FormApi<PinDraft>; name: 
   );
 }
 
+/** The words of the one kiosk dialog, for each thing the kiosk can be opened for. */
+const wording: Record<KioskMode, { button: string; title: string; submit: string; saving: string; intro: string }> = {
+  sign_in: {
+    button: 'Open kiosk for this session',
+    title: 'Open the kiosk for this session?',
+    submit: 'Open the kiosk',
+    saving: 'Opening…',
+    intro: 'Participants can then find their name and sign themselves in on this laptop. Your screens stay hidden until someone types the kiosk PIN.',
+  },
+  evaluation: {
+    button: 'Start the evaluation on this laptop',
+    title: 'Start the evaluation on this laptop?',
+    submit: 'Start the evaluation',
+    saving: 'Starting…',
+    intro:
+      'Participants can then find their name and answer the evaluation on this laptop, one after another, in English, Arabic or Polish. Only people signed in to this session can answer, once each. Your screens stay hidden until someone types the kiosk PIN.',
+  },
+};
+
 /** The PIN is checked by the contract's own kiosk.start schema; typing it twice catches a slip. */
-function KioskStartForm({ sessionId, needsPin, onCancel }: { sessionId: string; needsPin: boolean; onCancel(): void }) {
+function KioskStartForm({ sessionId, mode, needsPin, onCancel }: { sessionId: string; mode: KioskMode; needsPin: boolean; onCancel(): void }) {
+  const words = wording[mode];
   const form = useForm({
-    id: 'kiosk',
+    id: `kiosk-${mode}`,
     initial: { pin: '', repeat: '' },
     schema: procedures['kiosk.start'].input,
-    toInput: (draft: PinDraft) => ({ sessionId, pin: needsPin ? draft.pin : undefined }),
+    toInput: (draft: PinDraft) => ({ sessionId, pin: needsPin ? draft.pin : undefined, mode }),
     check: (draft: PinDraft): Errors => {
       if (!needsPin) return {};
       if (draft.pin === '') return { pin: 'Choose a PIN of 4 to 8 digits.' };
@@ -72,7 +92,7 @@ function KioskStartForm({ sessionId, needsPin, onCancel }: { sessionId: string; 
   return (
     <form noValidate onSubmit={start}>
       <ErrorSummary form={form} />
-      <p>Participants can then find their name and sign themselves in on this laptop. Your screens stay hidden until someone types the kiosk PIN.</p>
+      <p>{words.intro}</p>
       {needsPin ? (
         <>
           <p>Choose a kiosk PIN first. Keep it to yourself: it is how you leave kiosk mode.</p>
@@ -84,7 +104,7 @@ function KioskStartForm({ sessionId, needsPin, onCancel }: { sessionId: string; 
       )}
       <div className="dialog__actions">
         <button type="submit" className="button" aria-disabled={form.saving || undefined}>
-          {form.saving ? 'Opening…' : 'Open the kiosk'}
+          {form.saving ? words.saving : words.submit}
         </button>
         <button type="button" className="button button--secondary" onClick={onCancel}>
           Cancel
@@ -94,8 +114,12 @@ function KioskStartForm({ sessionId, needsPin, onCancel }: { sessionId: string; 
   );
 }
 
-/** "Open kiosk for this session": asks for a PIN the first time, then hands the laptop to participants. */
-export function OpenKiosk({ sessionId }: { sessionId: string }) {
+/**
+ * "Open kiosk for this session" (or "Start the evaluation on this laptop"):
+ * asks for a PIN the first time, then hands the laptop to participants.
+ */
+export function OpenKiosk({ sessionId, mode = 'sign_in', primary = false }: { sessionId: string; mode?: KioskMode; primary?: boolean }) {
+  const words = wording[mode];
   const [asking, setAsking] = useState<{ needsPin: boolean } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -111,8 +135,8 @@ export function OpenKiosk({ sessionId }: { sessionId: string }) {
 
   return (
     <>
-      <button type="button" className="button button--secondary" onClick={() => void ask()}>
-        Open kiosk for this session
+      <button type="button" className={primary ? 'button' : 'button button--secondary'} onClick={() => void ask()}>
+        {words.button}
       </button>
       {problem && (
         <p className="field__error" role="alert">
@@ -120,8 +144,8 @@ export function OpenKiosk({ sessionId }: { sessionId: string }) {
         </p>
       )}
       {asking && (
-        <Dialog title="Open the kiosk for this session?" onClose={() => setAsking(null)}>
-          <KioskStartForm sessionId={sessionId} needsPin={asking.needsPin} onCancel={() => setAsking(null)} />
+        <Dialog title={words.title} onClose={() => setAsking(null)}>
+          <KioskStartForm sessionId={sessionId} mode={mode} needsPin={asking.needsPin} onCancel={() => setAsking(null)} />
         </Dialog>
       )}
     </>

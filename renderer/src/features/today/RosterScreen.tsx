@@ -78,6 +78,9 @@ function RosterView({ initial, today }: { initial: Roster; today: string }) {
           <button type="button" className="button button--secondary" onClick={() => window.print()}>
             Print sign-in sheet
           </button>
+          <Link href={`/sessions/${session.id}/evaluation`} className="button button--secondary">
+            Evaluation and notes
+          </Link>
         </div>
         <FindPerson
           api={api}
