@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { isProcedureName, type ProcedureInput, type ProcedureName, type ProcedureOutput } from '../../shared/contract';
-import { createDispatcher } from '../../electron/dispatch/dispatcher';
+import { isProcedureName } from '../../shared/contract';
+import { seriousAxeFindings } from './support/axe';
+import { seeder } from './support/seed';
 import { browserSuite, type AppUnderTest } from './support/harness';
 
 /**
@@ -36,17 +36,11 @@ function words(language: string): (key: string, values?: Record<string, string |
   };
 }
 
-type Seed = <N extends ProcedureName>(name: N, input: ProcedureInput<N>) => Promise<ProcedureOutput<N>>;
 
 /** Today's session with four people booked; Amira, Bogdan and Chen signed in, Dana not. */
 async function sessionToday(evaluationMode: 'anonymous' | 'linked') {
   const app = await suite.startApp();
-  const dispatch = createDispatcher(app.core.handlers);
-  const seed: Seed = async (name, input) => {
-    const result = await dispatch(name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-    return result.value as never;
-  };
+  const seed = seeder(app);
   await seed('device.setUp', { role: 'laptop', name: 'Hall laptop' });
   const { today } = await seed('device.status', {});
   const council = await seed('organisations.create', { name: 'Newcastle City Council', sector: 'statutory' });
@@ -526,22 +520,7 @@ describe("a course's evaluation", () => {
   }, 60_000);
 });
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** axe-core's serious and critical findings on the page as it is now. */
-async function seriousFindings(page: Page, screen: string): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as {
-      axe: { run(): Promise<{ violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> };
-    }).axe;
-    const { violations } = await axe.run();
-    return violations.map((violation) => ({ ...violation, targets: violation.nodes.map((node) => JSON.stringify(node.target)) }));
-  });
-  return found
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${screen}: ${violation.impact} ${violation.id} (${violation.help}) at ${violation.targets.join(', ')}`);
-}
 
 describe('accessibility of the evaluation', () => {
   it('has no serious or critical axe-core findings on the kiosk screens (English and Arabic) and the summary', async () => {
@@ -555,7 +534,7 @@ describe('accessibility of the evaluation', () => {
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
       await page.goto(app.host.url);
-      const check = async (screen: string) => findings.push(...(await seriousFindings(page, screen)));
+      const check = async (screen: string) => findings.push(...(await seriousAxeFindings(page, screen)));
       const runs = [
         { language: 'English', welcome: 'Welcome', t: words('en'), query: 'Amira', person: 'Amira K. — Newcastle City Council' },
         { language: 'العربية', welcome: 'أهلاً وسهلاً', t: words('ar'), query: 'Bogdan', person: 'Bogdan N. — Leeds Mind' },

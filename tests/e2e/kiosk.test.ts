@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ethnicityCodes, ethnicityGroups, isProcedureName, kioskLanguages, type ProcedureInput, type ProcedureName, type ProcedureOutput } from '../../shared/contract';
-import { createDispatcher } from '../../electron/dispatch/dispatcher';
+import { ethnicityCodes, ethnicityGroups, isProcedureName, kioskLanguages } from '../../shared/contract';
+import { seriousAxeFindings } from './support/axe';
+import { seeder } from './support/seed';
 import { browserSuite, type AppUnderTest } from './support/harness';
 
 /**
@@ -44,12 +44,7 @@ interface Kiosk {
 /** Today's session at a hall, three people (two booked), and the kiosk opened for it. */
 async function openKiosk(options: { capacity?: number } = {}): Promise<Kiosk> {
   const app = await suite.startApp();
-  const dispatch = createDispatcher(app.core.handlers);
-  async function seed<N extends ProcedureName>(name: N, input: ProcedureInput<N>): Promise<ProcedureOutput<N>> {
-    const result = await dispatch(name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-    return result.value as ProcedureOutput<N>;
-  }
+  const seed = seeder(app);
   await seed('device.setUp', { role: 'laptop', name: 'Hall laptop' });
   const { today } = await seed('device.status', {});
   const council = await seed('organisations.create', { name: 'Newcastle City Council', sector: 'statutory' });
@@ -333,25 +328,8 @@ describe('leaving the kiosk', () => {
   });
 });
 
-/** Runs axe-core on the page as it is now; gives the serious and critical findings. */
-async function seriousFindings(page: Page, screen: string): Promise<string[]> {
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const { violations } = await axe.run();
-    return violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      targets: violation.nodes.map((node) => JSON.stringify(node.target)),
-    }));
-  });
-  return found
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${screen}: ${violation.impact} ${violation.id} (${violation.help}) at ${violation.targets.join(', ')}`);
-}
 
 describe('accessibility of every kiosk screen', () => {
-  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
   it('has no serious or critical axe-core findings, in English and in Arabic', async () => {
     const kiosk = await openKiosk();
@@ -362,8 +340,7 @@ describe('accessibility of every kiosk screen', () => {
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
       await page.goto(kiosk.app.host.url);
-      await page.evaluate(axeSource);
-      const check = async (screen: string) => findings.push(...(await seriousFindings(page, screen)));
+      const check = async (screen: string) => findings.push(...(await seriousAxeFindings(page, screen)));
 
       const runs = [
         { language: 'English', welcome: 'Welcome', query: 'Bog', person: 'Bogdan N. — Leeds Mind', t: words('en') },

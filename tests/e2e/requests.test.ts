@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
-import { createDispatcher } from '../../electron/dispatch/dispatcher';
-import { browserSuite, type AppUnderTest } from './support/harness';
+import { seriousAxeFindings } from './support/axe';
+import { seeder } from './support/seed';
+import { browserSuite } from './support/harness';
 
 /**
  * Organisation requests as the office handles them: a new request joins the
@@ -16,16 +14,7 @@ const COURSE = 'Cultural competency in health and care';
 const VENUE = "St Mark's Church Hall";
 const suite = browserSuite();
 
-type Seed = <N extends ProcedureName>(name: N, input: ProcedureInput<N>) => Promise<ProcedureOutput<N>>;
 
-function seeder(app: AppUnderTest): Seed {
-  const dispatch = createDispatcher(app.core.handlers);
-  return async (name, input) => {
-    const result = await dispatch(name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-    return result.value as never;
-  };
-}
 
 function addDays(day: string, count: number): string {
   const date = new Date(`${day}T00:00:00Z`);
@@ -49,21 +38,7 @@ async function office() {
   return { app, seed, page, today };
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** axe-core's serious and critical findings on the page as it is now. */
-async function seriousFindings(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as {
-      axe: { run(): Promise<{ violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> };
-    }).axe;
-    const { violations } = await axe.run();
-    return violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
-  });
-}
 
 function heading(page: Page, name: string, level = 1): Locator {
   return page.getByRole('heading', { level, name, exact: true });
@@ -185,18 +160,18 @@ describe('organisation requests', () => {
       page.setDefaultTimeout(10_000);
       await page.goto(`${app.host.url}#/requests`);
       await queued(page, 'Leeds Mind').waitFor();
-      expect(await seriousFindings(page)).toEqual([]);
+      expect(await seriousAxeFindings(page)).toEqual([]);
 
       await page.getByRole('link', { name: 'New request' }).click();
       await button(page, 'Add request').click();
       await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
-      expect(await seriousFindings(page)).toEqual([]);
+      expect(await seriousAxeFindings(page)).toEqual([]);
 
       await page.goto(`${app.host.url}#/requests/${waiting!.id}/schedule`);
       await heading(page, 'Schedule a session for Leeds Mind').waitFor();
       await button(page, 'Schedule the session').click();
       await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
-      expect(await seriousFindings(page)).toEqual([]);
+      expect(await seriousAxeFindings(page)).toEqual([]);
     } finally {
       await context.close();
     }

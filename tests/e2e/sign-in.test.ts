@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
 import { createDispatcher } from '../../electron/dispatch/dispatcher';
+import { seriousAxeFindings } from './support/axe';
+import { seeder, type Seed } from './support/seed';
 import { browserSuite, type AppUnderTest } from './support/harness';
 
 /**
@@ -19,17 +18,7 @@ const VENUE = "St Mark's Church Hall";
 
 const suite = browserSuite();
 
-type Seed = <N extends ProcedureName>(name: N, input: ProcedureInput<N>) => Promise<ProcedureOutput<N>>;
 
-/** Seeds through the dispatcher, so inputs get the contract's defaults and checks as the UI's calls do. */
-function seeder(app: AppUnderTest): Seed {
-  const dispatch = createDispatcher(app.core.handlers);
-  return async (name, input) => {
-    const result = await dispatch(name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-    return result.value as never;
-  };
-}
 
 function addDays(day: string, count: number): string {
   const date = new Date(`${day}T00:00:00Z`);
@@ -357,21 +346,7 @@ describe('signing people in at the venue', () => {
 });
 
 describe('accessibility of the sign-in screens', () => {
-  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-  /** axe-core's serious and critical findings on the page as it is now. */
-  async function seriousFindings(page: Page): Promise<string[]> {
-    await page.evaluate(axeSource);
-    return page.evaluate(async () => {
-      const axe = (window as unknown as {
-        axe: { run(): Promise<{ violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> };
-      }).axe;
-      const { violations } = await axe.run();
-      return violations
-        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
-    });
-  }
 
   it('has no serious or critical axe-core findings on Today, the roster, the walk-in form and the dialogs', async () => {
     const venue = await venueDay();
@@ -382,30 +357,30 @@ describe('accessibility of the sign-in screens', () => {
       page.setDefaultTimeout(10_000);
       await page.goto(venue.app.host.url);
       await heading(page, 'Today').waitFor();
-      expect(await seriousFindings(page)).toEqual([]);
+      expect(await seriousAxeFindings(page)).toEqual([]);
 
       await openRoster(page);
       await button(row(page, 'Amira Khan'), 'Sign in Amira Khan').click();
       await said(page, 'Amira Khan signed in.');
       await find(page, 'a');
-      expect(await seriousFindings(page)).toEqual([]);
+      expect(await seriousAxeFindings(page)).toEqual([]);
 
       await button(page, 'Add a walk-in').click();
       await page.getByLabel('Organisation', { exact: true }).selectOption({ label: 'Another organisation (not in this list)' });
       await button(page, 'Add and sign in').click();
       await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
-      expect(await seriousFindings(page)).toEqual([]);
+      expect(await seriousAxeFindings(page)).toEqual([]);
 
       await page.getByLabel('Given name').fill('Amira');
       await page.getByLabel('Family name').fill('Khan');
       await page.getByLabel('Organisation', { exact: true }).selectOption({ label: 'Newcastle City Council' });
       await button(page, 'Add and sign in').click();
       await page.getByRole('group', { name: 'This looks like someone already known' }).waitFor();
-      expect(await seriousFindings(page)).toEqual([]);
+      expect(await seriousAxeFindings(page)).toEqual([]);
 
       await button(page, 'Open kiosk for this session').click();
       await page.getByRole('dialog', { name: 'Open the kiosk for this session?' }).waitFor();
-      expect(await seriousFindings(page)).toEqual([]);
+      expect(await seriousAxeFindings(page)).toEqual([]);
     } finally {
       await context.close();
     }

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { ProcedureInput, ProcedureName, ProcedureOutput, Roster } from '../../shared/contract';
-import { createDispatcher } from '../../electron/dispatch/dispatcher';
+import type { Roster } from '../../shared/contract';
+import { seriousAxeFindings } from './support/axe';
+import { seeder, type Seed } from './support/seed';
 import { browserSuite, type AppUnderTest } from './support/harness';
 
 /**
@@ -16,17 +15,7 @@ import { browserSuite, type AppUnderTest } from './support/harness';
 const COURSE = 'Cultural competency in health and care';
 const suite = browserSuite();
 
-type Seed = <N extends ProcedureName>(name: N, input: ProcedureInput<N>) => Promise<ProcedureOutput<N>>;
 
-/** Seeds through the dispatcher, so inputs get the contract's defaults and checks as the UI's calls do. */
-function seeder(app: AppUnderTest): Seed {
-  const dispatch = createDispatcher(app.core.handlers);
-  return async (name, input) => {
-    const result = await dispatch(name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-    return result.value as never;
-  };
-}
 
 const bookedNames = ['Amina Begum', 'Bob Carter', 'Chen Li', 'Dara Walsh'] as const;
 const waitingNames = ['Eve Osei', 'Femi Adebayo'] as const;
@@ -231,21 +220,7 @@ describe('the waiting list on the day', () => {
 });
 
 describe('accessibility of the waiting list, places and groups', () => {
-  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-  /** axe-core's serious and critical findings on the page as it is now. */
-  async function seriousFindings(page: Page): Promise<string[]> {
-    await page.evaluate(axeSource);
-    return page.evaluate(async () => {
-      const axe = (window as unknown as {
-        axe: { run(): Promise<{ violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> };
-      }).axe;
-      const { violations } = await axe.run();
-      return violations
-        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
-    });
-  }
 
   it('has no serious or critical axe-core findings with offers, a queue, a history, a group search and the dialogs open', async () => {
     const venue = await fullSession();
@@ -269,7 +244,7 @@ describe('accessibility of the waiting list, places and groups', () => {
       await page.getByRole('region', { name: 'Booking history: Eve Osei' }).getByText('Offered a place', { exact: true }).waitFor();
       await button(row(page, 'Amina Begum'), 'History Amina Begum').click();
       await page.getByRole('region', { name: 'Booking history: Amina Begum' }).getByText('Booked', { exact: true }).waitFor();
-      expect(await seriousFindings(page)).toEqual([]);
+      expect(await seriousAxeFindings(page)).toEqual([]);
 
       await page.getByLabel('Capacity').fill('3');
       await button(page, 'Change capacity').click();
@@ -277,13 +252,13 @@ describe('accessibility of the waiting list, places and groups', () => {
       await button(page, 'Name a person in a group place for Newcastle City Council').click();
       await page.getByLabel('Find the person').fill('gi');
       await button(page, 'Name in this place — Gita Rao').waitFor();
-      expect(await seriousFindings(page)).toEqual([]);
+      expect(await seriousAxeFindings(page)).toEqual([]);
 
       await button(offers, 'Pass on Femi Adebayo').click();
       const dialog = page.getByRole('dialog', { name: 'Pass on the place offered to Femi Adebayo?' });
       await button(dialog, 'Pass on the place').click();
       await dialog.getByRole('heading', { name: 'There is a problem' }).waitFor();
-      expect(await seriousFindings(page)).toEqual([]);
+      expect(await seriousAxeFindings(page)).toEqual([]);
     } finally {
       await context.close();
     }
