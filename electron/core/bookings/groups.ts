@@ -1,6 +1,7 @@
 import type { GroupBooking } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import type { CoreContext } from '../deps';
+import { displayName } from '../signin/roster';
 import type { WriteScope } from '../write';
 import { changeBooking, createBooking, findBooking } from './booking-rows';
 import { countSeats } from './seats';
@@ -74,6 +75,6 @@ export async function listGroups(ctx: CoreContext, sessionId: string): Promise<G
     places: group.places,
     named: named
       .filter((row) => row.group_booking_id === group.id)
-      .map((row) => ({ personId: row.person_id, name: `${row.preferred_name ?? row.given_name} ${row.family_name}` })),
+      .map((row) => ({ personId: row.person_id, name: displayName(row) })),
   }));
 }

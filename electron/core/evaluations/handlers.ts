@@ -4,6 +4,7 @@ import { FieldbookError } from '../../../shared/errors';
 import { getSession } from '../catalogue/sessions';
 import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
+import { displayName } from '../signin/roster';
 import { write } from '../write';
 import { recordResponse } from './responses';
 import { summarise } from './summary';
@@ -19,7 +20,7 @@ export async function respondents(ctx: CoreContext, sessionId: string) {
   );
   return roster.map((row) => ({
     personId: row.person_id,
-    name: `${row.preferred_name ?? row.given_name} ${row.family_name}`,
+    name: displayName(row),
     responded: done.has(row.person_id),
   }));
 }

@@ -1,4 +1,4 @@
-import { requireKioskFor } from '../kiosk/kiosk';
+import { kioskLabel, requireKioskFor } from '../kiosk/kiosk';
 import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
 import { write } from '../write';
@@ -25,15 +25,7 @@ export function kioskEvaluationHandlers(ctx: CoreContext): HandlerGroup<'kioskEv
         .find(session.id, query, 50)
         .filter((person) => attending.has(person.personId))
         .slice(0, 10)
-        .map((person) => {
-          const initial = Array.from(person.familyName.trim())[0] ?? '';
-          const name = `${person.preferredName ?? person.givenName} ${initial}.`;
-          return {
-            personId: person.personId,
-            label: person.organisationName ? `${name} — ${person.organisationName}` : name,
-            responded: attending.get(person.personId) ?? false,
-          };
-        });
+        .map((person) => ({ personId: person.personId, label: kioskLabel(person), responded: attending.get(person.personId) ?? false }));
     },
 
     async 'kioskEvaluation.template'() {

@@ -73,7 +73,7 @@ async function status(ctx: CoreContext, attempts: PinAttempts): Promise<KioskSta
 }
 
 /** "Amira K. — Newcastle City Council": enough to find yourself, not enough to learn about others. */
-function kioskLabel(person: FoundPerson): string {
+export function kioskLabel(person: FoundPerson): string {
   const initial = Array.from(person.familyName.trim())[0] ?? '';
   const name = `${person.preferredName ?? person.givenName} ${initial}.`;
   return person.organisationName ? `${name} — ${person.organisationName}` : name;
@@ -118,8 +118,11 @@ export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
       }
       attempts.failed = 0;
       attempts.lockedUntilMs = 0;
-      await ctx.db.updateTable('kiosk').set({ session_id: null }).execute();
-      await write(ctx, (scope) => releaseAnonymousResponses(scope));
+      // Closing the kiosk and releasing its held-back anonymous answers happen together or not at all.
+      await write(ctx, async (scope) => {
+        await scope.trx.updateTable('kiosk').set({ session_id: null }).execute();
+        await releaseAnonymousResponses(scope);
+      });
       return status(ctx, attempts);
     },
 

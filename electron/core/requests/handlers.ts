@@ -43,8 +43,8 @@ function toRequest(row: RequestRow): OrganisationRequest {
 }
 
 async function getRequest(ctx: CoreContext, id: string): Promise<OrganisationRequest> {
-  const rows = await requestQuery(ctx).execute();
-  const row = rows.find((candidate) => candidate.id === id);
+  // The queue position is a window over every request, so filter outside it.
+  const row = await ctx.db.selectFrom(requestQuery(ctx).as('r')).selectAll().where('r.id', '=', id).executeTakeFirst();
   if (!row) throw new FieldbookError('NOT_FOUND', 'That request could not be found.');
   return toRequest(row);
 }

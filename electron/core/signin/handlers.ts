@@ -6,7 +6,7 @@ import type { HandlerGroup } from '../handler-types';
 import { write } from '../write';
 import { bookPerson, cancelBooking } from '../bookings/actions';
 import { bookableSession, requirePerson } from '../bookings/checks';
-import { getRoster } from './roster';
+import { displayName, getRoster } from './roster';
 import { latestSignIn, recordSignIn, recordUndo, sessionOpenToday } from './sign-in';
 import { findSimilarPeople } from './similar-people';
 
@@ -34,7 +34,7 @@ export function signInHandlers(ctx: CoreContext): HandlerGroup<'signIn'> {
     async 'signIn.find'({ sessionId, query, limit }) {
       return ctx.finder.find(sessionId, query, limit).map((person) => ({
         personId: person.personId,
-        name: `${person.preferredName ?? person.givenName} ${person.familyName}`,
+        name: displayName({ given_name: person.givenName, family_name: person.familyName, preferred_name: person.preferredName }),
         organisationName: person.organisationName,
         bookedHere: person.bookingState === 'booked' || person.bookingState === 'offered',
         signedInHere: person.latestSignIn === 'sign_in',
@@ -48,13 +48,13 @@ export function signInHandlers(ctx: CoreContext): HandlerGroup<'signIn'> {
     async 'signIn.signIn'({ sessionId, personId }) {
       const session = await sessionOpenToday(ctx, sessionId);
       await write(ctx, (scope) => recordSignIn(ctx, scope, session, personId, 'facilitator'));
-      return getRoster(ctx, sessionId);
+      return getRoster(ctx, sessionId, session);
     },
 
     async 'signIn.undo'({ sessionId, personId }) {
-      await sessionOpenToday(ctx, sessionId);
+      const session = await sessionOpenToday(ctx, sessionId);
       await write(ctx, (scope) => recordUndo(ctx, scope, sessionId, personId));
-      return getRoster(ctx, sessionId);
+      return getRoster(ctx, sessionId, session);
     },
 
     async 'signIn.book'({ sessionId, personId }) {
@@ -63,7 +63,7 @@ export function signInHandlers(ctx: CoreContext): HandlerGroup<'signIn'> {
         await requirePerson(scope, personId);
         await bookPerson(scope, session, personId, ctx.clock());
       });
-      return getRoster(ctx, sessionId);
+      return getRoster(ctx, sessionId, session);
     },
 
     async 'signIn.cancelBooking'({ sessionId, personId, reason }) {
@@ -74,7 +74,7 @@ export function signInHandlers(ctx: CoreContext): HandlerGroup<'signIn'> {
         }
         await cancelBooking(scope, session, personId, reason ?? 'Cancelled on the roster.', ctx.clock());
       });
-      return getRoster(ctx, sessionId);
+      return getRoster(ctx, sessionId, session);
     },
 
     async 'signIn.addWalkIn'({ sessionId, person, newOrganisation, confirmedNew }) {
@@ -99,7 +99,7 @@ export function signInHandlers(ctx: CoreContext): HandlerGroup<'signIn'> {
         const personId = await insertPerson(scope, { ...person, organisationId });
         await recordSignIn(ctx, scope, session, personId, 'walk_in');
       });
-      return getRoster(ctx, sessionId);
+      return getRoster(ctx, sessionId, session);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema';
 import { normaliseForSearch } from '../../../shared/search-text';
+import { displayName } from './roster';
 
 export interface SimilarQuery {
   givenName: string;
@@ -36,7 +37,7 @@ export async function findSimilarPeople(db: Kysely<Schema>, query: SimilarQuery)
     )
     .map((person) => ({
       personId: person.id,
-      name: `${person.preferred_name ?? person.given_name} ${person.family_name}`,
+      name: displayName(person),
       organisationName: person.organisation_name,
     }));
 }

@@ -60,7 +60,7 @@ export function ErrorMessage({ id, message }: { id: string | undefined; message:
   );
 }
 
-type TextInputType = 'text' | 'email' | 'tel' | 'date' | 'datetime-local';
+type TextInputType = 'text' | 'email' | 'tel' | 'date' | 'datetime-local' | 'password';
 
 export function TextField<D>(
   props: FieldProps<D> & {
@@ -68,9 +68,10 @@ export function TextField<D>(
     inputMode?: 'numeric' | 'text';
     autoComplete?: string;
     width?: 'short' | 'medium' | 'full';
+    maxLength?: number;
   },
 ) {
-  const { form, name, type = 'text', inputMode, autoComplete, width = 'full' } = props;
+  const { form, name, type = 'text', inputMode, autoComplete, width = 'full', maxLength } = props;
   return (
     <FieldShell {...props}>
       {(described) => (
@@ -79,6 +80,7 @@ export function TextField<D>(
           className={`input input--${width}`}
           type={type}
           inputMode={inputMode}
+          maxLength={maxLength}
           autoComplete={autoComplete ?? 'off'}
           spellCheck={type === 'text' ? undefined : false}
           value={form.draft[name] as string}

@@ -2,51 +2,14 @@ import { useState } from 'react';
 import { procedures, type KioskMode } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { ErrorMessage } from '../../components/fields';
-import { useForm, type Errors, type FormApi } from '../../components/form';
+import { TextField } from '../../components/fields';
+import { useForm, type Errors } from '../../components/form';
 import { Dialog } from './Dialog';
 import { messageOf } from './useRoster';
 
 interface PinDraft {
   pin: string;
   repeat: string;
-}
-
-/**
- * A PIN box: hidden as it is typed (participants may be looking), with the
- * number keypad on touch screens. The shared TextField has no password type.
- * Its error shows after "Open the kiosk", not on leaving the box: an error
- * appearing on blur would push the button down under the pointer mid-click.
- */
-function PinField({ form, name, label, hint }: { form: FormApi<PinDraft>; name: keyof PinDraft; label: string; hint?: string }) {
-  const id = form.idFor(name);
-  const error = form.errorFor(name);
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      <ErrorMessage id={error ? `${id}-error` : undefined} message={error} />
-      <input
-        id={id}
-        className="input input--short"
-        type="password"
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={8}
-        aria-describedby={describedBy}
-        aria-invalid={error ? true : undefined}
-        value={form.draft[name]}
-        onChange={(event) => form.set(name, event.target.value)}
-      />
-    </div>
-  );
 }
 
 /** The words of the one kiosk dialog, for each thing the kiosk can be opened for. */
@@ -96,8 +59,9 @@ function KioskStartForm({ sessionId, mode, needsPin, onCancel }: { sessionId: st
       {needsPin ? (
         <>
           <p>Choose a kiosk PIN first. Keep it to yourself: it is how you leave kiosk mode.</p>
-          <PinField form={form} name="pin" label="Kiosk PIN" hint="4 to 8 digits." />
-          <PinField form={form} name="repeat" label="Type the PIN again" />
+          {/* Hidden as it is typed (participants may be looking), number keypad on touch screens. */}
+          <TextField form={form} name="pin" label="Kiosk PIN" hint="4 to 8 digits." type="password" inputMode="numeric" width="short" maxLength={8} />
+          <TextField form={form} name="repeat" label="Type the PIN again" type="password" inputMode="numeric" width="short" maxLength={8} />
         </>
       ) : (
         <p>To leave kiosk mode you will need the kiosk PIN chosen on this laptop before.</p>

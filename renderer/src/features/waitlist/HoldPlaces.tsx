@@ -2,13 +2,12 @@ import { procedures, type Organisation } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { wholeNumber } from '../../components/draft';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { SelectField } from '../../components/fields';
+import { SelectField, TextField } from '../../components/fields';
 import { useForm, type Errors } from '../../components/form';
 import { plural } from '../../components/format';
 import { LoadFailed, Loading } from '../../components/Page';
 import { useAsync } from '../../components/useAsync';
 import type { RosterApi } from '../today/useRoster';
-import { SubmitField } from './SubmitField';
 
 interface HoldDraft {
   organisationId: string;
@@ -53,12 +52,13 @@ function HoldForm({ api, organisations, onHeld }: { api: RosterApi; organisation
         placeholder="Choose an organisation"
         choices={organisations.map((organisation) => ({ value: organisation.id, label: organisation.name }))}
       />
-      <SubmitField
+      <TextField
         form={form}
         name="places"
         label="Places to hold"
         hint={`For staff named now or later. ${free === 0 ? 'No places are free.' : `${plural(free, 'place is', 'places are')} free.`}`}
-        numeric
+        inputMode="numeric"
+        width="short"
       />
       <div className="form-actions">
         <button type="submit" className="button" aria-disabled={form.saving || undefined}>

@@ -2,7 +2,7 @@ import { procedures } from '../../../../shared/contract';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useForm, type Errors } from '../../components/form';
 import { Dialog } from '../today/Dialog';
-import { SubmitField } from './SubmitField';
+import { TextField } from '../../components/fields';
 
 /** The contract's one rule for a reason (required, at most 300 characters), used by every action that asks for one. */
 const ReasonFields = procedures['bookings.move'].input.pick({ reason: true });
@@ -44,7 +44,7 @@ function ReasonForm({ question, onDone, onCancel }: { question: ReasonQuestion; 
     <form noValidate onSubmit={submit}>
       <ErrorSummary form={form} />
       {question.explain && <p>{question.explain}</p>}
-      <SubmitField form={form} name="reason" label="Reason" hint={question.hint} />
+      <TextField form={form} name="reason" label="Reason" hint={question.hint} />
       <div className="dialog__actions">
         <button
           type="submit"

@@ -5,7 +5,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { useForm, type Errors } from '../../components/form';
 import { plural } from '../../components/format';
 import type { RosterApi } from '../today/useRoster';
-import { SubmitField } from './SubmitField';
+import { TextField } from '../../components/fields';
 import { groupSummary, placesLeftText, seatsSummary } from './words';
 
 interface CapacityDraft {
@@ -42,12 +42,13 @@ function CapacityForm({ api }: { api: RosterApi }) {
   return (
     <form className="capacity-form" noValidate onSubmit={save}>
       <ErrorSummary form={form} />
-      <SubmitField
+      <TextField
         form={form}
         name="capacity"
         label="Capacity"
         hint={`How many people can take part. It cannot go below the ${plural(taken, 'place')} already booked, offered or held for groups. Raising it offers the new places to people waiting, in order.`}
-        numeric
+        inputMode="numeric"
+        width="short"
       />
       <button type="submit" className="button" aria-disabled={form.saving || undefined}>
         {form.saving ? 'Saving…' : 'Change capacity'}
