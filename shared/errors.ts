@@ -18,6 +18,16 @@ export const errorCodes = [
   'UNKNOWN_PROCEDURE',
   'UNAUTHORISED',
   'KIOSK_LOCKED',
+  /** Files between devices: each refusal says why, and nothing of the file is imported. */
+  'FILE_DAMAGED',
+  'WRONG_RECIPIENT',
+  'UNSIGNED',
+  'UNKNOWN_SENDER',
+  'REVOKED_SENDER',
+  'UNSUPPORTED_VERSION',
+  'NOT_PAIRED',
+  'WRONG_DEVICE_ROLE',
+  'NOTHING_TO_EXPORT',
   'INTERNAL',
 ] as const;
 

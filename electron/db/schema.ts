@@ -10,6 +10,8 @@ export interface DeviceTable {
   created_at: string;
   signing_public_key: string;
   clock: string;
+  /** The age (X25519) public key files to this device are encrypted to; made at set-up. */
+  age_recipient: string | null;
 }
 
 export interface ChangeLogTable {
@@ -37,6 +39,8 @@ export interface PeopleTable {
   phone: string | null;
   organisation_id: string | null;
   membership_joined_on: string | null;
+  /** Set when the office merged this person into another as a duplicate; both histories stay. */
+  merged_into: string | null;
 }
 
 export interface CoursesTable {
@@ -228,6 +232,104 @@ export interface LocalSettingsTable {
   value: string;
 }
 
+export interface PairedOfficeTable {
+  singleton: number;
+  device_id: string;
+  name: string;
+  signing_public_key: string;
+  age_recipient: string;
+  team: string | null;
+  facilitators: string;
+  enrolled_at: string;
+}
+
+export interface EnrolledDevicesTable {
+  device_id: string;
+  name: string;
+  signing_public_key: string;
+  age_recipient: string;
+  team: string | null;
+  facilitators: string;
+  enrolled_at: string;
+  revoked_at: string | null;
+  revoked_reason: string | null;
+}
+
+export interface OutgoingBundlesTable {
+  bundle_id: string;
+  recipient_device_id: string;
+  sequence: number;
+  created_at: string;
+  created_hlc: string;
+  from_hlc: string;
+  to_hlc: string;
+  summary: string;
+  acknowledged_at: string | null;
+}
+
+export interface ReceivedBundlesTable {
+  bundle_id: string;
+  sender_device_id: string;
+  sequence: number;
+  kind: 'bundle' | 'package';
+  created_hlc: string;
+  imported_at: string;
+  file_name: string;
+  summary: string;
+  repeats_seen: number;
+}
+
+export interface ImportLogTable {
+  id: string;
+  at: string;
+  file_name: string;
+  bundle_id: string;
+  sender_device_id: string;
+  sequence: number;
+  status: 'imported' | 'already_imported' | 'held';
+  message: string;
+}
+
+export interface HeldBundlesTable {
+  bundle_id: string;
+  sender_device_id: string;
+  sequence: number;
+  created_hlc: string;
+  file_name: string;
+  file: Buffer;
+  reason: string;
+  received_at: string;
+}
+
+export interface ConflictsTable {
+  id: string;
+  table_name: string;
+  row_id: string;
+  field: string;
+  lost_change_id: string;
+  won_change_id: string;
+  status: 'open' | 'accepted' | 'reversed';
+  resolved_at: string | null;
+}
+
+export interface UnappliedRowsTable {
+  table_name: string;
+  row_id: string;
+  reason: string;
+}
+
+export interface CapacityFlagsTable {
+  session_id: string;
+  flagged_at: string;
+}
+
+export interface DuplicateDecisionsTable {
+  first_person_id: string;
+  second_person_id: string;
+  decision: 'keep_apart';
+  decided_at: string;
+}
+
 /** Tables whose rows travel between devices; every write to them is logged. */
 export interface SharedTables {
   organisations: OrganisationsTable;
@@ -256,4 +358,14 @@ export interface Schema extends SharedTables {
   person_search_keys: PersonSearchKeysTable;
   local_settings: LocalSettingsTable;
   pending_anonymous_responses: PendingAnonymousResponsesTable;
+  paired_office: PairedOfficeTable;
+  enrolled_devices: EnrolledDevicesTable;
+  outgoing_bundles: OutgoingBundlesTable;
+  received_bundles: ReceivedBundlesTable;
+  import_log: ImportLogTable;
+  held_bundles: HeldBundlesTable;
+  conflicts: ConflictsTable;
+  unapplied_rows: UnappliedRowsTable;
+  capacity_flags: CapacityFlagsTable;
+  duplicate_decisions: DuplicateDecisionsTable;
 }

@@ -26,7 +26,8 @@ export interface WebHost {
 }
 
 export const TOKEN_HEADER = 'x-fieldbook-token';
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Large enough for an imported bundle, base64-encoded in the JSON body. */
+const MAX_BODY_BYTES = 512 * 1024 * 1024;
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -52,6 +53,15 @@ const statusForCode: Record<ErrorCode, number> = {
   UNKNOWN_PROCEDURE: 404,
   UNAUTHORISED: 401,
   KIOSK_LOCKED: 423,
+  FILE_DAMAGED: 422,
+  WRONG_RECIPIENT: 422,
+  UNSIGNED: 422,
+  UNKNOWN_SENDER: 422,
+  REVOKED_SENDER: 422,
+  UNSUPPORTED_VERSION: 422,
+  NOT_PAIRED: 409,
+  WRONG_DEVICE_ROLE: 409,
+  NOTHING_TO_EXPORT: 409,
   INTERNAL: 500,
 };
 

@@ -5,6 +5,8 @@ import { evaluationProcedures } from './evaluation';
 import { deviceProcedures } from './device';
 import { kioskProcedures } from './kiosk';
 import { signInProcedures } from './signin';
+import { pairingProcedures } from './pairing';
+import { syncProcedures } from './sync';
 
 export interface ProcedureDefinition {
   /** Queries only read; mutations write and are recorded in the change log. */
@@ -26,6 +28,8 @@ export const procedures = {
   ...kioskProcedures,
   ...bookingProcedures,
   ...evaluationProcedures,
+  ...pairingProcedures,
+  ...syncProcedures,
 } as const satisfies Record<string, ProcedureDefinition>;
 
 export type Procedures = typeof procedures;
@@ -60,3 +64,5 @@ export * from './signin';
 export * from './kiosk';
 export * from './bookings';
 export * from './evaluation';
+export * from './pairing';
+export * from './sync';

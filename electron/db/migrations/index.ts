@@ -3,6 +3,7 @@ import * as initial from './0001-initial';
 import * as signIn from './0002-sign-in';
 import * as waitlists from './0003-waitlists';
 import * as evaluations from './0004-evaluations';
+import * as sync from './0005-sync';
 
 export interface Migration {
   name: string;
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   { name: '0002-sign-in', up: signIn.up },
   { name: '0003-waitlists', up: waitlists.up },
   { name: '0004-evaluations', up: evaluations.up },
+  { name: '0005-sync', up: sync.up },
 ];

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { Empty, Id, optionalText, requiredText } from './common';
+
+/**
+ * Pairing a laptop with the central office. Files carry public keys only;
+ * the short fingerprint on both screens is what a person compares before
+ * accepting, so a swapped file cannot slip through.
+ */
+
+/** A file the renderer offers as a download (web) or save dialog (Electron). */
+export const OutgoingFile = z.object({
+  fileName: z.string(),
+  /** The file's bytes, base64-encoded so they cross either transport as JSON. */
+  contentBase64: z.string(),
+});
+export type OutgoingFile = z.infer<typeof OutgoingFile>;
+
+/** A file a person chose to import. */
+export const IncomingFile = z.strictObject({
+  fileName: z.string({ error: 'File name must be text.' }).trim().max(260, { error: 'File name must be 260 characters or fewer.' }).default('file'),
+  contentBase64: z
+    .string({ error: 'Choose a file to import.' })
+    .min(1, { error: 'That file is empty.' })
+    .max(400 * 1024 * 1024, { error: 'That file is too large to be a Fieldbook file.' }),
+});
+export type IncomingFile = z.input<typeof IncomingFile>;
+
+const facilitatorNames = z
+  .array(requiredText('Facilitator name', 120), { error: 'Facilitators must be a list of names.' })
+  .max(50, { error: 'List at most 50 facilitators.' })
+  .default([]);
+
+export const EnrolledLaptop = z.object({
+  deviceId: z.string(),
+  name: z.string(),
+  fingerprint: z.string(),
+  /** The laptop's place in the organisation: a team or region. */
+  team: z.string().nullable(),
+  /** Whose upcoming sessions go into this laptop's package. Empty means every upcoming session. */
+  facilitators: z.array(z.string()),
+  enrolledAt: z.string(),
+  revokedAt: z.string().nullable(),
+  revokedReason: z.string().nullable(),
+});
+export type EnrolledLaptop = z.infer<typeof EnrolledLaptop>;
+
+export const PairedOffice = z.object({
+  deviceId: z.string(),
+  name: z.string(),
+  fingerprint: z.string(),
+  team: z.string().nullable(),
+  facilitators: z.array(z.string()),
+  enrolledAt: z.string(),
+});
+export type PairedOffice = z.infer<typeof PairedOffice>;
+
+export const PairingStatus = z.object({
+  role: z.enum(['laptop', 'office']),
+  deviceName: z.string(),
+  /** This device's own pairing fingerprint. */
+  fingerprint: z.string(),
+  /** Laptop: the office it sends to, once enrolled. */
+  office: PairedOffice.nullable(),
+  /** Office: every laptop it has enrolled, revoked ones included. */
+  laptops: z.array(EnrolledLaptop),
+});
+export type PairingStatus = z.infer<typeof PairingStatus>;
+
+/** What the office sees before accepting a laptop's request. */
+export const EnrolmentRequestPreview = z.object({
+  deviceId: z.string(),
+  name: z.string(),
+  fingerprint: z.string(),
+  alreadyEnrolled: z.boolean(),
+});
+
+/** What the laptop sees before accepting the office's answer. */
+export const EnrolmentPreview = z.object({
+  officeName: z.string(),
+  fingerprint: z.string(),
+  team: z.string().nullable(),
+  facilitators: z.array(z.string()),
+});
+
+export const EnrolInput = z.strictObject({
+  request: IncomingFile,
+  team: optionalText('Team', 120),
+  facilitators: facilitatorNames,
+});
+
+export const RevokeInput = z.strictObject({
+  deviceId: Id,
+  reason: requiredText('Reason', 300),
+});
+
+export const pairingProcedures = {
+  'pairing.status': { kind: 'query', input: Empty, output: PairingStatus },
+  /** Laptop: the enrolment request file to give to the office. */
+  'pairing.request': { kind: 'query', input: Empty, output: OutgoingFile.extend({ fingerprint: z.string() }) },
+  /** Office: read a request and show its fingerprint; writes nothing. */
+  'pairing.readRequest': { kind: 'query', input: IncomingFile, output: EnrolmentRequestPreview },
+  /** Office: enrol the laptop and answer with its enrolment file. */
+  'pairing.enrol': { kind: 'mutation', input: EnrolInput, output: z.object({ laptop: EnrolledLaptop, enrolment: OutgoingFile }) },
+  /** Office: the enrolment file again, for a laptop already enrolled. */
+  'pairing.enrolmentFile': { kind: 'query', input: z.strictObject({ deviceId: Id }), output: OutgoingFile },
+  'pairing.revoke': { kind: 'mutation', input: RevokeInput, output: EnrolledLaptop },
+  /** Laptop: read the office's answer and show its fingerprint; writes nothing. */
+  'pairing.readEnrolment': { kind: 'query', input: IncomingFile, output: EnrolmentPreview },
+  'pairing.acceptEnrolment': { kind: 'mutation', input: IncomingFile, output: PairedOffice },
+} as const;

@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import { Empty, Id } from './common';
+import { IncomingFile, OutgoingFile } from './pairing';
+
+/**
+ * Moving data as files: the laptop's end-of-day bundle, the office's import
+ * and merge, and the office's package back to a laptop.
+ */
+
+/** What a bundle or package holds, in words a facilitator recognises. */
+export const BundleSummary = z.object({
+  changes: z.number(),
+  sessions: z.number(),
+  signIns: z.number(),
+  evaluations: z.number(),
+  newPeople: z.number(),
+});
+export type BundleSummary = z.infer<typeof BundleSummary>;
+
+export const OutgoingBundle = z.object({
+  bundleId: z.string(),
+  sequence: z.number(),
+  createdAt: z.string(),
+  summary: BundleSummary,
+  /** When the office's package said it had this bundle; null until then. */
+  acknowledgedAt: z.string().nullable(),
+});
+export type OutgoingBundle = z.infer<typeof OutgoingBundle>;
+
+export const Outbox = z.object({
+  officeName: z.string().nullable(),
+  /** What the next export would carry. */
+  unsent: BundleSummary,
+  /** Newest first. */
+  bundles: z.array(OutgoingBundle),
+  /** Acknowledged personal data older than this many days is removed from the laptop. */
+  retentionDays: z.number(),
+});
+export type Outbox = z.infer<typeof Outbox>;
+
+export const ExportResult = OutgoingFile.extend({ bundle: OutgoingBundle });
+
+export const importStatuses = ['imported', 'already_imported', 'held'] as const;
+export const ImportOutcome = z.object({
+  status: z.enum(importStatuses),
+  /** Plain words: "Imported bundle 3 from Hall laptop 2", "Already imported on 12 March from Hall laptop 2". */
+  message: z.string(),
+  bundleId: z.string(),
+  senderName: z.string(),
+  sequence: z.number(),
+  summary: BundleSummary,
+  /** Sessions whose places are over capacity only after this merge. */
+  capacityFlags: z.number(),
+  /** Values this merge overwrote, now in the conflict log. */
+  conflicts: z.number(),
+});
+export type ImportOutcome = z.infer<typeof ImportOutcome>;
+
+export const PackageOutcome = z.object({
+  status: z.enum(['imported', 'already_imported']),
+  message: z.string(),
+  sessions: z.number(),
+  people: z.number(),
+  /** Bundles of this laptop the office confirmed it holds. */
+  acknowledged: z.number(),
+  /** Sessions whose personal data was removed from this laptop. */
+  prunedSessions: z.number(),
+});
+export type PackageOutcome = z.infer<typeof PackageOutcome>;
+
+export const InboxResult = z.object({
+  folder: z.string(),
+  files: z.array(
+    z.object({
+      fileName: z.string(),
+      outcome: ImportOutcome.nullable(),
+      /** Why a file was refused, when it was. */
+      refusal: z.string().nullable(),
+    }),
+  ),
+});
+export type InboxResult = z.infer<typeof InboxResult>;
+
+export const ManifestEntry = z.object({
+  deviceId: z.string(),
+  name: z.string(),
+  revoked: z.boolean(),
+  received: z.array(z.number()),
+  /** Sequence numbers below the newest that have not arrived. */
+  missing: z.array(z.number()),
+  /** How many times a bundle already imported was offered again. */
+  repeatsSeen: z.number(),
+  lastImportedAt: z.string().nullable(),
+});
+export type ManifestEntry = z.infer<typeof ManifestEntry>;
+
+export const ImportLogEntry = z.object({
+  at: z.string(),
+  fileName: z.string(),
+  senderName: z.string(),
+  sequence: z.number(),
+  status: z.enum(importStatuses),
+  message: z.string(),
+});
+
+export const Conflict = z.object({
+  id: z.string(),
+  table: z.string(),
+  rowId: z.string(),
+  /** What the record is, in words: "Amira Khan", "Booking: Amira Khan, 12 March". */
+  record: z.string(),
+  field: z.string(),
+  keptValue: z.unknown(),
+  keptBy: z.string(),
+  keptAt: z.string(),
+  overwrittenValue: z.unknown(),
+  overwrittenBy: z.string(),
+  overwrittenAt: z.string(),
+  status: z.enum(['open', 'accepted', 'reversed']),
+});
+export type Conflict = z.infer<typeof Conflict>;
+
+export const CapacityFlag = z.object({
+  sessionId: z.string(),
+  title: z.string(),
+  startsAt: z.string(),
+  capacity: z.number(),
+  held: z.number(),
+  flaggedAt: z.string(),
+});
+export type CapacityFlag = z.infer<typeof CapacityFlag>;
+
+export const HeldBundle = z.object({
+  bundleId: z.string(),
+  fileName: z.string(),
+  senderName: z.string(),
+  sequence: z.number(),
+  createdAt: z.string(),
+  reason: z.string(),
+  receivedAt: z.string(),
+});
+
+const DuplicatePerson = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  addedBy: z.string(),
+  sessions: z.number(),
+});
+export const DuplicateCandidate = z.object({ first: DuplicatePerson, second: DuplicatePerson, reason: z.string() });
+export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
+
+export const SyncSettings = z.object({
+  inboxFolder: z.string().nullable(),
+  retentionDays: z.number(),
+});
+
+export const SyncSettingsInput = z.strictObject({
+  inboxFolder: z
+    .string({ error: 'Inbox folder must be text.' })
+    .trim()
+    .max(1000, { error: 'Inbox folder must be 1000 characters or fewer.' })
+    .nullish()
+    .transform((value) => (value ? value : null)),
+  retentionDays: z
+    .number({ error: 'Retention must be a number of days.' })
+    .int({ error: 'Retention must be a whole number of days.' })
+    .min(1, { error: 'Keep acknowledged data for at least 1 day.' })
+    .max(3650, { error: 'Retention must be 3650 days or fewer.' }),
+});
+
+export const syncProcedures = {
+  'sync.settings': { kind: 'query', input: Empty, output: SyncSettings },
+  'sync.saveSettings': { kind: 'mutation', input: SyncSettingsInput, output: SyncSettings },
+  // Laptop
+  'sync.outbox': { kind: 'query', input: Empty, output: Outbox },
+  'sync.exportBundle': { kind: 'mutation', input: Empty, output: ExportResult },
+  /** The same bundle again (same id and number), for a lost or broken stick. */
+  'sync.rewriteBundle': { kind: 'query', input: z.strictObject({ sequence: z.number().int().min(1) }), output: ExportResult },
+  'sync.importPackage': { kind: 'mutation', input: IncomingFile, output: PackageOutcome },
+  // Office
+  'sync.importFile': { kind: 'mutation', input: IncomingFile, output: ImportOutcome },
+  'sync.importInbox': { kind: 'mutation', input: Empty, output: InboxResult },
+  'sync.manifest': { kind: 'query', input: Empty, output: z.array(ManifestEntry) },
+  'sync.importLog': { kind: 'query', input: Empty, output: z.array(ImportLogEntry) },
+  'sync.held': { kind: 'query', input: Empty, output: z.array(HeldBundle) },
+  'sync.importHeld': { kind: 'mutation', input: z.strictObject({ bundleId: Id }), output: ImportOutcome },
+  'sync.conflicts': { kind: 'query', input: Empty, output: z.array(Conflict) },
+  'sync.resolveConflict': {
+    kind: 'mutation',
+    input: z.strictObject({ id: Id, action: z.enum(['accept', 'reverse'], { error: 'Choose to keep the merged value or restore the overwritten one.' }) }),
+    output: Conflict,
+  },
+  'sync.capacityFlags': { kind: 'query', input: Empty, output: z.array(CapacityFlag) },
+  'sync.duplicates': { kind: 'query', input: Empty, output: z.array(DuplicateCandidate) },
+  'sync.resolveDuplicate': {
+    kind: 'mutation',
+    input: z.strictObject({
+      keepId: Id,
+      otherId: Id,
+      action: z.enum(['merge', 'keep_apart'], { error: 'Choose to merge the two people or keep them apart.' }),
+    }),
+    output: z.object({ ok: z.literal(true) }),
+  },
+  'sync.writePackage': { kind: 'mutation', input: z.strictObject({ deviceId: Id }), output: OutgoingFile.extend({ sessions: z.number(), people: z.number() }) },
+} as const;
