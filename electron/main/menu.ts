@@ -6,9 +6,9 @@ export function menuTemplate(
   navigate: (payload: AppEvents['navigate']) => void,
   platform: NodeJS.Platform,
 ): MenuItemConstructorOptions[] {
-  const go = (label: string, path: string, accelerator: string): MenuItemConstructorOptions => ({
+  const go = (label: string, path: string, accelerator?: string): MenuItemConstructorOptions => ({
     label,
-    accelerator,
+    ...(accelerator ? { accelerator } : {}),
     click: () => navigate({ path }),
   });
   return [
@@ -26,6 +26,13 @@ export function menuTemplate(
         go('People', '/people', 'CmdOrCtrl+6'),
         go('Requests', '/requests', 'CmdOrCtrl+7'),
         go('You said, we did', '/you-said-we-did', 'CmdOrCtrl+8'),
+        // The menu is built before the core says which role this computer has, so it lists
+        // every screen; each names who it is for, and a screen opened on the other role says so.
+        { type: 'separator' },
+        go('Send to office (laptop)', '/sync', 'CmdOrCtrl+9'),
+        go('Import from laptops (office)', '/import'),
+        go('Review merged data (office)', '/review'),
+        go('Devices and pairing', '/devices'),
       ],
     },
     { role: 'viewMenu' },

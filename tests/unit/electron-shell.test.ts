@@ -91,10 +91,23 @@ describe('navigation and senders', () => {
     expect(isAllowedNavigation('https://example.org', appUrl)).toBe(false);
   });
 
-  it('offers Today and every catalogue screen in the Go menu', () => {
+  it('offers Today, every catalogue screen and the sync screens in the Go menu, in the main menu\'s order', () => {
     const visited: string[] = [];
     const go = menuTemplate(({ path }) => visited.push(path), 'linux').find((item) => item.label === 'Go');
-    for (const item of go!.submenu as { click(): void }[]) item.click();
-    expect(visited).toEqual(['/today', '/sessions', '/courses', '/venues', '/organisations', '/people', '/requests', '/you-said-we-did']);
+    for (const item of go!.submenu as { type?: string; click(): void }[]) if (item.type !== 'separator') item.click();
+    expect(visited).toEqual([
+      '/today',
+      '/sessions',
+      '/courses',
+      '/venues',
+      '/organisations',
+      '/people',
+      '/requests',
+      '/you-said-we-did',
+      '/sync',
+      '/import',
+      '/review',
+      '/devices',
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { Link, useLocation } from 'wouter';
 import { onAppEvent } from '../api/client';
 import { StatusRegion } from '../components/status';
 import { roleLabels, useDevice } from './device';
-import { Routes, sections } from './routes';
+import { Routes, sectionsFor } from './routes';
 
 /** The address bar holds the route, so the skip link moves focus itself. */
 function skipToMain(event: MouseEvent) {
@@ -34,7 +34,7 @@ export function Shell() {
         </div>
         <nav className="app-nav" aria-label="Main menu">
           <ul className="app-nav__list">
-            {sections.map((section) => {
+            {sectionsFor(device.role).map((section) => {
               const current = location === section.path || location.startsWith(`${section.path}/`);
               return (
                 <li key={section.path}>

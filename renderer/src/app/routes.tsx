@@ -18,10 +18,26 @@ import { RosterScreen } from '../features/today/RosterScreen';
 import { TodayScreen } from '../features/today/TodayScreen';
 import { VenueList } from '../features/venues/VenueList';
 import { EditVenue, NewVenue } from '../features/venues/VenueForm';
+import { DevicesScreen } from '../features/sync/DevicesScreen';
+import { ImportScreen } from '../features/sync/ImportScreen';
+import { ReviewScreen } from '../features/sync/ReviewScreen';
+import { SendToOffice } from '../features/sync/SendToOffice';
+import type { DeviceRole } from '../../../shared/contract';
 import { useDevice } from './device';
 
-/** The main menu, in the order of the app's Go menu. Today comes first: it is where a session day starts. */
-export const sections = [
+export interface Section {
+  path: string;
+  label: string;
+  /** The roles whose menu shows it; every role when left out. */
+  roles?: readonly DeviceRole[];
+}
+
+/**
+ * The main menu, in the order of the app's Go menu. Today comes first: it is
+ * where a session day starts. Moving files between devices comes last: a
+ * laptop sends to the office, the office imports and reviews, and both pair.
+ */
+export const sections: readonly Section[] = [
   { path: '/today', label: 'Today' },
   { path: '/sessions', label: 'Sessions' },
   { path: '/courses', label: 'Courses' },
@@ -30,7 +46,16 @@ export const sections = [
   { path: '/people', label: 'People' },
   { path: '/requests', label: 'Requests' },
   { path: '/you-said-we-did', label: 'You said, we did' },
-] as const;
+  { path: '/sync', label: 'Send to office', roles: ['laptop'] },
+  { path: '/import', label: 'Import', roles: ['office'] },
+  { path: '/review', label: 'Review', roles: ['office'] },
+  { path: '/devices', label: 'Devices' },
+];
+
+/** The menu this computer's role sees. */
+export function sectionsFor(role: DeviceRole): Section[] {
+  return sections.filter((section) => !section.roles || section.roles.includes(role));
+}
 
 /**
  * Where the app opens: a facilitator's laptop on today's sessions, the
@@ -86,6 +111,10 @@ export function Routes() {
       <Route path="/requests/new" component={NewRequest} />
       <Route path="/requests/:id/schedule">{({ id }) => <ScheduleRequest key={id} id={id} />}</Route>
       <Route path="/you-said-we-did" component={YouSaidWeDid} />
+      <Route path="/sync" component={SendToOffice} />
+      <Route path="/import" component={ImportScreen} />
+      <Route path="/review" component={ReviewScreen} />
+      <Route path="/devices" component={DevicesScreen} />
       <Route component={NotFound} />
     </Switch>
   );

@@ -1,0 +1,104 @@
+import type { Conflict } from '../../../../shared/contract';
+import { Refusal } from './parts';
+import { problemAt, type ActionApi } from './useAction';
+import { momentText, valueText } from './words';
+
+const resolvedLabels: Record<Conflict['status'], string> = {
+  open: 'To review',
+  accepted: 'Merged value kept',
+  reversed: 'Overwritten value restored',
+};
+
+/** "Given name of Amira Khan" */
+function conflictTitle(conflict: Conflict): string {
+  return `${conflict.field} of ${conflict.record}`;
+}
+
+function ConflictCard({ conflict, action, onResolve }: { conflict: Conflict; action: ActionApi; onResolve(how: 'accept' | 'reverse'): void }) {
+  const headingId = `conflict-${conflict.id}`;
+  const open = conflict.status === 'open';
+  return (
+    <li className="conflict" aria-labelledby={headingId} data-conflict-id={conflict.id}>
+      <h3 id={headingId} className="conflict__title" tabIndex={-1}>
+        {conflict.record}: {conflict.field}
+        {!open && <span className={`tag tag--${conflict.status}`}>{resolvedLabels[conflict.status]}</span>}
+      </h3>
+      <dl className="conflict__values">
+        <div className="conflict__value conflict__value--kept">
+          <dt>Kept by the merge</dt>
+          <dd>
+            <span className="conflict__text">{valueText(conflict.keptValue)}</span>
+            <span className="conflict__who">
+              from {conflict.keptBy}, {momentText(conflict.keptAt)}
+            </span>
+          </dd>
+        </div>
+        <div className="conflict__value">
+          <dt>Overwritten</dt>
+          <dd>
+            <span className="conflict__text">{valueText(conflict.overwrittenValue)}</span>
+            <span className="conflict__who">
+              from {conflict.overwrittenBy}, {momentText(conflict.overwrittenAt)}
+            </span>
+          </dd>
+        </div>
+      </dl>
+      {open && (
+        <div className="button-row">
+          <button type="button" className="button" aria-disabled={action.busy || undefined} onClick={() => onResolve('accept')}>
+            Keep merged value<span className="visually-hidden"> for {conflictTitle(conflict)}</span>
+          </button>
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-disabled={action.busy || undefined}
+            onClick={() => onResolve('reverse')}
+          >
+            Restore overwritten value<span className="visually-hidden"> for {conflictTitle(conflict)}</span>
+          </button>
+        </div>
+      )}
+      <Refusal message={problemAt(action, conflict.id)} />
+    </li>
+  );
+}
+
+/**
+ * Values changed in two places: the merge kept the later change and logged
+ * the one it overwrote. Keeping the merge or restoring the other is a choice
+ * a person makes here, one value at a time.
+ */
+export function Conflicts({ conflicts, action, onResolve }: { conflicts: Conflict[]; action: ActionApi; onResolve(conflict: Conflict, how: 'accept' | 'reverse'): void }) {
+  const open = conflicts.filter((conflict) => conflict.status === 'open');
+  const resolved = conflicts.filter((conflict) => conflict.status !== 'open');
+  return (
+    <section className="sync-section" aria-labelledby="conflicts-heading">
+      <h2 id="conflicts-heading" tabIndex={-1}>
+        Changed in two places
+      </h2>
+      <p>
+        When the same detail was changed on two computers, the merge keeps the later change. Check each one: keep it, or restore the
+        value it replaced.
+      </p>
+      {open.length === 0 ? (
+        <p className="empty">Nothing to review.</p>
+      ) : (
+        <ul className="conflicts" aria-label="Changes to review">
+          {open.map((conflict) => (
+            <ConflictCard key={conflict.id} conflict={conflict} action={action} onResolve={(how) => onResolve(conflict, how)} />
+          ))}
+        </ul>
+      )}
+      {resolved.length > 0 && (
+        <details className="resolved">
+          <summary>Already reviewed ({resolved.length})</summary>
+          <ul className="conflicts" aria-label="Changes already reviewed">
+            {resolved.map((conflict) => (
+              <ConflictCard key={conflict.id} conflict={conflict} action={action} onResolve={() => undefined} />
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import type { ProcedureOutput } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { LoadFailed, Loading } from '../../components/Page';
+import { useAsync } from '../../components/useAsync';
+import { ImportResults, resultsText, type FileResult } from './ImportResults';
+import { Refusal } from './parts';
+import { SyncSettingsForm } from './SyncSettingsForm';
+import { problemAt, useAction } from './useAction';
+
+/** The watched inbox folder: where it is, and importing whatever has arrived in it. */
+export function Inbox({ onImported }: { onImported(): void }) {
+  const [saved, setSaved] = useState<ProcedureOutput<'sync.settings'> | null>(null);
+  const [checked, setChecked] = useState<{ folder: string; files: FileResult[] } | null>(null);
+  const settings = useAsync(() => call('sync.settings', {}), []);
+  const current = saved ?? settings.data;
+  const action = useAction(onImported);
+
+  const checkNow = () =>
+    void action
+      .run(
+        'inbox',
+        () => call('sync.importInbox', {}),
+        (result) => (result.files.length === 0 ? `No new files in ${result.folder}.` : `Inbox checked. ${resultsText(result.files)}`),
+      )
+      .then((result) => result && setChecked(result));
+
+  return (
+    <section className="sync-section" aria-labelledby="inbox-heading">
+      <h2 id="inbox-heading">Inbox folder</h2>
+      <p>Laptops can also drop their files in a shared or synced folder. Fieldbook imports what arrives there.</p>
+      {settings.status === 'failed' && <LoadFailed message={settings.message} />}
+      {current === undefined && settings.status === 'loading' && <Loading what="the inbox settings" />}
+      {current !== undefined && (
+        <>
+          <SyncSettingsForm settings={current} withInbox onSaved={setSaved} />
+          {current.inboxFolder ? (
+            <>
+              <button type="button" className="button" aria-disabled={action.busy || undefined} onClick={checkNow}>
+                Check inbox now
+              </button>
+              <Refusal message={problemAt(action, 'inbox')} />
+            </>
+          ) : (
+            <p className="muted">Save an inbox folder to check it.</p>
+          )}
+          {checked && (
+            <>
+              <h3>From {checked.folder}</h3>
+              {checked.files.length === 0 ? (
+                <p className="empty">No new files were in the inbox.</p>
+              ) : (
+                <ImportResults results={checked.files} label="Files from the inbox" />
+              )}
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

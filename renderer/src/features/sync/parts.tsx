@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+
+/** A refusal from the core, shown where the person acted and read out at once. */
+export function Refusal({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <div className="notice notice--error" role="alert">
+      <p>{message}</p>
+    </div>
+  );
+}
+
+/** A pairing fingerprint, large and in a fixed-width face so two screens are easy to compare. */
+export function Fingerprint({ value }: { value: string }) {
+  return <span className="fingerprint">{value}</span>;
+}
+
+/** Term and answer pairs: "Team", "North". Rows with no answer are left out. */
+export function Facts({ rows, label }: { rows: [string, ReactNode][]; label?: string }) {
+  const shown = rows.filter(([, value]) => value !== null && value !== undefined && value !== '');
+  return (
+    <dl className="facts" aria-label={label}>
+      {shown.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** "Everyone's" when a laptop is for every facilitator's sessions. */
+export function facilitatorsText(facilitators: readonly string[]): string {
+  return facilitators.length === 0 ? 'Every facilitator (all upcoming sessions)' : facilitators.join(', ');
+}

@@ -1,0 +1,70 @@
+import type { BundleSummary, ImportOutcome, OutgoingBundle } from '../../../../shared/contract';
+import { ApiError } from '../../api/client';
+import { plural } from '../../components/format';
+
+/** "2 sessions, 41 sign-ins, 3 evaluations, 5 new people"; parts with none are left out. */
+export function summaryText(summary: BundleSummary): string {
+  const parts = [
+    summary.sessions > 0 ? plural(summary.sessions, 'session') : '',
+    summary.signIns > 0 ? plural(summary.signIns, 'sign-in') : '',
+    summary.evaluations > 0 ? plural(summary.evaluations, 'evaluation') : '',
+    summary.newPeople > 0 ? plural(summary.newPeople, 'new person', 'new people') : '',
+  ].filter(Boolean);
+  if (parts.length > 0) return parts.join(', ');
+  return summary.changes > 0 ? plural(summary.changes, 'other change') : 'nothing new';
+}
+
+/** "Bundle 3 written: 2 sessions, 41 sign-ins." */
+export function bundleWrittenText(bundle: OutgoingBundle): string {
+  return `Bundle ${bundle.sequence} written: ${summaryText(bundle.summary)}.`;
+}
+
+/** A moment the core stamped: "12 March 2026 at 16:05", in this computer's time. */
+export function momentText(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  return `${day} at ${time}`;
+}
+
+/**
+ * A refusal in plain words. The core writes its messages for people
+ * ("This file was changed or cut short…"); anything else gets a safe sentence.
+ */
+export function problemText(error: unknown, nothingChanged = 'Nothing was changed.'): string {
+  if (error instanceof ApiError && error.message) return error.message;
+  return `Something went wrong. ${nothingChanged} Please try again.`;
+}
+
+export const outcomeLabels: Record<ImportOutcome['status'] | 'refused', string> = {
+  imported: 'Imported',
+  already_imported: 'Already imported',
+  held: 'Held for review',
+  refused: 'Refused',
+};
+
+/** [1,2,3,5,7,8] -> "1 to 3, 5, 7 and 8" */
+export function numbersText(numbers: readonly number[]): string {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let index = 0; index < sorted.length; ) {
+    let end = index;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end]! + 1) end += 1;
+    const first = sorted[index]!;
+    const last = sorted[end]!;
+    if (end - index >= 2) runs.push(`${first} to ${last}`);
+    else runs.push(...sorted.slice(index, end + 1).map(String));
+    index = end + 1;
+  }
+  if (runs.length <= 1) return runs[0] ?? '';
+  return `${runs.slice(0, -1).join(', ')} and ${runs[runs.length - 1]}`;
+}
+
+/** A value from the conflict log as text: the field may hold a name, a number, a state or nothing. */
+export function valueText(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(empty)';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
