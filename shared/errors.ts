@@ -21,7 +21,7 @@ export const errorCodes = [
   /** Files between devices: each refusal says why, and nothing of the file is imported. */
   'FILE_DAMAGED',
   'WRONG_RECIPIENT',
-  'UNSIGNED',
+  'BAD_SIGNATURE',
   'UNKNOWN_SENDER',
   'REVOKED_SENDER',
   'UNSUPPORTED_VERSION',

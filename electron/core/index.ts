@@ -16,6 +16,8 @@ import { ensureSearchKeys } from './people/search-keys';
 import { kioskHandlers, kioskModeReader, kioskSessionReader } from './kiosk/kiosk';
 import { lockedWhileKioskIsOpen } from './kiosk/lock';
 import { signInHandlers } from './signin/handlers';
+import { pairingHandlers } from './sync/pairing';
+import { syncHandlers } from './sync/handlers';
 import { rosterReader } from './signin/roster';
 import type { Handlers } from './handler-types';
 
@@ -56,6 +58,8 @@ export function createCore(deps: CoreDeps): Core {
     ...evaluationHandlers(ctx),
     ...noteHandlers(ctx),
     ...kioskEvaluationHandlers(ctx),
+    ...pairingHandlers(ctx),
+    ...syncHandlers(ctx),
   });
   return { handlers, database, context: ctx, close: () => database.close() };
 }

@@ -351,6 +351,26 @@ export interface SharedTables {
 }
 export type SharedTableName = keyof SharedTables;
 
+/** The shared tables at run time, parents before the rows that refer to them. */
+export const sharedTableNames = [
+  'organisations',
+  'people',
+  'courses',
+  'venues',
+  'sessions',
+  'group_bookings',
+  'bookings',
+  'booking_events',
+  'sign_ins',
+  'consents',
+  'equality_answers',
+  'organisation_requests',
+  'evaluation_templates',
+  'evaluation_responses',
+  'evaluation_completions',
+  'session_notes',
+] as const satisfies readonly SharedTableName[];
+
 export interface Schema extends SharedTables {
   device: DeviceTable;
   change_log: ChangeLogTable;

@@ -1,4 +1,5 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
+import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import type { Device } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import type { DeviceTable } from '../../db/schema';
@@ -7,11 +8,22 @@ import { localDate, type CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
 
 export const SIGNING_KEY_NAME = 'device-signing-key';
+export const AGE_IDENTITY_NAME = 'device-age-identity';
 
-/** Short enough to read aloud and compare on two screens: "3F2A-9C1B-77D0-E4A5". */
-export function fingerprintOf(publicKeyBase64: string): string {
-  const hex = createHash('sha256').update(Buffer.from(publicKeyBase64, 'base64')).digest('hex').slice(0, 16);
-  return hex.toUpperCase().match(/.{4}/g)!.join('-');
+/**
+ * Short enough to read aloud and compare on two screens: "3F2A-9C1B-77D0-E4A5".
+ * It covers both public keys, so neither can be swapped without it changing.
+ */
+export function fingerprintOf(signingPublicKeyBase64: string, ageRecipient: string | null): string {
+  const hash = createHash('sha256').update(Buffer.from(signingPublicKeyBase64, 'base64'));
+  if (ageRecipient) hash.update('\0').update(ageRecipient);
+  return hash.digest('hex').slice(0, 16).toUpperCase().match(/.{4}/g)!.join('-');
+}
+
+/** A new age (X25519) key pair for receiving files; the identity is the private half. */
+export async function newAgeKey(): Promise<{ identity: string; recipient: string }> {
+  const identity = await generateX25519Identity();
+  return { identity, recipient: await identityToRecipient(identity) };
 }
 
 function toDevice(row: DeviceTable): Device {
@@ -20,7 +32,7 @@ function toDevice(row: DeviceTable): Device {
     role: row.role,
     name: row.name,
     createdAt: row.created_at,
-    fingerprint: fingerprintOf(row.signing_public_key),
+    fingerprint: fingerprintOf(row.signing_public_key, row.age_recipient),
   };
 }
 
@@ -34,6 +46,7 @@ export function deviceHandlers(ctx: CoreContext): HandlerGroup<'device'> {
     },
 
     async 'device.setUp'({ role, name }) {
+      const ageKey = await newAgeKey();
       // One transaction, so a double click cannot make two devices or leave
       // a private key that does not match the saved public key.
       return ctx.db.transaction().execute(async (trx) => {
@@ -52,10 +65,12 @@ export function deviceHandlers(ctx: CoreContext): HandlerGroup<'device'> {
           created_at: now.toISOString(),
           signing_public_key: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
           clock: encodeHlc({ wallMs: now.getTime(), counter: 0, deviceId: id }),
+          age_recipient: ageKey.recipient,
         };
         await trx.insertInto('device').values(row).execute();
         // Kept last: if storing the key fails, the device row rolls back with it.
         ctx.keyStore.set(SIGNING_KEY_NAME, privateKey.export({ type: 'pkcs8', format: 'der' }));
+        ctx.keyStore.set(AGE_IDENTITY_NAME, Buffer.from(ageKey.identity));
         return toDevice(row);
       });
     },

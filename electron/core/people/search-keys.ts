@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema';
 import { normaliseForSearch } from '../../../shared/search-text';
@@ -52,8 +52,10 @@ export async function refreshSearchKeys(db: Kysely<Schema>, personId: string): P
     .selectFrom('people')
     .select(['given_name', 'family_name', 'preferred_name'])
     .where('id', '=', personId)
+    .where('merged_into', 'is', null)
     .executeTakeFirst();
   await db.deleteFrom('person_search_keys').where('person_id', '=', personId).execute();
+  // A person merged into another is found as that other person.
   if (!person) return;
   const keys = searchKeysFor(person);
   await db
@@ -63,13 +65,32 @@ export async function refreshSearchKeys(db: Kysely<Schema>, personId: string): P
     .execute();
 }
 
+/** The same, for the merge, which runs synchronously on the raw connection. */
+export function refreshSearchKeysNow(sqlite: Database, personId: string): void {
+  let statements = preparedFor.get(sqlite);
+  if (!statements) {
+    statements = {
+      remove: sqlite.prepare('DELETE FROM person_search_keys WHERE person_id = ?'),
+      read: sqlite.prepare('SELECT given_name, family_name, preferred_name FROM people WHERE id = ? AND merged_into IS NULL'),
+      insert: sqlite.prepare('INSERT OR IGNORE INTO person_search_keys (key, person_id) VALUES (?, ?)'),
+    };
+    preparedFor.set(sqlite, statements);
+  }
+  statements.remove.run(personId);
+  const person = statements.read.get(personId) as NamedPerson | undefined;
+  if (!person) return;
+  for (const key of searchKeysFor(person)) statements.insert.run(key, personId);
+}
+
+const preparedFor = new WeakMap<Database, Record<'remove' | 'read' | 'insert', Statement>>();
+
 /** Rebuilds every person's keys when the normalisation version changed (or on first open). */
 export function ensureSearchKeys(sqlite: Database): void {
   const built = sqlite.prepare("SELECT value FROM local_settings WHERE key = 'search_keys_version'").pluck().get();
   if (built === SEARCH_KEYS_VERSION) return;
   sqlite.transaction(() => {
     sqlite.exec('DELETE FROM person_search_keys');
-    const people = sqlite.prepare('SELECT id, given_name, family_name, preferred_name FROM people').all() as (NamedPerson & {
+    const people = sqlite.prepare('SELECT id, given_name, family_name, preferred_name FROM people WHERE merged_into IS NULL').all() as (NamedPerson & {
       id: string;
     })[];
     const insert = sqlite.prepare('INSERT OR IGNORE INTO person_search_keys (key, person_id) VALUES (?, ?)');

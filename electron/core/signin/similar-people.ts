@@ -16,6 +16,21 @@ export interface SimilarQuery {
  * Two walk-ins called "Siobhan O'Brien" from different employers are kept
  * apart; one "Siobhán O'Brien" from the same council is flagged.
  */
+interface Comparable {
+  given_name: string;
+  family_name: string;
+  email: string | null;
+  organisation_id: string | null;
+}
+
+/** The one rule for "probably the same person", used when adding someone and when merging laptops' files. */
+export function likelySamePerson(a: Comparable, b: Comparable): boolean {
+  const name = normaliseForSearch(`${a.given_name} ${a.family_name}`);
+  if (!name || name !== normaliseForSearch(`${b.given_name} ${b.family_name}`)) return false;
+  const email = a.email?.trim().toLowerCase() || null;
+  return (email !== null && b.email?.trim().toLowerCase() === email) || (a.organisation_id !== null && a.organisation_id === b.organisation_id);
+}
+
 export async function findSimilarPeople(db: Kysely<Schema>, query: SimilarQuery) {
   const fullName = normaliseForSearch(`${query.givenName} ${query.familyName}`);
   if (!fullName) return [];
@@ -27,14 +42,9 @@ export async function findSimilarPeople(db: Kysely<Schema>, query: SimilarQuery)
     .where('k.key', '=', fullName)
     .limit(50)
     .execute();
-  const email = query.email?.trim().toLowerCase() || null;
+  const wanted = { given_name: query.givenName, family_name: query.familyName, email: query.email ?? null, organisation_id: query.organisationId ?? null };
   return candidates
-    .filter((person) => normaliseForSearch(`${person.given_name} ${person.family_name}`) === fullName)
-    .filter(
-      (person) =>
-        (email !== null && person.email?.toLowerCase() === email) ||
-        (query.organisationId != null && person.organisation_id === query.organisationId),
-    )
+    .filter((person) => likelySamePerson(person, wanted))
     .map((person) => ({
       personId: person.id,
       name: displayName(person),

@@ -1,0 +1,69 @@
+import { FieldbookError } from '../../../shared/errors';
+import type { CoreContext } from '../deps';
+import type { HandlerGroup } from '../handler-types';
+import { importInbox } from './inbox';
+import { importBundle, importHeld } from './office-import';
+import { exportBundle, outbox, rewriteBundle } from './outbox';
+import { importPackage, writePackage } from './packages';
+import { capacityFlags, conflicts, duplicates, heldBundles, importLog, manifest, resolveConflict, resolveDuplicate } from './review';
+import { inboxFolder, retentionDays, saveSetting } from './settings';
+import { deviceKeys } from './device-keys';
+
+const fromBase64 = (content: string) => new Uint8Array(Buffer.from(content, 'base64'));
+
+export function syncHandlers(ctx: CoreContext): HandlerGroup<'sync'> {
+  const office = () => deviceKeys(ctx, 'office');
+  const settings = () => ({ inboxFolder: inboxFolder(ctx), retentionDays: retentionDays(ctx) });
+  return {
+    async 'sync.settings'() {
+      return settings();
+    },
+    async 'sync.saveSettings'({ inboxFolder: folder, retentionDays: days }) {
+      const device = await deviceKeys(ctx);
+      if (folder && device.device.role !== 'office') throw new FieldbookError('WRONG_DEVICE_ROLE', 'Only the office watches an inbox folder.');
+      ctx.sqlite.transaction(() => {
+        saveSetting(ctx, 'inbox_folder', folder);
+        saveSetting(ctx, 'retention_days', String(days));
+      })();
+      return settings();
+    },
+    'sync.outbox': () => outbox(ctx),
+    'sync.exportBundle': () => exportBundle(ctx),
+    'sync.rewriteBundle': ({ sequence }) => rewriteBundle(ctx, sequence),
+    'sync.importPackage': ({ fileName, contentBase64 }) => importPackage(ctx, fromBase64(contentBase64), fileName),
+    'sync.importFile': ({ fileName, contentBase64 }) => importBundle(ctx, fromBase64(contentBase64), { fileName }),
+    'sync.importInbox': () => importInbox(ctx),
+    async 'sync.manifest'() {
+      await office();
+      return manifest(ctx);
+    },
+    async 'sync.importLog'() {
+      await office();
+      return importLog(ctx);
+    },
+    async 'sync.held'() {
+      await office();
+      return heldBundles(ctx);
+    },
+    'sync.importHeld': ({ bundleId }) => importHeld(ctx, bundleId),
+    async 'sync.conflicts'() {
+      await office();
+      return conflicts(ctx);
+    },
+    'sync.resolveConflict': ({ id, action }) => resolveConflict(ctx, id, action),
+    async 'sync.capacityFlags'() {
+      await office();
+      return capacityFlags(ctx);
+    },
+    async 'sync.duplicates'() {
+      await office();
+      return duplicates(ctx);
+    },
+    async 'sync.resolveDuplicate'({ keepId, otherId, action }) {
+      await office();
+      await resolveDuplicate(ctx, keepId, otherId, action);
+      return { ok: true as const };
+    },
+    'sync.writePackage': ({ deviceId }) => writePackage(ctx, deviceId),
+  };
+}

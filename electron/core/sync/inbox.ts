@@ -1,0 +1,45 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { InboxResult } from '../../../shared/contract';
+import { FieldbookError } from '../../../shared/errors';
+import type { CoreContext } from '../deps';
+import { importBundle } from './office-import';
+import { inboxFolder } from './settings';
+
+export const BUNDLE_EXTENSION = '.fieldbook';
+
+/**
+ * The office's watched folder: every bundle in it is imported, then moved
+ * into "Imported" (or "Refused", beside a note saying why), so the folder
+ * shows at a glance what still needs attention and nothing is read twice.
+ */
+export async function importInbox(ctx: CoreContext): Promise<InboxResult> {
+  const folder = inboxFolder(ctx);
+  if (!folder) throw new FieldbookError('NOT_FOUND', 'No inbox folder is set. Choose one in the import settings first.');
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((name) => name.endsWith(BUNDLE_EXTENSION) && statSync(join(folder, name)).isFile());
+  } catch {
+    throw new FieldbookError('NOT_FOUND', `The inbox folder ${folder} cannot be read. Check it exists and this computer can open it.`);
+  }
+  const files: InboxResult['files'] = [];
+  for (const fileName of names.sort()) {
+    const path = join(folder, fileName);
+    try {
+      const outcome = await importBundle(ctx, readFileSync(path), { fileName });
+      moveInto(folder, 'Imported', fileName);
+      files.push({ fileName, outcome, refusal: null });
+    } catch (error) {
+      if (!(error instanceof FieldbookError)) throw error;
+      moveInto(folder, 'Refused', fileName);
+      writeFileSync(join(folder, 'Refused', `${fileName}.why.txt`), `${error.message}\n`);
+      files.push({ fileName, outcome: null, refusal: error.message });
+    }
+  }
+  return { folder, files };
+}
+
+function moveInto(folder: string, subfolder: string, fileName: string): void {
+  mkdirSync(join(folder, subfolder), { recursive: true });
+  renameSync(join(folder, fileName), join(folder, subfolder, fileName));
+}

@@ -1,0 +1,216 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { FieldbookError } from '../../../shared/errors';
+import { sharedTableNames, type SharedTableName } from '../../db/schema';
+import type { WireChange } from '../../sync/payload';
+import { refreshSearchKeysNow } from '../people/search-keys';
+
+/**
+ * Merges changes from other devices into this database, one change at a time
+ * inside the caller's transaction.
+ *
+ * A row's value is a pure function of its change history: for every field,
+ * the value from the change with the greatest clock stamp (last writer
+ * wins, field by field). Changes are kept by id in the change log, so a
+ * change seen twice is ignored and any order of arrival folds to the same
+ * row. Append-only facts (sign-ins, evaluation responses) have one change
+ * each, so they never conflict. Each value a merge overwrites from another
+ * device is recorded in the conflict log for the office to review.
+ */
+
+interface Column {
+  name: string;
+  required: boolean;
+}
+
+interface HistoryEntry {
+  id: string;
+  hlc: string;
+  device_id: string;
+  fields: string;
+}
+
+export interface MergeTally {
+  applied: number;
+  alreadyHad: number;
+  conflicts: number;
+  /** Sessions whose bookings, group places or capacity changed. */
+  touchedSessions: Set<string>;
+  /** Changes by table, for the summary. */
+  byTable: Map<string, number>;
+  /** Rows inserted for the first time, by table. */
+  newRows: Map<string, number>;
+  maxHlc: string;
+}
+
+export function emptyTally(): MergeTally {
+  return { applied: 0, alreadyHad: 0, conflicts: 0, touchedSessions: new Set(), byTable: new Map(), newRows: new Map(), maxHlc: '' };
+}
+
+const isShared = (table: string): table is SharedTableName => (sharedTableNames as readonly string[]).includes(table);
+
+function sqliteCode(error: unknown): string | null {
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string'
+    ? (error as { code: string }).code
+    : null;
+}
+
+export class Merger {
+  private readonly columns = new Map<string, Map<string, Column>>();
+  private readonly upserts = new Map<string, Statement>();
+  private readonly insertChange: Statement;
+  private readonly history: Statement;
+  private readonly exists = new Map<string, Statement>();
+  private readonly markUnapplied: Statement;
+  private readonly clearUnapplied: Statement;
+  private readonly recordConflict: Statement;
+
+  constructor(
+    private readonly sqlite: Database,
+    private readonly newId: () => string,
+    private readonly options: { recordConflicts: boolean },
+  ) {
+    for (const table of sharedTableNames) {
+      const info = sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string; notnull: number; dflt_value: unknown; pk: number }[];
+      this.columns.set(table, new Map(info.map((c) => [c.name, { name: c.name, required: c.notnull === 1 && c.dflt_value === null && c.pk === 0 }])));
+      this.exists.set(table, sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).pluck());
+    }
+    this.insertChange = sqlite.prepare(
+      'INSERT OR IGNORE INTO change_log (id, hlc, device_id, table_name, row_id, fields) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.history = sqlite.prepare('SELECT id, hlc, device_id, fields FROM change_log WHERE table_name = ? AND row_id = ? ORDER BY hlc, id');
+    this.markUnapplied = sqlite.prepare(
+      'INSERT INTO unapplied_rows (table_name, row_id, reason) VALUES (?, ?, ?) ON CONFLICT (table_name, row_id) DO UPDATE SET reason = excluded.reason',
+    );
+    this.clearUnapplied = sqlite.prepare('DELETE FROM unapplied_rows WHERE table_name = ? AND row_id = ?');
+    this.recordConflict = sqlite.prepare(
+      `INSERT INTO conflicts (id, table_name, row_id, field, lost_change_id, won_change_id) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (lost_change_id, field) DO UPDATE SET won_change_id = excluded.won_change_id`,
+    );
+  }
+
+  /** Records one change and brings its row up to date. Returns false when the change was already here. */
+  apply(change: WireChange, tally: MergeTally): boolean {
+    const [id, hlc, deviceId, table, rowId, fields] = change;
+    if (!isShared(table)) throw unknownData(`a table called "${table}"`);
+    const known = this.columns.get(table)!;
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = JSON.parse(fields) as Record<string, unknown>;
+    } catch {
+      throw unknownData('a change that is not readable');
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw unknownData('a change that is not readable');
+    for (const key of Object.keys(parsed)) if (key === 'id' || !known.has(key)) throw unknownData(`a field called "${key}" in ${table}`);
+
+    if (this.insertChange.run(id, hlc, deviceId, table, rowId, fields).changes === 0) {
+      tally.alreadyHad += 1;
+      return false;
+    }
+    tally.applied += 1;
+    tally.byTable.set(table, (tally.byTable.get(table) ?? 0) + 1);
+    if (hlc > tally.maxHlc) tally.maxHlc = hlc;
+    this.materialise(table, rowId, tally);
+    return true;
+  }
+
+  /** Retries rows that were waiting for another row, until no more can be stored. */
+  retryUnapplied(tally: MergeTally): void {
+    const waiting = this.sqlite.prepare('SELECT table_name, row_id FROM unapplied_rows ORDER BY table_name, row_id');
+    for (;;) {
+      const rows = waiting.all() as { table_name: SharedTableName; row_id: string }[];
+      let progress = false;
+      for (const row of rows) if (this.materialise(row.table_name, row.row_id, tally)) progress = true;
+      if (!progress) return;
+    }
+  }
+
+  /** Folds the row's whole history and writes the result; false when it cannot be stored yet. */
+  materialise(table: SharedTableName, rowId: string, tally: MergeTally): boolean {
+    const history = this.history.all(table, rowId) as HistoryEntry[];
+    const state = new Map<string, unknown>();
+    const winners = new Map<string, HistoryEntry>();
+    const parsed = history.map((entry) => JSON.parse(entry.fields) as Record<string, unknown>);
+    history.forEach((entry, index) => {
+      for (const [field, value] of Object.entries(parsed[index]!)) {
+        state.set(field, value);
+        winners.set(field, entry);
+      }
+    });
+    const columns = this.columns.get(table)!;
+    for (const column of columns.values()) {
+      if (column.required && !state.has(column.name)) {
+        this.markUnapplied.run(table, rowId, 'An edit arrived before the record it edits.');
+        return false;
+      }
+    }
+    // A row's first change is its insert; only an out-of-order history needs to look.
+    const isNew = history.length === 1 || this.exists.get(table)!.get(rowId) === undefined;
+    try {
+      this.upsert(table, [...state.keys()]).run(rowId, ...[...state.values()].map(toSqlite));
+    } catch (error) {
+      const code = sqliteCode(error);
+      if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+        this.markUnapplied.run(table, rowId, 'It refers to a record that has not arrived yet.');
+        return false;
+      }
+      if (code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        this.markUnapplied.run(table, rowId, 'It clashes with another record made elsewhere.');
+        return false;
+      }
+      if (code?.startsWith('SQLITE_CONSTRAINT')) throw unknownData(`a ${table} record this version cannot store`);
+      throw error;
+    }
+    this.clearUnapplied.run(table, rowId);
+    if (isNew) tally.newRows.set(table, (tally.newRows.get(table) ?? 0) + 1);
+    const sessionId = table === 'sessions' ? rowId : table === 'bookings' || table === 'group_bookings' ? state.get('session_id') : null;
+    if (typeof sessionId === 'string') tally.touchedSessions.add(sessionId);
+    if (table === 'people') refreshSearchKeysNow(this.sqlite, rowId);
+    if (this.options.recordConflicts && history.length > 1) this.noteConflicts(table, rowId, history, parsed, winners, tally);
+    return true;
+  }
+
+  private noteConflicts(
+    table: string,
+    rowId: string,
+    history: HistoryEntry[],
+    parsed: Record<string, unknown>[],
+    winners: Map<string, HistoryEntry>,
+    tally: MergeTally,
+  ): void {
+    history.forEach((entry, index) => {
+      for (const [field, value] of Object.entries(parsed[index]!)) {
+        const winner = winners.get(field)!;
+        if (winner === entry || winner.device_id === entry.device_id) continue;
+        const winning = parsed[history.indexOf(winner)]![field];
+        if (JSON.stringify(winning) === JSON.stringify(value)) continue;
+        if (this.recordConflict.run(this.newId(), table, rowId, field, entry.id, winner.id).changes > 0) tally.conflicts += 1;
+      }
+    });
+  }
+
+  private upsert(table: string, fields: string[]): Statement {
+    const key = `${table}:${fields.join(',')}`;
+    let statement = this.upserts.get(key);
+    if (!statement) {
+      const names = fields.map((field) => `"${field}"`);
+      const update = names.length > 0 ? `DO UPDATE SET ${names.map((name) => `${name} = excluded.${name}`).join(', ')}` : 'DO NOTHING';
+      statement = this.sqlite.prepare(
+        `INSERT INTO ${table} (id${names.map((name) => `, ${name}`).join('')}) VALUES (?${', ?'.repeat(names.length)}) ON CONFLICT (id) ${update}`,
+      );
+      this.upserts.set(key, statement);
+    }
+    return statement;
+  }
+}
+
+/** JSON values as SQLite stores them (booleans never reach here: columns are numbers). */
+function toSqlite(value: unknown): unknown {
+  return typeof value === 'boolean' ? (value ? 1 : 0) : value;
+}
+
+function unknownData(what: string): FieldbookError {
+  return new FieldbookError(
+    'UNSUPPORTED_VERSION',
+    `This file is signed and whole, but it holds ${what}, which this version of Fieldbook does not know. Update Fieldbook, then import it again. Nothing was imported.`,
+  );
+}

@@ -1,0 +1,156 @@
+import type { Outbox, OutgoingBundle } from '../../../shared/contract';
+import { FieldbookError } from '../../../shared/errors';
+import type { OutgoingBundlesTable, PairedOfficeTable } from '../../db/schema';
+import { encodePayload, type WireChange } from '../../sync/payload';
+import { recipientFingerprint, sealFile } from '../../sync/sealed-file';
+import type { CoreContext } from '../deps';
+import { releaseAnonymousResponses } from '../evaluations/responses';
+import { write } from '../write';
+import { deviceKeys, type DeviceKeys } from './device-keys';
+import { fileSafe } from './pairing-files';
+import { emptySummary, summariseChanges } from './summary';
+import { retentionDays } from './settings';
+
+/**
+ * The laptop's end of the day: every change made on this laptop since the
+ * last bundle, signed and encrypted to the office, as one file. Nothing is
+ * removed here; the office's next package acknowledges what it received.
+ */
+
+/** The bundle's meta frame: what a person reading the import should see. */
+export interface BundleMeta {
+  kind: 'bundle';
+  deviceName: string;
+  summary: ReturnType<typeof summariseChanges>;
+}
+
+const START = '';
+
+export async function pairedOffice(ctx: CoreContext): Promise<PairedOfficeTable> {
+  const office = await ctx.db.selectFrom('paired_office').selectAll().executeTakeFirst();
+  if (!office) {
+    throw new FieldbookError('NOT_PAIRED', 'This laptop is not enrolled with the office yet. Enrol it first (Devices), then export.');
+  }
+  return office;
+}
+
+function toOutgoing(row: OutgoingBundlesTable): OutgoingBundle {
+  return {
+    bundleId: row.bundle_id,
+    sequence: row.sequence,
+    createdAt: row.created_at,
+    summary: JSON.parse(row.summary) as OutgoingBundle['summary'],
+    acknowledgedAt: row.acknowledged_at,
+  };
+}
+
+function localChanges(ctx: CoreContext, deviceId: string, after: string, upTo: string | null): WireChange[] {
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT id, hlc, device_id, table_name, row_id, fields FROM change_log
+       WHERE device_id = ? AND hlc > ? AND (? IS NULL OR hlc <= ?) ORDER BY hlc`,
+    )
+    .raw()
+    .all(deviceId, after, upTo, upTo) as WireChange[];
+  return rows;
+}
+
+async function lastBundle(ctx: CoreContext, officeId: string) {
+  return ctx.db
+    .selectFrom('outgoing_bundles')
+    .selectAll()
+    .where('recipient_device_id', '=', officeId)
+    .orderBy('sequence', 'desc')
+    .executeTakeFirst();
+}
+
+async function sealBundle(keys: DeviceKeys, office: PairedOfficeTable, row: OutgoingBundlesTable, changes: WireChange[]) {
+  const meta: BundleMeta = { kind: 'bundle', deviceName: keys.device.name, summary: JSON.parse(row.summary) as BundleMeta['summary'] };
+  const file = await sealFile({
+    envelope: {
+      kind: 'bundle',
+      bundleId: row.bundle_id,
+      senderDeviceId: keys.device.id,
+      sequence: row.sequence,
+      recipientFingerprint: recipientFingerprint(office.age_recipient),
+      createdAt: row.created_hlc,
+    },
+    payload: encodePayload(meta, changes),
+    signingKey: keys.signingKey,
+    recipient: office.age_recipient,
+  });
+  const day = row.created_at.slice(0, 10);
+  return {
+    fileName: `${fileSafe(keys.device.name)}-${day}-bundle-${String(row.sequence).padStart(4, '0')}.fieldbook`,
+    contentBase64: Buffer.from(file).toString('base64'),
+    bundle: toOutgoing(row),
+  };
+}
+
+export async function exportBundle(ctx: CoreContext) {
+  const keys = await deviceKeys(ctx, 'laptop');
+  const office = await pairedOffice(ctx);
+  // Anonymous answers still held back go out now, shuffled, and the stamp
+  // taken after them marks the end of what this bundle carries.
+  const createdHlc = await write(ctx, async (scope) => {
+    await releaseAnonymousResponses(scope);
+    return scope.stamp();
+  });
+  const previous = await lastBundle(ctx, office.device_id);
+  const from = previous?.to_hlc ?? START;
+  const changes = localChanges(ctx, keys.device.id, from, createdHlc);
+  if (changes.length === 0) {
+    throw new FieldbookError(
+      'NOTHING_TO_EXPORT',
+      previous ? `Nothing new since bundle ${previous.sequence}, so there is nothing to export.` : 'Nothing has been recorded on this laptop yet, so there is nothing to export.',
+    );
+  }
+  const row: OutgoingBundlesTable = {
+    bundle_id: ctx.newId(),
+    recipient_device_id: office.device_id,
+    sequence: (previous?.sequence ?? 0) + 1,
+    created_at: ctx.clock().toISOString(),
+    created_hlc: createdHlc,
+    from_hlc: from,
+    to_hlc: changes[changes.length - 1]![1],
+    summary: JSON.stringify(summariseChanges(ctx.sqlite, changes, from || null)),
+    acknowledged_at: null,
+  };
+  const sealed = await sealBundle(keys, office, row, changes);
+  // Recorded only once the file exists, so a failure leaves the number free.
+  await ctx.db.insertInto('outgoing_bundles').values(row).execute();
+  return sealed;
+}
+
+/** The same bundle again, byte for byte in content, for a stick that was lost or broken. */
+export async function rewriteBundle(ctx: CoreContext, sequence: number) {
+  const keys = await deviceKeys(ctx, 'laptop');
+  const office = await pairedOffice(ctx);
+  const row = await ctx.db
+    .selectFrom('outgoing_bundles')
+    .selectAll()
+    .where('recipient_device_id', '=', office.device_id)
+    .where('sequence', '=', sequence)
+    .executeTakeFirst();
+  if (!row) throw new FieldbookError('NOT_FOUND', `There is no bundle ${sequence} on this laptop.`);
+  if (row.acknowledged_at) {
+    throw new FieldbookError('CONFLICT', `The office already has bundle ${sequence}, and its personal data may have been removed from this laptop.`);
+  }
+  return sealBundle(keys, office, row, localChanges(ctx, keys.device.id, row.from_hlc, row.to_hlc));
+}
+
+export async function outbox(ctx: CoreContext): Promise<Outbox> {
+  const keys = await deviceKeys(ctx, 'laptop');
+  const office = await ctx.db.selectFrom('paired_office').selectAll().executeTakeFirst();
+  const bundles = office
+    ? await ctx.db.selectFrom('outgoing_bundles').selectAll().where('recipient_device_id', '=', office.device_id).orderBy('sequence', 'desc').execute()
+    : [];
+  const from = bundles[0]?.to_hlc ?? START;
+  const unsent = localChanges(ctx, keys.device.id, from, null);
+  return {
+    officeName: office?.name ?? null,
+    unsent: unsent.length ? summariseChanges(ctx.sqlite, unsent, from || null) : emptySummary,
+    bundles: bundles.map(toOutgoing),
+    retentionDays: retentionDays(ctx),
+  };
+}

@@ -1,0 +1,200 @@
+import type { EnrolledLaptop, PairedOffice } from '../../../shared/contract';
+import { FieldbookError } from '../../../shared/errors';
+import type { EnrolledDevicesTable, PairedOfficeTable } from '../../db/schema';
+import type { CoreContext } from '../deps';
+import { fingerprintOf } from '../device/device';
+import type { HandlerGroup } from '../handler-types';
+import { deviceKeys, type DeviceKeys } from './device-keys';
+import {
+  EnrolmentBody,
+  EnrolmentRequestBody,
+  fileSafe,
+  publicKeysFingerprint,
+  readSignedFile,
+  writeSignedFile,
+  type PublicKeys,
+} from './pairing-files';
+
+const toBase64 = (text: string) => Buffer.from(text).toString('base64');
+
+export function toEnrolledLaptop(row: EnrolledDevicesTable): EnrolledLaptop {
+  return {
+    deviceId: row.device_id,
+    name: row.name,
+    fingerprint: fingerprintOf(row.signing_public_key, row.age_recipient),
+    team: row.team,
+    facilitators: JSON.parse(row.facilitators) as string[],
+    enrolledAt: row.enrolled_at,
+    revokedAt: row.revoked_at,
+    revokedReason: row.revoked_reason,
+  };
+}
+
+function toPairedOffice(row: PairedOfficeTable): PairedOffice {
+  return {
+    deviceId: row.device_id,
+    name: row.name,
+    fingerprint: fingerprintOf(row.signing_public_key, row.age_recipient),
+    team: row.team,
+    facilitators: JSON.parse(row.facilitators) as string[],
+    enrolledAt: row.enrolled_at,
+  };
+}
+
+function ownPublicKeys(keys: DeviceKeys): PublicKeys {
+  return {
+    deviceId: keys.device.id,
+    name: keys.device.name,
+    signingPublicKey: keys.device.signing_public_key,
+    ageRecipient: keys.device.age_recipient,
+  };
+}
+
+const readRequest = (contentBase64: string) =>
+  readSignedFile(contentBase64, EnrolmentRequestBody, "a laptop's enrolment request", (body) => body.signingPublicKey);
+
+const readEnrolment = (contentBase64: string) =>
+  readSignedFile(contentBase64, EnrolmentBody, "the office's enrolment file", (body) => body.office.signingPublicKey);
+
+export async function enrolledLaptop(ctx: CoreContext, deviceId: string): Promise<EnrolledDevicesTable> {
+  const row = await ctx.db.selectFrom('enrolled_devices').selectAll().where('device_id', '=', deviceId).executeTakeFirst();
+  if (!row) throw new FieldbookError('NOT_FOUND', 'That laptop is not enrolled with this office.');
+  return row;
+}
+
+function enrolmentFile(keys: DeviceKeys, laptop: EnrolledDevicesTable) {
+  const body: EnrolmentBody = {
+    kind: 'enrolment',
+    format: 1,
+    office: ownPublicKeys(keys),
+    laptopDeviceId: laptop.device_id,
+    team: laptop.team,
+    facilitators: JSON.parse(laptop.facilitators) as string[],
+    enrolledAt: laptop.enrolled_at,
+  };
+  return {
+    fileName: `${fileSafe(laptop.name)}-enrolment.fieldbook-enrolment`,
+    contentBase64: toBase64(writeSignedFile(body, keys.signingKey)),
+  };
+}
+
+export function pairingHandlers(ctx: CoreContext): HandlerGroup<'pairing'> {
+  return {
+    async 'pairing.status'() {
+      const keys = await deviceKeys(ctx);
+      const office = await ctx.db.selectFrom('paired_office').selectAll().executeTakeFirst();
+      const laptops = await ctx.db.selectFrom('enrolled_devices').selectAll().orderBy('name').execute();
+      return {
+        role: keys.device.role,
+        deviceName: keys.device.name,
+        fingerprint: keys.fingerprint,
+        office: office ? toPairedOffice(office) : null,
+        laptops: laptops.map(toEnrolledLaptop),
+      };
+    },
+
+    async 'pairing.request'() {
+      const keys = await deviceKeys(ctx, 'laptop');
+      const body: EnrolmentRequestBody = { kind: 'enrolment-request', format: 1, ...ownPublicKeys(keys) };
+      return {
+        fileName: `${fileSafe(keys.device.name)}-enrolment-request.fieldbook-request`,
+        contentBase64: toBase64(writeSignedFile(body, keys.signingKey)),
+        fingerprint: keys.fingerprint,
+      };
+    },
+
+    async 'pairing.readRequest'({ contentBase64 }) {
+      await deviceKeys(ctx, 'office');
+      const request = readRequest(contentBase64);
+      const existing = await ctx.db.selectFrom('enrolled_devices').select('device_id').where('device_id', '=', request.deviceId).executeTakeFirst();
+      return { deviceId: request.deviceId, name: request.name, fingerprint: publicKeysFingerprint(request), alreadyEnrolled: !!existing };
+    },
+
+    async 'pairing.enrol'({ request: file, team, facilitators }) {
+      const keys = await deviceKeys(ctx, 'office');
+      const request = readRequest(file.contentBase64);
+      if (request.deviceId === keys.device.id) throw new FieldbookError('CONFLICT', 'That is this computer’s own request.');
+      // Enrolling again replaces the keys and lifts a revocation: it is a deliberate new pairing.
+      const row: EnrolledDevicesTable = {
+        device_id: request.deviceId,
+        name: request.name,
+        signing_public_key: request.signingPublicKey,
+        age_recipient: request.ageRecipient,
+        team,
+        facilitators: JSON.stringify(facilitators),
+        enrolled_at: ctx.clock().toISOString(),
+        revoked_at: null,
+        revoked_reason: null,
+      };
+      const { device_id: _, ...update } = row;
+      await ctx.db
+        .insertInto('enrolled_devices')
+        .values(row)
+        .onConflict((conflict) => conflict.column('device_id').doUpdateSet(update))
+        .execute();
+      return { laptop: toEnrolledLaptop(row), enrolment: enrolmentFile(keys, row) };
+    },
+
+    async 'pairing.enrolmentFile'({ deviceId }) {
+      const keys = await deviceKeys(ctx, 'office');
+      return enrolmentFile(keys, await enrolledLaptop(ctx, deviceId));
+    },
+
+    async 'pairing.revoke'({ deviceId, reason }) {
+      await deviceKeys(ctx, 'office');
+      const laptop = await enrolledLaptop(ctx, deviceId);
+      if (laptop.revoked_at) return toEnrolledLaptop(laptop);
+      const revoked = { ...laptop, revoked_at: ctx.clock().toISOString(), revoked_reason: reason };
+      await ctx.db
+        .updateTable('enrolled_devices')
+        .set({ revoked_at: revoked.revoked_at, revoked_reason: reason })
+        .where('device_id', '=', deviceId)
+        .execute();
+      return toEnrolledLaptop(revoked);
+    },
+
+    async 'pairing.readEnrolment'({ contentBase64 }) {
+      const keys = await deviceKeys(ctx, 'laptop');
+      const enrolment = readEnrolment(contentBase64);
+      if (enrolment.laptopDeviceId !== keys.device.id) {
+        throw new FieldbookError('WRONG_RECIPIENT', 'This enrolment file is for another laptop. Ask the office for the one written for this laptop.');
+      }
+      return {
+        officeName: enrolment.office.name,
+        fingerprint: publicKeysFingerprint(enrolment.office),
+        team: enrolment.team,
+        facilitators: enrolment.facilitators,
+      };
+    },
+
+    async 'pairing.acceptEnrolment'({ contentBase64 }) {
+      const keys = await deviceKeys(ctx, 'laptop');
+      const enrolment = readEnrolment(contentBase64);
+      if (enrolment.laptopDeviceId !== keys.device.id) {
+        throw new FieldbookError('WRONG_RECIPIENT', 'This enrolment file is for another laptop. Ask the office for the one written for this laptop.');
+      }
+      const current = await ctx.db.selectFrom('paired_office').selectAll().executeTakeFirst();
+      if (current && current.device_id !== enrolment.office.deviceId) {
+        // Bundles already written were addressed to the old office; a new office starts from scratch.
+        throw new FieldbookError('CONFLICT', `This laptop already sends to ${current.name}. It cannot switch to another office.`);
+      }
+      const row: PairedOfficeTable = {
+        singleton: 1,
+        device_id: enrolment.office.deviceId,
+        name: enrolment.office.name,
+        signing_public_key: enrolment.office.signingPublicKey,
+        age_recipient: enrolment.office.ageRecipient,
+        team: enrolment.team,
+        facilitators: JSON.stringify(enrolment.facilitators),
+        enrolled_at: enrolment.enrolledAt,
+      };
+      const { singleton: _, ...update } = row;
+      await ctx.db
+        .insertInto('paired_office')
+        .values(row)
+        .onConflict((conflict) => conflict.column('singleton').doUpdateSet(update))
+        .execute();
+      return toPairedOffice(row);
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { FieldbookError } from '../../../shared/errors';
+import { decodeHlc, HybridLogicalClock } from '../../sync/hlc';
+import { decodePayload, type DecodedPayload } from '../../sync/payload';
+import { openSealedFile, type Envelope, type KnownSender, type OpenedFile } from '../../sync/sealed-file';
+import type { CoreContext } from '../deps';
+import type { DeviceKeys } from './device-keys';
+import { emptyTally, Merger, type MergeTally } from './merge';
+
+/**
+ * What bundles (laptop → office) and packages (office → laptop) share on the
+ * way in: open and check the sealed file, then merge its changes frame by
+ * frame inside the caller's transaction.
+ */
+
+export interface Received<M> {
+  envelope: Envelope;
+  sender: KnownSender;
+  payload: DecodedPayload<M>;
+}
+
+export async function openReceived<M>(
+  keys: DeviceKeys,
+  file: Uint8Array,
+  kind: Envelope['kind'],
+  metaSchema: z.ZodType<M>,
+  sender: (deviceId: string) => KnownSender | null,
+): Promise<Received<M>> {
+  const opened: OpenedFile = await openSealedFile(file, {
+    identity: keys.ageIdentity,
+    ownRecipient: keys.device.age_recipient,
+    expectedKind: kind,
+    sender,
+  });
+  return { envelope: opened.envelope, sender: opened.sender, payload: decodePayload(opened.payload, metaSchema) };
+}
+
+export interface MergeOptions {
+  /** Bundles carry only the sender's own changes; a package relays everyone's. */
+  senderChangesOnly: boolean;
+  recordConflicts: boolean;
+  onProgress?: (framesDone: number, framesTotal: number) => void;
+}
+
+/** Merges every change of a received file. Call inside a transaction: a throw rolls all of it back. */
+export function mergeReceived<M>(ctx: CoreContext, received: Received<M>, options: MergeOptions): MergeTally {
+  const merger = new Merger(ctx.sqlite, ctx.newId, { recordConflicts: options.recordConflicts });
+  const tally = emptyTally();
+  const sender = received.envelope.senderDeviceId;
+  let done = 0;
+  for (const frame of received.payload.changeFrames()) {
+    for (const change of frame) {
+      if (options.senderChangesOnly && change[2] !== sender) {
+        throw new FieldbookError('BAD_SIGNATURE', `This file holds changes that ${received.sender.name} did not make, so it was not imported.`);
+      }
+      merger.apply(change, tally);
+    }
+    done += 1;
+    options.onProgress?.(done, received.payload.frameCount);
+  }
+  merger.retryUnapplied(tally);
+  if (tally.maxHlc) advanceClock(ctx, tally.maxHlc);
+  return tally;
+}
+
+/** Later local changes must sort after everything received, or they could lose to older ones. */
+function advanceClock(ctx: CoreContext, received: string): void {
+  const device = ctx.sqlite.prepare('SELECT id, clock FROM device').get() as { id: string; clock: string };
+  const clock = new HybridLogicalClock(device.id, () => ctx.clock().getTime(), device.clock);
+  clock.receive(received);
+  ctx.sqlite.prepare('UPDATE device SET clock = ? WHERE id = ?').run(clock.current(), device.id);
+}
+
+/** How far ahead of this computer's clock a file may be stamped before it is held for review. */
+export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+
+export function aheadBy(ctx: CoreContext, stamp: string): number {
+  return decodeHlc(stamp).wallMs - ctx.clock().getTime();
+}
+
+/** "12 March" — how import messages name a day. */
+export function dayInWords(iso: string): string {
+  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** "3 days", "5 hours", "20 minutes". */
+export function durationInWords(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 120) return `${minutes} minutes`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} hours`;
+  return `${Math.round(hours / 24)} days`;
+}

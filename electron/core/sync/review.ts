@@ -1,0 +1,268 @@
+import type { CapacityFlag, Conflict, DuplicateCandidate, ManifestEntry } from '../../../shared/contract';
+import { FieldbookError } from '../../../shared/errors';
+import type { SharedTableName } from '../../db/schema';
+import { decodeHlc } from '../../sync/hlc';
+import type { CoreContext } from '../deps';
+import { countSeats } from '../bookings/seats';
+import { displayName } from '../signin/roster';
+import { likelySamePerson } from '../signin/similar-people';
+import { normaliseForSearch } from '../../../shared/search-text';
+import { write } from '../write';
+
+/** The office's review lists after merging: what arrived, what clashed, what needs a person's decision. */
+
+/** Names for device ids: enrolled laptops and this computer. */
+function deviceNames(ctx: CoreContext): (deviceId: string) => string {
+  const names = new Map<string, string>();
+  for (const row of ctx.sqlite.prepare('SELECT device_id, name FROM enrolled_devices').all() as { device_id: string; name: string }[]) {
+    names.set(row.device_id, row.name);
+  }
+  const own = ctx.sqlite.prepare('SELECT id, name FROM device').get() as { id: string; name: string } | undefined;
+  if (own) names.set(own.id, own.name);
+  return (deviceId) => names.get(deviceId) ?? 'an unknown device';
+}
+
+export function manifest(ctx: CoreContext): ManifestEntry[] {
+  const laptops = ctx.sqlite.prepare('SELECT device_id, name, revoked_at FROM enrolled_devices ORDER BY name').all() as {
+    device_id: string;
+    name: string;
+    revoked_at: string | null;
+  }[];
+  const bundles = ctx.sqlite.prepare(
+    "SELECT sequence, imported_at, repeats_seen FROM received_bundles WHERE sender_device_id = ? AND kind = 'bundle' ORDER BY sequence",
+  );
+  return laptops.map((laptop) => {
+    const rows = bundles.all(laptop.device_id) as { sequence: number; imported_at: string; repeats_seen: number }[];
+    const received = rows.map((row) => row.sequence);
+    const have = new Set(received);
+    const newest = received.length ? Math.max(...received) : 0;
+    const missing: number[] = [];
+    for (let sequence = 1; sequence < newest; sequence += 1) if (!have.has(sequence)) missing.push(sequence);
+    return {
+      deviceId: laptop.device_id,
+      name: laptop.name,
+      revoked: laptop.revoked_at !== null,
+      received,
+      missing,
+      repeatsSeen: rows.reduce((sum, row) => sum + row.repeats_seen, 0),
+      lastImportedAt: rows.reduce<string | null>((last, row) => (last === null || row.imported_at > last ? row.imported_at : last), null),
+    };
+  });
+}
+
+export function importLog(ctx: CoreContext) {
+  const name = deviceNames(ctx);
+  const rows = ctx.sqlite.prepare('SELECT * FROM import_log ORDER BY at DESC, rowid DESC LIMIT 200').all() as {
+    at: string;
+    file_name: string;
+    sender_device_id: string;
+    sequence: number;
+    status: 'imported' | 'already_imported' | 'held';
+    message: string;
+  }[];
+  return rows.map((row) => ({
+    at: row.at,
+    fileName: row.file_name,
+    senderName: name(row.sender_device_id),
+    sequence: row.sequence,
+    status: row.status,
+    message: row.message,
+  }));
+}
+
+export function heldBundles(ctx: CoreContext) {
+  const name = deviceNames(ctx);
+  const rows = ctx.sqlite.prepare('SELECT bundle_id, sender_device_id, sequence, created_hlc, file_name, reason, received_at FROM held_bundles ORDER BY received_at').all() as {
+    bundle_id: string;
+    sender_device_id: string;
+    sequence: number;
+    created_hlc: string;
+    file_name: string;
+    reason: string;
+    received_at: string;
+  }[];
+  return rows.map((row) => ({
+    bundleId: row.bundle_id,
+    fileName: row.file_name,
+    senderName: name(row.sender_device_id),
+    sequence: row.sequence,
+    createdAt: new Date(decodeHlc(row.created_hlc).wallMs).toISOString(),
+    reason: row.reason,
+    receivedAt: row.received_at,
+  }));
+}
+
+interface ConflictRow {
+  id: string;
+  table_name: SharedTableName;
+  row_id: string;
+  field: string;
+  status: Conflict['status'];
+  lost_fields: string;
+  lost_hlc: string;
+  lost_device: string;
+  won_fields: string;
+  won_hlc: string;
+  won_device: string;
+}
+
+const conflictQuery = `
+  SELECT c.id, c.table_name, c.row_id, c.field, c.status,
+         lost.fields AS lost_fields, lost.hlc AS lost_hlc, lost.device_id AS lost_device,
+         won.fields AS won_fields, won.hlc AS won_hlc, won.device_id AS won_device
+  FROM conflicts c
+  JOIN change_log lost ON lost.id = c.lost_change_id
+  JOIN change_log won ON won.id = c.won_change_id`;
+
+/** What a conflicting record is, in words. */
+function recordLabel(ctx: CoreContext, table: string, rowId: string): string {
+  const person = (id: string) => {
+    const row = ctx.sqlite.prepare('SELECT given_name, family_name, preferred_name FROM people WHERE id = ?').get(id) as Parameters<typeof displayName>[0] | undefined;
+    return row ? displayName(row) : 'someone';
+  };
+  if (table === 'people') return person(rowId);
+  if (table === 'bookings') {
+    const booking = ctx.sqlite
+      .prepare('SELECT b.person_id, c.title, s.starts_at FROM bookings b JOIN sessions s ON s.id = b.session_id JOIN courses c ON c.id = s.course_id WHERE b.id = ?')
+      .get(rowId) as { person_id: string; title: string; starts_at: string } | undefined;
+    if (booking) return `Booking: ${person(booking.person_id)}, ${booking.title} on ${booking.starts_at.slice(0, 10)}`;
+  }
+  const titled = ctx.sqlite.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Record<string, unknown> | undefined;
+  const title = titled?.name ?? titled?.title;
+  return typeof title === 'string' ? `${table.replace(/_/g, ' ')}: ${title}` : table.replace(/_/g, ' ');
+}
+
+function toConflict(ctx: CoreContext, row: ConflictRow, name: (id: string) => string): Conflict {
+  const at = (hlc: string) => new Date(decodeHlc(hlc).wallMs).toISOString();
+  return {
+    id: row.id,
+    table: row.table_name,
+    rowId: row.row_id,
+    record: recordLabel(ctx, row.table_name, row.row_id),
+    field: row.field,
+    keptValue: (JSON.parse(row.won_fields) as Record<string, unknown>)[row.field] ?? null,
+    keptBy: name(row.won_device),
+    keptAt: at(row.won_hlc),
+    overwrittenValue: (JSON.parse(row.lost_fields) as Record<string, unknown>)[row.field] ?? null,
+    overwrittenBy: name(row.lost_device),
+    overwrittenAt: at(row.lost_hlc),
+    status: row.status,
+  };
+}
+
+export function conflicts(ctx: CoreContext): Conflict[] {
+  const name = deviceNames(ctx);
+  const rows = ctx.sqlite.prepare(`${conflictQuery} ORDER BY c.status = 'open' DESC, won.hlc DESC LIMIT 500`).all() as ConflictRow[];
+  return rows.map((row) => toConflict(ctx, row, name));
+}
+
+/** Keep the merged value, or put the overwritten one back as a new edit that wins everywhere. */
+export async function resolveConflict(ctx: CoreContext, id: string, action: 'accept' | 'reverse'): Promise<Conflict> {
+  const row = ctx.sqlite.prepare(`${conflictQuery} WHERE c.id = ?`).get(id) as ConflictRow | undefined;
+  if (!row) throw new FieldbookError('NOT_FOUND', 'That conflict no longer exists.');
+  const status = action === 'accept' ? 'accepted' : 'reversed';
+  await write(ctx, async (scope) => {
+    if (action === 'reverse') {
+      const value = (JSON.parse(row.lost_fields) as Record<string, unknown>)[row.field];
+      await scope.update(row.table_name, row.row_id, { [row.field]: value } as never);
+    }
+    await scope.trx.updateTable('conflicts').set({ status, resolved_at: ctx.clock().toISOString() }).where('id', '=', id).execute();
+  });
+  return toConflict(ctx, { ...row, status }, deviceNames(ctx));
+}
+
+export async function capacityFlags(ctx: CoreContext): Promise<CapacityFlag[]> {
+  const rows = await ctx.db
+    .selectFrom('capacity_flags as f')
+    .innerJoin('sessions as s', 's.id', 'f.session_id')
+    .innerJoin('courses as c', 'c.id', 's.course_id')
+    .select(['s.id', 's.capacity', 's.starts_at', 'c.title', 'f.flagged_at'])
+    .orderBy('s.starts_at')
+    .execute();
+  const flags: CapacityFlag[] = [];
+  for (const row of rows) {
+    // A flag goes away once the office has dealt with it (raised capacity or moved people).
+    const seats = await countSeats({ trx: ctx.db }, row);
+    if (seats.taken > seats.capacity) {
+      flags.push({ sessionId: row.id, title: row.title, startsAt: row.starts_at, capacity: row.capacity, held: seats.taken, flaggedAt: row.flagged_at });
+    }
+  }
+  return flags;
+}
+
+interface PersonRow {
+  id: string;
+  given_name: string;
+  family_name: string;
+  preferred_name: string | null;
+  email: string | null;
+  organisation_id: string | null;
+  organisation_name: string | null;
+  added_by: string;
+}
+
+/** People two laptops added separately who are probably the same person, not yet decided. */
+export function duplicates(ctx: CoreContext): DuplicateCandidate[] {
+  const name = deviceNames(ctx);
+  const people = ctx.sqlite
+    .prepare(
+      `SELECT p.id, p.given_name, p.family_name, p.preferred_name, p.email, p.organisation_id, o.name AS organisation_name,
+              (SELECT device_id FROM change_log WHERE table_name = 'people' AND row_id = p.id ORDER BY hlc LIMIT 1) AS added_by
+       FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id
+       WHERE p.merged_into IS NULL
+         AND EXISTS (SELECT 1 FROM person_search_keys k JOIN person_search_keys other ON other.key = k.key AND other.person_id <> k.person_id
+                     WHERE k.person_id = p.id AND instr(k.key, ' ') > 0)`,
+    )
+    .all() as PersonRow[];
+  const decided = ctx.sqlite.prepare('SELECT 1 FROM duplicate_decisions WHERE first_person_id = ? AND second_person_id = ?').pluck();
+  const sessions = ctx.sqlite.prepare('SELECT count(DISTINCT session_id) FROM (SELECT session_id FROM bookings WHERE person_id = ? UNION SELECT session_id FROM sign_ins WHERE person_id = ?)').pluck();
+  const describe = (person: PersonRow) => ({
+    id: person.id,
+    name: displayName(person),
+    email: person.email,
+    organisationName: person.organisation_name,
+    addedBy: name(person.added_by),
+    sessions: sessions.get(person.id, person.id) as number,
+  });
+  const byName = new Map<string, PersonRow[]>();
+  for (const person of people) {
+    const key = normaliseForSearch(`${person.given_name} ${person.family_name}`);
+    byName.set(key, [...(byName.get(key) ?? []), person]);
+  }
+  const candidates: DuplicateCandidate[] = [];
+  for (const group of byName.values()) {
+    for (const [i, j] of pairs(group.length)) {
+      if (candidates.length >= 200) return candidates;
+      const [first, second] = [group[i]!, group[j]!].sort((a, b) => (a.id < b.id ? -1 : 1)) as [PersonRow, PersonRow];
+      if (first.added_by === second.added_by || !likelySamePerson(first, second)) continue;
+      if (decided.get(first.id, second.id)) continue;
+      const reason = first.email && first.email.toLowerCase() === second.email?.toLowerCase() ? 'Same name and email' : 'Same name and organisation';
+      candidates.push({ first: describe(first), second: describe(second), reason });
+    }
+  }
+  return candidates;
+}
+
+function* pairs(count: number): Generator<[number, number]> {
+  for (let i = 0; i < count; i += 1) for (let j = i + 1; j < count; j += 1) yield [i, j];
+}
+
+/** Merge keeps both people and all their history; the other one now points at the one kept. */
+export async function resolveDuplicate(ctx: CoreContext, keepId: string, otherId: string, action: 'merge' | 'keep_apart'): Promise<void> {
+  if (keepId === otherId) throw new FieldbookError('INVALID_INPUT', 'Choose two different people.');
+  const found = await ctx.db.selectFrom('people').select(['id', 'merged_into']).where('id', 'in', [keepId, otherId]).execute();
+  if (found.length !== 2) throw new FieldbookError('NOT_FOUND', 'One of those people no longer exists.');
+  if (found.some((person) => person.merged_into)) throw new FieldbookError('CONFLICT', 'One of those people has already been merged.');
+  const [first, second] = [keepId, otherId].sort() as [string, string];
+  await write(ctx, async (scope) => {
+    if (action === 'merge') {
+      await scope.update('people', otherId, { merged_into: keepId });
+      return;
+    }
+    await scope.trx
+      .insertInto('duplicate_decisions')
+      .values({ first_person_id: first, second_person_id: second, decision: 'keep_apart', decided_at: ctx.clock().toISOString() })
+      .onConflict((conflict) => conflict.doNothing())
+      .execute();
+  });
+}

@@ -1,0 +1,33 @@
+import type { Database } from 'better-sqlite3';
+import type { BundleSummary } from '../../../shared/contract';
+import type { WireChange } from '../../sync/payload';
+
+/** Tables whose rows belong to one session, so a bundle can say which sessions it covers. */
+const SESSION_TABLES = new Set(['bookings', 'sign_ins', 'consents', 'evaluation_responses', 'evaluation_completions', 'session_notes', 'group_bookings']);
+
+/**
+ * What a list of changes means to a person: sessions covered, sign-ins,
+ * evaluations and new people. "New" means the person's first change is in
+ * this list: nothing for them in the change log up to `before`.
+ */
+export function summariseChanges(sqlite: Database, changes: readonly WireChange[], before: string | null): BundleSummary {
+  const sessions = new Set<string>();
+  const people = new Set<string>();
+  let signIns = 0;
+  let evaluations = 0;
+  for (const [, , , table, rowId, fieldsText] of changes) {
+    if (table === 'sessions') sessions.add(rowId);
+    if (table === 'people') people.add(rowId);
+    if (table === 'evaluation_responses') evaluations += 1;
+    if (!SESSION_TABLES.has(table)) continue;
+    const fields = JSON.parse(fieldsText) as { session_id?: unknown; kind?: unknown };
+    if (typeof fields.session_id === 'string') sessions.add(fields.session_id);
+    if (table === 'sign_ins' && fields.kind === 'sign_in') signIns += 1;
+  }
+  const earlier = sqlite.prepare("SELECT 1 FROM change_log WHERE table_name = 'people' AND row_id = ? AND hlc <= ? LIMIT 1").pluck();
+  let newPeople = 0;
+  for (const personId of people) if (before === null || earlier.get(personId, before) === undefined) newPeople += 1;
+  return { changes: changes.length, sessions: sessions.size, signIns, evaluations, newPeople };
+}
+
+export const emptySummary: BundleSummary = { changes: 0, sessions: 0, signIns: 0, evaluations: 0, newPeople: 0 };

@@ -1,0 +1,89 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { z } from 'zod';
+import { FieldbookError } from '../../shared/errors';
+
+/**
+ * A bundle's payload: a sequence of frames, each a 4-byte big-endian length
+ * then raw-deflated JSON. Frame 0 is the meta object; every later frame is
+ * an array of changes. Framing lets an import of a million changes inflate
+ * and apply one frame at a time, so memory stays flat however large the file.
+ */
+
+/** One change-log entry as it travels: [id, hlc, device id, table, row id, fields JSON]. */
+export type WireChange = [id: string, hlc: string, deviceId: string, table: string, rowId: string, fields: string];
+
+// Checked by hand rather than with zod: a million-change import checks every one.
+function isWireChange(value: unknown): value is WireChange {
+  if (!Array.isArray(value) || value.length !== 6) return false;
+  for (let i = 0; i < 6; i += 1) if (typeof value[i] !== 'string' || (i < 5 && value[i] === '')) return false;
+  return true;
+}
+
+const CHANGES_PER_FRAME = 5000;
+
+function frame(json: string): Buffer {
+  const body = deflateRawSync(Buffer.from(json), { level: 3 });
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(body.byteLength);
+  return Buffer.concat([length, body]);
+}
+
+export function encodePayload(meta: unknown, changes: readonly WireChange[]): Buffer {
+  const frames = [frame(JSON.stringify(meta))];
+  for (let start = 0; start < changes.length; start += CHANGES_PER_FRAME) {
+    frames.push(frame(JSON.stringify(changes.slice(start, start + CHANGES_PER_FRAME))));
+  }
+  return Buffer.concat(frames);
+}
+
+const unreadable = () =>
+  new FieldbookError('UNSUPPORTED_VERSION', 'This file is signed and whole, but Fieldbook cannot read what is inside. It may come from a different version of Fieldbook.');
+
+/** Where each frame's body lies, checked before anything is inflated. */
+function frameBounds(bytes: Buffer): Array<[start: number, end: number]> {
+  const bounds: Array<[number, number]> = [];
+  let offset = 0;
+  while (offset < bytes.byteLength) {
+    if (offset + 4 > bytes.byteLength) throw unreadable();
+    const end = offset + 4 + bytes.readUInt32BE(offset);
+    if (end > bytes.byteLength) throw unreadable();
+    bounds.push([offset + 4, end]);
+    offset = end;
+  }
+  return bounds;
+}
+
+function inflateFrame(bytes: Buffer, [start, end]: [number, number]): unknown {
+  try {
+    return JSON.parse(inflateRawSync(bytes.subarray(start, end)).toString('utf8'));
+  } catch {
+    throw unreadable();
+  }
+}
+
+export interface DecodedPayload<M> {
+  meta: M;
+  /** The changes, frame by frame; each is checked for shape as it is read. */
+  changeFrames(): Generator<WireChange[]>;
+  frameCount: number;
+}
+
+/** Reads the meta frame now and the change frames lazily. */
+export function decodePayload<M>(payload: Uint8Array, metaSchema: z.ZodType<M>): DecodedPayload<M> {
+  const bytes = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
+  const bounds = frameBounds(bytes);
+  if (bounds.length === 0) throw unreadable();
+  const meta = metaSchema.safeParse(inflateFrame(bytes, bounds[0]!));
+  if (!meta.success) throw unreadable();
+  return {
+    meta: meta.data,
+    frameCount: bounds.length - 1,
+    *changeFrames() {
+      for (const bound of bounds.slice(1)) {
+        const value = inflateFrame(bytes, bound);
+        if (!Array.isArray(value) || !value.every(isWireChange)) throw unreadable();
+        yield value;
+      }
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { evaluatedSession, signedInPeople } from '../support/evaluations';
+import { asIncoming, sendPackage, syncWorld, type SyncWorld } from '../support/sync';
+import { countRows } from '../support/temp-core';
+
+let world: SyncWorld;
+afterEach(async () => world?.cleanup());
+
+describe('end of day: laptop bundle to the office', () => {
+  it('carries sign-ins to the office, and a second import of the same file changes nothing', async () => {
+    world = await syncWorld(['Hall laptop 2']);
+    const { office, laptops } = world;
+    const laptop = laptops[0]!;
+    const { session } = await evaluatedSession(office.call);
+    await sendPackage(office, laptop);
+    await signedInPeople(laptop, session.id, 'Amira', 'Bogdan');
+
+    const file = await laptop.call('sync.exportBundle', {});
+    expect(file.bundle.sequence).toBe(1);
+    expect(file.bundle.summary).toMatchObject({ signIns: 2, newPeople: 2, sessions: 1 });
+
+    const outcome = await office.call('sync.importFile', asIncoming(file));
+    expect(outcome.status).toBe('imported');
+    expect(outcome.message).toContain('Hall laptop 2');
+    const roster = await office.call('signIn.roster', { sessionId: session.id });
+    expect(roster.entries.filter((entry) => entry.state === 'signed_in').map((entry) => entry.name).sort()).toEqual(['Amira Test', 'Bogdan Test']);
+
+    const again = await office.call('sync.importFile', asIncoming(file));
+    expect(again.status).toBe('already_imported');
+    expect(again.message).toMatch(/^Already imported on 12 March 2026 from Hall laptop 2/);
+    expect((await office.call('sync.manifest', {}))[0]).toMatchObject({ received: [1], missing: [], repeatsSeen: 1 });
+
+    // The next package acknowledges the bundle on the laptop.
+    const outcomeOnLaptop = await sendPackage(office, laptop);
+    expect(outcomeOnLaptop.acknowledged).toBe(1);
+    expect((await laptop.call('sync.outbox', {})).bundles[0]!.acknowledgedAt).not.toBeNull();
+    expect(countRows(laptop.sqlite, 'sign_ins')).toBe(2);
+  });
+
+  it('says when there is nothing new to export', async () => {
+    world = await syncWorld(['Hall laptop 2']);
+    const laptop = world.laptops[0]!;
+    const { session } = await evaluatedSession(world.office.call);
+    await sendPackage(world.office, laptop);
+    await signedInPeople(laptop, session.id, 'Amira');
+    await laptop.call('sync.exportBundle', {});
+    await expect(laptop.call('sync.exportBundle', {})).rejects.toThrow(/NOTHING_TO_EXPORT: Nothing new since bundle 1/);
+  });
+});
