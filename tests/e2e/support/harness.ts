@@ -68,20 +68,24 @@ export async function startApp(browser: Browser): Promise<AppUnderTest> {
 export interface BrowserSuite {
   /** The file's one Chromium, started before its first test. */
   readonly browser: Browser;
-  /** A fresh app over a new database; closed after the test that started it. */
+  /**
+   * A fresh app over a new database in its own data folder; closed after the
+   * test that started it. A test may start several (a laptop and the office).
+   */
   startApp(): Promise<AppUnderTest>;
 }
 
-/** Registers the hooks every browser test file needs: one Chromium per file, a fresh app per test. */
+/** Registers the hooks every browser test file needs: one Chromium per file, fresh apps per test. */
 export function browserSuite(): BrowserSuite {
   let browser: Browser | undefined;
-  let app: AppUnderTest | undefined;
+  let apps: AppUnderTest[] = [];
   beforeAll(async () => {
     browser = await launchChromium();
   });
   afterEach(async () => {
-    await app?.close();
-    app = undefined;
+    const started = apps;
+    apps = [];
+    for (const app of started) await app.close();
   });
   afterAll(async () => {
     await browser?.close();
@@ -92,7 +96,8 @@ export function browserSuite(): BrowserSuite {
       return browser;
     },
     async startApp() {
-      app = await startApp(this.browser);
+      const app = await startApp(this.browser);
+      apps.push(app);
       return app;
     },
   };

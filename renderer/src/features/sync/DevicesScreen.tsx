@@ -34,7 +34,6 @@ export function DevicesScreen() {
           <section className="sync-section" aria-labelledby="this-computer-heading">
             <h2 id="this-computer-heading">This computer</h2>
             <Facts
-              label="This computer"
               rows={[
                 ['Name', state.data.deviceName],
                 ['Role', roleLabels[state.data.role]],

@@ -33,7 +33,6 @@ function CheckOffice({
         Check the office's fingerprint
       </h3>
       <Facts
-        label="The enrolment file"
         rows={[
           ['Office', preview.officeName],
           ['Fingerprint', <Fingerprint key="fingerprint" value={preview.fingerprint} />],
@@ -113,7 +112,6 @@ export function LaptopPairing({ status, onChanged }: { status: PairingStatus; on
             Paired office
           </h2>
           <Facts
-            label="The office this laptop sends to"
             rows={[
               ['Office', office.name],
               ['Fingerprint', <Fingerprint key="fingerprint" value={office.fingerprint} />],

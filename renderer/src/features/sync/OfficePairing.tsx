@@ -61,7 +61,6 @@ function EnrolForm({
         Check the laptop's fingerprint
       </h3>
       <Facts
-        label="The enrolment request"
         rows={[
           ['Laptop', preview.name],
           ['Fingerprint', <Fingerprint key="fingerprint" value={preview.fingerprint} />],

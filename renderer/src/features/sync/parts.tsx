@@ -16,10 +16,10 @@ export function Fingerprint({ value }: { value: string }) {
 }
 
 /** Term and answer pairs: "Team", "North". Rows with no answer are left out. */
-export function Facts({ rows, label }: { rows: [string, ReactNode][]; label?: string }) {
+export function Facts({ rows }: { rows: [string, ReactNode][] }) {
   const shown = rows.filter(([, value]) => value !== null && value !== undefined && value !== '');
   return (
-    <dl className="facts" aria-label={label}>
+    <dl className="facts">
       {shown.map(([term, value]) => (
         <div key={term}>
           <dt>{term}</dt>
