@@ -220,6 +220,10 @@ describe('sending the day from a laptop to the office', () => {
           await page.locator('h1').waitFor();
           await page.getByText(/^Loading/).waitFor({ state: 'detached' });
           findings.push(...(await seriousAxeFindings(page, path)));
+          // The Go menu lists every screen; one for the other role says so instead of failing.
+          if (app === laptop && path === '/import') {
+            expect(await textOf(page.getByRole('main'))).toContain('This screen is for the central office.');
+          }
         }
       } finally {
         await context.close();

@@ -36,7 +36,7 @@ function LaptopCard({
         rows={[
           ['Fingerprint', <Fingerprint key="fingerprint" value={laptop.fingerprint} />],
           ['Team', laptop.team ?? 'None'],
-          ['Facilitators', facilitatorsText(laptop.facilitators)],
+          ['Its package holds', facilitatorsText(laptop.facilitators)],
           ['Enrolled on', momentText(laptop.enrolledAt)],
           ['Revoked on', laptop.revokedAt ? momentText(laptop.revokedAt) : null],
           ['Why', laptop.revokedReason],

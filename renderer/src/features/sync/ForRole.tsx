@@ -4,14 +4,15 @@ import type { DeviceRole } from '../../../../shared/contract';
 import { roleLabels, useDevice } from '../../app/device';
 import { Page } from '../../components/Page';
 
-const whatFor: Record<DeviceRole, { who: string; instead: { path: string; label: string; what: string } }> = {
+/** Whom a role's screens are for, and where a computer of that role goes for files instead. */
+const roles: Record<DeviceRole, { who: string; own: { path: string; label: string; what: string } }> = {
   laptop: {
     who: "a facilitator's laptop",
-    instead: { path: '/import', label: 'Go to Import', what: 'To bring in the files laptops send, use Import.' },
+    own: { path: '/sync', label: 'Go to Send to office', what: 'To send what this laptop collected, use Send to office.' },
   },
   office: {
     who: 'the central office',
-    instead: { path: '/sync', label: 'Go to Send to office', what: 'To send what this laptop collected, use Send to office.' },
+    own: { path: '/import', label: 'Go to Import', what: 'To bring in the files laptops send, use Import.' },
   },
 };
 
@@ -23,15 +24,15 @@ const whatFor: Record<DeviceRole, { who: string; instead: { path: string; label:
 export function ForRole({ role, title, children }: { role: DeviceRole; title: string; children: ReactNode }) {
   const device = useDevice();
   if (device.role === role) return <>{children}</>;
-  const other = whatFor[device.role];
+  const { own } = roles[device.role];
   return (
     <Page title={title}>
-      <p className="lead">This screen is for {whatFor[role].who}.</p>
+      <p className="lead">This screen is for {roles[role].who}.</p>
       <p>
-        This computer, {device.name}, is set up as: {roleLabels[device.role]}. {other.instead.what}
+        This computer, {device.name}, is set up as: {roleLabels[device.role]}. {own.what}
       </p>
       <p>
-        <Link href={other.instead.path}>{other.instead.label}</Link>
+        <Link href={own.path}>{own.label}</Link>
       </p>
     </Page>
   );

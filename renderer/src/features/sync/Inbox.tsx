@@ -33,7 +33,7 @@ export function Inbox({ onImported }: { onImported(): void }) {
       {current === undefined && settings.status === 'loading' && <Loading what="the inbox settings" />}
       {current !== undefined && (
         <>
-          <SyncSettingsForm settings={current} withInbox onSaved={setSaved} />
+          <SyncSettingsForm settings={current} part="inbox" onSaved={setSaved} />
           {current.inboxFolder ? (
             <>
               <button type="button" className="button" aria-disabled={action.busy || undefined} onClick={checkNow}>

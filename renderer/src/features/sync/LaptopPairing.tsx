@@ -37,7 +37,7 @@ function CheckOffice({
           ['Office', preview.officeName],
           ['Fingerprint', <Fingerprint key="fingerprint" value={preview.fingerprint} />],
           ['Team', preview.team],
-          ['Sessions it will send', facilitatorsText(preview.facilitators)],
+          ['Its packages will hold', facilitatorsText(preview.facilitators)],
         ]}
       />
       <p className="check-panel__instruction">
@@ -116,7 +116,7 @@ export function LaptopPairing({ status, onChanged }: { status: PairingStatus; on
               ['Office', office.name],
               ['Fingerprint', <Fingerprint key="fingerprint" value={office.fingerprint} />],
               ['Team', office.team],
-              ['Sessions it sends', facilitatorsText(office.facilitators)],
+              ['Its packages hold', facilitatorsText(office.facilitators)],
               ['Paired on', momentText(office.enrolledAt)],
             ]}
           />

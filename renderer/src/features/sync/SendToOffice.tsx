@@ -9,6 +9,7 @@ import { useAnnounce } from '../../components/status';
 import { useAsync } from '../../components/useAsync';
 import '../../styles/sync.css';
 import { FileForm } from './FileForm';
+import { SyncSettingsForm } from './SyncSettingsForm';
 import { ForRole } from './ForRole';
 import { Facts, Fingerprint, Refusal } from './parts';
 import { problemAt, useAction } from './useAction';
@@ -91,6 +92,19 @@ function NotPaired() {
       <p>
         <Link href="/devices">Go to Devices to pair this laptop</Link>
       </p>
+    </section>
+  );
+}
+
+/** How long a laptop keeps personal data the office already has. */
+function Retention({ onSaved }: { onSaved(): void }) {
+  const settings = useAsync(() => call('sync.settings', {}), []);
+  return (
+    <section className="sync-section" aria-labelledby="retention-heading">
+      <h2 id="retention-heading">Keeping personal data</h2>
+      {settings.status === 'failed' && <LoadFailed message={settings.message} />}
+      {settings.status === 'loading' && <Loading what="the retention setting" />}
+      {settings.status === 'ready' && <SyncSettingsForm settings={settings.data} part="retention" onSaved={onSaved} />}
     </section>
   );
 }
@@ -180,8 +194,8 @@ function Outbox() {
           <section className="sync-section" aria-labelledby="bundles-heading">
             <h2 id="bundles-heading">Files written</h2>
             <p>
-              Nothing is removed from this laptop until the office confirms it has the file. Once it has, personal data is removed
-              after {plural(outbox.retentionDays, 'day')}.
+              Nothing is removed from this laptop until the office confirms it has the file. Once it has, personal data from
+              sessions that ended more than {plural(outbox.retentionDays, 'day')} ago is removed.
             </p>
             <Refusal message={problemAt(action, 'bundles')} />
             {outbox.bundles.length === 0 ? (
@@ -209,6 +223,7 @@ function Outbox() {
           {packageOutcome && <PackageResult outcome={packageOutcome} />}
         </section>
       )}
+      {outbox && <Retention onSaved={reload} />}
     </>
   );
 }

@@ -14,24 +14,21 @@ interface SettingsDraft {
   retentionDays: string;
 }
 
-function check(draft: SettingsDraft): Errors {
-  return draft.retentionDays.trim() === '' ? { retentionDays: 'Enter how many days to keep the data.' } : {};
-}
-
 /**
- * Where the office's inbox is (a folder on this computer, or a shared or
- * synced one) and how long confirmed personal data is kept. A laptop has
- * no inbox, so it sees only the second.
+ * The settings are per computer: the office has an inbox folder, a laptop
+ * a retention window. Each role's screen edits its own and leaves the other.
  */
 export function SyncSettingsForm({
   settings,
-  withInbox,
+  part,
   onSaved,
 }: {
   settings: SyncSettings;
-  withInbox: boolean;
+  part: 'inbox' | 'retention';
   onSaved(settings: SyncSettings): void;
 }) {
+  const check = (draft: SettingsDraft): Errors =>
+    part === 'retention' && draft.retentionDays.trim() === '' ? { retentionDays: 'Enter how many days to keep the data.' } : {};
   const announce = useAnnounce();
   const [location] = useLocation();
   const form = useForm({
@@ -39,20 +36,20 @@ export function SyncSettingsForm({
     initial: { inboxFolder: settings.inboxFolder ?? '', retentionDays: numberText(settings.retentionDays) },
     schema: SyncSettingsInput,
     toInput: (draft: SettingsDraft) => ({
-      inboxFolder: withInbox ? draft.inboxFolder : settings.inboxFolder,
-      retentionDays: wholeNumber(draft.retentionDays),
+      inboxFolder: part === 'inbox' ? draft.inboxFolder : settings.inboxFolder,
+      retentionDays: part === 'retention' ? wholeNumber(draft.retentionDays) : settings.retentionDays,
     }),
     check,
   });
   const save = form.onSubmit(async (input) => {
     const saved = await call('sync.saveSettings', input);
-    announce('Settings saved.', location);
+    announce(part === 'inbox' ? 'Inbox folder saved.' : 'Retention saved.', location);
     onSaved(saved);
   });
   return (
     <form className="record-form" noValidate onSubmit={save}>
       <ErrorSummary form={form} />
-      {withInbox && (
+      {part === 'inbox' ? (
         <TextField
           form={form}
           name="inboxFolder"
@@ -60,18 +57,19 @@ export function SyncSettingsForm({
           optional
           hint="The full path of a folder on this computer, or a shared or synced one, where laptops' files arrive. For example: C:\Users\Office\OneDrive\Fieldbook inbox"
         />
+      ) : (
+        <TextField
+          form={form}
+          name="retentionDays"
+          label="Days to keep personal data"
+          hint="Once the office confirms it has a file, personal data from sessions that ended more than this many days ago is removed from this laptop."
+          inputMode="numeric"
+          width="short"
+        />
       )}
-      <TextField
-        form={form}
-        name="retentionDays"
-        label="Days to keep personal data once the office has it"
-        hint="After the office confirms it has a laptop's file, the personal data in it is removed from the laptop after this many days."
-        inputMode="numeric"
-        width="short"
-      />
       <div className="form-actions">
         <button type="submit" className="button button--secondary" aria-disabled={form.saving || undefined}>
-          {form.saving ? 'Saving…' : 'Save settings'}
+          {form.saving ? 'Saving…' : part === 'inbox' ? 'Save inbox folder' : 'Save'}
         </button>
       </div>
     </form>

@@ -30,7 +30,9 @@ export function Facts({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
-/** "Everyone's" when a laptop is for every facilitator's sessions. */
+/** Whose upcoming sessions a laptop's package carries: "Sessions run by Sam Okafor", or every one. */
 export function facilitatorsText(facilitators: readonly string[]): string {
-  return facilitators.length === 0 ? 'Every facilitator (all upcoming sessions)' : facilitators.join(', ');
+  if (facilitators.length === 0) return 'Every upcoming session';
+  const names = facilitators.length === 1 ? facilitators[0] : `${facilitators.slice(0, -1).join(', ')} or ${facilitators.at(-1)}`;
+  return `Upcoming sessions run by ${names}`;
 }
