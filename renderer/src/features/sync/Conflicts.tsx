@@ -83,7 +83,7 @@ export function Conflicts({ conflicts, action, onResolve }: { conflicts: Conflic
       {open.length === 0 ? (
         <p className="empty">Nothing to review.</p>
       ) : (
-        <ul className="conflicts" aria-label="Changes to review">
+        <ul className="conflicts" data-list="conflicts" aria-label="Changes to review">
           {open.map((conflict) => (
             <ConflictCard key={conflict.id} conflict={conflict} action={action} onResolve={(how) => onResolve(conflict, how)} />
           ))}

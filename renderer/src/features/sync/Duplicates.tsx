@@ -14,10 +14,20 @@ export function pairKey(candidate: DuplicateCandidate): string {
   return `${candidate.first.id}:${candidate.second.id}`;
 }
 
-function personLine(person: Person): string {
-  return [person.email, person.organisationName ?? 'No organisation', `added on ${person.addedBy}`, plural(person.sessions, 'session')]
+function personLine(person: Person, withDevice = true): string {
+  return [person.email, person.organisationName ?? 'No organisation', withDevice ? `added on ${person.addedBy}` : '', plural(person.sessions, 'session')]
     .filter(Boolean)
     .join(' · ');
+}
+
+/** "Femi Adeyemi and Femi Adeyemi" reads as a typo: two records of one name are said once. */
+export function pairName(candidate: DuplicateCandidate): string {
+  const { first, second } = candidate;
+  return first.name === second.name ? `the two records of ${first.name}` : `${first.name} and ${second.name}`;
+}
+
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 const KeepFields = z.strictObject({ keepId: z.string().min(1, { error: 'Choose whose details to keep.' }) });
@@ -44,14 +54,18 @@ function MergeDialog({
     await onMerge(keep, other);
   });
   return (
-    <Dialog title={`Merge ${first.name} and ${second.name}?`} onClose={onCancel}>
+    <Dialog title={`Merge ${pairName(candidate)}?`} onClose={onCancel}>
       <form noValidate onSubmit={submit}>
         <p>They become one person. Both histories are kept: every booking, sign-in and evaluation.</p>
         <RadioGroup
           form={form}
           name="keepId"
           label="Whose details should the merged person have?"
-          choices={[first, second].map((person) => ({ value: person.id, label: person.name, hint: personLine(person) }))}
+          choices={[first, second].map((person) => ({
+            value: person.id,
+            label: `${person.name}, added on ${person.addedBy}`,
+            hint: personLine(person, false),
+          }))}
         />
         {form.summary.length > 0 && <Refusal message={form.summary.map((item) => item.message).join(' ')} />}
         <div className="dialog__actions">
@@ -88,7 +102,7 @@ export function Duplicates({
       ) : (
         <>
           <p>People added on different laptops who look alike, for example two walk-ins with the same name. Merge them, or keep them apart.</p>
-          <ul className="duplicates" aria-label="Possible duplicates">
+          <ul className="duplicates" data-list="duplicates" aria-label="Possible duplicates">
             {candidates.map((candidate) => {
               const key = pairKey(candidate);
               const headingId = `duplicate-${key.replace(':', '-')}`;
@@ -96,7 +110,7 @@ export function Duplicates({
               return (
                 <li key={key} className="duplicate" aria-labelledby={headingId} data-pair={key}>
                   <h3 id={headingId} className="duplicate__title">
-                    {first.name} and {second.name}
+                    {capitalised(pairName(candidate))}
                   </h3>
                   <p className="duplicate__reason">{candidate.reason}</p>
                   <ul className="duplicate__people">
@@ -109,7 +123,7 @@ export function Duplicates({
                   </ul>
                   <div className="button-row">
                     <button type="button" className="button" aria-disabled={action.busy || undefined} onClick={() => setMerging(candidate)}>
-                      Merge<span className="visually-hidden"> {first.name} and {second.name}</span>
+                      Merge<span className="visually-hidden"> {pairName(candidate)}</span>
                     </button>
                     <button
                       type="button"
@@ -117,7 +131,7 @@ export function Duplicates({
                       aria-disabled={action.busy || undefined}
                       onClick={() => void onResolve(candidate, first, second, 'keep_apart')}
                     >
-                      Keep apart<span className="visually-hidden"> {first.name} and {second.name}</span>
+                      Keep apart<span className="visually-hidden"> {pairName(candidate)}</span>
                     </button>
                   </div>
                   <Refusal message={problemAt(action, key)} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ImportOutcome, ProcedureOutput } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { Refusal } from './parts';
@@ -14,15 +14,30 @@ type Held = ProcedureOutput<'sync.held'>[number];
 export function HeldBundles({ held, onImported }: { held: Held[]; onImported(): void }) {
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const action = useAction(onImported);
+  // The row leaves the table once imported: focus goes to the section's heading, where the outcome is shown.
+  const [imported, setImported] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (!imported || held.some((bundle) => bundle.bundleId === imported)) return;
+    heading.current?.focus();
+    setImported(null);
+  }, [imported, held]);
 
   const importAnyway = (bundle: Held) =>
     void action
       .run(bundle.bundleId, () => call('sync.importHeld', { bundleId: bundle.bundleId }), (result) => result.message)
-      .then((result) => result && setOutcome(result));
+      .then((result) => {
+        if (!result) return;
+        setOutcome(result);
+        setImported(bundle.bundleId);
+      });
 
   return (
     <section className="sync-section" aria-labelledby="held-heading">
-      <h2 id="held-heading">Held for review</h2>
+      <h2 id="held-heading" ref={heading} tabIndex={-1}>
+        Held for review
+      </h2>
       {outcome && (
         <div className="notice notice--success">
           <p>{outcome.message}</p>

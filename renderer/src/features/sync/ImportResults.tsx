@@ -1,7 +1,7 @@
 import { Link } from 'wouter';
 import type { ImportOutcome } from '../../../../shared/contract';
 import { plural } from '../../components/format';
-import { outcomeLabels, summaryText } from './words';
+import { outcomeLabels } from './words';
 
 /** One file's result: what was imported, or why it was refused. */
 export interface FileResult {
@@ -18,7 +18,6 @@ function Outcome({ outcome }: { outcome: ImportOutcome }) {
   return (
     <>
       <p className="import-result__message">{outcome.message}</p>
-      {outcome.status === 'imported' && <p className="import-result__detail">It held {summaryText(outcome.summary)}.</p>}
       {review.length > 0 && (
         <p className="import-result__detail">
           To review: {review.join(', ')}. <Link href="/review">Go to Review</Link>

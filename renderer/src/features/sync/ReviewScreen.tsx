@@ -7,13 +7,15 @@ import '../../styles/today.css';
 import '../../styles/sync.css';
 import { CapacityFlags } from './CapacityFlags';
 import { Conflicts } from './Conflicts';
-import { Duplicates, pairKey } from './Duplicates';
+import { Duplicates, capitalised, pairKey, pairName } from './Duplicates';
 import { ForRole } from './ForRole';
 import { useAction } from './useAction';
 
 /** After an item is dealt with it leaves its list: focus goes to the next one there, or the list's heading. */
 interface FocusRequest {
   list: 'conflicts' | 'duplicates';
+  /** The conflict's id or the pair's key: focus moves once it has left the list. */
+  key: string;
   index: number;
 }
 
@@ -33,11 +35,16 @@ function Review() {
 
   useEffect(() => {
     if (!focusRequest || state.status !== 'ready') return;
-    const selector = focusRequest.list === 'conflicts' ? '.conflicts > li h3' : '.duplicates > li h3';
-    const items = document.querySelectorAll<HTMLElement>(selector);
+    // Wait for the list read after the change, in which the item dealt with has left the list.
+    const stillListed =
+      focusRequest.list === 'conflicts'
+        ? state.data.conflicts.some((conflict) => conflict.id === focusRequest.key && conflict.status === 'open')
+        : state.data.duplicates.some((candidate) => pairKey(candidate) === focusRequest.key);
+    if (stillListed) return;
+    const items = document.querySelectorAll<HTMLElement>(`[data-list="${focusRequest.list}"] > li`);
     const next = items[Math.min(focusRequest.index, items.length - 1)];
     const heading = document.getElementById(`${focusRequest.list}-heading`);
-    const target = next?.closest('li')?.querySelector<HTMLElement>('button') ?? heading;
+    const target = next?.querySelector<HTMLElement>('button') ?? heading;
     target?.focus();
     setFocusRequest(null);
   }, [focusRequest, state]);
@@ -53,7 +60,7 @@ function Review() {
             ? `Kept the merged ${conflict.field} of ${conflict.record}.`
             : `Restored the overwritten ${conflict.field} of ${conflict.record}.`,
       )
-      .then((done) => done && setFocusRequest({ list: 'conflicts', index }));
+      .then((done) => done && setFocusRequest({ list: 'conflicts', key: conflict.id, index }));
   };
 
   const resolveDuplicate = async (
@@ -66,9 +73,12 @@ function Review() {
     const done = await action.run(
       pairKey(candidate),
       () => call('sync.resolveDuplicate', { keepId: keep.id, otherId: other.id, action: how }),
-      () => (how === 'merge' ? `${keep.name} and ${other.name} are now one person.` : `${keep.name} and ${other.name} are kept apart.`),
+      () => {
+        const who = capitalised(pairName(candidate));
+        return how === 'merge' ? `${who} are now one person, with ${keep.addedBy}'s details.` : `${who} are kept apart.`;
+      },
     );
-    if (done) setFocusRequest({ list: 'duplicates', index });
+    if (done) setFocusRequest({ list: 'duplicates', key: pairKey(candidate), index });
     return done !== undefined;
   };
 
