@@ -59,6 +59,10 @@ async function chooseAndPress(page: Page, label: string, path: string | string[]
   await button(page, action).click();
 }
 
+async function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element === document.activeElement);
+}
+
 async function fingerprintIn(region: Locator): Promise<string> {
   return (await textOf(region.locator('.fingerprint').first())).trim();
 }
@@ -174,7 +178,13 @@ describe('sending the day from a laptop to the office', () => {
     // End of the day: one file, and the screen says what went into it.
     await go(laptopPage, 'Send to office');
     expect(await textOf(laptopPage.locator('.unsent'))).toContain('2 sign-ins');
-    const bundle = await saveOffered(laptopPage, () => button(laptopPage, 'Export end-of-day file').click());
+    // By keyboard alone: Tab to the big button, Enter.
+    const exportButton = button(laptopPage, 'Export end-of-day file');
+    const bundle = await saveOffered(laptopPage, async () => {
+      for (let presses = 0; presses < 40 && !(await isFocused(exportButton)); presses += 1) await laptopPage.keyboard.press('Tab');
+      expect(await isFocused(exportButton)).toBe(true);
+      await laptopPage.keyboard.press('Enter');
+    });
     const written = await textOf(laptopPage.locator('.written'));
     expect(written).toMatch(/^Bundle 1 written: .*2 sign-ins/);
     await said(laptopPage, 'Bundle 1 written');

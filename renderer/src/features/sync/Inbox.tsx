@@ -27,7 +27,7 @@ export function Inbox({ onImported }: { onImported(): void }) {
 
   return (
     <section className="sync-section" aria-labelledby="inbox-heading">
-      <h2 id="inbox-heading">Inbox folder</h2>
+      <h2 id="inbox-heading">Files arriving in a folder</h2>
       <p>Laptops can also drop their files in a shared or synced folder. Fieldbook imports what arrives there.</p>
       {settings.status === 'failed' && <LoadFailed message={settings.message} />}
       {current === undefined && settings.status === 'loading' && <Loading what="the inbox settings" />}
@@ -36,9 +36,11 @@ export function Inbox({ onImported }: { onImported(): void }) {
           <SyncSettingsForm settings={current} part="inbox" onSaved={setSaved} />
           {current.inboxFolder ? (
             <>
-              <button type="button" className="button" aria-disabled={action.busy || undefined} onClick={checkNow}>
-                Check inbox now
-              </button>
+              <div className="button-row">
+                <button type="button" className="button" aria-disabled={action.busy || undefined} onClick={checkNow}>
+                  Check inbox now
+                </button>
+              </div>
               <Refusal message={problemAt(action, 'inbox')} />
             </>
           ) : (
