@@ -16,7 +16,7 @@ export interface Output {
   progress?(text: string): void;
 }
 
-async function withCore<T>(dataFolder: string, work: (core: Core) => Promise<T>): Promise<T> {
+export async function withCore<T>(dataFolder: string, work: (core: Core) => Promise<T>): Promise<T> {
   prepareDataFolder(dataFolder);
   const core = openCoreInFolder(dataFolder);
   try {
@@ -77,6 +77,12 @@ Usage:
 
   fieldbook generate-people --count NUMBER [--data FOLDER] [--seed NUMBER]
       Add NUMBER generated people (for example 100000), for benchmarks.
+
+  fieldbook import FILE... [--data FOLDER]
+      Import laptops' end-of-day files (.fieldbook) into the office's data,
+      in any order; a file already imported is reported and skipped. A file
+      that is damaged, wrongly addressed or from an unknown or revoked laptop
+      is refused whole. Exits with 1 if any file was refused.
 
   fieldbook help
       Show this help.

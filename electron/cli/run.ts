@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_DEMO_SEED } from '../demo/load-demo';
 import { defaultDataFolder } from '../host/data-folder';
 import { demoCommand, generatePeopleCommand, helpText, type Output } from './commands';
+import { importCommand } from './import-command';
 import { describeFailure, UsageError } from './failures';
 
 export interface Terminal extends Output {
@@ -16,6 +17,7 @@ type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
 const commandOptions = {
   demo: { data: { type: 'string' }, seed: { type: 'string' } },
   'generate-people': { data: { type: 'string' }, seed: { type: 'string' }, count: { type: 'string' } },
+  import: { data: { type: 'string' } },
   help: {},
 } satisfies Record<string, OptionSpec>;
 
@@ -24,11 +26,14 @@ type CommandName = keyof typeof commandOptions;
 const isCommand = (name: string): name is CommandName => Object.hasOwn(commandOptions, name);
 
 /** node:util's messages are written for programmers; say the same thing plainly. */
-function parseOptions(command: CommandName, args: string[]): Record<string, string | undefined> {
+/** Commands that take a list of files after their options. */
+const takesFiles = new Set<CommandName>(['import']);
+
+function parseOptions(command: CommandName, args: string[]): { values: Record<string, string | undefined>; files: string[] } {
   try {
     const { values, positionals } = parseArgs({ args, options: commandOptions[command], strict: true, allowPositionals: true });
-    if (positionals.length > 0) throw new UsageError(`"${command}" does not take "${positionals[0]}".`);
-    return values as Record<string, string | undefined>;
+    if (positionals.length > 0 && !takesFiles.has(command)) throw new UsageError(`"${command}" does not take "${positionals[0]}".`);
+    return { values: values as Record<string, string | undefined>, files: positionals };
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as { code?: string }).code;
@@ -65,7 +70,7 @@ export async function runCli(argv: readonly string[], terminal: Terminal): Promi
       return 0;
     }
     if (!isCommand(first)) throw new UsageError(`Unknown command "${first}".`);
-    const values = parseOptions(first, rest);
+    const { values, files } = parseOptions(first, rest);
     const seed = wholeNumber(values.seed, 'seed', { min: 0, max: 2 ** 32 - 1 });
     dataFolder = dataFolderFrom(values);
 
@@ -75,6 +80,9 @@ export async function runCli(argv: readonly string[], terminal: Terminal): Promi
       const count = wholeNumber(values.count, 'count', { min: 1, max: MAX_GENERATED_PEOPLE });
       if (count === undefined) throw new UsageError('generate-people needs --count, for example --count 100000.');
       await generatePeopleCommand({ dataFolder, count, seed: seed ?? 1 }, terminal);
+    } else if (first === 'import') {
+      if (files.length === 0) throw new UsageError('import needs one or more files, for example: fieldbook import hall-laptop-2-*.fieldbook');
+      return await importCommand({ dataFolder, files: files.map((file) => resolve(file)) }, terminal);
     } else {
       terminal.line(helpText(defaultDataFolder()));
     }

@@ -5,7 +5,7 @@ export interface Figure {
   /** Measured value of the statistic named in `statistic`. */
   value: number;
   statistic: 'p95' | 'median' | 'total';
-  unit: 'ms';
+  unit: 'ms' | 'MB';
   /** Absent for figures printed for context only. */
   budget?: number;
   /** The same work done with raw better-sqlite3: the physical floor on this machine. */

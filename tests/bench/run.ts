@@ -4,6 +4,7 @@ import { benchAppReady } from './app-ready';
 import { benchKioskKeystroke } from './kiosk-keystroke';
 import { printFigures, type Figure } from './report';
 import { benchSearchAndSignIn } from './search-and-sign-in';
+import { benchSync } from './sync';
 import { benchWaitlist } from './waitlist';
 
 /** `npm run bench`: every performance figure beside its budget and its raw baseline. */
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   figures.push(...(await benchSearchAndSignIn()));
   figures.push(...(await benchWaitlist()));
+  figures.push(...(await benchSync()));
   const browser = await launchChromium();
   try {
     figures.push(...(await benchAppReady(browser)));

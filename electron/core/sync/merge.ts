@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { FieldbookError } from '../../../shared/errors';
 import { sharedTableNames, type SharedTableName } from '../../db/schema';
 import type { WireChange } from '../../sync/payload';
-import { refreshSearchKeysNow } from '../people/search-keys';
+import { refreshSearchKeysNow, searchKeysFor, type NamedPerson } from '../people/search-keys';
 
 /**
  * Merges changes from other devices into this database, one change at a time
@@ -63,6 +63,10 @@ export class Merger {
   private readonly markUnapplied: Statement;
   private readonly clearUnapplied: Statement;
   private readonly recordConflict: Statement;
+  private readonly inserts = new Map<string, Statement>();
+  private readonly searchKeys: Statement;
+  /** Rows with changes but no stored row yet; every other logged row exists, which is what makes the fast path safe. */
+  private readonly unapplied: Set<string>;
 
   constructor(
     private readonly sqlite: Database,
@@ -82,6 +86,10 @@ export class Merger {
       'INSERT INTO unapplied_rows (table_name, row_id, reason) VALUES (?, ?, ?) ON CONFLICT (table_name, row_id) DO UPDATE SET reason = excluded.reason',
     );
     this.clearUnapplied = sqlite.prepare('DELETE FROM unapplied_rows WHERE table_name = ? AND row_id = ?');
+    this.searchKeys = sqlite.prepare('INSERT OR IGNORE INTO person_search_keys (key, person_id) VALUES (?, ?)');
+    this.unapplied = new Set(
+      (sqlite.prepare('SELECT table_name, row_id FROM unapplied_rows').raw().all() as [string, string][]).map(([table, row]) => rowKey(table, row)),
+    );
     this.recordConflict = sqlite.prepare(
       `INSERT INTO conflicts (id, table_name, row_id, field, lost_change_id, won_change_id) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (lost_change_id, field) DO UPDATE SET won_change_id = excluded.won_change_id`,
@@ -109,7 +117,31 @@ export class Merger {
     tally.applied += 1;
     tally.byTable.set(table, (tally.byTable.get(table) ?? 0) + 1);
     if (hlc > tally.maxHlc) tally.maxHlc = hlc;
-    this.materialise(table, rowId, tally);
+    if (!this.insertFirst(table, rowId, parsed, tally)) this.materialise(table, rowId, tally);
+    return true;
+  }
+
+  /**
+   * The common case, a row's first change (every fact, every new person):
+   * a plain insert, without reading the history. A row that already exists
+   * or is waiting for others fails over to the full fold.
+   */
+  private insertFirst(table: SharedTableName, rowId: string, fields: Record<string, unknown>, tally: MergeTally): boolean {
+    if (this.unapplied.has(rowKey(table, rowId))) return false;
+    for (const column of this.columns.get(table)!.values()) if (column.required && !(column.name in fields)) return false;
+    const names = Object.keys(fields);
+    try {
+      this.insert(table, names).run(rowId, ...names.map((name) => toSqlite(fields[name])));
+    } catch (error) {
+      if (sqliteCode(error)?.startsWith('SQLITE_CONSTRAINT')) return false;
+      throw error;
+    }
+    tally.newRows.set(table, (tally.newRows.get(table) ?? 0) + 1);
+    if (table === 'sessions') tally.touchedSessions.add(rowId);
+    if ((table === 'bookings' || table === 'group_bookings') && typeof fields.session_id === 'string') tally.touchedSessions.add(fields.session_id);
+    if (table === 'people' && !fields.merged_into) {
+      for (const key of searchKeysFor(fields as unknown as NamedPerson)) this.searchKeys.run(key, rowId);
+    }
     return true;
   }
 
@@ -140,6 +172,7 @@ export class Merger {
     for (const column of columns.values()) {
       if (column.required && !state.has(column.name)) {
         this.markUnapplied.run(table, rowId, 'An edit arrived before the record it edits.');
+        this.unapplied.add(rowKey(table, rowId));
         return false;
       }
     }
@@ -151,16 +184,18 @@ export class Merger {
       const code = sqliteCode(error);
       if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
         this.markUnapplied.run(table, rowId, 'It refers to a record that has not arrived yet.');
+        this.unapplied.add(rowKey(table, rowId));
         return false;
       }
       if (code === 'SQLITE_CONSTRAINT_UNIQUE') {
         this.markUnapplied.run(table, rowId, 'It clashes with another record made elsewhere.');
+        this.unapplied.add(rowKey(table, rowId));
         return false;
       }
       if (code?.startsWith('SQLITE_CONSTRAINT')) throw unknownData(`a ${table} record this version cannot store`);
       throw error;
     }
-    this.clearUnapplied.run(table, rowId);
+    if (this.unapplied.delete(rowKey(table, rowId))) this.clearUnapplied.run(table, rowId);
     if (isNew) tally.newRows.set(table, (tally.newRows.get(table) ?? 0) + 1);
     const sessionId = table === 'sessions' ? rowId : table === 'bookings' || table === 'group_bookings' ? state.get('session_id') : null;
     if (typeof sessionId === 'string') tally.touchedSessions.add(sessionId);
@@ -188,6 +223,17 @@ export class Merger {
     });
   }
 
+  private insert(table: string, fields: string[]): Statement {
+    const key = `${table}:${fields.join(',')}`;
+    let statement = this.inserts.get(key);
+    if (!statement) {
+      const names = fields.map((field) => `"${field}"`);
+      statement = this.sqlite.prepare(`INSERT INTO ${table} (id${names.map((name) => `, ${name}`).join('')}) VALUES (?${', ?'.repeat(names.length)})`);
+      this.inserts.set(key, statement);
+    }
+    return statement;
+  }
+
   private upsert(table: string, fields: string[]): Statement {
     const key = `${table}:${fields.join(',')}`;
     let statement = this.upserts.get(key);
@@ -202,6 +248,8 @@ export class Merger {
     return statement;
   }
 }
+
+const rowKey = (table: string, rowId: string) => `${table}\u0000${rowId}`;
 
 /** JSON values as SQLite stores them (booleans never reach here: columns are numbers). */
 function toSqlite(value: unknown): unknown {

@@ -1,0 +1,189 @@
+import { execFileSync } from 'node:child_process';
+import type { Statement } from 'better-sqlite3';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { localMinute } from '../../electron/core/deps';
+import type { Core } from '../../electron/core';
+import { openDatabase } from '../../electron/db/open';
+import { generatePeople } from '../../electron/demo/generate-people';
+import { openCoreInFolder } from '../../electron/host/open-core';
+import { DATABASE_FILE } from '../../electron/host/data-folder';
+import { encodeHlc } from '../../electron/sync/hlc';
+import type { OutgoingFile } from '../../shared/contract';
+import { answersFor } from '../support/evaluations';
+import { percentile, timeMs, type Figure } from './report';
+
+const DAY_PEOPLE = 200;
+const MILLION = 1_000_000;
+const PEOPLE_IN_MILLION = 200_000;
+const SESSIONS_IN_MILLION = 40;
+
+const incoming = (file: OutgoingFile) => ({ fileName: file.fileName, contentBase64: file.contentBase64 });
+
+/** An office and a laptop in their own data folders, paired through the procedures, with a catalogue package applied. */
+async function pairedPair(root: string, sessions: number, capacity: number) {
+  const office = openCoreInFolder(join(root, 'office'));
+  const laptop = openCoreInFolder(join(root, 'laptop'));
+  await office.handlers['device.setUp']({ role: 'office', name: 'Bench office' });
+  await laptop.handlers['device.setUp']({ role: 'laptop', name: 'Bench laptop' });
+  const request = await laptop.handlers['pairing.request']({});
+  const { enrolment, laptop: enrolled } = await office.handlers['pairing.enrol']({ request: incoming(request), team: null, facilitators: [] });
+  await laptop.handlers['pairing.acceptEnrolment'](incoming(enrolment));
+  const course = await office.handlers['courses.create']({ title: 'Cultural Competency', description: null, durationMinutes: 180, learningOutcomes: ['Recognise good practice', 'Book an interpreter'], evaluationMode: 'linked' });
+  const venue = await office.handlers['venues.create']({ name: 'Hope Street Community Centre', address: '1 Hope Street', accessNotes: null });
+  const start = new Date();
+  start.setHours(0, 1, 0, 0);
+  const end = new Date(start);
+  end.setHours(23, 0, 0, 0);
+  const sessionIds: string[] = [];
+  for (let index = 0; index < sessions; index += 1) {
+    const session = await office.handlers['sessions.create']({ courseId: course.id, venueId: venue.id, startsAt: localMinute(start), endsAt: localMinute(end), capacity, facilitators: ['Bench'], status: 'scheduled' });
+    sessionIds.push(session.id);
+  }
+  return { office, laptop, laptopId: enrolled.deviceId, courseId: course.id, sessionIds };
+}
+
+async function sendPackage(office: Core, laptop: Core, laptopId: string) {
+  const file = await office.handlers['sync.writePackage']({ deviceId: laptopId });
+  await laptop.handlers['sync.importPackage'](incoming(file));
+}
+
+/**
+ * A normal day: 200 booked people signed in and 200 evaluations answered on
+ * the laptop, then the end-of-day export, signed and encrypted.
+ */
+async function benchEndOfDayExport(root: string): Promise<Figure[]> {
+  const { office, laptop, laptopId, courseId, sessionIds } = await pairedPair(root, 1, 250);
+  const sessionId = sessionIds[0]!;
+  await generatePeople(office, DAY_PEOPLE, 5);
+  const people = office.database.sqlite.prepare('SELECT id FROM people ORDER BY id').pluck().all() as string[];
+  for (const personId of people) await office.handlers['signIn.book']({ sessionId, personId });
+  await sendPackage(office, laptop, laptopId);
+  const template = await laptop.handlers['evaluations.template']({ courseId });
+  for (const personId of people) {
+    await laptop.handlers['signIn.signIn']({ sessionId, personId });
+    await laptop.handlers['evaluations.submit']({ sessionId, personId, templateId: template.id, answers: answersFor(template), language: 'en' });
+  }
+  let file!: OutgoingFile & { bundle: { summary: { changes: number } } };
+  const exportMs = await timeMs(async () => {
+    file = await laptop.handlers['sync.exportBundle']({});
+  });
+  // Writing the same bundle again does the same reading, signing and encrypting, so it gives a spread.
+  const again: number[] = [];
+  for (let run = 0; run < 20; run += 1) again.push(await timeMs(() => laptop.handlers['sync.rewriteBundle']({ sequence: 1 })));
+  const read = laptop.database.sqlite.prepare('SELECT * FROM change_log WHERE device_id = ? ORDER BY hlc').raw();
+  const deviceId = laptop.database.sqlite.prepare('SELECT id FROM device').pluck().get();
+  const raw: number[] = [];
+  for (let run = 0; run < 20; run += 1) raw.push(await timeMs(() => read.all(deviceId)));
+  await office.close();
+  await laptop.close();
+  return [
+    {
+      name: `end-of-day export: ${DAY_PEOPLE} sign-ins + ${DAY_PEOPLE} evaluations (${file.bundle.summary.changes} changes), signed + encrypted`,
+      value: exportMs,
+      statistic: 'total',
+      unit: 'ms',
+      budget: 500,
+      baseline: { label: 'read the same changes', value: percentile(raw, 50) },
+    },
+    { name: 'writing the same bundle again (read, sign, encrypt)', value: percentile(again, 95), statistic: 'p95', unit: 'ms' },
+  ];
+}
+
+/** The laptop's change log filled directly with a million changes: 200k new people and 800k sign-ins. */
+function fillLaptopLog(laptop: Core, sessionIds: string[]): void {
+  const sqlite = laptop.database.sqlite;
+  const deviceId = sqlite.prepare('SELECT id FROM device').pluck().get() as string;
+  const insert = sqlite.prepare('INSERT INTO change_log (id, hlc, device_id, table_name, row_id, fields) VALUES (?, ?, ?, ?, ?, ?)');
+  const startMs = Date.now() - 2 * MILLION;
+  let tick = 0;
+  const hlc = () => encodeHlc({ wallMs: startMs + Math.floor(tick / 10), counter: tick++ % 10, deviceId });
+  const id = (prefix: string, n: number) => `${prefix}${String(n).padStart(12, '0')}`;
+  sqlite.transaction(() => {
+    for (let n = 0; n < PEOPLE_IN_MILLION; n += 1) {
+      const fields = { given_name: `Given${n}`, family_name: `Family${n % 5000}`, preferred_name: null, email: `person${n}@example.org`, phone: null, organisation_id: null, membership_joined_on: null };
+      insert.run(id('c0000000-0000-7000-8000-', n), hlc(), deviceId, 'people', id('p0000000-0000-7000-8000-', n), JSON.stringify(fields));
+    }
+    const signIns = MILLION - PEOPLE_IN_MILLION;
+    for (let n = 0; n < signIns; n += 1) {
+      const stamp = hlc();
+      const fields = { session_id: sessionIds[n % sessionIds.length], person_id: id('p0000000-0000-7000-8000-', n % PEOPLE_IN_MILLION), kind: 'sign_in', method: 'facilitator', corrects_id: null, hlc: stamp, recorded_at: new Date(startMs).toISOString(), device_id: deviceId };
+      insert.run(id('c1000000-0000-7000-8000-', n), stamp, deviceId, 'sign_ins', id('s0000000-0000-7000-8000-', n), JSON.stringify(fields));
+    }
+  })();
+}
+
+/**
+ * The floor for the same work: the rows the import ends up writing (the
+ * million change-log rows and the people and sign-ins they make) inserted
+ * with raw prepared statements in one transaction, into a copy of the same
+ * office database. JSON is parsed before the clock starts.
+ */
+function rawBulkInsert(databasePath: string, changes: unknown[][]): number {
+  const database = openDatabase(databasePath);
+  const sqlite = database.sqlite;
+  const logInsert = sqlite.prepare<unknown[]>('INSERT INTO change_log (id, hlc, device_id, table_name, row_id, fields) VALUES (?, ?, ?, ?, ?, ?)');
+  const recordInserts = new Map<string, Statement<unknown[]>>();
+  const records = changes.map(([, , , table, rowId, fields]) => {
+    const values = JSON.parse(fields as string) as Record<string, unknown>;
+    const columns = Object.keys(values);
+    const key = `${table as string}:${columns.join(',')}`;
+    if (!recordInserts.has(key)) {
+      recordInserts.set(key, sqlite.prepare<unknown[]>(`INSERT INTO ${table as string} (id, ${columns.join(', ')}) VALUES (?${', ?'.repeat(columns.length)})`));
+    }
+    return [recordInserts.get(key)!, [rowId, ...Object.values(values)]] as [Statement<unknown[]>, unknown[]];
+  });
+  const started = performance.now();
+  sqlite.transaction(() => {
+    for (const change of changes) logInsert.run(...change);
+    for (const [statement, values] of records) statement.run(...values);
+  })();
+  const ms = performance.now() - started;
+  void database.close();
+  return ms;
+}
+
+async function benchMillionImport(root: string): Promise<Figure[]> {
+  const { office, laptop, laptopId, sessionIds } = await pairedPair(root, SESSIONS_IN_MILLION, 100_000);
+  await sendPackage(office, laptop, laptopId);
+  fillLaptopLog(laptop, sessionIds);
+  const file = await laptop.handlers['sync.exportBundle']({});
+  const bundlePath = join(root, file.fileName);
+  writeFileSync(bundlePath, Buffer.from(file.contentBase64, 'base64'));
+  const rows = laptop.database.sqlite.prepare("SELECT id, hlc, device_id, table_name, row_id, fields FROM change_log WHERE table_name IN ('people', 'sign_ins') ORDER BY hlc").raw().all() as unknown[][];
+  await office.close();
+  await laptop.close();
+  // Closing checkpointed the office's WAL, so the database file alone is its whole state.
+  mkdirSync(join(root, 'office-raw'));
+  copyFileSync(join(root, 'office', DATABASE_FILE), join(root, 'office-raw', DATABASE_FILE));
+  const rawMs = rawBulkInsert(join(root, 'office-raw', DATABASE_FILE), rows);
+  // A separate process, so its peak memory is the import's alone.
+  const report = JSON.parse(
+    execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'sync-import-child.ts'), join(root, 'office'), bundlePath], {
+      encoding: 'utf8',
+      maxBuffer: 1024 * 1024,
+    }),
+  ) as { ms: number; maxRssMb: number; status: string; changes: number };
+  if (report.status !== 'imported') throw new Error(`The million-change bundle was not imported: ${report.status}`);
+  return [
+    {
+      name: `import and merge ${report.changes.toLocaleString('en-GB')} changes in one bundle (${(Buffer.byteLength(file.contentBase64, 'base64') / 2 ** 20).toFixed(0)} MB file)`,
+      value: report.ms,
+      statistic: 'total',
+      unit: 'ms',
+      budget: 3 * rawMs,
+      baseline: { label: 'raw insert of the same rows, change log and records (budget is 3×)', value: rawMs },
+    },
+    { name: 'peak memory of that import process (resident set)', value: report.maxRssMb, statistic: 'total', unit: 'MB', budget: 500 },
+  ];
+}
+
+export async function benchSync(): Promise<Figure[]> {
+  const root = mkdtempSync(join(tmpdir(), 'fieldbook-bench-sync-'));
+  try {
+    return [...(await benchEndOfDayExport(join(root, 'day'))), ...(await benchMillionImport(join(root, 'million')))];
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
