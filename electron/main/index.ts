@@ -6,6 +6,7 @@ import type { Core } from '../core';
 import { createDispatcher } from '../dispatch/dispatcher';
 import { KEYS_FOLDER } from '../host/data-folder';
 import { openCoreInFolder } from '../host/open-core';
+import { watchInbox } from '../host/inbox-watcher';
 import { EVENT_CHANNEL } from '../ipc-channels';
 import { registerInvokeHandler } from './ipc';
 import { menuTemplate } from './menu';
@@ -48,6 +49,7 @@ export async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(sendNavigate, process.platform)));
   createWindow();
+  const stopWatching = watchInbox(core.handlers, (line) => console.log(`Inbox: ${line}`));
 
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('activate', () => {
@@ -56,7 +58,10 @@ export async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => void core?.close());
+  app.on('will-quit', () => {
+    stopWatching();
+    void core?.close();
+  });
 }
 
 export const started = start();

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createDispatcher } from '../dispatch/dispatcher';
 import { defaultDataFolder } from '../host/data-folder';
 import { openCoreInFolder } from '../host/open-core';
+import { watchInbox } from '../host/inbox-watcher';
 import { startWebHost } from './server';
 
 /** `npm run web`: the same UI and core as the app, served on 127.0.0.1 for a browser. */
@@ -27,8 +28,10 @@ async function main(): Promise<void> {
   console.log(`Fieldbook data: ${dataFolder}`);
   console.log(`Fieldbook is ready at ${host.url}`);
   console.log('Open that address in a browser on this computer. Press Ctrl+C to stop.');
+  const stopWatching = watchInbox(core.handlers, (line) => console.log(`Inbox: ${line}`));
 
   const stop = async () => {
+    stopWatching();
     await host.close();
     await core.close();
     process.exit(0);
