@@ -79,7 +79,8 @@ export async function insertPerson(scope: WriteScope, fields: ParsedInput<'peopl
 export function peopleHandlers(ctx: CoreContext): HandlerGroup<'people'> {
   return {
     async 'people.list'({ query, limit }) {
-      let select = personQuery(ctx);
+      // Someone merged into another person is listed as that person.
+      let select = personQuery(ctx).where('people.merged_into', 'is', null);
       const range = keyRange(query);
       if (range) {
         // Accent- and case-insensitive prefix match on any name, through the search-key index.
