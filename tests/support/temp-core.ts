@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
@@ -60,13 +60,22 @@ export interface TempCoreOptions {
   clock?: TestClock;
   /** Set the device up (role office) before returning. */
   setUp?: boolean;
+  /**
+   * Start from a copy of another core's database file (checkpointed first), with
+   * that core's key store: the same device, in a fresh folder. Quicker than pairing again.
+   */
+  copyOf?: TempCore;
 }
 
 export async function tempCore(options: TempCoreOptions = {}): Promise<TempCore> {
   const folder = mkdtempSync(join(tmpdir(), 'fieldbook-test-'));
   const databasePath = join(folder, 'fieldbook.sqlite');
   const clock = options.clock ?? testClock();
-  const keyStore = memoryKeyStore();
+  const keyStore = options.copyOf?.keyStore ?? memoryKeyStore();
+  if (options.copyOf) {
+    options.copyOf.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    copyFileSync(options.copyOf.databasePath, databasePath);
+  }
   const loggedErrors: { message: string; error: unknown }[] = [];
 
   let core: Core | null = null;

@@ -211,7 +211,8 @@ export function duplicates(ctx: CoreContext): DuplicateCandidate[] {
        FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id
        WHERE p.merged_into IS NULL
          AND EXISTS (SELECT 1 FROM person_search_keys k JOIN person_search_keys other ON other.key = k.key AND other.person_id <> k.person_id
-                     WHERE k.person_id = p.id AND instr(k.key, ' ') > 0)`,
+                     WHERE k.person_id = p.id AND instr(k.key, ' ') > 0)
+       ORDER BY p.id`,
     )
     .all() as PersonRow[];
   const decided = ctx.sqlite.prepare('SELECT 1 FROM duplicate_decisions WHERE first_person_id = ? AND second_person_id = ?').pluck();
