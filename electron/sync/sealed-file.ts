@@ -98,6 +98,17 @@ const damaged = () =>
     'This file is damaged or incomplete: it was changed or cut short after it was written, so none of it was imported. Ask for it to be exported again.',
   );
 
+/** A file of the other kind: a package offered to the office, or a bundle to a laptop. */
+export function wrongKind(kind: Envelope['kind']): FieldbookError {
+  return new FieldbookError(
+    'WRONG_DEVICE_ROLE',
+    kind === 'package' ? 'This is a package from the office, for a laptop to import.' : "This is a laptop's end-of-day bundle, for the office to import.",
+  );
+}
+
+/** What each kind of file is called when Fieldbook writes it. */
+export const FILE_EXTENSIONS: Record<Envelope['kind'], string> = { bundle: '.fieldbook', package: '.fieldbook-package' };
+
 /** Decrypts with age alone; anything but a whole, unchanged file addressed to this key is refused. */
 export async function decryptFile(file: Uint8Array, identity: string): Promise<Uint8Array> {
   const decrypter = new Decrypter();
@@ -174,14 +185,7 @@ export async function openSealedFile(file: Uint8Array, input: OpenInput): Promis
       `This file from ${sender.name} was written for another computer's key, so it was not imported here.`,
     );
   }
-  if (envelope.kind !== input.expectedKind) {
-    throw new FieldbookError(
-      'WRONG_DEVICE_ROLE',
-      envelope.kind === 'package'
-        ? 'This is a package from the office, for a laptop to import.'
-        : "This is a laptop's end-of-day bundle, for the office to import.",
-    );
-  }
+  if (envelope.kind !== input.expectedKind) throw wrongKind(envelope.kind);
   const payload = plaintext.subarray(newline + 1);
   if (payload.byteLength !== envelope.payloadBytes || createHash('sha256').update(payload).digest('hex') !== envelope.payloadSha256) {
     throw damaged();

@@ -38,7 +38,7 @@ function enrolledSender(ctx: CoreContext) {
 
 export async function importBundle(ctx: CoreContext, file: Uint8Array, options: ImportOptions): Promise<ImportOutcome> {
   const keys = await deviceKeys(ctx, 'office');
-  const received = await openReceived(keys, file, 'bundle', BundleMetaSchema, enrolledSender(ctx));
+  const received = await openReceived(keys, file, 'bundle', BundleMetaSchema, enrolledSender(ctx), options.fileName);
   const { envelope, sender } = received;
   const summary: BundleSummary = received.payload.meta.summary;
   const base = { bundleId: envelope.bundleId, senderName: sender.name, sequence: envelope.sequence, summary, capacityFlags: 0, conflicts: 0 };

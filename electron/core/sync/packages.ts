@@ -115,6 +115,7 @@ export async function importPackage(ctx: CoreContext, file: Uint8Array, fileName
   const office = await pairedOffice(ctx);
   const received = await openReceived(keys, file, 'package', PackageMeta, (deviceId) =>
     deviceId === office.device_id ? { name: office.name, signingPublicKey: office.signing_public_key, revokedAt: null, revokedReason: null } : null,
+    fileName,
   );
   const { envelope, payload } = received;
   if (payload.meta.laptopDeviceId !== keys.device.id) {

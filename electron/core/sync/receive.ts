@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FieldbookError } from '../../../shared/errors';
 import { decodeHlc, HybridLogicalClock } from '../../sync/hlc';
 import { decodePayload, type DecodedPayload } from '../../sync/payload';
-import { openSealedFile, type Envelope, type KnownSender, type OpenedFile } from '../../sync/sealed-file';
+import { FILE_EXTENSIONS, openSealedFile, wrongKind, type Envelope, type KnownSender, type OpenedFile } from '../../sync/sealed-file';
 import type { CoreContext } from '../deps';
 import type { DeviceKeys } from './device-keys';
 import { emptyTally, Merger, type MergeTally } from './merge';
@@ -25,13 +25,20 @@ export async function openReceived<M>(
   kind: Envelope['kind'],
   metaSchema: z.ZodType<M>,
   sender: (deviceId: string) => KnownSender | null,
+  fileName: string,
 ): Promise<Received<M>> {
-  const opened: OpenedFile = await openSealedFile(file, {
-    identity: keys.ageIdentity,
-    ownRecipient: keys.device.age_recipient,
-    expectedKind: kind,
-    sender,
-  });
+  let opened: OpenedFile;
+  try {
+    opened = await openSealedFile(file, { identity: keys.ageIdentity, ownRecipient: keys.device.age_recipient, expectedKind: kind, sender });
+  } catch (error) {
+    // The other kind of file is encrypted to the other computer, so age only says "not for this key".
+    // Named as Fieldbook names the other kind, it was most likely picked by mistake: say what it is.
+    const other = kind === 'bundle' ? 'package' : 'bundle';
+    if (error instanceof FieldbookError && error.code === 'WRONG_RECIPIENT' && fileName.toLowerCase().endsWith(FILE_EXTENSIONS[other])) {
+      throw wrongKind(other);
+    }
+    throw error;
+  }
   return { envelope: opened.envelope, sender: opened.sender, payload: decodePayload(opened.payload, metaSchema) };
 }
 

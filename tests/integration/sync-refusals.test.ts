@@ -1,0 +1,369 @@
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { Encrypter } from 'age-encryption';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SIGNING_KEY_NAME } from '../../electron/core/device/device';
+import { encodePayload } from '../../electron/sync/payload';
+import { recipientFingerprint, sealFile, SEALED_FILE_FORMAT } from '../../electron/sync/sealed-file';
+import type { FieldbookErrorPayload } from '../../shared/errors';
+import { evaluatedSession, signedInPeople } from '../support/evaluations';
+import { asIncoming, bytesOf, enrolLaptop, incomingBytes, sendPackage, syncWorld, type SyncWorld } from '../support/sync';
+import { countRows, DAY_MS, databaseHash, dumpDatabase, refusal, tempCore, type TempCore } from '../support/temp-core';
+
+/**
+ * Files the office (or a laptop) must refuse whole, each with a message that
+ * says why in plain words, writing nothing at all; and files that are fine
+ * but need care: a replay (a logged no-op), a bundle from a clock far ahead
+ * (held for review), a weeks-old bundle (imports), and gaps in a laptop's
+ * sequence (shown in the manifest).
+ */
+
+let world: SyncWorld;
+const extra: TempCore[] = [];
+afterEach(async () => {
+  await world?.cleanup();
+  for (const temp of extra.splice(0)) await temp.cleanup();
+});
+
+interface Scene {
+  office: TempCore;
+  laptop: TempCore;
+  laptopId: string;
+  sessionId: string;
+}
+
+/** An office and "Hall laptop 2", paired, with today's session in the laptop's package. */
+async function scene(): Promise<Scene> {
+  world = await syncWorld(['Hall laptop 2']);
+  const { office, laptops } = world;
+  const laptop = laptops[0]!;
+  const { session } = await evaluatedSession(office.call);
+  await sendPackage(office, laptop);
+  const laptopId = (await laptop.call('device.status', {})).device!.id;
+  return { office, laptop, laptopId, sessionId: session.id };
+}
+
+/** Offers a file to the office and returns the refusal, checking that not one byte of its database changed. */
+async function refusedByOffice(office: TempCore, bytes: Uint8Array, fileName = 'bundle.fieldbook'): Promise<FieldbookErrorPayload> {
+  const before = databaseHash(office.sqlite);
+  const error = await refusal(office.dispatch, 'sync.importFile', incomingBytes(bytes, fileName));
+  expect(databaseHash(office.sqlite)).toBe(before);
+  expect(office.loggedErrors).toEqual([]);
+  return error;
+}
+
+async function refusedByLaptop(laptop: TempCore, bytes: Uint8Array, fileName: string): Promise<FieldbookErrorPayload> {
+  const before = databaseHash(laptop.sqlite);
+  const error = await refusal(laptop.dispatch, 'sync.importPackage', incomingBytes(bytes, fileName));
+  expect(databaseHash(laptop.sqlite)).toBe(before);
+  expect(laptop.loggedErrors).toEqual([]);
+  return error;
+}
+
+function officeRecipient(office: TempCore): string {
+  return office.sqlite.prepare('SELECT age_recipient FROM device').pluck().get() as string;
+}
+
+/** A bundle's payload as a laptop writes it, holding one change. */
+function somePayload(laptopId: string): Uint8Array {
+  return encodePayload({ kind: 'bundle', deviceName: 'Hall laptop 2', summary: { changes: 1, sessions: 0, signIns: 0, evaluations: 0, newPeople: 1 } }, [
+    ['01950000-0000-7000-8000-000000000001', `${String(Date.now()).padStart(15, '0')}-000000-${laptopId}`, laptopId, 'people', '01950000-0000-7000-8000-000000000002', '{"given_name":"Eve","family_name":"Forger"}'],
+  ]);
+}
+
+/**
+ * A sealed file built by hand: the header line Fieldbook writes (with the
+ * signature left out, or over an envelope this build does not write), then
+ * the payload, encrypted with age directly.
+ */
+async function handmade(recipient: string, envelope: Record<string, unknown>, payload: Uint8Array, signingKey: Buffer | null): Promise<Uint8Array> {
+  const envelopeText = JSON.stringify({
+    ...envelope,
+    payloadSha256: createHash('sha256').update(payload).digest('hex'),
+    payloadBytes: payload.byteLength,
+  });
+  const header: Record<string, string> = { fieldbook: 'sealed-file', envelope: envelopeText };
+  if (signingKey) header.signature = sign(null, Buffer.from(envelopeText), { key: signingKey, format: 'der', type: 'pkcs8' }).toString('base64');
+  const encrypter = new Encrypter();
+  encrypter.addRecipient(recipient);
+  return encrypter.encrypt(Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), payload]));
+}
+
+function envelopeFor(laptopId: string, office: TempCore, sequence = 1) {
+  return {
+    kind: 'bundle' as const,
+    bundleId: `forged-${sequence}`,
+    senderDeviceId: laptopId,
+    sequence,
+    recipientFingerprint: recipientFingerprint(officeRecipient(office)),
+    createdAt: `${String(office.clock().getTime()).padStart(15, '0')}-000000-${laptopId}`,
+  };
+}
+
+describe('files refused whole, with their reason in plain words', () => {
+  it('refuses a bundle written for another office', async () => {
+    const { office } = await scene();
+    // A laptop paired with a different office writes its bundle for that office's key.
+    const otherOffice = await tempCore({ setUp: true });
+    extra.push(otherOffice);
+    const stranger = await enrolLaptop(otherOffice, 'Library laptop');
+    extra.push(stranger);
+    await stranger.call('people.create', { givenName: 'Nadia', familyName: 'Haddad' });
+    const file = await stranger.call('sync.exportBundle', {});
+
+    expect(await refusedByOffice(office, bytesOf(file))).toEqual({
+      code: 'WRONG_RECIPIENT',
+      message:
+        'This file is addressed to another computer: it was encrypted for a different key, so this one cannot open it. Check it was written for this office (or this laptop).',
+    });
+  });
+
+  it('refuses a bundle encrypted to this office whose signed envelope names another key', async () => {
+    const { office, laptop, laptopId } = await scene();
+    const file = await sealFile({
+      envelope: { ...envelopeFor(laptopId, office), recipientFingerprint: recipientFingerprint('age1someoneelse') },
+      payload: somePayload(laptopId),
+      signingKey: laptop.keyStore.get(SIGNING_KEY_NAME)!,
+      recipient: officeRecipient(office),
+    });
+    expect(await refusedByOffice(office, file)).toEqual({
+      code: 'WRONG_RECIPIENT',
+      message: "This file from Hall laptop 2 was written for another computer's key, so it was not imported here.",
+    });
+  });
+
+  it('refuses a bundle naming an enrolled laptop but signed with a different key', async () => {
+    const { office, laptopId } = await scene();
+    const forger = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' });
+    const file = await sealFile({ envelope: envelopeFor(laptopId, office), payload: somePayload(laptopId), signingKey: forger, recipient: officeRecipient(office) });
+    expect(await refusedByOffice(office, file)).toEqual({
+      code: 'BAD_SIGNATURE',
+      message: "This file says it comes from Hall laptop 2, but it is not signed with Hall laptop 2's key, so it was not imported.",
+    });
+  });
+
+  it('refuses a bundle from a laptop the office revoked, even one written before the revocation', async () => {
+    const { office, laptop, laptopId, sessionId } = await scene();
+    await signedInPeople(laptop, sessionId, 'Amira');
+    const file = await laptop.call('sync.exportBundle', {});
+    const revoked = await office.call('pairing.revoke', { deviceId: laptopId, reason: 'Stolen from a car' });
+    expect(revoked.revokedAt).not.toBeNull();
+
+    expect(await refusedByOffice(office, bytesOf(file))).toEqual({
+      code: 'REVOKED_SENDER',
+      message: 'This file comes from Hall laptop 2, which was revoked on 2026-03-12 (Stolen from a car). Nothing was imported.',
+    });
+    expect((await office.call('sync.manifest', {}))[0]).toMatchObject({ name: 'Hall laptop 2', revoked: true, received: [] });
+    // The office writes it no more packages either.
+    expect(await refusal(office.dispatch, 'sync.writePackage', { deviceId: laptopId })).toMatchObject({ code: 'REVOKED_SENDER' });
+  });
+
+  it('refuses a bundle from a laptop this office never enrolled', async () => {
+    const { office } = await scene();
+    // A copy of the office (same keys, say a restored backup) enrols a laptop the office itself never saw.
+    const copy = await tempCore({ copyOf: office });
+    extra.push(copy);
+    const unknown = await enrolLaptop(copy, 'Spare laptop');
+    extra.push(unknown);
+    await unknown.call('people.create', { givenName: 'Nadia', familyName: 'Haddad' });
+    const file = await unknown.call('sync.exportBundle', {});
+
+    expect(await refusedByOffice(office, bytesOf(file))).toEqual({
+      code: 'UNKNOWN_SENDER',
+      message: 'This file comes from a computer this one has not paired with. Enrol the laptop first (Devices), then import the file again.',
+    });
+  });
+
+  it('refuses a file that is encrypted to the office but not signed', async () => {
+    const { office, laptopId } = await scene();
+    const file = await handmade(officeRecipient(office), { format: SEALED_FILE_FORMAT, ...envelopeFor(laptopId, office) }, somePayload(laptopId), null);
+    expect(await refusedByOffice(office, file)).toEqual({
+      code: 'BAD_SIGNATURE',
+      message: 'This file is not signed, so Fieldbook cannot tell which laptop wrote it. Nothing was imported.',
+    });
+  });
+
+  it('refuses a file in a format version this build does not know, even signed by the laptop', async () => {
+    const { office, laptop, laptopId } = await scene();
+    const file = await handmade(officeRecipient(office), { format: 2, ...envelopeFor(laptopId, office) }, somePayload(laptopId), laptop.keyStore.get(SIGNING_KEY_NAME)!);
+    expect(await refusedByOffice(office, file)).toEqual({
+      code: 'UNSUPPORTED_VERSION',
+      message:
+        'This file was written by a newer version of Fieldbook (file format 2; this version reads format 1). Update Fieldbook on this computer, then import it again.',
+    });
+  });
+
+  it('refuses a package chosen on the office and a bundle chosen on a laptop, saying which computer each is for', async () => {
+    const { office, laptop, laptopId, sessionId } = await scene();
+    const pkg = await office.call('sync.writePackage', { deviceId: laptopId });
+    expect(await refusedByOffice(office, bytesOf(pkg), pkg.fileName)).toEqual({
+      code: 'WRONG_DEVICE_ROLE',
+      message: 'This is a package from the office, for a laptop to import.',
+    });
+
+    await signedInPeople(laptop, sessionId, 'Amira');
+    const bundle = await laptop.call('sync.exportBundle', {});
+    expect(await refusedByLaptop(laptop, bytesOf(bundle), bundle.fileName)).toEqual({
+      code: 'WRONG_DEVICE_ROLE',
+      message: "This is a laptop's end-of-day bundle, for the office to import.",
+    });
+
+    // The procedures themselves belong to one role each.
+    expect(await refusal(laptop.dispatch, 'sync.importFile', asIncoming(bundle))).toEqual({
+      code: 'WRONG_DEVICE_ROLE',
+      message: 'This is for the central office; this computer is a facilitator laptop.',
+    });
+    expect(await refusal(office.dispatch, 'sync.importPackage', asIncoming(pkg))).toEqual({
+      code: 'WRONG_DEVICE_ROLE',
+      message: 'This is for a facilitator laptop; this computer is the central office.',
+    });
+  });
+
+  it('refuses a file of the other kind even when it is addressed to this computer', async () => {
+    const { office, laptop, laptopId } = await scene();
+    const file = await sealFile({
+      envelope: { ...envelopeFor(laptopId, office), kind: 'package' },
+      payload: somePayload(laptopId),
+      signingKey: laptop.keyStore.get(SIGNING_KEY_NAME)!,
+      recipient: officeRecipient(office),
+    });
+    expect(await refusedByOffice(office, file)).toEqual({ code: 'WRONG_DEVICE_ROLE', message: 'This is a package from the office, for a laptop to import.' });
+  });
+
+  it('refuses a package written for another laptop', async () => {
+    const { office, laptopId } = await scene();
+    const other = await enrolLaptop(office, 'Hall laptop 3');
+    extra.push(other);
+    const pkg = await office.call('sync.writePackage', { deviceId: laptopId });
+    expect(await refusedByLaptop(other, bytesOf(pkg), pkg.fileName)).toEqual({
+      code: 'WRONG_RECIPIENT',
+      message:
+        'This file is addressed to another computer: it was encrypted for a different key, so this one cannot open it. Check it was written for this office (or this laptop).',
+    });
+  });
+});
+
+/** The database without the import log and the count of repeats: what a replay may change. */
+function withoutReplayLog(office: TempCore): unknown {
+  const dump = JSON.parse(dumpDatabase(office.sqlite)) as Record<string, unknown>;
+  delete dump.import_log;
+  dump.received_bundles = (dump.received_bundles as string[]).map((row) => (JSON.parse(row) as unknown[]).slice(0, -1));
+  return dump;
+}
+
+describe('files that import, or wait, with care', () => {
+  it('treats the same bundle offered again as a logged no-op', async () => {
+    const { office, laptop, sessionId } = await scene();
+    await signedInPeople(laptop, sessionId, 'Amira');
+    const file = await laptop.call('sync.exportBundle', {});
+    expect((await office.call('sync.importFile', asIncoming(file))).status).toBe('imported');
+    const before = withoutReplayLog(office);
+    const logged = countRows(office.sqlite, 'import_log');
+
+    office.clock.advance(2 * DAY_MS);
+    const again = await office.call('sync.importFile', { ...asIncoming(file), fileName: 'copy of bundle.fieldbook' });
+    expect(again).toMatchObject({
+      status: 'already_imported',
+      message: 'Already imported on 12 March 2026 from Hall laptop 2 (bundle 1). Nothing changed.',
+      senderName: 'Hall laptop 2',
+      sequence: 1,
+    });
+    expect(withoutReplayLog(office)).toEqual(before);
+    expect(countRows(office.sqlite, 'import_log')).toBe(logged + 1);
+    expect((await office.call('sync.importLog', {}))[0]).toMatchObject({
+      fileName: 'copy of bundle.fieldbook',
+      senderName: 'Hall laptop 2',
+      status: 'already_imported',
+      message: again.message,
+    });
+    expect((await office.call('sync.manifest', {}))[0]).toMatchObject({ received: [1], missing: [], repeatsSeen: 1 });
+    // The laptop writing it again for a lost stick is the same bundle too.
+    const rewritten = await laptop.call('sync.rewriteBundle', { sequence: 1 });
+    expect(rewritten.contentBase64).not.toBe(file.contentBase64);
+    expect((await office.call('sync.importFile', asIncoming(rewritten))).status).toBe('already_imported');
+    expect((await office.call('sync.manifest', {}))[0]).toMatchObject({ received: [1], repeatsSeen: 2 });
+  });
+
+  it('holds a bundle from a laptop whose clock is days ahead, and imports it when someone says so', async () => {
+    const { office, laptop, sessionId } = await scene();
+    laptop.clock.advance(3 * DAY_MS);
+    await laptop.call('notes.add', { sessionId, text: 'Written on a laptop whose date is wrong', tags: [], needsResponse: false });
+    const file = await laptop.call('sync.exportBundle', {});
+    const notesBefore = countRows(office.sqlite, 'session_notes');
+    const changesBefore = countRows(office.sqlite, 'change_log');
+
+    const outcome = await office.call('sync.importFile', asIncoming(file));
+    expect(outcome).toMatchObject({
+      status: 'held',
+      message:
+        "Held for review: bundle 1 from Hall laptop 2 is stamped 3 days ahead of this computer's clock. Check that laptop's date and time, then import it from the held list.",
+    });
+    expect(countRows(office.sqlite, 'session_notes')).toBe(notesBefore);
+    expect(countRows(office.sqlite, 'change_log')).toBe(changesBefore);
+    const held = await office.call('sync.held', {});
+    expect(held).toEqual([
+      {
+        bundleId: file.bundle.bundleId,
+        fileName: file.fileName,
+        senderName: 'Hall laptop 2',
+        sequence: 1,
+        createdAt: expect.stringMatching(/^2026-03-15T/),
+        reason: outcome.message,
+        receivedAt: office.clock().toISOString(),
+      },
+    ]);
+    expect((await office.call('sync.manifest', {}))[0]).toMatchObject({ received: [], missing: [] });
+    // Offered again while held, it stays held, once.
+    expect((await office.call('sync.importFile', asIncoming(file))).status).toBe('held');
+    expect(await office.call('sync.held', {})).toHaveLength(1);
+
+    const imported = await office.call('sync.importHeld', { bundleId: file.bundle.bundleId });
+    expect(imported).toMatchObject({ status: 'imported', sequence: 1 });
+    expect(await office.call('sync.held', {})).toEqual([]);
+    expect((await office.call('notes.list', { sessionId })).map((note) => note.text)).toEqual(['Written on a laptop whose date is wrong']);
+    expect((await office.call('sync.manifest', {}))[0]).toMatchObject({ received: [1] });
+    expect(await refusal(office.dispatch, 'sync.importHeld', { bundleId: file.bundle.bundleId })).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('imports a bundle a few minutes ahead, and one weeks old, normally', async () => {
+    const { office, laptop, sessionId } = await scene();
+    laptop.clock.advance(4 * 60_000);
+    await signedInPeople(laptop, sessionId, 'Amira');
+    const soon = await laptop.call('sync.exportBundle', {});
+    expect((await office.call('sync.importFile', asIncoming(soon))).status).toBe('imported');
+
+    await laptop.call('notes.add', { sessionId, text: 'Sent much later', tags: [], needsResponse: false });
+    const old = await laptop.call('sync.exportBundle', {});
+    office.clock.advance(5 * 7 * DAY_MS);
+    const outcome = await office.call('sync.importFile', asIncoming(old));
+    expect(outcome).toMatchObject({ status: 'imported', message: 'Imported bundle 2 from Hall laptop 2: 1 session, 0 sign-ins, 0 evaluations, 0 new people.' });
+    expect((await office.call('notes.list', { sessionId })).map((note) => note.text)).toEqual(['Sent much later']);
+  });
+
+  it('lists the bundles that have not arrived in the manifest', async () => {
+    const { office, laptop, sessionId } = await scene();
+    const files = [];
+    for (const name of ['Amira', 'Bogdan', 'Chidi']) {
+      await signedInPeople(laptop, sessionId, name);
+      files.push(await laptop.call('sync.exportBundle', {}));
+    }
+    await office.call('sync.importFile', asIncoming(files[0]!));
+    await office.call('sync.importFile', asIncoming(files[2]!));
+    expect(await office.call('sync.manifest', {})).toEqual([
+      {
+        deviceId: (await laptop.call('device.status', {})).device!.id,
+        name: 'Hall laptop 2',
+        revoked: false,
+        received: [1, 3],
+        missing: [2],
+        repeatsSeen: 0,
+        lastImportedAt: office.clock().toISOString(),
+      },
+    ]);
+    // Bundle 3's sign-in waits for nothing: Chidi is on the roster though bundle 2 has not come.
+    const roster = await office.call('signIn.roster', { sessionId });
+    expect(roster.entries.filter((entry) => entry.state === 'signed_in').map((entry) => entry.name).sort()).toEqual(['Amira Test', 'Chidi Test']);
+
+    await office.call('sync.importFile', asIncoming(files[1]!));
+    expect((await office.call('sync.manifest', {}))[0]).toMatchObject({ received: [1, 2, 3], missing: [] });
+  });
+});
