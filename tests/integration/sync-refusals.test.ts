@@ -229,6 +229,39 @@ describe('files refused whole, with their reason in plain words', () => {
     expect(await refusedByOffice(office, file)).toEqual({ code: 'WRONG_DEVICE_ROLE', message: 'This is a package from the office, for a laptop to import.' });
   });
 
+  it('refuses an export with nothing new, writing nothing (not even the clock)', async () => {
+    const { laptop, sessionId } = await scene();
+    const before = databaseHash(laptop.sqlite);
+    expect(await refusal(laptop.dispatch, 'sync.exportBundle', {})).toEqual({
+      code: 'NOTHING_TO_EXPORT',
+      message: 'Nothing has been recorded on this laptop yet, so there is nothing to export.',
+    });
+    expect(databaseHash(laptop.sqlite)).toBe(before);
+
+    await signedInPeople(laptop, sessionId, 'Amira');
+    await laptop.call('sync.exportBundle', {});
+    const after = databaseHash(laptop.sqlite);
+    expect(await refusal(laptop.dispatch, 'sync.exportBundle', {})).toEqual({
+      code: 'NOTHING_TO_EXPORT',
+      message: 'Nothing new since bundle 1, so there is nothing to export.',
+    });
+    expect(databaseHash(laptop.sqlite)).toBe(after);
+  });
+
+  it('refuses an export from a laptop not yet enrolled', async () => {
+    world = await syncWorld([]);
+    const lone = await tempCore();
+    extra.push(lone);
+    await lone.call('device.setUp', { role: 'laptop', name: 'New laptop' });
+    await lone.call('people.create', { givenName: 'Nadia', familyName: 'Haddad' });
+    const before = databaseHash(lone.sqlite);
+    expect(await refusal(lone.dispatch, 'sync.exportBundle', {})).toEqual({
+      code: 'NOT_PAIRED',
+      message: 'This laptop is not enrolled with the office yet. Enrol it first (Devices), then export.',
+    });
+    expect(databaseHash(lone.sqlite)).toBe(before);
+  });
+
   it('refuses a package written for another laptop', async () => {
     const { office, laptopId } = await scene();
     const other = await enrolLaptop(office, 'Hall laptop 3');

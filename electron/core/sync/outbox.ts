@@ -90,21 +90,25 @@ async function sealBundle(keys: DeviceKeys, office: PairedOfficeTable, row: Outg
 export async function exportBundle(ctx: CoreContext) {
   const keys = await deviceKeys(ctx, 'laptop');
   const office = await pairedOffice(ctx);
+  const previous = await lastBundle(ctx, office.device_id);
+  const from = previous?.to_hlc ?? START;
+  const nothingToExport = () =>
+    new FieldbookError(
+      'NOTHING_TO_EXPORT',
+      previous ? `Nothing new since bundle ${previous.sequence}, so there is nothing to export.` : 'Nothing has been recorded on this laptop yet, so there is nothing to export.',
+    );
+  // Refused before anything is written: stamping the bundle moves the device's clock.
+  const unsent = ctx.sqlite.prepare('SELECT 1 FROM change_log WHERE device_id = ? AND hlc > ? LIMIT 1').get(keys.device.id, from);
+  const heldBack = ctx.sqlite.prepare('SELECT 1 FROM pending_anonymous_responses LIMIT 1').get();
+  if (!unsent && !heldBack) throw nothingToExport();
   // Anonymous answers still held back go out now, shuffled, and the stamp
   // taken after them marks the end of what this bundle carries.
   const createdHlc = await write(ctx, async (scope) => {
     await releaseAnonymousResponses(scope);
     return scope.stamp();
   });
-  const previous = await lastBundle(ctx, office.device_id);
-  const from = previous?.to_hlc ?? START;
   const changes = localChanges(ctx, keys.device.id, from, createdHlc);
-  if (changes.length === 0) {
-    throw new FieldbookError(
-      'NOTHING_TO_EXPORT',
-      previous ? `Nothing new since bundle ${previous.sequence}, so there is nothing to export.` : 'Nothing has been recorded on this laptop yet, so there is nothing to export.',
-    );
-  }
+  if (changes.length === 0) throw nothingToExport();
   const row: OutgoingBundlesTable = {
     bundle_id: ctx.newId(),
     recipient_device_id: office.device_id,
