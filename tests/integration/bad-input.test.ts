@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT_TEXT_VERSION, procedures, type KioskMode, type ProcedureInput, type ProcedureName } from '../../shared/contract';
 import { errorCodes, type CallResult } from '../../shared/errors';
-import { databaseHash, tempCore, type TempCore } from '../support/temp-core';
+import { asIncoming, enrolLaptop, sendPackage } from '../support/sync';
+import { databaseHash, DAY_MS, tempCore, testClock, type TempCore } from '../support/temp-core';
 
 /**
  * Every procedure is fed generated junk through the same dispatcher the
@@ -15,6 +16,22 @@ import { databaseHash, tempCore, type TempCore } from '../support/temp-core';
 const RUNS_PER_PROCEDURE = 60;
 
 let temp: TempCore;
+/** A laptop enrolled with `temp` (the office), for the procedures only a laptop runs; and the others paired for the examples. */
+let laptop: TempCore;
+const others: TempCore[] = [];
+/** Procedures a laptop runs (the office refuses them as WRONG_DEVICE_ROLE, so their examples run there). */
+const onLaptop = new Set<ProcedureName>([
+  'pairing.request',
+  'pairing.readEnrolment',
+  'pairing.acceptEnrolment',
+  'sync.outbox',
+  'sync.exportBundle',
+  'sync.rewriteBundle',
+  'sync.importPackage',
+  // On a laptop only blank folders are valid, so junk folder names never become the office's inbox.
+  'sync.saveSettings',
+]);
+const coreFor = (name: ProcedureName): TempCore => (onLaptop.has(name) ? laptop : temp);
 /** Valid input for each procedure, made from records that exist; junk is made by breaking one part of it. */
 let examples: { [N in ProcedureName]?: ProcedureInput<N> } = {};
 let kioskSessionId = '';
@@ -86,6 +103,37 @@ beforeAll(async () => {
   const response = { templateId: template.id, answers, language: 'pl' } as const;
   const note = await temp.call('notes.add', { sessionId: today.id, text: 'Asked how to register with a GP', tags: ['GP registration'], needsResponse: true });
   const consent = { textVersion: CONSENT_TEXT_VERSION, language: 'ar', agreed: true } as const;
+
+  // Sync: a laptop with a bundle the office has imported and one it can write again, a package for it,
+  // a conflict between two laptops' edits, a bundle held for review, and a laptop to enrol and one to revoke.
+  laptop = await enrolLaptop(temp, 'Hall laptop 2', { clock: testClock(temp.clock()) });
+  const second = await enrolLaptop(temp, 'Hall laptop 3', { clock: testClock(temp.clock()) });
+  const ahead = await enrolLaptop(temp, 'Hall laptop 4', { clock: testClock(new Date(temp.clock().getTime() + 3 * DAY_MS)) });
+  const toRevoke = await enrolLaptop(temp, 'Hall laptop 5');
+  const spare = await tempCore();
+  others.push(second, ahead, toRevoke, spare);
+  await spare.call('device.setUp', { role: 'laptop', name: 'Spare laptop' });
+  const spareRequest = await spare.call('pairing.request', {});
+  const laptopId = (await laptop.call('device.status', {})).device!.id;
+  for (const [index, editor] of [laptop, second].entries()) {
+    await sendPackage(temp, editor);
+    editor.clock.advance((index + 1) * 60_000);
+    const { id, organisationName: _, ...fields } = await editor.call('people.get', { id: onToday.personId });
+    await editor.call('people.update', { id, fields: { ...fields, email: `editor${index}@example.org` } });
+  }
+  const bundle = await laptop.call('sync.exportBundle', {});
+  temp.clock.advance(10 * 60_000);
+  await temp.call('sync.importFile', asIncoming(bundle));
+  await temp.call('sync.importFile', asIncoming(await second.call('sync.exportBundle', {})));
+  const [conflict] = await temp.call('sync.conflicts', {});
+  await ahead.call('people.create', { givenName: 'Yusuf', familyName: 'Ahead' });
+  const early = await ahead.call('sync.exportBundle', {});
+  expect((await temp.call('sync.importFile', asIncoming(early))).status).toBe('held');
+  const laptopPackage = await temp.call('sync.writePackage', { deviceId: laptopId });
+  const enrolment = await temp.call('pairing.enrolmentFile', { deviceId: laptopId });
+  // The laptop's next bundle is written but not yet acknowledged, so it can be written again.
+  await laptop.call('notes.add', { sessionId: today.id, text: 'Hearing loop needed', tags: [], needsResponse: false });
+  const unacknowledged = await laptop.call('sync.exportBundle', {});
 
   const organisationFields = { name: 'Age UK', sector: 'vcse' as const };
   const personFields = { givenName: 'Amina', familyName: 'Yusuf-Okafor', email: 'amina@example.org', organisationId: organisation.id };
@@ -164,11 +212,37 @@ beforeAll(async () => {
     'kioskEvaluation.find': { query: 'dar' },
     'kioskEvaluation.template': {},
     'kioskEvaluation.submit': { personId: atKiosk.id, ...response },
+    'pairing.status': {},
+    'pairing.request': {},
+    'pairing.readRequest': asIncoming(spareRequest),
+    'pairing.enrol': { request: asIncoming(spareRequest), team: 'North', facilitators: ['Sam Okafor'] },
+    'pairing.enrolmentFile': { deviceId: laptopId },
+    'pairing.revoke': { deviceId: (await toRevoke.call('device.status', {})).device!.id, reason: 'Left on a train' },
+    'pairing.readEnrolment': asIncoming(enrolment),
+    'pairing.acceptEnrolment': asIncoming(enrolment),
+    'sync.settings': {},
+    'sync.saveSettings': { inboxFolder: null, retentionDays: 45 },
+    'sync.outbox': {},
+    'sync.exportBundle': {},
+    'sync.rewriteBundle': { sequence: unacknowledged.bundle.sequence },
+    'sync.importPackage': asIncoming(laptopPackage),
+    'sync.importFile': asIncoming(bundle),
+    'sync.importInbox': {},
+    'sync.manifest': {},
+    'sync.importLog': {},
+    'sync.held': {},
+    'sync.importHeld': { bundleId: early.bundle.bundleId },
+    'sync.conflicts': {},
+    'sync.resolveConflict': { id: conflict!.id, action: 'accept' },
+    'sync.capacityFlags': {},
+    'sync.duplicates': {},
+    'sync.resolveDuplicate': { keepId: person.id, otherId: atKiosk.id, action: 'keep_apart' },
+    'sync.writePackage': { deviceId: laptopId },
   };
 });
 
 afterAll(async () => {
-  await temp?.cleanup();
+  for (const core of [temp, laptop, ...others]) await core?.cleanup();
 });
 
 // ---- junk ------------------------------------------------------------------
@@ -350,7 +424,7 @@ describe('every procedure fed junk', () => {
       expect({ name, valid: procedures[name].input.safeParse(examples[name]).success }).toEqual({ name, valid: true });
       if (procedures[name].kind === 'query') {
         await setKiosk(needsOpenKiosk(name));
-        const result = await temp.dispatch(name, examples[name]);
+        const result = await coreFor(name).dispatch(name, examples[name]);
         expect({ name, ok: result.ok }).toEqual({ name, ok: true });
       }
     }
@@ -358,21 +432,22 @@ describe('every procedure fed junk', () => {
 
   it.each(names)('%s answers with a typed error in plain words and writes nothing', async (name) => {
     let refused = 0;
-    const loggedBefore = temp.loggedErrors.length;
+    const core = coreFor(name);
+    const loggedBefore = core.loggedErrors.length;
     await setKiosk(needsOpenKiosk(name));
     await fc.assert(
       fc.asyncProperty(junkFor(name), async (input) => {
-        const before = databaseHash(temp.sqlite);
-        const result = await temp.dispatch(name, input);
+        const before = databaseHash(core.sqlite);
+        const result = await core.dispatch(name, input);
         checkOutcome(name, input, result);
         if (!result.ok) {
           refused += 1;
-          expect(databaseHash(temp.sqlite)).toBe(before);
+          expect(databaseHash(core.sqlite)).toBe(before);
         }
       }),
       { numRuns: RUNS_PER_PROCEDURE },
     );
-    expect(temp.loggedErrors.slice(loggedBefore)).toEqual([]);
+    expect(core.loggedErrors.slice(loggedBefore)).toEqual([]);
     // Some broken examples are still valid (a blank optional field, say) and may save;
     // most junk must be refused, or this test would not be testing refusals.
     if (procedures[name].kind === 'mutation') expect(refused).toBeGreaterThanOrEqual(RUNS_PER_PROCEDURE / 2);
