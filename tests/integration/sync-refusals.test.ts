@@ -357,6 +357,31 @@ describe('files that import, or wait, with care', () => {
     expect(await refusal(office.dispatch, 'sync.importHeld', { bundleId: file.bundle.bundleId })).toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('after a bundle from a clock days ahead is imported, does not hold other laptops’ bundles that carry its time back', async () => {
+    const { office, laptop, sessionId } = await scene();
+    const other = await enrolLaptop(office, 'Hall laptop 3');
+    extra.push(other);
+    await sendPackage(office, other);
+    laptop.clock.advance(3 * DAY_MS);
+    await laptop.call('notes.add', { sessionId, text: 'Written on a laptop whose date is wrong', tags: [], needsResponse: false });
+    const early = await laptop.call('sync.exportBundle', {});
+    expect((await office.call('sync.importFile', asIncoming(early))).status).toBe('held');
+    expect((await office.call('sync.importHeld', { bundleId: early.bundle.bundleId })).status).toBe('imported');
+
+    // The office's next edit sorts after what it imported, and reaches laptop 3 in its package.
+    await office.call('bookings.setCapacity', { sessionId, capacity: 25 });
+    await sendPackage(office, other);
+    await signedInPeople(other, sessionId, 'Amira');
+    const outcome = await office.call('sync.importFile', asIncoming(await other.call('sync.exportBundle', {})));
+    expect(outcome).toMatchObject({ status: 'imported', senderName: 'Hall laptop 3' });
+    expect(await office.call('sync.held', {})).toEqual([]);
+
+    // A laptop whose own clock is further ahead still waits for review.
+    other.clock.advance(6 * DAY_MS);
+    await other.call('notes.add', { sessionId, text: 'Clock now wrong here too', tags: [], needsResponse: false });
+    expect((await office.call('sync.importFile', asIncoming(await other.call('sync.exportBundle', {})))).status).toBe('held');
+  });
+
   it('imports a bundle a few minutes ahead, and one weeks old, normally', async () => {
     const { office, laptop, sessionId } = await scene();
     laptop.clock.advance(4 * 60_000);

@@ -81,8 +81,17 @@ function advanceClock(ctx: CoreContext, received: string): void {
 /** How far ahead of this computer's clock a file may be stamped before it is held for review. */
 export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
+/**
+ * Measured from the later of this computer's clock and the newest stamp it
+ * already holds. Once someone has reviewed and imported a bundle from a clock
+ * days ahead, edits made here afterwards carry that time, travel to other
+ * laptops in their packages and come back in their bundles: those stamps are
+ * not news, and holding every later bundle from every laptop would be wrong.
+ */
 export function aheadBy(ctx: CoreContext, stamp: string): number {
-  return decodeHlc(stamp).wallMs - ctx.clock().getTime();
+  const own = ctx.sqlite.prepare('SELECT clock FROM device').pluck().get() as string | undefined;
+  const known = own ? decodeHlc(own).wallMs : 0;
+  return decodeHlc(stamp).wallMs - Math.max(ctx.clock().getTime(), known);
 }
 
 /** "12 March" — how import messages name a day. */
