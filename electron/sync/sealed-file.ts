@@ -2,6 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'nod
 import { Decrypter, Encrypter } from 'age-encryption';
 import { z } from 'zod';
 import { FieldbookError } from '../../shared/errors';
+import { CLOCK_STAMP } from './payload';
 
 /**
  * The file format every bundle and package travels in: sign, then encrypt,
@@ -25,7 +26,7 @@ export const Envelope = z.object({
   sequence: z.number().int().min(1),
   recipientFingerprint: z.string().min(1),
   /** The sender's clock stamp when it wrote the file. */
-  createdAt: z.string().min(1),
+  createdAt: z.string().regex(CLOCK_STAMP),
   payloadSha256: z.string().regex(/^[0-9a-f]{64}$/),
   payloadBytes: z.number().int().min(0),
 });
