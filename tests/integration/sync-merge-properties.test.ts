@@ -16,7 +16,8 @@ import { tempCore, TEST_TODAY, testClock, type TempCore } from '../support/temp-
  * office imports those files in, with some files offered twice and some
  * written again by the laptop (same bundle, new encryption), the office ends
  * with the same data as importing each bundle once in sequence order, and
- * shows the same review lists.
+ * shows the same review lists; every session the merge took over capacity is
+ * flagged.
  *
  * Runs: PROPERTY_RUNS (default 15) cases, each with 2 to 3 laptops and 2 to 3
  * import orders. Pairing is slow next to the rest, so it happens once: each
@@ -397,6 +398,14 @@ describe('the office importing laptops’ bundles in any order', () => {
             const expected = sharedContent(reference.sqlite);
             const expectedReview = await reviewLists(reference);
 
+
+            // A session the merge took over capacity is flagged for the office, never silently changed.
+            const overfull = [];
+            for (const sessionId of template.sessions) {
+              const { counts } = await reference.call('signIn.roster', { sessionId });
+              if (counts.booked + counts.offered + counts.groupPlaces > counts.capacity) overfull.push(sessionId);
+            }
+            expect(expectedReview.capacity.map((flag) => flag.sessionId).sort()).toEqual(overfull.sort());
 
             // Everything each laptop exported is at the office, and every row could be stored.
             expect(expected.unapplied_rows).toEqual([]);
