@@ -166,7 +166,19 @@ export async function resolveConflict(ctx: CoreContext, id: string, action: 'acc
       const value = (JSON.parse(row.lost_fields) as Record<string, unknown>)[row.field];
       await scope.update(row.table_name, row.row_id, { [row.field]: value } as never);
     }
-    await scope.trx.updateTable('conflicts').set({ status, resolved_at: ctx.clock().toISOString() }).where('id', '=', id).execute();
+    const resolvedAt = ctx.clock().toISOString();
+    await scope.trx.updateTable('conflicts').set({ status, resolved_at: resolvedAt }).where('id', '=', id).execute();
+    if (action === 'reverse') {
+      // The office has now chosen this field's value: the other open conflicts on it showed a kept value that is gone.
+      await scope.trx
+        .updateTable('conflicts')
+        .set({ status: 'accepted', resolved_at: resolvedAt })
+        .where('table_name', '=', row.table_name)
+        .where('row_id', '=', row.row_id)
+        .where('field', '=', row.field)
+        .where('status', '=', 'open')
+        .execute();
+    }
   });
   return toConflict(ctx, { ...row, status }, deviceNames(ctx));
 }
