@@ -245,15 +245,10 @@ describe('files refused whole, with their reason in plain words', () => {
   });
 
   /**
-   * KNOWN FAULT in electron/core/sync/merge.ts: a signed change whose field
-   * holds an object, or a number where text belongs, reaches better-sqlite3
-   * or the search keys and fails as INTERNAL ("Something went wrong") instead
-   * of a refusal in plain words. Nothing is written (the import's transaction
-   * rolls back); only the code and message are wrong. Merger.apply could
-   * refuse values that are not text, numbers or null (unknownData), and the
-   * fast path's search keys could skip names that are not text.
+   * A signed change whose field holds an object, or a number where text
+   * belongs, is refused in plain words before anything is stored.
    */
-  it.fails('refuses a signed change holding values of the wrong type in plain words (known fault in merge.ts)', async () => {
+  it('refuses a signed change holding values of the wrong type in plain words', async () => {
     const { office, laptop, laptopId } = await scene();
     for (const fields of ['{"given_name":{"x":1},"family_name":"Forger"}', '{"given_name":5,"family_name":"Forger"}']) {
       const file = await signedBundle(office, laptop, laptopId, { changes: [change(laptopId, { fields })] });

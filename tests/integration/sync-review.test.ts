@@ -138,16 +138,11 @@ describe('conflicts: the same field edited on two laptops', () => {
   });
 
   /**
-   * KNOWN FAULT in electron/core/sync/merge.ts (not to be edited here): a
-   * conflict is recorded against whatever wins when a bundle arrives, and
-   * never removed when a later-arriving bundle makes it untrue. Here laptop 1
-   * changes Amira's email and then changes it back, in two bundles. Imported
-   * in order, the office lists "amira@example.org overwritten by
-   * amira.khan@nhs.example", though her email is amira@example.org again;
-   * imported the other way round, it lists nothing. The conflict list should
-   * not depend on the order, nor claim a kept value the record does not hold.
+   * Laptop 1 changes Amira's email and then changes it back, in two bundles.
+   * Whatever order they arrive in, the conflict log ends the same: a value
+   * put back is not listed as overwritten.
    */
-  it.fails('lists the same conflicts whatever order a laptop’s bundles arrive in (known fault in merge.ts)', async () => {
+  it('lists the same conflicts whatever order a laptop’s bundles arrive in', async () => {
     const { office, one, amira } = await twoLaptops();
     await editEmail(one, amira.id, 'amira.khan@nhs.example');
     const first = await one.call('sync.exportBundle', {});
@@ -169,14 +164,10 @@ describe('conflicts: the same field edited on two laptops', () => {
   });
 
   /**
-   * KNOWN FAULT in electron/core/sync/merge.ts: the import outcome's
-   * "conflicts" counts every conflict row the merge wrote, including ones
-   * already in the log that it merely wrote again (the ON CONFLICT … DO
-   * UPDATE in noteConflicts reports a change even when won_change_id is the
-   * same). Importing laptop 1's bundle after laptop 2's adds one value to the
-   * log (laptop 1's), but the outcome says 2.
+   * The import outcome counts only the values that import added to the
+   * conflict log, not ones already there that it met again.
    */
-  it.fails('counts in the import outcome only the values that import added to the conflict log (known fault in merge.ts)', async () => {
+  it('counts in the import outcome only the values that import added to the conflict log', async () => {
     const { office, one, two, amira } = await twoLaptops();
     one.clock.set('2026-03-12T10:00:00.000Z');
     two.clock.set('2026-03-12T10:05:00.000Z');

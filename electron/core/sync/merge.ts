@@ -20,6 +20,8 @@ import { refreshSearchKeysNow, searchKeysFor, type NamedPerson } from '../people
 interface Column {
   name: string;
   required: boolean;
+  /** The STRICT column type: what kind of JSON value may go in it. */
+  type: string;
 }
 
 interface HistoryEntry {
@@ -63,6 +65,9 @@ export class Merger {
   private readonly markUnapplied: Statement;
   private readonly clearUnapplied: Statement;
   private readonly recordConflict: Statement;
+  private readonly conflictsOfRow: Statement;
+  private readonly dropConflict: Statement;
+  private readonly repointConflict: Statement;
   private readonly inserts = new Map<string, Statement>();
   private readonly searchKeys: Statement;
   /** Rows with changes but no stored row yet; every other logged row exists, which is what makes the fast path safe. */
@@ -74,8 +79,11 @@ export class Merger {
     private readonly options: { recordConflicts: boolean },
   ) {
     for (const table of sharedTableNames) {
-      const info = sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string; notnull: number; dflt_value: unknown; pk: number }[];
-      this.columns.set(table, new Map(info.map((c) => [c.name, { name: c.name, required: c.notnull === 1 && c.dflt_value === null && c.pk === 0 }])));
+      const info = sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string; type: string; notnull: number; dflt_value: unknown; pk: number }[];
+      this.columns.set(
+        table,
+        new Map(info.map((c) => [c.name, { name: c.name, type: c.type.toUpperCase(), required: c.notnull === 1 && c.dflt_value === null && c.pk === 0 }])),
+      );
       this.exists.set(table, sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).pluck());
     }
     this.insertChange = sqlite.prepare(
@@ -90,10 +98,10 @@ export class Merger {
     this.unapplied = new Set(
       (sqlite.prepare('SELECT table_name, row_id FROM unapplied_rows').raw().all() as [string, string][]).map(([table, row]) => rowKey(table, row)),
     );
-    this.recordConflict = sqlite.prepare(
-      `INSERT INTO conflicts (id, table_name, row_id, field, lost_change_id, won_change_id) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (lost_change_id, field) DO UPDATE SET won_change_id = excluded.won_change_id`,
-    );
+    this.recordConflict = sqlite.prepare('INSERT INTO conflicts (id, table_name, row_id, field, lost_change_id, won_change_id) VALUES (?, ?, ?, ?, ?, ?)');
+    this.conflictsOfRow = sqlite.prepare('SELECT id, lost_change_id, field, won_change_id, status FROM conflicts WHERE table_name = ? AND row_id = ?');
+    this.dropConflict = sqlite.prepare('DELETE FROM conflicts WHERE id = ?');
+    this.repointConflict = sqlite.prepare('UPDATE conflicts SET won_change_id = ? WHERE id = ?');
   }
 
   /** Records one change and brings its row up to date. Returns false when the change was already here. */
@@ -108,7 +116,11 @@ export class Merger {
       throw unknownData('a change that is not readable');
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw unknownData('a change that is not readable');
-    for (const key of Object.keys(parsed)) if (key === 'id' || !known.has(key)) throw unknownData(`a field called "${key}" in ${table}`);
+    for (const key in parsed) {
+      const column = known.get(key);
+      if (key === 'id' || !column) throw unknownData(`a field called "${key}" in ${table}`);
+      if (!fitsColumn(column.type, parsed[key])) throw unknownData(`a value of the wrong kind for "${key}" in ${table}`);
+    }
 
     if (this.insertChange.run(id, hlc, deviceId, table, rowId, fields).changes === 0) {
       tally.alreadyHad += 1;
@@ -131,7 +143,7 @@ export class Merger {
     for (const column of this.columns.get(table)!.values()) if (column.required && !(column.name in fields)) return false;
     const names = Object.keys(fields);
     try {
-      this.insert(table, names).run(rowId, ...names.map((name) => toSqlite(fields[name])));
+      this.insert(table, names).run(rowId, ...names.map((name) => fields[name]));
     } catch (error) {
       if (sqliteCode(error)?.startsWith('SQLITE_CONSTRAINT')) return false;
       throw error;
@@ -179,7 +191,7 @@ export class Merger {
     // A row's first change is its insert; only an out-of-order history needs to look.
     const isNew = history.length === 1 || this.exists.get(table)!.get(rowId) === undefined;
     try {
-      this.upsert(table, [...state.keys()]).run(rowId, ...[...state.values()].map(toSqlite));
+      this.upsert(table, [...state.keys()]).run(rowId, ...state.values());
     } catch (error) {
       const code = sqliteCode(error);
       if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
@@ -204,6 +216,13 @@ export class Merger {
     return true;
   }
 
+  /**
+   * Brings the row's entries in the conflict log in line with its whole
+   * history, so the log says the same whatever order bundles arrived in:
+   * every value from another device than the winner's that differs from the
+   * winning value. Open entries that stopped being true (a later change put
+   * the value back) are removed; decided ones stay as a record of the decision.
+   */
   private noteConflicts(
     table: string,
     rowId: string,
@@ -212,15 +231,30 @@ export class Merger {
     winners: Map<string, HistoryEntry>,
     tally: MergeTally,
   ): void {
+    const lost = new Map<string, { field: string; lostId: string; wonId: string }>();
     history.forEach((entry, index) => {
       for (const [field, value] of Object.entries(parsed[index]!)) {
         const winner = winners.get(field)!;
         if (winner === entry || winner.device_id === entry.device_id) continue;
         const winning = parsed[history.indexOf(winner)]![field];
         if (JSON.stringify(winning) === JSON.stringify(value)) continue;
-        if (this.recordConflict.run(this.newId(), table, rowId, field, entry.id, winner.id).changes > 0) tally.conflicts += 1;
+        lost.set(`${entry.id}\u0000${field}`, { field, lostId: entry.id, wonId: winner.id });
       }
     });
+    for (const logged of this.conflictsOfRow.all(table, rowId) as { id: string; lost_change_id: string; field: string; won_change_id: string; status: string }[]) {
+      const key = `${logged.lost_change_id}\u0000${logged.field}`;
+      const now = lost.get(key);
+      lost.delete(key);
+      if (!now) {
+        if (logged.status === 'open') this.dropConflict.run(logged.id);
+      } else if (now.wonId !== logged.won_change_id) {
+        this.repointConflict.run(now.wonId, logged.id);
+      }
+    }
+    for (const entry of lost.values()) {
+      this.recordConflict.run(this.newId(), table, rowId, entry.field, entry.lostId, entry.wonId);
+      tally.conflicts += 1;
+    }
   }
 
   private insert(table: string, fields: string[]): Statement {
@@ -251,9 +285,13 @@ export class Merger {
 
 const rowKey = (table: string, rowId: string) => `${table}\u0000${rowId}`;
 
-/** JSON values as SQLite stores them (booleans never reach here: columns are numbers). */
-function toSqlite(value: unknown): unknown {
-  return typeof value === 'boolean' ? (value ? 1 : 0) : value;
+/** Whether a value from a file may go into a column of this STRICT type (NOT NULL is SQLite's to check). */
+function fitsColumn(type: string, value: unknown): boolean {
+  if (value === null) return true;
+  if (type === 'TEXT') return typeof value === 'string';
+  if (type === 'INTEGER') return Number.isSafeInteger(value);
+  if (type === 'REAL') return typeof value === 'number' && Number.isFinite(value);
+  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 }
 
 function unknownData(what: string): FieldbookError {
