@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BrowserWindow, Menu, app, ipcMain, safeStorage, session } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, safeStorage, session } from 'electron';
 import type { AppEvents } from '../../shared/contract';
 import type { Core } from '../core';
 import { createDispatcher } from '../dispatch/dispatcher';
@@ -8,6 +8,7 @@ import { KEYS_FOLDER } from '../host/data-folder';
 import { openCoreInFolder } from '../host/open-core';
 import { watchInbox } from '../host/inbox-watcher';
 import { EVENT_CHANNEL } from '../ipc-channels';
+import { askWhereToSave } from './downloads';
 import { registerInvokeHandler } from './ipc';
 import { menuTemplate } from './menu';
 import { safeStorageKeyStore } from './safe-storage-key-store';
@@ -47,6 +48,7 @@ export async function start(): Promise<void> {
   core = openCoreInFolder(dataFolder, safeStorageKeyStore(safeStorage, join(dataFolder, KEYS_FOLDER)));
   registerInvokeHandler(ipcMain, createDispatcher(core.handlers), appUrl);
   denyAllPermissions(session.defaultSession);
+  askWhereToSave(session.defaultSession, dialog, () => app.getPath('documents'), () => BrowserWindow.getFocusedWindow());
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(sendNavigate, process.platform)));
   createWindow();
   const stopWatching = watchInbox(core.handlers, (line) => console.log(`Inbox: ${line}`));

@@ -46,7 +46,8 @@ vi.mock('electron', () => {
       encryptString: (text: string) => Buffer.from(`sealed:${text}`),
       decryptString: (data: Buffer) => data.toString().replace(/^sealed:/, ''),
     },
-    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
+    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), on: vi.fn() } },
+    dialog: { showSaveDialogSync: vi.fn() },
   };
 });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { askWhereToSave } from '../../electron/main/downloads';
 import { menuTemplate } from '../../electron/main/menu';
 import { hardenWebContents, isAllowedNavigation, isTrustedPage } from '../../electron/main/security';
 import { secureWindowOptions } from '../../electron/main/window-options';
@@ -109,5 +110,32 @@ describe('navigation and senders', () => {
       '/review',
       '/devices',
     ]);
+  });
+});
+
+describe('saving a file the screens offer', () => {
+  function downloadWith(chosen: string | undefined) {
+    let listener: ((event: unknown, item: unknown) => void) | undefined;
+    const session = { on: (_name: string, handler: typeof listener) => void (listener = handler) };
+    const dialog = { showSaveDialogSync: vi.fn(() => chosen) };
+    askWhereToSave(session as never, dialog as never, () => '/home/sam/Documents', () => null);
+    const item = { getFilename: () => 'hall-laptop-2-2026-03-12-bundle-0003.fieldbook', setSavePath: vi.fn(), cancel: vi.fn() };
+    listener!({}, item);
+    return { dialog, item };
+  }
+
+  it('asks where to save, suggesting the file name in Documents, and saves there', () => {
+    const { dialog, item } = downloadWith('/media/usb/hall-laptop-2-2026-03-12-bundle-0003.fieldbook');
+    expect(dialog.showSaveDialogSync).toHaveBeenCalledWith(
+      expect.objectContaining({ defaultPath: '/home/sam/Documents/hall-laptop-2-2026-03-12-bundle-0003.fieldbook' }),
+    );
+    expect(item.setSavePath).toHaveBeenCalledWith('/media/usb/hall-laptop-2-2026-03-12-bundle-0003.fieldbook');
+    expect(item.cancel).not.toHaveBeenCalled();
+  });
+
+  it('saves nothing when the dialog is cancelled', () => {
+    const { item } = downloadWith(undefined);
+    expect(item.cancel).toHaveBeenCalled();
+    expect(item.setSavePath).not.toHaveBeenCalled();
   });
 });
