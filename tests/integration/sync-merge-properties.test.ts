@@ -19,6 +19,11 @@ import { tempCore, TEST_TODAY, testClock, type TempCore } from '../support/temp-
  * shows the same review lists; every session the merge took over capacity is
  * flagged.
  *
+ * Each laptop works in two rounds: before and after a package from an office
+ * that has imported everyone's first round, so the second round edits, books
+ * and signs in people other laptops added, and its bundles can arrive before
+ * the rows they change.
+ *
  * Runs: PROPERTY_RUNS (default 15) cases, each with 2 to 3 laptops and 2 to 3
  * import orders. Pairing is slow next to the rest, so it happens once: each
  * case starts from copies of the paired office and laptops' database files
@@ -154,8 +159,8 @@ interface Bundle {
 }
 
 /** Runs one laptop's actions through the procedures; returns the bundles it exported, in order. */
-async function runLaptop(laptop: TempCore, index: number, actions: Action[], steps: number[]): Promise<Omit<Bundle, 'rewritten'>[]> {
-  const people = [...template.people];
+async function runLaptop(laptop: TempCore, index: number, actions: Action[], steps: number[], known: string[]): Promise<Bundle[]> {
+  const people = [...known];
   const bundles: Omit<Bundle, 'rewritten'>[] = [];
   const dispatch = async (name: Parameters<TempCore['dispatch']>[0], input: unknown) => {
     const result = (await laptop.dispatch(name, input)) as CallResult<unknown>;
@@ -246,7 +251,18 @@ async function runLaptop(laptop: TempCore, index: number, actions: Action[], ste
   }
   await exportNow();
   expect(laptop.loggedErrors).toEqual([]);
-  return bundles;
+  // Each written again too, as for a lost stick, while it is not yet acknowledged.
+  const written: Bundle[] = [];
+  for (const bundle of bundles) {
+    const again = await laptop.call('sync.rewriteBundle', { sequence: bundle.sequence });
+    written.push({ ...bundle, rewritten: Buffer.from(again.contentBase64, 'base64') });
+  }
+  return written;
+}
+
+/** Everyone a laptop holds, in a stable order: after a package, people other laptops added too. */
+function peopleOn(laptop: TempCore): string[] {
+  return laptop.sqlite.prepare('SELECT id FROM people WHERE merged_into IS NULL ORDER BY given_name, family_name, id').pluck().all() as string[];
 }
 
 // ---- what the office holds --------------------------------------------------
@@ -365,6 +381,8 @@ describe('the office importing laptops’ bundles in any order', () => {
         fc.array(
           fc.record({
             actions: fc.array(action, { minLength: 1, maxLength: 25 }),
+            // After a package that brings every laptop's first round: edits of people other laptops added.
+            later: fc.array(action, { maxLength: 12 }),
             // Milliseconds between actions; 0 makes changes on two laptops share a millisecond.
             steps: fc.array(fc.constantFrom(0, 1, 250, 1000, 20_000), { minLength: 1, maxLength: 5 }),
             // A laptop's clock may be behind the office's by hours; the clock stamps still order its changes.
@@ -377,15 +395,24 @@ describe('the office importing laptops’ bundles in any order', () => {
           const cores: TempCore[] = [];
           try {
             const bundles: Bundle[] = [];
+            const laptops: TempCore[] = [];
             for (const [index, plan] of plans.entries()) {
               const laptop = await tempCore({
                 copyOf: template.laptops[index]!,
                 clock: testClock(new Date(localTime(TEST_TODAY, '10:00').getTime() + plan.skewMinutes * 60_000)),
               });
               cores.push(laptop);
-              for (const bundle of await runLaptop(laptop, index, plan.actions, plan.steps)) {
-                const again = await laptop.call('sync.rewriteBundle', { sequence: bundle.sequence });
-                bundles.push({ ...bundle, rewritten: Buffer.from(again.contentBase64, 'base64') });
+              laptops.push(laptop);
+              bundles.push(...(await runLaptop(laptop, index, plan.actions, plan.steps, template.people)));
+            }
+            if (plans.some((plan) => plan.later.length > 0)) {
+              // An office takes in the first round and sends each laptop its package; then the second round.
+              const hub = await freshOffice();
+              cores.push(hub);
+              await importAll(hub, [...bundles].sort((a, b) => a.laptop - b.laptop || a.sequence - b.sequence).map((bundle) => ({ bundle, bytes: bundle.bytes })));
+              for (const laptop of laptops) await sendPackage(hub, laptop);
+              for (const [index, plan] of plans.entries()) {
+                bundles.push(...(await runLaptop(laptops[index]!, index, plan.later, plan.steps, peopleOn(laptops[index]!))));
               }
             }
             if (bundles.length === 0) return;
@@ -410,7 +437,7 @@ describe('the office importing laptops’ bundles in any order', () => {
             // Everything each laptop exported is at the office, and every row could be stored.
             expect(expected.unapplied_rows).toEqual([]);
             const officeChanges = new Set(reference.sqlite.prepare('SELECT id FROM change_log').pluck().all() as string[]);
-            for (const laptop of cores.slice(0, plans.length)) {
+            for (const laptop of laptops) {
               const exported = laptop.sqlite.prepare('SELECT id FROM change_log WHERE device_id = (SELECT id FROM device)').pluck().all() as string[];
               expect(exported.filter((id) => !officeChanges.has(id))).toEqual([]);
             }
