@@ -127,6 +127,16 @@ export async function decryptFile(file: Uint8Array, identity: string): Promise<U
   }
 }
 
+/** The enrolment files are signed JSON, never encrypted: easy to pick by mistake in a file chooser. */
+function isPairingFile(file: Uint8Array): boolean {
+  if (file[0] !== 0x7b) return false;
+  try {
+    return (JSON.parse(Buffer.from(file).toString('utf8')) as { fieldbook?: unknown }).fieldbook === 'signed';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Opens a sealed file, checking in order: age decryption (change, truncation,
  * wrong key), format version, signature by a known and unrevoked sender,
@@ -135,6 +145,12 @@ export async function decryptFile(file: Uint8Array, identity: string): Promise<U
  * partial.
  */
 export async function openSealedFile(file: Uint8Array, input: OpenInput): Promise<OpenedFile> {
+  if (isPairingFile(file)) {
+    throw new FieldbookError(
+      'FILE_DAMAGED',
+      'This is a pairing file (an enrolment request or an enrolment), not an end-of-day file or package. Import it on the Devices screen.',
+    );
+  }
   const plaintext = await decryptFile(file, input.identity);
   const newline = plaintext.indexOf(0x0a);
   if (newline < 0) throw damaged();

@@ -46,4 +46,10 @@ describe('end of day: laptop bundle to the office', () => {
     await laptop.call('sync.exportBundle', {});
     await expect(laptop.call('sync.exportBundle', {})).rejects.toThrow(/NOTHING_TO_EXPORT: Nothing new since bundle 1/);
   });
+
+  it('tells the office a pairing file chosen by mistake is not an end-of-day file', async () => {
+    world = await syncWorld(['Hall laptop 2']);
+    const request = await world.laptops[0]!.call('pairing.request', {});
+    await expect(world.office.call('sync.importFile', asIncoming(request))).rejects.toThrow(/This is a pairing file .* Import it on the Devices screen/);
+  });
 });
