@@ -302,14 +302,9 @@ function differences(expected: Record<string, string[]>, actual: Record<string, 
     });
 }
 
-/**
- * Conflicts whose kept value is the field's value now. A conflict recorded
- * while a bundle was missing can go stale when the missing one arrives (see
- * "conflict list" in sync-review.test.ts, a known fault in merge.ts); the
- * conflicts that still hold must not depend on the order.
- */
-function currentConflictIds(sqlite: Database): Set<string> {
-  return new Set(
+/** Conflicts whose kept value is from the change that holds the field's value now. */
+function currentConflictIds(sqlite: Database): string[] {
+  return (
     sqlite
       .prepare(
         `SELECT c.id FROM conflicts c
@@ -319,17 +314,16 @@ function currentConflictIds(sqlite: Database): Set<string> {
            ORDER BY w.hlc DESC, w.id DESC LIMIT 1)`,
       )
       .pluck()
-      .all() as string[],
-  );
+      .all() as string[]
+  ).sort();
 }
 
 /** What the office's review screens show, without ids and times that only say when this office did something. */
 async function reviewLists(office: TempCore) {
-  const current = currentConflictIds(office.sqlite);
-  const conflicts = (await office.call('sync.conflicts', {}))
-    .filter((conflict) => current.has(conflict.id))
-    .map(({ id: _, ...conflict }) => JSON.stringify(conflict))
-    .sort();
+  const listed = await office.call('sync.conflicts', {});
+  // None is stale: each names the value the record holds now.
+  expect(currentConflictIds(office.sqlite)).toEqual(listed.map((conflict) => conflict.id).sort());
+  const conflicts = listed.map(({ id: _, ...conflict }) => JSON.stringify(conflict)).sort();
   const capacity = (await office.call('sync.capacityFlags', {})).map(({ flaggedAt: _, ...flag }) => flag);
   const duplicates = await office.call('sync.duplicates', {});
   const manifest = (await office.call('sync.manifest', {})).map(({ lastImportedAt: _, repeatsSeen: __, ...entry }) => entry);
