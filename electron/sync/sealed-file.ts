@@ -2,6 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'nod
 import { Decrypter, Encrypter } from 'age-encryption';
 import { z } from 'zod';
 import { FieldbookError } from '../../shared/errors';
+import { dayInWords } from './words';
 import { CLOCK_STAMP } from './payload';
 
 /**
@@ -193,7 +194,7 @@ export async function openSealedFile(file: Uint8Array, input: OpenInput): Promis
   if (sender.revokedAt) {
     throw new FieldbookError(
       'REVOKED_SENDER',
-      `This file comes from ${sender.name}, which was revoked on ${sender.revokedAt.slice(0, 10)}${sender.revokedReason ? ` (${sender.revokedReason})` : ''}. Nothing was imported.`,
+      `This file comes from ${sender.name}, which was revoked on ${dayInWords(sender.revokedAt)}${sender.revokedReason ? ` (${sender.revokedReason})` : ''}. Nothing was imported.`,
     );
   }
   if (envelope.recipientFingerprint !== recipientFingerprint(input.ownRecipient)) {

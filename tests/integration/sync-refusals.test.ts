@@ -175,7 +175,7 @@ describe('files refused whole, with their reason in plain words', () => {
 
     expect(await refusedByOffice(office, bytesOf(file))).toEqual({
       code: 'REVOKED_SENDER',
-      message: 'This file comes from Hall laptop 2, which was revoked on 2026-03-12 (Stolen from a car). Nothing was imported.',
+      message: 'This file comes from Hall laptop 2, which was revoked on 12 March 2026 (Stolen from a car). Nothing was imported.',
     });
     expect((await office.call('sync.manifest', {}))[0]).toMatchObject({ name: 'Hall laptop 2', revoked: true, received: [] });
     // The office writes it no more packages either.

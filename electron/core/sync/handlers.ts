@@ -5,7 +5,8 @@ import { importInbox } from './inbox';
 import { importBundle, importHeld } from './office-import';
 import { exportBundle, outbox, rewriteBundle } from './outbox';
 import { importPackage, writePackage } from './packages';
-import { capacityFlags, conflicts, duplicates, heldBundles, importLog, manifest, resolveConflict, resolveDuplicate } from './review';
+import { capacityFlags } from './capacity-flags';
+import { conflicts, duplicates, heldBundles, importLog, manifest, resolveConflict, resolveDuplicate } from './review';
 import { inboxFolder, retentionDays, saveSetting } from './settings';
 import { deviceKeys } from './device-keys';
 

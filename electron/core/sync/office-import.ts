@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { BundleSummary, ImportOutcome } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import type { CoreContext } from '../deps';
-import { countSeats } from '../bookings/seats';
 import { deviceKeys } from './device-keys';
-import type { MergeTally } from './merge';
-import { aheadBy, dayInWords, durationInWords, FUTURE_TOLERANCE_MS, mergeReceived, openReceived } from './receive';
+import { flagOverCapacity } from './capacity-flags';
+import { dayInWords } from '../../sync/words';
+import { aheadBy, durationInWords, FUTURE_TOLERANCE_MS, mergeReceived, openReceived } from './receive';
 import type { KnownSender } from '../../sync/sealed-file';
 
 /**
@@ -75,7 +75,7 @@ export async function importBundle(ctx: CoreContext, file: Uint8Array, options: 
 
   return ctx.db.transaction().execute(async (trx) => {
     const tally = mergeReceived(ctx, received, { senderChangesOnly: true, recordConflicts: true, onProgress: options.onProgress });
-    const capacityFlags = await flagOverCapacity(ctx, trx, tally, now);
+    const capacityFlags = await flagOverCapacity(trx, tally.touchedSessions, now);
     const message = `Imported bundle ${envelope.sequence} from ${sender.name}: ${describe(summary)}.`;
     ctx.sqlite
       .prepare(
@@ -97,24 +97,6 @@ export function describe(summary: BundleSummary): string {
     plural(summary.evaluations, 'evaluation', 'evaluations'),
     plural(summary.newPeople, 'new person', 'new people'),
   ].join(', ');
-}
-
-/** Sessions the merge pushed over capacity are flagged for the office, never changed. */
-async function flagOverCapacity(ctx: CoreContext, trx: Parameters<typeof countSeats>[0]['trx'], tally: MergeTally, now: string): Promise<number> {
-  let flagged = 0;
-  for (const sessionId of tally.touchedSessions) {
-    const session = await trx.selectFrom('sessions').select(['id', 'capacity']).where('id', '=', sessionId).executeTakeFirst();
-    if (!session) continue;
-    const seats = await countSeats({ trx }, session);
-    if (seats.taken <= seats.capacity) continue;
-    const result = await trx
-      .insertInto('capacity_flags')
-      .values({ session_id: sessionId, flagged_at: now })
-      .onConflict((conflict) => conflict.column('session_id').doNothing())
-      .executeTakeFirst();
-    if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) flagged += 1;
-  }
-  return flagged;
 }
 
 /** Reads a held bundle back for "Import anyway". */

@@ -11,7 +11,8 @@ import { fileSafe } from './pairing-files';
 import { enrolledLaptop } from './pairing';
 import { pairedOffice } from './outbox';
 import { pruneAcknowledged } from './prune';
-import { dayInWords, mergeReceived, openReceived } from './receive';
+import { dayInWords } from '../../sync/words';
+import { mergeReceived, openReceived } from './receive';
 
 /**
  * The office's package for one laptop: the catalogue, the upcoming sessions

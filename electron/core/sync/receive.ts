@@ -94,11 +94,6 @@ export function aheadBy(ctx: CoreContext, stamp: string): number {
   return decodeHlc(stamp).wallMs - Math.max(ctx.clock().getTime(), known);
 }
 
-/** "12 March" — how import messages name a day. */
-export function dayInWords(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-}
-
 /** "3 days", "5 hours", "20 minutes". */
 export function durationInWords(ms: number): string {
   const minutes = Math.round(ms / 60_000);

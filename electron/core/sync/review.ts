@@ -1,10 +1,10 @@
-import type { CapacityFlag, Conflict, DuplicateCandidate, ManifestEntry } from '../../../shared/contract';
+import type { Conflict, DuplicateCandidate, ManifestEntry } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import type { SharedTableName } from '../../db/schema';
 import { decodeHlc } from '../../sync/hlc';
 import type { CoreContext } from '../deps';
-import { countSeats } from '../bookings/seats';
 import { displayName } from '../signin/roster';
+import { flagOverCapacity, sessionsOf } from './capacity-flags';
 import { likelySamePerson } from '../signin/similar-people';
 import { normaliseForSearch } from '../../../shared/search-text';
 import { write } from '../write';
@@ -169,6 +169,7 @@ export async function resolveConflict(ctx: CoreContext, id: string, action: 'acc
     const resolvedAt = ctx.clock().toISOString();
     await scope.trx.updateTable('conflicts').set({ status, resolved_at: resolvedAt }).where('id', '=', id).execute();
     if (action === 'reverse') {
+      await flagOverCapacity(scope.trx, sessionsOf(ctx, row.table_name, row.row_id), resolvedAt);
       // The office has now chosen this field's value: the other open conflicts on it showed a kept value that is gone.
       await scope.trx
         .updateTable('conflicts')
@@ -181,25 +182,6 @@ export async function resolveConflict(ctx: CoreContext, id: string, action: 'acc
     }
   });
   return toConflict(ctx, { ...row, status }, deviceNames(ctx));
-}
-
-export async function capacityFlags(ctx: CoreContext): Promise<CapacityFlag[]> {
-  const rows = await ctx.db
-    .selectFrom('capacity_flags as f')
-    .innerJoin('sessions as s', 's.id', 'f.session_id')
-    .innerJoin('courses as c', 'c.id', 's.course_id')
-    .select(['s.id', 's.capacity', 's.starts_at', 'c.title', 'f.flagged_at'])
-    .orderBy('s.starts_at')
-    .execute();
-  const flags: CapacityFlag[] = [];
-  for (const row of rows) {
-    // A flag goes away once the office has dealt with it (raised capacity or moved people).
-    const seats = await countSeats({ trx: ctx.db }, row);
-    if (seats.taken > seats.capacity) {
-      flags.push({ sessionId: row.id, title: row.title, startsAt: row.starts_at, capacity: row.capacity, held: seats.taken, flaggedAt: row.flagged_at });
-    }
-  }
-  return flags;
 }
 
 interface PersonRow {

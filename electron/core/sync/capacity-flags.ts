@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely';
+import type { CapacityFlag } from '../../../shared/contract';
+import type { Schema } from '../../db/schema';
+import { countSeats } from '../bookings/seats';
+import type { CoreContext } from '../deps';
+
+/**
+ * Flags sessions whose places are over capacity now that other devices'
+ * changes are in (a merge, or a restored overwritten value): the office
+ * decides what to do; nothing is moved. Returns how many are newly flagged.
+ */
+export async function flagOverCapacity(trx: Kysely<Schema>, sessionIds: Iterable<string>, now: string): Promise<number> {
+  let flagged = 0;
+  for (const sessionId of sessionIds) {
+    const session = await trx.selectFrom('sessions').select(['id', 'capacity']).where('id', '=', sessionId).executeTakeFirst();
+    if (!session) continue;
+    const seats = await countSeats({ trx }, session);
+    if (seats.taken <= seats.capacity) continue;
+    const result = await trx
+      .insertInto('capacity_flags')
+      .values({ session_id: sessionId, flagged_at: now })
+      .onConflict((conflict) => conflict.column('session_id').doNothing())
+      .executeTakeFirst();
+    if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) flagged += 1;
+  }
+  return flagged;
+}
+
+export async function capacityFlags(ctx: CoreContext): Promise<CapacityFlag[]> {
+  const rows = await ctx.db
+    .selectFrom('capacity_flags as f')
+    .innerJoin('sessions as s', 's.id', 'f.session_id')
+    .innerJoin('courses as c', 'c.id', 's.course_id')
+    .select(['s.id', 's.capacity', 's.starts_at', 'c.title', 'f.flagged_at'])
+    .orderBy('s.starts_at')
+    .execute();
+  const flags: CapacityFlag[] = [];
+  for (const row of rows) {
+    // A flag goes away once the office has dealt with it (raised capacity or moved people).
+    const seats = await countSeats({ trx: ctx.db }, row);
+    if (seats.taken > seats.capacity) {
+      flags.push({ sessionId: row.id, title: row.title, startsAt: row.starts_at, capacity: row.capacity, held: seats.taken, flaggedAt: row.flagged_at });
+    }
+  }
+  return flags;
+}
+
+/** The session a restored value can push over capacity: a booking's, a group's, or the session itself. */
+export function sessionsOf(ctx: CoreContext, table: string, rowId: string): string[] {
+  if (table === 'sessions') return [rowId];
+  if (table !== 'bookings' && table !== 'group_bookings') return [];
+  const sessionId = ctx.sqlite.prepare(`SELECT session_id FROM ${table} WHERE id = ?`).pluck().get(rowId);
+  return typeof sessionId === 'string' ? [sessionId] : [];
+}
+
