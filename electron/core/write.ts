@@ -28,6 +28,34 @@ export interface WriteScope {
 }
 
 /**
+ * For each field, the change that set the value this device holds now: what
+ * an edit replaces. The office uses it to tell an ordinary edit of a value
+ * the device had received from a conflict between two devices.
+ */
+async function currentChanges(trx: Transaction<Schema>, table: string, rowId: string, fields: string[]): Promise<Record<string, string> | null> {
+  const history = await trx
+    .selectFrom('change_log')
+    .select(['id', 'fields'])
+    .where('table_name', '=', table)
+    .where('row_id', '=', rowId)
+    .orderBy('hlc', 'desc')
+    .execute();
+  const replaces: Record<string, string> = {};
+  let missing = fields.length;
+  for (const change of history) {
+    const set = JSON.parse(change.fields) as Record<string, unknown>;
+    for (const field of fields) {
+      if (replaces[field] === undefined && field in set) {
+        replaces[field] = change.id;
+        missing -= 1;
+      }
+    }
+    if (missing === 0) break;
+  }
+  return Object.keys(replaces).length ? replaces : null;
+}
+
+/**
  * Runs one change to shared data as a single transaction: the rows and their
  * change-log entries commit together or not at all, so a failed procedure
  * writes nothing and every landed change is ready to travel in a bundle.
@@ -43,7 +71,7 @@ export async function write<T>(ctx: CoreContext, work: (scope: WriteScope) => Pr
     }
     const clock = new HybridLogicalClock(device.id, () => ctx.clock().getTime(), device.clock);
 
-    const log = async (table: SharedTableName, rowId: string, fields: Record<string, unknown>) => {
+    const log = async (table: SharedTableName, rowId: string, fields: Record<string, unknown>, replaces: Record<string, string> | null = null) => {
       await trx
         .insertInto('change_log')
         .values({
@@ -53,6 +81,7 @@ export async function write<T>(ctx: CoreContext, work: (scope: WriteScope) => Pr
           table_name: table,
           row_id: rowId,
           fields: JSON.stringify(fields),
+          replaces: replaces && JSON.stringify(replaces),
         })
         .execute();
     };
@@ -84,7 +113,7 @@ export async function write<T>(ctx: CoreContext, work: (scope: WriteScope) => Pr
         );
         if (Object.keys(changed).length === 0) return false;
         await anyTable.updateTable(table as string).set(changed).where('id', '=', id).execute();
-        await log(table, id, changed);
+        await log(table, id, changed, await currentChanges(trx, table, id, Object.keys(changed)));
         await derivedIndexes[table]?.(trx, id);
         return true;
       },

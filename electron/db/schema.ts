@@ -22,6 +22,8 @@ export interface ChangeLogTable {
   row_id: string;
   /** JSON object of column name to new value. */
   fields: string;
+  /** An edit's JSON object of column name to the id of the change it replaced where it was made; null for an insert. */
+  replaces: string | null;
 }
 
 export interface OrganisationsTable {

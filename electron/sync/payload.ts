@@ -9,16 +9,17 @@ import { FieldbookError } from '../../shared/errors';
  * and apply one frame at a time, so memory stays flat however large the file.
  */
 
-/** One change-log entry as it travels: [id, hlc, device id, table, row id, fields JSON]. */
-export type WireChange = [id: string, hlc: string, deviceId: string, table: string, rowId: string, fields: string];
+/** One change-log entry as it travels: [id, hlc, device id, table, row id, fields JSON, replaces JSON or null]. */
+export type WireChange = [id: string, hlc: string, deviceId: string, table: string, rowId: string, fields: string, replaces: string | null];
 
 /** A clock stamp as hlc.ts writes it: 15-digit milliseconds, 6-digit counter, device id. */
 export const CLOCK_STAMP = /^\d{15}-\d{6}-./;
 
 // Checked by hand rather than with zod: a million-change import checks every one.
 function isWireChange(value: unknown): value is WireChange {
-  if (!Array.isArray(value) || value.length !== 6) return false;
+  if (!Array.isArray(value) || value.length !== 7) return false;
   for (let i = 0; i < 6; i += 1) if (typeof value[i] !== 'string' || (i < 5 && value[i] === '')) return false;
+  if (value[6] !== null && typeof value[6] !== 'string') return false;
   // A stamp the clock cannot read would be stored, then fail every later merge of its row.
   return CLOCK_STAMP.test(value[1] as string);
 }

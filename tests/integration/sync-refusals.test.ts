@@ -66,7 +66,7 @@ function officeRecipient(office: TempCore): string {
 /** A bundle's payload as a laptop writes it, holding one change. */
 function somePayload(laptopId: string): Uint8Array {
   return encodePayload({ kind: 'bundle', deviceName: 'Hall laptop 2', summary: { changes: 1, sessions: 0, signIns: 0, evaluations: 0, newPeople: 1 } }, [
-    ['01950000-0000-7000-8000-000000000001', `${String(Date.now()).padStart(15, '0')}-000000-${laptopId}`, laptopId, 'people', '01950000-0000-7000-8000-000000000002', '{"given_name":"Eve","family_name":"Forger"}'],
+    ['01950000-0000-7000-8000-000000000001', `${String(Date.now()).padStart(15, '0')}-000000-${laptopId}`, laptopId, 'people', '01950000-0000-7000-8000-000000000002', '{"given_name":"Eve","family_name":"Forger"}', null],
   ]);
 }
 
@@ -119,6 +119,7 @@ function change(laptopId: string, overrides: Partial<Record<'hlc' | 'device' | '
     overrides.table ?? 'people',
     '01950000-0000-7000-8000-0000000000a1',
     overrides.fields ?? '{"given_name":"Eve","family_name":"Forger"}',
+    null,
   ];
 }
 

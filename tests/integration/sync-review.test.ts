@@ -66,9 +66,11 @@ describe('conflicts: the same field edited on two laptops', () => {
     const fromTwo = await two.call('sync.exportBundle', {});
     office.clock.set('2026-03-12T18:00:00.000Z');
 
-    // The later edit arrives first; the earlier one, imported after, does not win for arriving last.
-    expect((await import_(office, fromTwo)).conflicts).toBe(1);
-    expect((await import_(office, fromOne)).conflicts).toBeGreaterThanOrEqual(1);
+    // The later edit arrives first. It replaced the value laptop 2 had received from the
+    // office, so it is an ordinary edit, not a conflict. The earlier one, imported after,
+    // does not win for arriving last, and laptop 2 never saw it: that is the conflict.
+    expect((await import_(office, fromTwo)).conflicts).toBe(0);
+    expect((await import_(office, fromOne)).conflicts).toBe(1);
     expect((await office.call('people.get', { id: amira.id })).email).toBe('a.khan@council.example');
 
     const conflicts = await office.call('sync.conflicts', {});
@@ -89,8 +91,8 @@ describe('conflicts: the same field edited on two laptops', () => {
         status: 'open',
       },
     ]);
-    // The office's own earlier value was overwritten too, and is listed as such.
-    expect(conflicts.filter((conflict) => conflict.overwrittenBy === 'Central office').map((c) => c.overwrittenValue)).toEqual(['amira@example.org']);
+    // Both laptops had received the office's value before editing it: editing over it is not a conflict.
+    expect(conflicts).toHaveLength(1);
   });
 
   it('"reverse" puts the overwritten value back, and it wins on the laptops in their next package', async () => {
@@ -173,6 +175,9 @@ describe('conflicts: the same field edited on two laptops', () => {
     two.clock.set('2026-03-12T10:05:00.000Z');
     await editEmail(one, amira.id, 'amira.khan@nhs.example');
     await editEmail(two, amira.id, 'a.khan@council.example');
+    // The office corrects the email too, after the laptops' packages: neither laptop sees it.
+    office.clock.set('2026-03-12T09:30:00.000Z');
+    await editEmail(office, amira.id, 'amira.k@example.org');
     office.clock.set('2026-03-12T18:00:00.000Z');
     expect((await import_(office, await two.call('sync.exportBundle', {}))).conflicts).toBe(1);
     expect(await office.call('sync.conflicts', {})).toHaveLength(1);

@@ -28,6 +28,7 @@ interface HistoryEntry {
   id: string;
   hlc: string;
   device_id: string;
+  replaces: string | null;
   fields: string;
 }
 
@@ -87,9 +88,9 @@ export class Merger {
       this.exists.set(table, sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).pluck());
     }
     this.insertChange = sqlite.prepare(
-      'INSERT OR IGNORE INTO change_log (id, hlc, device_id, table_name, row_id, fields) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT OR IGNORE INTO change_log (id, hlc, device_id, table_name, row_id, fields, replaces) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    this.history = sqlite.prepare('SELECT id, hlc, device_id, fields FROM change_log WHERE table_name = ? AND row_id = ? ORDER BY hlc, id');
+    this.history = sqlite.prepare('SELECT id, hlc, device_id, fields, replaces FROM change_log WHERE table_name = ? AND row_id = ? ORDER BY hlc, id');
     this.markUnapplied = sqlite.prepare(
       'INSERT INTO unapplied_rows (table_name, row_id, reason) VALUES (?, ?, ?) ON CONFLICT (table_name, row_id) DO UPDATE SET reason = excluded.reason',
     );
@@ -106,7 +107,7 @@ export class Merger {
 
   /** Records one change and brings its row up to date. Returns false when the change was already here. */
   apply(change: WireChange, tally: MergeTally): boolean {
-    const [id, hlc, deviceId, table, rowId, fields] = change;
+    const [id, hlc, deviceId, table, rowId, fields, replaces] = change;
     if (!isShared(table)) throw unknownData(`a table called "${table}"`);
     const known = this.columns.get(table)!;
     let parsed: Record<string, unknown>;
@@ -122,7 +123,8 @@ export class Merger {
       if (!fitsColumn(column.type, parsed[key])) throw unknownData(`a value of the wrong kind for "${key}" in ${table}`);
     }
 
-    if (this.insertChange.run(id, hlc, deviceId, table, rowId, fields).changes === 0) {
+    if (replaces !== null && !isReplacesMap(replaces)) throw unknownData('a change that is not readable');
+    if (this.insertChange.run(id, hlc, deviceId, table, rowId, fields, replaces).changes === 0) {
       tally.alreadyHad += 1;
       return false;
     }
@@ -232,10 +234,11 @@ export class Merger {
     tally: MergeTally,
   ): void {
     const lost = new Map<string, { field: string; lostId: string; wonId: string }>();
+    const byId = new Map(history.map((entry) => [entry.id, entry]));
     history.forEach((entry, index) => {
       for (const [field, value] of Object.entries(parsed[index]!)) {
         const winner = winners.get(field)!;
-        if (winner === entry || winner.device_id === entry.device_id) continue;
+        if (winner === entry || winner.device_id === entry.device_id || knew(winner, entry, field, byId)) continue;
         const winning = parsed[history.indexOf(winner)]![field];
         if (JSON.stringify(winning) === JSON.stringify(value)) continue;
         lost.set(`${entry.id}\u0000${field}`, { field, lostId: entry.id, wonId: winner.id });
@@ -280,6 +283,32 @@ export class Merger {
       this.upserts.set(key, statement);
     }
     return statement;
+  }
+}
+
+/**
+ * Whether the winning edit was made on a device that already held the
+ * losing value: following what each edit replaced, field by field, from the
+ * winner back through the row's history reaches the loser. Then the loser
+ * was edited over, not overwritten by a conflicting edit.
+ */
+function knew(winner: HistoryEntry, loser: HistoryEntry, field: string, byId: Map<string, HistoryEntry>): boolean {
+  let current: HistoryEntry | undefined = winner;
+  for (let steps = 0; current && steps <= byId.size; steps += 1) {
+    const replaced = current.replaces ? (JSON.parse(current.replaces) as Record<string, string>)[field] : undefined;
+    if (replaced === undefined) return false;
+    if (replaced === loser.id) return true;
+    current = byId.get(replaced);
+  }
+  return false;
+}
+
+function isReplacesMap(text: string): boolean {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((id) => typeof id === 'string');
+  } catch {
+    return false;
   }
 }
 

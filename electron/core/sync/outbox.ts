@@ -47,7 +47,7 @@ function toOutgoing(row: OutgoingBundlesTable): OutgoingBundle {
 function localChanges(ctx: CoreContext, deviceId: string, after: string, upTo: string | null): WireChange[] {
   const rows = ctx.sqlite
     .prepare(
-      `SELECT id, hlc, device_id, table_name, row_id, fields FROM change_log
+      `SELECT id, hlc, device_id, table_name, row_id, fields, replaces FROM change_log
        WHERE device_id = ? AND hlc > ? AND (? IS NULL OR hlc <= ?) ORDER BY hlc`,
     )
     .raw()

@@ -73,7 +73,7 @@ export async function writePackage(ctx: CoreContext, deviceId: string) {
   const { changes, counts } = ctx.sqlite.transaction(() => {
     const counts = packageRows(ctx, JSON.parse(laptop.facilitators) as string[]);
     const changes = ctx.sqlite
-      .prepare('SELECT c.id, c.hlc, c.device_id, c.table_name, c.row_id, c.fields FROM change_log c JOIN package_rows p USING (table_name, row_id) ORDER BY c.hlc')
+      .prepare('SELECT c.id, c.hlc, c.device_id, c.table_name, c.row_id, c.fields, c.replaces FROM change_log c JOIN package_rows p USING (table_name, row_id) ORDER BY c.hlc')
       .raw()
       .all() as WireChange[];
     return { changes, counts };

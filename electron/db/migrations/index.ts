@@ -4,6 +4,7 @@ import * as signIn from './0002-sign-in';
 import * as waitlists from './0003-waitlists';
 import * as evaluations from './0004-evaluations';
 import * as sync from './0005-sync';
+import * as changeBases from './0006-change-bases';
 
 export interface Migration {
   name: string;
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   { name: '0003-waitlists', up: waitlists.up },
   { name: '0004-evaluations', up: evaluations.up },
   { name: '0005-sync', up: sync.up },
+  { name: '0006-change-bases', up: changeBases.up },
 ];
