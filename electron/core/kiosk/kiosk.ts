@@ -31,12 +31,17 @@ export function kioskModeReader(sqlite: Database): () => 'sign_in' | 'evaluation
 }
 
 /** The session the kiosk is open for, refusing when it is closed or open for something else. */
-export async function requireKioskFor(ctx: CoreContext, mode: 'sign_in' | 'evaluation') {
+/** The session the kiosk is open for, from the two prepared reads alone: a keystroke's search needs nothing more. */
+function kioskSessionIdFor(ctx: CoreContext, mode: 'sign_in' | 'evaluation'): string {
   const sessionId = ctx.kioskSessionId();
   if (!sessionId || ctx.kioskMode() !== mode) {
     throw new FieldbookError('KIOSK_CLOSED', mode === 'sign_in' ? 'The kiosk is not open for signing in. Ask the facilitator.' : 'The kiosk is not open for the evaluation. Ask the facilitator.');
   }
-  return getSession(ctx, sessionId);
+  return sessionId;
+}
+
+export async function requireKioskFor(ctx: CoreContext, mode: 'sign_in' | 'evaluation') {
+  return getSession(ctx, kioskSessionIdFor(ctx, mode));
 }
 
 async function requireOpenKiosk(ctx: CoreContext) {
@@ -127,7 +132,7 @@ export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
     },
 
     async 'kiosk.find'({ query }) {
-      const { id: sessionId } = await requireKioskFor(ctx, 'sign_in');
+      const sessionId = kioskSessionIdFor(ctx, 'sign_in');
       return ctx.finder.find(sessionId, query, 10).map((person) => ({
         personId: person.personId,
         label: kioskLabel(person),
