@@ -1,4 +1,7 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { newAgeKey } from '../../electron/core/device/device';
+import { writeSignedFile } from '../../electron/core/sync/pairing-files';
 import { evaluatedSession, signedInPeople } from '../support/evaluations';
 import { asIncoming, sendPackage, syncWorld, type SyncWorld } from '../support/sync';
 import { countRows } from '../support/temp-core';
@@ -51,5 +54,57 @@ describe('end of day: laptop bundle to the office', () => {
     world = await syncWorld(['Hall laptop 2']);
     const request = await world.laptops[0]!.call('pairing.request', {});
     await expect(world.office.call('sync.importFile', asIncoming(request))).rejects.toThrow(/This is a pairing file .* Import it on the Devices screen/);
+  });
+
+});
+
+describe('pairing files that name a known device with other keys', () => {
+  function attackerKeys() {
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    return {
+      signingPublicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+      signingKey: privateKey.export({ type: 'pkcs8', format: 'der' }),
+    };
+  }
+
+  it('a paired laptop refuses an enrolment naming its office with other keys, and keeps sending to the real office', async () => {
+    world = await syncWorld(['Hall laptop 2']);
+    const { office, laptops } = world;
+    const laptop = laptops[0]!;
+    const officeDevice = (await office.call('device.status', {})).device!;
+    const keys = attackerKeys();
+    const forged = writeSignedFile(
+      {
+        kind: 'enrolment',
+        format: 1,
+        office: { deviceId: officeDevice.id, name: officeDevice.name, signingPublicKey: keys.signingPublicKey, ageRecipient: (await newAgeKey()).recipient },
+        laptopDeviceId: (await laptop.call('device.status', {})).device!.id,
+        team: null,
+        facilitators: [],
+        enrolledAt: '2026-03-12T09:00:00.000Z',
+      },
+      keys.signingKey,
+    );
+    const file = { fileName: 'enrolment.fieldbook-enrolment', contentBase64: Buffer.from(forged).toString('base64') };
+    await expect(laptop.call('pairing.acceptEnrolment', file)).rejects.toThrow(/BAD_SIGNATURE: This enrolment file names Central office but carries different keys/);
+
+    const { session } = await evaluatedSession(office.call);
+    await sendPackage(office, laptop);
+    await signedInPeople(laptop, session.id, 'Amira');
+    const bundle = await laptop.call('sync.exportBundle', {});
+    expect((await office.call('sync.importFile', asIncoming(bundle))).status).toBe('imported');
+  });
+
+  it('the office refuses a request naming an enrolled laptop with other keys', async () => {
+    world = await syncWorld(['Hall laptop 2']);
+    const { office, laptops } = world;
+    const laptopDevice = (await laptops[0]!.call('device.status', {})).device!;
+    const keys = attackerKeys();
+    const forged = writeSignedFile(
+      { kind: 'enrolment-request', format: 1, deviceId: laptopDevice.id, name: laptopDevice.name, signingPublicKey: keys.signingPublicKey, ageRecipient: (await newAgeKey()).recipient },
+      keys.signingKey,
+    );
+    const request = { fileName: 'request.fieldbook-request', contentBase64: Buffer.from(forged).toString('base64') };
+    await expect(office.call('pairing.enrol', { request, team: null, facilitators: [] })).rejects.toThrow(/BAD_SIGNATURE: This request names Hall laptop 2, which is already enrolled with different keys/);
   });
 });

@@ -28,6 +28,10 @@ export async function deviceKeys(ctx: CoreContext, role?: DeviceTable['role']): 
   const signingKey = ctx.keyStore.get(SIGNING_KEY_NAME);
   if (!signingKey) throw new FieldbookError('INTERNAL', "This device's signing key is missing from its key store.");
   let identity = ctx.keyStore.get(AGE_IDENTITY_NAME)?.toString('utf8');
+  if (device.age_recipient && !identity) {
+    // A new key would silently change the fingerprint and orphan every file already addressed to this device.
+    throw new FieldbookError('INTERNAL', "This device's key for receiving files is missing from its key store.");
+  }
   if (!device.age_recipient || !identity) {
     const key = await newAgeKey();
     ctx.keyStore.set(AGE_IDENTITY_NAME, Buffer.from(key.identity));

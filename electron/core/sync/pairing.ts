@@ -114,6 +114,14 @@ export function pairingHandlers(ctx: CoreContext): HandlerGroup<'pairing'> {
       const keys = await deviceKeys(ctx, 'office');
       const request = readRequest(file.contentBase64);
       if (request.deviceId === keys.device.id) throw new FieldbookError('CONFLICT', 'That is this computer’s own request.');
+      const enrolled = await ctx.db.selectFrom('enrolled_devices').selectAll().where('device_id', '=', request.deviceId).executeTakeFirst();
+      if (enrolled && (enrolled.signing_public_key !== request.signingPublicKey || enrolled.age_recipient !== request.ageRecipient)) {
+        // Same laptop id, other keys: someone else's request, or a copy of the laptop. Either way, not the laptop enrolled.
+        throw new FieldbookError(
+          'BAD_SIGNATURE',
+          `This request names ${enrolled.name}, which is already enrolled with different keys, so it was not accepted. A reinstalled laptop makes a new request under a new name.`,
+        );
+      }
       // Enrolling again replaces the keys and lifts a revocation: it is a deliberate new pairing.
       const row: EnrolledDevicesTable = {
         device_id: request.deviceId,
@@ -177,6 +185,14 @@ export function pairingHandlers(ctx: CoreContext): HandlerGroup<'pairing'> {
       if (current && current.device_id !== enrolment.office.deviceId) {
         // Bundles already written were addressed to the old office; a new office starts from scratch.
         throw new FieldbookError('CONFLICT', `This laptop already sends to ${current.name}. It cannot switch to another office.`);
+      }
+      if (current && (current.signing_public_key !== enrolment.office.signingPublicKey || current.age_recipient !== enrolment.office.ageRecipient)) {
+        // The file is signed by the keys it carries, so only the keys already trusted can vouch for an update:
+        // anyone could otherwise write a file naming the office with their own keys and receive this laptop's data.
+        throw new FieldbookError(
+          'BAD_SIGNATURE',
+          `This enrolment file names ${current.name} but carries different keys from the ones this laptop already trusts, so it was not accepted. Ask the office for a new enrolment file and compare the fingerprint.`,
+        );
       }
       const row: PairedOfficeTable = {
         singleton: 1,
