@@ -9,8 +9,8 @@ export const INBOX_POLL_MS = 15_000;
  * The office's watched inbox: every little while, if an inbox folder is set
  * and has a bundle in it, import what is there. Polling rather than
  * fs.watch, because synced and network folders (OneDrive, a shared drive)
- * often deliver no change events, and a file still being copied is retried
- * on the next look. Returns a function that stops watching.
+ * often deliver no change events; a file still being copied is left in
+ * place and tried again on the next look (see importInbox). Returns a function that stops watching.
  */
 export function watchInbox(handlers: Handlers, report: (line: string) => void, everyMs = INBOX_POLL_MS): () => void {
   let running = false;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -76,12 +76,19 @@ describe('the office inbox folder', () => {
       writeFileSync(join(inbox, bundle.fileName), bytesOf(bundle));
     }
     writeFileSync(join(inbox, 'holiday-photos.fieldbook'), 'not a bundle');
+    // Half of a bundle that is still being copied in: left alone, not refused.
+    writeFileSync(join(inbox, 'arriving.fieldbook'), bytesOf(bundles[0]!).subarray(0, 300));
+    // Unchanged for two minutes: damaged, not arriving.
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    utimesSync(join(inbox, 'holiday-photos.fieldbook'), twoMinutesAgo, twoMinutesAgo);
     const result = await call('sync.importInbox', {});
-    expect(result.files.map((file) => [file.fileName, file.outcome?.status ?? 'refused'])).toEqual([
+    expect(result.files.map((file) => [file.fileName, file.outcome?.status ?? file.refusal])).toEqual([
+      ['arriving.fieldbook', 'arriving.fieldbook looks incomplete; it may still be copying. Fieldbook will look at it again.'],
       [bundles[0]!.fileName, 'imported'],
       [bundles[1]!.fileName, 'imported'],
-      ['holiday-photos.fieldbook', 'refused'],
+      ['holiday-photos.fieldbook', expect.stringMatching(/damaged or incomplete/)],
     ]);
+    expect(existsSync(join(inbox, 'arriving.fieldbook'))).toBe(true);
     expect(existsSync(join(inbox, 'Imported', bundles[0]!.fileName))).toBe(true);
     expect(existsSync(join(inbox, bundles[0]!.fileName))).toBe(false);
     expect(readFileSync(join(inbox, 'Refused', 'holiday-photos.fieldbook.why.txt'), 'utf8')).toMatch(/damaged or incomplete|not a Fieldbook/);

@@ -12,6 +12,8 @@ export const BUNDLE_EXTENSION = '.fieldbook';
  * The office's watched folder: every bundle in it is imported, then moved
  * into "Imported" (or "Refused", beside a note saying why), so the folder
  * shows at a glance what still needs attention and nothing is read twice.
+ * A file that looks cut short but changed in the last minute is left where it
+ * is, since it may still be copying, and tried again on the next look.
  */
 export async function importInbox(ctx: CoreContext): Promise<InboxResult> {
   const folder = inboxFolder(ctx);
@@ -31,12 +33,25 @@ export async function importInbox(ctx: CoreContext): Promise<InboxResult> {
       files.push({ fileName, outcome, refusal: null });
     } catch (error) {
       if (!(error instanceof FieldbookError)) throw error;
+      if (error.code === 'FILE_DAMAGED' && stillArriving(path)) {
+        // A synced folder or a slow stick may still be writing it: look again next time rather than refuse a good file.
+        files.push({ fileName, outcome: null, refusal: `${fileName} looks incomplete; it may still be copying. Fieldbook will look at it again.` });
+        continue;
+      }
       moveInto(folder, 'Refused', fileName);
       writeFileSync(join(folder, 'Refused', `${fileName}.why.txt`), `${error.message}\n`);
       files.push({ fileName, outcome: null, refusal: error.message });
     }
   }
   return { folder, files };
+}
+
+/** How long a file must sit unchanged before a damaged one is taken as damaged, not still arriving. */
+export const SETTLE_MS = 60_000;
+
+function stillArriving(path: string): boolean {
+  // File times are the real clock's, whatever clock the core was given.
+  return Date.now() - statSync(path).mtimeMs < SETTLE_MS;
 }
 
 function moveInto(folder: string, subfolder: string, fileName: string): void {
