@@ -107,4 +107,27 @@ describe('pairing files that name a known device with other keys', () => {
     const request = { fileName: 'request.fieldbook-request', contentBase64: Buffer.from(forged).toString('base64') };
     await expect(office.call('pairing.enrol', { request, team: null, facilitators: [] })).rejects.toThrow(/BAD_SIGNATURE: This request names Hall laptop 2, which is already enrolled with different keys/);
   });
+
+});
+
+describe('bundles from fast clocks', () => {
+  it('holds a bundle stamped more than 5 minutes ahead of the office whatever arrived before it', async () => {
+    for (const order of [[0, 1], [1, 0]]) {
+      world = await syncWorld(['Hall laptop 1', 'Hall laptop 2']);
+      const { office, laptops } = world;
+      const { session } = await evaluatedSession(office.call);
+      for (const laptop of laptops) await sendPackage(office, laptop);
+      laptops[0]!.clock.advance(4 * 60_000);
+      laptops[1]!.clock.advance(8 * 60_000);
+      const files = [];
+      for (const [index, laptop] of laptops.entries()) {
+        await signedInPeople(laptop, session.id, `Walk-in ${index}`);
+        files.push(await laptop.call('sync.exportBundle', {}));
+      }
+      const statuses = [];
+      for (const index of order) statuses[index] = (await office.call('sync.importFile', asIncoming(files[index]!))).status;
+      expect({ order, statuses }).toEqual({ order, statuses: ['imported', 'held'] });
+      await world.cleanup();
+    }
+  });
 });

@@ -5,7 +5,7 @@ import type { CoreContext } from '../deps';
 import { deviceKeys } from './device-keys';
 import { flagOverCapacity } from './capacity-flags';
 import { dayInWords } from '../../sync/words';
-import { aheadBy, durationInWords, FUTURE_TOLERANCE_MS, mergeReceived, openReceived } from './receive';
+import { aheadBy, durationInWords, FUTURE_TOLERANCE_MS, markReviewed, mergeReceived, openReceived } from './receive';
 import type { KnownSender } from '../../sync/sealed-file';
 
 /**
@@ -84,6 +84,7 @@ export async function importBundle(ctx: CoreContext, file: Uint8Array, options: 
       )
       .run(envelope.bundleId, envelope.senderDeviceId, envelope.sequence, envelope.createdAt, now, options.fileName, JSON.stringify(summary));
     ctx.sqlite.prepare('DELETE FROM held_bundles WHERE bundle_id = ?').run(envelope.bundleId);
+    if (options.allowFuture && ahead > FUTURE_TOLERANCE_MS) markReviewed(ctx, envelope.createdAt);
     log('imported', message);
     return { ...base, status: 'imported' as const, message, capacityFlags, conflicts: tally.conflicts };
   });

@@ -5,6 +5,7 @@ import { decodePayload, type DecodedPayload } from '../../sync/payload';
 import { FILE_EXTENSIONS, openSealedFile, wrongKind, type Envelope, type KnownSender, type OpenedFile } from '../../sync/sealed-file';
 import type { CoreContext } from '../deps';
 import type { DeviceKeys } from './device-keys';
+import { saveSetting } from './settings';
 import { emptyTally, Merger, type MergeTally } from './merge';
 
 /**
@@ -82,16 +83,27 @@ function advanceClock(ctx: CoreContext, received: string): void {
 export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
 /**
- * Measured from the later of this computer's clock and the newest stamp it
- * already holds. Once someone has reviewed and imported a bundle from a clock
- * days ahead, edits made here afterwards carry that time, travel to other
- * laptops in their packages and come back in their bundles: those stamps are
- * not news, and holding every later bundle from every laptop would be wrong.
+ * Measured from the later of this computer's clock and the newest stamp of a
+ * bundle someone reviewed and imported anyway. After such a bundle, edits made
+ * here carry its time, travel to laptops in their packages and come back in
+ * their bundles: those stamps are not news. Ordinary imports never move the
+ * mark, so whether a bundle is held does not depend on what arrived before it.
  */
 export function aheadBy(ctx: CoreContext, stamp: string): number {
-  const own = ctx.sqlite.prepare('SELECT clock FROM device').pluck().get() as string | undefined;
-  const known = own ? decodeHlc(own).wallMs : 0;
-  return decodeHlc(stamp).wallMs - Math.max(ctx.clock().getTime(), known);
+  return decodeHlc(stamp).wallMs - Math.max(ctx.clock().getTime(), reviewedUntil(ctx));
+}
+
+const REVIEWED_SETTING = 'reviewed_future_clock_ms';
+
+function reviewedUntil(ctx: CoreContext): number {
+  const value = Number(ctx.sqlite.prepare('SELECT value FROM local_settings WHERE key = ?').pluck().get(REVIEWED_SETTING) ?? 0);
+  return Number.isFinite(value) ? value : 0;
+}
+
+/** Records that a bundle stamped this far ahead was reviewed and let in. */
+export function markReviewed(ctx: CoreContext, stamp: string): void {
+  const wallMs = Math.max(decodeHlc(stamp).wallMs, reviewedUntil(ctx));
+  saveSetting(ctx, REVIEWED_SETTING, String(wallMs));
 }
 
 /** "3 days", "5 hours", "20 minutes". */
