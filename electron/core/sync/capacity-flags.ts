@@ -15,7 +15,11 @@ export async function flagOverCapacity(trx: Kysely<Schema>, sessionIds: Iterable
     const session = await trx.selectFrom('sessions').select(['id', 'capacity']).where('id', '=', sessionId).executeTakeFirst();
     if (!session) continue;
     const seats = await countSeats({ trx }, session);
-    if (seats.taken <= seats.capacity) continue;
+    if (seats.taken <= seats.capacity) {
+      // Back within capacity: a later overrun is a new one, flagged afresh.
+      await trx.deleteFrom('capacity_flags').where('session_id', '=', sessionId).execute();
+      continue;
+    }
     const result = await trx
       .insertInto('capacity_flags')
       .values({ session_id: sessionId, flagged_at: now })

@@ -117,11 +117,12 @@ export async function exportBundle(ctx: CoreContext) {
     created_hlc: createdHlc,
     from_hlc: from,
     to_hlc: changes[changes.length - 1]![1],
-    summary: JSON.stringify(summariseChanges(ctx.sqlite, changes, from || null)),
+    summary: JSON.stringify(summariseChanges(ctx.sqlite, changes)),
     acknowledged_at: null,
   };
   const sealed = await sealBundle(keys, office, row, changes);
-  // Recorded only once the file exists, so a failure leaves the number free.
+  // Recorded once the file is sealed, so a failure to seal leaves the number free. If the person then
+  // cancels saving it, the number is used and the office will list it as not arrived: Write again.
   await ctx.db.insertInto('outgoing_bundles').values(row).execute();
   return sealed;
 }
@@ -153,7 +154,7 @@ export async function outbox(ctx: CoreContext): Promise<Outbox> {
   const unsent = localChanges(ctx, keys.device.id, from, null);
   return {
     officeName: office?.name ?? null,
-    unsent: unsent.length ? summariseChanges(ctx.sqlite, unsent, from || null) : emptySummary,
+    unsent: unsent.length ? summariseChanges(ctx.sqlite, unsent) : emptySummary,
     bundles: bundles.map(toOutgoing),
     retentionDays: retentionDays(ctx),
   };

@@ -31,11 +31,13 @@ export function manifest(ctx: CoreContext): ManifestEntry[] {
   const bundles = ctx.sqlite.prepare(
     "SELECT sequence, imported_at, repeats_seen FROM received_bundles WHERE sender_device_id = ? AND kind = 'bundle' ORDER BY sequence",
   );
+  // A bundle held for review has arrived: it is waiting for a person, not missing.
+  const held = ctx.sqlite.prepare('SELECT sequence FROM held_bundles WHERE sender_device_id = ?').pluck();
   return laptops.map((laptop) => {
     const rows = bundles.all(laptop.device_id) as { sequence: number; imported_at: string; repeats_seen: number }[];
     const received = rows.map((row) => row.sequence);
-    const have = new Set(received);
-    const newest = received.length ? Math.max(...received) : 0;
+    const have = new Set([...received, ...(held.all(laptop.device_id) as number[])]);
+    const newest = have.size ? Math.max(...have) : 0;
     const missing: number[] = [];
     for (let sequence = 1; sequence < newest; sequence += 1) if (!have.has(sequence)) missing.push(sequence);
     return {

@@ -8,25 +8,27 @@ const SESSION_TABLES = new Set(['bookings', 'sign_ins', 'consents', 'evaluation_
 /**
  * What a list of changes means to a person: sessions covered, sign-ins,
  * evaluations and new people. "New" means the person's first change is in
- * this list: nothing for them in the change log up to `before`.
+ * this list: nothing for them in the change log before it.
  */
-export function summariseChanges(sqlite: Database, changes: readonly WireChange[], before: string | null): BundleSummary {
+export function summariseChanges(sqlite: Database, changes: readonly WireChange[]): BundleSummary {
   const sessions = new Set<string>();
-  const people = new Set<string>();
+  /** Each person in the list, with their first change in it. */
+  const people = new Map<string, string>();
   let signIns = 0;
   let evaluations = 0;
-  for (const [, , , table, rowId, fieldsText] of changes) {
+  for (const [, hlc, , table, rowId, fieldsText] of changes) {
     if (table === 'sessions') sessions.add(rowId);
-    if (table === 'people') people.add(rowId);
+    if (table === 'people' && !people.has(rowId)) people.set(rowId, hlc);
     if (table === 'evaluation_responses') evaluations += 1;
     if (!SESSION_TABLES.has(table)) continue;
     const fields = JSON.parse(fieldsText) as { session_id?: unknown; kind?: unknown };
     if (typeof fields.session_id === 'string') sessions.add(fields.session_id);
     if (table === 'sign_ins' && fields.kind === 'sign_in') signIns += 1;
   }
-  const earlier = sqlite.prepare("SELECT 1 FROM change_log WHERE table_name = 'people' AND row_id = ? AND hlc <= ? LIMIT 1").pluck();
+  // New: nothing about them in the change log before their first change here (from this laptop or a package).
+  const earlier = sqlite.prepare("SELECT 1 FROM change_log WHERE table_name = 'people' AND row_id = ? AND hlc < ? LIMIT 1").pluck();
   let newPeople = 0;
-  for (const personId of people) if (before === null || earlier.get(personId, before) === undefined) newPeople += 1;
+  for (const [personId, first] of people) if (earlier.get(personId, first) === undefined) newPeople += 1;
   return { changes: changes.length, sessions: sessions.size, signIns, evaluations, newPeople };
 }
 
