@@ -3,6 +3,7 @@ import { FieldbookError } from '../../../shared/errors';
 import { sharedTableNames, type SharedTableName } from '../../db/schema';
 import type { WireChange } from '../../sync/payload';
 import { refreshSearchKeysNow, searchKeysFor, type NamedPerson } from '../people/search-keys';
+import { ConflictLog, type HistoryEntry } from './conflict-log';
 
 /**
  * Merges changes from other devices into this database, one change at a time
@@ -24,13 +25,6 @@ interface Column {
   type: string;
 }
 
-interface HistoryEntry {
-  id: string;
-  hlc: string;
-  device_id: string;
-  replaces: string | null;
-  fields: string;
-}
 
 export interface MergeTally {
   applied: number;
@@ -65,11 +59,8 @@ export class Merger {
   private readonly exists = new Map<string, Statement>();
   private readonly markUnapplied: Statement;
   private readonly clearUnapplied: Statement;
-  private readonly recordConflict: Statement;
-  private readonly conflictsOfRow: Statement;
-  private readonly dropConflict: Statement;
-  private readonly repointConflict: Statement;
   private readonly inserts = new Map<string, Statement>();
+  private readonly conflictLog: ConflictLog;
   private readonly searchKeys: Statement;
   /** Rows with changes but no stored row yet; every other logged row exists, which is what makes the fast path safe. */
   private readonly unapplied: Set<string>;
@@ -99,10 +90,7 @@ export class Merger {
     this.unapplied = new Set(
       (sqlite.prepare('SELECT table_name, row_id FROM unapplied_rows').raw().all() as [string, string][]).map(([table, row]) => rowKey(table, row)),
     );
-    this.recordConflict = sqlite.prepare('INSERT INTO conflicts (id, table_name, row_id, field, lost_change_id, won_change_id) VALUES (?, ?, ?, ?, ?, ?)');
-    this.conflictsOfRow = sqlite.prepare('SELECT id, lost_change_id, field, won_change_id, status FROM conflicts WHERE table_name = ? AND row_id = ?');
-    this.dropConflict = sqlite.prepare('DELETE FROM conflicts WHERE id = ?');
-    this.repointConflict = sqlite.prepare('UPDATE conflicts SET won_change_id = ? WHERE id = ?');
+    this.conflictLog = new ConflictLog(sqlite, newId);
   }
 
   /** Records one change and brings its row up to date. Returns false when the change was already here. */
@@ -214,50 +202,8 @@ export class Merger {
     const sessionId = table === 'sessions' ? rowId : table === 'bookings' || table === 'group_bookings' ? state.get('session_id') : null;
     if (typeof sessionId === 'string') tally.touchedSessions.add(sessionId);
     if (table === 'people') refreshSearchKeysNow(this.sqlite, rowId);
-    if (this.options.recordConflicts && history.length > 1) this.noteConflicts(table, rowId, history, parsed, winners, tally);
+    if (this.options.recordConflicts && history.length > 1) tally.conflicts += this.conflictLog.reconcile(table, rowId, history, parsed, winners);
     return true;
-  }
-
-  /**
-   * Brings the row's entries in the conflict log in line with its whole
-   * history, so the log says the same whatever order bundles arrived in:
-   * every value from another device than the winner's that differs from the
-   * winning value. Open entries that stopped being true (a later change put
-   * the value back) are removed; decided ones stay as a record of the decision.
-   */
-  private noteConflicts(
-    table: string,
-    rowId: string,
-    history: HistoryEntry[],
-    parsed: Record<string, unknown>[],
-    winners: Map<string, HistoryEntry>,
-    tally: MergeTally,
-  ): void {
-    const lost = new Map<string, { field: string; lostId: string; wonId: string }>();
-    const byId = new Map(history.map((entry) => [entry.id, entry]));
-    history.forEach((entry, index) => {
-      for (const [field, value] of Object.entries(parsed[index]!)) {
-        const winner = winners.get(field)!;
-        if (winner === entry || winner.device_id === entry.device_id || knew(winner, entry, field, byId)) continue;
-        const winning = parsed[history.indexOf(winner)]![field];
-        if (JSON.stringify(winning) === JSON.stringify(value)) continue;
-        lost.set(`${entry.id}\u0000${field}`, { field, lostId: entry.id, wonId: winner.id });
-      }
-    });
-    for (const logged of this.conflictsOfRow.all(table, rowId) as { id: string; lost_change_id: string; field: string; won_change_id: string; status: string }[]) {
-      const key = `${logged.lost_change_id}\u0000${logged.field}`;
-      const now = lost.get(key);
-      lost.delete(key);
-      if (!now) {
-        if (logged.status === 'open') this.dropConflict.run(logged.id);
-      } else if (now.wonId !== logged.won_change_id) {
-        this.repointConflict.run(now.wonId, logged.id);
-      }
-    }
-    for (const entry of lost.values()) {
-      this.recordConflict.run(this.newId(), table, rowId, entry.field, entry.lostId, entry.wonId);
-      tally.conflicts += 1;
-    }
   }
 
   private insert(table: string, fields: string[]): Statement {
@@ -284,23 +230,6 @@ export class Merger {
     }
     return statement;
   }
-}
-
-/**
- * Whether the winning edit was made on a device that already held the
- * losing value: following what each edit replaced, field by field, from the
- * winner back through the row's history reaches the loser. Then the loser
- * was edited over, not overwritten by a conflicting edit.
- */
-function knew(winner: HistoryEntry, loser: HistoryEntry, field: string, byId: Map<string, HistoryEntry>): boolean {
-  let current: HistoryEntry | undefined = winner;
-  for (let steps = 0; current && steps <= byId.size; steps += 1) {
-    const replaced = current.replaces ? (JSON.parse(current.replaces) as Record<string, string>)[field] : undefined;
-    if (replaced === undefined) return false;
-    if (replaced === loser.id) return true;
-    current = byId.get(replaced);
-  }
-  return false;
 }
 
 function isReplacesMap(text: string): boolean {

@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import type { BundleSummary, ImportOutcome } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import type { CoreContext } from '../deps';
 import { deviceKeys } from './device-keys';
+import { BundleMeta } from './summary';
 import { flagOverCapacity } from './capacity-flags';
 import { dayInWords } from '../../sync/words';
 import { aheadBy, durationInWords, FUTURE_TOLERANCE_MS, markReviewed, mergeReceived, openReceived } from './receive';
@@ -14,12 +14,6 @@ import type { KnownSender } from '../../sync/sealed-file';
  * stamped far in the future is held for review; everything else merges in
  * one transaction.
  */
-
-const BundleMetaSchema = z.object({
-  kind: z.literal('bundle'),
-  deviceName: z.string(),
-  summary: z.object({ changes: z.number(), sessions: z.number(), signIns: z.number(), evaluations: z.number(), newPeople: z.number() }),
-});
 
 export interface ImportOptions {
   fileName: string;
@@ -38,7 +32,7 @@ function enrolledSender(ctx: CoreContext) {
 
 export async function importBundle(ctx: CoreContext, file: Uint8Array, options: ImportOptions): Promise<ImportOutcome> {
   const keys = await deviceKeys(ctx, 'office');
-  const received = await openReceived(keys, file, 'bundle', BundleMetaSchema, enrolledSender(ctx), options.fileName);
+  const received = await openReceived(keys, file, 'bundle', BundleMeta, enrolledSender(ctx), options.fileName);
   const { envelope, sender } = received;
   const summary: BundleSummary = received.payload.meta.summary;
   const base = { bundleId: envelope.bundleId, senderName: sender.name, sequence: envelope.sequence, summary, capacityFlags: 0, conflicts: 0 };

@@ -8,7 +8,7 @@ import { releaseAnonymousResponses } from '../evaluations/responses';
 import { write } from '../write';
 import { deviceKeys, type DeviceKeys } from './device-keys';
 import { fileSafe } from './pairing-files';
-import { emptySummary, summariseChanges } from './summary';
+import { emptySummary, summariseChanges, type BundleMeta } from './summary';
 import { retentionDays } from './settings';
 
 /**
@@ -16,13 +16,6 @@ import { retentionDays } from './settings';
  * last bundle, signed and encrypted to the office, as one file. Nothing is
  * removed here; the office's next package acknowledges what it received.
  */
-
-/** The bundle's meta frame: what a person reading the import should see. */
-export interface BundleMeta {
-  kind: 'bundle';
-  deviceName: string;
-  summary: ReturnType<typeof summariseChanges>;
-}
 
 const START = '';
 

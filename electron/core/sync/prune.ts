@@ -37,7 +37,10 @@ export function pruneAcknowledged(ctx: CoreContext): number {
   const through = acknowledgedThrough(ctx) ?? '';
   const cutoff = localMinute(new Date(ctx.clock().getTime() - retentionDays(ctx) * DAY_MS));
   // Rows with a change of this laptop's that the office has not acknowledged yet.
-  const unacknowledged = `SELECT row_id FROM change_log WHERE device_id = '${device}' AND hlc > '${through.replace(/'/g, "''")}'`;
+  sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS temp_unacknowledged (row_id TEXT PRIMARY KEY) WITHOUT ROWID');
+  sqlite.exec('DELETE FROM temp_unacknowledged');
+  sqlite.prepare('INSERT OR IGNORE INTO temp_unacknowledged (row_id) SELECT row_id FROM change_log WHERE device_id = ? AND hlc > ?').run(device, through);
+  const unacknowledged = 'SELECT row_id FROM temp_unacknowledged';
   const sessions = sqlite
     .prepare(
       `SELECT id FROM sessions s WHERE ends_at < ? AND (

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { BundleSummary } from '../../../shared/contract';
+import { z } from 'zod';
+import { BundleSummary } from '../../../shared/contract';
 import type { WireChange } from '../../sync/payload';
 
 /** Tables whose rows belong to one session, so a bundle can say which sessions it covers. */
@@ -33,3 +34,7 @@ export function summariseChanges(sqlite: Database, changes: readonly WireChange[
 }
 
 export const emptySummary: BundleSummary = { changes: 0, sessions: 0, signIns: 0, evaluations: 0, newPeople: 0 };
+
+/** A bundle's meta frame, written by the laptop and read by the office: what a person reading the import sees. */
+export const BundleMeta = z.object({ kind: z.literal('bundle'), deviceName: z.string(), summary: BundleSummary });
+export type BundleMeta = z.infer<typeof BundleMeta>;
