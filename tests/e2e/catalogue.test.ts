@@ -121,6 +121,8 @@ describe('the catalogue, as the central office uses it', () => {
     // Everything is still there after a reload, read from the screen.
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
+    // The heading shows before the sessions have loaded; wait for the last day.
+    await page.getByRole('heading', { level: 2, name: 'Tomorrow' }).waitFor();
     const dayHeadings = await page.getByRole('heading', { level: 2 }).allTextContents();
     expect(dayHeadings).toEqual(['Today', 'Tomorrow']);
     await page.getByRole('region', { name: 'Today' }).getByText('No sessions today.').waitFor();

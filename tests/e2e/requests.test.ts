@@ -117,7 +117,8 @@ describe('organisation requests', () => {
     await said(page, 'Session scheduled for Newcastle City Council. 12 places are held for their staff.');
 
     // Leeds Mind is still first in the queue; the council's request is now scheduled, with its session.
-    expect(await page.getByRole('list', { name: 'Requests waiting, first asked first' }).getByRole('listitem').count()).toBe(1);
+    // The queue reloads after scheduling: wait for it to settle rather than count a list still changing.
+    await expect.poll(() => page.getByRole('list', { name: 'Requests waiting, first asked first' }).getByRole('listitem').count()).toBe(1);
     const scheduled = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Newcastle City Council' }) });
     expect(await textOf(scheduled)).toContain('Scheduled');
     await scheduled.getByRole('link', { name: 'Open the session for Newcastle City Council' }).click();
