@@ -130,4 +130,20 @@ describe('bundles from fast clocks', () => {
       await world.cleanup();
     }
   });
+
+});
+
+describe('the package to a laptop', () => {
+  it('carries everyone a booked person was merged into, along the whole chain', async () => {
+    world = await syncWorld(['Hall laptop 2']);
+    const { office, laptops } = world;
+    const { session } = await evaluatedSession(office.call);
+    const people = [];
+    for (const givenName of ['Ada', 'Bea', 'Cai']) people.push(await office.call('people.create', { givenName, familyName: 'Test' }));
+    await office.call('signIn.book', { sessionId: session.id, personId: people[0]!.id });
+    await office.call('sync.resolveDuplicate', { keepId: people[1]!.id, otherId: people[0]!.id, action: 'merge' });
+    await office.call('sync.resolveDuplicate', { keepId: people[2]!.id, otherId: people[1]!.id, action: 'merge' });
+    await sendPackage(office, laptops[0]!);
+    for (const person of people) expect((await laptops[0]!.call('people.get', { id: person.id })).id).toBe(person.id);
+  });
 });

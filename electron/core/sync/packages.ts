@@ -59,8 +59,14 @@ function packageRows(ctx: CoreContext, facilitators: string[]): { sessions: numb
   const people =
     add('people', `SELECT person_id AS id FROM bookings WHERE session_id IN (${inSessions})`) +
     add('people', `SELECT person_id AS id FROM sign_ins WHERE session_id IN (${inSessions})`);
-  // A duplicate merged away still appears on old rows: send the person it now points at too.
-  add('people', "SELECT merged_into AS id FROM people WHERE merged_into IS NOT NULL AND id IN (SELECT row_id FROM package_rows WHERE table_name = 'people')");
+  // A duplicate merged away still appears on old rows: send the person it now points at too, along the whole chain.
+  add(
+    'people',
+    `WITH RECURSIVE kept(id) AS (
+       SELECT merged_into FROM people WHERE merged_into IS NOT NULL AND id IN (SELECT row_id FROM package_rows WHERE table_name = 'people')
+       UNION SELECT p.merged_into FROM people p JOIN kept ON p.id = kept.id WHERE p.merged_into IS NOT NULL)
+     SELECT id FROM kept`,
+  );
   return { sessions, people };
 }
 
