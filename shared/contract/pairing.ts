@@ -30,28 +30,25 @@ const facilitatorNames = z
   .max(50, { error: 'List at most 50 facilitators.' })
   .default([]);
 
-export const EnrolledLaptop = z.object({
+/** A device on the other end of a pairing, as this one knows it. */
+const PairedDevice = z.object({
   deviceId: z.string(),
   name: z.string(),
   fingerprint: z.string(),
   /** The laptop's place in the organisation: a team or region. */
   team: z.string().nullable(),
-  /** Whose upcoming sessions go into this laptop's package. Empty means every upcoming session. */
+  /** Whose upcoming sessions go into the laptop's package. Empty means every upcoming session. */
   facilitators: z.array(z.string()),
   enrolledAt: z.string(),
+});
+
+export const EnrolledLaptop = PairedDevice.extend({
   revokedAt: z.string().nullable(),
   revokedReason: z.string().nullable(),
 });
 export type EnrolledLaptop = z.infer<typeof EnrolledLaptop>;
 
-export const PairedOffice = z.object({
-  deviceId: z.string(),
-  name: z.string(),
-  fingerprint: z.string(),
-  team: z.string().nullable(),
-  facilitators: z.array(z.string()),
-  enrolledAt: z.string(),
-});
+export const PairedOffice = PairedDevice;
 export type PairedOffice = z.infer<typeof PairedOffice>;
 
 export const PairingStatus = z.object({

@@ -1,35 +1,13 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runFieldbook } from '../support/cli';
 
-const repo = resolve(import.meta.dirname, '../..');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let folder: string;
 
-/** Runs `fieldbook ...` the way a developer does, as its own process under the same Node. */
-function fieldbook(...args: string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
-      cwd: repo,
-      // Never touch a real Fieldbook folder, even if a test forgets --data.
-      env: { ...process.env, HOME: folder, XDG_CONFIG_HOME: folder, APPDATA: folder },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const fieldbook = (...args: string[]) => runFieldbook(folder, ...args);
 
 /** A stack trace line, which a person running a command should never have to read for an expected problem. */
 const stackLine = /^\s+at /m;

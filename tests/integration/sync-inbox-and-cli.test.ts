@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runFieldbook } from '../support/cli';
 import type { Core } from '../../electron/core';
 import { createCore } from '../../electron/core';
 import { newUuidV7 } from '../../electron/core/ids';
@@ -14,7 +14,6 @@ import { bytesOf, enrolLaptop, sendPackage } from '../support/sync';
 import { callerFor, testClock, type TempCore } from '../support/temp-core';
 import { createDispatcher } from '../../electron/dispatch/dispatcher';
 
-const repo = resolve(import.meta.dirname, '../..');
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -47,20 +46,7 @@ async function officeWithTwoBundles(): Promise<{ folder: string; office: Core; b
   return { folder, office, bundles: [first, second] };
 }
 
-function fieldbook(home: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
-      cwd: repo,
-      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: home, APPDATA: home },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const fieldbook = runFieldbook;
 
 describe('the office inbox folder', () => {
   it('imports every bundle in it, moves each into Imported, and moves a refused file into Refused with the reason beside it', async () => {

@@ -55,13 +55,31 @@ async function editEmail(laptop: TempCore, personId: string, email: string) {
   await laptop.call('people.update', { id: personId, fields: { ...fields, email } });
 }
 
+/** Laptop 1 (at 10:00) and laptop 2 (at 10:05) each change Amira's email without seeing the other's. */
+async function emailEditedOnBoth() {
+  const world = await twoLaptops();
+  const { one, two, amira } = world;
+  one.clock.set('2026-03-12T10:00:00.000Z');
+  two.clock.set('2026-03-12T10:05:00.000Z');
+  await editEmail(one, amira.id, 'amira.khan@nhs.example');
+  await editEmail(two, amira.id, 'a.khan@council.example');
+  return world;
+}
+
+/** Both laptops' bundles imported by the evening, and the conflict for laptop 1's overwritten email. */
+async function laptopOneOverwritten() {
+  const world = await emailEditedOnBoth();
+  const { office, one, two } = world;
+  office.clock.set('2026-03-12T18:00:00.000Z');
+  await import_(office, await one.call('sync.exportBundle', {}));
+  await import_(office, await two.call('sync.exportBundle', {}));
+  const conflict = (await office.call('sync.conflicts', {})).find((c) => c.overwrittenBy === 'Hall laptop 1')!;
+  return { ...world, conflict };
+}
+
 describe('conflicts: the same field edited on two laptops', () => {
   it('keeps the later edit by clock whatever order the bundles arrive in, and lists the value it overwrote with who and when', async () => {
-    const { office, one, two, amira } = await twoLaptops();
-    one.clock.set('2026-03-12T10:00:00.000Z');
-    two.clock.set('2026-03-12T10:05:00.000Z');
-    await editEmail(one, amira.id, 'amira.khan@nhs.example');
-    await editEmail(two, amira.id, 'a.khan@council.example');
+    const { office, one, two, amira } = await emailEditedOnBoth();
     const fromOne = await one.call('sync.exportBundle', {});
     const fromTwo = await two.call('sync.exportBundle', {});
     office.clock.set('2026-03-12T18:00:00.000Z');
@@ -96,15 +114,7 @@ describe('conflicts: the same field edited on two laptops', () => {
   });
 
   it('"reverse" puts the overwritten value back, and it wins on the laptops in their next package', async () => {
-    const { office, one, two, amira } = await twoLaptops();
-    one.clock.set('2026-03-12T10:00:00.000Z');
-    two.clock.set('2026-03-12T10:05:00.000Z');
-    await editEmail(one, amira.id, 'amira.khan@nhs.example');
-    await editEmail(two, amira.id, 'a.khan@council.example');
-    office.clock.set('2026-03-12T18:00:00.000Z');
-    await import_(office, await one.call('sync.exportBundle', {}));
-    await import_(office, await two.call('sync.exportBundle', {}));
-    const conflict = (await office.call('sync.conflicts', {})).find((c) => c.overwrittenBy === 'Hall laptop 1')!;
+    const { office, one, two, amira, conflict } = await laptopOneOverwritten();
 
     const reversed = await office.call('sync.resolveConflict', { id: conflict.id, action: 'reverse' });
     expect(reversed).toMatchObject({ id: conflict.id, status: 'reversed', overwrittenValue: 'amira.khan@nhs.example' });
@@ -119,15 +129,7 @@ describe('conflicts: the same field edited on two laptops', () => {
   });
 
   it('"accept" marks the conflict and changes nothing else', async () => {
-    const { office, one, two, amira } = await twoLaptops();
-    one.clock.set('2026-03-12T10:00:00.000Z');
-    two.clock.set('2026-03-12T10:05:00.000Z');
-    await editEmail(one, amira.id, 'amira.khan@nhs.example');
-    await editEmail(two, amira.id, 'a.khan@council.example');
-    office.clock.set('2026-03-12T18:00:00.000Z');
-    await import_(office, await one.call('sync.exportBundle', {}));
-    await import_(office, await two.call('sync.exportBundle', {}));
-    const conflict = (await office.call('sync.conflicts', {})).find((c) => c.overwrittenBy === 'Hall laptop 1')!;
+    const { office, amira, conflict } = await laptopOneOverwritten();
     const changes = countRows(office.sqlite, 'change_log');
 
     expect(await office.call('sync.resolveConflict', { id: conflict.id, action: 'accept' })).toEqual({ ...conflict, status: 'accepted' });
@@ -170,11 +172,7 @@ describe('conflicts: the same field edited on two laptops', () => {
    * conflict log, not ones already there that it met again.
    */
   it('counts in the import outcome only the values that import added to the conflict log', async () => {
-    const { office, one, two, amira } = await twoLaptops();
-    one.clock.set('2026-03-12T10:00:00.000Z');
-    two.clock.set('2026-03-12T10:05:00.000Z');
-    await editEmail(one, amira.id, 'amira.khan@nhs.example');
-    await editEmail(two, amira.id, 'a.khan@council.example');
+    const { office, one, two, amira } = await emailEditedOnBoth();
     // The office corrects the email too, after the laptops' packages: neither laptop sees it.
     office.clock.set('2026-03-12T09:30:00.000Z');
     await editEmail(office, amira.id, 'amira.k@example.org');

@@ -12,12 +12,9 @@ export interface DeviceKeys {
   ageIdentity: string;
 }
 
-/**
- * This device's row and private keys. A device set up before files could
- * travel gets its age key now, once, the first time it is needed.
- */
-export async function deviceKeys(ctx: CoreContext, role?: DeviceTable['role']): Promise<DeviceKeys> {
-  let device = await ctx.db.selectFrom('device').selectAll().executeTakeFirst();
+/** This device's row, checked to be set up (and, when asked, in the given role); no keys are read. */
+export async function thisDevice(ctx: CoreContext, role?: DeviceTable['role']): Promise<DeviceTable> {
+  const device = await ctx.db.selectFrom('device').selectAll().executeTakeFirst();
   if (!device) throw new FieldbookError('DEVICE_NOT_SET_UP', 'Finish setting up this device first.');
   if (role && device.role !== role) {
     throw new FieldbookError(
@@ -25,6 +22,16 @@ export async function deviceKeys(ctx: CoreContext, role?: DeviceTable['role']): 
       role === 'office' ? 'This is for the central office; this computer is a facilitator laptop.' : 'This is for a facilitator laptop; this computer is the central office.',
     );
   }
+  return device;
+}
+
+/**
+ * This device's row and private keys, for signing and opening files. A
+ * device set up before files could travel gets its age key now, once, the
+ * first time it is needed.
+ */
+export async function deviceKeys(ctx: CoreContext, role?: DeviceTable['role']): Promise<DeviceKeys> {
+  let device = await thisDevice(ctx, role);
   const signingKey = ctx.keyStore.get(SIGNING_KEY_NAME);
   if (!signingKey) throw new FieldbookError('INTERNAL', "This device's signing key is missing from its key store.");
   let identity = ctx.keyStore.get(AGE_IDENTITY_NAME)?.toString('utf8');

@@ -8,20 +8,20 @@ import { importPackage, writePackage } from './packages';
 import { capacityFlags } from './capacity-flags';
 import { conflicts, duplicates, heldBundles, importLog, manifest, resolveConflict, resolveDuplicate } from './review';
 import { inboxFolder, retentionDays, saveSetting } from './settings';
-import { deviceKeys } from './device-keys';
+import { thisDevice } from './device-keys';
 
 const fromBase64 = (content: string) => new Uint8Array(Buffer.from(content, 'base64'));
 
 export function syncHandlers(ctx: CoreContext): HandlerGroup<'sync'> {
-  const office = () => deviceKeys(ctx, 'office');
+  const office = () => thisDevice(ctx, 'office');
   const settings = () => ({ inboxFolder: inboxFolder(ctx), retentionDays: retentionDays(ctx) });
   return {
     async 'sync.settings'() {
       return settings();
     },
     async 'sync.saveSettings'({ inboxFolder: folder, retentionDays: days }) {
-      const device = await deviceKeys(ctx);
-      if (folder && device.device.role !== 'office') throw new FieldbookError('WRONG_DEVICE_ROLE', 'Only the office watches an inbox folder.');
+      const device = await thisDevice(ctx);
+      if (folder && device.role !== 'office') throw new FieldbookError('WRONG_DEVICE_ROLE', 'Only the office watches an inbox folder.');
       ctx.sqlite.transaction(() => {
         saveSetting(ctx, 'inbox_folder', folder);
         saveSetting(ctx, 'retention_days', String(days));

@@ -53,13 +53,13 @@ function sqliteCode(error: unknown): string | null {
 
 export class Merger {
   private readonly columns = new Map<string, Map<string, Column>>();
-  private readonly upserts = new Map<string, Statement>();
+  /** Prepared inserts and upserts, by mode, table and the fields they set. */
+  private readonly statements = new Map<string, Statement>();
   private readonly insertChange: Statement;
   private readonly history: Statement;
   private readonly exists = new Map<string, Statement>();
   private readonly markUnapplied: Statement;
   private readonly clearUnapplied: Statement;
-  private readonly inserts = new Map<string, Statement>();
   private readonly conflictLog: ConflictLog;
   private readonly searchKeys: Statement;
   /** Rows with changes but no stored row yet; every other logged row exists, which is what makes the fast path safe. */
@@ -107,8 +107,8 @@ export class Merger {
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw unknownData('a change that is not readable');
     for (const key in parsed) {
       const column = known.get(key);
-      if (key === 'id' || !column) throw unknownData(`a field called "${key}" in ${table}`);
-      if (!fitsColumn(column.type, parsed[key])) throw unknownData(`a value of the wrong kind for "${key}" in ${table}`);
+      if (key === 'id' || !column) throw unknownData(`a field called "${key}" in ${readable(table)}`);
+      if (!fitsColumn(column.type, parsed[key])) throw unknownData(`a value of the wrong kind for "${key}" in ${readable(table)}`);
     }
 
     if (replaces !== null && !isReplacesMap(replaces)) throw unknownData('a change that is not readable');
@@ -133,18 +133,31 @@ export class Merger {
     for (const column of this.columns.get(table)!.values()) if (column.required && !(column.name in fields)) return false;
     const names = Object.keys(fields);
     try {
-      this.insert(table, names).run(rowId, ...names.map((name) => fields[name]));
+      this.statement(table, names, 'insert').run(rowId, ...names.map((name) => fields[name]));
     } catch (error) {
       if (sqliteCode(error)?.startsWith('SQLITE_CONSTRAINT')) return false;
       throw error;
     }
-    tally.newRows.set(table, (tally.newRows.get(table) ?? 0) + 1);
-    if (table === 'sessions') tally.touchedSessions.add(rowId);
-    if ((table === 'bookings' || table === 'group_bookings') && typeof fields.session_id === 'string') tally.touchedSessions.add(fields.session_id);
+    this.stored(table, rowId, fields.session_id, true, tally);
+    // A new person's keys come straight from the change: nothing to delete, nothing to read back.
     if (table === 'people' && !fields.merged_into) {
       for (const key of searchKeysFor(fields as unknown as NamedPerson)) this.searchKeys.run(key, rowId);
     }
     return true;
+  }
+
+  /** Counts a row just stored and notes the session whose places it may change. */
+  private stored(table: SharedTableName, rowId: string, sessionIdField: unknown, isNew: boolean, tally: MergeTally): void {
+    if (isNew) tally.newRows.set(table, (tally.newRows.get(table) ?? 0) + 1);
+    const sessionId = table === 'sessions' ? rowId : table === 'bookings' || table === 'group_bookings' ? sessionIdField : null;
+    if (typeof sessionId === 'string') tally.touchedSessions.add(sessionId);
+  }
+
+  /** Leaves a row's changes in the log, to be stored once what it needs arrives. */
+  private wait(table: SharedTableName, rowId: string, reason: string): false {
+    this.markUnapplied.run(table, rowId, reason);
+    this.unapplied.add(rowKey(table, rowId));
+    return false;
   }
 
   /** Retries rows that were waiting for another row, until no more can be stored. */
@@ -173,63 +186,46 @@ export class Merger {
     const columns = this.columns.get(table)!;
     for (const column of columns.values()) {
       if (column.required && !state.has(column.name)) {
-        this.markUnapplied.run(table, rowId, 'An edit arrived before the record it edits.');
-        this.unapplied.add(rowKey(table, rowId));
-        return false;
+        return this.wait(table, rowId, 'An edit arrived before the record it edits.');
       }
     }
     // A row's first change is its insert; only an out-of-order history needs to look.
     const isNew = history.length === 1 || this.exists.get(table)!.get(rowId) === undefined;
     try {
-      this.upsert(table, [...state.keys()]).run(rowId, ...state.values());
+      this.statement(table, [...state.keys()], 'upsert').run(rowId, ...state.values());
     } catch (error) {
       const code = sqliteCode(error);
       if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-        this.markUnapplied.run(table, rowId, 'It refers to a record that has not arrived yet.');
-        this.unapplied.add(rowKey(table, rowId));
-        return false;
+        return this.wait(table, rowId, 'It refers to a record that has not arrived yet.');
       }
       if (code === 'SQLITE_CONSTRAINT_UNIQUE') {
-        this.markUnapplied.run(table, rowId, 'It clashes with another record made elsewhere.');
-        this.unapplied.add(rowKey(table, rowId));
-        return false;
+        return this.wait(table, rowId, 'It clashes with another record made elsewhere.');
       }
-      if (code?.startsWith('SQLITE_CONSTRAINT')) throw unknownData(`a ${table} record this version cannot store`);
+      if (code?.startsWith('SQLITE_CONSTRAINT')) throw unknownData(`a ${readable(table)} record in a form`);
       throw error;
     }
     if (this.unapplied.delete(rowKey(table, rowId))) this.clearUnapplied.run(table, rowId);
-    if (isNew) tally.newRows.set(table, (tally.newRows.get(table) ?? 0) + 1);
-    const sessionId = table === 'sessions' ? rowId : table === 'bookings' || table === 'group_bookings' ? state.get('session_id') : null;
-    if (typeof sessionId === 'string') tally.touchedSessions.add(sessionId);
+    this.stored(table, rowId, state.get('session_id'), isNew, tally);
     if (table === 'people') refreshSearchKeysNow(this.sqlite, rowId);
     if (this.options.recordConflicts && history.length > 1) tally.conflicts += this.conflictLog.reconcile(table, rowId, history, parsed, winners);
     return true;
   }
 
-  private insert(table: string, fields: string[]): Statement {
-    const key = `${table}:${fields.join(',')}`;
-    let statement = this.inserts.get(key);
-    if (!statement) {
-      const names = fields.map((field) => `"${field}"`);
-      statement = this.sqlite.prepare(`INSERT INTO ${table} (id${names.map((name) => `, ${name}`).join('')}) VALUES (?${', ?'.repeat(names.length)})`);
-      this.inserts.set(key, statement);
-    }
-    return statement;
-  }
-
-  private upsert(table: string, fields: string[]): Statement {
-    const key = `${table}:${fields.join(',')}`;
-    let statement = this.upserts.get(key);
+  /** The insert (or, for a fold, insert-or-update) of these fields, prepared once per shape. */
+  private statement(table: string, fields: string[], mode: 'insert' | 'upsert'): Statement {
+    const key = `${mode}:${table}:${fields.join(',')}`;
+    let statement = this.statements.get(key);
     if (!statement) {
       const names = fields.map((field) => `"${field}"`);
       const update = names.length > 0 ? `DO UPDATE SET ${names.map((name) => `${name} = excluded.${name}`).join(', ')}` : 'DO NOTHING';
       statement = this.sqlite.prepare(
-        `INSERT INTO ${table} (id${names.map((name) => `, ${name}`).join('')}) VALUES (?${', ?'.repeat(names.length)}) ON CONFLICT (id) ${update}`,
+        `INSERT INTO ${table} (id${names.map((name) => `, ${name}`).join('')}) VALUES (?${', ?'.repeat(names.length)})${mode === 'upsert' ? ` ON CONFLICT (id) ${update}` : ''}`,
       );
-      this.upserts.set(key, statement);
+      this.statements.set(key, statement);
     }
     return statement;
   }
+
 }
 
 function isReplacesMap(text: string): boolean {
@@ -251,6 +247,9 @@ function fitsColumn(type: string, value: unknown): boolean {
   if (type === 'REAL') return typeof value === 'number' && Number.isFinite(value);
   return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 }
+
+/** "sign_ins" → "sign ins": table names as a message can show them. */
+const readable = (table: string) => table.replace(/_/g, ' ');
 
 function unknownData(what: string): FieldbookError {
   return new FieldbookError(

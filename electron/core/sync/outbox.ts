@@ -6,7 +6,7 @@ import { recipientFingerprint, sealFile } from '../../sync/sealed-file';
 import type { CoreContext } from '../deps';
 import { releaseAnonymousResponses } from '../evaluations/responses';
 import { write } from '../write';
-import { deviceKeys, type DeviceKeys } from './device-keys';
+import { deviceKeys, thisDevice, type DeviceKeys } from './device-keys';
 import { fileSafe } from './pairing-files';
 import { emptySummary, summariseChanges, type BundleMeta } from './summary';
 import { retentionDays } from './settings';
@@ -138,13 +138,13 @@ export async function rewriteBundle(ctx: CoreContext, sequence: number) {
 }
 
 export async function outbox(ctx: CoreContext): Promise<Outbox> {
-  const keys = await deviceKeys(ctx, 'laptop');
+  const device = await thisDevice(ctx, 'laptop');
   const office = await ctx.db.selectFrom('paired_office').selectAll().executeTakeFirst();
   const bundles = office
     ? await ctx.db.selectFrom('outgoing_bundles').selectAll().where('recipient_device_id', '=', office.device_id).orderBy('sequence', 'desc').execute()
     : [];
   const from = bundles[0]?.to_hlc ?? START;
-  const unsent = localChanges(ctx, keys.device.id, from, null);
+  const unsent = localChanges(ctx, device.id, from, null);
   return {
     officeName: office?.name ?? null,
     unsent: unsent.length ? summariseChanges(ctx.sqlite, unsent) : emptySummary,

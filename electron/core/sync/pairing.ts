@@ -4,7 +4,7 @@ import type { EnrolledDevicesTable, PairedOfficeTable } from '../../db/schema';
 import type { CoreContext } from '../deps';
 import { fingerprintOf } from '../device/device';
 import type { HandlerGroup } from '../handler-types';
-import { deviceKeys, type DeviceKeys } from './device-keys';
+import { deviceKeys, thisDevice, type DeviceKeys } from './device-keys';
 import {
   EnrolmentBody,
   EnrolmentRequestBody,
@@ -17,7 +17,8 @@ import {
 
 const toBase64 = (text: string) => Buffer.from(text).toString('base64');
 
-export function toEnrolledLaptop(row: EnrolledDevicesTable): EnrolledLaptop {
+/** What both ends of a pairing keep about the other: the office about a laptop, a laptop about its office. */
+function toPairedDevice(row: Omit<PairedOfficeTable, 'singleton'>): PairedOffice {
   return {
     deviceId: row.device_id,
     name: row.name,
@@ -25,20 +26,11 @@ export function toEnrolledLaptop(row: EnrolledDevicesTable): EnrolledLaptop {
     team: row.team,
     facilitators: JSON.parse(row.facilitators) as string[],
     enrolledAt: row.enrolled_at,
-    revokedAt: row.revoked_at,
-    revokedReason: row.revoked_reason,
   };
 }
 
-function toPairedOffice(row: PairedOfficeTable): PairedOffice {
-  return {
-    deviceId: row.device_id,
-    name: row.name,
-    fingerprint: fingerprintOf(row.signing_public_key, row.age_recipient),
-    team: row.team,
-    facilitators: JSON.parse(row.facilitators) as string[],
-    enrolledAt: row.enrolled_at,
-  };
+export function toEnrolledLaptop(row: EnrolledDevicesTable): EnrolledLaptop {
+  return { ...toPairedDevice(row), revokedAt: row.revoked_at, revokedReason: row.revoked_reason };
 }
 
 function ownPublicKeys(keys: DeviceKeys): PublicKeys {
@@ -88,7 +80,7 @@ export function pairingHandlers(ctx: CoreContext): HandlerGroup<'pairing'> {
         role: keys.device.role,
         deviceName: keys.device.name,
         fingerprint: keys.fingerprint,
-        office: office ? toPairedOffice(office) : null,
+        office: office ? toPairedDevice(office) : null,
         laptops: laptops.map(toEnrolledLaptop),
       };
     },
@@ -104,7 +96,7 @@ export function pairingHandlers(ctx: CoreContext): HandlerGroup<'pairing'> {
     },
 
     async 'pairing.readRequest'({ contentBase64 }) {
-      await deviceKeys(ctx, 'office');
+      await thisDevice(ctx, 'office');
       const request = readRequest(contentBase64);
       const existing = await ctx.db.selectFrom('enrolled_devices').select('device_id').where('device_id', '=', request.deviceId).executeTakeFirst();
       return { deviceId: request.deviceId, name: request.name, fingerprint: publicKeysFingerprint(request), alreadyEnrolled: !!existing };
@@ -149,7 +141,7 @@ export function pairingHandlers(ctx: CoreContext): HandlerGroup<'pairing'> {
     },
 
     async 'pairing.revoke'({ deviceId, reason }) {
-      await deviceKeys(ctx, 'office');
+      await thisDevice(ctx, 'office');
       const laptop = await enrolledLaptop(ctx, deviceId);
       if (laptop.revoked_at) return toEnrolledLaptop(laptop);
       const revoked = { ...laptop, revoked_at: ctx.clock().toISOString(), revoked_reason: reason };
@@ -162,9 +154,9 @@ export function pairingHandlers(ctx: CoreContext): HandlerGroup<'pairing'> {
     },
 
     async 'pairing.readEnrolment'({ contentBase64 }) {
-      const keys = await deviceKeys(ctx, 'laptop');
+      const device = await thisDevice(ctx, 'laptop');
       const enrolment = readEnrolment(contentBase64);
-      if (enrolment.laptopDeviceId !== keys.device.id) {
+      if (enrolment.laptopDeviceId !== device.id) {
         throw new FieldbookError('WRONG_RECIPIENT', 'This enrolment file is for another laptop. Ask the office for the one written for this laptop.');
       }
       return {
@@ -176,9 +168,9 @@ export function pairingHandlers(ctx: CoreContext): HandlerGroup<'pairing'> {
     },
 
     async 'pairing.acceptEnrolment'({ contentBase64 }) {
-      const keys = await deviceKeys(ctx, 'laptop');
+      const device = await thisDevice(ctx, 'laptop');
       const enrolment = readEnrolment(contentBase64);
-      if (enrolment.laptopDeviceId !== keys.device.id) {
+      if (enrolment.laptopDeviceId !== device.id) {
         throw new FieldbookError('WRONG_RECIPIENT', 'This enrolment file is for another laptop. Ask the office for the one written for this laptop.');
       }
       const current = await ctx.db.selectFrom('paired_office').selectAll().executeTakeFirst();
@@ -210,7 +202,7 @@ export function pairingHandlers(ctx: CoreContext): HandlerGroup<'pairing'> {
         .values(row)
         .onConflict((conflict) => conflict.column('singleton').doUpdateSet(update))
         .execute();
-      return toPairedOffice(row);
+      return toPairedDevice(row);
     },
   };
 }

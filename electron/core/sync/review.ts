@@ -2,6 +2,7 @@ import type { Conflict, DuplicateCandidate, ManifestEntry } from '../../../share
 import { FieldbookError } from '../../../shared/errors';
 import type { SharedTableName } from '../../db/schema';
 import { decodeHlc } from '../../sync/hlc';
+import { dayInWords } from '../../sync/words';
 import type { CoreContext } from '../deps';
 import { displayName } from '../signin/roster';
 import { flagOverCapacity, sessionsOf } from './capacity-flags';
@@ -123,16 +124,30 @@ function recordLabel(ctx: CoreContext, table: string, rowId: string): string {
     return row ? displayName(row) : 'someone';
   };
   if (table === 'people') return person(rowId);
-  if (table === 'bookings') {
-    const booking = ctx.sqlite
-      .prepare('SELECT b.person_id, c.title, s.starts_at FROM bookings b JOIN sessions s ON s.id = b.session_id JOIN courses c ON c.id = s.course_id WHERE b.id = ?')
-      .get(rowId) as { person_id: string; title: string; starts_at: string } | undefined;
-    if (booking) return `Booking: ${person(booking.person_id)}, ${booking.title} on ${booking.starts_at.slice(0, 10)}`;
-  }
-  const titled = ctx.sqlite.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Record<string, unknown> | undefined;
-  const title = titled?.name ?? titled?.title;
-  return typeof title === 'string' ? `${table.replace(/_/g, ' ')}: ${title}` : table.replace(/_/g, ' ');
+  const session = (id: unknown) => {
+    const row = ctx.sqlite
+      .prepare('SELECT c.title, s.starts_at FROM sessions s JOIN courses c ON c.id = s.course_id WHERE s.id = ?')
+      .get(id) as { title: string; starts_at: string } | undefined;
+    return row ? `${row.title} on ${dayInWords(row.starts_at)}` : 'a session';
+  };
+  if (table === 'sessions') return `Session: ${session(rowId)}`;
+  const row = ctx.sqlite.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Record<string, unknown> | undefined;
+  if (table === 'bookings' && row) return `Booking: ${person(String(row.person_id))}, ${session(row.session_id)}`;
+  const title = row?.name ?? row?.title;
+  const kind = recordKinds[table] ?? table.replace(/_/g, ' ');
+  return typeof title === 'string' ? `${kind}: ${title}` : kind;
 }
+
+/** What each kind of record is called on the review screen. */
+const recordKinds: Record<string, string> = {
+  organisations: 'Organisation',
+  courses: 'Course',
+  venues: 'Venue',
+  group_bookings: 'Group places',
+  equality_answers: 'Equality answer',
+  organisation_requests: 'Request',
+  session_notes: 'Session note',
+};
 
 function toConflict(ctx: CoreContext, row: ConflictRow, name: (id: string) => string): Conflict {
   const at = (hlc: string) => new Date(decodeHlc(hlc).wallMs).toISOString();

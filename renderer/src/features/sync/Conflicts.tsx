@@ -1,7 +1,7 @@
 import type { Conflict } from '../../../../shared/contract';
 import { Refusal } from './parts';
 import { problemAt, type ActionApi } from './useAction';
-import { momentText, valueText } from './words';
+import { fieldText, momentText, valueText } from './words';
 
 const resolvedLabels: Record<Conflict['status'], string> = {
   open: 'To review',
@@ -11,7 +11,7 @@ const resolvedLabels: Record<Conflict['status'], string> = {
 
 /** "Given name of Amira Khan" */
 function conflictTitle(conflict: Conflict): string {
-  return `${conflict.field} of ${conflict.record}`;
+  return `${fieldText(conflict.field)} of ${conflict.record}`;
 }
 
 function ConflictCard({ conflict, action, onResolve }: { conflict: Conflict; action: ActionApi; onResolve(how: 'accept' | 'reverse'): void }) {
@@ -20,7 +20,7 @@ function ConflictCard({ conflict, action, onResolve }: { conflict: Conflict; act
   return (
     <li className="conflict" aria-labelledby={headingId} data-conflict-id={conflict.id}>
       <h3 id={headingId} className="conflict__title" tabIndex={-1}>
-        {conflict.record}: {conflict.field}
+        {conflict.record}: {fieldText(conflict.field)}
         {!open && <span className={`tag tag--${conflict.status}`}>{resolvedLabels[conflict.status]}</span>}
       </h3>
       <dl className="conflict__values">

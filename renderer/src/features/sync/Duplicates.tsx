@@ -7,6 +7,7 @@ import { plural } from '../../components/format';
 import { Dialog } from '../today/Dialog';
 import { Refusal } from './parts';
 import { problemAt, type ActionApi } from './useAction';
+import { capitalised } from './words';
 
 type Person = DuplicateCandidate['first'];
 
@@ -24,10 +25,6 @@ function personLine(person: Person, withDevice = true): string {
 export function pairName(candidate: DuplicateCandidate): string {
   const { first, second } = candidate;
   return first.name === second.name ? `the two records of ${first.name}` : `${first.name} and ${second.name}`;
-}
-
-export function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 const KeepFields = z.strictObject({ keepId: z.string().min(1, { error: 'Choose whose details to keep.' }) });

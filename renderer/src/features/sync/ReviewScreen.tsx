@@ -7,9 +7,10 @@ import '../../styles/today.css';
 import '../../styles/sync.css';
 import { CapacityFlags } from './CapacityFlags';
 import { Conflicts } from './Conflicts';
-import { Duplicates, capitalised, pairKey, pairName } from './Duplicates';
+import { Duplicates, pairKey, pairName } from './Duplicates';
 import { ForRole } from './ForRole';
 import { useAction } from './useAction';
+import { capitalised, fieldText } from './words';
 
 /** After an item is dealt with it leaves its list: focus goes to the next one there, or the list's heading. */
 interface FocusRequest {
@@ -57,8 +58,8 @@ function Review() {
         () => call('sync.resolveConflict', { id: conflict.id, action: how }),
         () =>
           how === 'accept'
-            ? `Kept the merged ${conflict.field} of ${conflict.record}.`
-            : `Restored the overwritten ${conflict.field} of ${conflict.record}.`,
+            ? `Kept the merged ${fieldText(conflict.field).toLowerCase()} of ${conflict.record}.`
+            : `Restored the overwritten ${fieldText(conflict.field).toLowerCase()} of ${conflict.record}.`,
       )
       .then((done) => done && setFocusRequest({ list: 'conflicts', key: conflict.id, index }));
   };

@@ -68,3 +68,12 @@ export function valueText(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
 }
+
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A record's field as a person says it: "given_name" → "Given name". */
+export function fieldText(field: string): string {
+  return capitalised(field.replace(/_/g, ' '));
+}
