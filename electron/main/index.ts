@@ -10,6 +10,7 @@ import { watchInbox } from '../host/inbox-watcher';
 import { EVENT_CHANNEL } from '../ipc-channels';
 import { askWhereToSave } from './downloads';
 import { registerInvokeHandler } from './ipc';
+import { windowsFollowingTheKiosk } from './kiosk-window';
 import { menuTemplate } from './menu';
 import { safeStorageKeyStore } from './safe-storage-key-store';
 import { denyAllPermissions, hardenWebContents } from './security';
@@ -25,8 +26,12 @@ const appUrl = devServerUrl ?? pathToFileURL(rendererFile).href;
 
 let core: Core | undefined;
 
+const kioskIsOpen = () => (core ? core.context.kioskSessionId() !== null : false);
+const followTheKiosk = windowsFollowingTheKiosk(kioskIsOpen, () => BrowserWindow.getAllWindows());
+
 function createWindow(): BrowserWindow {
-  const window = new BrowserWindow(secureWindowOptions(join(here, '../preload/index.cjs')));
+  // A kiosk left open when the app quit is still open: the window starts in kiosk mode.
+  const window = new BrowserWindow({ ...secureWindowOptions(join(here, '../preload/index.cjs')), kiosk: kioskIsOpen() });
   hardenWebContents(window.webContents, appUrl);
   window.once('ready-to-show', () => window.show());
   if (devServerUrl) void window.loadURL(devServerUrl);
@@ -46,10 +51,10 @@ export async function start(): Promise<void> {
   await app.whenReady();
   const dataFolder = app.getPath('userData');
   core = openCoreInFolder(dataFolder, safeStorageKeyStore(safeStorage, join(dataFolder, KEYS_FOLDER)));
-  registerInvokeHandler(ipcMain, createDispatcher(core.handlers), appUrl);
+  registerInvokeHandler(ipcMain, createDispatcher(core.handlers), appUrl, followTheKiosk);
   denyAllPermissions(session.defaultSession);
   askWhereToSave(session.defaultSession, dialog, () => app.getPath('documents'), () => BrowserWindow.getFocusedWindow());
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(sendNavigate, process.platform)));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(sendNavigate, { platform: process.platform, packaged: app.isPackaged })));
   createWindow();
   const stopWatching = watchInbox(core.handlers, (line) => console.log(`Inbox: ${line}`));
 

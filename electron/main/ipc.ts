@@ -6,13 +6,17 @@ import { isTrustedPage } from './security';
 
 /**
  * The IPC transport: checks the sender is the app's own page, then hands the
- * call to the dispatcher. It knows nothing of what any procedure does.
+ * call to the dispatcher. It knows nothing of what any procedure does;
+ * `afterEachCall` lets the shell look at the core's state once a call has
+ * settled (whether the kiosk is open, for the window).
  */
-export function registerInvokeHandler(ipcMain: IpcMain, dispatch: Dispatch, appUrl: string): void {
+export function registerInvokeHandler(ipcMain: IpcMain, dispatch: Dispatch, appUrl: string, afterEachCall: () => void = () => {}): void {
   ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, name: unknown, input: unknown): Promise<CallResult<unknown>> => {
     if (!isTrustedPage(event.senderFrame?.url, appUrl)) {
       return { ok: false, error: { code: 'UNAUTHORISED', message: 'This page is not allowed to use Fieldbook.' } };
     }
-    return dispatch(name, input);
+    const result = await dispatch(name, input);
+    afterEachCall();
+    return result;
   });
 }

@@ -1,11 +1,30 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { AppEvents } from '../../shared/contract';
 
+export interface MenuBuild {
+  platform: NodeJS.Platform;
+  /** An installed build (app.isPackaged) rather than a development one. */
+  packaged: boolean;
+}
+
+/**
+ * Reload, Force Reload and the developer tools (and their shortcuts, which
+ * come only from the menu) are for development. In an installed app they
+ * would hand whoever has the laptop, a participant at the kiosk too, a
+ * console on the app and a way to reload it mid-way.
+ */
+function viewMenu(packaged: boolean): MenuItemConstructorOptions {
+  const forDevelopment: MenuItemConstructorOptions[] = packaged
+    ? []
+    : [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }];
+  return {
+    label: 'View',
+    submenu: [...forDevelopment, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+  };
+}
+
 /** Menu template as data, so it is testable; `navigate` sends the renderer to a screen. */
-export function menuTemplate(
-  navigate: (payload: AppEvents['navigate']) => void,
-  platform: NodeJS.Platform,
-): MenuItemConstructorOptions[] {
+export function menuTemplate(navigate: (payload: AppEvents['navigate']) => void, { platform, packaged }: MenuBuild): MenuItemConstructorOptions[] {
   const go = (label: string, path: string, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     ...(accelerator ? { accelerator } : {}),
@@ -35,7 +54,7 @@ export function menuTemplate(
         go('Devices and pairing', '/devices'),
       ],
     },
-    { role: 'viewMenu' },
+    viewMenu(packaged),
     { role: 'windowMenu' },
   ];
 }

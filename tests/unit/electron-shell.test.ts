@@ -1,10 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { localDate } from '../../electron/core/deps';
+import type { Dispatch } from '../../electron/dispatch/dispatcher';
 import { askWhereToSave } from '../../electron/main/downloads';
 import { menuTemplate } from '../../electron/main/menu';
 import { hardenWebContents, isAllowedNavigation, isTrustedPage } from '../../electron/main/security';
 import { secureWindowOptions } from '../../electron/main/window-options';
 import { contentSecurityPolicy } from '../../electron/web/content-security-policy';
+import { callerFor, refusal, seedSession } from '../support/temp-core';
 
 const appUrl = 'file:///opt/Fieldbook/resources/app.asar/out/renderer/index.html';
 
@@ -94,7 +100,7 @@ describe('navigation and senders', () => {
 
   it('offers Today, every catalogue screen and the sync screens in the Go menu, in the main menu\'s order', () => {
     const visited: string[] = [];
-    const go = menuTemplate(({ path }) => visited.push(path), 'linux').find((item) => item.label === 'Go');
+    const go = menuTemplate(({ path }) => visited.push(path), { platform: 'linux', packaged: true }).find((item) => item.label === 'Go');
     for (const item of go!.submenu as { type?: string; click(): void }[]) if (item.type !== 'separator') item.click();
     expect(visited).toEqual([
       '/today',
@@ -137,5 +143,158 @@ describe('saving a file the screens offer', () => {
     const { item } = downloadWith(undefined);
     expect(item.cancel).toHaveBeenCalled();
     expect(item.setSavePath).not.toHaveBeenCalled();
+  });
+});
+
+/**
+ * The real main module, loaded with a stand-in for `electron` (its binary
+ * cannot be downloaded on the build machine), over a real data folder: what
+ * an installed or development build puts in its menu, and how its window
+ * follows the kiosk.
+ */
+const stand = vi.hoisted(() => {
+  type Invoke = (event: unknown, name: unknown, input: unknown) => Promise<unknown>;
+  class StandInWindow {
+    static all: StandInWindow[] = [];
+    kiosk: boolean;
+    loaded = '';
+    readonly kioskChanges: boolean[] = [];
+    constructor(readonly options: { kiosk?: boolean }) {
+      this.kiosk = options.kiosk ?? false;
+      StandInWindow.all.push(this);
+    }
+    isKiosk = () => this.kiosk;
+    setKiosk = (flag: boolean) => {
+      this.kiosk = flag;
+      this.kioskChanges.push(flag);
+    };
+  }
+  return {
+    StandInWindow,
+    build: { packaged: false, userData: '' },
+    appEvents: new Map<string, () => void>(),
+    menu: [] as unknown[],
+    invoke: undefined as Invoke | undefined,
+  };
+});
+
+vi.mock('electron', () => {
+  class BrowserWindow extends stand.StandInWindow {
+    static getAllWindows = () => stand.StandInWindow.all;
+    static getFocusedWindow = () => null;
+    webContents = { on: vi.fn(), setWindowOpenHandler: vi.fn(), send: vi.fn() };
+    once = vi.fn();
+    loadFile = vi.fn(async (path: string) => void (this.loaded = path));
+    loadURL = vi.fn();
+  }
+  return {
+    app: {
+      get isPackaged() {
+        return stand.build.packaged;
+      },
+      requestSingleInstanceLock: () => true,
+      whenReady: () => Promise.resolve(),
+      getPath: () => stand.build.userData,
+      on: (event: string, listener: () => void) => stand.appEvents.set(event, listener),
+      quit: vi.fn(),
+    },
+    BrowserWindow,
+    ipcMain: { handle: (_channel: string, handler: NonNullable<typeof stand.invoke>) => void (stand.invoke = handler) },
+    Menu: { buildFromTemplate: (template: unknown[]) => template, setApplicationMenu: (menu: unknown[]) => void (stand.menu = menu) },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (text: string) => Buffer.from(`sealed:${text}`),
+      decryptString: (data: Buffer) => data.toString().replace(/^sealed:/, ''),
+    },
+    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), on: vi.fn() } },
+    dialog: { showSaveDialogSync: vi.fn() },
+  };
+});
+
+const PIN = '4826';
+let dataFolder: string;
+
+/** Starts the app as `npm start` or an installed build would, on the data folder; quit() is the app's own quitting. */
+async function launch({ packaged }: { packaged: boolean }) {
+  Object.assign(stand.build, { packaged, userData: dataFolder });
+  stand.StandInWindow.all = [];
+  vi.resetModules();
+  await (await import('../../electron/main/index')).started;
+  expect(stand.StandInWindow.all).toHaveLength(1);
+  const window = stand.StandInWindow.all[0]!;
+  const fromApp = { senderFrame: { url: pathToFileURL(window.loaded).href } };
+  const dispatch: Dispatch = (name, input) => stand.invoke!(fromApp, name, input) as ReturnType<Dispatch>;
+  return { window, dispatch, call: callerFor(dispatch), quit: () => stand.appEvents.get('will-quit')!() };
+}
+
+type Launched = Awaited<ReturnType<typeof launch>>;
+let running: Launched | undefined;
+
+async function launchAndOpenKiosk(): Promise<Launched> {
+  running = await launch({ packaged: true });
+  await running.call('device.setUp', { role: 'office', name: 'Hall laptop 2' });
+  const session = await seedSession(running.call, { day: localDate(new Date()) });
+  await running.call('kiosk.start', { sessionId: session.id, pin: PIN });
+  return running;
+}
+
+/** Every role in the menu, submenus included. */
+function menuRoles(items: unknown[]): string[] {
+  return (items as { role?: string; submenu?: unknown[] }[]).flatMap((item) => [
+    ...(item.role ? [item.role] : []),
+    ...(Array.isArray(item.submenu) ? menuRoles(item.submenu) : []),
+  ]);
+}
+
+const developmentOnly = ['reload', 'forceReload', 'toggleDevTools'];
+
+describe('the app started on a data folder', () => {
+  beforeEach(() => {
+    dataFolder = mkdtempSync(join(tmpdir(), 'fieldbook-shell-'));
+    // The shell runs on the real clock; fix it, so "today's session" is today for the whole test.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-12T12:00:00'));
+  });
+
+  afterEach(() => {
+    running?.quit();
+    running = undefined;
+    vi.useRealTimers();
+    rmSync(dataFolder, { recursive: true, force: true });
+  });
+
+  it('has no Reload, Force Reload or developer tools in an installed build', async () => {
+    running = await launch({ packaged: true });
+    const roles = menuRoles(stand.menu);
+    for (const role of developmentOnly) expect(roles).not.toContain(role);
+    expect(roles).toEqual(expect.arrayContaining(['zoomIn', 'togglefullscreen', 'editMenu']));
+  });
+
+  it('keeps Reload, Force Reload and the developer tools in a development build', async () => {
+    running = await launch({ packaged: false });
+    expect(menuRoles(stand.menu)).toEqual(expect.arrayContaining(developmentOnly));
+  });
+
+  it('fills the screen in kiosk mode while the kiosk is open, and returns to normal when it is closed', async () => {
+    const { window, dispatch, call } = await launchAndOpenKiosk();
+    expect(window.isKiosk()).toBe(true);
+
+    expect((await refusal(dispatch, 'kiosk.exit', { pin: '0000' })).message).toBe('That PIN is not right.');
+    expect(window.isKiosk()).toBe(true);
+
+    await call('kiosk.exit', { pin: PIN });
+    expect(window.isKiosk()).toBe(false);
+    expect(window.kioskChanges).toEqual([true, false]);
+  });
+
+  it('opens in kiosk mode when the kiosk was left open as the app quit', async () => {
+    const first = await launchAndOpenKiosk();
+    first.quit();
+
+    running = await launch({ packaged: true });
+    expect(running.window.options.kiosk).toBe(true);
+    expect(running.window.isKiosk()).toBe(true);
+    await running.call('kiosk.exit', { pin: PIN });
+    expect(running.window.isKiosk()).toBe(false);
   });
 });
