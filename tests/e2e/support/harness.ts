@@ -8,10 +8,11 @@ import type { Core } from '../../../electron/core';
 import { createDispatcher } from '../../../electron/dispatch/dispatcher';
 import { openCoreInFolder } from '../../../electron/host/open-core';
 import { startWebHost, type WebHost } from '../../../electron/web/server';
+import { findChromium } from '../../support/find-chromium';
 
 export const rendererFolder = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
 
-/** Flags for Debian's Chromium on a machine with no network and no GPU. */
+/** Flags for Chromium or Chrome on a machine with no network and no GPU. */
 export const chromiumFlags = [
   '--headless',
   '--no-sandbox',
@@ -24,7 +25,16 @@ export const chromiumFlags = [
 ];
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumFlags, headless: true });
+  const search = findChromium();
+  if (!search.found) throw withoutStack(search.message);
+  return chromium.launch({ executablePath: search.path, args: chromiumFlags, headless: true });
+}
+
+/** An error that is only its sentence: where it was thrown would not help anyone install a browser. */
+function withoutStack(message: string): Error {
+  const error = new Error(message);
+  error.stack = message;
+  return error;
 }
 
 export interface AppUnderTest {
