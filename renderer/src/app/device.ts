@@ -14,3 +14,12 @@ export function useDevice(): Device {
   if (!device) throw new Error('useDevice is used before the device is set up.');
   return device;
 }
+
+/**
+ * Whether this computer may change the catalogue (courses, venues, evaluation
+ * questions, sessions). The office owns it; a laptop receives it in the
+ * office's package and refuses to change it, except a session's capacity.
+ */
+export function useKeepsCatalogue(): boolean {
+  return useDevice().role === 'office';
+}

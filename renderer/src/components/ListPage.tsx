@@ -4,8 +4,11 @@ import type { AsyncState } from './useAsync';
 
 interface ListPageProps<T> {
   title: string;
-  newHref: string;
-  newLabel: string;
+  /** The "New …" button; left out where this computer may not add the record (a laptop's catalogue). */
+  newHref?: string;
+  newLabel?: string;
+  /** Said under the heading, before the search (why there is no "New …" button). */
+  notice?: ReactNode;
   searchLabel: string;
   searchHint?: string;
   query: string;
@@ -22,13 +25,14 @@ interface ListPageProps<T> {
 
 /** A screen listing one kind of record: heading, "New …" button, search box, results. */
 export function ListPage<T>(props: ListPageProps<T>) {
-  const { title, newHref, newLabel, searchLabel, searchHint, query, onQuery, result, plural, empty, filters } = props;
+  const { title, newHref, newLabel, notice, searchLabel, searchHint, query, onQuery, result, plural, empty, filters } = props;
   const searchId = useId();
   const searching = query.trim() !== '';
   const items = result.data;
 
   return (
-    <Page title={title} actions={<ButtonLink href={newHref}>{newLabel}</ButtonLink>}>
+    <Page title={title} actions={newHref && <ButtonLink href={newHref}>{newLabel}</ButtonLink>}>
+      {notice}
       <div className="list-controls" role="search">
         <div className="field field--search">
           <label className="field__label" htmlFor={searchId}>

@@ -8,7 +8,7 @@ export interface Column<T> {
   rowHeader?: boolean;
 }
 
-/** A table of records, each row ending with an "Edit" link that says what it edits. */
+/** A table of records, each row ending with an "Edit" link that says what it edits (none without `editHref`). */
 export function RecordTable<T extends { id: string }>({
   caption,
   captionHidden,
@@ -16,6 +16,7 @@ export function RecordTable<T extends { id: string }>({
   items,
   editHref,
   editName,
+  actionLabel = 'Edit',
   className,
 }: {
   /** Extra class for the table, e.g. to fix column widths. */
@@ -24,9 +25,11 @@ export function RecordTable<T extends { id: string }>({
   captionHidden?: boolean;
   columns: Column<T>[];
   items: T[];
-  editHref(item: T): string;
+  editHref?(item: T): string;
   /** Read after "Edit" by screen readers: "Edit venue: St Mark's Hall". */
-  editName(item: T): string;
+  editName?(item: T): string;
+  /** The row link's visible word, where the row opens something other than its edit form ("Open"). */
+  actionLabel?: string;
 }) {
   return (
     <table className={className ? `table ${className}` : 'table'}>
@@ -38,9 +41,11 @@ export function RecordTable<T extends { id: string }>({
               {column.header}
             </th>
           ))}
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
+          {editHref && (
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -55,11 +60,14 @@ export function RecordTable<T extends { id: string }>({
                 <td key={column.header}>{column.cell(item)}</td>
               ),
             )}
-            <td className="table__action">
-              <Link href={editHref(item)}>
-                Edit<span className="visually-hidden"> {editName(item)}</span>
-              </Link>
-            </td>
+            {editHref && (
+              <td className="table__action">
+                <Link href={editHref(item)}>
+                  {actionLabel}
+                  <span className="visually-hidden"> {editName?.(item)}</span>
+                </Link>
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

@@ -8,6 +8,7 @@ import { useForm, type Errors } from '../../components/form';
 import { RecordForm, RecordScreen, useSavedThen } from '../../components/FormParts';
 import { ListEditor } from '../../components/ListEditor';
 import { Page } from '../../components/Page';
+import { OnlyAtOffice } from './KeptByOffice';
 
 interface CourseDraft {
   title: string;
@@ -101,47 +102,58 @@ function CourseForm({ initial, onSave }: { initial: CourseDraft; onSave(fields: 
   );
 }
 
+/** On a laptop, the course screens say the office keeps them, and lead back to the list. */
+const laptopScreen = {
+  title: 'Courses are kept by the central office',
+  what: 'the course list',
+  back: { href: '/courses', label: 'Back to courses' },
+};
+
 export function NewCourse() {
   const savedThen = useSavedThen('/courses');
   return (
-    <Page title="New course">
-      <CourseForm
-        initial={newCourse()}
-        onSave={async (fields) => {
-          await call('courses.create', fields);
-          savedThen('Course saved.');
-        }}
-      />
-    </Page>
+    <OnlyAtOffice {...laptopScreen}>
+      <Page title="New course">
+        <CourseForm
+          initial={newCourse()}
+          onSave={async (fields) => {
+            await call('courses.create', fields);
+            savedThen('Course saved.');
+          }}
+        />
+      </Page>
+    </OnlyAtOffice>
   );
 }
 
 export function EditCourse({ id }: { id: string }) {
   const savedThen = useSavedThen('/courses');
   return (
-    <RecordScreen
-      id={id}
-      load={(id) => call('courses.get', { id })}
-      title={(course) => (course ? `Edit course: ${course.title}` : 'Edit course')}
-      what="the course"
-      backHref="/courses"
-      backLabel="Back to courses"
-    >
-      {(course) => (
-        <>
-          <p>
-            <Link href={`/courses/${id}/evaluation`}>Edit the evaluation questions</Link> (asked at the end of each session of this
-            course)
-          </p>
-          <CourseForm
-          initial={fromCourse(course)}
-          onSave={async (fields) => {
-            await call('courses.update', { id, fields });
-            savedThen('Course saved.');
-          }}
-          />
-        </>
-      )}
-    </RecordScreen>
+    <OnlyAtOffice {...laptopScreen}>
+      <RecordScreen
+        id={id}
+        load={(id) => call('courses.get', { id })}
+        title={(course) => (course ? `Edit course: ${course.title}` : 'Edit course')}
+        what="the course"
+        backHref="/courses"
+        backLabel="Back to courses"
+      >
+        {(course) => (
+          <>
+            <p>
+              <Link href={`/courses/${id}/evaluation`}>Edit the evaluation questions</Link> (asked at the end of each session of
+              this course)
+            </p>
+            <CourseForm
+              initial={fromCourse(course)}
+              onSave={async (fields) => {
+                await call('courses.update', { id, fields });
+                savedThen('Course saved.');
+              }}
+            />
+          </>
+        )}
+      </RecordScreen>
+    </OnlyAtOffice>
   );
 }

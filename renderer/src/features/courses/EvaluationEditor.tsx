@@ -9,6 +9,7 @@ import { LoadFailed, Loading, Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { useAsync } from '../../components/useAsync';
 import { ItemEditor } from './ItemEditor';
+import { OnlyAtOffice } from './KeptByOffice';
 import { checkTemplate, fromItems, newItem, outcomeItem, toItems, type DraftItem, type TemplateDraft } from './templateDraft';
 import '../../styles/evaluation.css';
 import './evaluation-editor.css';
@@ -151,8 +152,7 @@ function Editor({ course, template }: { course: Course; template: EvaluationTemp
   );
 }
 
-/** The course's evaluation questions (`#/courses/:id/evaluation`): edit, reorder, translate, save a new version. */
-export function EvaluationEditor({ courseId }: { courseId: string }) {
+function EvaluationScreen({ courseId }: { courseId: string }) {
   const state = useAsync(async () => {
     const [course, template] = await Promise.all([call('courses.get', { id: courseId }), call('evaluations.template', { courseId })]);
     return { course, template };
@@ -170,5 +170,18 @@ export function EvaluationEditor({ courseId }: { courseId: string }) {
       )}
       {state.status === 'ready' && <Editor course={state.data.course} template={state.data.template} />}
     </Page>
+  );
+}
+
+/** The course's evaluation questions (`#/courses/:id/evaluation`): edit, reorder, translate, save a new version. */
+export function EvaluationEditor({ courseId }: { courseId: string }) {
+  return (
+    <OnlyAtOffice
+      title="Evaluations are kept by the central office"
+      what="the courses' evaluation questions"
+      back={{ href: '/courses', label: 'Back to courses' }}
+    >
+      <EvaluationScreen courseId={courseId} />
+    </OnlyAtOffice>
   );
 }

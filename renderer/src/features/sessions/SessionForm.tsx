@@ -11,6 +11,7 @@ import { RecordForm, RecordScreen, useSavedThen } from '../../components/FormPar
 import { ListEditor } from '../../components/ListEditor';
 import { LoadFailed, Loading, Page } from '../../components/Page';
 import { useAsync } from '../../components/useAsync';
+import { OnlyAtOffice } from '../courses/KeptByOffice';
 import { statusLabels } from './days';
 
 interface SessionDraft {
@@ -173,51 +174,70 @@ function WithChoices({ children }: { children(choices: Choices): ReactNode }) {
   return <>{children(state.data)}</>;
 }
 
+/** On a laptop, the session forms say the office keeps the schedule; capacity is changed on the session's own page. */
+const laptopScreen = {
+  title: 'Sessions are kept by the central office',
+  what: 'the schedule',
+  back: { href: '/sessions', label: 'Back to sessions' },
+};
+
 export function NewSession() {
   const savedThen = useSavedThen('/sessions');
   return (
-    <Page title="New session">
-      <WithChoices>
-        {(choices) => (
-          <SessionForm
-            initial={newSession}
-            choices={choices}
-            onSave={async (fields) => {
-              await call('sessions.create', fields);
-              savedThen('Session saved.');
-            }}
-          />
-        )}
-      </WithChoices>
-    </Page>
+    <OnlyAtOffice {...laptopScreen}>
+      <Page title="New session">
+        <WithChoices>
+          {(choices) => (
+            <SessionForm
+              initial={newSession}
+              choices={choices}
+              onSave={async (fields) => {
+                await call('sessions.create', fields);
+                savedThen('Session saved.');
+              }}
+            />
+          )}
+        </WithChoices>
+      </Page>
+    </OnlyAtOffice>
   );
 }
 
 export function EditSession({ id }: { id: string }) {
   const savedThen = useSavedThen('/sessions');
   return (
-    <RecordScreen
-      id={id}
-      load={(id) => call('sessions.get', { id })}
-      title={(session) => (session ? `Edit session: ${session.courseTitle}` : 'Edit session')}
-      what="the session"
-      backHref="/sessions"
-      backLabel="Back to sessions"
+    <OnlyAtOffice
+      {...laptopScreen}
+      also={
+        <p>
+          You can still change how many places this session has:{' '}
+          <Link href={`/today/${id}`}>open the session and use Change capacity</Link>.
+        </p>
+      }
     >
-      {(session) => (
-        <WithChoices>
-          {(choices) => (
-            <SessionForm
-              initial={fromSession(session)}
-              choices={choices}
-              onSave={async (fields) => {
-                await call('sessions.update', { id, fields });
-                savedThen('Session saved.');
-              }}
-            />
-          )}
-        </WithChoices>
-      )}
-    </RecordScreen>
+      <RecordScreen
+        id={id}
+        load={(id) => call('sessions.get', { id })}
+        title={(session) => (session ? `Edit session: ${session.courseTitle}` : 'Edit session')}
+        what="the session"
+        backHref="/sessions"
+        backLabel="Back to sessions"
+      >
+        {(session) => (
+          <WithChoices>
+            {(choices) => (
+              <SessionForm
+                initial={fromSession(session)}
+                choices={choices}
+                onSave={async (fields) => {
+                  await call('sessions.update', { id, fields });
+                  savedThen('Session saved.');
+                }}
+              />
+            )}
+          </WithChoices>
+        )}
+      </RecordScreen>
+    </OnlyAtOffice>
   );
 }

@@ -1,18 +1,26 @@
 import { useId, useState } from 'react';
 import type { Session } from '../../../../shared/contract';
+import { useKeepsCatalogue } from '../../app/device';
 import { call } from '../../api/client';
 import { plural } from '../../components/format';
 import { ListPage } from '../../components/ListPage';
 import { RecordTable } from '../../components/RecordTable';
 import { useAsync } from '../../components/useAsync';
 import { searchKey, useRemembered } from '../../components/useRemembered';
+import { KeptByOffice, noneOnLaptop } from '../courses/KeptByOffice';
 import { dayOf, groupByDay, statusLabels, timeRange, type Day } from './days';
 
 /** Far enough back to include every past session. */
 const LONG_AGO = '2000-01-01';
 
+/**
+ * Each row leads to the session's edit form at the office. A laptop may change
+ * only a session's capacity, which its session page (places, bookings and the
+ * waiting list) does, so there each row opens that page.
+ */
 function DaySessions({ day, headingLevel }: { day: Day; headingLevel: 'h2' | 'h3' }) {
   const Heading = headingLevel;
+  const editable = useKeepsCatalogue();
   return (
     <section className="day" aria-labelledby={`day-${day.day}`}>
       <Heading className="day__heading" id={`day-${day.day}`}>
@@ -37,7 +45,8 @@ function DaySessions({ day, headingLevel }: { day: Day; headingLevel: 'h2' | 'h3
               cell: (session) => <span className={`tag tag--${session.status}`}>{statusLabels[session.status]}</span>,
             },
           ]}
-          editHref={(session) => `/sessions/${session.id}`}
+          editHref={(session) => (editable ? `/sessions/${session.id}` : `/today/${session.id}`)}
+          actionLabel={editable ? 'Edit' : 'Open'}
           editName={(session) => `session: ${session.courseTitle}, ${day.label}, ${timeRange(session)}`}
         />
       )}
@@ -65,21 +74,28 @@ export function SessionList() {
   }, [query, showPast]);
 
   const searching = query.trim() !== '';
+  const editable = useKeepsCatalogue();
+  const noneFromToday = `No sessions from today on. ${editable ? 'Add one with New session.' : 'They come in the package from the central office.'}`;
 
   return (
     <ListPage
       title="Sessions"
-      newHref="/sessions/new"
+      newHref={editable ? '/sessions/new' : undefined}
       newLabel="New session"
+      notice={
+        !editable && (
+          <KeptByOffice what="the schedule">
+            <p>You can still change how many places one of your sessions has: open it and use Change capacity.</p>
+          </KeptByOffice>
+        )
+      }
       searchLabel="Search sessions by course or venue"
       query={query}
       onQuery={setQuery}
       result={result}
       plural="sessions"
       empty={
-        showPast
-          ? 'There are no sessions yet. Add one with New session.'
-          : 'No sessions from today on. Add one with New session.'
+        showPast ? (editable ? 'There are no sessions yet. Add one with New session.' : noneOnLaptop('sessions')) : noneFromToday
       }
       filters={
         <div className="checkbox">

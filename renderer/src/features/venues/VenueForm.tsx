@@ -6,6 +6,7 @@ import { TextArea, TextField } from '../../components/fields';
 import { useForm } from '../../components/form';
 import { RecordForm, RecordScreen, useSavedThen } from '../../components/FormParts';
 import { Page } from '../../components/Page';
+import { OnlyAtOffice } from '../courses/KeptByOffice';
 
 interface VenueDraft {
   name: string;
@@ -40,41 +41,52 @@ function VenueForm({ initial, onSave }: { initial: VenueDraft; onSave(fields: Ve
   );
 }
 
+/** On a laptop, the venue screens say the office keeps them, and lead back to the list. */
+const laptopScreen = {
+  title: 'Venues are kept by the central office',
+  what: 'the venue list',
+  back: { href: '/venues', label: 'Back to venues' },
+};
+
 export function NewVenue() {
   const savedThen = useSavedThen('/venues');
   return (
-    <Page title="New venue">
-      <VenueForm
-        initial={{ name: '', address: '', accessNotes: '' }}
-        onSave={async (fields) => {
-          await call('venues.create', fields);
-          savedThen('Venue saved.');
-        }}
-      />
-    </Page>
+    <OnlyAtOffice {...laptopScreen}>
+      <Page title="New venue">
+        <VenueForm
+          initial={{ name: '', address: '', accessNotes: '' }}
+          onSave={async (fields) => {
+            await call('venues.create', fields);
+            savedThen('Venue saved.');
+          }}
+        />
+      </Page>
+    </OnlyAtOffice>
   );
 }
 
 export function EditVenue({ id }: { id: string }) {
   const savedThen = useSavedThen('/venues');
   return (
-    <RecordScreen
-      id={id}
-      load={(id) => call('venues.get', { id })}
-      title={(venue) => (venue ? `Edit venue: ${venue.name}` : 'Edit venue')}
-      what="the venue"
-      backHref="/venues"
-      backLabel="Back to venues"
-    >
-      {(venue) => (
-        <VenueForm
-          initial={fromVenue(venue)}
-          onSave={async (fields) => {
-            await call('venues.update', { id, fields });
-            savedThen('Venue saved.');
-          }}
-        />
-      )}
-    </RecordScreen>
+    <OnlyAtOffice {...laptopScreen}>
+      <RecordScreen
+        id={id}
+        load={(id) => call('venues.get', { id })}
+        title={(venue) => (venue ? `Edit venue: ${venue.name}` : 'Edit venue')}
+        what="the venue"
+        backHref="/venues"
+        backLabel="Back to venues"
+      >
+        {(venue) => (
+          <VenueForm
+            initial={fromVenue(venue)}
+            onSave={async (fields) => {
+              await call('venues.update', { id, fields });
+              savedThen('Venue saved.');
+            }}
+          />
+        )}
+      </RecordScreen>
+    </OnlyAtOffice>
   );
 }

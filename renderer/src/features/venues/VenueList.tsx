@@ -1,24 +1,29 @@
+import { useKeepsCatalogue } from '../../app/device';
 import { call } from '../../api/client';
 import { ListPage } from '../../components/ListPage';
 import { RecordTable } from '../../components/RecordTable';
 import { useAsync } from '../../components/useAsync';
 import { searchKey, useRemembered } from '../../components/useRemembered';
+import { KeptByOffice, noneOnLaptop } from '../courses/KeptByOffice';
 
+/** The venues sessions are held at; changed only at the office. */
 export function VenueList() {
   const [query, setQuery] = useRemembered(searchKey('/venues'), '');
   const result = useAsync(() => call('venues.list', { query, limit: 500 }), [query]);
+  const editable = useKeepsCatalogue();
 
   return (
     <ListPage
       title="Venues"
-      newHref="/venues/new"
+      newHref={editable ? '/venues/new' : undefined}
       newLabel="New venue"
+      notice={!editable && <KeptByOffice what="the venue list" />}
       searchLabel="Search venues by name or address"
       query={query}
       onQuery={setQuery}
       result={result}
       plural="venues"
-      empty="There are no venues yet. Add one with New venue."
+      empty={editable ? 'There are no venues yet. Add one with New venue.' : noneOnLaptop('venues')}
     >
       {(venues) => (
         <RecordTable
@@ -30,7 +35,7 @@ export function VenueList() {
             { header: 'Address', cell: (venue) => <span className="pre-line">{venue.address}</span> },
             { header: 'Access notes', cell: (venue) => venue.accessNotes ?? 'None' },
           ]}
-          editHref={(venue) => `/venues/${venue.id}`}
+          editHref={editable ? (venue) => `/venues/${venue.id}` : undefined}
           editName={(venue) => `venue: ${venue.name}`}
         />
       )}
