@@ -170,6 +170,10 @@ export interface KioskTable {
   pin_hash: string | null;
   session_id: string | null;
   mode: 'sign_in' | 'evaluation';
+  /** Wrong PINs in a row since the last right one; kept here so a restart gives no fresh tries. */
+  wrong_pin_tries: number;
+  /** When the wait after too many wrong PINs ends (an ISO instant), or null. */
+  pin_locked_until: string | null;
 }
 
 /** One version of a course's evaluation; a new version on every edit. */

@@ -220,34 +220,8 @@ describe('while the kiosk is open', () => {
 });
 
 describe('leaving the kiosk', () => {
+  // Wrong PINs and the wait they earn: kiosk-pin-tries.test.ts.
   beforeEach(openKiosk);
-
-  it('refuses a wrong PIN and writes nothing', async () => {
-    const error = await refusedWritingNothing('kiosk.exit', { pin: '1111' });
-    expect(error.code).toBe('UNAUTHORISED');
-    expect((await temp.call('kiosk.status', {})).active).toBe(true);
-  });
-
-  it('makes the facilitator wait after three wrong PINs, even for the right one', async () => {
-    for (let i = 0; i < 3; i++) await refusedWritingNothing('kiosk.exit', { pin: '0000' });
-
-    const waiting = await refusedWritingNothing('kiosk.exit', { pin: PIN });
-    expect(waiting).toMatchObject({ code: 'UNAUTHORISED', message: 'Too many wrong PINs. Try again in 30 seconds.' });
-    expect((await temp.call('kiosk.status', {})).lockedUntil).toBe('2026-03-12T09:00:30.000Z');
-
-    temp.clock.advance(20_000);
-    expect((await refusal(temp.dispatch, 'kiosk.exit', { pin: PIN })).message).toBe('Too many wrong PINs. Try again in 10 seconds.');
-
-    temp.clock.advance(10_001);
-    expect((await temp.call('kiosk.exit', { pin: PIN })).active).toBe(false);
-  });
-
-  it('makes the wait longer after more wrong PINs', async () => {
-    for (let i = 0; i < 3; i++) await refusal(temp.dispatch, 'kiosk.exit', { pin: '0000' });
-    temp.clock.advance(30_001);
-    await refusal(temp.dispatch, 'kiosk.exit', { pin: '0000' });
-    expect((await refusal(temp.dispatch, 'kiosk.exit', { pin: PIN })).message).toBe('Too many wrong PINs. Try again in 60 seconds.');
-  });
 
   it('with the right PIN, gives the facilitator their procedures back', async () => {
     const status = await temp.call('kiosk.exit', { pin: PIN });

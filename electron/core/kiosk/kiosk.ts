@@ -13,7 +13,8 @@ import { requireBooking } from '../bookings/booking-rows';
 import { positionOf } from '../bookings/waitlist';
 import { recordParticipation } from './participation';
 import { releaseAnonymousResponses } from '../evaluations/responses';
-import { hashPin, lockoutMs, pinMatches } from './pin';
+import { hashPin, pinMatches } from './pin';
+import { noPinTries, pinLockedUntil, refuseWhileWaiting, refuseWrongPin } from './pin-tries';
 
 async function kioskRow(ctx: CoreContext) {
   return ctx.db.selectFrom('kiosk').selectAll().executeTakeFirstOrThrow();
@@ -49,18 +50,9 @@ async function requireOpenKiosk(ctx: CoreContext) {
   return sessionOpenToday(ctx, session.id);
 }
 
-/**
- * Wrong PINs are counted in memory, not in the database: a refused call
- * writes nothing, and a participant cannot restart the app from the kiosk.
- */
-interface PinAttempts {
-  failed: number;
-  lockedUntilMs: number;
-}
-
-async function status(ctx: CoreContext, attempts: PinAttempts): Promise<KioskStatus> {
+async function status(ctx: CoreContext): Promise<KioskStatus> {
   const row = await kioskRow(ctx);
-  const locked = attempts.lockedUntilMs > ctx.clock().getTime() ? new Date(attempts.lockedUntilMs).toISOString() : null;
+  const locked = pinLockedUntil(row, ctx.clock())?.toISOString() ?? null;
   const session = row.session_id ? await getSession(ctx, row.session_id) : null;
   return {
     active: session !== null,
@@ -89,9 +81,8 @@ async function waitlistPositionOf(scope: WriteScope, sessionId: string, personId
 }
 
 export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
-  const attempts: PinAttempts = { failed: 0, lockedUntilMs: 0 };
   return {
-    'kiosk.status': () => status(ctx, attempts),
+    'kiosk.status': () => status(ctx),
 
     async 'kiosk.start'({ sessionId, pin, mode }) {
       await sessionOpenToday(ctx, sessionId);
@@ -105,30 +96,21 @@ export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
         .updateTable('kiosk')
         .set({ session_id: sessionId, mode, ...(row.pin_hash ? {} : { pin_hash: hashPin(pin!) }) })
         .execute();
-      return status(ctx, attempts);
+      return status(ctx);
     },
 
     async 'kiosk.exit'({ pin }) {
       const row = await kioskRow(ctx);
-      const now = ctx.clock().getTime();
-      if (!row.session_id) return status(ctx, attempts);
-      if (attempts.lockedUntilMs > now) {
-        const seconds = Math.ceil((attempts.lockedUntilMs - now) / 1000);
-        throw new FieldbookError('UNAUTHORISED', `Too many wrong PINs. Try again in ${seconds} seconds.`);
-      }
-      if (!row.pin_hash || !pinMatches(pin, row.pin_hash)) {
-        attempts.failed += 1;
-        attempts.lockedUntilMs = now + lockoutMs(attempts.failed);
-        throw new FieldbookError('UNAUTHORISED', 'That PIN is not right.', { pin: 'That PIN is not right.' });
-      }
-      attempts.failed = 0;
-      attempts.lockedUntilMs = 0;
+      const now = ctx.clock();
+      if (!row.session_id) return status(ctx);
+      refuseWhileWaiting(row, now);
+      if (!row.pin_hash || !pinMatches(pin, row.pin_hash)) await refuseWrongPin(ctx, row, now);
       // Closing the kiosk and releasing its held-back anonymous answers happen together or not at all.
       await write(ctx, async (scope) => {
-        await scope.trx.updateTable('kiosk').set({ session_id: null }).execute();
+        await scope.trx.updateTable('kiosk').set({ session_id: null, ...noPinTries }).execute();
         await releaseAnonymousResponses(scope);
       });
-      return status(ctx, attempts);
+      return status(ctx);
     },
 
     async 'kiosk.find'({ query }) {

@@ -5,6 +5,7 @@ import * as waitlists from './0003-waitlists';
 import * as evaluations from './0004-evaluations';
 import * as sync from './0005-sync';
 import * as changeBases from './0006-change-bases';
+import * as kioskPinTries from './0007-kiosk-pin-tries';
 
 export interface Migration {
   name: string;
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   { name: '0004-evaluations', up: evaluations.up },
   { name: '0005-sync', up: sync.up },
   { name: '0006-change-bases', up: changeBases.up },
+  { name: '0007-kiosk-pin-tries', up: kioskPinTries.up },
 ];
