@@ -24,7 +24,7 @@ export const chromiumFlags = [
   '--disable-sync',
 ];
 
-export function launchChromium(): Promise<Browser> {
+export async function launchChromium(): Promise<Browser> {
   const search = findChromium();
   if (!search.found) throw withoutStack(search.message);
   return chromium.launch({ executablePath: search.path, args: chromiumFlags, headless: true });
