@@ -6,6 +6,7 @@ import { sharedTableNames } from '../../electron/db/schema';
 import { CONSENT_TEXT_VERSION, type ImportOutcome } from '../../shared/contract';
 import { errorCodes, type CallResult } from '../../shared/errors';
 import { localTime } from '../support/bookings';
+import { disagreementsWithChangeLog } from '../support/change-log-fold';
 import { answersFor } from '../support/evaluations';
 import { enrolLaptop, incomingBytes, sendPackage } from '../support/sync';
 import { tempCore, TEST_TODAY, testClock, type TempCore } from '../support/temp-core';
@@ -23,6 +24,11 @@ import { tempCore, TEST_TODAY, testClock, type TempCore } from '../support/temp-
  * that has imported everyone's first round, so the second round edits, books
  * and signs in people other laptops added, and its bundles can arrive before
  * the rows they change.
+ *
+ * Every device (the offices after their imports, each laptop after its own
+ * work and after its package) also holds, in every shared row and field, what
+ * an independent fold of its change log says (tests/support/change-log-fold.ts):
+ * import orders agreeing with each other is not enough if all are wrong alike.
  *
  * Runs: PROPERTY_RUNS (default 15) cases, each with 2 to 3 laptops and 2 to 3
  * import orders. Pairing is slow next to the rest, so it happens once: each
@@ -251,6 +257,7 @@ async function runLaptop(laptop: TempCore, index: number, actions: Action[], ste
   }
   await exportNow();
   expect(laptop.loggedErrors).toEqual([]);
+  expectRowsAsChangeLogSays(laptop, `laptop ${index} after its own work`);
   // Each written again too, as for a lost stick, while it is not yet acknowledged.
   const written: Bundle[] = [];
   for (const bundle of bundles) {
@@ -283,6 +290,12 @@ function sharedContent(sqlite: Database): Record<string, string[]> {
   content.person_search_keys = rows('SELECT * FROM person_search_keys');
   content.received_bundles = rows('SELECT bundle_id, sender_device_id, sequence, kind, created_hlc, summary FROM received_bundles');
   return content;
+}
+
+/** Every shared row holds what the fold of this device's change log says; the failure names table, row and field. */
+function expectRowsAsChangeLogSays(core: TempCore, which: string): void {
+  const disagreements = disagreementsWithChangeLog(core.sqlite, sharedTableNames);
+  expect({ which, disagreements: disagreements.slice(0, 10), count: disagreements.length }).toEqual({ which, disagreements: [], count: 0 });
 }
 
 const hashOf = (content: Record<string, string[]>) => createHash('sha256').update(JSON.stringify(content)).digest('hex');
@@ -404,7 +417,11 @@ describe('the office importing laptops’ bundles in any order', () => {
               const hub = await freshOffice();
               cores.push(hub);
               await importAll(hub, [...bundles].sort((a, b) => a.laptop - b.laptop || a.sequence - b.sequence).map((bundle) => ({ bundle, bytes: bundle.bytes })));
-              for (const laptop of laptops) await sendPackage(hub, laptop);
+              expectRowsAsChangeLogSays(hub, 'the office that sent the packages');
+              for (const [index, laptop] of laptops.entries()) {
+                await sendPackage(hub, laptop);
+                expectRowsAsChangeLogSays(laptop, `laptop ${index} after its package`);
+              }
               for (const [index, plan] of plans.entries()) {
                 bundles.push(...(await runLaptop(laptops[index]!, index, plan.later, plan.steps, peopleOn(laptops[index]!))));
               }
@@ -416,6 +433,7 @@ describe('the office importing laptops’ bundles in any order', () => {
             cores.push(reference);
             const inSequence = [...bundles].sort((a, b) => a.laptop - b.laptop || a.sequence - b.sequence);
             await importAll(reference, inSequence.map((bundle) => ({ bundle, bytes: bundle.bytes })));
+            expectRowsAsChangeLogSays(reference, 'the office that imported in sequence order');
             const expected = sharedContent(reference.sqlite);
             const expectedReview = await reviewLists(reference);
 
@@ -440,6 +458,7 @@ describe('the office importing laptops’ bundles in any order', () => {
               const office = await freshOffice();
               cores.push(office);
               await importAll(office, arrange(bundles, order));
+              expectRowsAsChangeLogSays(office, 'an office that imported in another order');
               const actual = sharedContent(office.sqlite);
               expect(differences(expected, actual)).toEqual([]);
               expect(hashOf(actual)).toBe(hashOf(expected));
