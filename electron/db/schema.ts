@@ -193,7 +193,8 @@ export interface EvaluationResponsesTable {
   template_id: string;
   person_id: string | null;
   answers: string;
-  language: string;
+  /** The kiosk language for a linked answer; null for an anonymous one, where it would point at the person. */
+  language: string | null;
   /** The day only, so a time cannot tie an anonymous response to a completion. */
   submitted_on: string;
 }
@@ -204,8 +205,16 @@ export interface PendingAnonymousResponsesTable {
   session_id: string;
   template_id: string;
   answers: string;
-  language: string;
   submitted_on: string;
+}
+
+/** Local only: who answered an anonymous evaluation, held until their answers are released with others'. */
+export interface PendingAnonymousCompletionsTable {
+  /** The completion's own (derived) id, as it will be in evaluation_completions. */
+  id: string;
+  session_id: string;
+  person_id: string;
+  completed_on: string;
 }
 
 /** That a person has responded (for the response rate, once each), never what they answered. */
@@ -213,6 +222,7 @@ export interface EvaluationCompletionsTable {
   id: string;
   session_id: string;
   person_id: string;
+  /** The moment for a linked course; for an anonymous one the day only, like its answers. */
   completed_at: string;
 }
 
@@ -384,6 +394,7 @@ export interface Schema extends SharedTables {
   person_search_keys: PersonSearchKeysTable;
   local_settings: LocalSettingsTable;
   pending_anonymous_responses: PendingAnonymousResponsesTable;
+  pending_anonymous_completions: PendingAnonymousCompletionsTable;
   paired_office: PairedOfficeTable;
   enrolled_devices: EnrolledDevicesTable;
   outgoing_bundles: OutgoingBundlesTable;

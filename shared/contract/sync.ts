@@ -110,10 +110,16 @@ export const Conflict = z.object({
   /** What the record is, in words: "Amira Khan", "Booking: Amira Khan, 12 March". */
   record: z.string(),
   field: z.string(),
-  keptValue: z.unknown(),
+  /**
+   * Present (true) for equality answers, which are reported only in aggregate,
+   * never one by one: their values stay in the core (both are left out) and
+   * the overwritten one cannot be restored, only the change marked reviewed.
+   */
+  valuesWithheld: z.literal(true).optional(),
+  keptValue: z.unknown().optional(),
   keptBy: z.string(),
   keptAt: z.string(),
-  overwrittenValue: z.unknown(),
+  overwrittenValue: z.unknown().optional(),
   overwrittenBy: z.string(),
   overwrittenAt: z.string(),
   status: z.enum(['open', 'accepted', 'reversed']),

@@ -101,11 +101,14 @@ describe('editing the form', () => {
     expect(responseRows(temp, anonymous.session.id).map((row) => row.template_id)).toEqual([v1.id, v1.id]);
     const [chidi] = await signedInPeople(temp, anonymous.session.id, 'Chidi');
     await temp.call('evaluations.submit', { sessionId: anonymous.session.id, personId: chidi!, templateId: v2.id, answers: { spot: 5, venue: 'yes' }, language: 'pl' });
-    expect(responseRows(temp, anonymous.session.id).map((row) => [row.template_id, row.language])).toEqual([
-      [v1.id, 'en'],
-      [v1.id, 'ar'],
-      [v2.id, 'pl'],
-    ]);
+    // Anonymous answers are held in no particular order, and keep no language.
+    expect(responseRows(temp, anonymous.session.id).map((row) => [row.template_id, row.language]).sort()).toEqual(
+      [
+        [v1.id, null],
+        [v1.id, null],
+        [v2.id, null],
+      ].sort(),
+    );
   });
 
   it('refuses a response to a form Fieldbook does not know, writing nothing', async () => {

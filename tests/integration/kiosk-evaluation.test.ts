@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EvaluationTemplate } from '../../shared/contract';
 import { refusedWritingNothing } from '../support/bookings';
 import { answersFor, evaluatedSession, responseRows, type EvaluatedSession } from '../support/evaluations';
-import { refusal, tempCore, type TempCore } from '../support/temp-core';
+import { countRows, refusal, tempCore, type TempCore } from '../support/temp-core';
 
 /**
  * The evaluation at the end of a session, with the laptop handed round as a
@@ -104,7 +104,19 @@ describe('answering at the kiosk', () => {
     await openForEvaluation();
     expect(await temp.call('kioskEvaluation.template', {})).toEqual(form);
     expect(await temp.call('kioskEvaluation.submit', submission(people.amira))).toEqual({ firstName: 'Amira' });
-    expect(responseRows(temp, evaluated.session.id)).toEqual([expect.objectContaining({ person_id: null, language: 'ar', template_id: form.id })]);
+    // Anonymous: no person, and not the language either (it matches the one chosen at sign-in).
+    expect(responseRows(temp, evaluated.session.id)).toEqual([expect.objectContaining({ person_id: null, language: null, template_id: form.id })]);
+  });
+
+  it('keeps a lone anonymous answer held when the kiosk is closed, still counted and still answered', async () => {
+    await openForEvaluation();
+    await temp.call('kioskEvaluation.submit', submission(people.amira));
+    await temp.call('kiosk.exit', { pin: PIN });
+    expect(countRows(temp.sqlite, 'evaluation_responses')).toBe(0);
+    expect(countRows(temp.sqlite, 'evaluation_completions')).toBe(0);
+    expect(await temp.call('evaluations.summary', { sessionId: evaluated.session.id })).toMatchObject({ signedIn: 2, responses: 1, withheld: true });
+    await openForEvaluation();
+    expect((await refusedWritingNothing(temp, 'kioskEvaluation.submit', submission(people.amira, 'en'))).code).toBe('ALREADY_RESPONDED');
   });
 
   it('refuses a second answer from the same person, writing nothing', async () => {

@@ -1,4 +1,4 @@
-import { releaseAnonymousResponses } from '../../electron/core/evaluations/responses';
+import { releaseHeldAnswers } from '../../electron/core/evaluations/anonymous-release';
 import { write } from '../../electron/core/write';
 import type { Answers, Course, EvaluationTemplate, Session } from '../../shared/contract';
 import type { FieldbookErrorPayload } from '../../shared/errors';
@@ -57,26 +57,26 @@ export interface ResponseRow {
   template_id: string;
   person_id: string | null;
   answers: string;
-  language: string;
+  language: string | null;
   submitted_on: string;
 }
 
-/** A session's responses: those released into the shared table, then anonymous ones still held back on this laptop. */
+/** A session's responses: those released into the shared table (in the order written), then anonymous ones still held back on this laptop. */
 export function responseRows(temp: TempCore, sessionId: string): ResponseRow[] {
   return temp.sqlite
     .prepare(
       `SELECT id, session_id, template_id, person_id, answers, language, submitted_on FROM (
          SELECT *, 0 AS held, rowid AS position FROM evaluation_responses WHERE session_id = ?
          UNION ALL
-         SELECT id, session_id, template_id, NULL, answers, language, submitted_on, 1, rowid FROM pending_anonymous_responses WHERE session_id = ?
+         SELECT id, session_id, template_id, NULL, answers, NULL, submitted_on, 1, id FROM pending_anonymous_responses WHERE session_id = ?
        ) ORDER BY held, position`,
     )
     .all(sessionId, sessionId) as ResponseRow[];
 }
 
-/** What closing the kiosk does: held-back anonymous answers go into the shared table as one shuffled batch. */
+/** What the end-of-day export does first: every held-back anonymous answer goes into the shared table, shuffled. */
 export async function releaseHeldResponses(temp: TempCore): Promise<number> {
-  return write(temp.core.context, (scope) => releaseAnonymousResponses(scope));
+  return write(temp.core.context, (scope) => releaseHeldAnswers(scope));
 }
 
 export function completionRows(temp: TempCore, sessionId: string): { id: string; person_id: string; completed_at: string }[] {

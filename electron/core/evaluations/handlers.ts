@@ -6,6 +6,7 @@ import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
 import { displayName } from '../signin/roster';
 import { write } from '../write';
+import { peopleWhoAnswered } from './anonymous-release';
 import { recordResponse } from './responses';
 import { summarise } from './summary';
 import { currentTemplate, saveNewVersion } from './templates';
@@ -15,9 +16,7 @@ const StoredItems = z.array(EvaluationItem);
 /** People signed in to a session (latest fact a sign-in), with whether they have answered. */
 export async function respondents(ctx: CoreContext, sessionId: string) {
   const roster = ctx.rosterRows(sessionId).filter((row) => row.sign_in_kind === 'sign_in');
-  const done = new Set(
-    (await ctx.db.selectFrom('evaluation_completions').select('person_id').where('session_id', '=', sessionId).execute()).map((row) => row.person_id),
-  );
+  const done = await peopleWhoAnswered(ctx.db, sessionId);
   return roster.map((row) => ({
     personId: row.person_id,
     name: displayName(row),
@@ -25,7 +24,7 @@ export async function respondents(ctx: CoreContext, sessionId: string) {
   }));
 }
 
-/** A session's responses, including anonymous ones not yet released from this laptop. */
+/** A session's responses, including anonymous ones still held on this laptop. */
 async function responsesOf(ctx: CoreContext, sessionId: string) {
   const [released, pending] = await Promise.all([
     ctx.db.selectFrom('evaluation_responses').select(['template_id', 'answers', 'person_id']).where('session_id', '=', sessionId).execute(),
@@ -65,8 +64,7 @@ export function evaluationHandlers(ctx: CoreContext): HandlerGroup<'evaluations'
         : [];
       // Everyone who attended: signed in now, or answered before a sign-in was undone.
       const attended = new Set(ctx.rosterRows(sessionId).filter((row) => row.sign_in_kind === 'sign_in').map((row) => row.person_id));
-      const completed = await ctx.db.selectFrom('evaluation_completions').select('person_id').where('session_id', '=', sessionId).execute();
-      for (const row of completed) attended.add(row.person_id);
+      for (const personId of await peopleWhoAnswered(ctx.db, sessionId)) attended.add(personId);
       const signedIn = attended.size;
       return summarise(
         new Map(templates.map((template) => [template.id, StoredItems.parse(JSON.parse(template.items))])),

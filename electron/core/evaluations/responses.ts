@@ -1,10 +1,10 @@
-import { randomInt, randomUUID } from 'node:crypto';
 import { PREFER_NOT_TO_SAY, type Answers, type EvaluationItem } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import { localDate, type CoreContext } from '../deps';
 import { derivedId } from '../derived-id';
 import { latestSignIn } from '../signin/sign-in';
 import type { WriteScope } from '../write';
+import { hasCompleted, holdAnonymousAnswer } from './anonymous-release';
 import { templateById } from './templates';
 
 const isRating = (value: unknown) => value === PREFER_NOT_TO_SAY || (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5);
@@ -44,14 +44,17 @@ export interface ResponseToRecord {
   personId: string;
   templateId: string;
   answers: Answers;
+  /** The language the person answered in; kept only when the course's answers are linked. */
   language: string;
 }
 
 /**
  * Records one evaluation response, once per person who signed in. The
- * completion (who responded) and the answers are separate rows; when the
- * course's evaluations are anonymous the answers carry no person and only
- * the day, so nothing ties them back to the completion.
+ * completion (who responded) and the answers are separate rows. For a linked
+ * course both are written at once, with the answer's language. For an
+ * anonymous one the answers carry no person, no language and only the day,
+ * and both are held back until a batch is released (see anonymous-release.ts),
+ * so nothing ties the answers back to the completion.
  */
 export async function recordResponse(
   ctx: CoreContext,
@@ -69,7 +72,7 @@ export async function recordResponse(
     throw new FieldbookError('NOT_SIGNED_IN', 'Only people signed in to this session can answer its evaluation.');
   }
   const completionId = derivedId('evaluation-completion', session.id, response.personId);
-  if (await scope.trx.selectFrom('evaluation_completions').select('id').where('id', '=', completionId).executeTakeFirst()) {
+  if (await hasCompleted(scope.trx, completionId)) {
     throw new FieldbookError('ALREADY_RESPONDED', 'This person has already answered the evaluation for this session.');
   }
   const now = ctx.clock();
@@ -77,9 +80,9 @@ export async function recordResponse(
   checkAnswers(template.items, response.answers);
   const course = await scope.trx.selectFrom('courses').select('evaluation_mode').where('id', '=', session.courseId).executeTakeFirstOrThrow();
 
-  await scope.insert('evaluation_completions', { id: completionId, session_id: session.id, person_id: response.personId, completed_at: now.toISOString() });
   const answers = JSON.stringify(response.answers);
   if (course.evaluation_mode === 'linked') {
+    await scope.insert('evaluation_completions', { id: completionId, session_id: session.id, person_id: response.personId, completed_at: now.toISOString() });
     await scope.insert('evaluation_responses', {
       id: scope.newId(),
       session_id: session.id,
@@ -90,31 +93,7 @@ export async function recordResponse(
       submitted_on: localDate(now),
     });
   } else {
-    // Held back and released later in a shuffled batch (see releaseAnonymousResponses), with a
-    // random id: a UUIDv7 or a change-log entry beside the completion would say whose answers they are.
-    await scope.trx
-      .insertInto('pending_anonymous_responses')
-      .values({ id: randomUUID(), session_id: session.id, template_id: template.id, answers, language: response.language, submitted_on: localDate(now) })
-      .execute();
+    await holdAnonymousAnswer(scope, { completionId, sessionId: session.id, personId: response.personId, templateId: template.id, answers, day: localDate(now) });
   }
   return person.preferred_name ?? person.given_name;
-}
-
-/**
- * Moves held-back anonymous answers into the shared responses, all at once and
- * in random order, so nothing in the change log pairs them with the
- * completions (who responded) written when each was submitted. Run when the
- * kiosk is closed and before the day's data leaves the laptop.
- */
-export async function releaseAnonymousResponses(scope: WriteScope): Promise<number> {
-  const pending = await scope.trx.selectFrom('pending_anonymous_responses').selectAll().execute();
-  for (let index = pending.length - 1; index > 0; index -= 1) {
-    const other = randomInt(index + 1);
-    [pending[index], pending[other]] = [pending[other]!, pending[index]!];
-  }
-  for (const response of pending) {
-    await scope.insert('evaluation_responses', { ...response, person_id: null });
-  }
-  await scope.trx.deleteFrom('pending_anonymous_responses').execute();
-  return pending.length;
 }

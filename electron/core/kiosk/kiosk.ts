@@ -12,7 +12,6 @@ import { write, type WriteScope } from '../write';
 import { requireBooking } from '../bookings/booking-rows';
 import { positionOf } from '../bookings/waitlist';
 import { recordParticipation } from './participation';
-import { releaseAnonymousResponses } from '../evaluations/responses';
 import { hashPin, pinMatches } from './pin';
 import { noPinTries, pinLockedUntil, refuseWhileWaiting, refuseWrongPin } from './pin-tries';
 
@@ -105,11 +104,8 @@ export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
       if (!row.session_id) return status(ctx);
       refuseWhileWaiting(row, now);
       if (!row.pin_hash || !pinMatches(pin, row.pin_hash)) await refuseWrongPin(ctx, row, now);
-      // Closing the kiosk and releasing its held-back anonymous answers happen together or not at all.
-      await write(ctx, async (scope) => {
-        await scope.trx.updateTable('kiosk').set({ session_id: null, ...noPinTries }).execute();
-        await releaseAnonymousResponses(scope);
-      });
+      // Held-back anonymous answers stay held: they go out in batches of five or with the export, never one by one at closing.
+      await ctx.db.updateTable('kiosk').set({ session_id: null, ...noPinTries }).execute();
       return status(ctx);
     },
 

@@ -4,7 +4,7 @@ import type { OutgoingBundlesTable, PairedOfficeTable } from '../../db/schema';
 import { encodePayload, type WireChange } from '../../sync/payload';
 import { recipientFingerprint, sealFile } from '../../sync/sealed-file';
 import type { CoreContext } from '../deps';
-import { releaseAnonymousResponses } from '../evaluations/responses';
+import { anythingHeld, releaseHeldAnswers } from '../evaluations/anonymous-release';
 import { write } from '../write';
 import { deviceKeys, thisDevice, type DeviceKeys } from './device-keys';
 import { fileSafe } from './pairing-files';
@@ -92,12 +92,11 @@ export async function exportBundle(ctx: CoreContext) {
     );
   // Refused before anything is written: stamping the bundle moves the device's clock.
   const unsent = ctx.sqlite.prepare('SELECT 1 FROM change_log WHERE device_id = ? AND hlc > ? LIMIT 1').get(keys.device.id, from);
-  const heldBack = ctx.sqlite.prepare('SELECT 1 FROM pending_anonymous_responses LIMIT 1').get();
-  if (!unsent && !heldBack) throw nothingToExport();
-  // Anonymous answers still held back go out now, shuffled, and the stamp
-  // taken after them marks the end of what this bundle carries.
+  if (!unsent && !anythingHeld(ctx.sqlite)) throw nothingToExport();
+  // Anonymous answers and completions still held back go out now, even fewer
+  // than a batch, shuffled; the stamp taken after them marks the end of what this bundle carries.
   const createdHlc = await write(ctx, async (scope) => {
-    await releaseAnonymousResponses(scope);
+    await releaseHeldAnswers(scope);
     return scope.stamp();
   });
   const changes = localChanges(ctx, keys.device.id, from, createdHlc);

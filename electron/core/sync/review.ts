@@ -149,18 +149,26 @@ const recordKinds: Record<string, string> = {
   session_notes: 'Session note',
 };
 
+/**
+ * Records whose values are special-category data, reported only in aggregate:
+ * a conflict on them says that an answer was changed, never what it was or
+ * became, so the values do not leave the core.
+ */
+const aggregateOnly: ReadonlySet<string> = new Set<SharedTableName>(['equality_answers']);
+
 function toConflict(ctx: CoreContext, row: ConflictRow, name: (id: string) => string): Conflict {
   const at = (hlc: string) => new Date(decodeHlc(hlc).wallMs).toISOString();
+  const valueIn = (fields: string) => (JSON.parse(fields) as Record<string, unknown>)[row.field] ?? null;
+  const withheld = aggregateOnly.has(row.table_name);
   return {
     id: row.id,
     table: row.table_name,
     rowId: row.row_id,
     record: recordLabel(ctx, row.table_name, row.row_id),
     field: row.field,
-    keptValue: (JSON.parse(row.won_fields) as Record<string, unknown>)[row.field] ?? null,
+    ...(withheld ? { valuesWithheld: true as const } : { keptValue: valueIn(row.won_fields), overwrittenValue: valueIn(row.lost_fields) }),
     keptBy: name(row.won_device),
     keptAt: at(row.won_hlc),
-    overwrittenValue: (JSON.parse(row.lost_fields) as Record<string, unknown>)[row.field] ?? null,
     overwrittenBy: name(row.lost_device),
     overwrittenAt: at(row.lost_hlc),
     status: row.status,
@@ -177,6 +185,12 @@ export function conflicts(ctx: CoreContext): Conflict[] {
 export async function resolveConflict(ctx: CoreContext, id: string, action: 'accept' | 'reverse'): Promise<Conflict> {
   const row = ctx.sqlite.prepare(`${conflictQuery} WHERE c.id = ?`).get(id) as ConflictRow | undefined;
   if (!row) throw new FieldbookError('NOT_FOUND', 'That conflict no longer exists.');
+  if (action === 'reverse' && aggregateOnly.has(row.table_name)) {
+    // Restoring would put back a value no one at the office may see one by one.
+    throw new FieldbookError('INVALID_INPUT', 'An equality answer cannot be restored, because it is never shown one by one. Keep the merged value.', {
+      action: 'Keep the merged value.',
+    });
+  }
   const status = action === 'accept' ? 'accepted' : 'reversed';
   await write(ctx, async (scope) => {
     if (action === 'reverse') {

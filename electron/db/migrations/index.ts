@@ -6,6 +6,7 @@ import * as evaluations from './0004-evaluations';
 import * as sync from './0005-sync';
 import * as changeBases from './0006-change-bases';
 import * as kioskPinTries from './0007-kiosk-pin-tries';
+import * as unlinkableAnswers from './0008-unlinkable-answers';
 
 export interface Migration {
   name: string;
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   { name: '0005-sync', up: sync.up },
   { name: '0006-change-bases', up: changeBases.up },
   { name: '0007-kiosk-pin-tries', up: kioskPinTries.up },
+  { name: '0008-unlinkable-answers', up: unlinkableAnswers.up },
 ];

@@ -11,51 +11,70 @@ const resolvedLabels: Record<Conflict['status'], string> = {
 
 /** "Given name of Amira Khan" */
 function conflictTitle(conflict: Conflict): string {
-  return `${fieldText(conflict.field)} of ${conflict.record}`;
+  return conflict.valuesWithheld ? `${fieldText(conflict.field)} of an equality answer` : `${fieldText(conflict.field)} of ${conflict.record}`;
+}
+
+/** Who wrote a value and when: "from Hall laptop 2, 12 March 2026 at 10:05". */
+const writtenBy = (by: string, at: string) => `from ${by}, ${momentText(at)}`;
+
+function ChangedValues({ conflict }: { conflict: Conflict }) {
+  return (
+    <dl className="conflict__values">
+      <div className="conflict__value conflict__value--kept">
+        <dt>Kept by the merge</dt>
+        <dd>
+          <span className="conflict__text">{valueText(conflict.keptValue)}</span>
+          <span className="conflict__who">{writtenBy(conflict.keptBy, conflict.keptAt)}</span>
+        </dd>
+      </div>
+      <div className="conflict__value">
+        <dt>Overwritten</dt>
+        <dd>
+          <span className="conflict__text">{valueText(conflict.overwrittenValue)}</span>
+          <span className="conflict__who">{writtenBy(conflict.overwrittenBy, conflict.overwrittenAt)}</span>
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+/** Equality answers are reported only in aggregate: the core sends no values, so this says only that one changed. */
+function WithheldValues({ conflict }: { conflict: Conflict }) {
+  return (
+    <p className="conflict__withheld">
+      {fieldText(conflict.field)}, changed {writtenBy(conflict.overwrittenBy, conflict.overwrittenAt)} and{' '}
+      {writtenBy(conflict.keptBy, conflict.keptAt)}. Equality answers are only reported in aggregate, so neither value is shown.
+    </p>
+  );
 }
 
 function ConflictCard({ conflict, action, onResolve }: { conflict: Conflict; action: ActionApi; onResolve(how: 'accept' | 'reverse'): void }) {
   const headingId = `conflict-${conflict.id}`;
   const open = conflict.status === 'open';
+  const withheld = conflict.valuesWithheld === true;
   return (
     <li className="conflict" aria-labelledby={headingId} data-conflict-id={conflict.id}>
       <h3 id={headingId} className="conflict__title" tabIndex={-1}>
-        {conflict.record}: {fieldText(conflict.field)}
-        {!open && <span className={`tag tag--${conflict.status}`}>{resolvedLabels[conflict.status]}</span>}
+        {withheld ? 'An equality answer was changed' : `${conflict.record}: ${fieldText(conflict.field)}`}
+        {!open && <span className={`tag tag--${conflict.status}`}>{withheld ? 'Reviewed' : resolvedLabels[conflict.status]}</span>}
       </h3>
-      <dl className="conflict__values">
-        <div className="conflict__value conflict__value--kept">
-          <dt>Kept by the merge</dt>
-          <dd>
-            <span className="conflict__text">{valueText(conflict.keptValue)}</span>
-            <span className="conflict__who">
-              from {conflict.keptBy}, {momentText(conflict.keptAt)}
-            </span>
-          </dd>
-        </div>
-        <div className="conflict__value">
-          <dt>Overwritten</dt>
-          <dd>
-            <span className="conflict__text">{valueText(conflict.overwrittenValue)}</span>
-            <span className="conflict__who">
-              from {conflict.overwrittenBy}, {momentText(conflict.overwrittenAt)}
-            </span>
-          </dd>
-        </div>
-      </dl>
+      {withheld ? <WithheldValues conflict={conflict} /> : <ChangedValues conflict={conflict} />}
       {open && (
         <div className="button-row">
           <button type="button" className="button" aria-disabled={action.busy || undefined} onClick={() => onResolve('accept')}>
-            Keep merged value<span className="visually-hidden"> for {conflictTitle(conflict)}</span>
+            {withheld ? 'Mark as reviewed' : 'Keep merged value'}
+            <span className="visually-hidden"> for {conflictTitle(conflict)}</span>
           </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            aria-disabled={action.busy || undefined}
-            onClick={() => onResolve('reverse')}
-          >
-            Restore overwritten value<span className="visually-hidden"> for {conflictTitle(conflict)}</span>
-          </button>
+          {!withheld && (
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-disabled={action.busy || undefined}
+              onClick={() => onResolve('reverse')}
+            >
+              Restore overwritten value<span className="visually-hidden"> for {conflictTitle(conflict)}</span>
+            </button>
+          )}
         </div>
       )}
       <Refusal message={problemAt(action, conflict.id)} />
