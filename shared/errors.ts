@@ -28,6 +28,14 @@ export const errorCodes = [
   'NOT_PAIRED',
   'WRONG_DEVICE_ROLE',
   'NOTHING_TO_EXPORT',
+  /** A signed file tried to change what its sender may not (a laptop renaming a course, rewriting another laptop's sign-in). */
+  'NOT_ALLOWED',
+  /** A signed file holds a record no procedure would accept (a 10 MB name, a date that is not a date). */
+  'INVALID_RECORD',
+  /** A signed file reuses a bundle number or another laptop's bundle id, or jumps far past the laptop's newest number. */
+  'BAD_SEQUENCE',
+  /** A signed file that would unpack to more than Fieldbook reads in one go. */
+  'FILE_TOO_LARGE',
   'INTERNAL',
 ] as const;
 

@@ -16,10 +16,13 @@ export async function importCommand(options: { dataFolder: string; files: string
       const fileName = basename(path);
       const prefix = options.files.length > 1 ? `[${index + 1}/${options.files.length}] ${fileName}: ` : `${fileName}: `;
       try {
-        const outcome = await importBundle(core.context, readFileSync(path), {
-          fileName,
-          onProgress: (done, total) => out.progress?.(`${prefix}merged part ${done} of ${total}`),
-        });
+        const file = readFileSync(path);
+        const outcome = await core.exclusive(() =>
+          importBundle(core.context, file, {
+            fileName,
+            onProgress: (done, total) => out.progress?.(`${prefix}merged part ${done} of ${total}`),
+          }),
+        );
         out.line(`${prefix}${outcome.message}`);
         if (outcome.conflicts > 0) out.line(`  ${outcome.conflicts} overwritten values are in the conflict log for review.`);
         if (outcome.capacityFlags > 0) out.line(`  ${outcome.capacityFlags} sessions are now over capacity and flagged for review.`);

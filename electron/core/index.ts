@@ -20,12 +20,15 @@ import { pairingHandlers } from './sync/pairing';
 import { syncHandlers } from './sync/handlers';
 import { rosterReader } from './signin/roster';
 import type { Handlers } from './handler-types';
+import { createWritePath, type WritePath } from './write-path';
 
 export interface Core {
   handlers: Handlers;
   database: OpenedDatabase;
   /** For bulk tools and benchmarks that work below the procedures (demo generator, bench). */
   context: CoreContext;
+  /** Runs work alone, between procedures: for the command line and bulk tools that work below the procedures. */
+  exclusive: WritePath['exclusive'];
   close(): Promise<void>;
 }
 
@@ -44,7 +47,8 @@ export function createCore(deps: CoreDeps): Core {
     kioskMode: kioskModeReader(database.sqlite),
     rosterRows: rosterReader(database.sqlite),
   };
-  const handlers: Handlers = lockedWhileKioskIsOpen(ctx, {
+  const writePath = createWritePath(database.sqlite);
+  const handlers: Handlers = writePath.serialise(lockedWhileKioskIsOpen(ctx, {
     ...deviceHandlers(ctx),
     ...organisationHandlers(ctx),
     ...peopleHandlers(ctx),
@@ -60,8 +64,10 @@ export function createCore(deps: CoreDeps): Core {
     ...kioskEvaluationHandlers(ctx),
     ...pairingHandlers(ctx),
     ...syncHandlers(ctx),
-  });
-  return { handlers, database, context: ctx, close: () => database.close() };
+  }));
+  // Closing waits for the procedure in hand, so its transaction finishes first.
+  const close = () => writePath.exclusive(() => database.close());
+  return { handlers, database, context: ctx, exclusive: writePath.exclusive, close };
 }
 
 export type { CoreDeps } from './deps';

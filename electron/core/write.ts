@@ -1,7 +1,8 @@
 import type { Insertable, Transaction, Updateable } from 'kysely';
 import { FieldbookError } from '../../shared/errors';
 import type { Schema, SharedTableName, SharedTables } from '../db/schema';
-import { HybridLogicalClock } from '../sync/hlc';
+import { fieldNotEditable, mayCreate, recordInWords, type DeviceRole } from '../db/write-policy';
+import { decodeHlc, HybridLogicalClock } from '../sync/hlc';
 import type { CoreContext } from './deps';
 import { refreshSearchKeys } from './people/search-keys';
 
@@ -30,29 +31,37 @@ export interface WriteScope {
 /**
  * For each field, the change that set the value this device holds now: what
  * an edit replaces. The office uses it to tell an ordinary edit of a value
- * the device had received from a conflict between two devices.
+ * the device had received from a conflict between two devices. Also the
+ * latest of their stamps, which the edit must sort after to win.
  */
-async function currentChanges(trx: Transaction<Schema>, table: string, rowId: string, fields: string[]): Promise<Record<string, string> | null> {
+async function currentChanges(
+  trx: Transaction<Schema>,
+  table: string,
+  rowId: string,
+  fields: string[],
+): Promise<{ replaces: Record<string, string> | null; latest: string }> {
   const history = await trx
     .selectFrom('change_log')
-    .select(['id', 'fields'])
+    .select(['id', 'hlc', 'fields'])
     .where('table_name', '=', table)
     .where('row_id', '=', rowId)
     .orderBy('hlc', 'desc')
     .execute();
   const replaces: Record<string, string> = {};
+  let latest = '';
   let missing = fields.length;
   for (const change of history) {
     const set = JSON.parse(change.fields) as Record<string, unknown>;
     for (const field of fields) {
       if (replaces[field] === undefined && field in set) {
         replaces[field] = change.id;
+        if (change.hlc > latest) latest = change.hlc;
         missing -= 1;
       }
     }
     if (missing === 0) break;
   }
-  return Object.keys(replaces).length ? replaces : null;
+  return { replaces: Object.keys(replaces).length ? replaces : null, latest };
 }
 
 /**
@@ -65,18 +74,18 @@ async function currentChanges(trx: Transaction<Schema>, table: string, rowId: st
  */
 export async function write<T>(ctx: CoreContext, work: (scope: WriteScope) => Promise<T>): Promise<T> {
   return ctx.db.transaction().execute(async (trx) => {
-    const device = await trx.selectFrom('device').select(['id', 'name', 'clock']).executeTakeFirst();
+    const device = await trx.selectFrom('device').select(['id', 'name', 'clock', 'role']).executeTakeFirst();
     if (!device) {
       throw new FieldbookError('DEVICE_NOT_SET_UP', 'Finish setting up this device before adding or changing records.');
     }
     const clock = new HybridLogicalClock(device.id, () => ctx.clock().getTime(), device.clock);
 
-    const log = async (table: SharedTableName, rowId: string, fields: Record<string, unknown>, replaces: Record<string, string> | null = null) => {
+    const log = async (table: SharedTableName, rowId: string, fields: Record<string, unknown>, replaces: Record<string, string> | null = null, hlc = clock.tick()) => {
       await trx
         .insertInto('change_log')
         .values({
           id: ctx.newId(),
-          hlc: clock.tick(),
+          hlc,
           device_id: device.id,
           table_name: table,
           row_id: rowId,
@@ -98,6 +107,7 @@ export async function write<T>(ctx: CoreContext, work: (scope: WriteScope) => Pr
       newId: ctx.newId,
       stamp: () => clock.tick(),
       async insert(table, row) {
+        if (!mayCreate(device.role, table, row as Record<string, unknown>, String(row.id))) throw notAllowed(device.role, 'add', table);
         await anyTable.insertInto(table as string).values(row).execute();
         const { id, ...fields } = row as Record<string, unknown>;
         await log(table, String(id), fields);
@@ -112,8 +122,13 @@ export async function write<T>(ctx: CoreContext, work: (scope: WriteScope) => Pr
           Object.entries(changes as Record<string, unknown>).filter(([key, value]) => current[key] !== value),
         );
         if (Object.keys(changed).length === 0) return false;
+        if (fieldNotEditable(device.role, table, Object.keys(changed)) !== null) throw notAllowed(device.role, 'change', table);
+        const { replaces, latest } = await currentChanges(trx, table, id, Object.keys(changed));
+        const hlc = clock.tick();
+        // An edit stamped before the value it replaces would lose to it at the next merge, here and everywhere.
+        if (hlc < latest) throw stampedAhead(table, latest);
         await anyTable.updateTable(table as string).set(changed).where('id', '=', id).execute();
-        await log(table, id, changed, await currentChanges(trx, table, id, Object.keys(changed)));
+        await log(table, id, changed, replaces, hlc);
         await derivedIndexes[table]?.(trx, id);
         return true;
       },
@@ -123,4 +138,28 @@ export async function write<T>(ctx: CoreContext, work: (scope: WriteScope) => Pr
     await trx.updateTable('device').set({ clock: clock.current() }).where('id', '=', device.id).execute();
     return result;
   });
+}
+
+/** A procedure asked this device for a write the write policy keeps for the other role. */
+function notAllowed(role: DeviceRole, verb: 'add' | 'change', table: SharedTableName): FieldbookError {
+  const what = recordInWords[table];
+  return new FieldbookError(
+    'NOT_ALLOWED',
+    role === 'laptop'
+      ? `Only the central office can ${verb} ${what}. Changes made there reach this laptop in its next package.`
+      : `Only a facilitator's laptop can ${verb} ${what}.`,
+  );
+}
+
+/**
+ * The value was written with a clock stamp far ahead of this device's (a
+ * bundle from a laptop whose date was wrong, imported after review): an edit
+ * made now would sort before it and be undone by the next merge.
+ */
+function stampedAhead(table: SharedTableName, latest: string): FieldbookError {
+  const day = new Date(decodeHlc(latest).wallMs).toISOString().slice(0, 10);
+  return new FieldbookError(
+    'CONFLICT',
+    `This value of ${recordInWords[table]} was written on a device whose clock said ${day}, so a change made here now would not last. Correct that device's date, then change it there. Nothing was saved.`,
+  );
 }

@@ -1,7 +1,8 @@
 import Sqlite, { type Database } from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { migrate } from './migrate';
 import type { Schema } from './schema';
+import { NestingSqliteDialect } from './nesting-dialect';
 import { withStatementCache } from './statement-cache';
 
 export interface OpenedDatabase {
@@ -32,7 +33,7 @@ export function openDatabase(path: string): OpenedDatabase {
     sqlite.close();
     throw error;
   }
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Schema>({ dialect: new NestingSqliteDialect({ database: withStatementCache(sqlite) }, sqlite) });
   return {
     sqlite,
     db,

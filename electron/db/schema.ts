@@ -332,6 +332,10 @@ export interface UnappliedRowsTable {
   table_name: string;
   row_id: string;
   reason: string;
+  /** The device whose change left it waiting. */
+  device_id: string | null;
+  /** The record it waits for, "table:id", when it refers to one not yet here. */
+  waits_for: string | null;
 }
 
 export interface CapacityFlagsTable {

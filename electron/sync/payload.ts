@@ -1,6 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import { FieldbookError } from '../../shared/errors';
+import { isClockStamp } from './hlc';
 
 /**
  * A bundle's payload: a sequence of frames, each a 4-byte big-endian length
@@ -12,19 +13,24 @@ import { FieldbookError } from '../../shared/errors';
 /** One change-log entry as it travels: [id, hlc, device id, table, row id, fields JSON, replaces JSON or null]. */
 export type WireChange = [id: string, hlc: string, deviceId: string, table: string, rowId: string, fields: string, replaces: string | null];
 
-/** A clock stamp as hlc.ts writes it: 15-digit milliseconds, 6-digit counter, device id. */
-export const CLOCK_STAMP = /^\d{15}-\d{6}-./;
-
 // Checked by hand rather than with zod: a million-change import checks every one.
 function isWireChange(value: unknown): value is WireChange {
   if (!Array.isArray(value) || value.length !== 7) return false;
   for (let i = 0; i < 6; i += 1) if (typeof value[i] !== 'string' || (i < 5 && value[i] === '')) return false;
   if (value[6] !== null && typeof value[6] !== 'string') return false;
   // A stamp the clock cannot read would be stored, then fail every later merge of its row.
-  return CLOCK_STAMP.test(value[1] as string);
+  return isClockStamp(value[1]);
 }
 
-const CHANGES_PER_FRAME = 5000;
+/** What a writer puts in one frame, and the most a reader accepts. */
+export const CHANGES_PER_FRAME = 5000;
+/**
+ * The most one frame may inflate to. A frame of 5,000 changes is a few MB at
+ * most; deflate can expand a thousandfold, so without a limit a small signed
+ * file could ask for gigabytes.
+ */
+export const MAX_FRAME_BYTES = 64 * 1024 * 1024;
+const MAX_META_BYTES = 1024 * 1024;
 
 function frame(json: string): Buffer {
   const body = deflateRawSync(Buffer.from(json), { level: 3 });
@@ -58,9 +64,19 @@ function frameBounds(bytes: Buffer): Array<[start: number, end: number]> {
   return bounds;
 }
 
-function inflateFrame(bytes: Buffer, [start, end]: [number, number]): unknown {
+const tooLarge = (senderName: string) =>
+  new FieldbookError('FILE_TOO_LARGE', `This file from ${senderName} is signed and whole, but it unpacks to more than Fieldbook reads in one part. Nothing was imported.`);
+
+function inflateFrame(bytes: Buffer, [start, end]: [number, number], limit: number, senderName: string): unknown {
+  let text: string;
   try {
-    return JSON.parse(inflateRawSync(bytes.subarray(start, end)).toString('utf8'));
+    text = inflateRawSync(bytes.subarray(start, end), { maxOutputLength: limit }).toString('utf8');
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(senderName);
+    throw unreadable();
+  }
+  try {
+    return JSON.parse(text);
   } catch {
     throw unreadable();
   }
@@ -73,20 +89,27 @@ export interface DecodedPayload<M> {
   frameCount: number;
 }
 
-/** Reads the meta frame now and the change frames lazily. */
-export function decodePayload<M>(payload: Uint8Array, metaSchema: z.ZodType<M>): DecodedPayload<M> {
+/** Reads the meta frame now and the change frames lazily; refusals name the sender. */
+export function decodePayload<M>(payload: Uint8Array, metaSchema: z.ZodType<M>, senderName: string): DecodedPayload<M> {
   const bytes = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
   const bounds = frameBounds(bytes);
   if (bounds.length === 0) throw unreadable();
-  const meta = metaSchema.safeParse(inflateFrame(bytes, bounds[0]!));
+  const meta = metaSchema.safeParse(inflateFrame(bytes, bounds[0]!, MAX_META_BYTES, senderName));
   if (!meta.success) throw unreadable();
   return {
     meta: meta.data,
     frameCount: bounds.length - 1,
     *changeFrames() {
       for (const bound of bounds.slice(1)) {
-        const value = inflateFrame(bytes, bound);
-        if (!Array.isArray(value) || !value.every(isWireChange)) throw unreadable();
+        const value = inflateFrame(bytes, bound, MAX_FRAME_BYTES, senderName);
+        if (!Array.isArray(value)) throw unreadable();
+        if (value.length > CHANGES_PER_FRAME) {
+          throw new FieldbookError(
+            'FILE_TOO_LARGE',
+            `This file from ${senderName} is signed and whole, but one part of it holds ${value.length.toLocaleString('en-GB')} changes; Fieldbook writes at most ${CHANGES_PER_FRAME.toLocaleString('en-GB')}. Nothing was imported.`,
+          );
+        }
+        if (!value.every(isWireChange)) throw unreadable();
         yield value;
       }
     },

@@ -3,7 +3,7 @@ import { Decrypter, Encrypter } from 'age-encryption';
 import { z } from 'zod';
 import { FieldbookError } from '../../shared/errors';
 import { dayInWords } from './words';
-import { CLOCK_STAMP } from './payload';
+import { isClockStamp } from './hlc';
 
 /**
  * The file format every bundle and package travels in: sign, then encrypt,
@@ -27,7 +27,7 @@ export const Envelope = z.object({
   sequence: z.number().int().min(1),
   recipientFingerprint: z.string().min(1),
   /** The sender's clock stamp when it wrote the file. */
-  createdAt: z.string().regex(CLOCK_STAMP),
+  createdAt: z.string().refine(isClockStamp),
   payloadSha256: z.string().regex(/^[0-9a-f]{64}$/),
   payloadBytes: z.number().int().min(0),
 });

@@ -64,6 +64,10 @@ const statusForCode: Record<ErrorCode, number> = {
   NOT_PAIRED: 409,
   WRONG_DEVICE_ROLE: 409,
   NOTHING_TO_EXPORT: 409,
+  NOT_ALLOWED: 422,
+  INVALID_RECORD: 422,
+  BAD_SEQUENCE: 422,
+  FILE_TOO_LARGE: 413,
   INTERNAL: 500,
 };
 

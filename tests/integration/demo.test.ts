@@ -96,13 +96,23 @@ describe('demo data', () => {
     expect(await temp.call('courses.list', { query: 'Cultural Competency' })).toHaveLength(1);
   });
 
-  it('keeps a device that is already set up as it is', async () => {
-    await temp.call('device.setUp', { role: 'laptop', name: 'Laptop 3' });
+  it('keeps an office that is already set up as it is', async () => {
+    await temp.call('device.setUp', { role: 'office', name: 'North office' });
 
     const summary = await loadDemoData(temp.dispatch, { today: now, seed: 1 });
 
-    expect(summary).toMatchObject({ deviceName: 'Laptop 3', deviceSetUpNow: false });
-    expect((await temp.call('device.status', {})).device).toMatchObject({ role: 'laptop', name: 'Laptop 3' });
+    expect(summary).toMatchObject({ deviceName: 'North office', deviceSetUpNow: false });
+    expect((await temp.call('device.status', {})).device).toMatchObject({ role: 'office', name: 'North office' });
+  });
+
+  it('refuses a laptop in plain words and adds nothing: its catalogue comes from the office', async () => {
+    await temp.call('device.setUp', { role: 'laptop', name: 'Laptop 3' });
+    const before = databaseHash(temp.sqlite);
+
+    await expect(loadDemoData(temp.dispatch, { today: now, seed: 1 })).rejects.toThrow(
+      "This data folder is a facilitator's laptop (Laptop 3). Demo data goes into the central office: load it into a new folder, then send this laptop a package. Nothing was added.",
+    );
+    expect(databaseHash(temp.sqlite)).toBe(before);
   });
 
   it('gives the same people and schedule for the same seed', async () => {

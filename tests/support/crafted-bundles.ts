@@ -79,7 +79,7 @@ export class Forger {
   constructor(
     private readonly source: TempCore,
     private readonly sender: SealedSender,
-    firstSequence = 1001,
+    firstSequence = 101,
   ) {
     this.sequence = firstSequence;
     const device = source.sqlite.prepare('SELECT clock FROM device').get() as { clock: string };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HybridLogicalClock, decodeHlc, encodeHlc, type HlcStamp } from '../../electron/sync/hlc';
+import { HybridLogicalClock, MAX_DRIFT_MS, decodeHlc, encodeHlc, type HlcStamp } from '../../electron/sync/hlc';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const LAPTOP = '0195f0a4-3b2c-7d1e-8f00-000000000001';
@@ -55,14 +55,30 @@ describe('hybrid logical clock', () => {
     expect(decodeHlc(clock.tick())).toEqual({ wallMs: START + 1, counter: 0, deviceId: LAPTOP });
   });
 
-  it('sorts local changes after a change received from a device whose clock is ahead', () => {
+  it('sorts local changes after a change received from a device whose clock is a few minutes ahead', () => {
     const wall = wallClock();
     const clock = new HybridLogicalClock(LAPTOP, wall.now);
-    const remote = encodeHlc({ wallMs: START + 2 * DAY_MS, counter: 41, deviceId: OFFICE });
-    clock.receive(remote);
+    const remote = encodeHlc({ wallMs: START + 4 * 60_000, counter: 41, deviceId: OFFICE });
+    expect(clock.receive(remote)).toBe(true);
     const next = clock.tick();
     expect(next > remote).toBe(true);
     expect(decodeHlc(next).deviceId).toBe(LAPTOP);
+  });
+
+  it('is not moved by a stamp more than five minutes ahead, or one with a full counter', () => {
+    const wall = wallClock();
+    const clock = new HybridLogicalClock(LAPTOP, wall.now);
+    const before = clock.tick();
+    for (const remote of [
+      encodeHlc({ wallMs: START + MAX_DRIFT_MS + 1, counter: 0, deviceId: OFFICE }),
+      encodeHlc({ wallMs: Date.parse('2100-01-01T00:00:00Z'), counter: 0, deviceId: OFFICE }),
+      encodeHlc({ wallMs: 10 ** 15 - 1, counter: 999_999, deviceId: OFFICE }),
+      encodeHlc({ wallMs: START, counter: 999_999, deviceId: OFFICE }),
+    ]) {
+      expect(clock.receive(remote)).toBe(false);
+    }
+    expect(clock.current()).toBe(before);
+    expect(decodeHlc(clock.tick()).wallMs).toBe(START);
   });
 
   it('sorts local changes after a received change with the same time and a higher counter', () => {
@@ -92,7 +108,16 @@ describe('hybrid logical clock', () => {
   });
 
   it('refuses text that is not a stamp', () => {
-    expect(() => decodeHlc('yesterday')).toThrow(/Not a clock stamp/);
+    for (const text of [
+      'yesterday',
+      `999999999999999-9999999-${OFFICE}`,
+      `1773306000000-000000-${OFFICE}`,
+      `001773306000000-000000-someone`,
+      `001773306000000-000000-${OFFICE}x`,
+      `001773306000000-000000-${OFFICE.toUpperCase()}`,
+    ]) {
+      expect(() => decodeHlc(text)).toThrow(/Not a clock stamp/);
+    }
   });
 });
 
@@ -161,8 +186,9 @@ describe('hybrid logical clock under any history', () => {
             wall.set(Math.max(0, wall.now() + step.byMs));
           } else if (step.kind === 'receive') {
             const remote = encodeHlc({ wallMs: Math.max(0, wall.now() + step.offsetMs), counter: step.counter, deviceId: step.deviceId });
-            clock.receive(remote);
-            if (remote > highest) highest = remote;
+            const taken = clock.receive(remote);
+            expect(taken).toBe(step.offsetMs <= MAX_DRIFT_MS && step.counter < 999_999);
+            if (taken && remote > highest) highest = remote;
           } else {
             const stamp = clock.tick();
             expect(stamp > lastIssued).toBe(true);

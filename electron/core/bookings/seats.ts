@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
+import type { Database } from 'better-sqlite3';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Schema } from '../../db/schema';
 
 export interface Seats {
@@ -15,27 +15,45 @@ export interface Seats {
   free: number;
 }
 
-/**
- * The one count of places every capacity decision uses. Unfilled group
- * places count against capacity; named group members are inside them.
- */
-export async function countSeats(scope: { trx: Kysely<Schema> }, session: { id: string; capacity: number }): Promise<Seats> {
-  const { rows } = await sql<{ booked: number; offered: number; waiting: number; group_places: number }>`
-    SELECT
-      (SELECT count(*) FROM bookings WHERE session_id = ${session.id} AND state = 'booked' AND group_booking_id IS NULL) AS booked,
-      (SELECT count(*) FROM bookings WHERE session_id = ${session.id} AND state = 'offered' AND group_booking_id IS NULL) AS offered,
-      (SELECT count(*) FROM bookings WHERE session_id = ${session.id} AND state = 'waitlisted') AS waiting,
-      (SELECT coalesce(sum(places), 0) FROM group_bookings WHERE session_id = ${session.id}) AS group_places
-  `.execute(scope.trx);
-  const row = rows[0]!;
+/** Counts behind every capacity decision; the session id is bound four times. */
+const SEAT_COUNTS = `
+  SELECT
+    (SELECT count(*) FROM bookings WHERE session_id = ? AND state = 'booked' AND group_booking_id IS NULL) AS booked,
+    (SELECT count(*) FROM bookings WHERE session_id = ? AND state = 'offered' AND group_booking_id IS NULL) AS offered,
+    (SELECT count(*) FROM bookings WHERE session_id = ? AND state = 'waitlisted') AS waiting,
+    (SELECT coalesce(sum(places), 0) FROM group_bookings WHERE session_id = ?) AS group_places`;
+
+interface SeatCountRow {
+  booked: number;
+  offered: number;
+  waiting: number;
+  group_places: number;
+}
+
+function seatsFrom(row: SeatCountRow, capacity: number): Seats {
   const taken = Number(row.booked) + Number(row.offered) + Number(row.group_places);
   return {
-    capacity: session.capacity,
+    capacity,
     booked: Number(row.booked),
     offered: Number(row.offered),
     groupPlaces: Number(row.group_places),
     waiting: Number(row.waiting),
     taken,
-    free: Math.max(0, session.capacity - taken),
+    free: Math.max(0, capacity - taken),
   };
+}
+
+/**
+ * The one count of places every capacity decision uses. Unfilled group
+ * places count against capacity; named group members are inside them.
+ */
+export async function countSeats(scope: { trx: Kysely<Schema> }, session: { id: string; capacity: number }): Promise<Seats> {
+  const { rows } = await scope.trx.executeQuery<SeatCountRow>(CompiledQuery.raw(SEAT_COUNTS, [session.id, session.id, session.id, session.id]));
+  return seatsFrom(rows[0]!, session.capacity);
+}
+
+/** The same count, for work that runs synchronously on the raw connection (a merge). */
+export function countSeatsNow(sqlite: Database, session: { id: string; capacity: number }): Seats {
+  const row = sqlite.prepare(SEAT_COUNTS).get(session.id, session.id, session.id, session.id) as SeatCountRow;
+  return seatsFrom(row, session.capacity);
 }

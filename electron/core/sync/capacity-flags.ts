@@ -1,31 +1,29 @@
-import type { Kysely } from 'kysely';
+import type { Database } from 'better-sqlite3';
 import type { CapacityFlag } from '../../../shared/contract';
-import type { Schema } from '../../db/schema';
-import { countSeats } from '../bookings/seats';
+import { countSeats, countSeatsNow } from '../bookings/seats';
 import type { CoreContext } from '../deps';
 
 /**
  * Flags sessions whose places are over capacity now that other devices'
  * changes are in (a merge, or a restored overwritten value): the office
  * decides what to do; nothing is moved. Returns how many are newly flagged.
+ * Synchronous, so it runs inside a merge's one transaction.
  */
-export async function flagOverCapacity(trx: Kysely<Schema>, sessionIds: Iterable<string>, now: string): Promise<number> {
+export function flagOverCapacity(sqlite: Database, sessionIds: Iterable<string>, now: string): number {
+  const readSession = sqlite.prepare('SELECT id, capacity FROM sessions WHERE id = ?');
+  const clear = sqlite.prepare('DELETE FROM capacity_flags WHERE session_id = ?');
+  const flag = sqlite.prepare('INSERT INTO capacity_flags (session_id, flagged_at) VALUES (?, ?) ON CONFLICT (session_id) DO NOTHING');
   let flagged = 0;
   for (const sessionId of sessionIds) {
-    const session = await trx.selectFrom('sessions').select(['id', 'capacity']).where('id', '=', sessionId).executeTakeFirst();
+    const session = readSession.get(sessionId) as { id: string; capacity: number } | undefined;
     if (!session) continue;
-    const seats = await countSeats({ trx }, session);
+    const seats = countSeatsNow(sqlite, session);
     if (seats.taken <= seats.capacity) {
       // Back within capacity: a later overrun is a new one, flagged afresh.
-      await trx.deleteFrom('capacity_flags').where('session_id', '=', sessionId).execute();
+      clear.run(sessionId);
       continue;
     }
-    const result = await trx
-      .insertInto('capacity_flags')
-      .values({ session_id: sessionId, flagged_at: now })
-      .onConflict((conflict) => conflict.column('session_id').doNothing())
-      .executeTakeFirst();
-    if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) flagged += 1;
+    flagged += flag.run(sessionId, now).changes;
   }
   return flagged;
 }

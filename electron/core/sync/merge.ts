@@ -1,13 +1,18 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { BundleSummary } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import { sharedTableNames, type SharedTableName } from '../../db/schema';
+import { recordInWords } from '../../db/write-policy';
+import { MAX_COUNTER, MAX_DRIFT_MS } from '../../sync/hlc';
 import type { WireChange } from '../../sync/payload';
 import { refreshSearchKeysNow, searchKeysFor, type NamedPerson } from '../people/search-keys';
 import { ConflictLog, type HistoryEntry } from './conflict-log';
+import { refusal, type ChangeChecks } from './merge-checks';
 
 /**
  * Merges changes from other devices into this database, one change at a time
- * inside the caller's transaction.
+ * inside the caller's transaction, after ChangeChecks (merge-checks.ts) has
+ * let each one through.
  *
  * A row's value is a pure function of its change history: for every field,
  * the value from the change with the greatest clock stamp (last writer
@@ -25,22 +30,46 @@ interface Column {
   type: string;
 }
 
+interface ForeignKey {
+  column: string;
+  parent: SharedTableName;
+}
 
+/** How many rows one device's changes may leave waiting for records that have not arrived. */
+export const MAX_WAITING_PER_DEVICE = 10_000;
+
+/** What the merge did, counted as it went: the import log says this, never what the file says of itself. */
 export interface MergeTally {
   applied: number;
   alreadyHad: number;
   conflicts: number;
   /** Sessions whose bookings, group places or capacity changed. */
   touchedSessions: Set<string>;
-  /** Changes by table, for the summary. */
-  byTable: Map<string, number>;
+  /** Sessions any newly received change is about. */
+  coveredSessions: Set<string>;
+  signIns: number;
+  evaluations: number;
   /** Rows inserted for the first time, by table. */
   newRows: Map<string, number>;
+  /** The latest stamp received that may move this device's clock (within the drift bound). */
   maxHlc: string;
+  /** The latest stamp received at all. */
+  latestStamp: string;
 }
 
 export function emptyTally(): MergeTally {
-  return { applied: 0, alreadyHad: 0, conflicts: 0, touchedSessions: new Set(), byTable: new Map(), newRows: new Map(), maxHlc: '' };
+  return { applied: 0, alreadyHad: 0, conflicts: 0, touchedSessions: new Set(), coveredSessions: new Set(), signIns: 0, evaluations: 0, newRows: new Map(), maxHlc: '', latestStamp: '' };
+}
+
+/** The import log's words for a merge: counted from what was stored. */
+export function summaryOf(tally: MergeTally): BundleSummary {
+  return {
+    changes: tally.applied,
+    sessions: tally.coveredSessions.size,
+    signIns: tally.signIns,
+    evaluations: tally.evaluations,
+    newPeople: tally.newRows.get('people') ?? 0,
+  };
 }
 
 const isShared = (table: string): table is SharedTableName => (sharedTableNames as readonly string[]).includes(table);
@@ -51,8 +80,17 @@ function sqliteCode(error: unknown): string | null {
     : null;
 }
 
+export interface MergerOptions {
+  recordConflicts: boolean;
+  checks: ChangeChecks;
+  /** This device's wall clock now: stamps later than it plus the drift bound never move the clock. */
+  nowMs: number;
+}
+
 export class Merger {
-  private readonly columns = new Map<string, Map<string, Column>>();
+  private readonly columns = new Map<SharedTableName, Map<string, Column>>();
+  private readonly required = new Map<SharedTableName, string[]>();
+  private readonly foreignKeys = new Map<SharedTableName, ForeignKey[]>();
   /** Prepared inserts and upserts, by mode, table and the fields they set. */
   private readonly statements = new Map<string, Statement>();
   private readonly insertChange: Statement;
@@ -60,22 +98,30 @@ export class Merger {
   private readonly exists = new Map<string, Statement>();
   private readonly markUnapplied: Statement;
   private readonly clearUnapplied: Statement;
+  private readonly waitingFor: Statement;
+  private readonly waitingByDevice: Statement;
   private readonly conflictLog: ConflictLog;
   private readonly searchKeys: Statement;
   /** Rows with changes but no stored row yet; every other logged row exists, which is what makes the fast path safe. */
   private readonly unapplied: Set<string>;
+  /** Rows unblocked by a record stored in this merge, to store once the file is read. */
+  private readonly unblocked: { table: SharedTableName; rowId: string }[] = [];
+  /** Devices whose changes left rows waiting in this merge. */
+  private readonly leftWaiting = new Set<string>();
+  private readonly clockLimit: string;
 
   constructor(
     private readonly sqlite: Database,
     private readonly newId: () => string,
-    private readonly options: { recordConflicts: boolean },
+    private readonly options: MergerOptions,
   ) {
     for (const table of sharedTableNames) {
       const info = sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string; type: string; notnull: number; dflt_value: unknown; pk: number }[];
-      this.columns.set(
-        table,
-        new Map(info.map((c) => [c.name, { name: c.name, type: c.type.toUpperCase(), required: c.notnull === 1 && c.dflt_value === null && c.pk === 0 }])),
-      );
+      const columns = new Map(info.map((c) => [c.name, { name: c.name, type: c.type.toUpperCase(), required: c.notnull === 1 && c.dflt_value === null && c.pk === 0 }]));
+      this.columns.set(table, columns);
+      this.required.set(table, [...columns.values()].filter((column) => column.required).map((column) => column.name));
+      const keys = sqlite.prepare(`PRAGMA foreign_key_list(${table})`).all() as { from: string; table: string }[];
+      this.foreignKeys.set(table, keys.filter((key) => isShared(key.table)).map((key) => ({ column: key.from, parent: key.table as SharedTableName })));
       this.exists.set(table, sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).pluck());
     }
     this.insertChange = sqlite.prepare(
@@ -83,44 +129,77 @@ export class Merger {
     );
     this.history = sqlite.prepare('SELECT id, hlc, device_id, fields, replaces FROM change_log WHERE table_name = ? AND row_id = ? ORDER BY hlc, id');
     this.markUnapplied = sqlite.prepare(
-      'INSERT INTO unapplied_rows (table_name, row_id, reason) VALUES (?, ?, ?) ON CONFLICT (table_name, row_id) DO UPDATE SET reason = excluded.reason',
+      `INSERT INTO unapplied_rows (table_name, row_id, reason, device_id, waits_for) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (table_name, row_id) DO UPDATE SET reason = excluded.reason, waits_for = excluded.waits_for, device_id = coalesce(unapplied_rows.device_id, excluded.device_id)`,
     );
     this.clearUnapplied = sqlite.prepare('DELETE FROM unapplied_rows WHERE table_name = ? AND row_id = ?');
+    this.waitingFor = sqlite.prepare('SELECT table_name, row_id FROM unapplied_rows WHERE waits_for = ?');
+    this.waitingByDevice = sqlite.prepare('SELECT count(*) FROM unapplied_rows WHERE device_id = ?').pluck();
     this.searchKeys = sqlite.prepare('INSERT OR IGNORE INTO person_search_keys (key, person_id) VALUES (?, ?)');
     this.unapplied = new Set(
       (sqlite.prepare('SELECT table_name, row_id FROM unapplied_rows').raw().all() as [string, string][]).map(([table, row]) => rowKey(table, row)),
     );
     this.conflictLog = new ConflictLog(sqlite, newId);
+    this.clockLimit = String(options.nowMs + MAX_DRIFT_MS).padStart(15, '0');
   }
 
-  /** Records one change and brings its row up to date. Returns false when the change was already here. */
+  /** Checks, records one change and brings its row up to date. Returns false when the change was already here. */
   apply(change: WireChange, tally: MergeTally): boolean {
-    const [id, hlc, deviceId, table, rowId, fields, replaces] = change;
-    if (!isShared(table)) throw unknownData(`a table called "${table}"`);
-    const known = this.columns.get(table)!;
-    let parsed: Record<string, unknown>;
-    try {
-      parsed = JSON.parse(fields) as Record<string, unknown>;
-    } catch {
-      throw unknownData('a change that is not readable');
+    const [id, hlc, deviceId, table, rowId, fields, replacesText] = change;
+    if (!isShared(table)) {
+      throw (LOCAL_TABLES as readonly string[]).includes(table)
+        ? refusal('NOT_ALLOWED', `${this.options.checks.senderName} tried to change this computer's own records (${table.replace(/_/g, ' ')}), which never travel.`)
+        : unknownData(`a table called "${table.slice(0, 60)}"`);
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw unknownData('a change that is not readable');
+    const known = this.columns.get(table)!;
+    const parsed = readObject(fields);
+    if (!parsed) throw unknownData('a change that is not readable');
     for (const key in parsed) {
       const column = known.get(key);
-      if (key === 'id' || !column) throw unknownData(`a field called "${key}" in ${readable(table)}`);
-      if (!fitsColumn(column.type, parsed[key])) throw unknownData(`a value of the wrong kind for "${key}" in ${readable(table)}`);
+      if (key === 'id' || !column) throw unknownData(`a field called "${key.slice(0, 60)}" in ${readable(table)}`);
+      if (!fitsColumn(column.type, parsed[key])) throw refusal('INVALID_RECORD', `${this.options.checks.senderName} sent ${recordInWords[table]} with a value of the wrong kind for its ${readable(key)}.`);
     }
+    const replaces = replacesText === null ? null : readReplaces(replacesText);
+    if (replaces === undefined) throw unknownData('a change that is not readable');
+    const isCreation = this.options.checks.check(change, table, parsed, replaces, this.required.get(table)!);
 
-    if (replaces !== null && !isReplacesMap(replaces)) throw unknownData('a change that is not readable');
-    if (this.insertChange.run(id, hlc, deviceId, table, rowId, fields, replaces).changes === 0) {
+    if (this.insertChange.run(id, hlc, deviceId, table, rowId, fields, replacesText).changes === 0) {
       tally.alreadyHad += 1;
       return false;
     }
     tally.applied += 1;
-    tally.byTable.set(table, (tally.byTable.get(table) ?? 0) + 1);
-    if (hlc > tally.maxHlc) tally.maxHlc = hlc;
-    if (!this.insertFirst(table, rowId, parsed, tally)) this.materialise(table, rowId, tally);
+    this.count(table, parsed, tally);
+    if (hlc > tally.latestStamp) tally.latestStamp = hlc;
+    if (hlc.slice(0, 15) <= this.clockLimit && Number(hlc.slice(16, 22)) < MAX_COUNTER && hlc > tally.maxHlc) tally.maxHlc = hlc;
+    if (!this.insertFirst(table, rowId, parsed, tally)) {
+      if (isCreation) this.options.checks.checkSecondCreation(change, table, this.required.get(table)!);
+      this.materialise(table, rowId, tally, deviceId);
+    }
     return true;
+  }
+
+  /** After the whole file: stores rows it unblocked, then checks what only the whole file can tell. */
+  finish(tally: MergeTally): void {
+    for (let next = this.unblocked.shift(); next; next = this.unblocked.shift()) {
+      if (this.unapplied.has(rowKey(next.table, next.rowId))) this.materialise(next.table, next.rowId, tally, null);
+    }
+    this.options.checks.finish();
+    for (const device of this.leftWaiting) {
+      const waiting = Number(this.waitingByDevice.get(device));
+      if (waiting > MAX_WAITING_PER_DEVICE) {
+        throw refusal(
+          'NOT_ALLOWED',
+          `${this.options.checks.senderName} sent changes that leave ${waiting.toLocaleString('en-GB')} records waiting for others this computer does not have; at most ${MAX_WAITING_PER_DEVICE.toLocaleString('en-GB')} may wait.`,
+        );
+      }
+    }
+  }
+
+  private count(table: SharedTableName, fields: Record<string, unknown>, tally: MergeTally): void {
+    if (table === 'sign_ins' && fields.kind === 'sign_in') tally.signIns += 1;
+    if (table === 'evaluation_responses') tally.evaluations += 1;
+    if (table === 'sessions') return;
+    if (typeof fields.session_id === 'string') tally.coveredSessions.add(fields.session_id);
   }
 
   /**
@@ -130,7 +209,7 @@ export class Merger {
    */
   private insertFirst(table: SharedTableName, rowId: string, fields: Record<string, unknown>, tally: MergeTally): boolean {
     if (this.unapplied.has(rowKey(table, rowId))) return false;
-    for (const column of this.columns.get(table)!.values()) if (column.required && !(column.name in fields)) return false;
+    for (const column of this.required.get(table)!) if (!(column in fields)) return false;
     const names = Object.keys(fields);
     try {
       this.statement(table, names, 'insert').run(rowId, ...names.map((name) => fields[name]));
@@ -146,33 +225,40 @@ export class Merger {
     return true;
   }
 
-  /** Counts a row just stored and notes the session whose places it may change. */
+  /** Counts a row just stored, notes the session whose places it may change, and finds rows that waited for it. */
   private stored(table: SharedTableName, rowId: string, sessionIdField: unknown, isNew: boolean, tally: MergeTally): void {
-    if (isNew) tally.newRows.set(table, (tally.newRows.get(table) ?? 0) + 1);
+    if (isNew) {
+      tally.newRows.set(table, (tally.newRows.get(table) ?? 0) + 1);
+      if (this.unapplied.size > 0) {
+        for (const row of this.waitingFor.all(`${table}:${rowId}`) as { table_name: SharedTableName; row_id: string }[]) {
+          this.unblocked.push({ table: row.table_name, rowId: row.row_id });
+        }
+      }
+    }
+    if (table === 'sessions') tally.coveredSessions.add(rowId);
     const sessionId = table === 'sessions' ? rowId : table === 'bookings' || table === 'group_bookings' ? sessionIdField : null;
     if (typeof sessionId === 'string') tally.touchedSessions.add(sessionId);
   }
 
   /** Leaves a row's changes in the log, to be stored once what it needs arrives. */
-  private wait(table: SharedTableName, rowId: string, reason: string): false {
-    this.markUnapplied.run(table, rowId, reason);
+  private wait(table: SharedTableName, rowId: string, reason: string, deviceId: string | null, waitsFor: string | null): false {
+    this.markUnapplied.run(table, rowId, reason, deviceId, waitsFor);
     this.unapplied.add(rowKey(table, rowId));
+    if (deviceId) this.leftWaiting.add(deviceId);
     return false;
   }
 
-  /** Retries rows that were waiting for another row, until no more can be stored. */
-  retryUnapplied(tally: MergeTally): void {
-    const waiting = this.sqlite.prepare('SELECT table_name, row_id FROM unapplied_rows ORDER BY table_name, row_id');
-    for (;;) {
-      const rows = waiting.all() as { table_name: SharedTableName; row_id: string }[];
-      let progress = false;
-      for (const row of rows) if (this.materialise(row.table_name, row.row_id, tally)) progress = true;
-      if (!progress) return;
+  /** The first record a row refers to that is not here, as "table:id". */
+  private missingParent(table: SharedTableName, state: Map<string, unknown>): string | null {
+    for (const key of this.foreignKeys.get(table)!) {
+      const value = state.get(key.column);
+      if (typeof value === 'string' && this.exists.get(key.parent)!.get(value) === undefined) return `${key.parent}:${value}`;
     }
+    return null;
   }
 
   /** Folds the row's whole history and writes the result; false when it cannot be stored yet. */
-  materialise(table: SharedTableName, rowId: string, tally: MergeTally): boolean {
+  materialise(table: SharedTableName, rowId: string, tally: MergeTally, deviceId: string | null): boolean {
     const history = this.history.all(table, rowId) as HistoryEntry[];
     const state = new Map<string, unknown>();
     const winners = new Map<string, HistoryEntry>();
@@ -183,11 +269,8 @@ export class Merger {
         winners.set(field, entry);
       }
     });
-    const columns = this.columns.get(table)!;
-    for (const column of columns.values()) {
-      if (column.required && !state.has(column.name)) {
-        return this.wait(table, rowId, 'An edit arrived before the record it edits.');
-      }
+    for (const column of this.required.get(table)!) {
+      if (!state.has(column)) return this.wait(table, rowId, 'An edit arrived before the record it edits.', deviceId, null);
     }
     // A row's first change is its insert; only an out-of-order history needs to look.
     const isNew = history.length === 1 || this.exists.get(table)!.get(rowId) === undefined;
@@ -196,12 +279,12 @@ export class Merger {
     } catch (error) {
       const code = sqliteCode(error);
       if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-        return this.wait(table, rowId, 'It refers to a record that has not arrived yet.');
+        return this.wait(table, rowId, 'It refers to a record that has not arrived yet.', deviceId, this.missingParent(table, state));
       }
       if (code === 'SQLITE_CONSTRAINT_UNIQUE') {
-        return this.wait(table, rowId, 'It clashes with another record made elsewhere.');
+        return this.wait(table, rowId, 'It clashes with another record made elsewhere.', deviceId, null);
       }
-      if (code?.startsWith('SQLITE_CONSTRAINT')) throw unknownData(`a ${readable(table)} record in a form`);
+      if (code?.startsWith('SQLITE_CONSTRAINT')) throw refusal('INVALID_RECORD', `${this.options.checks.senderName} sent ${recordInWords[table]} that does not fit together.`);
       throw error;
     }
     if (this.unapplied.delete(rowKey(table, rowId))) this.clearUnapplied.run(table, rowId);
@@ -225,16 +308,28 @@ export class Merger {
     }
     return statement;
   }
-
 }
 
-function isReplacesMap(text: string): boolean {
+/** Tables that exist on every device but never travel: a file naming one is trying to write this computer's own bookkeeping. */
+const LOCAL_TABLES = [
+  'device', 'change_log', 'kiosk', 'person_search_keys', 'local_settings', 'pending_anonymous_responses', 'paired_office', 'enrolled_devices',
+  'outgoing_bundles', 'received_bundles', 'import_log', 'held_bundles', 'conflicts', 'unapplied_rows', 'capacity_flags', 'duplicate_decisions',
+] as const;
+
+function readObject(text: string): Record<string, unknown> | null {
   try {
     const value = JSON.parse(text) as unknown;
-    return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((id) => typeof id === 'string');
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** An edit's map of field to replaced change id; undefined when it is not one. */
+function readReplaces(text: string): Record<string, string> | undefined {
+  const value = readObject(text);
+  if (!value || !Object.values(value).every((id) => typeof id === 'string')) return undefined;
+  return value as Record<string, string>;
 }
 
 const rowKey = (table: string, rowId: string) => `${table}\u0000${rowId}`;
@@ -254,6 +349,6 @@ const readable = (table: string) => table.replace(/_/g, ' ');
 function unknownData(what: string): FieldbookError {
   return new FieldbookError(
     'UNSUPPORTED_VERSION',
-    `This file is signed and whole, but it holds ${what}, which this version of Fieldbook does not know. Update Fieldbook, then import it again. Nothing was imported.`,
+    `This file is signed and whole, but it holds ${what}, which this version of Fieldbook does not know. It may come from a newer version of Fieldbook. Nothing was imported.`,
   );
 }

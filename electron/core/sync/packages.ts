@@ -13,6 +13,8 @@ import { pairedOffice } from './outbox';
 import { pruneAcknowledged } from './prune';
 import { dayInWords } from '../../sync/words';
 import { mergeReceived, openReceived } from './receive';
+import { inOneTransaction } from '../write-path';
+import { decodeHlc } from '../../sync/hlc';
 
 /**
  * The office's package for one laptop: the catalogue, the upcoming sessions
@@ -135,8 +137,21 @@ export async function importPackage(ctx: CoreContext, file: Uint8Array, fileName
     return { ...base, status: 'already_imported', message: `Already imported on ${dayInWords(already)} from ${office.name}. Nothing changed.` };
   }
   const now = ctx.clock().toISOString();
-  return ctx.db.transaction().execute(async () => {
-    mergeReceived(ctx, received, { senderChangesOnly: false, recordConflicts: false });
+  // The file is open and verified: everything else is one synchronous transaction.
+  return inOneTransaction(ctx.sqlite, () => {
+    mergeReceived(ctx, received, {
+      sender: {
+        name: office.name,
+        deviceId: office.device_id,
+        // A package relays the office's own changes and those of the laptops it enrolled, each with its author's rights.
+        roleOf: (deviceId) => (deviceId === office.device_id ? 'office' : 'laptop'),
+        facilitators: null,
+      },
+      stamps: null,
+      recordConflicts: false,
+      // The office's clock is the laptops' reference: a laptop whose own clock is behind follows it.
+      trustedTimeMs: decodeHlc(envelope.createdAt).wallMs,
+    });
     const acknowledged = ctx.sqlite
       .prepare(`UPDATE outgoing_bundles SET acknowledged_at = ? WHERE acknowledged_at IS NULL AND bundle_id IN (SELECT value FROM json_each(?))`)
       .run(now, JSON.stringify(payload.meta.acknowledged)).changes;

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { FieldbookError } from '../../../shared/errors';
-import { decodeHlc, HybridLogicalClock } from '../../sync/hlc';
+import { decodeHlc, HybridLogicalClock, MAX_DRIFT_MS } from '../../sync/hlc';
 import { decodePayload, type DecodedPayload } from '../../sync/payload';
 import { FILE_EXTENSIONS, openSealedFile, wrongKind, type Envelope, type KnownSender, type OpenedFile } from '../../sync/sealed-file';
 import type { CoreContext } from '../deps';
 import type { DeviceKeys } from './device-keys';
 import { saveSetting } from './settings';
 import { emptyTally, Merger, type MergeTally } from './merge';
+import { ChangeChecks, type Sender, type StampLimits } from './merge-checks';
 
 /**
  * What bundles (laptop → office) and packages (office → laptop) share on the
@@ -40,70 +41,90 @@ export async function openReceived<M>(
     }
     throw error;
   }
-  return { envelope: opened.envelope, sender: opened.sender, payload: decodePayload(opened.payload, metaSchema) };
+  return { envelope: opened.envelope, sender: opened.sender, payload: decodePayload(opened.payload, metaSchema, opened.sender.name) };
 }
 
 export interface MergeOptions {
-  /** Bundles carry only the sender's own changes; a package relays everyone's. */
-  senderChangesOnly: boolean;
+  /** Who sent the file and what each device in it may change. */
+  sender: Sender;
+  /** For a bundle: the stamps past which it is held for review instead; null for a package. */
+  stamps: StampLimits | null;
+  /**
+   * A time to take as real though this device's clock is behind: a laptop
+   * takes the office's, when it wrote the package, so that the laptop's later
+   * edits still sort after what it received. 0 at the office: its clock is the
+   * office's own time.
+   */
+  trustedTimeMs?: number;
   recordConflicts: boolean;
   onProgress?: (framesDone: number, framesTotal: number) => void;
 }
 
-/** Merges every change of a received file. Call inside a transaction: a throw rolls all of it back. */
+/**
+ * Checks and merges every change of a received file. Synchronous: call it
+ * inside a transaction, after the file was decrypted and verified; a throw
+ * (a refusal, or StampedAhead) rolls all of it back.
+ */
 export function mergeReceived<M>(ctx: CoreContext, received: Received<M>, options: MergeOptions): MergeTally {
-  const merger = new Merger(ctx.sqlite, ctx.newId, { recordConflicts: options.recordConflicts });
+  const checks = new ChangeChecks(ctx.sqlite, options.sender, options.stamps);
+  const trustedTimeMs = options.trustedTimeMs ?? 0;
+  const merger = new Merger(ctx.sqlite, ctx.newId, { recordConflicts: options.recordConflicts, checks, nowMs: Math.max(ctx.clock().getTime(), trustedTimeMs) });
   const tally = emptyTally();
-  const sender = received.envelope.senderDeviceId;
   let done = 0;
   for (const frame of received.payload.changeFrames()) {
-    for (const change of frame) {
-      if (options.senderChangesOnly && change[2] !== sender) {
-        throw new FieldbookError('BAD_SIGNATURE', `This file holds changes that ${received.sender.name} did not make, so it was not imported.`);
-      }
-      merger.apply(change, tally);
-    }
+    for (const change of frame) merger.apply(change, tally);
     done += 1;
     options.onProgress?.(done, received.payload.frameCount);
   }
-  merger.retryUnapplied(tally);
-  if (tally.maxHlc) advanceClock(ctx, tally.maxHlc);
+  merger.finish(tally);
+  if (tally.maxHlc) advanceClock(ctx, tally.maxHlc, trustedTimeMs);
   return tally;
 }
 
-/** Later local changes must sort after everything received, or they could lose to older ones. */
-function advanceClock(ctx: CoreContext, received: string): void {
+/**
+ * Later local changes must sort after everything received, or they could
+ * lose to older ones; a stamp far ahead of this computer's clock is not
+ * followed (the clock's receive() keeps it bounded).
+ */
+function advanceClock(ctx: CoreContext, received: string, trustedTimeMs: number): void {
   const device = ctx.sqlite.prepare('SELECT id, clock FROM device').get() as { id: string; clock: string };
   const clock = new HybridLogicalClock(device.id, () => ctx.clock().getTime(), device.clock);
-  clock.receive(received);
+  clock.receive(received, trustedTimeMs);
   ctx.sqlite.prepare('UPDATE device SET clock = ? WHERE id = ?').run(clock.current(), device.id);
 }
 
-/** How far ahead of this computer's clock a file may be stamped before it is held for review. */
-export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+/** How far ahead of this computer's clock a file may be stamped before it is held for review: the clock's own drift bound. */
+export const FUTURE_TOLERANCE_MS = MAX_DRIFT_MS;
 
 /**
  * Measured from the later of this computer's clock and the newest stamp of a
- * bundle someone reviewed and imported anyway. After such a bundle, edits made
- * here carry its time, travel to laptops in their packages and come back in
- * their bundles: those stamps are not news. Ordinary imports never move the
- * mark, so whether a bundle is held does not depend on what arrived before it.
+ * bundle someone reviewed and imported anyway from the same laptop. Its clock
+ * never runs back, so every later bundle from it carries that time too and
+ * is not news; other laptops are not let through by it (this computer's
+ * clock does not follow such a stamp, so nothing it sends carries the time
+ * on). Ordinary imports never move the mark, so whether a bundle is held
+ * does not depend on what arrived before it.
  */
-export function aheadBy(ctx: CoreContext, stamp: string): number {
-  return decodeHlc(stamp).wallMs - Math.max(ctx.clock().getTime(), reviewedUntil(ctx));
+export function aheadBy(ctx: CoreContext, stamp: string, laptopId: string): number {
+  return decodeHlc(stamp).wallMs - heldFromMs(ctx, laptopId);
 }
 
-const REVIEWED_SETTING = 'reviewed_future_clock_ms';
+/** The time a laptop's stamps are measured against for holding. */
+export function heldFromMs(ctx: CoreContext, laptopId: string): number {
+  return Math.max(ctx.clock().getTime(), reviewedUntil(ctx, laptopId));
+}
 
-function reviewedUntil(ctx: CoreContext): number {
-  const value = Number(ctx.sqlite.prepare('SELECT value FROM local_settings WHERE key = ?').pluck().get(REVIEWED_SETTING) ?? 0);
+const reviewedSetting = (laptopId: string) => `reviewed_future_clock_ms:${laptopId}`;
+
+function reviewedUntil(ctx: CoreContext, laptopId: string): number {
+  const value = Number(ctx.sqlite.prepare('SELECT value FROM local_settings WHERE key = ?').pluck().get(reviewedSetting(laptopId)) ?? 0);
   return Number.isFinite(value) ? value : 0;
 }
 
-/** Records that a bundle stamped this far ahead was reviewed and let in. */
-export function markReviewed(ctx: CoreContext, stamp: string): void {
-  const wallMs = Math.max(decodeHlc(stamp).wallMs, reviewedUntil(ctx));
-  saveSetting(ctx, REVIEWED_SETTING, String(wallMs));
+/** Records that a bundle from this laptop stamped this far ahead was reviewed and let in. */
+export function markReviewed(ctx: CoreContext, stamp: string, laptopId: string): void {
+  const wallMs = Math.max(decodeHlc(stamp).wallMs, reviewedUntil(ctx, laptopId));
+  saveSetting(ctx, reviewedSetting(laptopId), String(wallMs));
 }
 
 /** "3 days", "5 hours", "20 minutes". */

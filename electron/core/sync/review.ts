@@ -200,7 +200,7 @@ export async function resolveConflict(ctx: CoreContext, id: string, action: 'acc
     const resolvedAt = ctx.clock().toISOString();
     await scope.trx.updateTable('conflicts').set({ status, resolved_at: resolvedAt }).where('id', '=', id).execute();
     if (action === 'reverse') {
-      await flagOverCapacity(scope.trx, sessionsOf(ctx, row.table_name, row.row_id), resolvedAt);
+      flagOverCapacity(ctx.sqlite, sessionsOf(ctx, row.table_name, row.row_id), resolvedAt);
       // The office has now chosen this field's value: the other open conflicts on it showed a kept value that is gone.
       await scope.trx
         .updateTable('conflicts')

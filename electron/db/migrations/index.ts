@@ -7,6 +7,7 @@ import * as sync from './0005-sync';
 import * as changeBases from './0006-change-bases';
 import * as kioskPinTries from './0007-kiosk-pin-tries';
 import * as unlinkableAnswers from './0008-unlinkable-answers';
+import * as waitingRows from './0009-waiting-rows';
 
 export interface Migration {
   name: string;
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   { name: '0006-change-bases', up: changeBases.up },
   { name: '0007-kiosk-pin-tries', up: kioskPinTries.up },
   { name: '0008-unlinkable-answers', up: unlinkableAnswers.up },
+  { name: '0009-waiting-rows', up: waitingRows.up },
 ];
