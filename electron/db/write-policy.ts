@@ -39,7 +39,11 @@ export interface TablePolicy<T extends SharedTableName> {
   authorColumns?: readonly Column<T>[];
   /** Columns holding a clock stamp: its device must be the change's author. */
   stampColumns?: readonly Column<T>[];
-  /** For rows whose id is derived from what they are about: the id their content derives (null when the content is incomplete). */
+  /**
+   * For rows whose id is derived from what they are about: the id their
+   * content derives, or null for a row of this table whose id is not derived
+   * (a template's later versions). Such rows may be made on several devices.
+   */
   derivedId?: (row: Partial<Record<Column<T>, unknown>>) => string | null;
 }
 
@@ -100,6 +104,8 @@ export const writePolicy: { [T in SharedTableName]: TablePolicy<T> } = {
     create: both,
     laptopCreatesOnly: (row, rowId) => row.version === 1 && typeof row.course_id === 'string' && rowId === derivedId('evaluation-template', row.course_id, '1'),
     edit: {},
+    // Only the default (version 1) has a derived id: every device that stores it makes the same row.
+    derivedId: (row) => (row.version === 1 && typeof row.course_id === 'string' ? derivedId('evaluation-template', row.course_id, '1') : null),
   },
   evaluation_responses: { create: both, edit: {}, fact: true },
   evaluation_completions: { create: both, edit: {}, fact: true, derivedId: derivedFrom('evaluation-completion', 'session_id', 'person_id') },

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { Statement } from 'better-sqlite3';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localMinute } from '../../electron/core/deps';
@@ -8,7 +8,7 @@ import type { Core } from '../../electron/core';
 import { openDatabase } from '../../electron/db/open';
 import { generatePeople } from '../../electron/demo/generate-people';
 import { openCoreInFolder } from '../../electron/host/open-core';
-import { DATABASE_FILE } from '../../electron/host/data-folder';
+import { DATABASE_FILE, KEYS_FOLDER } from '../../electron/host/data-folder';
 import { encodeHlc } from '../../electron/sync/hlc';
 import type { OutgoingFile } from '../../shared/contract';
 import { answersFor } from '../support/evaluations';
@@ -91,7 +91,7 @@ async function benchEndOfDayExport(root: string): Promise<Figure[]> {
   ];
 }
 
-/** The laptop's change log filled directly with a million changes: 200k new people and 800k sign-ins. */
+/** The laptop's change log filled directly with a million changes: 200k new people and 800k sign-ins (ids are UUIDs, as the office checks). */
 function fillLaptopLog(laptop: Core, sessionIds: string[]): void {
   const sqlite = laptop.database.sqlite;
   const deviceId = sqlite.prepare('SELECT id FROM device').pluck().get() as string;
@@ -103,13 +103,13 @@ function fillLaptopLog(laptop: Core, sessionIds: string[]): void {
   sqlite.transaction(() => {
     for (let n = 0; n < PEOPLE_IN_MILLION; n += 1) {
       const fields = { given_name: `Given${n}`, family_name: `Family${n % 5000}`, preferred_name: null, email: `person${n}@example.org`, phone: null, organisation_id: null, membership_joined_on: null };
-      insert.run(id('c0000000-0000-7000-8000-', n), hlc(), deviceId, 'people', id('p0000000-0000-7000-8000-', n), JSON.stringify(fields));
+      insert.run(id('c0000000-0000-7000-8000-', n), hlc(), deviceId, 'people', id('a0000000-0000-7000-8000-', n), JSON.stringify(fields));
     }
     const signIns = MILLION - PEOPLE_IN_MILLION;
     for (let n = 0; n < signIns; n += 1) {
       const stamp = hlc();
-      const fields = { session_id: sessionIds[n % sessionIds.length], person_id: id('p0000000-0000-7000-8000-', n % PEOPLE_IN_MILLION), kind: 'sign_in', method: 'facilitator', corrects_id: null, hlc: stamp, recorded_at: new Date(startMs).toISOString(), device_id: deviceId };
-      insert.run(id('c1000000-0000-7000-8000-', n), stamp, deviceId, 'sign_ins', id('s0000000-0000-7000-8000-', n), JSON.stringify(fields));
+      const fields = { session_id: sessionIds[n % sessionIds.length], person_id: id('a0000000-0000-7000-8000-', n % PEOPLE_IN_MILLION), kind: 'sign_in', method: 'facilitator', corrects_id: null, hlc: stamp, recorded_at: new Date(startMs).toISOString(), device_id: deviceId };
+      insert.run(id('c1000000-0000-7000-8000-', n), stamp, deviceId, 'sign_ins', id('b0000000-0000-7000-8000-', n), JSON.stringify(fields));
     }
   })();
 }
@@ -179,10 +179,77 @@ async function benchMillionImport(root: string): Promise<Figure[]> {
   ];
 }
 
+/** Rows a flood of edits to records that never arrive leaves waiting at the office: the most one laptop may leave. */
+const WAITING_ROWS = 10_000;
+
+/**
+ * An honest day's bundle (20 sign-ins and a note) imported by an office where
+ * another laptop has left 10,000 rows waiting for records that never arrive,
+ * beside the same bundle imported by a copy of the office with none waiting.
+ * Only what the import stores is retried, so the two should match.
+ */
+async function benchImportBesideWaitingRows(root: string): Promise<Figure[]> {
+  const { office, laptop, laptopId, sessionIds } = await pairedPair(root, 1, 100);
+  const sessionId = sessionIds[0]!;
+  await generatePeople(office, 20, 9);
+  const people = office.database.sqlite.prepare('SELECT id FROM people ORDER BY id').pluck().all() as string[];
+  for (const personId of people) await office.handlers['signIn.book']({ sessionId, personId });
+  await sendPackage(office, laptop, laptopId);
+  for (const personId of people) await laptop.handlers['signIn.signIn']({ sessionId, personId });
+  await laptop.handlers['notes.add']({ sessionId, text: 'The hearing loop was off', tags: [], needsResponse: false });
+  const file = await laptop.handlers['sync.exportBundle']({});
+  await laptop.close();
+  await office.close();
+  mkdirSync(join(root, 'office-clean'));
+  copyFileSync(join(root, 'office', DATABASE_FILE), join(root, 'office-clean', DATABASE_FILE));
+  cpSync(join(root, 'office', KEYS_FOLDER), join(root, 'office-clean', KEYS_FOLDER), { recursive: true });
+
+  // What a flood leaves: edits of people nobody has, each waiting, as the merge records them.
+  const flooded = openDatabase(join(root, 'office', DATABASE_FILE));
+  const stamp = encodeHlc({ wallMs: Date.now() - 60_000, counter: 0, deviceId: laptopId });
+  const addChange = flooded.sqlite.prepare("INSERT INTO change_log (id, hlc, device_id, table_name, row_id, fields) VALUES (?, ?, ?, 'people', ?, '{\"given_name\":\"Flood\"}')");
+  const addWaiting = flooded.sqlite.prepare("INSERT INTO unapplied_rows (table_name, row_id, reason, device_id, waits_for) VALUES ('people', ?, 'An edit arrived before the record it edits.', ?, NULL)");
+  flooded.sqlite.transaction(() => {
+    for (let n = 0; n < WAITING_ROWS; n += 1) {
+      const rowId = `d0000000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+      addChange.run(`e0000000-0000-7000-8000-${String(n).padStart(12, '0')}`, stamp, laptopId, rowId);
+      addWaiting.run(rowId, laptopId);
+    }
+  })();
+  await flooded.close();
+
+  const importInto = async (folder: string) => {
+    const core = openCoreInFolder(folder);
+    try {
+      return await timeMs(async () => {
+        const outcome = await core.handlers['sync.importFile'](incoming(file));
+        if (outcome.status !== 'imported') throw new Error(`The honest bundle was not imported: ${outcome.message}`);
+      });
+    } finally {
+      await core.close();
+    }
+  };
+  const clean = await importInto(join(root, 'office-clean'));
+  const beside = await importInto(join(root, 'office'));
+  return [
+    {
+      name: `honest import (20 sign-ins, a note) beside ${WAITING_ROWS.toLocaleString('en-GB')} rows waiting from a flood`,
+      value: beside,
+      statistic: 'total',
+      unit: 'ms',
+      baseline: { label: 'the same import with nothing waiting', value: clean },
+    },
+  ];
+}
+
 export async function benchSync(): Promise<Figure[]> {
   const root = mkdtempSync(join(tmpdir(), 'fieldbook-bench-sync-'));
   try {
-    return [...(await benchEndOfDayExport(join(root, 'day'))), ...(await benchMillionImport(join(root, 'million')))];
+    return [
+      ...(await benchEndOfDayExport(join(root, 'day'))),
+      ...(await benchImportBesideWaitingRows(join(root, 'flood'))),
+      ...(await benchMillionImport(join(root, 'million'))),
+    ];
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

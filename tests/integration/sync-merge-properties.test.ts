@@ -44,7 +44,8 @@ interface Template {
   office: TempCore;
   laptops: TempCore[];
   sessions: string[];
-  courseId: string;
+  /** Each session's course: the morning's keeps answers with the person, the afternoon's is anonymous. */
+  courseOfSession: string[];
   people: string[];
 }
 
@@ -61,11 +62,19 @@ beforeAll(async () => {
       learningOutcomes: ['Recognise good practice'],
       evaluationMode: 'linked',
     });
+    // Anonymous answers are held on the laptop and released in shuffled batches of 5 or at export.
+    const anonymous = await office.call('courses.create', {
+      title: 'Health equity in practice',
+      durationMinutes: 120,
+      learningOutcomes: ['Identify barriers to accessing services'],
+      evaluationMode: 'anonymous',
+    });
     const venue = await office.call('venues.create', { name: 'Riverside Hall', address: '1 River Lane' });
     const sessions: string[] = [];
-    for (const [start, end, capacity] of [['10:00', '13:00', 3], ['14:00', '16:00', 4]] as const) {
+    const courseOfSession = [course.id, anonymous.id];
+    for (const [index, [start, end, capacity]] of ([['10:00', '13:00', 3], ['14:00', '16:00', 6]] as const).entries()) {
       const session = await office.call('sessions.create', {
-        courseId: course.id,
+        courseId: courseOfSession[index]!,
         venueId: venue.id,
         startsAt: `${TEST_TODAY}T${start}`,
         endsAt: `${TEST_TODAY}T${end}`,
@@ -92,7 +101,7 @@ beforeAll(async () => {
       laptops.push(laptop);
       await sendPackage(office, laptop);
     }
-    template = { office, laptops, sessions, courseId: course.id, people };
+    template = { office, laptops, sessions, courseOfSession, people };
   } catch (error) {
     for (const temp of [office, ...laptops]) await temp.cleanup();
     throw error;
@@ -215,7 +224,7 @@ async function runLaptop(laptop: TempCore, index: number, actions: Action[], ste
         await dispatch('signIn.undo', { sessionId, personId });
         break;
       case 'evaluate': {
-        const evaluation = await laptop.call('evaluations.template', { courseId: template.courseId });
+        const evaluation = await laptop.call('evaluations.template', { courseId: template.courseOfSession[step.session]! });
         await dispatch('evaluations.submit', { sessionId, personId, templateId: evaluation.id, answers: answersFor(evaluation, 4, 2, 4), language: 'en' });
         break;
       }
@@ -445,6 +454,16 @@ describe('the office importing laptops’ bundles in any order', () => {
               if (counts.booked + counts.offered + counts.groupPlaces > counts.capacity) overfull.push(sessionId);
             }
             expect(expectedReview.capacity.map((flag) => flag.sessionId).sort()).toEqual(overfull.sort());
+
+            // The afternoon's answers reach the office with no person and no language, with their completions
+            // (one per person: someone who answered on two laptops has two answers and one completion).
+            const anonymousSession = template.sessions[1]!;
+            const answers = reference.sqlite
+              .prepare('SELECT person_id, language FROM evaluation_responses WHERE session_id = ?')
+              .all(anonymousSession) as { person_id: string | null; language: string | null }[];
+            expect(answers.filter((answer) => answer.person_id !== null || answer.language !== null)).toEqual([]);
+            const completions = Number(reference.sqlite.prepare('SELECT count(*) FROM evaluation_completions WHERE session_id = ?').pluck().get(anonymousSession));
+            expect(answers.length >= completions && (completions > 0 || answers.length === 0)).toBe(true);
 
             // Everything each laptop exported is at the office, and every row could be stored.
             expect(expected.unapplied_rows).toEqual([]);

@@ -128,11 +128,18 @@ export class ChangeChecks {
       }
       const rowProblem = invalidRow(table, fields, rowId);
       if (rowProblem) throw refusal('INVALID_RECORD', `${this.sender.name} sent ${rowProblem}.`);
-      if (policy.derivedId && policy.derivedId(fields) !== rowId) {
+      const derived = policy.derivedId?.(fields) ?? null;
+      if (derived !== null && derived !== rowId) {
         throw refusal('INVALID_RECORD', `${this.sender.name} sent ${what} whose record number does not match what it is about.`);
       }
-      if (table === 'evaluation_responses' && fields.person_id !== null && this.answerIsAnonymous.get(fields.session_id) === 1) {
-        throw refusal('NOT_ALLOWED', `${this.who(author)} put a person's name to an answer of an anonymous evaluation.`);
+      if (table === 'evaluation_responses' && (fields.person_id !== null || fields.language !== null) && this.answerIsAnonymous.get(fields.session_id) === 1) {
+        // Either would tie the answer back to the person (their consent was given in the same language).
+        throw refusal(
+          'NOT_ALLOWED',
+          fields.person_id !== null
+            ? `${this.who(author)} put a person's name to an answer of an anonymous evaluation.`
+            : `${this.who(author)} sent an answer of an anonymous evaluation with the language it was given in, which could tie it to the person.`,
+        );
       }
       if (table === 'sign_ins' && fields.kind === 'undo') this.checkUndo(fields);
       return true;
@@ -155,9 +162,9 @@ export class ChangeChecks {
    * derived from what they are about (a booking is this person on this
    * session) are legitimately made on two devices.
    */
-  checkSecondCreation(change: WireChange, table: SharedTableName, required: readonly string[]): void {
+  checkSecondCreation(change: WireChange, table: SharedTableName, fields: Record<string, unknown>, required: readonly string[]): void {
     const policy = writePolicy[table] as TablePolicy<SharedTableName>;
-    if (policy.derivedId) return;
+    if ((policy.derivedId?.(fields) ?? null) !== null) return;
     const [id, , author, , rowId] = change;
     // Only another creation counts: an edit of the row that arrived first (from a later bundle) is not one.
     const other = (this.otherChangeOfRow.all(table, rowId, id) as { device_id: string; fields: string }[]).find((entry) => {

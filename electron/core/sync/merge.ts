@@ -172,7 +172,7 @@ export class Merger {
     if (hlc > tally.latestStamp) tally.latestStamp = hlc;
     if (hlc.slice(0, 15) <= this.clockLimit && Number(hlc.slice(16, 22)) < MAX_COUNTER && hlc > tally.maxHlc) tally.maxHlc = hlc;
     if (!this.insertFirst(table, rowId, parsed, tally)) {
-      if (isCreation) this.options.checks.checkSecondCreation(change, table, this.required.get(table)!);
+      if (isCreation) this.options.checks.checkSecondCreation(change, table, parsed, this.required.get(table)!);
       this.materialise(table, rowId, tally, deviceId);
     }
     return true;

@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { LoadFailed, Loading, Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { useAsync } from '../../components/useAsync';
+import { useKeepsCatalogue } from '../../app/device';
 import { SessionNotes } from '../notes/SessionNotes';
 import { dayLabel, dayOf, timeRange } from '../sessions/days';
 import { Respondents } from './Respondents';
@@ -26,6 +27,7 @@ function EvaluationView({ session, course, template, today }: Loaded) {
   const announce = useAnnounce();
   const [location] = useLocation();
   const anonymous = course.evaluationMode === 'anonymous';
+  const keepsCatalogue = useKeepsCatalogue();
   const canOpenKiosk = dayOf(session.startsAt) === today && session.status !== 'cancelled';
 
   return (
@@ -38,7 +40,11 @@ function EvaluationView({ session, course, template, today }: Loaded) {
           ? 'Answers are anonymous: Fieldbook records who has answered, but nothing that links the answers to them.'
           : 'Answers are kept with each person’s name.'}{' '}
         The evaluation is version {template.version} of this course’s questions.{' '}
-        <Link href={`/courses/${course.id}/evaluation`}>Edit the evaluation questions</Link>
+        {keepsCatalogue ? (
+          <Link href={`/courses/${course.id}/evaluation`}>Edit the evaluation questions</Link>
+        ) : (
+          'The central office keeps the questions.'
+        )}
       </p>
 
       <section className="eval-section" aria-labelledby="eval-kiosk">

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { OrganisationRequest } from '../../../../shared/contract';
 import { call } from '../../api/client';
+import { useDevice } from '../../app/device';
 import { ButtonLink, LoadFailed, Loading, Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { useAsync } from '../../components/useAsync';
@@ -11,6 +12,8 @@ import { askedOn, requestStatusLabels, splitQueue, staffText } from './words';
 
 /** One waiting request: its place in the queue, what was asked, and what can be done with it. */
 function QueuedRequest({ request, onDecline }: { request: OrganisationRequest; onDecline(): void }) {
+  // The office decides requests (db/write-policy.ts): a laptop takes them and shows the queue.
+  const decides = useDevice().role === 'office';
   const headingId = `request-${request.id}`;
   return (
     <li className="request" data-request-id={request.id} aria-labelledby={headingId}>
@@ -57,14 +60,18 @@ function QueuedRequest({ request, onDecline }: { request: OrganisationRequest; o
           </div>
         </dl>
       </div>
-      <div className="request__actions">
-        <ButtonLink href={`/requests/${request.id}/schedule`}>
-          Schedule<span className="visually-hidden"> a session for {request.organisationName}</span>
-        </ButtonLink>
-        <button type="button" className="button button--warning" onClick={onDecline}>
-          Decline<span className="visually-hidden"> the request from {request.organisationName}</span>
-        </button>
-      </div>
+      {decides ? (
+        <div className="request__actions">
+          <ButtonLink href={`/requests/${request.id}/schedule`}>
+            Schedule<span className="visually-hidden"> a session for {request.organisationName}</span>
+          </ButtonLink>
+          <button type="button" className="button button--warning" onClick={onDecline}>
+            Decline<span className="visually-hidden"> the request from {request.organisationName}</span>
+          </button>
+        </div>
+      ) : (
+        <p className="request__actions">The central office schedules or declines it once this laptop has sent its end-of-day file.</p>
+      )}
     </li>
   );
 }
