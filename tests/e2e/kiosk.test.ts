@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ethnicityCodes, ethnicityGroups, isProcedureName, kioskLanguages } from '../../shared/contract';
 import { seriousAxeFindings } from './support/axe';
-import { seeder } from './support/seed';
+import { laptopAndOffice } from './support/seed';
 import { browserSuite, type AppUnderTest } from './support/harness';
 
 /**
@@ -43,20 +43,11 @@ interface Kiosk {
 
 /** Today's session at a hall, three people (two booked), and the kiosk opened for it. */
 async function openKiosk(options: { capacity?: number } = {}): Promise<Kiosk> {
-  const app = await suite.startApp();
-  const seed = seeder(app);
-  await seed('device.setUp', { role: 'laptop', name: 'Hall laptop' });
-  const { today } = await seed('device.status', {});
-  const council = await seed('organisations.create', { name: 'Newcastle City Council', sector: 'statutory' });
-  const mind = await seed('organisations.create', { name: 'Leeds Mind', sector: 'vcse' });
-  const person = (givenName: string, familyName: string, organisationId: string | null) =>
-    seed('people.create', { givenName, familyName, email: `${givenName.toLowerCase()}@example.org`, phone: '07700 900123', organisationId });
-  const amira = await person('Amira', 'Khan', council.id);
-  const amir = await person('Amir', 'Hussain', null);
-  const bogdan = await person('Bogdan', 'Nowak', mind.id);
-  const course = await seed('courses.create', { title: 'Cultural competency in health and care', durationMinutes: 180, learningOutcomes: ['Explore what we mean by culture'] });
-  const venue = await seed('venues.create', { name: "St Mark's Church Hall", address: '12 Market Street, Leeds' });
-  const session = await seed('sessions.create', {
+  const { laptop: app, onOffice, onLaptop: seed, today, sendPackage } = await laptopAndOffice(suite, 'Hall laptop');
+  // The office keeps the schedule; the laptop gets it in its package.
+  const course = await onOffice('courses.create', { title: 'Cultural competency in health and care', durationMinutes: 180, learningOutcomes: ['Explore what we mean by culture'] });
+  const venue = await onOffice('venues.create', { name: "St Mark's Church Hall", address: '12 Market Street, Leeds' });
+  const session = await onOffice('sessions.create', {
     courseId: course.id,
     venueId: venue.id,
     startsAt: `${today}T09:30`,
@@ -64,6 +55,14 @@ async function openKiosk(options: { capacity?: number } = {}): Promise<Kiosk> {
     capacity: options.capacity ?? 20,
     facilitators: ['Sam Okafor'],
   });
+  await sendPackage();
+  const council = await seed('organisations.create', { name: 'Newcastle City Council', sector: 'statutory' });
+  const mind = await seed('organisations.create', { name: 'Leeds Mind', sector: 'vcse' });
+  const person = (givenName: string, familyName: string, organisationId: string | null) =>
+    seed('people.create', { givenName, familyName, email: `${givenName.toLowerCase()}@example.org`, phone: '07700 900123', organisationId });
+  const amira = await person('Amira', 'Khan', council.id);
+  const amir = await person('Amir', 'Hussain', null);
+  const bogdan = await person('Bogdan', 'Nowak', mind.id);
   for (const personId of [amira.id, bogdan.id]) await seed('signIn.book', { sessionId: session.id, personId });
   await seed('kiosk.start', { sessionId: session.id, pin: PIN });
   return { app, amiraId: amira.id, amirId: amir.id, bogdanId: bogdan.id };

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/dispatch/dispatcher';
 import { seriousAxeFindings } from './support/axe';
-import { seeder, type Seed } from './support/seed';
+import { laptopAndOffice, type Seed } from './support/seed';
 import { browserSuite, type AppUnderTest } from './support/harness';
 
 /**
@@ -39,11 +39,29 @@ interface Venue {
  * known but not booked), an afternoon session, and one tomorrow.
  */
 async function venueDay(): Promise<Venue> {
-  const app = await suite.startApp();
-  const seed = seeder(app);
-  await seed('device.setUp', { role: 'laptop', name: 'Hall laptop' });
-  // The core's day, the same one the screens ask for.
-  const { today } = await seed('device.status', {});
+  // `today` is the laptop core's day, the same one the screens ask for.
+  const { laptop: app, onOffice, onLaptop: seed, today, sendPackage } = await laptopAndOffice(suite, 'Hall laptop');
+  // The office keeps the schedule; the laptop gets it in its package.
+  const course = await onOffice('courses.create', {
+    title: COURSE,
+    durationMinutes: 180,
+    learningOutcomes: ['Explore what we mean by culture'],
+  });
+  const venue = await onOffice('venues.create', { name: VENUE, address: '12 Market Street, Leeds' });
+  const session = (day: string, start: string, end: string) =>
+    onOffice('sessions.create', {
+      courseId: course.id,
+      venueId: venue.id,
+      startsAt: `${day}T${start}`,
+      endsAt: `${day}T${end}`,
+      capacity: 20,
+      facilitators: ['Sam Okafor'],
+    });
+  const morning = await session(today, '09:30', '12:30');
+  await session(today, '13:30', '16:30');
+  const tomorrow = await session(addDays(today, 1), '09:30', '12:30');
+  await sendPackage();
+
   const council = await seed('organisations.create', { name: 'Newcastle City Council', sector: 'statutory' });
   const mind = await seed('organisations.create', { name: 'Leeds Mind', sector: 'vcse' });
   const person = async (givenName: string, familyName: string, organisationId: string | null) =>
@@ -55,24 +73,6 @@ async function venueDay(): Promise<Venue> {
     maria: await person('Мария', 'Иванова', null),
     zoe: await person('Zoë', 'Clarke', mind.id),
   };
-  const course = await seed('courses.create', {
-    title: COURSE,
-    durationMinutes: 180,
-    learningOutcomes: ['Explore what we mean by culture'],
-  });
-  const venue = await seed('venues.create', { name: VENUE, address: '12 Market Street, Leeds' });
-  const session = (day: string, start: string, end: string) =>
-    seed('sessions.create', {
-      courseId: course.id,
-      venueId: venue.id,
-      startsAt: `${day}T${start}`,
-      endsAt: `${day}T${end}`,
-      capacity: 20,
-      facilitators: ['Sam Okafor'],
-    });
-  const morning = await session(today, '09:30', '12:30');
-  await session(today, '13:30', '16:30');
-  const tomorrow = await session(addDays(today, 1), '09:30', '12:30');
   for (const personId of [people.siobhan, people.amira, people.lukasz, people.maria]) {
     await seed('signIn.book', { sessionId: morning.id, personId });
   }

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Roster } from '../../shared/contract';
 import { seriousAxeFindings } from './support/axe';
-import { seeder, type Seed } from './support/seed';
+import { laptopAndOffice, type Seed } from './support/seed';
 import { browserSuite, type AppUnderTest } from './support/harness';
 
 /**
@@ -33,14 +33,11 @@ interface FullSession {
  * waiting list (first and second), both already in the room.
  */
 async function fullSession(): Promise<FullSession> {
-  const app = await suite.startApp();
-  const seed = seeder(app);
-  await seed('device.setUp', { role: 'laptop', name: 'Hall laptop' });
-  const { today } = await seed('device.status', {});
-  const council = await seed('organisations.create', { name: 'Newcastle City Council', sector: 'statutory' });
-  const course = await seed('courses.create', { title: COURSE, durationMinutes: 180, learningOutcomes: ['Explore what we mean by culture'] });
-  const venue = await seed('venues.create', { name: "St Mark's Church Hall", address: '12 Market Street, Leeds' });
-  const session = await seed('sessions.create', {
+  const { laptop: app, onOffice, onLaptop: seed, today, sendPackage } = await laptopAndOffice(suite, 'Hall laptop');
+  // The office keeps the catalogue; the session reaches the laptop in its package.
+  const course = await onOffice('courses.create', { title: COURSE, durationMinutes: 180, learningOutcomes: ['Explore what we mean by culture'] });
+  const venue = await onOffice('venues.create', { name: "St Mark's Church Hall", address: '12 Market Street, Leeds' });
+  const session = await onOffice('sessions.create', {
     courseId: course.id,
     venueId: venue.id,
     startsAt: `${today}T00:01`,
@@ -48,6 +45,8 @@ async function fullSession(): Promise<FullSession> {
     capacity: bookedNames.length,
     facilitators: ['Sam Okafor'],
   });
+  await sendPackage();
+  const council = await seed('organisations.create', { name: 'Newcastle City Council', sector: 'statutory' });
   const ids: Record<string, string> = {};
   for (const name of [...bookedNames, ...waitingNames]) {
     const [givenName, familyName] = name.split(' ') as [string, string];

@@ -111,9 +111,9 @@ async function signedBundle(office: TempCore, laptop: TempCore, laptopId: string
   });
 }
 
-function change(laptopId: string, overrides: Partial<Record<'hlc' | 'device' | 'table' | 'fields', string>> = {}): WireChange {
+function change(laptopId: string, overrides: Partial<Record<'id' | 'hlc' | 'device' | 'table' | 'fields', string>> = {}): WireChange {
   return [
-    '01950000-0000-7000-8000-0000000000c1',
+    overrides.id ?? '01950000-0000-7000-8000-0000000000c1',
     overrides.hlc ?? `${String(Date.parse('2026-03-12T09:00:00Z')).padStart(15, '0')}-000000-${laptopId}`,
     overrides.device ?? laptopId,
     overrides.table ?? 'people',
@@ -235,7 +235,7 @@ describe('files refused whole, with their reason in plain words', () => {
       ],
       [
         'a change made by another device',
-        { changes: [change(laptopId), change(laptopId, { device: 'someone-else' })] },
+        { changes: [change(laptopId), change(laptopId, { id: '01950000-0000-7000-8000-0000000000c2', device: 'someone-else' })] },
         { code: 'NOT_ALLOWED', message: "Hall laptop 2 sent changes another device made; a laptop's file carries only its own. Nothing was imported." },
       ],
     ];

@@ -1,6 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { BundleSummary } from '../../../shared/contract';
-import { FieldbookError } from '../../../shared/errors';
 import { sharedTableNames, type SharedTableName } from '../../db/schema';
 import { recordInWords } from '../../db/write-policy';
 import { MAX_COUNTER, MAX_DRIFT_MS } from '../../sync/hlc';
@@ -8,6 +7,7 @@ import type { WireChange } from '../../sync/payload';
 import { refreshSearchKeysNow, searchKeysFor, type NamedPerson } from '../people/search-keys';
 import { ConflictLog, type HistoryEntry } from './conflict-log';
 import { refusal, type ChangeChecks } from './merge-checks';
+import { readWireChange, type Column } from './wire-change';
 
 /**
  * Merges changes from other devices into this database, one change at a time
@@ -22,13 +22,6 @@ import { refusal, type ChangeChecks } from './merge-checks';
  * each, so they never conflict. Each value a merge overwrites from another
  * device is recorded in the conflict log for the office to review.
  */
-
-interface Column {
-  name: string;
-  required: boolean;
-  /** The STRICT column type: what kind of JSON value may go in it. */
-  type: string;
-}
 
 interface ForeignKey {
   column: string;
@@ -145,28 +138,14 @@ export class Merger {
 
   /** Checks, records one change and brings its row up to date. Returns false when the change was already here. */
   apply(change: WireChange, tally: MergeTally): boolean {
-    const [id, hlc, deviceId, table, rowId, fields, replacesText] = change;
-    if (!isShared(table)) {
-      throw (LOCAL_TABLES as readonly string[]).includes(table)
-        ? refusal('NOT_ALLOWED', `${this.options.checks.senderName} tried to change this computer's own records (${table.replace(/_/g, ' ')}), which never travel.`)
-        : unknownData(`a table called "${table.slice(0, 60)}"`);
-    }
-    const known = this.columns.get(table)!;
-    const parsed = readObject(fields);
-    if (!parsed) throw unknownData('a change that is not readable');
-    for (const key in parsed) {
-      const column = known.get(key);
-      if (key === 'id' || !column) throw unknownData(`a field called "${key.slice(0, 60)}" in ${readable(table)}`);
-      if (!fitsColumn(column.type, parsed[key])) throw refusal('INVALID_RECORD', `${this.options.checks.senderName} sent ${recordInWords[table]} with a value of the wrong kind for its ${readable(key)}.`);
-    }
-    const replaces = replacesText === null ? null : readReplaces(replacesText);
-    if (replaces === undefined) throw unknownData('a change that is not readable');
-    const isCreation = this.options.checks.check(change, table, parsed, replaces, this.required.get(table)!);
-
+    const [id, hlc, deviceId, , rowId, fields, replacesText] = change;
+    const { table, parsed, replaces } = readWireChange(change, this.columns, this.options.checks.senderName);
+    // A change this device already holds was accepted when it first came: it is not judged again.
     if (this.insertChange.run(id, hlc, deviceId, table, rowId, fields, replacesText).changes === 0) {
       tally.alreadyHad += 1;
       return false;
     }
+    const isCreation = this.options.checks.check(change, table, parsed, replaces, this.required.get(table)!);
     tally.applied += 1;
     this.count(table, parsed, tally);
     if (hlc > tally.latestStamp) tally.latestStamp = hlc;
@@ -310,45 +289,4 @@ export class Merger {
   }
 }
 
-/** Tables that exist on every device but never travel: a file naming one is trying to write this computer's own bookkeeping. */
-const LOCAL_TABLES = [
-  'device', 'change_log', 'kiosk', 'person_search_keys', 'local_settings', 'pending_anonymous_responses', 'paired_office', 'enrolled_devices',
-  'outgoing_bundles', 'received_bundles', 'import_log', 'held_bundles', 'conflicts', 'unapplied_rows', 'capacity_flags', 'duplicate_decisions',
-] as const;
-
-function readObject(text: string): Record<string, unknown> | null {
-  try {
-    const value = JSON.parse(text) as unknown;
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** An edit's map of field to replaced change id; undefined when it is not one. */
-function readReplaces(text: string): Record<string, string> | undefined {
-  const value = readObject(text);
-  if (!value || !Object.values(value).every((id) => typeof id === 'string')) return undefined;
-  return value as Record<string, string>;
-}
-
 const rowKey = (table: string, rowId: string) => `${table}\u0000${rowId}`;
-
-/** Whether a value from a file may go into a column of this STRICT type (NOT NULL is SQLite's to check). */
-function fitsColumn(type: string, value: unknown): boolean {
-  if (value === null) return true;
-  if (type === 'TEXT') return typeof value === 'string';
-  if (type === 'INTEGER') return Number.isSafeInteger(value);
-  if (type === 'REAL') return typeof value === 'number' && Number.isFinite(value);
-  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
-}
-
-/** "sign_ins" → "sign ins": table names as a message can show them. */
-const readable = (table: string) => table.replace(/_/g, ' ');
-
-function unknownData(what: string): FieldbookError {
-  return new FieldbookError(
-    'UNSUPPORTED_VERSION',
-    `This file is signed and whole, but it holds ${what}, which this version of Fieldbook does not know. It may come from a newer version of Fieldbook. Nothing was imported.`,
-  );
-}

@@ -1,6 +1,7 @@
-import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../../shared/contract';
+import type { ImportOutcome, PackageOutcome, ProcedureInput, ProcedureName, ProcedureOutput } from '../../../shared/contract';
 import { createDispatcher } from '../../../electron/dispatch/dispatcher';
-import type { AppUnderTest } from './harness';
+import { asIncoming } from '../../support/sync';
+import type { AppUnderTest, BrowserSuite } from './harness';
 
 export type Seed = <N extends ProcedureName>(name: N, input: ProcedureInput<N>) => Promise<ProcedureOutput<N>>;
 
@@ -11,5 +12,65 @@ export function seeder(app: AppUnderTest): Seed {
     const result = await dispatch(name, input);
     if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
     return result.value as never;
+  };
+}
+
+export const OFFICE_NAME = 'Central office';
+
+/**
+ * A facilitator's laptop and the central office it is paired with, each a
+ * running app with its own data folder (both closed with the test's other
+ * apps). The office keeps the catalogue (db/write-policy.ts), so a test
+ * writes courses, venues, sessions and evaluation questions `onOffice`, then
+ * `sendPackage()` brings them to the laptop as in use; what a facilitator
+ * does at the venue (people, organisations, bookings, sign-ins, the kiosk,
+ * notes) is written `onLaptop`.
+ */
+export interface LaptopAndOffice {
+  laptop: AppUnderTest;
+  office: AppUnderTest;
+  onLaptop: Seed;
+  onOffice: Seed;
+  /** The laptop's day, the one its screens show as today. */
+  today: string;
+  /**
+   * The office writes this laptop's package and the laptop imports it. A
+   * package carries the sessions from today on, so a past session never
+   * reaches a laptop this way.
+   */
+  sendPackage(): Promise<PackageOutcome>;
+  /** The laptop's end-of-day file, imported at the office. */
+  sendBundle(): Promise<ImportOutcome>;
+}
+
+/**
+ * Sets up the office and a laptop, and pairs them through the procedures the
+ * two screens use: the laptop's request, the office's enrolment, the laptop
+ * accepting it. With no facilitators named, the laptop's packages carry
+ * every upcoming session.
+ */
+export async function laptopAndOffice(suite: Pick<BrowserSuite, 'startApp'>, laptopName: string, options: { facilitators?: string[] } = {}): Promise<LaptopAndOffice> {
+  const office = await suite.startApp();
+  const laptop = await suite.startApp();
+  const onOffice = seeder(office);
+  const onLaptop = seeder(laptop);
+  await onOffice('device.setUp', { role: 'office', name: OFFICE_NAME });
+  const device = await onLaptop('device.setUp', { role: 'laptop', name: laptopName });
+  const request = await onLaptop('pairing.request', {});
+  const { enrolment } = await onOffice('pairing.enrol', { request: asIncoming(request), team: 'North', facilitators: options.facilitators ?? [] });
+  await onLaptop('pairing.acceptEnrolment', asIncoming(enrolment));
+  const { today } = await onLaptop('device.status', {});
+  return {
+    laptop,
+    office,
+    onLaptop,
+    onOffice,
+    today,
+    async sendPackage() {
+      return onLaptop('sync.importPackage', asIncoming(await onOffice('sync.writePackage', { deviceId: device.id })));
+    },
+    async sendBundle() {
+      return onOffice('sync.importFile', asIncoming(await onLaptop('sync.exportBundle', {})));
+    },
   };
 }
