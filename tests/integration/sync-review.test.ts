@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutgoingFile } from '../../shared/contract';
 import { localTime } from '../support/bookings';
-import { evaluatedSession } from '../support/evaluations';
+import { answersFor, evaluatedSession, signedInPeople } from '../support/evaluations';
 import { asIncoming, sendPackage, syncWorld, type SyncWorld } from '../support/sync';
 import { countRows, DAY_MS, tempCore, TEST_TODAY, type TempCore } from '../support/temp-core';
 
@@ -337,5 +337,38 @@ describe('pruning on the laptop once the office has its data', () => {
     expect(next.bundle).toMatchObject({ sequence: 2, summary: { signIns: 1, newPeople: 1 } });
     await import_(office, next);
     expect((await office.call('people.list', { query: 'hamid', limit: 5 })).map((person) => person.id)).toEqual([hamid.id]);
+  });
+
+  it('keeps a past session whose anonymous answers are still held on the laptop, and the people who gave them, until they have been sent', async () => {
+    world = await syncWorld(['Hall laptop 2']);
+    const { office, laptops } = world;
+    const laptop = laptops[0]!;
+    laptop.clock.set(localTime(TEST_TODAY, '09:00'));
+    office.clock.set(localTime(TEST_TODAY, '08:00'));
+    const { course, session } = await evaluatedSession(office.call, 'anonymous');
+    await sendPackage(office, laptop);
+    const people = await signedInPeople(laptop, session.id, 'Amira', 'Bogdan');
+    // The day's bundle goes before the evaluation: the sign-ins reach the office and are acknowledged.
+    office.clock.set(localTime(TEST_TODAY, '18:00'));
+    expect((await import_(office, await laptop.call('sync.exportBundle', {}))).status).toBe('imported');
+    const form = await laptop.call('evaluations.template', { courseId: course.id });
+    for (const personId of people) {
+      await laptop.call('evaluations.submit', { sessionId: session.id, personId, templateId: form.id, answers: answersFor(form), language: 'en' });
+    }
+    const held = () => laptop.sqlite.prepare('SELECT count(*) FROM pending_anonymous_responses').pluck().get();
+    expect(held()).toBe(2);
+
+    // Five weeks on, the package acknowledges the bundle: the session's answers have not been sent, so nothing goes.
+    laptop.clock.advance(35 * DAY_MS);
+    expect(await sendPackage(office, laptop)).toMatchObject({ status: 'imported', acknowledged: 1, prunedSessions: 0 });
+    expect(held()).toBe(2);
+    expect(countRows(laptop.sqlite, 'sign_ins')).toBe(2);
+
+    // Once exported and acknowledged, the session's personal data goes as usual.
+    office.clock.advance(35 * DAY_MS);
+    expect((await import_(office, await laptop.call('sync.exportBundle', {}))).status).toBe('imported');
+    expect(await sendPackage(office, laptop)).toMatchObject({ status: 'imported', acknowledged: 1, prunedSessions: 1 });
+    expect(countRows(laptop.sqlite, 'sign_ins')).toBe(0);
+    expect(office.sqlite.prepare('SELECT count(*) FROM evaluation_responses WHERE session_id = ? AND person_id IS NULL').pluck().get(session.id)).toBe(2);
   });
 });

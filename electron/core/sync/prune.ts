@@ -7,7 +7,8 @@ import { retentionDays } from './settings';
  * session that ended more than the retention window ago, its bookings,
  * sign-ins, consents, evaluation answers and their change-log entries (which
  * carry the same data), when none of them has a change the office has not
- * acknowledged; then people no session here refers to any more. The
+ * acknowledged (a session with anonymous answers still held here has not
+ * been sent at all); then people no session here refers to any more. The
  * catalogue and the sessions themselves stay. Runs inside the package's
  * transaction.
  */
@@ -45,6 +46,7 @@ export function pruneAcknowledged(ctx: CoreContext): number {
     .prepare(
       `SELECT id FROM sessions s WHERE ends_at < ? AND (
          ${SESSION_ROWS.map((table) => `EXISTS (SELECT 1 FROM ${table} WHERE session_id = s.id)`).join(' OR ')})
+       AND NOT EXISTS (SELECT 1 FROM pending_anonymous_responses WHERE session_id = s.id)
        AND NOT EXISTS (SELECT 1 FROM (${SESSION_ROWS.map((table) => `SELECT id FROM ${table} WHERE session_id = s.id`).join(' UNION ALL ')}) AS r
                        WHERE r.id IN (${unacknowledged}))`,
     )
@@ -71,6 +73,7 @@ export function pruneAcknowledged(ctx: CoreContext): number {
          AND NOT EXISTS (SELECT 1 FROM evaluation_completions WHERE person_id = p.id)
          AND NOT EXISTS (SELECT 1 FROM evaluation_responses WHERE person_id = p.id)
          AND NOT EXISTS (SELECT 1 FROM people other WHERE other.merged_into = p.id)
+         AND NOT EXISTS (SELECT 1 FROM pending_anonymous_completions WHERE person_id = p.id)
          AND p.id NOT IN (${unacknowledged})
          AND (SELECT max(hlc) FROM change_log WHERE table_name = 'people' AND row_id = p.id) < ?`,
     )
