@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { isProcedureName } from '../../shared/contract';
 import { seriousAxeFindings } from './support/axe';
-import { seeder } from './support/seed';
+import { laptopAndOffice } from './support/seed';
 import { browserSuite, type AppUnderTest } from './support/harness';
 
 /**
@@ -14,8 +14,9 @@ import { browserSuite, type AppUnderTest } from './support/harness';
  * who signed in answer by keyboard alone, each in their language; someone who
  * did not sign in cannot; the facilitator leaves with the PIN and reads the
  * summary (the same after a reload); a small anonymous group's results are
- * withheld; notes reach "You said, we did"; a course's questions are edited
- * into a new version. No screen has serious accessibility faults.
+ * withheld; notes reach the office's "You said, we did" in the laptop's file;
+ * the office edits a course's questions into a new version, which reaches
+ * the laptop in its package. No screen has serious accessibility faults.
  */
 
 const PIN = '2468';
@@ -37,12 +38,26 @@ function words(language: string): (key: string, values?: Record<string, string |
 }
 
 
-/** Today's session with four people booked; Amira, Bogdan and Chen signed in, Dana not. */
+/**
+ * Today's session with four people booked; Amira, Bogdan and Chen signed in,
+ * Dana not. The office keeps the course (and how it is evaluated), the venue
+ * and the session, and sends them to the laptop in its package; the people,
+ * bookings and sign-ins are the laptop's.
+ */
 async function sessionToday(evaluationMode: 'anonymous' | 'linked') {
-  const app = await suite.startApp();
-  const seed = seeder(app);
-  await seed('device.setUp', { role: 'laptop', name: 'Hall laptop' });
-  const { today } = await seed('device.status', {});
+  const paired = await laptopAndOffice(suite, 'Hall laptop');
+  const { laptop: app, onOffice, onLaptop: seed, today } = paired;
+  const course = await onOffice('courses.create', { title: COURSE, durationMinutes: 180, learningOutcomes: OUTCOMES, evaluationMode });
+  const venue = await onOffice('venues.create', { name: "St Mark's Church Hall", address: '12 Market Street, Leeds' });
+  const session = await onOffice('sessions.create', {
+    courseId: course.id,
+    venueId: venue.id,
+    startsAt: `${today}T09:30`,
+    endsAt: `${today}T12:30`,
+    capacity: 20,
+    facilitators: ['Sam Okafor'],
+  });
+  await paired.sendPackage();
   const council = await seed('organisations.create', { name: 'Newcastle City Council', sector: 'statutory' });
   const mind = await seed('organisations.create', { name: 'Leeds Mind', sector: 'vcse' });
   const person = (givenName: string, familyName: string, organisationId: string | null) =>
@@ -53,19 +68,9 @@ async function sessionToday(evaluationMode: 'anonymous' | 'linked') {
     chen: await person('Chen', 'Wei', null),
     dana: await person('Dana', 'Osei', mind.id),
   };
-  const course = await seed('courses.create', { title: COURSE, durationMinutes: 180, learningOutcomes: OUTCOMES, evaluationMode });
-  const venue = await seed('venues.create', { name: "St Mark's Church Hall", address: '12 Market Street, Leeds' });
-  const session = await seed('sessions.create', {
-    courseId: course.id,
-    venueId: venue.id,
-    startsAt: `${today}T09:30`,
-    endsAt: `${today}T12:30`,
-    capacity: 20,
-    facilitators: ['Sam Okafor'],
-  });
   for (const { id } of Object.values(people)) await seed('signIn.book', { sessionId: session.id, personId: id });
   for (const { id } of [people.amira, people.bogdan, people.chen]) await seed('signIn.signIn', { sessionId: session.id, personId: id });
-  return { app, seed, session, course, people };
+  return { ...paired, app, seed, session, course, people };
 }
 
 function heading(page: Page, name: string, level = 1): Locator {
@@ -450,7 +455,7 @@ describe("the session's evaluation page", () => {
   }, 60_000);
 
   it('records notes with tags, and the office answers them in "You said, we did"', async () => {
-    const { app, session } = await sessionToday('anonymous');
+    const { app, office, session, sendBundle } = await sessionToday('anonymous');
     const page = await app.openPage();
     page.setDefaultTimeout(10_000);
     await openEvaluationPage(page, app, session.id);
@@ -468,33 +473,38 @@ describe("the session's evaluation page", () => {
     expect(await note.textContent()).toContain('Needs a response');
     expect(await page.getByLabel('What was raised').inputValue()).toBe('');
 
-    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'You said, we did' }).click();
-    await heading(page, 'You said, we did').waitFor();
-    const card = page.locator('.note-card').filter({ hasText: 'Several people could not register' });
+    // The note reaches the office in the laptop's end-of-day file, and is answered there.
+    await sendBundle();
+    const atOffice = await office.openPage();
+    atOffice.setDefaultTimeout(10_000);
+    await atOffice.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'You said, we did' }).click();
+    await heading(atOffice, 'You said, we did').waitFor();
+    const card = atOffice.locator('.note-card').filter({ hasText: 'Several people could not register' });
     expect(await card.textContent()).toContain(`${COURSE}, ${session.startsAt.slice(0, 10)}`);
     await card.getByLabel('Record a response').fill('We asked the surgeries to accept a letter from the council instead.');
     await card.getByRole('button', { name: /^Save response/ }).click();
-    await page.getByRole('status').filter({ hasText: 'Response saved: responded.' }).waitFor();
-    await page.getByText('There are no notes to show.').waitFor();
-    await page.getByRole('radio', { name: 'Responded' }).check();
-    const answered = page.locator('.note-card').filter({ hasText: 'Several people could not register' });
+    await atOffice.getByRole('status').filter({ hasText: 'Response saved: responded.' }).waitFor();
+    await atOffice.getByText('There are no notes to show.').waitFor();
+    await atOffice.getByRole('radio', { name: 'Responded' }).check();
+    const answered = atOffice.locator('.note-card').filter({ hasText: 'Several people could not register' });
     expect(await answered.textContent()).toContain('We asked the surgeries to accept a letter from the council instead.');
-    await page.reload();
+    await atOffice.reload();
     await answered.waitFor();
   }, 60_000);
 });
 
 describe("a course's evaluation", () => {
   it('is set to linked or anonymous on the course form, and edited into a new version', async () => {
-    const { app, seed, course } = await sessionToday('anonymous');
-    const page = await app.openPage();
+    // The office keeps the course and its questions: the forms are the office's.
+    const { app, office, onOffice, seed, session, course, sendPackage } = await sessionToday('anonymous');
+    const page = await office.openPage();
     page.setDefaultTimeout(10_000);
-    await page.goto(`${app.host.url}#/courses/${course.id}`);
+    await page.goto(`${office.host.url}#/courses/${course.id}`);
     await heading(page, `Edit course: ${COURSE}`).waitFor();
     await page.getByRole('radio', { name: 'Linked to the person' }).check();
     await page.getByRole('button', { name: 'Save course' }).click();
     await heading(page, 'Courses').waitFor();
-    expect((await seed('courses.get', { id: course.id })).evaluationMode).toBe('linked');
+    expect((await onOffice('courses.get', { id: course.id })).evaluationMode).toBe('linked');
 
     await page.getByRole('link', { name: `Edit evaluation for ${COURSE}` }).click();
     await heading(page, `Evaluation: ${COURSE}`).waitFor();
@@ -512,21 +522,29 @@ describe("a course's evaluation", () => {
     await page.getByRole('button', { name: 'Save as a new version' }).click();
     await page.getByText('Saved as version 2. Earlier responses keep the version they answered.').first().waitFor();
 
-    const saved = await seed('evaluations.template', { courseId: course.id });
+    const saved = await onOffice('evaluations.template', { courseId: course.id });
     expect(saved.version).toBe(2);
     expect(saved.items.map((item) => item.kind)).toEqual(['outcome_rating', 'outcome_rating', 'confidence_pair', 'free_text', 'free_text', 'free_text']);
     expect(saved.items[4]).toMatchObject({ optional: false, text: { en: 'What should we change for next time?', ar: 'ما الذي يجب أن نغيّره في المرة القادمة؟' } });
     // An empty Polish box is not saved as text: the kiosk falls back to the English.
     const added = saved.items[4];
     expect(added?.kind === 'free_text' ? Object.keys(added.text).sort() : []).toEqual(['ar', 'en']);
+
+    // The laptop's next package brings both: the facilitator's evaluation page says so.
+    await sendPackage();
+    expect(await seed('evaluations.template', { courseId: course.id })).toEqual(saved);
+    const onLaptop = await app.openPage();
+    onLaptop.setDefaultTimeout(10_000);
+    await openEvaluationPage(onLaptop, app, session.id);
+    const about = await onLaptop.getByText('The evaluation is version').textContent();
+    expect(about).toContain('Answers are kept with each person’s name.');
+    expect(about).toContain('The evaluation is version 2 of this course’s questions.');
   }, 60_000);
 });
 
-
-
 describe('accessibility of the evaluation', () => {
   it('has no serious or critical axe-core findings on the kiosk screens (English and Arabic) and the summary', async () => {
-    const { app, seed, session } = await sessionToday('linked');
+    const { app, office, seed, session } = await sessionToday('linked');
     await seed('notes.add', { sessionId: session.id, text: 'Interpreters were hard to book.', tags: ['interpreting'], needsResponse: true });
     await seed('kiosk.start', { sessionId: session.id, pin: PIN, mode: 'evaluation' });
     // The page's Content-Security-Policy would refuse the injected checker.
@@ -600,7 +618,11 @@ describe('accessibility of the evaluation', () => {
       await page.goto(`${app.host.url}#/you-said-we-did`);
       await page.locator('.note-card').waitFor();
       await check('you said, we did');
+      // The questions are the office's to edit: the laptop shows who keeps them, the office the editor.
       await page.goto(`${app.host.url}#/courses/${session.courseId}/evaluation`);
+      await page.getByText('Changes made there reach this laptop in its next package.').waitFor();
+      await check('evaluation questions, on the laptop');
+      await page.goto(`${office.host.url}#/courses/${session.courseId}/evaluation`);
       await page.getByRole('button', { name: 'Add a single-choice question' }).click();
       await page.getByRole('button', { name: 'Save as a new version' }).click();
       await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
