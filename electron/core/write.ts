@@ -1,7 +1,7 @@
 import type { Insertable, Transaction, Updateable } from 'kysely';
 import { FieldbookError } from '../../shared/errors';
 import type { Schema, SharedTableName, SharedTables } from '../db/schema';
-import { fieldNotEditable, mayCreate, recordInWords, type DeviceRole } from '../db/write-policy';
+import { fieldInWords, fieldNotEditable, mayCreate, recordInWords, type DeviceRole } from '../db/write-policy';
 import { decodeHlc, HybridLogicalClock } from '../sync/hlc';
 import type { CoreContext } from './deps';
 import { refreshSearchKeys } from './people/search-keys';
@@ -122,7 +122,8 @@ export async function write<T>(ctx: CoreContext, work: (scope: WriteScope) => Pr
           Object.entries(changes as Record<string, unknown>).filter(([key, value]) => current[key] !== value),
         );
         if (Object.keys(changed).length === 0) return false;
-        if (fieldNotEditable(device.role, table, Object.keys(changed)) !== null) throw notAllowed(device.role, 'change', table);
+        const field = fieldNotEditable(device.role, table, Object.keys(changed));
+        if (field !== null) throw notAllowed(device.role, `change the ${fieldInWords(field)} of`, table);
         const { replaces, latest } = await currentChanges(trx, table, id, Object.keys(changed));
         const hlc = clock.tick();
         // An edit stamped before the value it replaces would lose to it at the next merge, here and everywhere.
@@ -141,7 +142,7 @@ export async function write<T>(ctx: CoreContext, work: (scope: WriteScope) => Pr
 }
 
 /** A procedure asked this device for a write the write policy keeps for the other role. */
-function notAllowed(role: DeviceRole, verb: 'add' | 'change', table: SharedTableName): FieldbookError {
+function notAllowed(role: DeviceRole, verb: string, table: SharedTableName): FieldbookError {
   const what = recordInWords[table];
   return new FieldbookError(
     'NOT_ALLOWED',

@@ -136,6 +136,21 @@ export const recordInWords: { [T in SharedTableName]: string } = {
   session_notes: 'a session note',
 };
 
+/** Columns whose name alone would not say what they are. */
+const columnWords: Record<string, string> = {
+  merged_into: 'duplicate merge (which person it was merged into)',
+  evaluation_mode: 'evaluation setting (anonymous or linked)',
+  corrects_id: 'sign-in it corrects',
+  booked_at: 'booking time',
+  walk_in: 'walk-in mark',
+  needs_response: 'request for a response',
+  starts_at: 'start time',
+  ends_at: 'end time',
+};
+
+/** A column as a refusal names it: "given_name" → "given name". */
+export const fieldInWords = (column: string) => columnWords[column] ?? column.replace(/_(id|at|on)$/, '').replace(/_/g, ' ');
+
 /** The first field of an edit this role may not make, or null. */
 export function fieldNotEditable(role: DeviceRole, table: SharedTableName, fields: Iterable<string>): string | null {
   const allowed = (writePolicy[table].edit as Partial<Record<DeviceRole, readonly string[]>>)[role] ?? [];

@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { FieldbookError } from '../../../shared/errors';
 import { invalidColumn, invalidRow } from '../../db/row-checks';
 import type { SharedTableName } from '../../db/schema';
-import { fieldNotEditable, mayCreate, officeOnlyFieldSet, recordInWords, writePolicy, type DeviceRole, type TablePolicy } from '../../db/write-policy';
+import { fieldInWords as words, fieldNotEditable, mayCreate, officeOnlyFieldSet, recordInWords, writePolicy, type DeviceRole, type TablePolicy } from '../../db/write-policy';
 import { decodeHlc, MAX_COUNTER } from '../../sync/hlc';
 import type { WireChange } from '../../sync/payload';
 
@@ -45,19 +45,6 @@ export interface StampLimits {
 export function refusal(code: 'NOT_ALLOWED' | 'INVALID_RECORD', sentence: string): FieldbookError {
   return new FieldbookError(code, `${sentence} Nothing was imported.`);
 }
-
-/** Columns whose name alone would not say what they are. */
-const columnWords: Record<string, string> = {
-  merged_into: 'duplicate merge (which person it was merged into)',
-  evaluation_mode: 'evaluation setting (anonymous or linked)',
-  corrects_id: 'sign-in it corrects',
-  booked_at: 'booking time',
-  walk_in: 'walk-in mark',
-  needs_response: 'request for a response',
-};
-
-/** "given_name" → "given name". */
-const words = (column: string) => columnWords[column] ?? column.replace(/_(id|at|on)$/, '').replace(/_/g, ' ');
 
 export class ChangeChecks {
   private readonly changeOfRow: Statement;

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { noteStatuses, type SessionNote } from '../../../../shared/contract';
 import { ApiError, call } from '../../api/client';
+import { useDevice } from '../../app/device';
 import { ErrorMessage } from '../../components/fields';
 import { plural } from '../../components/format';
 import { LoadFailed, Loading, Page } from '../../components/Page';
@@ -117,9 +118,13 @@ export function YouSaidWeDid() {
     next?.focus();
   }, [notes]);
 
+  // The office answers notes (db/write-policy.ts); a laptop shows what it raised and what the office did.
+  const responds = useDevice().role === 'office';
+
   return (
     <Page title="You said, we did">
       <p className="lead">What participants raised in sessions, and what we did about it.</p>
+      {!responds && <p>The central office records what was done; its answers reach this laptop in the next package.</p>}
       <fieldset className="field">
         <legend className="field__label">Show</legend>
         <div className="radios radios--inline">
@@ -150,14 +155,16 @@ export function YouSaidWeDid() {
         <ul className="note-cards" ref={list}>
           {notes.data.map((note, index) => (
             <NoteCard key={note.id} note={note} headingLevel="h2" showSession>
-              <RespondForm
-                note={note}
-                saved={(updated) => {
-                  focusAt.current = { index, stale: notes.data };
-                  announce(`Response saved: ${statusLabels[updated.status].toLowerCase()}.`, location);
-                  setVersion((count) => count + 1);
-                }}
-              />
+              {responds && (
+                <RespondForm
+                  note={note}
+                  saved={(updated) => {
+                    focusAt.current = { index, stale: notes.data };
+                    announce(`Response saved: ${statusLabels[updated.status].toLowerCase()}.`, location);
+                    setVersion((count) => count + 1);
+                  }}
+                />
+              )}
             </NoteCard>
           ))}
         </ul>
