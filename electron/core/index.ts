@@ -8,6 +8,7 @@ import type { CoreContext, CoreDeps } from './deps';
 import { bookingHandlers } from './bookings/handlers';
 import { deviceHandlers } from './device/device';
 import { evaluationHandlers } from './evaluations/handlers';
+import { exportHandlers } from './exports/handlers';
 import { kioskEvaluationHandlers } from './evaluations/kiosk-evaluation';
 import { noteHandlers } from './evaluations/notes';
 import { requestHandlers } from './requests/handlers';
@@ -48,7 +49,7 @@ export function createCore(deps: CoreDeps): Core {
     rosterRows: rosterReader(database.sqlite),
   };
   const writePath = createWritePath(database.sqlite);
-  const handlers: Handlers = writePath.serialise(lockedWhileKioskIsOpen(ctx, {
+  const domainHandlers = {
     ...deviceHandlers(ctx),
     ...organisationHandlers(ctx),
     ...peopleHandlers(ctx),
@@ -64,7 +65,11 @@ export function createCore(deps: CoreDeps): Core {
     ...kioskEvaluationHandlers(ctx),
     ...pairingHandlers(ctx),
     ...syncHandlers(ctx),
-  }));
+  };
+  // Downloads read through the list procedures themselves, unwrapped: the download already holds its turn on the write path.
+  const handlers: Handlers = writePath.serialise(
+    lockedWhileKioskIsOpen(ctx, { ...domainHandlers, ...exportHandlers(ctx, domainHandlers) }),
+  );
   // Closing waits for the procedure in hand, so its transaction finishes first.
   const close = () => writePath.exclusive(() => database.close());
   return { handlers, database, context: ctx, exclusive: writePath.exclusive, close };

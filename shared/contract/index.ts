@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { bookingProcedures } from './bookings';
 import { catalogueProcedures } from './catalogue';
 import { evaluationProcedures } from './evaluation';
+import { exportProcedures } from './exports';
 import { deviceProcedures } from './device';
 import { kioskProcedures } from './kiosk';
 import { signInProcedures } from './signin';
@@ -30,6 +31,7 @@ export const procedures = {
   ...evaluationProcedures,
   ...pairingProcedures,
   ...syncProcedures,
+  ...exportProcedures,
 } as const satisfies Record<string, ProcedureDefinition>;
 
 export type Procedures = typeof procedures;
@@ -66,3 +68,4 @@ export * from './bookings';
 export * from './evaluation';
 export * from './pairing';
 export * from './sync';
+export * from './exports';

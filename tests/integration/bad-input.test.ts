@@ -238,6 +238,7 @@ beforeAll(async () => {
     'sync.duplicates': {},
     'sync.resolveDuplicate': { keepId: person.id, otherId: atKiosk.id, action: 'keep_apart' },
     'sync.writePackage': { deviceId: laptopId },
+    'exports.download': { list: 'roster', format: 'xlsx', sessionId: today.id },
   };
 });
 

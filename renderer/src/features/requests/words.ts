@@ -1,11 +1,7 @@
 import type { OrganisationRequest } from '../../../../shared/contract';
 import { longDate, plural } from '../../components/format';
 
-export const requestStatusLabels: Record<OrganisationRequest['status'], string> = {
-  waiting: 'Waiting',
-  scheduled: 'Scheduled',
-  declined: 'Declined',
-};
+export { requestStatusLabels } from '../../../../shared/labels';
 
 function localDay(date: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');

@@ -1,11 +1,7 @@
-import type { Session, SessionStatus } from '../../../../shared/contract';
+import type { Session } from '../../../../shared/contract';
 import { addDays, longDateWithWeekday } from '../../components/format';
 
-export const statusLabels: Record<SessionStatus, string> = {
-  scheduled: 'Scheduled',
-  cancelled: 'Cancelled',
-  completed: 'Completed',
-};
+export { sessionStatusLabels as statusLabels } from '../../../../shared/labels';
 
 export interface Day {
   day: string;

@@ -1,13 +1,8 @@
 import type { Conflict } from '../../../../shared/contract';
+import { conflictStatusLabels } from '../../../../shared/labels';
 import { Refusal } from './parts';
 import { problemAt, type ActionApi } from './useAction';
 import { fieldText, momentText, valueText } from './words';
-
-const resolvedLabels: Record<Conflict['status'], string> = {
-  open: 'To review',
-  accepted: 'Merged value kept',
-  reversed: 'Overwritten value restored',
-};
 
 /** "Given name of Amira Khan" */
 function conflictTitle(conflict: Conflict): string {
@@ -56,7 +51,7 @@ function ConflictCard({ conflict, action, onResolve }: { conflict: Conflict; act
     <li className="conflict" aria-labelledby={headingId} data-conflict-id={conflict.id}>
       <h3 id={headingId} className="conflict__title" tabIndex={-1}>
         {withheld ? 'An equality answer was changed' : `${conflict.record}: ${fieldText(conflict.field)}`}
-        {!open && <span className={`tag tag--${conflict.status}`}>{withheld ? 'Reviewed' : resolvedLabels[conflict.status]}</span>}
+        {!open && <span className={`tag tag--${conflict.status}`}>{withheld ? 'Reviewed' : conflictStatusLabels[conflict.status]}</span>}
       </h3>
       {withheld ? <WithheldValues conflict={conflict} /> : <ChangedValues conflict={conflict} />}
       {open && (

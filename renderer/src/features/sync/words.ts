@@ -1,6 +1,7 @@
 import type { BundleSummary, ImportOutcome, OutgoingBundle } from '../../../../shared/contract';
 import { ApiError } from '../../api/client';
 import { plural } from '../../components/format';
+import { fieldInWords, importOutcomeLabels } from '../../../../shared/labels';
 
 /** "2 sessions, 41 sign-ins, 3 evaluations, 5 new people"; parts with none are left out. */
 export function summaryText(summary: BundleSummary): string {
@@ -37,12 +38,7 @@ export function problemText(error: unknown, nothingChanged = 'Nothing was change
   return `Something went wrong. ${nothingChanged} Please try again.`;
 }
 
-export const outcomeLabels: Record<ImportOutcome['status'] | 'refused', string> = {
-  imported: 'Imported',
-  already_imported: 'Already imported',
-  held: 'Held for review',
-  refused: 'Refused',
-};
+export const outcomeLabels: Record<ImportOutcome['status'] | 'refused', string> = { ...importOutcomeLabels, refused: 'Refused' };
 
 /** [1,2,3,5,7,8] -> "1 to 3, 5, 7 and 8" */
 export function numbersText(numbers: readonly number[]): string {
@@ -74,6 +70,4 @@ export function capitalised(text: string): string {
 }
 
 /** A record's field as a person says it: "given_name" → "Given name". */
-export function fieldText(field: string): string {
-  return capitalised(field.replace(/_/g, ' '));
-}
+export const fieldText = fieldInWords;

@@ -1,6 +1,7 @@
 import type { Roster, RosterEntry, Session } from '../../../../shared/contract';
 import { longDateWithWeekday, plural } from '../../components/format';
 import { dayOf } from '../sessions/days';
+import { rosterStateLabels as stateLabels } from '../../../../shared/labels';
 
 export type RosterCounts = Roster['counts'];
 
@@ -31,15 +32,6 @@ export function countsText(counts: RosterCounts): string {
 export function clockTime(isoInstant: string): string {
   return new Date(isoInstant).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 }
-
-const stateLabels: Record<RosterEntry['state'], string> = {
-  booked: 'Booked',
-  offered: 'Place offered',
-  waitlisted: 'Waiting list',
-  signed_in: 'Signed in',
-  cancelled: 'Cancelled',
-  no_show: 'No-show',
-};
 
 /** The badge text for where a person stands: "Booked", "Signed in at 09:42", "Waiting list, number 2", "No-show". */
 export function stateLabel(entry: RosterEntry): string {

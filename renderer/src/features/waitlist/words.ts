@@ -1,4 +1,4 @@
-import type { BookingEvent, GroupBooking, Roster, RosterEntry } from '../../../../shared/contract';
+import type { BookingEvent, GroupBooking, Roster } from '../../../../shared/contract';
 import { plural } from '../../components/format';
 
 type Counts = Roster['counts'];
@@ -68,17 +68,7 @@ export function stateChangeText(event: BookingEvent): string | null {
   return `Was ${from}, now ${to}.`;
 }
 
-/** People on the waiting list, first in line first. */
-export function queueOf(roster: Roster): RosterEntry[] {
-  return roster.entries
-    .filter((entry) => entry.state === 'waitlisted')
-    .sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0));
-}
-
-/** People holding an offered place, in the order they joined. */
-export function offersOf(roster: Roster): RosterEntry[] {
-  return roster.entries.filter((entry) => entry.state === 'offered').sort((a, b) => a.bookedAt.localeCompare(b.bookedAt));
-}
+export { offersOf, queueOf } from '../../../../shared/waiting-list';
 
 /** What release-no-shows did, in one polite sentence or two. */
 export function releasedText(noShows: number, seated: string[]): string {

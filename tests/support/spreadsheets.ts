@@ -1,0 +1,40 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import type { OutgoingFile } from '../../shared/contract';
+
+/** Downloaded files read back with the libraries that wrote them (and that the import will read with). */
+
+export type SheetValue = string | number | Date | null;
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/** The first sheet's rows, headings first, each cell as its value (a date cell as a Date). */
+export async function xlsxRows(bytes: Uint8Array): Promise<SheetValue[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  const sheet = workbook.worksheets[0]!;
+  const rows: SheetValue[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row) => {
+    const values: SheetValue[] = [];
+    for (let column = 1; column <= sheet.columnCount; column += 1) values.push((row.getCell(column).value as SheetValue) ?? null);
+    rows.push(values);
+  });
+  return rows;
+}
+
+export function startsWithBom(bytes: Uint8Array): boolean {
+  return UTF8_BOM.every((byte, index) => bytes[index] === byte);
+}
+
+/** The records of a CSV, headings first; the byte-order mark is checked apart, with startsWithBom. */
+export function csvRows(bytes: Uint8Array): string[][] {
+  return parse(Buffer.from(bytes), { bom: true, relax_column_count: false }) as string[][];
+}
+
+export const bytesOfFile = (file: OutgoingFile) => new Uint8Array(Buffer.from(file.contentBase64, 'base64'));
+
+/** Rows as objects keyed by heading, for reading a column by its name. */
+export function byHeading<V>(rows: V[][]): Record<string, V>[] {
+  const [headings = [], ...rest] = rows;
+  return rest.map((row) => Object.fromEntries(headings.map((heading, index) => [String(heading), row[index] as V])));
+}
