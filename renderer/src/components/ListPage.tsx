@@ -20,12 +20,14 @@ interface ListPageProps<T> {
   empty: string;
   /** Extra controls beside the search box (a "show past" toggle). */
   filters?: ReactNode;
+  /** The list's "Download as spreadsheet" and "Download CSV", under the search. */
+  downloads?: ReactNode;
   children(items: T[]): ReactNode;
 }
 
 /** A screen listing one kind of record: heading, "New …" button, search box, results. */
 export function ListPage<T>(props: ListPageProps<T>) {
-  const { title, newHref, newLabel, notice, searchLabel, searchHint, query, onQuery, result, plural, empty, filters } = props;
+  const { title, newHref, newLabel, notice, searchLabel, searchHint, query, onQuery, result, plural, empty, filters, downloads } = props;
   const searchId = useId();
   const searching = query.trim() !== '';
   const items = result.data;
@@ -55,6 +57,7 @@ export function ListPage<T>(props: ListPageProps<T>) {
         </div>
         {filters}
       </div>
+      {downloads}
       <p className="visually-hidden" aria-live="polite">
         {searching && result.status === 'ready' ? `${result.data.length} ${plural} found.` : ''}
       </p>

@@ -1,6 +1,7 @@
 import { sectorLabels } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { ListPage } from '../../components/ListPage';
+import { DownloadButtons } from '../exports/DownloadButtons';
 import { RecordTable } from '../../components/RecordTable';
 import { useAsync } from '../../components/useAsync';
 import { searchKey, useRemembered } from '../../components/useRemembered';
@@ -20,6 +21,7 @@ export function OrganisationList() {
       result={result}
       plural="organisations"
       empty="There are no organisations yet. Add one with New organisation."
+      downloads={<DownloadButtons request={{ list: 'organisations', query }} what="the organisations list" />}
     >
       {(organisations) => (
         <RecordTable

@@ -2,6 +2,7 @@ import type { Person } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { longDate } from '../../components/format';
 import { ListPage } from '../../components/ListPage';
+import { DownloadButtons } from '../exports/DownloadButtons';
 import { RecordTable } from '../../components/RecordTable';
 import { useAsync } from '../../components/useAsync';
 import { searchKey, useRemembered } from '../../components/useRemembered';
@@ -26,6 +27,7 @@ export function PersonList() {
       result={result}
       plural="people"
       empty="There are no people yet. Add one with New person."
+      downloads={<DownloadButtons request={{ list: 'people', query }} what="the people list" />}
     >
       {(people) => (
         <RecordTable

@@ -7,6 +7,7 @@ import { ButtonLink, LoadFailed, Loading, Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { useAsync } from '../../components/useAsync';
 import '../../styles/requests.css';
+import { DownloadButtons } from '../exports/DownloadButtons';
 import { ReasonDialog } from '../waitlist/ReasonDialog';
 import { askedOn, requestStatusLabels, splitQueue, staffText } from './words';
 
@@ -147,6 +148,7 @@ export function RequestList() {
       {result.data === undefined && result.status === 'loading' && <Loading what="requests" />}
       {result.data !== undefined && (
         <>
+          {result.data.length > 0 && <DownloadButtons request={{ list: 'requests' }} what="the requests" />}
           <section aria-labelledby="queue-heading">
             <h2 id="queue-heading" ref={queueHeading} tabIndex={-1}>
               Waiting to be scheduled

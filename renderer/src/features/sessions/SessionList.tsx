@@ -8,6 +8,7 @@ import { RecordTable } from '../../components/RecordTable';
 import { useAsync } from '../../components/useAsync';
 import { searchKey, useRemembered } from '../../components/useRemembered';
 import { KeptByOffice, noneOnLaptop } from '../courses/KeptByOffice';
+import { DownloadButtons } from '../exports/DownloadButtons';
 import { dayOf, groupByDay, statusLabels, timeRange, type Day } from './days';
 
 /** Far enough back to include every past session. */
@@ -97,6 +98,7 @@ export function SessionList() {
       empty={
         showPast ? (editable ? 'There are no sessions yet. Add one with New session.' : noneOnLaptop('sessions')) : noneFromToday
       }
+      downloads={<DownloadButtons request={{ list: 'sessions', query, includePast: showPast }} what="the sessions list" />}
       filters={
         <div className="checkbox">
           <input

@@ -1,5 +1,6 @@
 import type { Conflict } from '../../../../shared/contract';
 import { conflictStatusLabels } from '../../../../shared/labels';
+import { DownloadButtons } from '../exports/DownloadButtons';
 import { Refusal } from './parts';
 import { problemAt, type ActionApi } from './useAction';
 import { fieldText, momentText, valueText } from './words';
@@ -94,6 +95,7 @@ export function Conflicts({ conflicts, action, onResolve }: { conflicts: Conflic
         When the same detail was changed on two computers, the merge keeps the later change. Check each one: keep it, or restore the
         value it replaced.
       </p>
+      {conflicts.length > 0 && <DownloadButtons request={{ list: 'conflicts' }} what="the changes made in two places" />}
       {open.length === 0 ? (
         <p className="empty">Nothing to review.</p>
       ) : (

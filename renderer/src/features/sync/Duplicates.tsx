@@ -4,6 +4,7 @@ import type { DuplicateCandidate } from '../../../../shared/contract';
 import { RadioGroup } from '../../components/fields';
 import { useForm } from '../../components/form';
 import { plural } from '../../components/format';
+import { DownloadButtons } from '../exports/DownloadButtons';
 import { Dialog } from '../today/Dialog';
 import { Refusal } from './parts';
 import { problemAt, type ActionApi } from './useAction';
@@ -99,6 +100,7 @@ export function Duplicates({
       ) : (
         <>
           <p>People added on different laptops who look alike, for example two walk-ins with the same name. Merge them, or keep them apart.</p>
+          <DownloadButtons request={{ list: 'duplicates' }} what="the possible duplicates" />
           <ul className="duplicates" data-list="duplicates" aria-label="Possible duplicates">
             {candidates.map((candidate) => {
               const key = pairKey(candidate);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ProcedureOutput } from '../../../../shared/contract';
+import { DownloadButtons } from '../exports/DownloadButtons';
 import { momentText, outcomeLabels } from './words';
 
 type LogEntry = ProcedureOutput<'sync.importLog'>[number];
@@ -18,6 +19,7 @@ export function ImportLog({ entries }: { entries: LogEntry[] }) {
         <p className="empty">Nothing has been imported yet.</p>
       ) : (
         <>
+          <DownloadButtons request={{ list: 'importLog' }} what="the import log" />
           <table className="table">
             <caption className="visually-hidden">Imports, newest first</caption>
             <thead>

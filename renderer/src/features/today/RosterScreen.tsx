@@ -7,6 +7,7 @@ import { useAsync } from '../../components/useAsync';
 import { dayLabel, dayOf, timeRange } from '../sessions/days';
 import '../../styles/today.css';
 import '../../styles/waitlist.css';
+import { DownloadButtons } from '../exports/DownloadButtons';
 import { Groups, useGroups } from '../waitlist/Groups';
 import { Seats } from '../waitlist/Seats';
 import { WaitingList } from '../waitlist/WaitingList';
@@ -82,6 +83,7 @@ function RosterView({ initial, today }: { initial: Roster; today: string }) {
             Evaluation and notes
           </Link>
         </div>
+        <DownloadButtons request={{ list: 'roster', sessionId: session.id }} what="the roster" />
         <FindPerson
           api={api}
           query={query}

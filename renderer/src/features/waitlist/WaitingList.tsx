@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { RosterEntry } from '../../../../shared/contract';
 import { call } from '../../api/client';
+import { DownloadButtons } from '../exports/DownloadButtons';
 import { ProblemNotice } from '../today/Dialog';
 import type { RosterApi } from '../today/useRoster';
 import { QueueRow, ReasonButtons, RowButton } from './QueueRow';
@@ -140,6 +141,9 @@ export function WaitingList({ api, today }: { api: RosterApi; today: string }) {
             )}
           </ol>
         </>
+      )}
+      {(offers.length > 0 || queue.length > 0) && (
+        <DownloadButtons request={{ list: 'waitlist', sessionId: api.sessionId }} what="the waiting list" />
       )}
       {asking && (
         <ReasonDialog

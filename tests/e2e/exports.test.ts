@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { seriousAxeFindings } from './support/axe';
+import { browserSuite } from './support/harness';
+import { laptopAndOffice } from './support/seed';
+import { byHeading, xlsxRows } from '../support/spreadsheets';
+
+/**
+ * A facilitator downloads today's roster from the session view on the laptop,
+ * by keyboard, and opens it as a spreadsheet: the sign-in sheet's columns and
+ * everyone booked, names as they were typed.
+ */
+
+const COURSE = 'Cultural competency in health and care';
+const suite = browserSuite();
+
+function heading(page: Page, name: string, level = 1): Locator {
+  return page.getByRole('heading', { level, name, exact: true });
+}
+
+describe("downloading a session's roster", () => {
+  it('saves it as a spreadsheet with the sign-in sheet columns, read back intact', async () => {
+    const { laptop, onOffice, onLaptop, today, sendPackage } = await laptopAndOffice(suite, 'Hall laptop 2');
+    const course = await onOffice('courses.create', { title: COURSE, durationMinutes: 180, learningOutcomes: ['Explore what we mean by culture'] });
+    const venue = await onOffice('venues.create', { name: "St Mark's Church Hall", address: '12 Market Street, Leeds' });
+    const session = await onOffice('sessions.create', {
+      courseId: course.id,
+      venueId: venue.id,
+      startsAt: `${today}T09:30`,
+      endsAt: `${today}T12:30`,
+      capacity: 20,
+      facilitators: ['Sam Okafor'],
+    });
+    await sendPackage();
+    const council = await onLaptop('organisations.create', { name: 'Newcastle City Council', sector: 'statutory' });
+    for (const [givenName, familyName] of [['Siobhán', "O'Brien"], ['Łukasz', 'Wójcik']] as const) {
+      const person = await onLaptop('people.create', { givenName, familyName, organisationId: council.id });
+      await onLaptop('signIn.book', { sessionId: session.id, personId: person.id });
+    }
+
+    // The page's Content-Security-Policy would refuse the injected accessibility checker.
+    const context = await suite.browser.newContext({ bypassCSP: true });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      await page.goto(`${laptop.host.url}#/today/${session.id}`);
+      await heading(page, COURSE).waitFor();
+      const button = page.getByRole('button', { name: 'Download as spreadsheet of the roster', exact: true });
+      await button.focus();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+      expect(download.suggestedFilename()).toBe(`Roster ${COURSE} ${today}.xlsx`);
+      await page.getByRole('status').filter({ hasText: `Downloaded Roster ${COURSE} ${today}.xlsx.` }).first().waitFor();
+
+      const rows = await xlsxRows(new Uint8Array(readFileSync(await download.path())));
+      expect(rows[0]!.slice(0, 3)).toEqual(['Name', 'Organisation', 'Signature']);
+      const people = byHeading(rows);
+      expect(people.map((row) => [row.Name, row.Organisation, row.Status])).toEqual([
+        ["Siobhán O'Brien", 'Newcastle City Council', 'Booked'],
+        ['Łukasz Wójcik', 'Newcastle City Council', 'Booked'],
+      ]);
+      expect(people[0]!['Session starts']).toEqual(new Date(`${today}T09:30:00Z`));
+      expect(await seriousAxeFindings(page, 'Roster with downloads')).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
