@@ -111,6 +111,18 @@ describe('on a laptop', () => {
   });
 });
 
+describe('while the laptop is a kiosk', () => {
+  it('nothing can be downloaded, so a participant cannot take the lists away', async () => {
+    await office.call('kiosk.start', { sessionId, pin: '2468', mode: 'sign_in' });
+    try {
+      const result = await office.dispatch('exports.download', { list: 'people', format: 'csv' });
+      expect(result).toMatchObject({ ok: false, error: { code: 'KIOSK_LOCKED' } });
+    } finally {
+      await office.call('kiosk.exit', { pin: '2468' });
+    }
+  });
+});
+
 describe('bad input', () => {
   it('an unknown list is refused with the lists there are', async () => {
     const result = await office.dispatch('exports.download', { list: 'members', format: 'csv' });
