@@ -2,14 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { localMinute } from '../../electron/core/deps';
 import { searchableLength } from '../../shared/search-text';
 import { generatePeople } from '../../electron/demo/generate-people';
 import { createDispatcher } from '../../electron/dispatch/dispatcher';
-import { openCoreInFolder } from '../../electron/host/open-core';
 import { startWebHost } from '../../electron/web/server';
 import { rendererFolder } from '../e2e/support/harness';
 import { percentile, type Figure } from './report';
+import { laptopWithSession } from './paired';
 
 const PEOPLE = 100_000;
 const NAMES = 80;
@@ -28,22 +27,14 @@ declare global {
  * second letter on is one sample.
  */
 export async function benchKioskKeystroke(browser: Browser): Promise<Figure[]> {
-  const folder = mkdtempSync(join(tmpdir(), 'fieldbook-bench-kiosk-'));
-  const core = openCoreInFolder(folder);
+  const root = mkdtempSync(join(tmpdir(), 'fieldbook-bench-kiosk-'));
+  const { laptop: core, sessionId } = await laptopWithSession(root, 30);
   const host = await startWebHost({ dispatch: createDispatcher(core.handlers), staticFolder: rendererFolder });
   const context = await browser.newContext();
   try {
     const { handlers } = core;
-    await handlers['device.setUp']({ role: 'laptop', name: 'Bench laptop' });
     await generatePeople(core, PEOPLE, 3);
-    const course = await handlers['courses.create']({ title: 'Cultural Competency', description: null, durationMinutes: 180, learningOutcomes: ['Recognise good practice'] });
-    const venue = await handlers['venues.create']({ name: 'Hope Street Community Centre', address: '1 Hope Street', accessNotes: null });
-    const start = new Date();
-    start.setHours(0, 1, 0, 0);
-    const end = new Date(start);
-    end.setHours(23, 0, 0, 0);
-    const session = await handlers['sessions.create']({ courseId: course.id, venueId: venue.id, startsAt: localMinute(start), endsAt: localMinute(end), capacity: 30, facilitators: ['Bench'], status: 'scheduled' });
-    await handlers['kiosk.start']({ sessionId: session.id, pin: '2468', mode: 'sign_in' });
+    await handlers['kiosk.start']({ sessionId, pin: '2468', mode: 'sign_in' });
     const names = core.database.sqlite
       .prepare("SELECT given_name FROM people WHERE length(given_name) >= 4 ORDER BY id LIMIT ?")
       .pluck()
@@ -110,6 +101,6 @@ export async function benchKioskKeystroke(browser: Browser): Promise<Figure[]> {
     await context.close();
     await host.close();
     await core.close();
-    rmSync(folder, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
   }
 }

@@ -6,54 +6,33 @@ import type { Core } from '../../electron/core';
 import { recordSignIn } from '../../electron/core/signin/sign-in';
 import { write } from '../../electron/core/write';
 import { generatePeople } from '../../electron/demo/generate-people';
-import { openCoreInFolder } from '../../electron/host/open-core';
-import { localMinute } from '../../electron/core/deps';
+import { laptopWithSession } from './paired';
 import { percentile, timeMs, type Figure } from './report';
 
 const PEOPLE = 100_000;
 const SEARCHES = 2_000;
 const SIGN_INS = 300;
 
-/** A session today with SIGN_INS booked people, among PEOPLE in the database. */
-async function seed(core: Core): Promise<{ sessionId: string; booked: string[]; prefixes: string[] }> {
-  await core.handlers['device.setUp']({ role: 'laptop', name: 'Bench laptop' });
+/** A laptop with a session today from its office and SIGN_INS booked people, among PEOPLE in the database. */
+async function seed(root: string): Promise<{ core: Core; sessionId: string; booked: string[]; prefixes: string[] }> {
+  const { laptop: core, sessionId } = await laptopWithSession(root, 1000);
   await core.handlers['organisations.create']({ name: 'Newcastle City Council', sector: 'statutory' });
   await generatePeople(core, PEOPLE, 7);
-  const course = await core.handlers['courses.create']({
-    title: 'Cultural Competency',
-    description: null,
-    durationMinutes: 180,
-    learningOutcomes: ['Recognise good practice'],
-  });
-  const venue = await core.handlers['venues.create']({ name: 'Hope Street Community Centre', address: '1 Hope Street', accessNotes: null });
-  const start = new Date();
-  start.setHours(0, 1, 0, 0);
-  const end = new Date(start);
-  end.setHours(23, 0, 0, 0);
-  const session = await core.handlers['sessions.create']({
-    courseId: course.id,
-    venueId: venue.id,
-    startsAt: localMinute(start),
-    endsAt: localMinute(end),
-    capacity: 1000,
-    facilitators: ['Bench'],
-    status: 'scheduled',
-  });
   const people = core.database.sqlite
     .prepare('SELECT id, given_name, family_name FROM people ORDER BY id LIMIT ?')
     .all(SIGN_INS * 2) as { id: string; given_name: string; family_name: string }[];
   const booked = people.slice(0, SIGN_INS).map((person) => person.id);
-  for (const personId of booked) await core.handlers['signIn.book']({ sessionId: session.id, personId });
+  for (const personId of booked) await core.handlers['signIn.book']({ sessionId, personId });
   // What people type: the first two to four letters of real names in the data.
   const prefixes = people.map((person, index) => (index % 2 ? person.family_name : person.given_name).slice(0, 2 + (index % 3)));
-  return { sessionId: session.id, booked, prefixes };
+  return { core, sessionId, booked, prefixes };
 }
 
 export async function benchSearchAndSignIn(): Promise<Figure[]> {
-  const folder = mkdtempSync(join(tmpdir(), 'fieldbook-bench-signin-'));
-  const core = openCoreInFolder(folder);
+  const root = mkdtempSync(join(tmpdir(), 'fieldbook-bench-signin-'));
+  const { core, sessionId, booked, prefixes } = await seed(root);
+  const folder = join(root, 'laptop');
   try {
-    const { sessionId, booked, prefixes } = await seed(core);
 
     // Raw baseline for search: one prepared, indexed range lookup on the same key table.
     const rawLookup = core.database.sqlite.prepare(
@@ -98,7 +77,7 @@ export async function benchSearchAndSignIn(): Promise<Figure[]> {
     ];
   } finally {
     await core.close();
-    rmSync(folder, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
   }
 }
 

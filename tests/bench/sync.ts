@@ -12,42 +12,13 @@ import { DATABASE_FILE, KEYS_FOLDER } from '../../electron/host/data-folder';
 import { encodeHlc } from '../../electron/sync/hlc';
 import type { OutgoingFile } from '../../shared/contract';
 import { answersFor } from '../support/evaluations';
+import { incoming, pairedPair, sendPackage } from './paired';
 import { percentile, timeMs, type Figure } from './report';
 
 const DAY_PEOPLE = 200;
 const MILLION = 1_000_000;
 const PEOPLE_IN_MILLION = 200_000;
 const SESSIONS_IN_MILLION = 40;
-
-const incoming = (file: OutgoingFile) => ({ fileName: file.fileName, contentBase64: file.contentBase64 });
-
-/** An office and a laptop in their own data folders, paired through the procedures, with a catalogue package applied. */
-async function pairedPair(root: string, sessions: number, capacity: number) {
-  const office = openCoreInFolder(join(root, 'office'));
-  const laptop = openCoreInFolder(join(root, 'laptop'));
-  await office.handlers['device.setUp']({ role: 'office', name: 'Bench office' });
-  await laptop.handlers['device.setUp']({ role: 'laptop', name: 'Bench laptop' });
-  const request = await laptop.handlers['pairing.request']({});
-  const { enrolment, laptop: enrolled } = await office.handlers['pairing.enrol']({ request: incoming(request), team: null, facilitators: [] });
-  await laptop.handlers['pairing.acceptEnrolment'](incoming(enrolment));
-  const course = await office.handlers['courses.create']({ title: 'Cultural Competency', description: null, durationMinutes: 180, learningOutcomes: ['Recognise good practice', 'Book an interpreter'], evaluationMode: 'linked' });
-  const venue = await office.handlers['venues.create']({ name: 'Hope Street Community Centre', address: '1 Hope Street', accessNotes: null });
-  const start = new Date();
-  start.setHours(0, 1, 0, 0);
-  const end = new Date(start);
-  end.setHours(23, 0, 0, 0);
-  const sessionIds: string[] = [];
-  for (let index = 0; index < sessions; index += 1) {
-    const session = await office.handlers['sessions.create']({ courseId: course.id, venueId: venue.id, startsAt: localMinute(start), endsAt: localMinute(end), capacity, facilitators: ['Bench'], status: 'scheduled' });
-    sessionIds.push(session.id);
-  }
-  return { office, laptop, laptopId: enrolled.deviceId, courseId: course.id, sessionIds };
-}
-
-async function sendPackage(office: Core, laptop: Core, laptopId: string) {
-  const file = await office.handlers['sync.writePackage']({ deviceId: laptopId });
-  await laptop.handlers['sync.importPackage'](incoming(file));
-}
 
 /**
  * A normal day: 200 booked people signed in and 200 evaluations answered on
@@ -145,7 +116,7 @@ function rawBulkInsert(databasePath: string, changes: unknown[][]): number {
 }
 
 async function benchMillionImport(root: string): Promise<Figure[]> {
-  const { office, laptop, laptopId, sessionIds } = await pairedPair(root, SESSIONS_IN_MILLION, 100_000);
+  const { office, laptop, laptopId, sessionIds } = await pairedPair(root, SESSIONS_IN_MILLION, 1000);
   await sendPackage(office, laptop, laptopId);
   fillLaptopLog(laptop, sessionIds);
   const file = await laptop.handlers['sync.exportBundle']({});

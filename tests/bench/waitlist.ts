@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { generatePeople } from '../../electron/demo/generate-people';
-import { openCoreInFolder } from '../../electron/host/open-core';
-import { localMinute } from '../../electron/core/deps';
 import { percentile, timeMs, type Figure } from './report';
+import { laptopWithSession } from './paired';
 
 const CAPACITY = 500;
 const WAITING = 100;
@@ -17,35 +16,19 @@ const SIGNED_IN = 400;
  * no-shows released so the hundred waiting get the freed places.
  */
 export async function benchWaitlist(): Promise<Figure[]> {
-  const folder = mkdtempSync(join(tmpdir(), 'fieldbook-bench-waitlist-'));
-  const core = openCoreInFolder(folder);
+  const root = mkdtempSync(join(tmpdir(), 'fieldbook-bench-waitlist-'));
+  const { laptop: core, sessionId, folder } = await laptopWithSession(root, CAPACITY);
   try {
     const { handlers } = core;
-    await handlers['device.setUp']({ role: 'laptop', name: 'Bench laptop' });
     await generatePeople(core, CAPACITY + WAITING, 11);
-    const course = await handlers['courses.create']({ title: 'Cultural Competency', description: null, durationMinutes: 180, learningOutcomes: ['Recognise good practice'] });
-    const venue = await handlers['venues.create']({ name: 'Hope Street Community Centre', address: '1 Hope Street', accessNotes: null });
-    const start = new Date();
-    start.setHours(0, 1, 0, 0);
-    const end = new Date(start);
-    end.setHours(23, 0, 0, 0);
-    const session = await handlers['sessions.create']({
-      courseId: course.id,
-      venueId: venue.id,
-      startsAt: localMinute(start),
-      endsAt: localMinute(end),
-      capacity: CAPACITY,
-      facilitators: ['Bench'],
-      status: 'scheduled',
-    });
     const people = core.database.sqlite.prepare('SELECT id FROM people ORDER BY id').pluck().all() as string[];
 
     const booking: number[] = [];
-    for (const personId of people) booking.push(await timeMs(() => handlers['signIn.book']({ sessionId: session.id, personId })));
-    for (const personId of people.slice(0, SIGNED_IN)) await handlers['signIn.signIn']({ sessionId: session.id, personId });
+    for (const personId of people) booking.push(await timeMs(() => handlers['signIn.book']({ sessionId, personId })));
+    for (const personId of people.slice(0, SIGNED_IN)) await handlers['signIn.signIn']({ sessionId, personId });
     // The waiting hundred arrive: signing in marks them present on the waitlist.
-    for (const personId of people.slice(CAPACITY)) await handlers['signIn.signIn']({ sessionId: session.id, personId });
-    const release = await timeMs(() => handlers['bookings.releaseNoShows']({ sessionId: session.id }));
+    for (const personId of people.slice(CAPACITY)) await handlers['signIn.signIn']({ sessionId, personId });
+    const release = await timeMs(() => handlers['bookings.releaseNoShows']({ sessionId }));
 
     const raw = rawBaselines(folder);
     return [
@@ -54,7 +37,7 @@ export async function benchWaitlist(): Promise<Figure[]> {
     ];
   } finally {
     await core.close();
-    rmSync(folder, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
   }
 }
 
