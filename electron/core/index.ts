@@ -17,6 +17,7 @@ import { ensureSearchKeys } from './people/search-keys';
 import { kioskHandlers, kioskModeReader, kioskSessionReader } from './kiosk/kiosk';
 import { lockedWhileKioskIsOpen } from './kiosk/lock';
 import { signInHandlers } from './signin/handlers';
+import { sheetHandlers } from './sheets/handlers';
 import { pairingHandlers } from './sync/pairing';
 import { syncHandlers } from './sync/handlers';
 import { rosterReader } from './signin/roster';
@@ -65,6 +66,7 @@ export function createCore(deps: CoreDeps): Core {
     ...kioskEvaluationHandlers(ctx),
     ...pairingHandlers(ctx),
     ...syncHandlers(ctx),
+    ...sheetHandlers(ctx),
   };
   // Downloads read through the list procedures themselves, unwrapped: the download already holds its turn on the write path.
   const handlers: Handlers = writePath.serialise(

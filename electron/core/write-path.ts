@@ -18,8 +18,11 @@ import { RefusalKeepingWrites } from './refusal-keeping-writes';
  * one across the wait.
  */
 
-/** Procedures that decrypt and check a file before any database work, then write in one transaction of their own. */
-const FILE_FIRST: ReadonlySet<ProcedureName> = new Set(['sync.importFile', 'sync.importHeld', 'sync.importInbox', 'sync.importPackage']);
+/**
+ * Procedures that decrypt and check a file (or read a spreadsheet) before any
+ * database work, then write in one transaction of their own.
+ */
+const FILE_FIRST: ReadonlySet<ProcedureName> = new Set(['sync.importFile', 'sync.importHeld', 'sync.importInbox', 'sync.importPackage', 'sheets.import']);
 
 export class OutputDidNotMatch extends Error {
   constructor(

@@ -8,6 +8,7 @@ import { kioskProcedures } from './kiosk';
 import { signInProcedures } from './signin';
 import { pairingProcedures } from './pairing';
 import { syncProcedures } from './sync';
+import { sheetProcedures } from './sheets';
 
 export interface ProcedureDefinition {
   /** Queries only read; mutations write and are recorded in the change log. */
@@ -32,6 +33,7 @@ export const procedures = {
   ...pairingProcedures,
   ...syncProcedures,
   ...exportProcedures,
+  ...sheetProcedures,
 } as const satisfies Record<string, ProcedureDefinition>;
 
 export type Procedures = typeof procedures;
@@ -69,3 +71,4 @@ export * from './evaluation';
 export * from './pairing';
 export * from './sync';
 export * from './exports';
+export * from './sheets';

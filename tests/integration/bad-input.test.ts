@@ -36,6 +36,8 @@ const coreFor = (name: ProcedureName): TempCore => (onLaptop.has(name) ? laptop 
 let examples: { [N in ProcedureName]?: ProcedureInput<N> } = {};
 let kioskSessionId = '';
 const KIOSK_PIN = '2468';
+/** A spreadsheet typed up from paper, for the sheets procedures. */
+const sheetCsv = Buffer.from('First name,Surname,Role,Date,Course,Venue\nAmira,Khan,Nurse,14/05/2024,Health Equity Basics,Hall\n').toString('base64');
 
 /**
  * Kiosk procedures a participant uses need the kiosk open (for sign-in, or for
@@ -239,6 +241,8 @@ beforeAll(async () => {
     'sync.resolveDuplicate': { keepId: person.id, otherId: atKiosk.id, action: 'keep_apart' },
     'sync.writePackage': { deviceId: laptopId },
     'exports.download': { list: 'roster', format: 'xlsx', sessionId: today.id },
+    'sheets.preview': { kind: 'attendance', fileName: 'sign-ins.csv', contentBase64: sheetCsv, mapping: { Role: 'ignore' } },
+    'sheets.import': { kind: 'people', fileName: 'people.csv', contentBase64: sheetCsv, sheet: 'CSV' },
   };
 });
 

@@ -1,0 +1,84 @@
+import type { SheetField, SheetKind } from '../../../shared/contract';
+import { cellText, type CellValue } from './values';
+
+export type ColumnField = Exclude<SheetField, 'ignore'>;
+
+/** The names offices give each column; a header is recognised when it starts with one ("Attended (Y/N)", "Email (optional)"). */
+const headerNames: [string, ColumnField][] = [
+  ['first name', 'givenName'],
+  ['given name', 'givenName'],
+  ['forename', 'givenName'],
+  ['surname', 'familyName'],
+  ['last name', 'familyName'],
+  ['family name', 'familyName'],
+  ['email', 'email'],
+  ['e-mail', 'email'],
+  ['organisation', 'organisation'],
+  ['organization', 'organisation'],
+  ['employer', 'organisation'],
+  ['sector', 'sector'],
+  ['session date', 'date'],
+  ['date', 'date'],
+  ['course', 'course'],
+  ['venue', 'venue'],
+  ['attended', 'attended'],
+];
+
+/** What each kind reads; other recognised columns are listed as ignored. */
+const fieldsOf: Record<SheetKind, ReadonlySet<ColumnField>> = {
+  people: new Set(['givenName', 'familyName', 'email', 'organisation', 'sector']),
+  attendance: new Set(['givenName', 'familyName', 'email', 'organisation', 'sector', 'date', 'course', 'venue', 'attended']),
+};
+
+/** Header text compared with case and spacing set aside. */
+export const headerKey = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+
+function recognised(header: string): ColumnField | null {
+  const key = headerKey(header);
+  // The longest name that fits wins, so "session date" is not read as just "session".
+  let best: [string, ColumnField] | null = null;
+  for (const entry of headerNames) if (key.startsWith(entry[0]) && (!best || entry[0].length > best[0].length)) best = entry;
+  return best?.[1] ?? null;
+}
+
+export interface HeaderRow {
+  /** Zero-based index into the sheet's rows. */
+  index: number;
+  /** Each column's field, by column index. */
+  columns: Map<number, ColumnField>;
+  /** Header texts, by column index, to recognise the header repeated further down. */
+  texts: string[];
+  ignored: string[];
+}
+
+/** Title rows and notes seldom pass 20 rows; a header further down is not looked for. */
+const HEADER_SEARCH_ROWS = 50;
+
+/**
+ * The first row, within the first rows of the sheet, in which both name
+ * columns are recognised (directly or through the office's mapping). Rows
+ * above it (a title, a date, blank rows) are passed over.
+ */
+export function findHeader(rows: CellValue[][], kind: SheetKind, mapping: Record<string, SheetField> | undefined): HeaderRow | null {
+  const mapped = new Map(Object.entries(mapping ?? {}).map(([header, field]) => [headerKey(header), field]));
+  for (let index = 0; index < Math.min(rows.length, HEADER_SEARCH_ROWS); index += 1) {
+    const texts = (rows[index] ?? []).map((cell) => cellText(cell));
+    const columns = new Map<number, ColumnField>();
+    const ignored: string[] = [];
+    texts.forEach((text, column) => {
+      if (text === '') return;
+      const field = mapped.has(headerKey(text)) ? mapped.get(headerKey(text))! : recognised(text);
+      const used = new Set(columns.values());
+      if (field && field !== 'ignore' && fieldsOf[kind].has(field) && !used.has(field)) columns.set(column, field);
+      else ignored.push(text);
+    });
+    const fields = new Set(columns.values());
+    if (fields.has('givenName') && fields.has('familyName')) return { index, columns, texts, ignored };
+  }
+  return null;
+}
+
+/** A row that repeats the header (a sheet pasted under another keeps its header). */
+export function isHeaderAgain(row: CellValue[], header: HeaderRow): boolean {
+  return [...header.columns.keys()].every((column) => headerKey(cellText(row[column] ?? null)) === headerKey(header.texts[column] ?? ''));
+}

@@ -1,0 +1,73 @@
+import { FieldbookError } from '../../../shared/errors';
+import { MAX_SHEET_FILE_BYTES } from '../../../shared/contract';
+
+/**
+ * What Fieldbook reads in one go, checked before a file is parsed: a sheet
+ * reader holds the whole file in memory, so a file past these would slow the
+ * office's computer to a halt, or, for a zip bomb, exhaust its memory.
+ */
+export const sheetLimits = {
+  fileBytes: MAX_SHEET_FILE_BYTES,
+  rows: 1_000_000,
+  /** What every part of an .xlsx may add up to once unzipped. */
+  unzippedBytes: 500 * 1024 * 1024,
+};
+
+const NOTHING = 'Nothing was imported.';
+
+export function tooLarge(message: string): FieldbookError {
+  return new FieldbookError('FILE_TOO_LARGE', `${message} ${NOTHING}`);
+}
+
+export function damaged(message: string): FieldbookError {
+  return new FieldbookError('FILE_DAMAGED', `${message} ${NOTHING}`);
+}
+
+export function checkFileSize(bytes: Uint8Array): void {
+  if (bytes.length === 0) throw new FieldbookError('INVALID_INPUT', `The file is empty. ${NOTHING}`);
+  if (bytes.length > sheetLimits.fileBytes) throw tooLarge('The file is over 50 MB, so it was not read. Split it into smaller files.');
+}
+
+export function checkRowCount(rows: number, where: string): void {
+  if (rows > sheetLimits.rows) {
+    throw tooLarge(`${where} has more than ${sheetLimits.rows.toLocaleString('en-GB')} rows, so it was not read. Split it into smaller files.`);
+  }
+}
+
+const END_OF_DIRECTORY = 0x06054b50;
+const DIRECTORY_ENTRY = 0x02014b50;
+
+/**
+ * Adds up the unzipped sizes an .xlsx declares in its zip's central
+ * directory, without unzipping anything: past the limit it is refused.
+ * It trusts the declared sizes; a zip crafted to declare less than it holds
+ * is not caught here (see docs/sheets.md).
+ */
+export function checkZip(bytes: Uint8Array): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end record is in the last 22 bytes plus a comment of at most 65,535.
+  let end = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65_535); at -= 1) {
+    if (view.getUint32(at, true) === END_OF_DIRECTORY) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) throw damaged('This file is not a readable .xlsx spreadsheet: it may be damaged, cut short, or another kind of file renamed.');
+  const entries = view.getUint16(end + 10, true);
+  const directoryAt = view.getUint32(end + 16, true);
+  let at = directoryAt;
+  let total = 0;
+  for (let index = 0; index < entries; index += 1) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== DIRECTORY_ENTRY) {
+      throw damaged('This .xlsx file is damaged: its list of contents cannot be read.');
+    }
+    const unzipped = view.getUint32(at + 24, true);
+    // 0xFFFFFFFF means the real size is in a zip64 record: more than 4 GB, far past the limit anyway.
+    total += unzipped === 0xffffffff ? Number.POSITIVE_INFINITY : unzipped;
+    if (total > sheetLimits.unzippedBytes) {
+      throw tooLarge('This .xlsx file would unpack to more than 500 MB, so it was not read. Save it again from Excel, or split it into smaller files.');
+    }
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+}

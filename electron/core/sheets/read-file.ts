@@ -1,0 +1,115 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { FieldbookError } from '../../../shared/errors';
+import { checkFileSize, checkRowCount, checkZip, damaged } from './limits';
+import type { CellValue } from './values';
+
+/** One sheet as read: its rows by row number (row 1 first), each a list of cell values. */
+export interface RawSheet {
+  name: string;
+  /** rows[i] is row number i + 1 as the spreadsheet program shows it. */
+  rows: CellValue[][];
+}
+
+export interface RawFile {
+  sheets: RawSheet[];
+  encoding: 'utf-8' | 'windows-1252' | null;
+}
+
+/**
+ * CSV text in one of the encodings Excel writes: UTF-8 (its "CSV UTF-8",
+ * with a byte-order mark) or Windows-1252 (its plain "CSV (Comma
+ * delimited)"). Bytes that are valid UTF-8 are read as UTF-8; anything else
+ * as Windows-1252, which gives every byte a character. The rule is exact for
+ * these two, where a statistical detector (chardet and the like) guesses,
+ * and on a short file of names can guess a third encoding that would turn
+ * "Siobhán" into something else.
+ */
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
+  try {
+    // ignoreBOM: false (the default) drops a leading byte-order mark.
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  }
+}
+
+function readCsv(bytes: Uint8Array): RawFile {
+  const { text, encoding } = decodeCsv(bytes);
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines += 1;
+  checkRowCount(lines, 'The file');
+  // Excel in some locales separates with semicolons; take whichever the first line uses more.
+  const firstLine = text.slice(0, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length);
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    throw damaged(`This CSV file cannot be read${line ? ` (near line ${line})` : ''}: a quote may be left open or the file cut short.`);
+  }
+  return { sheets: [{ name: 'CSV', rows: records }], encoding };
+}
+
+/** A cell as its value: a formula as its last result, rich text as its text, a link as its words. */
+function cellValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'object') {
+    if ('result' in value) return cellValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('text' in value) return cellValue((value as ExcelJS.CellHyperlinkValue).text);
+    if ('error' in value) return null;
+  }
+  return null;
+}
+
+async function readXlsx(bytes: Uint8Array, sheetName: string | undefined): Promise<RawFile> {
+  checkZip(bytes);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  } catch {
+    throw damaged('This file is not a readable .xlsx spreadsheet: it may be damaged, cut short, or another kind of file renamed.');
+  }
+  let worksheets = workbook.worksheets;
+  if (sheetName !== undefined) {
+    const chosen = worksheets.find((sheet) => sheet.name.trim().toLowerCase() === sheetName.trim().toLowerCase());
+    if (!chosen) {
+      const names = worksheets.map((sheet) => `"${sheet.name}"`).join(', ');
+      throw new FieldbookError('NOT_FOUND', `This file has no sheet named "${sheetName}"; its sheets are ${names}. Nothing was imported.`);
+    }
+    worksheets = [chosen];
+  }
+  const sheets = worksheets.map((sheet) => {
+    checkRowCount(sheet.rowCount, `The sheet "${sheet.name}"`);
+    const rows: CellValue[][] = [];
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      const values: CellValue[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        values[column - 1] = cellValue(cell.value);
+      });
+      rows[row.number - 1] = Array.from(values, (value) => value ?? null);
+    });
+    return { name: sheet.name, rows: Array.from(rows, (row) => row ?? []) };
+  });
+  return { sheets, encoding: null };
+}
+
+const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
+
+/** Reads an .xlsx or .csv file into sheets of cell values, after the limits. */
+export async function readSheetFile(fileName: string, bytes: Uint8Array, sheetName: string | undefined): Promise<RawFile> {
+  checkFileSize(bytes);
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  if (extension === 'xlsx' || (extension !== 'csv' && isZip(bytes))) return readXlsx(bytes, sheetName);
+  if (extension === 'csv' || extension === 'txt') {
+    if (isZip(bytes)) throw damaged(`"${fileName}" is named as a CSV file but holds a spreadsheet; save it again as .xlsx or as CSV.`);
+    return readCsv(bytes);
+  }
+  if (extension === 'xls') {
+    throw new FieldbookError('INVALID_INPUT', 'This is an old-style Excel file (.xls). Open it in Excel and save it as .xlsx or CSV, then import that. Nothing was imported.');
+  }
+  throw new FieldbookError('INVALID_INPUT', `Fieldbook reads .xlsx and .csv files; "${fileName}" is neither. Nothing was imported.`);
+}
