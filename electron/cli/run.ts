@@ -4,6 +4,7 @@ import { DEFAULT_DEMO_SEED } from '../demo/load-demo';
 import { defaultDataFolder } from '../host/data-folder';
 import { demoCommand, generatePeopleCommand, helpText, type Output } from './commands';
 import { importCommand } from './import-command';
+import { importSheetCommand } from './sheet-command';
 import { describeFailure, UsageError } from './failures';
 
 export interface Terminal extends Output {
@@ -18,6 +19,7 @@ const commandOptions = {
   demo: { data: { type: 'string' }, seed: { type: 'string' } },
   'generate-people': { data: { type: 'string' }, seed: { type: 'string' }, count: { type: 'string' } },
   import: { data: { type: 'string' } },
+  'import-sheet': { data: { type: 'string' }, kind: { type: 'string' }, sheet: { type: 'string' }, mapping: { type: 'string' }, 'dry-run': { type: 'boolean' } },
   help: {},
 } satisfies Record<string, OptionSpec>;
 
@@ -27,13 +29,13 @@ const isCommand = (name: string): name is CommandName => Object.hasOwn(commandOp
 
 /** node:util's messages are written for programmers; say the same thing plainly. */
 /** Commands that take a list of files after their options. */
-const takesFiles = new Set<CommandName>(['import']);
+const takesFiles = new Set<CommandName>(['import', 'import-sheet']);
 
-function parseOptions(command: CommandName, args: string[]): { values: Record<string, string | undefined>; files: string[] } {
+function parseOptions(command: CommandName, args: string[]): { values: Record<string, string | undefined> & { 'dry-run'?: boolean }; files: string[] } {
   try {
     const { values, positionals } = parseArgs({ args, options: commandOptions[command], strict: true, allowPositionals: true });
     if (positionals.length > 0 && !takesFiles.has(command)) throw new UsageError(`"${command}" does not take "${positionals[0]}".`);
-    return { values: values as Record<string, string | undefined>, files: positionals };
+    return { values: values as Record<string, string | undefined> & { 'dry-run'?: boolean }, files: positionals };
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as { code?: string }).code;
@@ -83,6 +85,16 @@ export async function runCli(argv: readonly string[], terminal: Terminal): Promi
     } else if (first === 'import') {
       if (files.length === 0) throw new UsageError('import needs one or more files, for example: fieldbook import hall-laptop-2-*.fieldbook');
       return await importCommand({ dataFolder, files: files.map((file) => resolve(file)) }, terminal);
+    } else if (first === 'import-sheet') {
+      const [file, extra] = files;
+      if (file === undefined) throw new UsageError('import-sheet needs a file, for example: fieldbook import-sheet sign-ins.xlsx --kind attendance');
+      if (extra !== undefined) throw new UsageError(`import-sheet reads one file at a time, not "${extra}" as well.`);
+      const kind = values.kind;
+      if (kind !== 'attendance' && kind !== 'people') throw new UsageError('import-sheet needs --kind attendance or --kind people.');
+      return await importSheetCommand(
+        { dataFolder, file: resolve(file), kind, sheet: values.sheet, mappingFile: values.mapping && resolve(values.mapping), dryRun: values['dry-run'] === true },
+        terminal,
+      );
     } else {
       terminal.line(helpText(defaultDataFolder()));
     }

@@ -1,0 +1,75 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runFieldbook } from '../support/cli';
+import { tempCore, type TempCore } from '../support/temp-core';
+
+/** `fieldbook import-sheet` over an office's data folder, as its own process. */
+
+let office: TempCore;
+beforeEach(async () => {
+  office = await tempCore({ setUp: true });
+  // The command opens the folder itself.
+  await office.close();
+});
+afterEach(async () => {
+  await office.cleanup();
+});
+
+const fieldbook = (...args: string[]) => runFieldbook(office.folder, ...args, '--data', office.folder);
+const count = (sql: string) => {
+  const db = new Database(office.databasePath, { readonly: true });
+  try {
+    return db.prepare(sql).pluck().get();
+  } finally {
+    db.close();
+  }
+};
+
+const SHEET = 'Sign-in sheets, spring 2024\n\nFirst name,Surname,Date,Course,Venue,Attended,Badge\nAmira,Khan,14/05/2024,Cultural Competency,Eastfield,Y,12\nBen,Ortiz,,Cultural Competency,Eastfield,Y,13\n';
+
+describe('fieldbook import-sheet', () => {
+  it('prints the preview and writes nothing with --dry-run, then imports, then says nothing is new', async () => {
+    const file = join(office.folder, 'spring.csv');
+    writeFileSync(file, SHEET);
+
+    const dry = await fieldbook('import-sheet', file, '--kind', 'attendance', '--dry-run');
+    expect(dry.stderr).toBe('');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('Read 2 rows from spring.csv. To import: 1 new person, 0 people already known, 1 new session, 1 sign-in. 1 row was refused.');
+    expect(dry.stdout).toContain('Refused: row 5: no date');
+    expect(dry.stdout).toContain('Columns ignored: Badge');
+    expect(dry.stdout).toContain('Nothing was written (--dry-run).');
+    expect(count('SELECT count(*) FROM people')).toBe(0);
+
+    const run = await fieldbook('import-sheet', file, '--kind', 'attendance');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Imported: 1 new person');
+    expect(count("SELECT count(*) FROM sign_ins WHERE kind = 'sign_in'")).toBe(1);
+
+    const again = await fieldbook('import-sheet', file, '--kind', 'attendance');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Nothing new: everything in it is already in Fieldbook.');
+  });
+
+  it('maps a column from --mapping, and exits 1 when nothing could be imported', async () => {
+    const file = join(office.folder, 'people.csv');
+    writeFileSync(file, 'Christian name,Surname\nAmira,Khan\n');
+    const refused = await fieldbook('import-sheet', file, '--kind', 'people');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/first name and surname/);
+
+    const mapping = join(office.folder, 'mapping.json');
+    writeFileSync(mapping, JSON.stringify({ 'Christian name': 'givenName' }));
+    const mapped = await fieldbook('import-sheet', file, '--kind', 'people', '--mapping', mapping);
+    expect(mapped.code).toBe(0);
+    expect(count('SELECT given_name FROM people')).toBe('Amira');
+  });
+
+  it('exits 2 for a command it does not understand', async () => {
+    const run = await fieldbook('import-sheet', 'x.csv', '--kind', 'members');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('import-sheet needs --kind attendance or --kind people.');
+  });
+});
