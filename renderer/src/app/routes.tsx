@@ -22,6 +22,7 @@ import { DevicesScreen } from '../features/sync/DevicesScreen';
 import { ImportScreen } from '../features/sync/ImportScreen';
 import { ReviewScreen } from '../features/sync/ReviewScreen';
 import { SendToOffice } from '../features/sync/SendToOffice';
+import { SheetImportScreen } from '../features/sheets/SheetImportScreen';
 import type { DeviceRole } from '../../../shared/contract';
 import { useDevice } from './device';
 
@@ -48,6 +49,7 @@ export const sections: readonly Section[] = [
   { path: '/you-said-we-did', label: 'You said, we did' },
   { path: '/sync', label: 'Send to office', roles: ['laptop'] },
   { path: '/import', label: 'Import', roles: ['office'] },
+  { path: '/sheets', label: 'Spreadsheets', roles: ['office'] },
   { path: '/review', label: 'Review', roles: ['office'] },
   { path: '/devices', label: 'Devices' },
 ];
@@ -113,6 +115,7 @@ export function Routes() {
       <Route path="/you-said-we-did" component={YouSaidWeDid} />
       <Route path="/sync" component={SendToOffice} />
       <Route path="/import" component={ImportScreen} />
+      <Route path="/sheets" component={SheetImportScreen} />
       <Route path="/review" component={ReviewScreen} />
       <Route path="/devices" component={DevicesScreen} />
       <Route component={NotFound} />

@@ -1,0 +1,154 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { seriousAxeFindings } from './support/axe';
+import { browserSuite, type AppUnderTest } from './support/harness';
+import { seeder } from './support/seed';
+
+/**
+ * The office brings in a sign-in sheet typed up from paper, on screen: it
+ * chooses the CSV, reads the preview, says that the "Workplace" column is
+ * the organisation, confirms the new course, imports, and finds the session
+ * and the people on their screens. The same file again adds nothing.
+ */
+
+const suite = browserSuite();
+
+const COURSE = 'Working with interpreters';
+const VENUE = "St Mark's Hall";
+
+function heading(page: Page, name: string, level = 1): Locator {
+  return page.getByRole('heading', { level, name, exact: true });
+}
+
+async function go(page: Page, section: string, title: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: section, exact: true }).click();
+  await heading(page, title).waitFor();
+}
+
+async function textOf(locator: Locator): Promise<string> {
+  await locator.waitFor({ state: 'visible' });
+  return (await locator.textContent()) ?? '';
+}
+
+/** dd/mm/yyyy, as an office types a date on a UK sheet, a week before the app's today. */
+async function lastWeek(app: AppUnderTest): Promise<{ typed: string; long: string }> {
+  const { today } = await app.core.handlers['device.status']({});
+  const date = new Date(`${today}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 7);
+  const [year, month, day] = date.toISOString().slice(0, 10).split('-');
+  const long = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return { typed: `${day}/${month}/${year}`, long };
+}
+
+/** A sheet as Excel users make them: a title row and a blank row above the header, one row with no date. */
+function signInSheet(date: string): Buffer {
+  const lines = [
+    'Sign-in sheet: typed up from paper by the office,,,,,,,,',
+    ',,,,,,,,',
+    'First name,Surname,Email,Workplace,Job title,Course,Session date,Venue,Attended (Y/N)',
+    `Siobhán,O'Brien,SIOBHAN@example.org,Riverside Trust,Nurse,${COURSE},${date},"${VENUE}",Y`,
+    `Zoë,Clarke,,Riverside Trust,Volunteer,${COURSE},${date},"${VENUE}",Y`,
+    `Łukasz,Wójcik,lukasz@example.org,Hope Centre,Support worker,${COURSE},${date},"${VENUE}",yes`,
+    `Amira,Khan,,Hope Centre,Manager,${COURSE},,"${VENUE}",Y`,
+  ];
+  return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+async function choose(page: Page, file: Buffer): Promise<void> {
+  await page.getByLabel('Spreadsheet file (.xlsx or .csv)', { exact: true }).setInputFiles({ name: 'sign-ins.csv', mimeType: 'text/csv', buffer: file });
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+}
+
+describe('importing a spreadsheet at the office', () => {
+  it('previews a sign-in sheet, maps a column, confirms the new course, imports it, and a second import adds nothing', async () => {
+    const app = await suite.startApp();
+    const seed = seeder(app);
+    await seed('device.setUp', { role: 'office', name: 'Central office' });
+    const riverside = await seed('organisations.create', { name: 'Riverside Trust', sector: 'vcse' });
+    await seed('people.create', { givenName: 'Siobhán', familyName: "O'Brien", email: 'siobhan@example.org', organisationId: riverside.id });
+    const date = await lastWeek(app);
+    const file = signInSheet(date.typed);
+
+    // axe needs its script on the page, which the app's policy would refuse.
+    const context = await suite.browser.newContext({ bypassCSP: true });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.goto(app.host.url);
+      await heading(page, 'Sessions').waitFor();
+      await go(page, 'Spreadsheets', 'Import a spreadsheet');
+
+      await choose(page, file);
+      const preview = page.getByRole('region', { name: 'What importing would do' });
+      expect(await textOf(preview.locator('.notice').first())).toContain('Read 4 rows from sign-ins.csv.');
+      await page.getByRole('status').filter({ hasText: 'Read 4 rows' }).waitFor();
+
+      // Workplace is the organisation; Job title stays unread.
+      await page.getByLabel('Column “Workplace”').selectOption('organisation');
+      expect(await page.getByLabel('Column “Job title”').inputValue()).toBe('');
+      await page.getByRole('button', { name: 'Preview again with these columns' }).click();
+      await preview.getByRole('heading', { name: 'New organisations' }).waitFor();
+      expect(await page.getByLabel('Column “Workplace”').inputValue()).toBe('organisation');
+
+      // The preview, as the office reads it.
+      expect(await textOf(preview.locator('.notice').first())).toBe(
+        'Read 4 rows from sign-ins.csv. To import: 2 new people, 1 person already known, 1 new session, 3 sign-ins. 1 row was refused.',
+      );
+      const matches = preview.getByRole('table', { name: 'People already in Fieldbook' });
+      expect(await textOf(matches)).toContain("Siobhán O'Brien");
+      expect(await textOf(matches.getByRole('row').nth(1))).toContain('Email');
+      expect(await textOf(preview.locator('section').filter({ has: page.getByRole('heading', { name: 'New people' }) }))).toContain('Zoë Clarke');
+      expect(await textOf(preview.locator('section').filter({ has: page.getByRole('heading', { name: 'New organisations' }) }))).toContain('Hope Centre');
+      const sessions = preview.getByRole('table', { name: 'Sessions and the sign-ins they would get' });
+      expect(await textOf(sessions.getByRole('row').nth(1))).toBe(`${COURSE}${date.long}${VENUE}New3 new sign-ins`);
+      const refused = preview.getByRole('table', { name: /Rows refused/ });
+      expect(await textOf(refused.getByRole('row').nth(1))).toBe('Row 7no date');
+
+      expect(await seriousAxeFindings(page, 'Spreadsheet preview')).toEqual([]);
+
+      // The new course must be confirmed before anything is written.
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      const confirm = page.getByLabel(`Create these courses: ${COURSE}`);
+      await page.getByText('Tick this to create the new courses').waitFor();
+      expect(await confirm.evaluate((element) => element === document.activeElement)).toBe(true);
+      await confirm.check();
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      const result = page.getByRole('region', { name: 'What was imported' });
+      expect(await textOf(result.locator('.notice').first())).toBe(
+        'Read 4 rows from sign-ins.csv. Imported: 2 new people, 1 person already known, 1 new session, 3 sign-ins. 1 row was refused.',
+      );
+      await page.getByRole('status').filter({ hasText: 'Imported: 2 new people' }).waitFor();
+
+      // The session is a past one, with the three who came.
+      await go(page, 'Sessions', 'Sessions');
+      await page.getByLabel('Show past sessions').check();
+      expect(await textOf(page.getByRole('row').filter({ hasText: COURSE }).first())).toContain(VENUE);
+      await go(page, 'People', 'People');
+      for (const name of ["Siobhán O'Brien", 'Zoë Clarke', 'Łukasz Wójcik']) await page.getByRole('row').filter({ hasText: name }).first().waitFor();
+      expect(await textOf(page.getByRole('row').filter({ hasText: 'Łukasz Wójcik' }))).toContain('Hope Centre');
+
+      // The same file again: the remembered mapping is used, and nothing is new.
+      await go(page, 'Spreadsheets', 'Import a spreadsheet');
+      await choose(page, file);
+      expect(await textOf(preview.locator('.notice').first())).toContain('Nothing new: everything in it is already in Fieldbook.');
+      expect(await page.getByLabel('Column “Workplace”').inputValue()).toBe('organisation');
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      expect(await textOf(result.locator('.notice').first())).toBe(
+        'Read 4 rows from sign-ins.csv. Nothing new: everything in it is already in Fieldbook. 1 row was refused.',
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('is not in a laptop\'s menu, and its address says the screen is for the office', async () => {
+    const app = await suite.startApp();
+    await seeder(app)('device.setUp', { role: 'laptop', name: 'Hall laptop 1' });
+    const page = await app.openPage();
+    page.setDefaultTimeout(10_000);
+    await heading(page, 'Today').waitFor();
+    expect(await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link').allTextContents()).not.toContain('Spreadsheets');
+    await page.goto(`${app.host.url}#/sheets`);
+    await page.getByText('This screen is for the central office.').waitFor();
+  });
+});
