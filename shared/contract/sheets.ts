@@ -17,6 +17,15 @@ export const SheetField = z.enum(sheetFields, {
 });
 export type SheetField = z.infer<typeof SheetField>;
 
+/** The fields each kind of sheet reads; a recognised column of another field is set aside as ignored. */
+export const sheetFieldsOfKind: Record<SheetKind, readonly Exclude<SheetField, 'ignore'>[]> = {
+  people: ['givenName', 'familyName', 'email', 'organisation', 'sector'],
+  attendance: ['givenName', 'familyName', 'email', 'organisation', 'sector', 'date', 'course', 'venue', 'attended'],
+};
+
+/** A column header (or a name) compared with case and spacing set aside, on screen and in the core alike. */
+export const sheetHeaderKey = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+
 /** 50 MB, as base64 (four characters for every three bytes), with room for padding. */
 export const MAX_SHEET_FILE_BYTES = 50 * 1024 * 1024;
 const MAX_BASE64_CHARS = Math.ceil(MAX_SHEET_FILE_BYTES / 3) * 4;

@@ -1,4 +1,4 @@
-import type { SheetField, SheetKind } from '../../../shared/contract';
+import { sheetFieldsOfKind, sheetHeaderKey, type SheetField, type SheetKind } from '../../../shared/contract';
 import { cellText, type CellValue } from './values';
 
 export type ColumnField = Exclude<SheetField, 'ignore'>;
@@ -26,12 +26,11 @@ const headerNames: [string, ColumnField][] = [
 
 /** What each kind reads; other recognised columns are listed as ignored. */
 const fieldsOf: Record<SheetKind, ReadonlySet<ColumnField>> = {
-  people: new Set(['givenName', 'familyName', 'email', 'organisation', 'sector']),
-  attendance: new Set(['givenName', 'familyName', 'email', 'organisation', 'sector', 'date', 'course', 'venue', 'attended']),
+  people: new Set(sheetFieldsOfKind.people),
+  attendance: new Set(sheetFieldsOfKind.attendance),
 };
 
-/** Header text compared with case and spacing set aside. */
-export const headerKey = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+export const headerKey = sheetHeaderKey;
 
 function recognised(header: string): ColumnField | null {
   const key = headerKey(header);

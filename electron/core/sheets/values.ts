@@ -1,4 +1,5 @@
 import type { Sector } from '../../../shared/contract';
+import { sheetHeaderKey } from '../../../shared/contract';
 
 /**
  * A cell's value as the sheet's reader hands it over: text from a CSV, or
@@ -93,7 +94,7 @@ export function readSector(value: CellValue): Read<Sector | null> {
 
 /** How names of organisations, courses and venues are compared: case and spacing set aside. */
 export function nameKey(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+  return sheetHeaderKey(text);
 }
 
 /** How emails are compared: case and any spaces set aside. */

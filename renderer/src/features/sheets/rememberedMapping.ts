@@ -1,4 +1,4 @@
-import { sheetFields, type SheetField, type SheetKind } from '../../../../shared/contract';
+import { sheetFields, sheetHeaderKey, type SheetField, type SheetKind } from '../../../../shared/contract';
 
 /** Header → field, as the procedures take it. */
 export type ColumnMapping = Record<string, SheetField>;
@@ -12,7 +12,7 @@ export type ColumnMapping = Record<string, SheetField>;
  */
 const storageKey = (kind: SheetKind) => `fieldbook:sheets:mapping:${kind}`;
 
-export const headerKey = (header: string) => header.toLowerCase().replace(/\s+/g, ' ').trim();
+export const headerKey = sheetHeaderKey;
 
 export function rememberedMapping(kind: SheetKind): ColumnMapping {
   try {
