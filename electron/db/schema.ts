@@ -1,30 +1,28 @@
 /**
  * Row types as stored. Each table's interface is what kysely checks queries
- * against; the core maps rows to the contract's domain types.
+ * against (shared tables here, local ones in local-tables.ts); the core maps rows to the contract's domain types.
  */
-export interface DeviceTable {
-  id: string;
-  singleton: number;
-  role: 'laptop' | 'office';
-  name: string;
-  created_at: string;
-  signing_public_key: string;
-  clock: string;
-  /** The age (X25519) public key files to this device are encrypted to; made at set-up. */
-  age_recipient: string | null;
-}
+import type {
+  CapacityFlagsTable,
+  ChangeLogTable,
+  ConflictsTable,
+  DeviceTable,
+  DuplicateDecisionsTable,
+  EnrolledDevicesTable,
+  HeldBundlesTable,
+  ImportLogTable,
+  KioskTable,
+  LocalSettingsTable,
+  OutgoingBundlesTable,
+  PairedOfficeTable,
+  PendingAnonymousCompletionsTable,
+  PendingAnonymousResponsesTable,
+  PersonSearchKeysTable,
+  ReceivedBundlesTable,
+  UnappliedRowsTable,
+} from './local-tables';
 
-export interface ChangeLogTable {
-  id: string;
-  hlc: string;
-  device_id: string;
-  table_name: string;
-  row_id: string;
-  /** JSON object of column name to new value. */
-  fields: string;
-  /** An edit's JSON object of column name to the id of the change it replaced where it was made; null for an insert. */
-  replaces: string | null;
-}
+export type * from './local-tables';
 
 export interface OrganisationsTable {
   id: string;
@@ -165,17 +163,6 @@ export interface EqualityAnswersTable {
   answered_at: string;
 }
 
-export interface KioskTable {
-  singleton: number;
-  pin_hash: string | null;
-  session_id: string | null;
-  mode: 'sign_in' | 'evaluation';
-  /** Wrong PINs in a row since the last right one; kept here so a restart gives no fresh tries. */
-  wrong_pin_tries: number;
-  /** When the wait after too many wrong PINs ends (an ISO instant), or null. */
-  pin_locked_until: string | null;
-}
-
 /** One version of a course's evaluation; a new version on every edit. */
 export interface EvaluationTemplatesTable {
   id: string;
@@ -199,24 +186,6 @@ export interface EvaluationResponsesTable {
   submitted_on: string;
 }
 
-/** Local only: anonymous answers not yet released into evaluation_responses. */
-export interface PendingAnonymousResponsesTable {
-  id: string;
-  session_id: string;
-  template_id: string;
-  answers: string;
-  submitted_on: string;
-}
-
-/** Local only: who answered an anonymous evaluation, held until their answers are released with others'. */
-export interface PendingAnonymousCompletionsTable {
-  /** The completion's own (derived) id, as it will be in evaluation_completions. */
-  id: string;
-  session_id: string;
-  person_id: string;
-  completed_on: string;
-}
-
 /** That a person has responded (for the response rate, once each), never what they answered. */
 export interface EvaluationCompletionsTable {
   id: string;
@@ -236,118 +205,6 @@ export interface SessionNotesTable {
   response: string | null;
   created_at: string;
   responded_at: string | null;
-}
-
-export interface PersonSearchKeysTable {
-  key: string;
-  person_id: string;
-}
-
-export interface LocalSettingsTable {
-  key: string;
-  value: string;
-}
-
-export interface PairedOfficeTable {
-  singleton: number;
-  device_id: string;
-  name: string;
-  signing_public_key: string;
-  age_recipient: string;
-  team: string | null;
-  facilitators: string;
-  enrolled_at: string;
-}
-
-export interface EnrolledDevicesTable {
-  device_id: string;
-  name: string;
-  signing_public_key: string;
-  age_recipient: string;
-  team: string | null;
-  facilitators: string;
-  enrolled_at: string;
-  revoked_at: string | null;
-  revoked_reason: string | null;
-}
-
-export interface OutgoingBundlesTable {
-  bundle_id: string;
-  recipient_device_id: string;
-  sequence: number;
-  created_at: string;
-  created_hlc: string;
-  from_hlc: string;
-  to_hlc: string;
-  summary: string;
-  acknowledged_at: string | null;
-}
-
-export interface ReceivedBundlesTable {
-  bundle_id: string;
-  sender_device_id: string;
-  sequence: number;
-  kind: 'bundle' | 'package';
-  created_hlc: string;
-  imported_at: string;
-  file_name: string;
-  summary: string;
-  repeats_seen: number;
-}
-
-export interface ImportLogTable {
-  id: string;
-  at: string;
-  file_name: string;
-  bundle_id: string;
-  sender_device_id: string;
-  sequence: number;
-  status: 'imported' | 'already_imported' | 'held';
-  message: string;
-}
-
-export interface HeldBundlesTable {
-  bundle_id: string;
-  sender_device_id: string;
-  sequence: number;
-  created_hlc: string;
-  file_name: string;
-  file: Buffer;
-  reason: string;
-  received_at: string;
-}
-
-export interface ConflictsTable {
-  id: string;
-  table_name: string;
-  row_id: string;
-  field: string;
-  lost_change_id: string;
-  won_change_id: string;
-  status: 'open' | 'accepted' | 'reversed';
-  resolved_at: string | null;
-}
-
-export interface UnappliedRowsTable {
-  table_name: string;
-  row_id: string;
-  reason: string;
-  /** The device whose change left it waiting. */
-  device_id: string | null;
-  /** The record it waits for, "table:id", when it refers to one not yet here. */
-  waits_for: string | null;
-}
-
-export interface CapacityFlagsTable {
-  session_id: string;
-  flagged_at: string;
-}
-
-export interface DuplicateDecisionsTable {
-  first_person_id: string;
-  second_person_id: string;
-  decision: 'keep_apart';
-  decided_at: string;
 }
 
 /** Tables whose rows travel between devices; every write to them is logged. */

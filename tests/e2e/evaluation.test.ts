@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { isProcedureName } from '../../shared/contract';
 import { seriousAxeFindings } from './support/axe';
-import { laptopAndOffice } from './support/seed';
+import { COURSE, laptopAndOffice, morningSession } from './support/seed';
 import { browserSuite, type AppUnderTest } from './support/harness';
 
 /**
@@ -20,7 +20,6 @@ import { browserSuite, type AppUnderTest } from './support/harness';
  */
 
 const PIN = '2468';
-const COURSE = 'Cultural competency in health and care';
 const OUTCOMES = ['Explore what we mean by culture', 'Recognise good practice in your own work'];
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const suite = browserSuite();
@@ -47,16 +46,7 @@ function words(language: string): (key: string, values?: Record<string, string |
 async function sessionToday(evaluationMode: 'anonymous' | 'linked') {
   const paired = await laptopAndOffice(suite, 'Hall laptop');
   const { laptop: app, onOffice, onLaptop: seed, today } = paired;
-  const course = await onOffice('courses.create', { title: COURSE, durationMinutes: 180, learningOutcomes: OUTCOMES, evaluationMode });
-  const venue = await onOffice('venues.create', { name: "St Mark's Church Hall", address: '12 Market Street, Leeds' });
-  const session = await onOffice('sessions.create', {
-    courseId: course.id,
-    venueId: venue.id,
-    startsAt: `${today}T09:30`,
-    endsAt: `${today}T12:30`,
-    capacity: 20,
-    facilitators: ['Sam Okafor'],
-  });
+  const { course, session } = await morningSession(onOffice, today, { outcomes: OUTCOMES, evaluationMode });
   await paired.sendPackage();
   const council = await seed('organisations.create', { name: 'Newcastle City Council', sector: 'statutory' });
   const mind = await seed('organisations.create', { name: 'Leeds Mind', sector: 'vcse' });

@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite } from './support/harness';
-import { laptopAndOffice } from './support/seed';
+import { COURSE, laptopAndOffice, morningSession } from './support/seed';
 import { byHeading, xlsxRows } from '../support/spreadsheets';
 
 /**
@@ -12,7 +12,6 @@ import { byHeading, xlsxRows } from '../support/spreadsheets';
  * everyone booked, names as they were typed.
  */
 
-const COURSE = 'Cultural competency in health and care';
 const suite = browserSuite();
 
 function heading(page: Page, name: string, level = 1): Locator {
@@ -22,16 +21,7 @@ function heading(page: Page, name: string, level = 1): Locator {
 describe("downloading a session's roster", () => {
   it('saves it as a spreadsheet with the sign-in sheet columns, read back intact', async () => {
     const { laptop, onOffice, onLaptop, today, sendPackage } = await laptopAndOffice(suite, 'Hall laptop 2');
-    const course = await onOffice('courses.create', { title: COURSE, durationMinutes: 180, learningOutcomes: ['Explore what we mean by culture'] });
-    const venue = await onOffice('venues.create', { name: "St Mark's Church Hall", address: '12 Market Street, Leeds' });
-    const session = await onOffice('sessions.create', {
-      courseId: course.id,
-      venueId: venue.id,
-      startsAt: `${today}T09:30`,
-      endsAt: `${today}T12:30`,
-      capacity: 20,
-      facilitators: ['Sam Okafor'],
-    });
+    const { session } = await morningSession(onOffice, today);
     await sendPackage();
     const council = await onLaptop('organisations.create', { name: 'Newcastle City Council', sector: 'statutory' });
     for (const [givenName, familyName] of [['Siobhán', "O'Brien"], ['Łukasz', 'Wójcik']] as const) {

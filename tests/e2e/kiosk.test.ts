@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ethnicityCodes, ethnicityGroups, isProcedureName, kioskLanguages } from '../../shared/contract';
 import { seriousAxeFindings } from './support/axe';
-import { laptopAndOffice } from './support/seed';
+import { laptopAndOffice, morningSession } from './support/seed';
 import { browserSuite, type AppUnderTest } from './support/harness';
 
 /**
@@ -45,16 +45,7 @@ interface Kiosk {
 async function openKiosk(options: { capacity?: number } = {}): Promise<Kiosk> {
   const { laptop: app, onOffice, onLaptop: seed, today, sendPackage } = await laptopAndOffice(suite, 'Hall laptop');
   // The office keeps the schedule; the laptop gets it in its package.
-  const course = await onOffice('courses.create', { title: 'Cultural competency in health and care', durationMinutes: 180, learningOutcomes: ['Explore what we mean by culture'] });
-  const venue = await onOffice('venues.create', { name: "St Mark's Church Hall", address: '12 Market Street, Leeds' });
-  const session = await onOffice('sessions.create', {
-    courseId: course.id,
-    venueId: venue.id,
-    startsAt: `${today}T09:30`,
-    endsAt: `${today}T12:30`,
-    capacity: options.capacity ?? 20,
-    facilitators: ['Sam Okafor'],
-  });
+  const { session } = await morningSession(onOffice, today, { capacity: options.capacity });
   await sendPackage();
   const council = await seed('organisations.create', { name: 'Newcastle City Council', sector: 'statutory' });
   const mind = await seed('organisations.create', { name: 'Leeds Mind', sector: 'vcse' });

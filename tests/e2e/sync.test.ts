@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite, type AppUnderTest } from './support/harness';
-import { seeder } from './support/seed';
+import { COURSE, morningSession, seeder } from './support/seed';
 
 /**
  * The day's data going from a facilitator's laptop to the central office, as
@@ -15,7 +15,6 @@ import { seeder } from './support/seed';
  * the office importing it, once and then again.
  */
 
-const COURSE = 'Cultural competency in health and care';
 const LAPTOP = 'Hall laptop 2';
 const OFFICE = 'Central office';
 
@@ -79,16 +78,7 @@ async function officeWithTodaysSession(office: AppUnderTest): Promise<void> {
   await seed('device.setUp', { role: 'office', name: OFFICE });
   const { today } = await seed('device.status', {});
   const council = await seed('organisations.create', { name: 'Newcastle City Council', sector: 'statutory' });
-  const course = await seed('courses.create', { title: COURSE, durationMinutes: 180, learningOutcomes: ['Explore what we mean by culture'] });
-  const venue = await seed('venues.create', { name: "St Mark's Church Hall", address: '12 Market Street, Leeds' });
-  const session = await seed('sessions.create', {
-    courseId: course.id,
-    venueId: venue.id,
-    startsAt: `${today}T09:30`,
-    endsAt: `${today}T12:30`,
-    capacity: 20,
-    facilitators: ['Sam Okafor'],
-  });
+  const { session } = await morningSession(seed, today);
   for (const [givenName, familyName] of [
     ['Amira', 'Khan'],
     ['Łukasz', 'Wójcik'],

@@ -17,6 +17,39 @@ export function seeder(app: AppUnderTest): Seed {
 
 export const OFFICE_NAME = 'Central office';
 
+/** The course most tests run: its title as the screens show it. */
+export const COURSE = 'Cultural competency in health and care';
+
+export interface MorningSession {
+  outcomes?: string[];
+  evaluationMode?: 'anonymous' | 'linked';
+  capacity?: number;
+}
+
+/**
+ * The course, a church hall and this morning's session there (09:30 to
+ * 12:30, run by Sam Okafor), written by whoever keeps the catalogue: the
+ * office, or a test's own office app.
+ */
+export async function morningSession(seed: Seed, today: string, options: MorningSession = {}) {
+  const course = await seed('courses.create', {
+    title: COURSE,
+    durationMinutes: 180,
+    learningOutcomes: options.outcomes ?? ['Explore what we mean by culture'],
+    ...(options.evaluationMode ? { evaluationMode: options.evaluationMode } : {}),
+  });
+  const venue = await seed('venues.create', { name: "St Mark's Church Hall", address: '12 Market Street, Leeds' });
+  const session = await seed('sessions.create', {
+    courseId: course.id,
+    venueId: venue.id,
+    startsAt: `${today}T09:30`,
+    endsAt: `${today}T12:30`,
+    capacity: options.capacity ?? 20,
+    facilitators: ['Sam Okafor'],
+  });
+  return { course, venue, session };
+}
+
 /**
  * A facilitator's laptop and the central office it is paired with, each a
  * running app with its own data folder (both closed with the test's other
