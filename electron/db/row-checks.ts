@@ -4,6 +4,8 @@ import { RequestFields } from '../../shared/contract/bookings';
 import { calendarDate, Id, localDateTime, optionalText, requiredText } from '../../shared/contract/common';
 import { Ethnicity } from '../../shared/contract/equality';
 import { Answers, EvaluationItem } from '../../shared/contract/evaluation';
+import { ContractFields } from '../../shared/contract/contracts';
+import { SchemeFields, TermValues } from '../../shared/contract/membership';
 import { KioskLanguage } from '../../shared/contract/kiosk';
 import { isClockStamp } from '../sync/hlc';
 import type { SharedTableName, SharedTables } from './schema';
@@ -42,6 +44,9 @@ const course = CourseFields.shape;
 const venue = VenueFields.shape;
 const session = SessionFields.shape;
 const request = RequestFields.shape;
+const contract = ContractFields.shape;
+const scheme = SchemeFields.shape;
+const term = TermValues.shape;
 
 const checks: { [T in SharedTableName]: ColumnChecks<SharedTables[T]> } = {
   organisations: { name: OrganisationFields.shape.name, sector: OrganisationFields.shape.sector },
@@ -63,8 +68,10 @@ const checks: { [T in SharedTableName]: ColumnChecks<SharedTables[T]> } = {
     evaluation_mode: z.enum(['anonymous', 'linked']),
   },
   venues: { name: venue.name, address: venue.address, access_notes: venue.accessNotes },
+  contracts: { name: contract.name, funder: contract.funder, year_starts: contract.yearStarts, ends_on: contract.endsOn },
   sessions: {
     course_id: Id,
+    contract_id: optionalId,
     venue_id: Id,
     starts_at: localDateTime('Start'),
     ends_at: localDateTime('End'),
@@ -160,6 +167,28 @@ const checks: { [T in SharedTableName]: ColumnChecks<SharedTables[T]> } = {
     created_at: instant,
     responded_at: optionalInstant,
   },
+  membership_schemes: {
+    name: scheme.name,
+    required_course_ids: json(scheme.requiredCourseIds),
+    window_months: scheme.windowMonths,
+    year_starts: scheme.yearStarts,
+    fee_pence: scheme.feePence,
+    grace_days: scheme.graceDays,
+  },
+  membership_terms: {
+    scheme_id: Id,
+    person_id: Id,
+    starts_on: term.startsOn,
+    ends_on: term.endsOn,
+    origin: term.origin,
+    fee_pence: term.feePence,
+    paid_on: term.paidOn,
+    organisation_id: optionalId,
+    notes: term.notes,
+    cancelled_on: term.cancelledOn,
+    exempt_reason: term.exemptReason,
+    created_at: instant,
+  },
 };
 
 /** The first column of these fields whose value no procedure would store, or null when all fit. */
@@ -180,6 +209,9 @@ export function invalidRow(table: SharedTableName, row: Record<string, unknown>,
   if (table === 'sign_ins' && row.corrects_id === rowId) return 'an undo that corrects itself';
   if (table === 'sessions' && typeof row.starts_at === 'string' && typeof row.ends_at === 'string' && !(row.ends_at > row.starts_at)) {
     return 'a session that ends before it starts';
+  }
+  if (table === 'membership_terms' && typeof row.starts_on === 'string' && typeof row.ends_on === 'string' && row.ends_on < row.starts_on) {
+    return 'a term that ends before it starts';
   }
   return null;
 }

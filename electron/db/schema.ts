@@ -61,9 +61,20 @@ export interface VenuesTable {
   access_notes: string | null;
 }
 
+/** A funding source; its year starts on year_starts (MM-DD) every year. */
+export interface ContractsTable {
+  id: string;
+  name: string;
+  funder: string;
+  year_starts: string;
+  ends_on: string | null;
+}
+
 export interface SessionsTable {
   id: string;
   course_id: string;
+  /** The contract the session is delivered under; null for paid-for / other. */
+  contract_id: string | null;
   venue_id: string;
   starts_at: string;
   ends_at: string;
@@ -207,10 +218,42 @@ export interface SessionNotesTable {
   responded_at: string | null;
 }
 
+export interface MembershipSchemesTable {
+  id: string;
+  name: string;
+  /** JSON array of course ids: attending any one meets the requirement. */
+  required_course_ids: string;
+  window_months: number;
+  /** MM-DD, or null for rolling 12-month terms. */
+  year_starts: string | null;
+  fee_pence: number | null;
+  grace_days: number;
+}
+
+/** One term of one member; a renewal is a new row, so history is kept. */
+export interface MembershipTermsTable {
+  id: string;
+  scheme_id: string;
+  person_id: string;
+  starts_on: string;
+  /** Inclusive. */
+  ends_on: string;
+  origin: 'new' | 'renewal' | 'rejoin';
+  fee_pence: number | null;
+  paid_on: string | null;
+  organisation_id: string | null;
+  notes: string | null;
+  cancelled_on: string | null;
+  /** On a joining term (new or rejoin) the office exempted from the training requirement. */
+  exempt_reason: string | null;
+  created_at: string;
+}
+
 /** Tables whose rows travel between devices; every write to them is logged. */
 export interface SharedTables {
   organisations: OrganisationsTable;
   people: PeopleTable;
+  contracts: ContractsTable;
   courses: CoursesTable;
   venues: VenuesTable;
   sessions: SessionsTable;
@@ -225,6 +268,8 @@ export interface SharedTables {
   evaluation_responses: EvaluationResponsesTable;
   evaluation_completions: EvaluationCompletionsTable;
   session_notes: SessionNotesTable;
+  membership_schemes: MembershipSchemesTable;
+  membership_terms: MembershipTermsTable;
 }
 export type SharedTableName = keyof SharedTables;
 
@@ -234,6 +279,7 @@ export const sharedTableNames = [
   'people',
   'courses',
   'venues',
+  'contracts',
   'sessions',
   'group_bookings',
   'bookings',
@@ -246,6 +292,8 @@ export const sharedTableNames = [
   'evaluation_responses',
   'evaluation_completions',
   'session_notes',
+  'membership_schemes',
+  'membership_terms',
 ] as const satisfies readonly SharedTableName[];
 
 export interface Schema extends SharedTables {

@@ -70,10 +70,11 @@ export const writePolicy: { [T in SharedTableName]: TablePolicy<T> } = {
   },
   courses: { create: officeOnly, edit: { office: ['title', 'description', 'duration_minutes', 'learning_outcomes', 'evaluation_mode'] } },
   venues: { create: officeOnly, edit: { office: ['name', 'address', 'access_notes'] } },
+  contracts: { create: officeOnly, edit: { office: ['name', 'funder', 'year_starts', 'ends_on'] } },
   sessions: {
     create: officeOnly,
     // A laptop may change the capacity of a session it runs (checked by the merge against its enrolment).
-    edit: { laptop: ['capacity'], office: ['course_id', 'venue_id', 'starts_at', 'ends_at', 'capacity', 'facilitators', 'status'] },
+    edit: { laptop: ['capacity'], office: ['course_id', 'contract_id', 'venue_id', 'starts_at', 'ends_at', 'capacity', 'facilitators', 'status'] },
   },
   group_bookings: { create: both, edit: { laptop: ['places'], office: ['places'] } },
   bookings: {
@@ -114,6 +115,15 @@ export const writePolicy: { [T in SharedTableName]: TablePolicy<T> } = {
     officeOnlyOnCreate: ['response', 'responded_at'],
     edit: { laptop: ['text', 'tags', 'needs_response'], office: ['text', 'tags', 'needs_response', 'status', 'response', 'responded_at'] },
   },
+  // Memberships are the office's: a laptop sees status lines in its package, never these rows.
+  membership_schemes: {
+    create: officeOnly,
+    edit: { office: ['name', 'required_course_ids', 'window_months', 'year_starts', 'fee_pence', 'grace_days'] },
+  },
+  membership_terms: {
+    create: officeOnly,
+    edit: { office: ['ends_on', 'fee_pence', 'paid_on', 'organisation_id', 'notes', 'cancelled_on', 'exempt_reason'] },
+  },
 };
 
 /** What each table's rows are, in words, for refusals: "tried to change a course". */
@@ -122,6 +132,7 @@ export const recordInWords: { [T in SharedTableName]: string } = {
   people: 'a person',
   courses: 'a course',
   venues: 'a venue',
+  contracts: 'a contract',
   sessions: 'a session',
   group_bookings: "an organisation's group places",
   bookings: 'a booking',
@@ -134,6 +145,8 @@ export const recordInWords: { [T in SharedTableName]: string } = {
   evaluation_responses: 'an evaluation answer',
   evaluation_completions: 'an evaluation completion',
   session_notes: 'a session note',
+  membership_schemes: 'a membership scheme',
+  membership_terms: "a member's term",
 };
 
 /** Columns whose name alone would not say what they are. */
@@ -146,6 +159,8 @@ const columnWords: Record<string, string> = {
   needs_response: 'request for a response',
   starts_at: 'start time',
   ends_at: 'end time',
+  year_starts: 'first day of the year',
+  exempt_reason: 'training exemption',
 };
 
 /** A column as a refusal names it: "given_name" → "given name". */

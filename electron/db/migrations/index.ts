@@ -8,6 +8,7 @@ import * as changeBases from './0006-change-bases';
 import * as kioskPinTries from './0007-kiosk-pin-tries';
 import * as unlinkableAnswers from './0008-unlinkable-answers';
 import * as waitingRows from './0009-waiting-rows';
+import * as contractsAndMemberships from './0010-contracts-and-memberships';
 
 export interface Migration {
   name: string;
@@ -29,4 +30,5 @@ export const migrations: readonly Migration[] = [
   { name: '0007-kiosk-pin-tries', up: kioskPinTries.up },
   { name: '0008-unlinkable-answers', up: unlinkableAnswers.up },
   { name: '0009-waiting-rows', up: waitingRows.up },
+  { name: '0010-contracts-and-memberships', up: contractsAndMemberships.up },
 ];

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { calendarDate, requiredText } from './common';
+
+/**
+ * Contracts: the funding sources sessions are delivered under. Each has its
+ * own year (a city's public-health contract may run from 1 August), which
+ * is the period its funder reports by. A session belongs to one contract or
+ * to none ("paid-for / other"). Office data; laptops receive it read-only.
+ */
+
+const monthDays = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A day of the year as MM-DD ("08-01" for 1 August); 29 February is refused, as most years have none. */
+export function dayOfYear(label: string) {
+  return z
+    .string({ error: `${label} must be a day of the year.` })
+    .trim()
+    .regex(/^\d{2}-\d{2}$/, { error: `${label} must be a day of the year like 08-01 (1 August).` })
+    .refine(
+      (value) => {
+        const [month, day] = value.split('-').map(Number) as [number, number];
+        return month >= 1 && month <= 12 && day >= 1 && day <= monthDays[month - 1]! && value !== '02-29';
+      },
+      { error: `${label} is not a day every year has: choose a day from 01-01 to 12-31 other than 02-29.` },
+    );
+}
+
+export const ContractFields = z
+  .strictObject({
+    name: requiredText('Contract name'),
+    funder: requiredText('Funder'),
+    yearStarts: dayOfYear('The day the contract year starts'),
+    endsOn: calendarDate('End date').nullish().transform((value) => value ?? null),
+  });
+export type ContractFields = z.input<typeof ContractFields>;
+
+export const Contract = z.object({
+  id: z.string(),
+  name: z.string(),
+  funder: z.string(),
+  yearStarts: z.string(),
+  endsOn: z.string().nullable(),
+});
+export type Contract = z.infer<typeof Contract>;
