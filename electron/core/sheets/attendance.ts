@@ -13,6 +13,8 @@ export interface SessionGroup {
   course: { title: string; id: string; duration: number };
   venue: { name: string; id: string };
   date: string;
+  /** The contract the sheet names for the session; a session the sheet creates is delivered under it. Null or left out: none. */
+  contractId?: string | null;
   /** People who came, once each however many times their line was typed. */
   people: Set<string>;
 }
@@ -79,6 +81,7 @@ export async function applySession(ctx: CoreContext, db: Kysely<Schema>, scope: 
     await scope.insert('sessions', {
       id: session.id,
       course_id: group.course.id,
+      contract_id: group.contractId ?? null,
       venue_id: group.venue.id,
       ...(({ startsAt, endsAt }) => ({ starts_at: startsAt, ends_at: endsAt }))(timesOf(group.date, group.course.duration)),
       capacity: session.capacity,
