@@ -84,12 +84,15 @@ Usage:
       that is damaged, wrongly addressed or from an unknown or revoked laptop
       is refused whole. Exits with 1 if any file was refused.
 
-  fieldbook import-sheet FILE --kind attendance|people [--sheet NAME]
-                         [--mapping FILE] [--dry-run] [--data FOLDER]
-      Import past sign-in sheets or a list of people from an .xlsx or .csv
-      file (at the office). Prints what it found (people new and matched,
-      sessions, rows refused with the reason, columns ignored), then imports
-      it in one go unless --dry-run. --mapping names a JSON file pairing
+  fieldbook import-sheet FILE --kind attendance|people|members|evaluations
+                         [--scheme NAME] [--sheet NAME] [--mapping FILE]
+                         [--dry-run] [--data FOLDER]
+      Import past sign-in sheets, a list of people, a member list (for the
+      membership scheme --scheme names) or evaluation results from an .xlsx
+      or .csv file (at the office). Prints what it found (people new and
+      matched, sessions, terms, responses, rows refused with the reason,
+      columns ignored), then imports it in one go unless --dry-run; new
+      courses it lists are created. --mapping names a JSON file pairing
       column headers with fields, e.g. {"Christian name": "givenName"}.
       Exits with 1 when nothing could be imported. See docs/sheets.md.
 

@@ -4,6 +4,7 @@ import { DEFAULT_DEMO_SEED } from '../demo/load-demo';
 import { defaultDataFolder } from '../host/data-folder';
 import { demoCommand, generatePeopleCommand, helpText, type Output } from './commands';
 import { importCommand } from './import-command';
+import { sheetKinds, type SheetKind } from '../../shared/contract';
 import { importSheetCommand } from './sheet-command';
 import { describeFailure, UsageError } from './failures';
 
@@ -19,7 +20,14 @@ const commandOptions = {
   demo: { data: { type: 'string' }, seed: { type: 'string' } },
   'generate-people': { data: { type: 'string' }, seed: { type: 'string' }, count: { type: 'string' } },
   import: { data: { type: 'string' } },
-  'import-sheet': { data: { type: 'string' }, kind: { type: 'string' }, sheet: { type: 'string' }, mapping: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  'import-sheet': {
+    data: { type: 'string' },
+    kind: { type: 'string' },
+    scheme: { type: 'string' },
+    sheet: { type: 'string' },
+    mapping: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+  },
   help: {},
 } satisfies Record<string, OptionSpec>;
 
@@ -90,9 +98,21 @@ export async function runCli(argv: readonly string[], terminal: Terminal): Promi
       if (file === undefined) throw new UsageError('import-sheet needs a file, for example: fieldbook import-sheet sign-ins.xlsx --kind attendance');
       if (extra !== undefined) throw new UsageError(`import-sheet reads one file at a time, not "${extra}" as well.`);
       const kind = values.kind;
-      if (kind !== 'attendance' && kind !== 'people') throw new UsageError('import-sheet needs --kind attendance or --kind people.');
+      if (!(sheetKinds as readonly string[]).includes(kind ?? '')) {
+        throw new UsageError('import-sheet needs --kind attendance, --kind people, --kind members or --kind evaluations.');
+      }
+      if (kind === 'members' && values.scheme === undefined) throw new UsageError('import-sheet --kind members needs --scheme NAME, the membership scheme the list is for.');
+      if (kind !== 'members' && values.scheme !== undefined) throw new UsageError('--scheme is only for --kind members.');
       return await importSheetCommand(
-        { dataFolder, file: resolve(file), kind, sheet: values.sheet, mappingFile: values.mapping && resolve(values.mapping), dryRun: values['dry-run'] === true },
+        {
+          dataFolder,
+          file: resolve(file),
+          kind: kind as SheetKind,
+          scheme: values.scheme,
+          sheet: values.sheet,
+          mappingFile: values.mapping && resolve(values.mapping),
+          dryRun: values['dry-run'] === true,
+        },
         terminal,
       );
     } else {

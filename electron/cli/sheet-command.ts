@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { SheetInput, type SheetField, type SheetKind, type SheetPreview } from '../../shared/contract';
 import { FieldbookError } from '../../shared/errors';
+import { findScheme } from '../core/sheets/members';
 import { importSheet, previewSheet } from '../core/sheets/run';
 import { withCore, type Output } from './commands';
 import { UsageError } from './failures';
@@ -12,6 +13,8 @@ export interface SheetOptions {
   kind: SheetKind;
   sheet?: string;
   mappingFile?: string;
+  /** Members: the scheme's name. */
+  scheme?: string;
   dryRun: boolean;
 }
 
@@ -37,12 +40,25 @@ function printPreview(preview: SheetPreview, out: Output): void {
   list('New organisations', preview.organisations.new);
   list('New courses', preview.courses.new);
   list('New venues', preview.venues.new);
+  list('New contracts', preview.contracts.new);
   if (preview.kind === 'attendance') {
     for (const session of preview.sessions.list) {
-      out.line(`  ${session.isNew ? 'New session' : 'Session'}: ${session.course}, ${session.date}, ${session.venue}: ${session.signIns} sign-ins to add`);
+      const contract = session.contract ? ` (${session.contract})` : '';
+      out.line(`  ${session.isNew ? 'New session' : 'Session'}: ${session.course}, ${session.date}, ${session.venue}${contract}: ${session.signIns} sign-ins to add`);
+    }
+    for (const session of preview.contracts.differing) {
+      out.line(`  Left under ${session.inFieldbook ?? 'no contract'}: ${session.course}, ${session.date}, ${session.venue} (the file says ${session.inFile})`);
     }
     const { already, duplicateLines, notAttended } = preview.signIns;
     if (already + duplicateLines + notAttended > 0) out.line(`  Already signed in: ${already}; lines typed twice: ${duplicateLines}; did not attend: ${notAttended}`);
+  }
+  if (preview.kind === 'members') {
+    const { termsAdded, already } = preview.members;
+    out.line(`  Terms of ${preview.members.scheme}: ${termsAdded} to add, ${already} already there`);
+  }
+  if (preview.kind === 'evaluations') {
+    const { already, linked } = preview.responses;
+    out.line(`  Responses: ${preview.responses.new} to add (${linked} tied to a person by email), ${already} already there`);
   }
   list('Columns ignored', preview.ignoredColumns);
   for (const row of preview.refused) out.line(`  Refused: ${preview.sheetsRead.length > 1 ? `${row.sheet} ` : ''}row ${row.row}: ${row.reason}`);
@@ -50,7 +66,8 @@ function printPreview(preview: SheetPreview, out: Output): void {
 }
 
 /**
- * `fieldbook import-sheet FILE --kind attendance|people`: the preview, then
+ * `fieldbook import-sheet FILE --kind attendance|people|members|evaluations
+ * [--scheme NAME]`: the preview, then
  * the import unless --dry-run. Exit 0 when imported (some rows refused or
  * not), 1 when nothing could be imported.
  */
@@ -63,8 +80,18 @@ export async function importSheetCommand(options: SheetOptions, out: Output): Pr
     if ((error as { code?: string }).code === 'ENOENT') throw new FieldbookError('NOT_FOUND', `There is no file at ${options.file}.`);
     throw error;
   }
-  const request = { kind: options.kind, fileName: basename(options.file), bytes, sheet: options.sheet, mapping };
+  // The command line creates the new courses it lists, as its help says; the screen asks first.
+  const request = { kind: options.kind, fileName: basename(options.file), bytes, sheet: options.sheet, mapping, scheme: options.scheme, confirmedCourses: 'every' as const };
   return withCore(options.dataFolder, async (core) => {
+    if (options.kind === 'members') {
+      // An unknown scheme is a mistake on the command line, like an unknown --kind.
+      try {
+        await core.exclusive(() => findScheme(core.context.db, options.scheme));
+      } catch (error) {
+        if (error instanceof FieldbookError) throw new UsageError(error.message);
+        throw error;
+      }
+    }
     if (options.dryRun) {
       printPreview(await core.exclusive(() => previewSheet(core.context, request)), out);
       out.line('Nothing was written (--dry-run).');

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { procedures, type ProcedureName } from '../../shared/contract';
+import { procedures, type ProcedureDefinition, type ProcedureName } from '../../shared/contract';
 import type { Handlers } from './handler-types';
 import { RefusalKeepingWrites } from './refusal-keeping-writes';
 
@@ -68,7 +68,14 @@ export function createWritePath(sqlite: Database): WritePath {
       const serialised = {} as Record<ProcedureName, (input: unknown) => Promise<unknown>>;
       for (const name of Object.keys(handlers) as ProcedureName[]) {
         const handler = handlers[name] as (input: unknown) => Promise<unknown>;
-        const transactional = procedures[name].kind === 'mutation' && !FILE_FIRST.has(name);
+        const definition: ProcedureDefinition = procedures[name];
+        if (definition.beside === 'write-path') {
+          // Declared in the contract as reading no database (a progress record in memory): it cannot share a
+          // transaction, and taking a turn would answer "how far has the import got?" only once the import is done.
+          serialised[name] = handler;
+          continue;
+        }
+        const transactional = definition.kind === 'mutation' && !FILE_FIRST.has(name);
         serialised[name] = (input) => exclusive(() => (transactional ? inTransaction(name, () => handler(input)) : handler(input)));
       }
       return serialised as Handlers;

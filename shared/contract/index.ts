@@ -20,6 +20,12 @@ export interface ProcedureDefinition {
    * Everything else is for staff and is refused until the kiosk is left.
    */
   access?: 'kiosk';
+  /**
+   * 'write-path': runs beside the write path instead of taking its turn on
+   * it. Only for a query that reads no database (a progress record kept in
+   * memory), so it cannot see or disturb another procedure's transaction.
+   */
+  beside?: 'write-path';
 }
 
 /** Every procedure Fieldbook offers, declared once. Transports only dispatch these. */

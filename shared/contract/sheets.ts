@@ -1,26 +1,56 @@
 import { z } from 'zod';
 
 /**
- * Spreadsheets typed up from years of paper sign-in sheets and member lists,
- * read into Fieldbook at the office: a preview first (nothing written), then
- * the import in one transaction through the change log.
+ * Spreadsheets typed up from years of paper sign-in sheets, member lists and
+ * evaluation results, read into Fieldbook at the office: a preview first
+ * (nothing written), then the import in one transaction through the change log.
  */
 
-export const sheetKinds = ['attendance', 'people'] as const;
-export const SheetKind = z.enum(sheetKinds, { error: 'Choose what the file holds: attendance or people.' });
+export const sheetKinds = ['attendance', 'people', 'members', 'evaluations'] as const;
+export const SheetKind = z.enum(sheetKinds, { error: 'Choose what the file holds: attendance, people, members or evaluations.' });
 export type SheetKind = z.infer<typeof SheetKind>;
 
 /** The columns Fieldbook can read, and 'ignore' for one the office chose to leave out. */
-export const sheetFields = ['givenName', 'familyName', 'email', 'organisation', 'sector', 'date', 'course', 'venue', 'attended', 'ignore'] as const;
+export const sheetFields = [
+  'givenName',
+  'familyName',
+  'email',
+  'organisation',
+  'sector',
+  'date',
+  'course',
+  'venue',
+  'attended',
+  'contract',
+  'joinedOn',
+  'renewedOn',
+  'feePaid',
+  'confidenceBefore',
+  'confidenceAfter',
+  'comments',
+  'ignore',
+] as const;
 export const SheetField = z.enum(sheetFields, {
-  error: 'Map a column to first name, surname, email, organisation, sector, date, course, venue, attended, or ignore it.',
+  error:
+    'Map a column to first name, surname, email, organisation, sector, date, course, venue, attended, contract, date joined, renewal date, fee paid, confidence before, confidence after, comments, or ignore it.',
 });
 export type SheetField = z.infer<typeof SheetField>;
 
 /** The fields each kind of sheet reads; a recognised column of another field is set aside as ignored. */
 export const sheetFieldsOfKind: Record<SheetKind, readonly Exclude<SheetField, 'ignore'>[]> = {
   people: ['givenName', 'familyName', 'email', 'organisation', 'sector'],
-  attendance: ['givenName', 'familyName', 'email', 'organisation', 'sector', 'date', 'course', 'venue', 'attended'],
+  attendance: ['givenName', 'familyName', 'email', 'organisation', 'sector', 'date', 'course', 'venue', 'attended', 'contract'],
+  members: ['givenName', 'familyName', 'email', 'organisation', 'sector', 'joinedOn', 'renewedOn', 'feePaid'],
+  // Each learning outcome's rating is a column too, recognised by the outcome's text (it differs by course).
+  evaluations: ['date', 'course', 'venue', 'email', 'confidenceBefore', 'confidenceAfter', 'comments'],
+};
+
+/** The columns that make a row the header row: without them no row of the kind can be read. */
+export const sheetHeaderFieldsOfKind: Record<SheetKind, readonly Exclude<SheetField, 'ignore'>[]> = {
+  people: ['givenName', 'familyName'],
+  attendance: ['givenName', 'familyName'],
+  members: ['givenName', 'familyName'],
+  evaluations: ['course', 'date', 'venue'],
 };
 
 /** A column header (or a name) compared with case and spacing set aside, on screen and in the core alike. */
@@ -29,6 +59,10 @@ export const sheetHeaderKey = (text: string) => text.toLowerCase().replace(/\s+/
 /** 50 MB, as base64 (four characters for every three bytes), with room for padding. */
 export const MAX_SHEET_FILE_BYTES = 50 * 1024 * 1024;
 const MAX_BASE64_CHARS = Math.ceil(MAX_SHEET_FILE_BYTES / 3) * 4;
+
+const ProgressId = z
+  .string({ error: 'The progress reference must be text.' })
+  .regex(/^[A-Za-z0-9-]{8,64}$/, { error: 'The progress reference is not valid.' });
 
 export const SheetInput = z.strictObject({
   kind: SheetKind,
@@ -58,13 +92,43 @@ export const SheetInput = z.strictObject({
     )
     .refine((mapping) => Object.keys(mapping).length <= 100, { error: 'A mapping can name at most 100 columns.' })
     .optional(),
+  /** Members only: the membership scheme the list is for, by name. */
+  scheme: z
+    .string({ error: 'The scheme must be named by its name.' })
+    .trim()
+    .min(1, { error: 'Choose the membership scheme the list is for.' })
+    .max(200, { error: 'The scheme name must be 200 characters or fewer.' })
+    .optional(),
+  /**
+   * The new courses the office confirmed it means to create (sheets.import):
+   * a misspelt course in a sheet would otherwise become a course of its own.
+   * A file that would create a course not listed (none, when left out) is refused, and nothing is written.
+   */
+  confirmedCourses: z
+    .array(z.string({ error: 'Each confirmed course is named by its title.' }).trim().max(200, { error: 'A course title must be 200 characters or fewer.' }), {
+      error: 'The confirmed courses must be a list of titles.',
+    })
+    .max(500, { error: 'At most 500 new courses can be confirmed at once.' })
+    .optional(),
+  /** Chosen by the screen, so that it can ask sheets.progress how far this call has got. */
+  progressId: ProgressId.optional(),
 });
 export type SheetInput = z.input<typeof SheetInput>;
 
 const count = z.number().int().min(0);
 const RefusedRow = z.object({ sheet: z.string(), row: count, reason: z.string() });
 const PersonMatch = z.object({ sheet: z.string(), row: count, name: z.string(), matchedBy: z.enum(['email', 'name']), person: z.string() });
-const SessionLine = z.object({ course: z.string(), date: z.string(), venue: z.string(), isNew: z.boolean(), signIns: count });
+const SessionLine = z.object({
+  course: z.string(),
+  date: z.string(),
+  venue: z.string(),
+  isNew: z.boolean(),
+  signIns: count,
+  /** The contract the sheet names for the session, or null. */
+  contract: z.string().nullable(),
+});
+/** A session already in Fieldbook under another contract than the sheet names: it is left as it is. */
+const ContractDiffers = z.object({ course: z.string(), date: z.string(), venue: z.string(), inFile: z.string(), inFieldbook: z.string().nullable() });
 
 export const SheetPreview = z.object({
   kind: SheetKind,
@@ -77,8 +141,13 @@ export const SheetPreview = z.object({
   organisations: z.object({ new: z.array(z.string()) }),
   courses: z.object({ new: z.array(z.string()) }),
   venues: z.object({ new: z.array(z.string()) }),
+  contracts: z.object({ new: z.array(z.string()), differing: z.array(ContractDiffers) }),
   sessions: z.object({ new: count, matched: count, list: z.array(SessionLine) }),
   signIns: z.object({ new: count, already: count, duplicateLines: count, notAttended: count }),
+  /** Evaluations: responses new and already there; linked: tied to a person found by email (a linked course's). */
+  responses: z.object({ new: count, already: count, linked: count }),
+  /** Members: people given their first term in the scheme, terms added, and terms already there. */
+  members: z.object({ scheme: z.string().nullable(), new: count, termsAdded: count, already: count }),
   refused: z.array(RefusedRow),
   refusedCount: count,
   ignoredColumns: z.array(z.string()),
@@ -90,7 +159,27 @@ export const SheetPreview = z.object({
 });
 export type SheetPreview = z.infer<typeof SheetPreview>;
 
+export const sheetStages = ['reading', 'matching', 'writing'] as const;
+
+/** How far a running preview or import has got, by rows; null when no call with that reference is running. */
+export const SheetProgress = z
+  .object({
+    stage: z.enum(sheetStages),
+    rowsDone: count,
+    /** Null while the file is still being read. */
+    rowsTotal: count.nullable(),
+  })
+  .nullable();
+export type SheetProgress = z.infer<typeof SheetProgress>;
+
 export const sheetProcedures = {
   'sheets.preview': { kind: 'query', input: SheetInput, output: SheetPreview },
   'sheets.import': { kind: 'mutation', input: SheetInput, output: SheetPreview },
+  /**
+   * Read while a preview or import is under way. It reads a record kept in
+   * memory and never the database, so it does not wait for the write path
+   * (see write-path.ts): otherwise it would be answered only after the
+   * import it reports on.
+   */
+  'sheets.progress': { kind: 'query', beside: 'write-path', input: z.strictObject({ progressId: ProgressId }), output: SheetProgress },
 } as const;

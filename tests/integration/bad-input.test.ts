@@ -243,6 +243,7 @@ beforeAll(async () => {
     'exports.download': { list: 'roster', format: 'xlsx', sessionId: today.id },
     'sheets.preview': { kind: 'attendance', fileName: 'sign-ins.csv', contentBase64: sheetCsv, mapping: { Role: 'ignore' } },
     'sheets.import': { kind: 'people', fileName: 'people.csv', contentBase64: sheetCsv, sheet: 'CSV' },
+    'sheets.progress': { progressId: 'screen-0001' },
   };
 });
 

@@ -68,8 +68,8 @@ describe('fieldbook import-sheet', () => {
   });
 
   it('exits 2 for a command it does not understand', async () => {
-    const run = await fieldbook('import-sheet', 'x.csv', '--kind', 'members');
+    const run = await fieldbook('import-sheet', 'x.csv', '--kind', 'meetings');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('import-sheet needs --kind attendance or --kind people.');
+    expect(run.stderr).toContain('import-sheet needs --kind attendance, --kind people, --kind members or --kind evaluations.');
   });
 });

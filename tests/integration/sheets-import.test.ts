@@ -80,7 +80,7 @@ describe('importing an attendance spreadsheet', () => {
     expect(preview.sessions.new).toBe(3);
     expect(preview.nothingNew).toBe(false);
 
-    const imported = await temp.call('sheets.import', input('attendance', 'sign-ins.xlsx', file));
+    const imported = await temp.call('sheets.import', input('attendance', 'sign-ins.xlsx', file, { confirmedCourses: preview.courses.new }));
     expect({ ...imported, imported: false, message: '' }).toEqual({ ...preview, message: '' });
     expect(imported.message).toMatch(/Imported: 5 new people/);
     expect(people()).toEqual([
@@ -106,7 +106,7 @@ describe('importing an attendance spreadsheet', () => {
 
   it('changes nothing when the same file is imported again, and says so', async () => {
     const file = await xlsx({ Sheet1: ATTENDANCE });
-    await temp.call('sheets.import', input('attendance', 'sign-ins.xlsx', file));
+    await temp.call('sheets.import', input('attendance', 'sign-ins.xlsx', file, { confirmedCourses: ['Cultural Competency', 'Health Equity Basics'] }));
     const before = databaseHash(temp.sqlite);
     const again = await temp.call('sheets.import', input('attendance', 'sign-ins.xlsx', file));
     expect(again.nothingNew).toBe(true);

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { OutgoingFile } from '../../shared/contract';
 
@@ -37,4 +38,22 @@ export const bytesOfFile = (file: OutgoingFile) => new Uint8Array(Buffer.from(fi
 export function byHeading<V>(rows: V[][]): Record<string, V>[] {
   const [headings = [], ...rest] = rows;
   return rest.map((row) => Object.fromEntries(headings.map((heading, index) => [String(heading), row[index] as V])));
+}
+
+/** A cell as a test writes it into a workbook: a formula carries the result Excel would have saved. */
+export type WrittenCell = string | number | Date | null | { formula: string; result: string };
+
+/** An .xlsx made the way offices make them, one sheet per entry, row by row. */
+export async function xlsxFile(sheets: Record<string, WrittenCell[][]>): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const sheet = workbook.addWorksheet(name);
+    for (const row of rows) sheet.addRow(row);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A UTF-8 CSV made with csv-stringify, quoting where the text needs it. */
+export function csvFile(rows: (string | number | null)[][]): Buffer {
+  return Buffer.from(stringify(rows.map((row) => row.map((cell) => cell ?? ''))), 'utf8');
 }

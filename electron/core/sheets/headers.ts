@@ -1,4 +1,4 @@
-import { sheetFieldsOfKind, sheetHeaderKey, type SheetField, type SheetKind } from '../../../shared/contract';
+import { sheetFieldsOfKind, sheetHeaderFieldsOfKind, sheetHeaderKey, sheetKinds, type SheetField, type SheetKind } from '../../../shared/contract';
 import { cellText, type CellValue } from './values';
 
 export type ColumnField = Exclude<SheetField, 'ignore'>;
@@ -22,13 +22,20 @@ const headerNames: [string, ColumnField][] = [
   ['course', 'course'],
   ['venue', 'venue'],
   ['attended', 'attended'],
+  ['funding', 'contract'],
+  ['contract', 'contract'],
+  ['date joined', 'joinedOn'],
+  ['joined', 'joinedOn'],
+  ['renewal date', 'renewedOn'],
+  ['renewed', 'renewedOn'],
+  ['fee paid', 'feePaid'],
+  ['confidence before', 'confidenceBefore'],
+  ['confidence after', 'confidenceAfter'],
+  ['comments', 'comments'],
 ];
 
 /** What each kind reads; other recognised columns are listed as ignored. */
-const fieldsOf: Record<SheetKind, ReadonlySet<ColumnField>> = {
-  people: new Set(sheetFieldsOfKind.people),
-  attendance: new Set(sheetFieldsOfKind.attendance),
-};
+const fieldsOf = Object.fromEntries(sheetKinds.map((kind) => [kind, new Set(sheetFieldsOfKind[kind])])) as unknown as Record<SheetKind, ReadonlySet<ColumnField>>;
 
 export const headerKey = sheetHeaderKey;
 
@@ -48,15 +55,22 @@ export interface HeaderRow {
   /** Header texts, by column index, to recognise the header repeated further down. */
   texts: string[];
   ignored: string[];
+  /**
+   * Columns no name or mapping placed (and not mapped to "ignore"), by column
+   * index: an evaluation's learning-outcome ratings, recognised by each
+   * course's own outcome texts once the row's course is known.
+   */
+  unplaced: Map<number, string>;
 }
 
 /** Title rows and notes seldom pass 20 rows; a header further down is not looked for. */
 const HEADER_SEARCH_ROWS = 50;
 
 /**
- * The first row, within the first rows of the sheet, in which both name
- * columns are recognised (directly or through the office's mapping). Rows
- * above it (a title, a date, blank rows) are passed over.
+ * The first row, within the first rows of the sheet, in which the kind's
+ * header columns are recognised (both names; for evaluations the course,
+ * date and venue), directly or through the office's mapping. Rows above it
+ * (a title, a date, blank rows) are passed over.
  */
 export function findHeader(rows: CellValue[][], kind: SheetKind, mapping: Record<string, SheetField> | undefined): HeaderRow | null {
   const mapped = new Map(Object.entries(mapping ?? {}).map(([header, field]) => [headerKey(header), field]));
@@ -64,15 +78,19 @@ export function findHeader(rows: CellValue[][], kind: SheetKind, mapping: Record
     const texts = (rows[index] ?? []).map((cell) => cellText(cell));
     const columns = new Map<number, ColumnField>();
     const ignored: string[] = [];
+    const unplaced = new Map<number, string>();
     texts.forEach((text, column) => {
       if (text === '') return;
       const field = mapped.has(headerKey(text)) ? mapped.get(headerKey(text))! : recognised(text);
       const used = new Set(columns.values());
       if (field && field !== 'ignore' && fieldsOf[kind].has(field) && !used.has(field)) columns.set(column, field);
-      else ignored.push(text);
+      else {
+        ignored.push(text);
+        if (!field) unplaced.set(column, text);
+      }
     });
     const fields = new Set(columns.values());
-    if (fields.has('givenName') && fields.has('familyName')) return { index, columns, texts, ignored };
+    if (sheetHeaderFieldsOfKind[kind].every((field) => fields.has(field))) return { index, columns, texts, ignored, unplaced };
   }
   return null;
 }

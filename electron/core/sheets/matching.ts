@@ -1,11 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { Sector } from '../../../shared/contract';
+import { FieldbookError } from '../../../shared/errors';
 import { normaliseForSearch } from '../../../shared/search-text';
 import type { Schema } from '../../db/schema';
 import { insertPerson } from '../catalogue/people';
 import type { WriteScope } from '../write';
 import type { SheetRecord } from './records';
 import { emailKey, nameKey } from './values';
+
+export interface KnownCourse {
+  id: string;
+  title: string;
+  duration: number;
+  mode: 'anonymous' | 'linked';
+}
 
 interface KnownPerson {
   id: string;
@@ -35,25 +43,37 @@ const nameAt = (givenName: string, familyName: string, organisationId: string | 
  */
 export class SheetMatcher {
   private readonly organisations = new Map<string, string>();
-  private readonly courses = new Map<string, { id: string; duration: number }>();
+  private readonly courses = new Map<string, KnownCourse>();
   private readonly venues = new Map<string, string>();
+  private readonly contracts = new Map<string, { id: string; name: string }>();
   private readonly byEmail = new Map<string, KnownPerson>();
   private readonly byName = new Map<string, KnownPerson>();
   private counter = 0;
-  readonly added = { organisations: [] as string[], courses: [] as string[], venues: [] as string[], people: [] as string[] };
+  readonly added = { organisations: [] as string[], courses: [] as string[], venues: [] as string[], contracts: [] as string[], people: [] as string[] };
+  private readonly confirmedCourses: ReadonlySet<string> | 'every';
 
+  /**
+   * confirmedCourses: the titles of new courses the office confirmed it
+   * means to create, or 'every' (the command line creates them, as it
+   * says in its preview). The import refuses a file that would create any
+   * other; the preview lists it as new.
+   */
   constructor(
     private readonly db: Kysely<Schema>,
     private readonly scope: WriteScope | null,
     private readonly fileName: string,
-  ) {}
+    confirmedCourses: readonly string[] | 'every' = [],
+  ) {
+    this.confirmedCourses = confirmedCourses === 'every' ? 'every' : new Set(confirmedCourses.map(nameKey));
+  }
 
   async load(): Promise<void> {
     for (const row of await this.db.selectFrom('organisations').select(['id', 'name']).execute()) this.organisations.set(nameKey(row.name), row.id);
-    for (const row of await this.db.selectFrom('courses').select(['id', 'title', 'duration_minutes']).execute()) {
-      this.courses.set(nameKey(row.title), { id: row.id, duration: row.duration_minutes });
+    for (const row of await this.db.selectFrom('courses').select(['id', 'title', 'duration_minutes', 'evaluation_mode']).execute()) {
+      this.courses.set(nameKey(row.title), { id: row.id, title: row.title, duration: row.duration_minutes, mode: row.evaluation_mode });
     }
     for (const row of await this.db.selectFrom('venues').select(['id', 'name']).execute()) this.venues.set(nameKey(row.name), row.id);
+    for (const row of await this.db.selectFrom('contracts').select(['id', 'name']).execute()) this.contracts.set(nameKey(row.name), row);
     const people = await this.db
       .selectFrom('people')
       .select(['id', 'given_name', 'family_name', 'email', 'organisation_id'])
@@ -109,11 +129,35 @@ export class SheetMatcher {
     return { id, matchedBy: null, person };
   }
 
-  /** The office may add courses; one added from a sheet says so, with an outcome to replace (a course needs one). */
-  async course(title: string): Promise<{ id: string; duration: number }> {
+  /** A person already known (or added by an earlier row) with this email, case and spaces set aside. */
+  personByEmail(email: string): { id: string; name: string } | null {
+    return this.byEmail.get(emailKey(email)) ?? null;
+  }
+
+  /** A course already in Fieldbook (or added by an earlier row), by title; null when there is none. */
+  findCourse(title: string): KnownCourse | null {
+    return this.courses.get(nameKey(title)) ?? null;
+  }
+
+  findVenue(name: string): string | null {
+    return this.venues.get(nameKey(name)) ?? null;
+  }
+
+  /**
+   * The office may add courses; one added from a sheet says so, with an
+   * outcome to replace (a course needs one). The import adds only those the
+   * office confirmed: anything else is refused before it is written.
+   */
+  async course(title: string): Promise<KnownCourse> {
     const found = this.courses.get(nameKey(title));
     if (found) return found;
-    const course = { id: this.newId('course'), duration: 180 };
+    if (this.scope && this.confirmedCourses !== 'every' && !this.confirmedCourses.has(nameKey(title))) {
+      throw new FieldbookError(
+        'INVALID_INPUT',
+        `The file would add the course "${title}", which was not confirmed. Confirm it as a new course, or correct its name in the file to one Fieldbook has. Nothing was imported.`,
+      );
+    }
+    const course: KnownCourse = { id: this.newId('course'), title, duration: 180, mode: 'anonymous' };
     await this.scope?.insert('courses', {
       id: course.id,
       title,
@@ -125,6 +169,17 @@ export class SheetMatcher {
     this.courses.set(nameKey(title), course);
     this.added.courses.push(title);
     return course;
+  }
+
+  /** A contract (funding source) by name; an unknown one is added, its funder and year to be corrected on the contract screen. */
+  async contract(name: string): Promise<{ id: string; name: string }> {
+    const found = this.contracts.get(nameKey(name));
+    if (found) return found;
+    const contract = { id: this.newId('contract'), name };
+    await this.scope?.insert('contracts', { id: contract.id, name, funder: 'Not recorded (added from a spreadsheet)', year_starts: '04-01', ends_on: null });
+    this.contracts.set(nameKey(name), contract);
+    this.added.contracts.push(name);
+    return contract;
   }
 
   async venue(name: string): Promise<string> {

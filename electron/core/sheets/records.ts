@@ -2,7 +2,8 @@ import { OrganisationFields, PersonFields, VenueFields, CourseFields, type Secto
 import type { z } from 'zod';
 import { findHeader, isHeaderAgain, type ColumnField, type HeaderRow } from './headers';
 import type { RawSheet } from './read-file';
-import { cellText, readDate, readSector, readYesNo, type CellValue } from './values';
+import { ContractFields } from '../../../shared/contract/contracts';
+import { cellText, readDate, readFee, readRating, readSector, readYesNo, type CellValue, type Rating, type Read } from './values';
 
 /** One row of a sheet, read and checked: what it says, in Fieldbook's terms. */
 export interface SheetRecord {
@@ -18,6 +19,17 @@ export interface SheetRecord {
   course: string | null;
   venue: string | null;
   attended: boolean;
+  /** Attendance: the contract (funding) the session was delivered under. */
+  contract: string | null;
+  /** Members: the term that began on joining, a renewal's term, and the fee paid, in pence. */
+  joinedOn: string | null;
+  renewedOn: string | null;
+  feePence: number | null;
+  /** Evaluations: the confidence ratings, the comments, and the cells of columns only a course's outcomes can place. */
+  confidenceBefore: Rating | null;
+  confidenceAfter: Rating | null;
+  comments: string | null;
+  unplaced: { header: string; value: CellValue }[];
 }
 
 export interface RefusedRow {
@@ -44,58 +56,129 @@ function reasonFrom(schema: z.ZodType, value: unknown): string | null {
 
 const isBlank = (row: CellValue[]) => row.every((cell) => cellText(cell) === '');
 
+const blankRecord = (sheet: string, row: number): SheetRecord => ({
+  sheet,
+  row,
+  givenName: '',
+  familyName: '',
+  email: null,
+  organisation: null,
+  sector: null,
+  date: null,
+  course: null,
+  venue: null,
+  attended: false,
+  contract: null,
+  joinedOn: null,
+  renewedOn: null,
+  feePence: null,
+  confidenceBefore: null,
+  confidenceAfter: null,
+  comments: null,
+  unplaced: [],
+});
+
+type Cells = { cell(field: ColumnField): CellValue; text(field: ColumnField): string };
+
+/** The session a row is about: its day (a past one), course and venue, as attendance and evaluations both name it. */
+function readSession(cells: Cells, today: string): Read<{ date: string; course: string; venue: string }> {
+  const date = readDate(cells.cell('date'));
+  if (!date.ok) return date;
+  if (date.value > today) return { ok: false, reason: `the date ${date.value} is after today, and only past sessions are imported` };
+  const course = cells.text('course');
+  if (course === '') return { ok: false, reason: 'no course' };
+  const courseProblem = reasonFrom(CourseFields.shape.title, course);
+  if (courseProblem) return { ok: false, reason: courseProblem };
+  const venue = cells.text('venue');
+  if (venue === '') return { ok: false, reason: 'no venue' };
+  const venueProblem = reasonFrom(VenueFields.shape.name, venue);
+  if (venueProblem) return { ok: false, reason: venueProblem };
+  return { ok: true, value: { date: date.value, course, venue } };
+}
+
+/** A person's row (people, attendance, members): names, email, organisation and sector. */
+function readPerson(cells: Cells, record: SheetRecord): Read<SheetRecord> {
+  const givenName = cells.text('givenName');
+  const familyName = cells.text('familyName');
+  if (givenName === '') return { ok: false, reason: 'no first name' };
+  if (familyName === '') return { ok: false, reason: 'no surname' };
+  const email = cells.text('email') || null;
+  const personProblem = reasonFrom(PersonFields, { givenName, familyName, email });
+  if (personProblem) return { ok: false, reason: personProblem };
+  const organisation = cells.text('organisation') || null;
+  if (organisation) {
+    const problem = reasonFrom(OrganisationFields.shape.name, organisation);
+    if (problem) return { ok: false, reason: problem };
+  }
+  const sector = readSector(cells.cell('sector'));
+  if (!sector.ok) return sector;
+  return { ok: true, value: { ...record, givenName, familyName, email, organisation, sector: sector.value } };
+}
+
+function readAttendance(cells: Cells, person: SheetRecord, today: string): Read<SheetRecord> {
+  const attended = readYesNo(cells.cell('attended'), true);
+  if (!attended.ok) return attended;
+  const session = readSession(cells, today);
+  if (!session.ok) return session;
+  const contract = cells.text('contract') || null;
+  if (contract) {
+    const problem = reasonFrom(ContractFields.shape.name, contract);
+    if (problem) return { ok: false, reason: problem };
+  }
+  return { ok: true, value: { ...person, ...session.value, attended: attended.value, contract } };
+}
+
+function readMember(cells: Cells, person: SheetRecord, today: string): Read<SheetRecord> {
+  const joined = readDate(cells.cell('joinedOn'), 'date joined');
+  if (!joined.ok) return joined;
+  if (joined.value > today) return { ok: false, reason: `the date joined ${joined.value} is after today` };
+  let renewedOn: string | null = null;
+  if (cells.text('renewedOn') !== '') {
+    const renewed = readDate(cells.cell('renewedOn'), 'renewal date');
+    if (!renewed.ok) return renewed;
+    if (renewed.value <= joined.value) return { ok: false, reason: `the renewal date ${renewed.value} is not after the date joined ${joined.value}` };
+    if (renewed.value > today) return { ok: false, reason: `the renewal date ${renewed.value} is after today` };
+    renewedOn = renewed.value;
+  }
+  const fee = readFee(cells.cell('feePaid'));
+  if (!fee.ok) return fee;
+  return { ok: true, value: { ...person, joinedOn: joined.value, renewedOn, feePence: fee.value } };
+}
+
+/** A response's session, optional email, confidence and comments; each outcome's rating waits for the course (evaluations.ts). */
+function readResponse(cells: Cells, record: SheetRecord, header: HeaderRow, row: CellValue[], today: string): Read<SheetRecord> {
+  const session = readSession(cells, today);
+  if (!session.ok) return session;
+  const email = cells.text('email') || null;
+  if (email) {
+    const problem = reasonFrom(PersonFields.shape.email, email);
+    if (problem) return { ok: false, reason: problem };
+  }
+  const before = readRating(cells.cell('confidenceBefore'), 'confidence before');
+  if (!before.ok) return before;
+  const after = readRating(cells.cell('confidenceAfter'), 'confidence after');
+  if (!after.ok) return after;
+  const comments = cells.text('comments') || null;
+  const unplaced = [...header.unplaced].map(([column, text]) => ({ header: text, value: row[column] ?? null }));
+  return { ok: true, value: { ...record, ...session.value, email, confidenceBefore: before.value, confidenceAfter: after.value, comments, unplaced } };
+}
+
 function readRow(sheet: string, rowNumber: number, row: CellValue[], header: HeaderRow, kind: SheetKind, today: string): SheetRecord | RefusedRow {
   const cell = (field: ColumnField): CellValue => {
     for (const [column, mapped] of header.columns) if (mapped === field) return row[column] ?? null;
     return null;
   };
-  const text = (field: ColumnField) => cellText(cell(field));
+  const cells: Cells = { cell, text: (field) => cellText(cell(field)) };
   const refuse = (reason: string): RefusedRow => ({ sheet, row: rowNumber, reason });
-
-  const givenName = text('givenName');
-  const familyName = text('familyName');
-  if (givenName === '') return refuse('no first name');
-  if (familyName === '') return refuse('no surname');
-  const email = text('email') || null;
-  const personProblem = reasonFrom(PersonFields, { givenName, familyName, email });
-  if (personProblem) return refuse(personProblem);
-  const organisation = text('organisation') || null;
-  if (organisation) {
-    const problem = reasonFrom(OrganisationFields.shape.name, organisation);
-    if (problem) return refuse(problem);
+  const record = blankRecord(sheet, rowNumber);
+  if (kind === 'evaluations') {
+    const response = readResponse(cells, record, header, row, today);
+    return response.ok ? response.value : refuse(response.reason);
   }
-  const sector = readSector(cell('sector'));
-  if (!sector.ok) return refuse(sector.reason);
-
-  const record: SheetRecord = {
-    sheet,
-    row: rowNumber,
-    givenName,
-    familyName,
-    email,
-    organisation,
-    sector: sector.value,
-    date: null,
-    course: null,
-    venue: null,
-    attended: false,
-  };
-  if (kind === 'people') return record;
-
-  const attended = readYesNo(cell('attended'), true);
-  if (!attended.ok) return refuse(attended.reason);
-  const date = readDate(cell('date'));
-  if (!date.ok) return refuse(date.reason);
-  if (date.value > today) return refuse(`the date ${date.value} is after today, and only past sessions are imported`);
-  const course = text('course');
-  if (course === '') return refuse('no course');
-  const courseProblem = reasonFrom(CourseFields.shape.title, course);
-  if (courseProblem) return refuse(courseProblem);
-  const venue = text('venue');
-  if (venue === '') return refuse('no venue');
-  const venueProblem = reasonFrom(VenueFields.shape.name, venue);
-  if (venueProblem) return refuse(venueProblem);
-  return { ...record, date: date.value, course, venue, attended: attended.value };
+  const person = readPerson(cells, record);
+  if (!person.ok) return refuse(person.reason);
+  const read = kind === 'attendance' ? readAttendance(cells, person.value, today) : kind === 'members' ? readMember(cells, person.value, today) : person;
+  return read.ok ? read.value : refuse(read.reason);
 }
 
 /**

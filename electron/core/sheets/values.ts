@@ -1,4 +1,4 @@
-import type { Sector } from '../../../shared/contract';
+import { PREFER_NOT_TO_SAY, type Sector } from '../../../shared/contract';
 import { sheetHeaderKey } from '../../../shared/contract';
 
 /**
@@ -40,20 +40,20 @@ const DAY_MS = 86_400_000;
  * format was lost), "14/05/2024" (UK order, as typed from paper sheets) or
  * "2024-05-14".
  */
-export function readDate(value: CellValue): Read<string> {
+export function readDate(value: CellValue, what = 'date'): Read<string> {
   if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? { ok: false, reason: 'the date is not a date' } : { ok: true, value: isoDay(value) };
+    return Number.isNaN(value.getTime()) ? { ok: false, reason: `the ${what} is not a date` } : { ok: true, value: isoDay(value) };
   }
   if (typeof value === 'number') {
-    if (!Number.isFinite(value) || value < 1 || value > 2_958_465) return { ok: false, reason: `the date ${value} is not a date` };
+    if (!Number.isFinite(value) || value < 1 || value > 2_958_465) return { ok: false, reason: `the ${what} ${value} is not a date` };
     return { ok: true, value: isoDay(new Date(EXCEL_EPOCH_MS + Math.floor(value) * DAY_MS)) };
   }
   const text = cellText(value);
-  if (text === '') return { ok: false, reason: 'no date' };
+  if (text === '') return { ok: false, reason: `no ${what}` };
   const uk = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text);
   const day = uk ? realDay(Number(uk[3]), Number(uk[2]), Number(uk[1])) : iso ? realDay(Number(iso[1]), Number(iso[2]), Number(iso[3])) : null;
-  if (day === null) return { ok: false, reason: `the date "${text}" is not a date written as dd/mm/yyyy or yyyy-mm-dd` };
+  if (day === null) return { ok: false, reason: `the ${what} "${text}" is not a date written as dd/mm/yyyy or yyyy-mm-dd` };
   return { ok: true, value: day };
 }
 
@@ -100,4 +100,36 @@ export function nameKey(text: string): string {
 /** How emails are compared: case and any spaces set aside. */
 export function emailKey(text: string): string {
   return text.toLowerCase().replace(/\s+/g, '');
+}
+
+/** The largest fee a term records (£1,000,000), as the membership contract allows. */
+const MAX_FEE_PENCE = 100_000_000;
+
+/** A fee paid, as "£25", "25.00", "25" or a number cell, in pence; null for an empty cell. */
+export function readFee(value: CellValue): Read<number | null> {
+  let pounds: number | null = null;
+  if (typeof value === 'number') pounds = value;
+  else {
+    const text = cellText(value).replace(/^£\s*/, '').replace(/,(?=\d{3}(\D|$))/g, '');
+    if (text === '') return { ok: true, value: null };
+    if (/^\d+(\.\d{1,2})?$/.test(text)) pounds = Number(text);
+  }
+  if (pounds === null || !Number.isFinite(pounds) || pounds < 0) {
+    return { ok: false, reason: `the fee "${cellText(value)}" is not an amount like £25 or 25.00` };
+  }
+  const pence = Math.round(pounds * 100);
+  if (pence > MAX_FEE_PENCE) return { ok: false, reason: `the fee "${cellText(value)}" is over £1,000,000` };
+  return { ok: true, value: pence };
+}
+
+export type Rating = number | typeof PREFER_NOT_TO_SAY;
+
+/** A rating from 1 to 5 (or "prefer not to say"), as a number or text; null for an empty cell. */
+export function readRating(value: CellValue, what: string): Read<Rating | null> {
+  const text = cellText(value);
+  if (text === '') return { ok: true, value: null };
+  if (text.toLowerCase().replace(/\s+/g, ' ') === 'prefer not to say') return { ok: true, value: PREFER_NOT_TO_SAY };
+  const number = typeof value === 'number' ? value : /^\d+(\.0+)?$/.test(text) ? Number(text) : Number.NaN;
+  if (Number.isInteger(number) && number >= 1 && number <= 5) return { ok: true, value: number };
+  return { ok: false, reason: `the rating "${text}" for ${what} is not from 1 to 5` };
 }

@@ -11,6 +11,13 @@ export const fieldLabels: Record<Exclude<SheetField, 'ignore'>, string> = {
   course: 'Course',
   venue: 'Venue',
   attended: 'Attended',
+  contract: 'Contract (funding)',
+  joinedOn: 'Date joined',
+  renewedOn: 'Renewal date',
+  feePaid: 'Fee paid',
+  confidenceBefore: 'Confidence before',
+  confidenceAfter: 'Confidence after',
+  comments: 'Comments',
 };
 
 export function fieldsFor(kind: SheetKind): readonly Exclude<SheetField, 'ignore'>[] {
@@ -21,4 +28,6 @@ export function fieldsFor(kind: SheetKind): readonly Exclude<SheetField, 'ignore
 export const kindLabels: Record<SheetKind, string> = {
   attendance: 'Past sign-in sheets (attendance)',
   people: 'A list of people',
+  members: 'A list of members of a membership scheme',
+  evaluations: 'Evaluation results (one row per response)',
 };
