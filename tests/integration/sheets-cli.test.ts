@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { write } from '../../electron/core/write';
 import { runFieldbook } from '../support/cli';
 import { tempCore, type TempCore } from '../support/temp-core';
 
@@ -10,6 +11,11 @@ import { tempCore, type TempCore } from '../support/temp-core';
 let office: TempCore;
 beforeEach(async () => {
   office = await tempCore({ setUp: true });
+  // A membership scheme, for the member lists (schemes are made at the office, not by a sheet).
+  const course = await office.call('courses.create', { title: 'Cultural Competency', durationMinutes: 180, learningOutcomes: ['Explore what we mean by culture'] });
+  await write(office.core.context, (scope) =>
+    scope.insert('membership_schemes', { id: scope.newId(), name: 'Partner practitioners', required_course_ids: JSON.stringify([course.id]), window_months: 6, year_starts: null, fee_pence: 2500, grace_days: 30 }),
+  );
   // The command opens the folder itself.
   await office.close();
 });
@@ -27,7 +33,7 @@ const count = (sql: string) => {
   }
 };
 
-const SHEET = 'Sign-in sheets, spring 2024\n\nFirst name,Surname,Date,Course,Venue,Attended,Badge\nAmira,Khan,14/05/2024,Cultural Competency,Eastfield,Y,12\nBen,Ortiz,,Cultural Competency,Eastfield,Y,13\n';
+const SHEET = 'Sign-in sheets, spring 2024\n\nFirst name,Surname,Date,Course,Venue,Attended,Badge\nAmira,Khan,14/05/2024,Health Equity Basics,Eastfield,Y,12\nBen,Ortiz,,Health Equity Basics,Eastfield,Y,13\n';
 
 describe('fieldbook import-sheet', () => {
   it('prints the preview and writes nothing with --dry-run, then imports, then says nothing is new', async () => {
@@ -65,6 +71,39 @@ describe('fieldbook import-sheet', () => {
     const mapped = await fieldbook('import-sheet', file, '--kind', 'people', '--mapping', mapping);
     expect(mapped.code).toBe(0);
     expect(count('SELECT given_name FROM people')).toBe('Amira');
+  });
+
+  it('imports a member list for the scheme --scheme names, and exits 2 for a scheme there is not', async () => {
+    const file = join(office.folder, 'members.csv');
+    writeFileSync(file, 'First name,Surname,Date joined,Renewal date,Fee paid\nAmira,Khan,01/04/2024,01/04/2025,£25\n');
+    const run = await fieldbook('import-sheet', file, '--kind', 'members', '--scheme', 'partner practitioners');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Imported: 1 new person, 0 people already known, 1 new member of Partner practitioners, 2 terms.');
+    expect(run.stdout).toContain('Terms of Partner practitioners: 2 to add, 0 already there');
+    expect(count("SELECT group_concat(origin || ':' || coalesce(fee_pence, '-'), ' ') FROM (SELECT * FROM membership_terms ORDER BY starts_on)")).toBe('new:- renewal:2500');
+
+    const unknown = await fieldbook('import-sheet', file, '--kind', 'members', '--scheme', 'Gold');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('There is no membership scheme called "Gold". The schemes are "Partner practitioners".');
+    const missing = await fieldbook('import-sheet', file, '--kind', 'members');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('import-sheet --kind members needs --scheme NAME');
+  });
+
+  it('imports evaluation results for a session whose sign-in sheet is in', async () => {
+    const sheet = join(office.folder, 'spring.csv');
+    writeFileSync(sheet, 'First name,Surname,Date,Course,Venue\nAmira,Khan,14/05/2024,Cultural Competency,Eastfield\n');
+    expect((await fieldbook('import-sheet', sheet, '--kind', 'attendance')).code).toBe(0);
+    const results = join(office.folder, 'results.csv');
+    writeFileSync(results, 'Course,Date,Venue,Explore what we mean by culture (1-5),Comments\nCultural Competency,14/05/2024,Eastfield,5,Loved it\nCultural Competency,14/05/2024,Eastfield,4,\n');
+    const run = await fieldbook('import-sheet', results, '--kind', 'evaluations');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Read 2 rows from results.csv. Imported: 2 new responses.');
+    expect(count('SELECT count(*) FROM evaluation_responses WHERE person_id IS NULL')).toBe(2);
+    const again = await fieldbook('import-sheet', results, '--kind', 'evaluations');
+    expect(again.stdout).toContain('Nothing new');
+    expect(count('SELECT count(*) FROM evaluation_responses')).toBe(2);
   });
 
   it('exits 2 for a command it does not understand', async () => {

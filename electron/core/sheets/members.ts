@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { FieldbookError } from '../../../shared/errors';
 import type { Schema } from '../../db/schema';
+import { dayInWords, termEndsOn } from '../membership/dates';
 import { addTerm } from '../membership/terms';
 import type { WriteScope } from '../write';
 import { nameKey } from './values';
@@ -11,8 +12,8 @@ import { matchPerson, type Walk, type WalkResult } from './walk';
  * set aside). An unknown name is refused with the schemes there are, before
  * the file is read: the command line treats it as a usage error.
  */
-export async function findScheme(db: Kysely<Schema>, name: string | undefined): Promise<{ id: string; name: string }> {
-  const schemes = await db.selectFrom('membership_schemes').select(['id', 'name']).orderBy('name').execute();
+export async function findScheme(db: Kysely<Schema>, name: string | undefined): Promise<{ id: string; name: string; year_starts: string | null }> {
+  const schemes = await db.selectFrom('membership_schemes').select(['id', 'name', 'year_starts']).orderBy('name').execute();
   const listed = schemes.map((scheme) => `"${scheme.name}"`).join(', ');
   const known = schemes.length > 0 ? ` The schemes are ${listed}.` : ' There are no membership schemes yet: add the scheme first.';
   if (name === undefined) throw new FieldbookError('INVALID_INPUT', `Choose the membership scheme the list is for.${known}`, { scheme: 'Choose the membership scheme.' });
@@ -68,6 +69,12 @@ export async function walkMembers(walk: Walk, scope: WriteScope): Promise<WalkRe
     await report.advance();
     const found = await matchPerson(walk, record, matched);
     const starts = [record.joinedOn!, ...(record.renewedOn ? [record.renewedOn] : [])];
+    // Said before anything is tried: addTerm would refuse it only once the joining term was written (and its clock stamp spent).
+    const joinedTermEnds = termEndsOn(record.joinedOn!, scheme.year_starts);
+    if (record.renewedOn && record.renewedOn <= joinedTermEnds) {
+      walk.refuse(record, `the renewal date ${dayInWords(record.renewedOn)} is inside the term that began on joining, which runs to ${dayInWords(joinedTermEnds)}`);
+      continue;
+    }
     const terms = await termsOfRow(scope, async () => {
       const added = [];
       for (const [index, startsOn] of starts.entries()) {
