@@ -54,8 +54,8 @@ function signInSheet(date: string): Buffer {
   return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
-async function choose(page: Page, file: Buffer): Promise<void> {
-  await page.getByLabel('Spreadsheet file (.xlsx or .csv)', { exact: true }).setInputFiles({ name: 'sign-ins.csv', mimeType: 'text/csv', buffer: file });
+async function choose(page: Page, file: Buffer, name = 'sign-ins.csv'): Promise<void> {
+  await page.getByLabel('Spreadsheet file (.xlsx or .csv)', { exact: true }).setInputFiles({ name, mimeType: 'text/csv', buffer: file });
   await page.getByRole('button', { name: 'Preview', exact: true }).click();
 }
 
@@ -139,6 +139,31 @@ describe('importing a spreadsheet at the office', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('imports evaluation results for a session whose sign-in sheet is already in', async () => {
+    const app = await suite.startApp();
+    const seed = seeder(app);
+    await seed('device.setUp', { role: 'office', name: 'Central office' });
+    await seed('courses.create', { title: COURSE, durationMinutes: 120, learningOutcomes: ['Explore what we mean by culture'] });
+    const date = await lastWeek(app);
+    const signIns = `First name,Surname,Session date,Course,Venue\r\nAmira,Khan,${date.typed},${COURSE},"${VENUE}"\r\n`;
+    await seed('sheets.import', { kind: 'attendance', fileName: 'sign-ins.csv', contentBase64: Buffer.from(signIns).toString('base64') });
+    const results = Buffer.from(
+      `Course,Date,Venue,Explore what we mean by culture (1-5),Comments\r\n${COURSE},${date.typed},"${VENUE}",5,Clear and useful\r\n${COURSE},${date.typed},"${VENUE}",4,\r\n`,
+    );
+
+    const page = await app.openPage();
+    page.setDefaultTimeout(10_000);
+    await heading(page, 'Sessions').waitFor();
+    await go(page, 'Spreadsheets', 'Import a spreadsheet');
+    await page.getByLabel('Evaluation results (one row per response)').check();
+    await choose(page, results, 'results.csv');
+    const preview = page.getByRole('region', { name: 'What importing would do' });
+    expect(await textOf(preview.locator('.notice').first())).toBe('Read 2 rows from results.csv. To import: 2 new responses.');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const result = page.getByRole('region', { name: 'What was imported' });
+    expect(await textOf(result.locator('.notice').first())).toBe('Read 2 rows from results.csv. Imported: 2 new responses.');
   });
 
   it('is not in a laptop\'s menu, and its address says the screen is for the office', async () => {

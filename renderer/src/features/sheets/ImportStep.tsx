@@ -6,7 +6,8 @@ import { problemText } from '../sync/words';
 interface ImportStepProps {
   /** Courses the file names that Fieldbook does not have; importing adds them. */
   newCourses: readonly string[];
-  onImport(): Promise<void>;
+  /** Imports, with the new courses the office confirmed (all of them, once ticked). */
+  onImport(confirmedCourses: string[]): Promise<void>;
 }
 
 /**
@@ -35,7 +36,7 @@ export function ImportStep({ newCourses, onImport }: ImportStepProps) {
       return;
     }
     setBusy(true);
-    onImport()
+    onImport(confirmed ? [...newCourses] : [])
       .catch((error: unknown) => setProblem(problemText(error, 'Nothing was imported.')))
       .finally(() => setBusy(false));
   };

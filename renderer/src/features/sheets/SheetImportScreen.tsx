@@ -16,6 +16,7 @@ import { kindLabels } from './columnFields';
 import { ImportStep } from './ImportStep';
 import { rememberedFor, rememberMapping, type ColumnMapping as Mapping } from './rememberedMapping';
 import { SheetPreviewView } from './SheetPreviewView';
+import { SheetProgressBar, useSheetProgress } from './SheetProgress';
 
 /** The file as read in the browser, with what the office said it holds: the input of both procedures but the mapping. */
 type ChosenSheet = Omit<SheetInput, 'mapping'> & { kind: SheetKind };
@@ -26,11 +27,27 @@ interface Shown {
   preview: SheetPreview;
 }
 
-const ChoiceFields = SheetInput.pick({ kind: true, sheet: true });
-const choiceInput = (draft: { kind: string; sheet: string }) => ({ kind: draft.kind, sheet: draft.sheet.trim() || undefined });
+const ChoiceFields = SheetInput.pick({ kind: true, sheet: true, scheme: true });
+const choiceInput = (draft: { kind: string; sheet: string; scheme: string }) => ({
+  kind: draft.kind,
+  sheet: draft.sheet.trim() || undefined,
+  // Only a member list is for a scheme.
+  scheme: draft.kind === 'members' ? draft.scheme || undefined : undefined,
+});
 
-const preview = (chosen: ChosenSheet, mapping: Mapping) =>
-  call('sheets.preview', Object.keys(mapping).length > 0 ? { ...chosen, mapping } : chosen);
+const withMapping = (chosen: ChosenSheet, mapping: Mapping) => (Object.keys(mapping).length > 0 ? { ...chosen, mapping } : chosen);
+
+/** Member lists need a scheme chosen, from a list of schemes this screen cannot read yet: the command line imports them. */
+const onScreen = sheetKinds.filter((kind) => kind !== 'members');
+
+/** What the header row of each kind of file needs. */
+const kindHints: Record<SheetKind, string> = {
+  attendance: 'The header row needs columns for first name and surname; title rows above it are passed over.',
+  people: 'The header row needs columns for first name and surname; title rows above it are passed over.',
+  members: 'The header row needs columns for first name, surname and date joined; title rows above it are passed over.',
+  evaluations:
+    'The header row needs columns for the course, the session date and the venue, and a column for each learning outcome that starts with its words. The sessions must be in Fieldbook already.',
+};
 
 /** Mapped columns stay listed after the core reads them, so a mapping can be changed back. */
 function headersToMap(shown: Shown): string[] {
@@ -45,7 +62,7 @@ function headersToMap(shown: Shown): string[] {
 export function SheetImportScreen() {
   const form = useForm({
     id: 'sheet',
-    initial: { kind: 'attendance' as string, sheet: '' },
+    initial: { kind: 'attendance' as string, sheet: '', scheme: '' },
     schema: ChoiceFields,
     toInput: choiceInput,
   });
@@ -53,6 +70,9 @@ export function SheetImportScreen() {
   const [imported, setImported] = useState<SheetPreview | null>(null);
   const announce = useAnnounce();
   const [location] = useLocation();
+  const progress = useSheetProgress();
+  const preview = (chosen: ChosenSheet, mapping: Mapping) =>
+    progress.tracked('preview', (progressId) => call('sheets.preview', { ...withMapping(chosen, mapping), progressId }));
 
   // The preview and its buttons are gone after an import: keyboard focus goes to what was written.
   useEffect(() => {
@@ -68,9 +88,9 @@ export function SheetImportScreen() {
   const previewFile = async ([file]: File[]) => {
     const choice = ChoiceFields.safeParse(choiceInput(form.draft));
     // The fields above the chooser cannot hold anything the schema refuses (radios, a 200-character box).
-    const { kind, sheet } = choice.success ? choice.data : { kind: 'attendance' as const, sheet: undefined };
+    const { kind, sheet, scheme } = choice.success ? choice.data : { kind: 'attendance' as const, sheet: undefined, scheme: undefined };
     const { contentBase64 } = await readChosenFile(file!);
-    const chosen: ChosenSheet = { kind, fileName: file!.name, contentBase64, ...(sheet ? { sheet } : {}) };
+    const chosen: ChosenSheet = { kind, fileName: file!.name, contentBase64, ...(sheet ? { sheet } : {}), ...(scheme ? { scheme } : {}) };
     const first = await preview(chosen, {});
     // Columns mapped for an earlier file are read the same way in this one.
     const remembered = rememberedFor(kind, first.ignoredColumns);
@@ -84,9 +104,11 @@ export function SheetImportScreen() {
     show({ chosen: current.chosen, mapping, preview: next });
   };
 
-  const importShown = async (current: Shown) => {
-    const mapping = current.mapping;
-    const result = await call('sheets.import', Object.keys(mapping).length > 0 ? { ...current.chosen, mapping } : current.chosen);
+  /** confirmedCourses: the new courses the office ticked to create; the core refuses the file if it would add any other. */
+  const importShown = async (current: Shown, confirmedCourses: string[]) => {
+    const result = await progress.tracked('import', (progressId) =>
+      call('sheets.import', { ...withMapping(current.chosen, current.mapping), confirmedCourses, progressId }),
+    );
     setShown(null);
     setImported(result);
     announce(result.message, location);
@@ -96,12 +118,13 @@ export function SheetImportScreen() {
     <ForRole role="office" title="Import a spreadsheet">
       <Page title="Import a spreadsheet">
         <p className="lead">
-          Bring in past sign-in sheets or lists of people from Excel (.xlsx) or CSV. You see what would change first; nothing is
-          written until you choose Import, and importing the same file again adds nothing.
+          Bring in past sign-in sheets, lists of people, member lists or evaluation results from Excel (.xlsx) or CSV. You see
+          what would change first; nothing is written until you choose Import, and importing the same file again adds nothing.
         </p>
         <section className="sync-section" aria-labelledby="sheet-choose-heading">
           <h2 id="sheet-choose-heading">Choose the file</h2>
-          <RadioGroup form={form} name="kind" label="What does the file hold?" choices={sheetKinds.map((kind) => ({ value: kind, label: kindLabels[kind] }))} />
+          <RadioGroup form={form} name="kind" label="What does the file hold?" choices={onScreen.map((kind) => ({ value: kind, label: kindLabels[kind] }))} />
+
           <TextField
             form={form}
             name="sheet"
@@ -113,12 +136,13 @@ export function SheetImportScreen() {
           />
           <FileForm
             label="Spreadsheet file (.xlsx or .csv)"
-            hint="The header row needs columns for first name and surname; title rows above it are passed over."
+            hint={kindHints[form.draft.kind as SheetKind] ?? kindHints.attendance}
             submitLabel="Preview"
             busyLabel="Reading…"
             whenEmpty="Choose a .xlsx or .csv file to preview."
             onFiles={previewFile}
           />
+          <SheetProgressBar shown={progress.shown} call="preview" />
         </section>
         {shown && (
           <SheetPreviewView preview={shown.preview} headingId="sheet-preview-heading">
@@ -129,7 +153,12 @@ export function SheetImportScreen() {
               mapping={shown.mapping}
               onPreview={(mapping) => previewWith(shown, mapping)}
             />
-            <ImportStep key={shown.preview.courses.new.join('\n')} newCourses={shown.preview.courses.new} onImport={() => importShown(shown)} />
+            <ImportStep
+              key={shown.preview.courses.new.join('\n')}
+              newCourses={shown.preview.courses.new}
+              onImport={(confirmedCourses) => importShown(shown, confirmedCourses)}
+            />
+            <SheetProgressBar shown={progress.shown} call="import" />
           </SheetPreviewView>
         )}
         {imported && <SheetPreviewView preview={imported} headingId="sheet-result-heading" />}

@@ -4,6 +4,8 @@ import { plural, longDate } from '../../components/format';
 import { RecordTable } from '../../components/RecordTable';
 import { Facts } from '../sync/parts';
 
+type SessionLine = SheetPreview['sessions']['list'][number];
+
 /** The core lists at most a few hundred of each; the counts are whole. */
 function andMore(shown: number, total: number): string | null {
   return total > shown ? `and ${total - shown} more` : null;
@@ -43,9 +45,26 @@ export function SheetPreviewView({ preview, headingId, children }: { preview: Sh
     ['Rows read', preview.rowsRead],
     [preview.sheetsRead.length === 1 ? 'Sheet' : 'Sheets', preview.encoding ? null : preview.sheetsRead.join(', ')],
     ['Text read as', preview.encoding ? encodingLabels[preview.encoding] : null],
-    [done ? 'People added' : 'New people', preview.people.new],
-    ['People already in Fieldbook', preview.people.matched],
   ];
+  // An evaluation's row names no person: it is tied to one only by email, on a linked course.
+  if (preview.kind !== 'evaluations') {
+    rows.push([done ? 'People added' : 'New people', preview.people.new], ['People already in Fieldbook', preview.people.matched]);
+  }
+  if (preview.kind === 'members') {
+    rows.push(
+      ['Scheme', preview.members.scheme],
+      [done ? 'New members' : 'New members of the scheme', preview.members.new],
+      [done ? 'Terms added' : 'Terms to add', preview.members.termsAdded],
+      ['Terms already in Fieldbook', preview.members.already || null],
+    );
+  }
+  if (preview.kind === 'evaluations') {
+    rows.push(
+      [done ? 'Responses added' : 'New responses', preview.responses.new],
+      ['Tied to a person by email', preview.responses.linked || null],
+      ['Responses already in Fieldbook', preview.responses.already || null],
+    );
+  }
   if (attendance) {
     rows.push(
       [done ? 'Sessions added' : 'New sessions', preview.sessions.new],
@@ -57,6 +76,7 @@ export function SheetPreviewView({ preview, headingId, children }: { preview: Sh
     );
   }
   rows.push(['Rows refused', preview.refusedCount]);
+  const withContracts = preview.sessions.list.some((session) => session.contract !== null);
 
   return (
     <section className="sync-section sheet-preview" aria-labelledby={headingId}>
@@ -88,6 +108,7 @@ export function SheetPreviewView({ preview, headingId, children }: { preview: Sh
       <NameList heading={done ? 'Organisations added' : 'New organisations'} names={preview.organisations.new} />
       <NameList heading={done ? 'Courses added' : 'New courses'} names={preview.courses.new} />
       <NameList heading={done ? 'Venues added' : 'New venues'} names={preview.venues.new} />
+      <NameList heading={done ? 'Contracts added' : 'New contracts'} names={preview.contracts.new} />
 
       {attendance && preview.sessions.list.length > 0 && (
         <RecordTable
@@ -96,10 +117,25 @@ export function SheetPreviewView({ preview, headingId, children }: { preview: Sh
             { header: 'Course', cell: (session) => session.course, rowHeader: true },
             { header: 'Date', cell: (session) => longDate(session.date) },
             { header: 'Venue', cell: (session) => session.venue },
+            ...(withContracts ? [{ header: 'Contract', cell: (session: SessionLine) => session.contract ?? 'None' }] : []),
             { header: 'Session', cell: (session) => (session.isNew ? (done ? 'Added' : 'New') : 'Already in Fieldbook') },
             { header: 'Sign-ins', cell: (session) => plural(session.signIns, 'new sign-in') },
           ]}
           items={preview.sessions.list.map((session) => ({ ...session, id: `${session.course}|${session.date}|${session.venue}` }))}
+        />
+      )}
+
+      {preview.contracts.differing.length > 0 && (
+        <RecordTable
+          caption="Sessions left under the contract they already have"
+          columns={[
+            { header: 'Course', cell: (session) => session.course, rowHeader: true },
+            { header: 'Date', cell: (session) => longDate(session.date) },
+            { header: 'Venue', cell: (session) => session.venue },
+            { header: 'Contract in Fieldbook', cell: (session) => session.inFieldbook ?? 'None' },
+            { header: 'Contract in the file', cell: (session) => session.inFile },
+          ]}
+          items={preview.contracts.differing.map((session) => ({ ...session, id: `${session.course}|${session.date}|${session.venue}` }))}
         />
       )}
 
