@@ -4,6 +4,7 @@ import { organisationHandlers } from './catalogue/organisations';
 import { peopleHandlers } from './catalogue/people';
 import { sessionHandlers } from './catalogue/sessions';
 import { venueHandlers } from './catalogue/venues';
+import { contractHandlers } from './contracts/contracts';
 import type { CoreContext, CoreDeps } from './deps';
 import { bookingHandlers } from './bookings/handlers';
 import { deviceHandlers } from './device/device';
@@ -56,6 +57,7 @@ export function createCore(deps: CoreDeps): Core {
     ...peopleHandlers(ctx),
     ...courseHandlers(ctx),
     ...venueHandlers(ctx),
+    ...contractHandlers(ctx),
     ...sessionHandlers(ctx),
     ...signInHandlers(ctx),
     ...kioskHandlers(ctx),

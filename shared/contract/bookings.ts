@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, localDateTime, optionalText, requiredText } from './common';
+import { ContractChoice } from './contracts';
 import { Roster } from './signin';
 
 const SessionPerson = z.strictObject({ sessionId: Id, personId: Id });
@@ -114,6 +115,7 @@ export const bookingProcedures = {
         endsAt: localDateTime('End'),
         capacity: places('Capacity', 1),
         facilitators: z.array(requiredText('Each facilitator name', 100)).max(10),
+        contractId: ContractChoice,
       })
       .refine((fields) => fields.endsAt > fields.startsAt, { error: 'End must be after the start.', path: ['endsAt'] }),
     output: OrganisationRequest,

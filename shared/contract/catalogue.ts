@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GetInput, Id, SearchInput, calendarDate, localDateTime, optionalText, requiredText } from './common';
+import { ContractChoice } from './contracts';
 
 // ---- organisations ---------------------------------------------------------
 
@@ -114,6 +115,8 @@ export const SessionFields = z
       .array(requiredText('Each facilitator name', 100), { error: 'Facilitators must be a list of names.' })
       .max(10, { error: 'A session can have at most 10 facilitators.' }),
     status: SessionStatus.default('scheduled'),
+    /** The funding contract; null for paid-for / other. */
+    contractId: ContractChoice,
   })
   .refine((session) => session.endsAt > session.startsAt, {
     error: 'End must be after the start.',
@@ -130,6 +133,9 @@ export const Session = z.object({
   capacity: z.number(),
   facilitators: z.array(z.string()),
   status: SessionStatus,
+  /** The contract the session is delivered under; both null for paid-for / other. */
+  contractId: z.string().nullable(),
+  contractName: z.string().nullable(),
 });
 export type Session = z.infer<typeof Session>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, requiredText } from './common';
+import { GetInput, Id, SearchInput, calendarDate, requiredText } from './common';
 
 /**
  * Contracts: the funding sources sessions are delivered under. Each has its
@@ -25,6 +25,17 @@ export function dayOfYear(label: string) {
     );
 }
 
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "08-01" as people say it, "1 August", for the screens and the files alike. */
+export function yearStartInWords(monthDay: string): string {
+  const [month, day] = monthDay.split('-').map(Number) as [number, number];
+  return `${day} ${monthNames[month - 1] ?? monthDay}`;
+}
+
+/** What a session with no contract is, in the screens' and the files' words. */
+export const NO_CONTRACT = 'None (paid-for / other)';
+
 export const ContractFields = z
   .strictObject({
     name: requiredText('Contract name'),
@@ -42,3 +53,17 @@ export const Contract = z.object({
   endsOn: z.string().nullable(),
 });
 export type Contract = z.infer<typeof Contract>;
+
+/**
+ * The contract a session is delivered under, as a session's fields and the
+ * request-scheduling form give it: null for none (paid-for / other). Left
+ * out of an edit, the session keeps the contract it has.
+ */
+export const ContractChoice = Id.nullable().optional();
+
+export const contractProcedures = {
+  'contracts.list': { kind: 'query', input: SearchInput, output: z.array(Contract) },
+  'contracts.get': { kind: 'query', input: GetInput, output: Contract },
+  'contracts.create': { kind: 'mutation', input: ContractFields, output: Contract },
+  'contracts.update': { kind: 'mutation', input: z.strictObject({ id: Id, fields: ContractFields }), output: Contract },
+} as const;

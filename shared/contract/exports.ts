@@ -21,6 +21,7 @@ const Search = SearchInput.shape.query;
 const listInputs = [
   z.strictObject({ list: z.literal('people'), format: Format, query: Search }),
   z.strictObject({ list: z.literal('organisations'), format: Format, query: Search }),
+  z.strictObject({ list: z.literal('contracts'), format: Format, query: Search }),
   z.strictObject({
     list: z.literal('sessions'),
     format: Format,
@@ -40,7 +41,7 @@ const listInputs = [
 export type ExportList = (typeof listInputs)[number]['shape']['list']['value'];
 
 export const ExportInput = z.discriminatedUnion('list', listInputs, {
-  error: 'Choose which list to download: people, organisations, sessions, a roster, a waiting list, requests, the import log, conflicts or duplicates.',
+  error: 'Choose which list to download: people, organisations, contracts, sessions, a roster, a waiting list, requests, the import log, conflicts or duplicates.',
 });
 export type ExportInput = z.input<typeof ExportInput>;
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { bookingProcedures } from './bookings';
 import { catalogueProcedures } from './catalogue';
+import { contractProcedures } from './contracts';
 import { evaluationProcedures } from './evaluation';
 import { exportProcedures } from './exports';
 import { deviceProcedures } from './device';
@@ -32,6 +33,7 @@ export interface ProcedureDefinition {
 export const procedures = {
   ...deviceProcedures,
   ...catalogueProcedures,
+  ...contractProcedures,
   ...signInProcedures,
   ...kioskProcedures,
   ...bookingProcedures,
@@ -69,6 +71,7 @@ export interface FieldbookBridge {
 export * from './common';
 export * from './device';
 export * from './catalogue';
+export * from './contracts';
 export * from './equality';
 export * from './signin';
 export * from './kiosk';

@@ -70,6 +70,8 @@ beforeAll(async () => {
   });
   const course = await temp.call('courses.create', { title: 'First aid', durationMinutes: 360, learningOutcomes: ['Call for help'] });
   const venue = await temp.call('venues.create', { name: 'Riverside Hall', address: '1 River Lane' });
+  const contractFields = { name: 'Public Health Equity 2026', funder: 'Westbrook City Council Public Health', yearStarts: '08-01', endsOn: '2027-07-31' };
+  const contract = await temp.call('contracts.create', contractFields);
   const sessionFields = {
     courseId: course.id,
     venueId: venue.id,
@@ -160,6 +162,10 @@ beforeAll(async () => {
     'venues.get': { id: venue.id },
     'venues.create': venueFields,
     'venues.update': { id: venue.id, fields: venueFields },
+    'contracts.list': { query: 'health', limit: 10 },
+    'contracts.get': { id: contract.id },
+    'contracts.create': { ...contractFields, name: 'Carers Trust grant' },
+    'contracts.update': { id: contract.id, fields: contractFields },
     'sessions.list': { from: '2026-03-01', query: 'first', limit: 10 },
     'sessions.get': { id: session.id },
     'sessions.create': { ...sessionFields, capacity: 20 },

@@ -7,6 +7,7 @@ import { contains } from '../text-search';
 import type { WriteScope } from '../write';
 import { write } from '../write';
 import { changeCapacity } from '../bookings/actions';
+import { requireContract } from '../contracts/contracts';
 
 const StoredNames = z.array(z.string());
 
@@ -15,6 +16,7 @@ function sessionQuery(ctx: CoreContext) {
     .selectFrom('sessions')
     .innerJoin('courses', 'courses.id', 'sessions.course_id')
     .innerJoin('venues', 'venues.id', 'sessions.venue_id')
+    .leftJoin('contracts', 'contracts.id', 'sessions.contract_id')
     .select([
       'sessions.id',
       'sessions.course_id',
@@ -26,6 +28,8 @@ function sessionQuery(ctx: CoreContext) {
       'sessions.capacity',
       'sessions.facilitators',
       'sessions.status',
+      'sessions.contract_id',
+      'contracts.name as contract_name',
     ]);
 }
 
@@ -43,6 +47,8 @@ function toSession(row: SessionRow): Session {
     capacity: row.capacity,
     facilitators: StoredNames.parse(JSON.parse(row.facilitators)),
     status: row.status,
+    contractId: row.contract_id,
+    contractName: row.contract_name,
   };
 }
 
@@ -62,6 +68,7 @@ async function toRow(scope: WriteScope, fields: ParsedInput<'sessions.create'>) 
   if (!venue) missing.venueId = 'That venue could not be found. Choose one from the list.';
   const firstMissing = Object.values(missing)[0];
   if (firstMissing) throw new FieldbookError('INVALID_INPUT', firstMissing, missing);
+  await requireContract(scope.trx, fields.contractId);
   return {
     course_id: fields.courseId,
     venue_id: fields.venueId,
@@ -70,6 +77,8 @@ async function toRow(scope: WriteScope, fields: ParsedInput<'sessions.create'>) 
     capacity: fields.capacity,
     facilitators: JSON.stringify(fields.facilitators),
     status: fields.status,
+    // Left out, the session keeps the contract it has (and a new one has none).
+    ...(fields.contractId === undefined ? {} : { contract_id: fields.contractId }),
   };
 }
 
@@ -79,7 +88,9 @@ export function sessionHandlers(ctx: CoreContext): HandlerGroup<'sessions'> {
       // Sessions on or after the given day; by default from today, so the list opens on what is next.
       const firstDay = from ?? localDate(ctx.clock());
       let select = sessionQuery(ctx).where('sessions.starts_at', '>=', firstDay);
-      if (query) select = select.where((eb) => eb.or([contains('courses.title', query), contains('venues.name', query)]));
+      if (query) {
+        select = select.where((eb) => eb.or([contains('courses.title', query), contains('venues.name', query), contains('contracts.name', query)]));
+      }
       const rows = await select.orderBy('sessions.starts_at').orderBy('courses.title').limit(limit).execute();
       return rows.map(toSession);
     },

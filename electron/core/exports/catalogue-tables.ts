@@ -1,4 +1,4 @@
-import { sectorLabels } from '../../../shared/contract';
+import { NO_CONTRACT, sectorLabels, yearStartInWords } from '../../../shared/contract';
 import { sessionStatusLabels } from '../../../shared/labels';
 import type { InputFor, ListSources } from './sources';
 import { EVERY_ROW } from './sources';
@@ -36,6 +36,21 @@ export async function organisationsTable(sources: ListSources, { query }: InputF
   );
 }
 
+/** The funding contracts; a contract year's first day reads as the screen says it, "1 August". */
+export async function contractsTable(sources: ListSources, { query }: InputFor<'contracts'>): Promise<ExportTable> {
+  const contracts = await sources['contracts.list']({ query, limit: EVERY_ROW });
+  return tableOf(
+    'Contracts',
+    [
+      { header: 'Contract', cell: (contract) => cell.text(contract.name) },
+      { header: 'Funder', cell: (contract) => cell.text(contract.funder) },
+      { header: 'Year starts', cell: (contract) => cell.text(yearStartInWords(contract.yearStarts)) },
+      { header: 'Ends', cell: (contract) => cell.day(contract.endsOn) },
+    ],
+    contracts,
+  );
+}
+
 /** From today on, as the list opens; with past sessions too when the screen shows them. */
 export async function sessionsTable(sources: ListSources, { query, includePast }: InputFor<'sessions'>): Promise<ExportTable> {
   const sessions = await sources['sessions.list']({ query, limit: EVERY_ROW, ...(includePast ? { from: THE_BEGINNING } : {}) });
@@ -49,6 +64,7 @@ export async function sessionsTable(sources: ListSources, { query, includePast }
       { header: 'Places', cell: (session) => cell.number(session.capacity) },
       { header: 'Facilitators', cell: (session) => cell.text(session.facilitators.join(', ')) },
       { header: 'Status', cell: (session) => cell.text(sessionStatusLabels[session.status]) },
+      { header: 'Contract', cell: (session) => cell.text(session.contractName ?? NO_CONTRACT) },
     ],
     sessions,
   );

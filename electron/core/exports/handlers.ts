@@ -1,7 +1,7 @@
 import type { ExportList } from '../../../shared/contract';
 import { localDate, type CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
-import { organisationsTable, peopleTable, sessionsTable } from './catalogue-tables';
+import { contractsTable, organisationsTable, peopleTable, sessionsTable } from './catalogue-tables';
 import { conflictsTable, duplicatesTable, importLogTable, requestsTable } from './office-tables';
 import { rosterTable, waitlistTable } from './session-tables';
 import type { DownloadInput, InputFor, ListSources } from './sources';
@@ -14,6 +14,7 @@ export type { ListSources } from './sources';
 const tables: { [L in ExportList]: (sources: ListSources, input: InputFor<L>) => Promise<ExportTable> } = {
   people: peopleTable,
   organisations: organisationsTable,
+  contracts: contractsTable,
   sessions: sessionsTable,
   roster: rosterTable,
   waitlist: waitlistTable,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { OrganisationRequest } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import { holdGroupPlaces } from '../bookings/groups';
+import { requireContract } from '../contracts/contracts';
 import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
 import { write } from '../write';
@@ -99,7 +100,7 @@ export function requestHandlers(ctx: CoreContext): HandlerGroup<'requests'> {
       return getRequest(ctx, id);
     },
 
-    async 'requests.schedule'({ id, venueId, startsAt, endsAt, capacity, facilitators }) {
+    async 'requests.schedule'({ id, venueId, startsAt, endsAt, capacity, facilitators, contractId }) {
       const request = await getRequest(ctx, id);
       requireWaiting(request);
       if (capacity < request.staffCount) {
@@ -110,6 +111,7 @@ export function requestHandlers(ctx: CoreContext): HandlerGroup<'requests'> {
       await write(ctx, async (scope) => {
         const venue = await scope.trx.selectFrom('venues').select('id').where('id', '=', venueId).executeTakeFirst();
         if (!venue) throw new FieldbookError('INVALID_INPUT', 'That venue could not be found.', { venueId: 'Choose a venue from the list.' });
+        await requireContract(scope.trx, contractId);
         const sessionId = scope.newId();
         await scope.insert('sessions', {
           id: sessionId,
@@ -120,6 +122,7 @@ export function requestHandlers(ctx: CoreContext): HandlerGroup<'requests'> {
           capacity,
           facilitators: JSON.stringify(facilitators),
           status: 'scheduled',
+          contract_id: contractId ?? null,
         });
         await holdGroupPlaces(scope, { id: sessionId, capacity }, request.organisationId, request.staffCount, ctx.clock());
         await scope.update('organisation_requests', id, { status: 'scheduled', session_id: sessionId });
