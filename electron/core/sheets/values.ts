@@ -92,9 +92,9 @@ export function readSector(value: CellValue): Read<Sector | null> {
   return { ok: true, value: found[1] };
 }
 
-/** How names of organisations, courses and venues are compared: case and spacing set aside. */
+/** How names of organisations, courses, venues and contracts are compared: case and spacing set aside, and accents typed either way alike. */
 export function nameKey(text: string): string {
-  return sheetHeaderKey(text);
+  return sheetHeaderKey(text.normalize('NFC'));
 }
 
 /** How emails are compared: case and any spaces set aside. */
