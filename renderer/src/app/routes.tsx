@@ -1,5 +1,7 @@
 import { Link, Redirect, Route, Switch } from 'wouter';
 import { Page } from '../components/Page';
+import { ContractList } from '../features/contracts/ContractList';
+import { EditContract, NewContract } from '../features/contracts/ContractForm';
 import { CourseList } from '../features/courses/CourseList';
 import { EditCourse, NewCourse } from '../features/courses/CourseForm';
 import { EvaluationEditor } from '../features/courses/EvaluationEditor';
@@ -43,6 +45,7 @@ export const sections: readonly Section[] = [
   { path: '/sessions', label: 'Sessions' },
   { path: '/courses', label: 'Courses' },
   { path: '/venues', label: 'Venues' },
+  { path: '/contracts', label: 'Contracts', roles: ['office'] },
   { path: '/organisations', label: 'Organisations' },
   { path: '/people', label: 'People' },
   { path: '/requests', label: 'Requests' },
@@ -103,6 +106,9 @@ export function Routes() {
       <Route path="/venues" component={VenueList} />
       <Route path="/venues/new" component={NewVenue} />
       <Route path="/venues/:id">{({ id }) => <EditVenue key={id} id={id} />}</Route>
+      <Route path="/contracts" component={ContractList} />
+      <Route path="/contracts/new" component={NewContract} />
+      <Route path="/contracts/:id">{({ id }) => <EditContract key={id} id={id} />}</Route>
       <Route path="/organisations" component={OrganisationList} />
       <Route path="/organisations/new" component={NewOrganisation} />
       <Route path="/organisations/:id">{({ id }) => <EditOrganisation key={id} id={id} />}</Route>

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Link } from 'wouter';
-import { procedures, type Course, type OrganisationRequest, type Venue } from '../../../../shared/contract';
+import { procedures, type Contract, type Course, type OrganisationRequest, type Venue } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { texts, wholeNumber, type ListItem } from '../../components/draft';
 import { SelectField, TextField } from '../../components/fields';
@@ -11,6 +11,7 @@ import { ListEditor } from '../../components/ListEditor';
 import { LoadFailed, Loading, Page } from '../../components/Page';
 import { useAsync } from '../../components/useAsync';
 import '../../styles/requests.css';
+import { ContractSelect } from '../contracts/ContractSelect';
 import { askedOn, scheduledText, staffText } from './words';
 
 interface ScheduleDraft {
@@ -19,21 +20,25 @@ interface ScheduleDraft {
   endsAt: string;
   capacity: string;
   facilitators: ListItem[];
+  /** A contract's id, or '' for none (paid-for / other). */
+  contractId: string;
 }
 
 function ScheduleForm({
   request,
   course,
   venues,
+  contracts,
 }: {
   request: OrganisationRequest;
   course: Course;
   venues: Venue[];
+  contracts: Contract[];
 }) {
   const savedThen = useSavedThen('/requests');
   const form = useForm({
     id: 'schedule',
-    initial: { venueId: '', startsAt: '', endsAt: '', capacity: String(request.staffCount), facilitators: [] } as ScheduleDraft,
+    initial: { venueId: '', startsAt: '', endsAt: '', capacity: String(request.staffCount), facilitators: [], contractId: '' } as ScheduleDraft,
     schema: procedures['requests.schedule'].input,
     toInput: (draft: ScheduleDraft) => ({
       id: request.id,
@@ -42,6 +47,7 @@ function ScheduleForm({
       endsAt: draft.endsAt || undefined,
       capacity: wholeNumber(draft.capacity),
       facilitators: texts(draft.facilitators),
+      contractId: draft.contractId || null,
     }),
     check: (draft: ScheduleDraft): Errors => {
       const errors: Errors = {};
@@ -110,6 +116,7 @@ function ScheduleForm({
         addLabel="Add facilitator"
         hint="Who runs the session. You can add them later."
       />
+      <ContractSelect form={form} name="contractId" contracts={contracts} />
     </RecordForm>
   );
 }
@@ -144,11 +151,12 @@ export function ScheduleRequest({ id }: { id: string }) {
     const requests = await call('requests.list', {});
     const request = requests.find((candidate) => candidate.id === id);
     if (!request) return null;
-    const [course, venues] = await Promise.all([
+    const [course, venues, contracts] = await Promise.all([
       call('courses.get', { id: request.courseId }),
       call('venues.list', { query: '', limit: 500 }),
+      call('contracts.list', { query: '', limit: 500 }),
     ]);
-    return { request, course, venues };
+    return { request, course, venues, contracts };
   }, [id]);
   const data = state.status === 'ready' ? state.data : null;
 
@@ -180,7 +188,7 @@ export function ScheduleRequest({ id }: { id: string }) {
                 </p>
               </div>
             ) : (
-              <ScheduleForm request={data.request} course={data.course} venues={data.venues} />
+              <ScheduleForm request={data.request} course={data.course} venues={data.venues} contracts={data.contracts} />
             )}
           </>
         )}

@@ -1,7 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import type { z } from 'zod';
-import { SessionFields, sessionStatuses, type Course, type Session, type Venue } from '../../../../shared/contract';
+import { SessionFields, sessionStatuses, type Contract, type Course, type Session, type Venue } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { listItems, numberText, texts, wholeNumber, type ListItem } from '../../components/draft';
 import { RadioGroup, SelectField, TextField } from '../../components/fields';
@@ -12,6 +12,7 @@ import { ListEditor } from '../../components/ListEditor';
 import { LoadFailed, Loading, Page } from '../../components/Page';
 import { useAsync } from '../../components/useAsync';
 import { OnlyAtOffice } from '../courses/KeptByOffice';
+import { ContractSelect } from '../contracts/ContractSelect';
 import { statusLabels } from './days';
 
 interface SessionDraft {
@@ -22,6 +23,8 @@ interface SessionDraft {
   capacity: string;
   facilitators: ListItem[];
   status: string;
+  /** A contract's id, or '' for none (paid-for / other). */
+  contractId: string;
 }
 
 const newSession: SessionDraft = {
@@ -32,6 +35,7 @@ const newSession: SessionDraft = {
   capacity: '',
   facilitators: [],
   status: 'scheduled',
+  contractId: '',
 };
 
 const fromSession = (session: Session): SessionDraft => ({
@@ -42,6 +46,7 @@ const fromSession = (session: Session): SessionDraft => ({
   capacity: numberText(session.capacity),
   facilitators: listItems(session.facilitators),
   status: session.status,
+  contractId: session.contractId ?? '',
 });
 
 const toInput = (draft: SessionDraft) => ({
@@ -52,6 +57,7 @@ const toInput = (draft: SessionDraft) => ({
   capacity: wholeNumber(draft.capacity),
   facilitators: texts(draft.facilitators),
   status: draft.status,
+  contractId: draft.contractId || null,
 });
 
 /** Plain words for what is missing, and the start/end check the schema only makes once all else is right. */
@@ -76,6 +82,7 @@ type SessionInput = z.output<typeof SessionFields>;
 interface Choices {
   courses: Course[];
   venues: Venue[];
+  contracts: Contract[];
 }
 
 function SessionForm({
@@ -135,6 +142,7 @@ function SessionForm({
         addLabel="Add facilitator"
         hint="Who runs the session. You can add them later."
       />
+      <ContractSelect form={form} name="contractId" contracts={choices.contracts} />
       <RadioGroup form={form} name="status" label="Status" choices={statusChoices} inline />
     </RecordForm>
   );
@@ -143,13 +151,14 @@ function SessionForm({
 /** The form needs courses and venues to choose from; without any, it says how to add them. */
 function WithChoices({ children }: { children(choices: Choices): ReactNode }) {
   const state = useAsync(async () => {
-    const [courses, venues] = await Promise.all([
+    const [courses, venues, contracts] = await Promise.all([
       call('courses.list', { query: '', limit: 500 }),
       call('venues.list', { query: '', limit: 500 }),
+      call('contracts.list', { query: '', limit: 500 }),
     ]);
-    return { courses, venues };
+    return { courses, venues, contracts };
   }, []);
-  if (state.status === 'loading') return <Loading what="courses and venues" />;
+  if (state.status === 'loading') return <Loading what="courses, venues and contracts" />;
   if (state.status === 'failed') return <LoadFailed message={state.message} />;
   const { courses, venues } = state.data;
   if (courses.length === 0 || venues.length === 0) {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Session } from '../../../../shared/contract';
+import { NO_CONTRACT, type Session } from '../../../../shared/contract';
 import { useKeepsCatalogue } from '../../app/device';
 import { call } from '../../api/client';
 import { plural } from '../../components/format';
@@ -39,6 +39,7 @@ function DaySessions({ day, headingLevel }: { day: Day; headingLevel: 'h2' | 'h3
             { header: 'Time', cell: timeRange },
             { header: 'Course', cell: (session) => session.courseTitle, rowHeader: true },
             { header: 'Venue', cell: (session) => session.venueName },
+            { header: 'Contract', cell: (session) => session.contractName ?? NO_CONTRACT },
             { header: 'Places', cell: (session) => plural(session.capacity, 'place') },
             { header: 'Facilitators', cell: (session) => session.facilitators.join(', ') || 'None yet' },
             {
@@ -90,7 +91,7 @@ export function SessionList() {
           </KeptByOffice>
         )
       }
-      searchLabel="Search sessions by course or venue"
+      searchLabel="Search sessions by course, venue or contract"
       query={query}
       onQuery={setQuery}
       result={result}

@@ -1,0 +1,105 @@
+import type { z } from 'zod';
+import { ContractFields, dayOfYear, yearStartInWords, type Contract } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { blankToNull } from '../../components/draft';
+import { TextField } from '../../components/fields';
+import { useForm } from '../../components/form';
+import { RecordForm, RecordScreen, useSavedThen } from '../../components/FormParts';
+import { Page } from '../../components/Page';
+import { OnlyAtOffice } from '../courses/KeptByOffice';
+
+interface ContractDraft {
+  name: string;
+  funder: string;
+  yearStarts: string;
+  endsOn: string;
+}
+
+const fromContract = (contract: Contract): ContractDraft => ({
+  name: contract.name,
+  funder: contract.funder,
+  yearStarts: contract.yearStarts,
+  endsOn: contract.endsOn ?? '',
+});
+
+const toInput = (draft: ContractDraft) => ({ ...draft, endsOn: blankToNull(draft.endsOn) });
+
+type ContractInput = z.output<typeof ContractFields>;
+
+const yearStart = dayOfYear('The day the contract year starts');
+
+/** Says the typed day back in words ("Each contract year starts on 1 August."), so 08-01 and 01-08 cannot be mixed up unseen. */
+function yearStartsHint(typed: string): string {
+  const parsed = yearStart.safeParse(typed);
+  const format = 'Month and day, as MM-DD: 08-01 is 1 August, 04-01 is 1 April.';
+  return parsed.success ? `${format} Each contract year starts on ${yearStartInWords(parsed.data)}.` : format;
+}
+
+function ContractForm({ initial, onSave }: { initial: ContractDraft; onSave(fields: ContractInput): Promise<void> }) {
+  const form = useForm({ id: 'contract', initial, schema: ContractFields, toInput });
+  return (
+    <RecordForm form={form} onSubmit={form.onSubmit(onSave)} saveLabel="Save contract" cancelHref="/contracts">
+      <TextField form={form} name="name" label="Contract name" hint="For example, Public Health Equity 2026. Reports choose contracts by this name." />
+      <TextField form={form} name="funder" label="Funder" hint="Who pays for the sessions, for example Westbrook City Council Public Health." />
+      <TextField
+        form={form}
+        name="yearStarts"
+        label="Contract year starts"
+        hint={yearStartsHint(form.draft.yearStarts)}
+        width="short"
+        inputMode="numeric"
+      />
+      <TextField form={form} name="endsOn" label="End date" type="date" width="medium" optional hint="The contract's last day, if it has one." />
+    </RecordForm>
+  );
+}
+
+/** On a laptop, the contract screens say the office keeps them, and lead back to the list. */
+const laptopScreen = {
+  title: 'Contracts are kept by the central office',
+  what: 'the contracts',
+  back: { href: '/contracts', label: 'Back to contracts' },
+};
+
+export function NewContract() {
+  const savedThen = useSavedThen('/contracts');
+  return (
+    <OnlyAtOffice {...laptopScreen}>
+      <Page title="New contract">
+        <ContractForm
+          initial={{ name: '', funder: '', yearStarts: '', endsOn: '' }}
+          onSave={async (fields) => {
+            await call('contracts.create', fields);
+            savedThen('Contract saved.');
+          }}
+        />
+      </Page>
+    </OnlyAtOffice>
+  );
+}
+
+export function EditContract({ id }: { id: string }) {
+  const savedThen = useSavedThen('/contracts');
+  return (
+    <OnlyAtOffice {...laptopScreen}>
+      <RecordScreen
+        id={id}
+        load={(id) => call('contracts.get', { id })}
+        title={(contract) => (contract ? `Edit contract: ${contract.name}` : 'Edit contract')}
+        what="the contract"
+        backHref="/contracts"
+        backLabel="Back to contracts"
+      >
+        {(contract) => (
+          <ContractForm
+            initial={fromContract(contract)}
+            onSave={async (fields) => {
+              await call('contracts.update', { id, fields });
+              savedThen('Contract saved.');
+            }}
+          />
+        )}
+      </RecordScreen>
+    </OnlyAtOffice>
+  );
+}
