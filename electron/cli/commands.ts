@@ -39,6 +39,7 @@ export async function demoCommand(options: { dataFolder: string; seed: number; t
   out.line(`Loaded demo data into ${join(options.dataFolder, DATABASE_FILE)}`);
   out.line(`  ${plural(summary.courses, 'course')}, including "${CULTURAL_COMPETENCY_TITLE}"`);
   out.line(`  ${plural(summary.venues, 'venue')}`);
+  out.line(`  ${plural(summary.contracts, 'contract')} (funding sources), most sessions under one`);
   out.line(`  ${plural(summary.organisations, 'organisation')} (statutory, voluntary and community, and other)`);
   out.line(`  ${plural(summary.people, 'person', 'people')}`);
   out.line(

@@ -7,6 +7,7 @@ import type { ProcedureInput, Sector } from '../../shared/contract';
  */
 
 export const CULTURAL_COMPETENCY_TITLE = 'Cultural Competency: working with ethnically marginalised people in health settings';
+export const REFUGEE_HEALTH_TITLE = 'Supporting refugees and people seeking asylum to access health care';
 
 export const demoCourses: ProcedureInput<'courses.create'>[] = [
   {
@@ -51,7 +52,7 @@ export const demoCourses: ProcedureInput<'courses.create'>[] = [
     ],
   },
   {
-    title: 'Supporting refugees and people seeking asylum to access health care',
+    title: REFUGEE_HEALTH_TITLE,
     description:
       'Entitlements, registration with a GP, the effects of trauma and displacement, and the local organisations that help.',
     durationMinutes: 180,
@@ -61,6 +62,28 @@ export const demoCourses: ProcedureInput<'courses.create'>[] = [
       'Identify practical barriers such as registering with a GP',
       'Know which local organisations can support people',
     ],
+  },
+];
+
+export interface DemoContract {
+  fields: ProcedureInput<'contracts.create'>;
+  /** The courses whose sessions it pays for; the others' sessions are paid-for / other. */
+  courseTitles: string[];
+}
+
+/**
+ * The funders. The city's public-health contract pays for the core course,
+ * which runs far more often than the rest, so most sessions fall under it;
+ * its year starts on 1 August, as such contracts often do.
+ */
+export const demoContracts: DemoContract[] = [
+  {
+    fields: { name: 'Public Health Equity 2026', funder: 'Westbrook City Council Public Health', yearStarts: '08-01' },
+    courseTitles: [CULTURAL_COMPETENCY_TITLE],
+  },
+  {
+    fields: { name: 'Refugee Health Access', funder: 'Westbrook Integrated Care Board', yearStarts: '04-01' },
+    courseTitles: [REFUGEE_HEALTH_TITLE],
   },
 ];
 

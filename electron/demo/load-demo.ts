@@ -3,7 +3,7 @@ import type { Dispatch } from '../dispatch/dispatcher';
 import { calendarDay } from './calendar';
 import { callerFor, type Call } from './call';
 import { ensureDeviceSetUp } from './ensure-device';
-import { CULTURAL_COMPETENCY_TITLE, demoCourses, demoFacilitators, demoOrganisations, demoVenues } from './catalogue-data';
+import { CULTURAL_COMPETENCY_TITLE, demoContracts, demoCourses, demoFacilitators, demoOrganisations, demoVenues } from './catalogue-data';
 import { seededRandom } from './random';
 import { featuredPeople, randomPerson, type EmployerForPeople } from './random-person';
 import { buildSchedule } from './schedule';
@@ -22,6 +22,7 @@ export interface DemoSummary {
   deviceSetUpNow: boolean;
   courses: number;
   venues: number;
+  contracts: number;
   organisations: number;
   people: number;
   sessions: number;
@@ -55,9 +56,9 @@ async function step<T>(what: string, work: () => Promise<T>): Promise<T> {
 
 /**
  * Fills an office database with a believable catalogue: courses, venues,
- * organisations, people and six weeks of sessions. Everything goes through
- * the dispatcher, so it is validated and logged for sync exactly as if
- * someone had typed it into the app.
+ * funding contracts, organisations, people and six weeks of sessions.
+ * Everything goes through the dispatcher, so it is validated and logged for
+ * sync exactly as if someone had typed it into the app.
  */
 export async function loadDemoData(dispatch: Dispatch, options: DemoOptions): Promise<DemoSummary> {
   const call = callerFor(dispatch);
@@ -84,6 +85,16 @@ export async function loadDemoData(dispatch: Dispatch, options: DemoOptions): Pr
     const created = [];
     for (const venue of demoVenues) created.push({ ...venue, id: (await call('venues.create', venue.fields)).id });
     return created;
+  });
+
+  // Each course's sessions go under the contract that pays for it, or none.
+  const contractByCourse = await step('contracts', async () => {
+    const byCourse = new Map<string, string>();
+    for (const contract of demoContracts) {
+      const { id } = await call('contracts.create', contract.fields);
+      for (const course of courses.filter((candidate) => contract.courseTitles.includes(candidate.title))) byCourse.set(course.id, id);
+    }
+    return byCourse;
   });
 
   const employers = await step('organisations', async () => {
@@ -115,7 +126,9 @@ export async function loadDemoData(dispatch: Dispatch, options: DemoOptions): Pr
   );
   const sessionIds = await step('sessions', async () => {
     const created: string[] = [];
-    for (const session of schedule) created.push((await call('sessions.create', session)).id);
+    for (const session of schedule) {
+      created.push((await call('sessions.create', { ...session, contractId: contractByCourse.get(session.courseId) ?? null })).id);
+    }
     return created;
   });
 
@@ -143,6 +156,7 @@ export async function loadDemoData(dispatch: Dispatch, options: DemoOptions): Pr
     deviceSetUpNow: device.setUpNow,
     courses: courses.length,
     venues: venues.length,
+    contracts: demoContracts.length,
     organisations: employers.length,
     people: peopleCount,
     sessions: schedule.length,

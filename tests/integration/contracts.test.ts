@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Course, Venue } from '../../shared/contract';
+import { CULTURAL_COMPETENCY_TITLE } from '../../electron/demo/catalogue-data';
+import { loadDemoData } from '../../electron/demo/load-demo';
 import { refusedWritingNothing } from '../support/bookings';
 import { byHeading, bytesOfFile, csvRows, xlsxRows } from '../support/spreadsheets';
 import { tempCore, type TempCore } from '../support/temp-core';
@@ -201,6 +203,26 @@ describe('contracts on a laptop', () => {
       });
     } finally {
       await laptop.cleanup();
+    }
+  });
+});
+
+describe('demo data', () => {
+  it('has the city’s public-health contract, with most sessions under it and some paid-for', async () => {
+    const demo = await tempCore();
+    try {
+      const summary = await loadDemoData(demo.dispatch, { today: new Date(2026, 2, 12, 8, 15), seed: 1, people: 40 });
+      expect(summary.contracts).toBe(2);
+      const [contract] = await demo.call('contracts.list', { query: 'Public Health Equity' });
+      expect(contract).toMatchObject({ funder: 'Westbrook City Council Public Health', yearStarts: '08-01' });
+
+      const sessions = await demo.call('sessions.list', { from: '2026-03-12', limit: 1000 });
+      const underIt = sessions.filter((session) => session.contractId === contract!.id);
+      expect(underIt.length * 2).toBeGreaterThan(sessions.length);
+      expect(underIt.every((session) => session.courseTitle === CULTURAL_COMPETENCY_TITLE)).toBe(true);
+      expect(sessions.some((session) => session.contractId === null)).toBe(true);
+    } finally {
+      await demo.cleanup();
     }
   });
 });
