@@ -10,6 +10,7 @@ import { bookingHandlers } from './bookings/handlers';
 import { deviceHandlers } from './device/device';
 import { evaluationHandlers } from './evaluations/handlers';
 import { exportHandlers } from './exports/handlers';
+import { membershipHandlers } from './membership/handlers';
 import { kioskEvaluationHandlers } from './evaluations/kiosk-evaluation';
 import { noteHandlers } from './evaluations/notes';
 import { requestHandlers } from './requests/handlers';
@@ -69,6 +70,7 @@ export function createCore(deps: CoreDeps): Core {
     ...pairingHandlers(ctx),
     ...syncHandlers(ctx),
     ...sheetHandlers(ctx),
+    ...membershipHandlers(ctx),
   };
   // Downloads read through the list procedures themselves, unwrapped: the download already holds its turn on the write path.
   const handlers: Handlers = writePath.serialise(

@@ -4,6 +4,7 @@ import { catalogueProcedures } from './catalogue';
 import { contractProcedures } from './contracts';
 import { evaluationProcedures } from './evaluation';
 import { exportProcedures } from './exports';
+import { membershipProcedures } from './membership';
 import { deviceProcedures } from './device';
 import { kioskProcedures } from './kiosk';
 import { signInProcedures } from './signin';
@@ -41,6 +42,7 @@ export const procedures = {
   ...pairingProcedures,
   ...syncProcedures,
   ...exportProcedures,
+  ...membershipProcedures,
   ...sheetProcedures,
 } as const satisfies Record<string, ProcedureDefinition>;
 
@@ -80,4 +82,5 @@ export * from './evaluation';
 export * from './pairing';
 export * from './sync';
 export * from './exports';
+export * from './membership';
 export * from './sheets';

@@ -67,3 +67,149 @@ export const TermValues = z.object({
   cancelledOn: calendarDate('Cancelled date').nullable(),
   exemptReason: optionalText('Reason for the exemption', 300),
 });
+
+// ---- statuses and training ---------------------------------------------------
+
+export const memberStatuses = ['current', 'in_grace', 'expired', 'cancelled'] as const;
+export const MemberStatus = z.enum(memberStatuses, { error: 'Choose a status: current, in grace, expired or cancelled.' });
+export type MemberStatus = z.infer<typeof MemberStatus>;
+
+export const trainingOutcomes = ['trained', 'due', 'not_trained', 'exempt'] as const;
+export const TrainingOutcome = z.enum(trainingOutcomes, { error: 'Choose a training outcome: trained, due, not trained or exempt.' });
+export type TrainingOutcome = z.infer<typeof TrainingOutcome>;
+
+/** "Due soon" means the training window closes within this many days of the as-of date. */
+export const DUE_SOON_DAYS = 30;
+
+/** One joining (a new or rejoin term and the renewals after it) and how it met the training requirement. */
+export const Training = z.object({
+  joiningTermId: z.string(),
+  joinedOn: z.string(),
+  /** The window's last day, included. */
+  dueBy: z.string(),
+  outcome: TrainingOutcome,
+  /** The first attendance at a required course, on or before the as-of date; null if none. */
+  attendedOn: z.string().nullable(),
+  exemptReason: z.string().nullable(),
+});
+export type Training = z.infer<typeof Training>;
+
+export const Term = z.object({
+  id: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  origin: TermOrigin,
+  feePence: z.number().nullable(),
+  paidOn: z.string().nullable(),
+  organisationId: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  notes: z.string().nullable(),
+  cancelledOn: z.string().nullable(),
+  exemptReason: z.string().nullable(),
+});
+export type Term = z.infer<typeof Term>;
+
+export const SchemeView = Scheme.extend({
+  requiredCourses: z.array(z.object({ id: z.string(), title: z.string() })),
+});
+export type SchemeView = z.infer<typeof SchemeView>;
+
+/** One line of the members list: a person in a scheme, as of a day. */
+export const MemberRow = z.object({
+  personId: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  schemeId: z.string(),
+  schemeName: z.string(),
+  status: MemberStatus,
+  /** The organisation of their latest term started by the as-of date. */
+  organisationId: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  termStartsOn: z.string(),
+  termEndsOn: z.string(),
+  training: Training,
+});
+export type MemberRow = z.infer<typeof MemberRow>;
+
+export const Membership = z.object({
+  schemeId: z.string(),
+  schemeName: z.string(),
+  /** Null while their first term has not started yet. */
+  status: MemberStatus.nullable(),
+  terms: z.array(Term),
+  /** Each joining started by the as-of date, oldest first. */
+  joinings: z.array(Training),
+});
+export type Membership = z.infer<typeof Membership>;
+
+export const Member = z.object({
+  personId: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  organisationId: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  asOf: z.string(),
+  memberships: z.array(Membership),
+});
+export type Member = z.infer<typeof Member>;
+
+// ---- inputs ------------------------------------------------------------------
+
+const asOf = calendarDate('The as-of date').optional();
+const startsOn = calendarDate('Start date');
+/** Left out, the scheme's fee is recorded; null records no fee. */
+const termFee = feePence('The fee').nullable().optional();
+const paidOn = calendarDate('Date paid').nullish().transform((value) => value ?? null);
+const reason = requiredText('Reason for the exemption', 300);
+
+export const MembersListInput = z.strictObject({
+  schemeId: Id.optional(),
+  asOf,
+  status: MemberStatus.optional(),
+  organisationId: Id.optional(),
+  training: TrainingOutcome.optional(),
+  /** Only members whose training is due within DUE_SOON_DAYS of the as-of date. */
+  dueSoon: z.boolean({ error: 'Say whether to show only members due soon.' }).default(false),
+  query: z.string({ error: 'Search must be text.' }).trim().max(200, { error: 'Search must be 200 characters or fewer.' }).default(''),
+});
+export type MembersListInput = z.input<typeof MembersListInput>;
+
+const TermRef = z.strictObject({ termId: Id });
+
+export const membershipProcedures = {
+  'schemes.list': { kind: 'query', input: z.strictObject({}), output: z.array(SchemeView) },
+  'schemes.get': { kind: 'query', input: z.strictObject({ id: Id }), output: SchemeView },
+  'schemes.create': { kind: 'mutation', input: SchemeFields, output: SchemeView },
+  'schemes.update': { kind: 'mutation', input: z.strictObject({ id: Id, fields: SchemeFields }), output: SchemeView },
+
+  'members.list': { kind: 'query', input: MembersListInput, output: z.array(MemberRow) },
+  'members.get': { kind: 'query', input: z.strictObject({ personId: Id, asOf }), output: Member },
+  'members.join': {
+    kind: 'mutation',
+    input: z.strictObject({
+      schemeId: Id,
+      personId: Id,
+      startsOn,
+      feePence: termFee,
+      paidOn,
+      /** Left out, the person's organisation now. */
+      organisationId: Id.nullable().optional(),
+      notes: optionalText('Notes', 2000),
+    }),
+    output: Member,
+  },
+  /** The next term: from the day after their latest term ends, or a given day; renewal or rejoin is worked out. */
+  'members.renew': {
+    kind: 'mutation',
+    input: z.strictObject({ schemeId: Id, personId: Id, startsOn: startsOn.optional(), feePence: termFee, paidOn, notes: optionalText('Notes', 2000) }),
+    output: Member,
+  },
+  'members.recordFee': {
+    kind: 'mutation',
+    input: TermRef.extend({ feePence: feePence('The fee').nullable(), paidOn }),
+    output: Member,
+  },
+  'members.cancel': { kind: 'mutation', input: TermRef.extend({ cancelledOn: calendarDate('Cancelled date') }), output: Member },
+  /** Exempts the joining a term belongs to from the training requirement. */
+  'members.exempt': { kind: 'mutation', input: TermRef.extend({ reason }), output: Member },
+} as const;

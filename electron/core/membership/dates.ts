@@ -1,4 +1,4 @@
-import type { TermOrigin } from '../../../shared/contract/membership';
+import type { MemberStatus, TermOrigin } from '../../../shared/contract/membership';
 
 /**
  * The membership rules that are only about dates, pure so that a report "as
@@ -78,8 +78,6 @@ export function lastDayInEffect(term: TermDates): string {
   const dayBefore = addDays(term.cancelledOn, -1);
   return dayBefore < term.endsOn ? dayBefore : term.endsOn;
 }
-
-export type MemberStatus = 'current' | 'in_grace' | 'expired' | 'cancelled';
 
 /**
  * Where a member stands on a day, from their terms alone. Checked in order,
