@@ -97,6 +97,15 @@ Usage:
       column headers with fields, e.g. {"Christian name": "givenName"}.
       Exits with 1 when nothing could be imported. See docs/sheets.md.
 
+  fieldbook scheme --name NAME [--required-course TITLE] [--within-months N]
+                   [--year-starts MM-DD|rolling] [--fee AMOUNT] [--data FOLDER]
+      Create a membership scheme (at the office), or change the one of that
+      name (capitals aside). A new scheme needs --required-course, the course
+      members must attend within N months of joining (default 6); --year-starts
+      is the membership year's first day (default rolling 12-month terms);
+      --fee is recorded only, in pounds. What a change leaves out stays as it
+      was. See docs/membership.md.
+
   fieldbook help
       Show this help.
 

@@ -6,6 +6,7 @@ import { demoCommand, generatePeopleCommand, helpText, type Output } from './com
 import { importCommand } from './import-command';
 import { sheetKinds, type SheetKind } from '../../shared/contract';
 import { importSheetCommand } from './sheet-command';
+import { schemeCommand } from './scheme-command';
 import { describeFailure, UsageError } from './failures';
 
 export interface Terminal extends Output {
@@ -27,6 +28,14 @@ const commandOptions = {
     sheet: { type: 'string' },
     mapping: { type: 'string' },
     'dry-run': { type: 'boolean' },
+  },
+  scheme: {
+    data: { type: 'string' },
+    name: { type: 'string' },
+    'required-course': { type: 'string' },
+    'within-months': { type: 'string' },
+    'year-starts': { type: 'string' },
+    fee: { type: 'string' },
   },
   help: {},
 } satisfies Record<string, OptionSpec>;
@@ -112,6 +121,19 @@ export async function runCli(argv: readonly string[], terminal: Terminal): Promi
           sheet: values.sheet,
           mappingFile: values.mapping && resolve(values.mapping),
           dryRun: values['dry-run'] === true,
+        },
+        terminal,
+      );
+    } else if (first === 'scheme') {
+      if (values.name === undefined || values.name.trim() === '') throw new UsageError('scheme needs --name, for example: fieldbook scheme --name Allies --required-course "Cultural Competency"');
+      await schemeCommand(
+        {
+          dataFolder,
+          name: values.name,
+          requiredCourse: values['required-course'],
+          withinMonths: wholeNumber(values['within-months'], 'within-months', { min: 1, max: 60 }),
+          yearStarts: values['year-starts'],
+          fee: values.fee,
         },
         terminal,
       );
