@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SearchInput } from './common';
+import { MembersListInput } from './membership';
 import { OutgoingFile } from './pairing';
 
 /**
@@ -36,12 +37,14 @@ const listInputs = [
   z.strictObject({ list: z.literal('importLog'), format: Format }),
   z.strictObject({ list: z.literal('conflicts'), format: Format }),
   z.strictObject({ list: z.literal('duplicates'), format: Format }),
+  /** Members of a scheme with the filters of the members screen. */
+  MembersListInput.extend({ list: z.literal('members'), format: Format }),
 ] as const;
 
 export type ExportList = (typeof listInputs)[number]['shape']['list']['value'];
 
 export const ExportInput = z.discriminatedUnion('list', listInputs, {
-  error: 'Choose which list to download: people, organisations, contracts, sessions, a roster, a waiting list, requests, the import log, conflicts or duplicates.',
+  error: 'Choose which list to download: people, organisations, contracts, sessions, a roster, a waiting list, requests, the import log, conflicts, duplicates or members.',
 });
 export type ExportInput = z.input<typeof ExportInput>;
 

@@ -213,3 +213,18 @@ export const membershipProcedures = {
   /** Exempts the joining a term belongs to from the training requirement. */
   'members.exempt': { kind: 'mutation', input: TermRef.extend({ reason }), output: Member },
 } as const;
+
+/** The words the screens and downloads use for statuses and outcomes. */
+export const memberStatusLabels: Record<MemberStatus, string> = {
+  current: 'Current',
+  in_grace: 'In grace period',
+  expired: 'Expired',
+  cancelled: 'Cancelled',
+};
+export const trainingOutcomeLabels: Record<TrainingOutcome, string> = {
+  trained: 'Trained',
+  due: 'Due',
+  not_trained: 'Not trained',
+  exempt: 'Exempt',
+};
+export const termOriginLabels: Record<TermOrigin, string> = { new: 'New', renewal: 'Renewal', rejoin: 'Rejoin' };

@@ -177,6 +177,21 @@ describe('the training requirement', () => {
   });
 });
 
+describe('the members list download', () => {
+  it('has the rows the filtered list shows', async () => {
+    const [amara, bilal] = [await person('Amara'), await person('Bilal')];
+    onDay('2024-05-01');
+    await join(amara, '2024-05-01');
+    await join(bilal, '2024-05-01');
+    await sessionOn('2024-06-10', core, [bilal]);
+    const file = await temp.call('exports.download', { list: 'members', format: 'csv', schemeId: allies.id, asOf: '2024-07-01', training: 'due' });
+    const text = Buffer.from(file.contentBase64, 'base64').toString('utf8');
+    expect(text).toContain('Name,Email,Scheme,Status,Organisation,Term starts,Term ends,Joined,Training,Training due by,Attended,Exempt because');
+    expect(text).toContain('Amara Okafor,,Allies,Current,,2024-05-01,2025-04-30,2024-05-01,Due,2024-11-01,,');
+    expect(text).not.toContain('Bilal');
+  });
+});
+
 describe('refusals', () => {
   it('refuses bad input in a plain sentence and writes nothing', async () => {
     const amara = await person('Amara');

@@ -2,6 +2,7 @@ import type { ExportList } from '../../../shared/contract';
 import { localDate, type CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
 import { contractsTable, organisationsTable, peopleTable, sessionsTable } from './catalogue-tables';
+import { membersTable } from './membership-table';
 import { conflictsTable, duplicatesTable, importLogTable, requestsTable } from './office-tables';
 import { rosterTable, waitlistTable } from './session-tables';
 import type { DownloadInput, InputFor, ListSources } from './sources';
@@ -22,6 +23,7 @@ const tables: { [L in ExportList]: (sources: ListSources, input: InputFor<L>) =>
   importLog: importLogTable,
   conflicts: conflictsTable,
   duplicates: duplicatesTable,
+  members: membersTable,
 };
 
 /** Characters Windows, macOS or Linux refuse in a file name, and control characters. */

@@ -9,7 +9,7 @@ import type { Handlers } from '../handler-types';
  */
 export type ListSources = Pick<
   Handlers,
-  'people.list' | 'organisations.list' | 'contracts.list' | 'sessions.list' | 'signIn.roster' | 'requests.list' | 'sync.importLog' | 'sync.conflicts' | 'sync.duplicates'
+  'people.list' | 'organisations.list' | 'contracts.list' | 'sessions.list' | 'signIn.roster' | 'requests.list' | 'sync.importLog' | 'sync.conflicts' | 'sync.duplicates' | 'members.list'
 >;
 
 export type DownloadInput = ParsedInput<'exports.download'>;
