@@ -25,6 +25,11 @@ import { ImportScreen } from '../features/sync/ImportScreen';
 import { ReviewScreen } from '../features/sync/ReviewScreen';
 import { SendToOffice } from '../features/sync/SendToOffice';
 import { SheetImportScreen } from '../features/sheets/SheetImportScreen';
+import { AddMember } from '../features/membership/AddMember';
+import { MemberList } from '../features/membership/MemberList';
+import { MemberPage } from '../features/membership/MemberPage';
+import { EditScheme, NewScheme } from '../features/membership/SchemeForm';
+import { SchemeList } from '../features/membership/SchemeList';
 import type { DeviceRole } from '../../../shared/contract';
 import { useDevice } from './device';
 
@@ -49,6 +54,7 @@ export const sections: readonly Section[] = [
   { path: '/organisations', label: 'Organisations' },
   { path: '/people', label: 'People' },
   { path: '/requests', label: 'Requests' },
+  { path: '/membership', label: 'Membership', roles: ['office'] },
   { path: '/you-said-we-did', label: 'You said, we did' },
   { path: '/sync', label: 'Send to office', roles: ['laptop'] },
   { path: '/import', label: 'Import', roles: ['office'] },
@@ -118,6 +124,13 @@ export function Routes() {
       <Route path="/requests" component={RequestList} />
       <Route path="/requests/new" component={NewRequest} />
       <Route path="/requests/:id/schedule">{({ id }) => <ScheduleRequest key={id} id={id} />}</Route>
+      <Route path="/membership">{() => <MemberList />}</Route>
+      <Route path="/membership/due">{() => <MemberList dueSoon />}</Route>
+      <Route path="/membership/members/new" component={AddMember} />
+      <Route path="/membership/members/:personId">{({ personId }) => <MemberPage key={personId} personId={personId} />}</Route>
+      <Route path="/membership/schemes" component={SchemeList} />
+      <Route path="/membership/schemes/new" component={NewScheme} />
+      <Route path="/membership/schemes/:id">{({ id }) => <EditScheme key={id} id={id} />}</Route>
       <Route path="/you-said-we-did" component={YouSaidWeDid} />
       <Route path="/sync" component={SendToOffice} />
       <Route path="/import" component={ImportScreen} />

@@ -1,0 +1,93 @@
+import { useState, type FormEvent } from 'react';
+import { useLocation } from 'wouter';
+import { call } from '../../api/client';
+import { Page } from '../../components/Page';
+import { useAnnounce } from '../../components/status';
+import { useAsync } from '../../components/useAsync';
+import { problemText } from '../sync/words';
+import { Field, Problem, todayLocal } from './parts';
+import { typedPence } from './words';
+
+/** Adds a person to a scheme: their first term, from the day they join. */
+export function AddMember() {
+  const [query, setQuery] = useState('');
+  const [personId, setPersonId] = useState('');
+  const [schemeId, setSchemeId] = useState('');
+  const [startsOn, setStartsOn] = useState(todayLocal());
+  const [fee, setFee] = useState('');
+  const [paidOn, setPaidOn] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [, navigate] = useLocation();
+  const announce = useAnnounce();
+  const people = useAsync(() => call('people.list', { query, limit: 50 }), [query]);
+  const schemes = useAsync(() => call('schemes.list', {}), []);
+  const scheme = schemes.data?.find((candidate) => candidate.id === (schemeId || schemes.data?.[0]?.id));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const chosenPerson = personId || people.data?.[0]?.id;
+    if (!chosenPerson) return setProblem('Choose the person who is joining.');
+    if (!scheme) return setProblem('Add a membership scheme first.');
+    const feePence = typedPence(fee);
+    if (Number.isNaN(feePence)) return setProblem('The fee must be an amount in pounds, like 25 or 25.00.');
+    try {
+      await call('members.join', {
+        schemeId: scheme.id,
+        personId: chosenPerson,
+        startsOn,
+        ...(fee.trim() !== '' && { feePence }),
+        paidOn: paidOn || null,
+      });
+      announce('Member added.', `/membership/members/${chosenPerson}`);
+      navigate(`/membership/members/${chosenPerson}`);
+    } catch (error) {
+      setProblem(problemText(error, 'Nothing was saved.'));
+    }
+  };
+
+  return (
+    <Page title="Add a member">
+      <form className="record-form" noValidate onSubmit={submit}>
+        <Problem message={problem} />
+        <Field label="Find the person" hint="Type part of their name; add them under People first if they are new.">
+          {(id, describedBy) => <input id={id} className="input input--medium" type="search" aria-describedby={describedBy} value={query} onChange={(event) => setQuery(event.target.value)} />}
+        </Field>
+        <Field label="Person">
+          {(id) => (
+            <select id={id} className="input" value={personId || people.data?.[0]?.id || ''} onChange={(event) => setPersonId(event.target.value)}>
+              {(people.data ?? []).map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.givenName} {person.familyName}
+                  {person.organisationName ? `, ${person.organisationName}` : ''}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Scheme">
+          {(id) => (
+            <select id={id} className="input" value={scheme?.id ?? ''} onChange={(event) => setSchemeId(event.target.value)}>
+              {(schemes.data ?? []).map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Joins on">{(id) => <input id={id} className="input" type="date" value={startsOn} onChange={(event) => setStartsOn(event.target.value)} />}</Field>
+        <Field label="Fee (£)" hint={scheme?.feePence != null ? `Leave blank for the scheme's fee of £${(scheme.feePence / 100).toFixed(2)}.` : 'Recorded only.'}>
+          {(id, describedBy) => <input id={id} className="input input--short" aria-describedby={describedBy} value={fee} onChange={(event) => setFee(event.target.value)} />}
+        </Field>
+        <Field label="Paid on" hint="Leave blank if not paid yet.">
+          {(id, describedBy) => <input id={id} className="input" type="date" aria-describedby={describedBy} value={paidOn} onChange={(event) => setPaidOn(event.target.value)} />}
+        </Field>
+        <div className="form-actions">
+          <button type="submit" className="button">
+            Add member
+          </button>
+        </div>
+      </form>
+    </Page>
+  );
+}

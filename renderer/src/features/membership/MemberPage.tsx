@@ -1,0 +1,201 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { Link } from 'wouter';
+import { memberStatusLabels, termOriginLabels, trainingOutcomeLabels, type Member, type Membership, type Training } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { longDate } from '../../components/format';
+import { LoadFailed, Loading, Page } from '../../components/Page';
+import { useAnnounce } from '../../components/status';
+import { useAsync } from '../../components/useAsync';
+import { problemText } from '../sync/words';
+import { Field, Problem, todayLocal } from './parts';
+import { pounds, typedPence } from './words';
+
+function trainingText(training: Training): string {
+  if (training.outcome === 'trained') return `Trained${training.attendedOn ? ` (attended ${longDate(training.attendedOn)})` : ''}`;
+  if (training.outcome === 'due') return `Due by ${longDate(training.dueBy)}`;
+  if (training.outcome === 'exempt') return `Exempt: ${training.exemptReason ?? ''}`;
+  return `Not trained: the window closed on ${longDate(training.dueBy)}`;
+}
+
+/** One small form on the page: its fields, a button, and what a refusal said. */
+function Action({ title, button, onSubmit, children }: { title: string; button: string; onSubmit(): Promise<string | void>; children: ReactNode }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    try {
+      const refused = await onSubmit();
+      if (refused) setProblem(refused);
+    } catch (error) {
+      setProblem(problemText(error, 'Nothing was saved.'));
+    }
+  };
+  return (
+    <form className="record-form" noValidate onSubmit={submit} aria-label={title}>
+      <h4>{title}</h4>
+      <Problem message={problem} />
+      {children}
+      <div className="form-actions">
+        <button type="submit" className="button">
+          {button}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function MembershipSection({ member, membership, onChanged }: { member: Member; membership: Membership; onChanged(message: string): void }) {
+  const latest = membership.terms.at(-1)!;
+  const [renewFrom, setRenewFrom] = useState('');
+  const [fee, setFee] = useState(latest.feePence === null ? '' : (latest.feePence / 100).toFixed(2));
+  const [paidOn, setPaidOn] = useState(latest.paidOn ?? '');
+  const [cancelOn, setCancelOn] = useState(todayLocal());
+  const [reason, setReason] = useState('');
+  const training = membership.joinings.at(-1);
+  const ref = { termId: latest.id };
+
+  return (
+    <section aria-labelledby={`scheme-${membership.schemeId}`}>
+      <h2 id={`scheme-${membership.schemeId}`}>{membership.schemeName}</h2>
+      <dl className="request__details">
+        <div>
+          <dt>Status on {longDate(member.asOf)}</dt>
+          <dd>{membership.status ? memberStatusLabels[membership.status] : `Starts ${longDate(membership.terms[0]!.startsOn)}`}</dd>
+        </div>
+        <div>
+          <dt>Training</dt>
+          <dd>{training ? trainingText(training) : 'Not started yet'}</dd>
+        </div>
+      </dl>
+      <table className="table">
+        <caption>Terms in {membership.schemeName}</caption>
+        <thead>
+          <tr>
+            <th scope="col">From</th>
+            <th scope="col">To</th>
+            <th scope="col">Origin</th>
+            <th scope="col">Fee</th>
+            <th scope="col">Paid</th>
+            <th scope="col">Organisation</th>
+            <th scope="col">Cancelled</th>
+          </tr>
+        </thead>
+        <tbody>
+          {membership.terms.map((term) => (
+            <tr key={term.id}>
+              <th scope="row">{longDate(term.startsOn)}</th>
+              <td>{longDate(term.endsOn)}</td>
+              <td>{termOriginLabels[term.origin]}</td>
+              <td>{pounds(term.feePence)}</td>
+              <td>{term.paidOn ? longDate(term.paidOn) : 'Unpaid'}</td>
+              <td>{term.organisationName ?? 'None'}</td>
+              <td>{term.cancelledOn ? longDate(term.cancelledOn) : 'No'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {membership.joinings.length > 1 && (
+        <>
+          <h3>Training for each joining</h3>
+          <ul>
+            {membership.joinings.map((joining) => (
+              <li key={joining.joiningTermId}>
+                Joined {longDate(joining.joinedOn)}: {trainingOutcomeLabels[joining.outcome]} (window to {longDate(joining.dueBy)})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <Action
+        title="Renew"
+        button="Renew membership"
+        onSubmit={async () => {
+          await call('members.renew', { schemeId: membership.schemeId, personId: member.personId, ...(renewFrom && { startsOn: renewFrom }) });
+          onChanged('Membership renewed.');
+        }}
+      >
+        <Field label="Next term starts" hint="Leave blank to start the day after the latest term ends (or today, if that was longer ago than the grace period).">
+          {(id, describedBy) => <input id={id} className="input" type="date" aria-describedby={describedBy} value={renewFrom} onChange={(event) => setRenewFrom(event.target.value)} />}
+        </Field>
+      </Action>
+      <Action
+        title={`Record the fee for the term from ${longDate(latest.startsOn)}`}
+        button="Record fee"
+        onSubmit={async () => {
+          const feePence = typedPence(fee);
+          if (Number.isNaN(feePence)) return 'The fee must be an amount in pounds, like 25 or 25.00.';
+          await call('members.recordFee', { ...ref, feePence, paidOn: paidOn || null });
+          onChanged('Fee recorded.');
+        }}
+      >
+        <Field label="Fee (£)">{(id) => <input id={id} className="input input--short" value={fee} onChange={(event) => setFee(event.target.value)} />}</Field>
+        <Field label="Paid on" hint="Leave blank if unpaid.">
+          {(id, describedBy) => <input id={id} className="input" type="date" aria-describedby={describedBy} value={paidOn} onChange={(event) => setPaidOn(event.target.value)} />}
+        </Field>
+      </Action>
+      {latest.cancelledOn === null && (
+        <Action
+          title={`Cancel the term from ${longDate(latest.startsOn)}`}
+          button="Cancel term"
+          onSubmit={async () => {
+            await call('members.cancel', { ...ref, cancelledOn: cancelOn });
+            onChanged('Term cancelled.');
+          }}
+        >
+          <Field label="Cancelled from">{(id) => <input id={id} className="input" type="date" value={cancelOn} onChange={(event) => setCancelOn(event.target.value)} />}</Field>
+        </Action>
+      )}
+      {training && training.outcome !== 'exempt' && (
+        <Action
+          title="Exempt from the training requirement"
+          button="Mark exempt"
+          onSubmit={async () => {
+            await call('members.exempt', { ...ref, reason });
+            onChanged('Marked exempt.');
+          }}
+        >
+          <Field label="Reason" hint="Required: for example, completed the course with another provider.">
+            {(id, describedBy) => <input id={id} className="input input--medium" aria-describedby={describedBy} value={reason} onChange={(event) => setReason(event.target.value)} />}
+          </Field>
+        </Action>
+      )}
+    </section>
+  );
+}
+
+/** A member's page: every term of every scheme they are in, their training, and what the office can do. */
+export function MemberPage({ personId }: { personId: string }) {
+  const [version, setVersion] = useState(0);
+  const announce = useAnnounce();
+  const result = useAsync(() => call('members.get', { personId }), [personId, version]);
+  const member = result.data;
+  return (
+    <Page title={member ? member.name : 'Member'}>
+      <p>
+        <Link href="/membership">Back to members</Link>
+      </p>
+      {result.status === 'failed' && <LoadFailed message={result.message} />}
+      {member === undefined && result.status === 'loading' && <Loading what="the member" />}
+      {member && (
+        <>
+          <p>
+            {member.organisationName ?? 'No organisation'}
+            {member.email && `, ${member.email}`}
+          </p>
+          {member.memberships.length === 0 && <p className="empty">{member.name} is not in any membership scheme.</p>}
+          {member.memberships.map((membership) => (
+            <MembershipSection
+              key={`${membership.schemeId} ${version}`}
+              member={member}
+              membership={membership}
+              onChanged={(message) => {
+                announce(message, `/membership/members/${personId}`);
+                setVersion((count) => count + 1);
+              }}
+            />
+          ))}
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,38 @@
+import { Link } from 'wouter';
+import { call } from '../../api/client';
+import { ButtonLink, LoadFailed, Loading, Page } from '../../components/Page';
+import { RecordTable } from '../../components/RecordTable';
+import { useAsync } from '../../components/useAsync';
+import { pounds, termsInWords } from './words';
+
+/** The office's membership schemes: what members must attend, and by when. */
+export function SchemeList() {
+  const result = useAsync(() => call('schemes.list', {}), []);
+  return (
+    <Page title="Membership schemes" actions={<ButtonLink href="/membership/schemes/new">New scheme</ButtonLink>}>
+      <p>
+        <Link href="/membership">Back to members</Link>
+      </p>
+      {result.status === 'failed' && <LoadFailed message={result.message} />}
+      {result.data === undefined && result.status === 'loading' && <Loading what="schemes" />}
+      {result.data?.length === 0 && <p className="empty">There are no membership schemes yet. Add one with New scheme.</p>}
+      {result.data && result.data.length > 0 && (
+        <RecordTable
+          caption="Membership schemes"
+          captionHidden
+          items={result.data}
+          columns={[
+            { header: 'Name', cell: (scheme) => scheme.name, rowHeader: true },
+            { header: 'Required course', cell: (scheme) => scheme.requiredCourses.map((course) => course.title).join(' or ') },
+            { header: 'Train within', cell: (scheme) => `${scheme.windowMonths} months of joining` },
+            { header: 'Terms', cell: termsInWords },
+            { header: 'Fee', cell: (scheme) => pounds(scheme.feePence) },
+            { header: 'Grace period', cell: (scheme) => `${scheme.graceDays} days` },
+          ]}
+          editHref={(scheme) => `/membership/schemes/${scheme.id}`}
+          editName={(scheme) => `scheme: ${scheme.name}`}
+        />
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,106 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { seriousAxeFindings } from './support/axe';
+import { browserSuite } from './support/harness';
+import { COURSE, morningSession, seeder } from './support/seed';
+
+/**
+ * The office adds a membership scheme and a member on screen, sees the
+ * member's training due on the due-soon list, and opens their page.
+ */
+
+const suite = browserSuite();
+
+function heading(page: Page, name: string, level = 1): Locator {
+  return page.getByRole('heading', { level, name, exact: true });
+}
+
+async function textOf(locator: Locator): Promise<string> {
+  await locator.waitFor({ state: 'visible' });
+  return (await locator.textContent()) ?? '';
+}
+
+function longDate(day: string): string {
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+describe('membership at the office', () => {
+  it('adds a scheme and a member, shows them due soon and opens their page, with no serious axe findings', async () => {
+    const app = await suite.startApp();
+    const seed = seeder(app);
+    await seed('device.setUp', { role: 'office', name: 'Central office' });
+    const { today } = await seed('device.status', {});
+    await morningSession(seed, today);
+    await seed('people.create', { givenName: 'Amara', familyName: 'Okafor', email: 'amara@example.org' });
+    // Joined a little under six months ago: the window closes within 30 days.
+    const joined = new Date(`${today}T12:00:00Z`);
+    joined.setUTCMonth(joined.getUTCMonth() - 6);
+    joined.setUTCDate(joined.getUTCDate() + 10);
+    const joinedOn = joined.toISOString().slice(0, 10);
+
+    const context = await suite.browser.newContext({ bypassCSP: true });
+    const findings: string[] = [];
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      await page.goto(app.host.url);
+      await heading(page, 'Sessions').waitFor();
+
+      await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Membership', exact: true }).click();
+      await heading(page, 'Members').waitFor();
+      await page.getByRole('link', { name: 'Membership schemes' }).click();
+      await heading(page, 'Membership schemes').waitFor();
+      await page.getByRole('link', { name: 'New scheme' }).click();
+      await heading(page, 'New membership scheme').waitFor();
+      await page.getByLabel('Scheme name').fill('Allies');
+      // Saving with no course chosen says what is missing, and saves nothing.
+      await page.getByRole('button', { name: 'Save scheme' }).click();
+      await page.getByText('Choose at least one required course.').first().waitFor();
+      findings.push(...(await seriousAxeFindings(page, 'New scheme, with an error')));
+      await page.getByRole('checkbox', { name: COURSE }).check();
+      await page.getByLabel('Membership year starts').fill('05-01');
+      await page.getByLabel('Fee (£)').fill('25');
+      await page.getByRole('button', { name: 'Save scheme' }).click();
+      expect(await textOf(page.getByRole('status'))).toBe('Scheme saved.');
+      const schemeRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Allies' }) });
+      expect(await textOf(schemeRow)).toContain(COURSE);
+      expect(await schemeRow.textContent()).toContain('Membership year from 1 May');
+      expect(await schemeRow.textContent()).toContain('£25.00');
+      findings.push(...(await seriousAxeFindings(page, 'Membership schemes')));
+
+      await page.getByRole('link', { name: 'Back to members' }).click();
+      await heading(page, 'Members').waitFor();
+      await page.getByRole('link', { name: 'Add a member' }).click();
+      await heading(page, 'Add a member').waitFor();
+      await page.getByLabel('Find the person').fill('Amara');
+      await page.getByRole('combobox', { name: 'Person' }).getByRole('option', { name: /Amara Okafor/ }).waitFor({ state: 'attached' });
+      await page.getByLabel('Joins on').fill(joinedOn);
+      findings.push(...(await seriousAxeFindings(page, 'Add a member')));
+      await page.getByRole('button', { name: 'Add member' }).click();
+
+      await heading(page, 'Amara Okafor').waitFor();
+      await heading(page, 'Allies', 2).waitFor();
+      const terms = page.getByRole('table', { name: 'Terms in Allies' });
+      expect(await textOf(terms)).toContain(longDate(joinedOn));
+      expect(await terms.textContent()).toContain('New');
+      expect(await terms.textContent()).toContain('£25.00');
+      const dueBy = new Date(`${joinedOn}T12:00:00Z`);
+      dueBy.setUTCMonth(dueBy.getUTCMonth() + 6);
+      expect(await page.getByText(/^Due by /).textContent()).toBe(`Due by ${longDate(dueBy.toISOString().slice(0, 10))}`);
+      findings.push(...(await seriousAxeFindings(page, "A member's page")));
+
+      await page.getByRole('link', { name: 'Back to members' }).click();
+      await page.getByRole('link', { name: 'Training due in the next 30 days' }).click();
+      await heading(page, 'Training due soon').waitFor();
+      const dueRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Amara Okafor' }) });
+      expect(await textOf(dueRow)).toContain('Due by');
+      await page.getByRole('button', { name: 'Download CSV of the training due soon list', exact: true }).waitFor();
+      findings.push(...(await seriousAxeFindings(page, 'Training due soon')));
+      await dueRow.getByRole('link', { name: 'Amara Okafor' }).click();
+      await heading(page, 'Amara Okafor').waitFor();
+      expect(findings).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
