@@ -176,6 +176,17 @@ export type MembersListInput = z.input<typeof MembersListInput>;
 
 const TermRef = z.strictObject({ termId: Id });
 
+export const bookingOutcomes = ['booked', 'waitlisted', 'already'] as const;
+export const BookingResult = z.object({
+  sessionId: z.string(),
+  courseTitle: z.string(),
+  startsAt: z.string(),
+  people: z.array(
+    z.object({ personId: z.string(), name: z.string(), outcome: z.enum(bookingOutcomes), waitlistPosition: z.number().nullable() }),
+  ),
+});
+export type BookingResult = z.infer<typeof BookingResult>;
+
 export const membershipProcedures = {
   'schemes.list': { kind: 'query', input: z.strictObject({}), output: z.array(SchemeView) },
   'schemes.get': { kind: 'query', input: z.strictObject({ id: Id }), output: SchemeView },
@@ -210,6 +221,20 @@ export const membershipProcedures = {
     output: Member,
   },
   'members.cancel': { kind: 'mutation', input: TermRef.extend({ cancelledOn: calendarDate('Cancelled date') }), output: Member },
+  /**
+   * Books members onto the next session of the scheme's required course, by
+   * the normal rules: a place if one is free, else the back of the waitlist,
+   * moved to its front when a reason for priority is given.
+   */
+  'members.book': {
+    kind: 'mutation',
+    input: z.strictObject({
+      schemeId: Id,
+      personIds: z.array(Id, { error: 'Choose the members to book.' }).min(1, { error: 'Choose at least one member to book.' }).max(500, { error: 'Book at most 500 members at once.' }),
+      priorityReason: optionalText('Reason for priority', 300),
+    }),
+    output: BookingResult,
+  },
   /** Exempts the joining a term belongs to from the training requirement. */
   'members.exempt': { kind: 'mutation', input: TermRef.extend({ reason }), output: Member },
 } as const;

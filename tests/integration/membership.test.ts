@@ -177,6 +177,30 @@ describe('the training requirement', () => {
   });
 });
 
+describe('booking members due soon', () => {
+  it('books them onto the next session of the required course by the normal rules, waiting ones at the front with the reason', async () => {
+    const [amara, bilal, chen] = [await person('Amara'), await person('Bilal'), await person('Chen')];
+    onDay('2024-05-01');
+    await join(amara, '2024-05-01');
+    await join(bilal, '2024-05-01');
+    onDay('2024-10-01');
+    // An earlier session of another course, and a full-up later one of the required course.
+    await temp.call('sessions.create', { courseId: firstAid.id, venueId: venue.id, startsAt: '2024-10-08T10:00', endsAt: '2024-10-08T12:00', capacity: 5, facilitators: [], status: 'scheduled' });
+    const next = await temp.call('sessions.create', { courseId: core.id, venueId: venue.id, startsAt: '2024-10-10T10:00', endsAt: '2024-10-10T13:00', capacity: 2, facilitators: [], status: 'scheduled' });
+    await temp.call('signIn.book', { sessionId: next.id, personId: chen });
+    const booked = await temp.call('members.book', { schemeId: allies.id, personIds: [amara, bilal], priorityReason: 'Membership: core training due by 1 November' });
+    expect(booked).toMatchObject({ sessionId: next.id, courseTitle: 'Cultural competency', startsAt: '2024-10-10T10:00' });
+    expect(booked.people.map((row) => row.outcome).sort()).toEqual(['booked', 'waitlisted']);
+    const roster = await temp.call('signIn.roster', { sessionId: next.id });
+    const waiting = roster.entries.filter((entry) => entry.state === 'waitlisted');
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]).toMatchObject({ waitlistPosition: 1, priorityReason: 'Membership: core training due by 1 November' });
+    // Booking them again changes nothing.
+    const again = await temp.call('members.book', { schemeId: allies.id, personIds: [amara, bilal] });
+    expect(again.people.map((row) => row.outcome)).toEqual(['already', 'already']);
+  });
+});
+
 describe('the members list download', () => {
   it('has the rows the filtered list shows', async () => {
     const [amara, bilal] = [await person('Amara'), await person('Bilal')];

@@ -2,6 +2,7 @@ import { FieldbookError } from '../../../shared/errors';
 import { localDate, type CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
 import { write, type WriteScope } from '../write';
+import { bookOntoNextSession } from './book';
 import { addDays, dayInWords, daysBetween, lastDayInEffect } from './dates';
 import { getMember, listMembers } from './members';
 import { officeOnly } from './office-only';
@@ -140,6 +141,11 @@ export function membershipHandlers(ctx: CoreContext): HandlerGroup<'schemes' | '
         return term.person_id;
       });
       return member(personId);
+    },
+
+    async 'members.book'(input) {
+      await officeOnly(ctx);
+      return write(ctx, (scope) => bookOntoNextSession(ctx, scope, input));
     },
 
     async 'members.exempt'({ termId, reason }) {
