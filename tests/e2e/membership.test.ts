@@ -30,7 +30,16 @@ describe('membership at the office', () => {
     const seed = seeder(app);
     await seed('device.setUp', { role: 'office', name: 'Central office' });
     const { today } = await seed('device.status', {});
-    await morningSession(seed, today);
+    const { course, venue, session } = await morningSession(seed, today);
+    // Today's session is cancelled, so the next one is a week on whatever the time of day.
+    await seed('sessions.update', {
+      id: session.id,
+      fields: { courseId: course.id, venueId: venue.id, startsAt: session.startsAt, endsAt: session.endsAt, capacity: session.capacity, facilitators: session.facilitators, status: 'cancelled' },
+    });
+    const next = new Date(`${today}T12:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 7);
+    const nextDay = next.toISOString().slice(0, 10);
+    await seed('sessions.create', { courseId: course.id, venueId: venue.id, startsAt: `${nextDay}T10:00`, endsAt: `${nextDay}T13:00`, capacity: 12, facilitators: ['Sam Okafor'] });
     await seed('people.create', { givenName: 'Amara', familyName: 'Okafor', email: 'amara@example.org' });
     // Joined a little under six months ago: the window closes within 30 days.
     const joined = new Date(`${today}T12:00:00Z`);
@@ -96,6 +105,11 @@ describe('membership at the office', () => {
       expect(await textOf(dueRow)).toContain('Due by');
       await page.getByRole('button', { name: 'Download CSV of the training due soon list', exact: true }).waitFor();
       findings.push(...(await seriousAxeFindings(page, 'Training due soon')));
+      // Booked from the list onto the next session of the required course, a week on.
+      await dueRow.getByRole('checkbox', { name: 'Choose Amara Okafor (Allies)' }).check();
+      await page.getByRole('button', { name: 'Book onto the next session of the required course (1 chosen)' }).click();
+      expect(await textOf(page.getByText(/^Booked: /))).toBe(`Booked: ${COURSE} on ${longDate(nextDay)} at 10:00: Amara Okafor (a place).`);
+      findings.push(...(await seriousAxeFindings(page, 'Training due soon, after booking')));
       await dueRow.getByRole('link', { name: 'Amara Okafor' }).click();
       await heading(page, 'Amara Okafor').waitFor();
       expect(findings).toEqual([]);

@@ -15,6 +15,7 @@ import { longDate } from '../../components/format';
 import { ListPage } from '../../components/ListPage';
 import { useAsync } from '../../components/useAsync';
 import { DownloadButtons } from '../exports/DownloadButtons';
+import { BookChosen } from './BookChosen';
 
 function Select({ label, value, onChange, choices }: { label: string; value: string; onChange(value: string): void; choices: { value: string; label: string }[] }) {
   const id = useId();
@@ -47,6 +48,8 @@ export function MemberList({ dueSoon = false }: { dueSoon?: boolean }) {
   const [training, setTraining] = useState('');
   const [asOf, setAsOf] = useState('');
   const asOfId = useId();
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [booked, setBooked] = useState(0);
   const schemes = useAsync(() => call('schemes.list', {}), []);
   const organisations = useAsync(() => call('organisations.list', { query: '', limit: 500 }), []);
   const filters: Omit<MembersListInput, 'query'> = {
@@ -60,7 +63,15 @@ export function MemberList({ dueSoon = false }: { dueSoon?: boolean }) {
   const result = useAsync(async () => (await call('members.list', { ...filters, query })).map((row) => ({ ...row, id: `${row.schemeId} ${row.personId}` })), [
     JSON.stringify(filters),
     query,
+    booked,
   ]);
+  const choose = (id: string, on: boolean) =>
+    setChosen((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
 
   return (
     <ListPage
@@ -105,10 +116,12 @@ export function MemberList({ dueSoon = false }: { dueSoon?: boolean }) {
       downloads={<DownloadButtons request={{ list: 'members', ...filters, query }} what={dueSoon ? 'the training due soon list' : 'the members list'} />}
     >
       {(members) => (
+        <>
         <table className="table">
           <caption className="visually-hidden">{dueSoon ? 'Members whose training is due soonest first' : 'Members'}</caption>
           <thead>
             <tr>
+              {dueSoon && <th scope="col">Choose</th>}
               <th scope="col">Name</th>
               <th scope="col">Scheme</th>
               <th scope="col">Status</th>
@@ -120,6 +133,11 @@ export function MemberList({ dueSoon = false }: { dueSoon?: boolean }) {
           <tbody>
             {members.map((member) => (
               <tr key={member.id}>
+                {dueSoon && (
+                  <td>
+                    <input type="checkbox" aria-label={`Choose ${member.name} (${member.schemeName})`} checked={chosen.has(member.id)} onChange={(event) => choose(member.id, event.target.checked)} />
+                  </td>
+                )}
                 <th scope="row">
                   <Link href={`/membership/members/${member.personId}`}>{member.name}</Link>
                 </th>
@@ -136,6 +154,8 @@ export function MemberList({ dueSoon = false }: { dueSoon?: boolean }) {
             ))}
           </tbody>
         </table>
+        {dueSoon && <BookChosen chosen={members.filter((member) => chosen.has(member.id))} onBooked={() => setBooked((count) => count + 1)} />}
+        </>
       )}
     </ListPage>
   );
