@@ -72,6 +72,8 @@ beforeAll(async () => {
   const venue = await temp.call('venues.create', { name: 'Riverside Hall', address: '1 River Lane' });
   const contractFields = { name: 'Public Health Equity 2026', funder: 'Westbrook City Council Public Health', yearStarts: '08-01', endsOn: '2027-07-31' };
   const contract = await temp.call('contracts.create', contractFields);
+  const scheme = await temp.call('schemes.create', { name: 'Allies', requiredCourseIds: [course.id], yearStarts: '05-01', feePence: 2500 });
+  const termId = (await temp.call('members.join', { schemeId: scheme.id, personId: person.id, startsOn: '2025-09-01' })).memberships[0]!.terms[0]!.id;
   const sessionFields = {
     courseId: course.id,
     venueId: venue.id,
@@ -250,6 +252,18 @@ beforeAll(async () => {
     'sheets.preview': { kind: 'attendance', fileName: 'sign-ins.csv', contentBase64: sheetCsv, mapping: { Role: 'ignore' } },
     'sheets.import': { kind: 'people', fileName: 'people.csv', contentBase64: sheetCsv, sheet: 'CSV' },
     'sheets.progress': { progressId: 'screen-0001' },
+    'schemes.list': {},
+    'schemes.get': { id: scheme.id },
+    'schemes.create': { name: 'Champions', requiredCourseIds: [course.id], windowMonths: 3 },
+    'schemes.update': { id: scheme.id, fields: { name: 'Allies', requiredCourseIds: [course.id], yearStarts: '05-01', feePence: 2500 } },
+    'members.list': { schemeId: scheme.id, asOf: '2026-03-12', dueSoon: true, query: 'amina' },
+    'members.get': { personId: person.id, asOf: '2026-03-12' },
+    'members.join': { schemeId: scheme.id, personId: booked.id, startsOn: '2026-03-01', feePence: 2000, paidOn: '2026-03-01' },
+    'members.renew': { schemeId: scheme.id, personId: person.id, startsOn: '2026-05-01' },
+    'members.recordFee': { termId, feePence: 2500, paidOn: '2025-09-10' },
+    'members.cancel': { termId, cancelledOn: '2026-03-10' },
+    'members.exempt': { termId, reason: 'Completed the course with another provider' },
+    'members.book': { schemeId: scheme.id, personIds: [person.id], priorityReason: 'Membership deadline' },
   };
 });
 
