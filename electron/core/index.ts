@@ -20,6 +20,7 @@ import { kioskHandlers, kioskModeReader, kioskSessionReader } from './kiosk/kios
 import { lockedWhileKioskIsOpen } from './kiosk/lock';
 import { signInHandlers } from './signin/handlers';
 import { sheetHandlers } from './sheets/handlers';
+import { reportHandlers } from './reports/handlers';
 import { pairingHandlers } from './sync/pairing';
 import { syncHandlers } from './sync/handlers';
 import { rosterReader } from './signin/roster';
@@ -71,6 +72,7 @@ export function createCore(deps: CoreDeps): Core {
     ...syncHandlers(ctx),
     ...sheetHandlers(ctx),
     ...membershipHandlers(ctx),
+    ...reportHandlers(ctx),
   };
   // Downloads read through the list procedures themselves, unwrapped: the download already holds its turn on the write path.
   const handlers: Handlers = writePath.serialise(

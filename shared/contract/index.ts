@@ -11,6 +11,7 @@ import { signInProcedures } from './signin';
 import { pairingProcedures } from './pairing';
 import { syncProcedures } from './sync';
 import { sheetProcedures } from './sheets';
+import { reportProcedures } from './reports';
 
 export interface ProcedureDefinition {
   /** Queries only read; mutations write and are recorded in the change log. */
@@ -44,6 +45,7 @@ export const procedures = {
   ...exportProcedures,
   ...membershipProcedures,
   ...sheetProcedures,
+  ...reportProcedures,
 } as const satisfies Record<string, ProcedureDefinition>;
 
 export type Procedures = typeof procedures;
@@ -84,3 +86,4 @@ export * from './sync';
 export * from './exports';
 export * from './membership';
 export * from './sheets';
+export * from './reports';

@@ -1,0 +1,149 @@
+import { medianOfCounts, percent, wilsonInterval } from './stats';
+import { rows, sectorName, table, type ReportBody, type ReportRequest } from './report-parts';
+import { attendanceCount, ratingAt, scopedResponses, templates } from './responses';
+import { breakdownNames, breakdowns, type Breakdown } from './scope';
+
+/**
+ * Confidence before and after: from each response, the first
+ * before-and-after item of the form version it answered. Counted in SQL as
+ * a distribution of (before, after) pairs, at most 36 rows a group, from
+ * which every figure (pairs, medians, the interval) is worked out exactly.
+ */
+
+interface PairRow {
+  key: string;
+  name: string;
+  before: number | null;
+  after: number | null;
+  n: number;
+}
+
+export interface ConfidenceFigures {
+  responses: number;
+  paired: number;
+  increased: number;
+  same: number;
+  lower: number;
+  percentIncreased: number | null;
+}
+
+function pairItems(request: ReportRequest): Record<string, string> {
+  const items: Record<string, string> = {};
+  for (const template of templates(request)) {
+    const pair = template.items.find((item) => item.kind === 'confidence_pair');
+    if (pair) items[template.id] = pair.id;
+  }
+  return items;
+}
+
+function pairRows(request: ReportRequest, items: Record<string, string>, breakdown?: Breakdown): PairRow[] {
+  const group = breakdown ? breakdowns[breakdown] : { key: "''", name: "''", join: '' };
+  const before = ratingAt(`'$."' || pi.item || '".before'`);
+  const after = ratingAt(`'$."' || pi.item || '".after'`);
+  return rows<PairRow>(
+    request,
+    `${scopedResponses(request)},
+     pair_items AS (SELECT key AS template_id, value AS item FROM json_each(@pairItems))
+     SELECT ${group.key} AS key, ${group.name} AS name, ${before} AS before, ${after} AS after, COUNT(*) AS n
+     FROM scoped_responses x LEFT JOIN pair_items pi ON pi.template_id = x.template_id ${group.join}
+     GROUP BY 1, 2, 3, 4`,
+    { pairItems: JSON.stringify(items) },
+  );
+}
+
+export function confidenceOf(pairs: readonly PairRow[]): ConfidenceFigures & { medianBefore: number | null; medianAfter: number | null } {
+  const figures = { responses: 0, paired: 0, increased: 0, same: 0, lower: 0 };
+  const befores = new Map<number, number>();
+  const afters = new Map<number, number>();
+  for (const { before, after, n } of pairs) {
+    figures.responses += n;
+    if (before === null || after === null) continue;
+    figures.paired += n;
+    if (after > before) figures.increased += n;
+    else if (after === before) figures.same += n;
+    else figures.lower += n;
+    befores.set(before, (befores.get(before) ?? 0) + n);
+    afters.set(after, (afters.get(after) ?? 0) + n);
+  }
+  return { ...figures, percentIncreased: percent(figures.increased, figures.paired), medianBefore: medianOfCounts(befores), medianAfter: medianOfCounts(afters) };
+}
+
+function byGroup(pairs: PairRow[], breakdown: Breakdown) {
+  const groups = new Map<string, PairRow[]>();
+  for (const row of pairs) groups.set(row.key, [...(groups.get(row.key) ?? []), row]);
+  return [...groups.values()]
+    .map((group) => {
+      const key = group[0]!.key;
+      const name = breakdown === 'sector' ? sectorName(key) : key === 'anonymous' ? 'Anonymous answers' : group[0]!.name;
+      const { responses, paired, increased, same, lower, percentIncreased } = confidenceOf(group);
+      return { name, responses, paired, increased, same, lower, percentIncreased };
+    })
+    .sort((a, b) => b.paired - a.paired || a.name.localeCompare(b.name));
+}
+
+export function confidenceReport(request: ReportRequest): ReportBody {
+  const items = pairItems(request);
+  const total = confidenceOf(pairRows(request, items));
+  const attendances = attendanceCount(request);
+  const interval = wilsonInterval(total.increased, total.paired);
+  const groups = Object.fromEntries(breakdownNames.map((breakdown) => [breakdown, byGroup(pairRows(request, items, breakdown), breakdown)])) as Record<
+    Breakdown,
+    ReturnType<typeof byGroup>
+  >;
+  const headings: Record<Breakdown, string> = { sector: 'Sector', organisation: 'Organisation', course: 'Course', venue: 'Venue', facilitator: 'Facilitator' };
+  return {
+    figures: [
+      { key: 'percentIncreased', label: 'Confidence increased (%)', value: total.percentIncreased },
+      { key: 'interval', label: '95% interval (%)', value: interval ? `${interval.low} to ${interval.high}` : null },
+      { key: 'paired', label: 'Paired responses', value: total.paired },
+      { key: 'increased', label: 'Increased', value: total.increased },
+      { key: 'same', label: 'Same', value: total.same },
+      { key: 'lower', label: 'Lower', value: total.lower },
+      { key: 'medianBefore', label: 'Median before', value: total.medianBefore },
+      { key: 'medianAfter', label: 'Median after', value: total.medianAfter },
+      { key: 'responseRate', label: 'Response rate (%)', value: percent(total.responses, attendances) },
+    ],
+    tables: [
+      table(
+        'funnel',
+        'From attendance to paired answers',
+        ['Stage', 'Count'],
+        [
+          ['Attended', attendances],
+          ['Responded', total.responses],
+          ['Gave before and after', total.paired],
+        ],
+      ),
+      ...breakdownNames.map((breakdown) =>
+        table(
+          breakdown,
+          breakdowns[breakdown].title,
+          [headings[breakdown], 'Responses', 'Paired', 'Increased', 'Same', 'Lower', 'Increased (%)'],
+          groups[breakdown].map((row) => [row.name, row.responses, row.paired, row.increased, row.same, row.lower, row.percentIncreased]),
+          6,
+        ),
+      ),
+    ],
+    data: {
+      attendances,
+      responses: total.responses,
+      paired: total.paired,
+      increased: total.increased,
+      same: total.same,
+      lower: total.lower,
+      percentIncreased: total.percentIncreased,
+      wilson95: interval,
+      medianBefore: total.medianBefore,
+      medianAfter: total.medianAfter,
+      responseRate: percent(total.responses, attendances),
+      funnel: { attended: attendances, responded: total.responses, paired: total.paired },
+      retrospectiveBefore: true,
+      bySector: groups.sector,
+      byOrganisation: groups.organisation,
+      byCourse: groups.course,
+      byVenue: groups.venue,
+      byFacilitator: groups.facilitator,
+    },
+    notes: request.scope.personFiltered ? ['Filtered by organisation or sector: anonymous answers are not counted.'] : [],
+  };
+}

@@ -1,0 +1,32 @@
+import type { CoreContext } from '../deps';
+import type { HandlerGroup } from '../handler-types';
+import { thisDevice } from '../sync/device-keys';
+import { runReport } from './run';
+
+function listed(ctx: CoreContext, sql: string): { id: string; name: string }[] {
+  return ctx.sqlite.prepare(sql).all() as { id: string; name: string }[];
+}
+
+export function reportHandlers(ctx: CoreContext): HandlerGroup<'reports'> {
+  return {
+    async 'reports.options'() {
+      await thisDevice(ctx, 'office');
+      const facilitators = ctx.sqlite
+        .prepare('SELECT DISTINCT f.value FROM sessions s JOIN json_each(s.facilitators) f ORDER BY f.value COLLATE NOCASE')
+        .pluck()
+        .all() as string[];
+      return {
+        contracts: ctx.sqlite.prepare('SELECT id, name, year_starts AS yearStarts FROM contracts ORDER BY name COLLATE NOCASE').all() as {
+          id: string;
+          name: string;
+          yearStarts: string;
+        }[],
+        courses: listed(ctx, 'SELECT id, title AS name FROM courses ORDER BY title COLLATE NOCASE'),
+        organisations: listed(ctx, 'SELECT id, name FROM organisations ORDER BY name COLLATE NOCASE'),
+        venues: listed(ctx, 'SELECT id, name FROM venues ORDER BY name COLLATE NOCASE'),
+        facilitators,
+      };
+    },
+    'reports.run': (choice) => runReport(ctx, choice),
+  };
+}

@@ -1,0 +1,82 @@
+import type { ParsedInput, ReportKind, ReportResult } from '../../../shared/contract';
+import { reportTitles, sectorLabels } from '../../../shared/contract';
+import { FieldbookError } from '../../../shared/errors';
+import { localDate, type CoreContext } from '../deps';
+import { thisDevice } from '../sync/device-keys';
+import { confidenceReport } from './confidence';
+import { definitionsFor } from './definitions';
+import { equalityReport } from './equality';
+import { outcomesReport } from './outcomes';
+import { resolvePeriod, type ContractYearBasis } from './periods';
+import type { ReportBody, ReportRequest } from './report-parts';
+import { reportScope } from './scope';
+import { trainingReport } from './training';
+
+const builders: Record<ReportKind, (request: ReportRequest) => ReportBody> = {
+  training: trainingReport,
+  confidence: confidenceReport,
+  outcomes: outcomesReport,
+  equality: equalityReport,
+};
+
+type Choice = ParsedInput<'reports.run'>;
+
+function nameOf(ctx: CoreContext, table: 'contracts' | 'courses' | 'organisations' | 'venues', id: string, what: string): string {
+  const column = table === 'courses' ? 'title' : 'name';
+  const found = ctx.sqlite.prepare(`SELECT ${column} FROM ${table} WHERE id = ?`).pluck().get(id) as string | undefined;
+  if (found === undefined) throw new FieldbookError('NOT_FOUND', `That ${what} could not be found.`);
+  return found;
+}
+
+function contractBasis(ctx: CoreContext, id: string): ContractYearBasis {
+  const row = ctx.sqlite.prepare('SELECT name, year_starts, ends_on FROM contracts WHERE id = ?').get(id) as
+    | { name: string; year_starts: string; ends_on: string | null }
+    | undefined;
+  if (!row) throw new FieldbookError('NOT_FOUND', 'That contract could not be found.');
+  return { name: row.name, yearStarts: row.year_starts, endsOn: row.ends_on };
+}
+
+/** The filters in words, so a report read on paper says what it counted. */
+function filtersInWords(ctx: CoreContext, filters: Choice['filters']): ReportResult['filters'] {
+  const words: ReportResult['filters'] = [];
+  if (filters.contractId) words.push({ label: 'Contract', value: nameOf(ctx, 'contracts', filters.contractId, 'contract') });
+  if (filters.courseId) words.push({ label: 'Course', value: nameOf(ctx, 'courses', filters.courseId, 'course') });
+  if (filters.organisationId) words.push({ label: 'Organisation', value: nameOf(ctx, 'organisations', filters.organisationId, 'organisation') });
+  if (filters.sector) words.push({ label: 'Sector', value: sectorLabels[filters.sector] });
+  if (filters.venueId) words.push({ label: 'Venue', value: nameOf(ctx, 'venues', filters.venueId, 'venue') });
+  if (filters.facilitator) words.push({ label: 'Facilitator', value: filters.facilitator });
+  return words;
+}
+
+/**
+ * One report: the period worked out, the filters checked and put into words,
+ * the figures counted, and the definitions they were counted by. Office
+ * only: a laptop holds only the sessions it ran and the people it saw.
+ */
+export async function runReport(ctx: CoreContext, choice: Choice): Promise<ReportResult> {
+  await thisDevice(ctx, 'office');
+  const asOf = choice.asOf ?? localDate(ctx.clock());
+  const contractId = choice.period.kind === 'contractYear' || choice.period.kind === 'yearToDate' ? choice.period.contractId : undefined;
+  const period = resolvePeriod(choice.period, asOf, contractId ? contractBasis(ctx, contractId) : undefined);
+  const filters = filtersInWords(ctx, choice.filters);
+  const scope = reportScope(period, choice.filters);
+  const request: ReportRequest = { ctx, period, filters: choice.filters, scope };
+  const body = builders[choice.kind](request);
+  const sessions = (ctx.sqlite.prepare(`${scope.with} SELECT COUNT(*) FROM scoped_sessions`).pluck().get(scope.params) as number) ?? 0;
+  const notes = [
+    ...(sessions === 0 ? ['No sessions in this period.'] : []),
+    ...(period.partYear ? [`This period is not over: it counts to ${asOf} only (part year).`] : []),
+    ...(body.notes ?? []),
+  ];
+  return {
+    kind: choice.kind,
+    title: reportTitles[choice.kind],
+    period,
+    filters,
+    figures: body.figures,
+    tables: body.tables,
+    definitions: definitionsFor(choice.kind),
+    notes,
+    data: body.data,
+  };
+}
