@@ -4,14 +4,16 @@ import type { Schema, SharedTableName, SharedTables } from '../db/schema';
 import { fieldInWords, fieldNotEditable, mayCreate, recordInWords, type DeviceRole } from '../db/write-policy';
 import { decodeHlc, HybridLogicalClock } from '../sync/hlc';
 import type { CoreContext } from './deps';
-import { refreshSearchKeys } from './people/search-keys';
+import { rowStatements } from '../db/row-statements';
+import { refreshSearchKeysNow } from './people/search-keys';
+import type { Database } from 'better-sqlite3';
 
 /**
  * Local indexes derived from shared rows, kept in step in the same
  * transaction whichever path wrote the row (a form, demo data, a merge).
  */
-const derivedIndexes: Partial<Record<SharedTableName, (trx: Transaction<Schema>, rowId: string) => Promise<void>>> = {
-  people: refreshSearchKeys,
+const derivedIndexes: Partial<Record<SharedTableName, (sqlite: Database, rowId: string) => void>> = {
+  people: refreshSearchKeysNow,
 };
 
 export interface WriteScope {
@@ -80,19 +82,17 @@ export async function write<T>(ctx: CoreContext, work: (scope: WriteScope) => Pr
     }
     const clock = new HybridLogicalClock(device.id, () => ctx.clock().getTime(), device.clock);
 
-    const log = async (table: SharedTableName, rowId: string, fields: Record<string, unknown>, replaces: Record<string, string> | null = null, hlc = clock.tick()) => {
-      await trx
-        .insertInto('change_log')
-        .values({
-          id: ctx.newId(),
-          hlc,
-          device_id: device.id,
-          table_name: table,
-          row_id: rowId,
-          fields: JSON.stringify(fields),
-          replaces: replaces && JSON.stringify(replaces),
-        })
-        .execute();
+    const rows = rowStatements(ctx.sqlite);
+    const log = (table: SharedTableName, rowId: string, fields: Record<string, unknown>, replaces: Record<string, string> | null = null, hlc = clock.tick()) => {
+      rows.insert('change_log', {
+        id: ctx.newId(),
+        hlc,
+        device_id: device.id,
+        table_name: table,
+        row_id: rowId,
+        fields: JSON.stringify(fields),
+        replaces: replaces && JSON.stringify(replaces),
+      });
     };
 
     // Kysely cannot narrow a generic table name, so the generic insert and
@@ -108,10 +108,10 @@ export async function write<T>(ctx: CoreContext, work: (scope: WriteScope) => Pr
       stamp: () => clock.tick(),
       async insert(table, row) {
         if (!mayCreate(device.role, table, row as Record<string, unknown>, String(row.id))) throw notAllowed(device.role, 'add', table);
-        await anyTable.insertInto(table as string).values(row).execute();
+        rows.insert(table, row as Record<string, unknown>);
         const { id, ...fields } = row as Record<string, unknown>;
-        await log(table, String(id), fields);
-        await derivedIndexes[table]?.(trx, String(id));
+        log(table, String(id), fields);
+        derivedIndexes[table]?.(ctx.sqlite, String(id));
       },
       async update(table, id, changes) {
         const current = (await anyTable.selectFrom(table as string).selectAll().where('id', '=', id).executeTakeFirst()) as
@@ -129,8 +129,8 @@ export async function write<T>(ctx: CoreContext, work: (scope: WriteScope) => Pr
         // An edit stamped before the value it replaces would lose to it at the next merge, here and everywhere.
         if (hlc < latest) throw stampedAhead(table, latest);
         await anyTable.updateTable(table as string).set(changed).where('id', '=', id).execute();
-        await log(table, id, changed, replaces, hlc);
-        await derivedIndexes[table]?.(trx, id);
+        log(table, id, changed, replaces, hlc);
+        derivedIndexes[table]?.(ctx.sqlite, id);
         return true;
       },
     };

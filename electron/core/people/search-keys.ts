@@ -1,6 +1,4 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { Kysely } from 'kysely';
-import type { Schema } from '../../db/schema';
 import { normaliseForSearch } from '../../../shared/search-text';
 
 /** Bump when normalisation changes: the keys are rebuilt on the next open. */
@@ -46,26 +44,10 @@ export function keyRange(query: string): { from: string; to: string } | null {
   return prefix ? { from: prefix, to: prefixUpperBound(prefix) } : null;
 }
 
-/** Refreshes one person's keys inside the transaction that changed their names. */
-export async function refreshSearchKeys(db: Kysely<Schema>, personId: string): Promise<void> {
-  const person = await db
-    .selectFrom('people')
-    .select(['given_name', 'family_name', 'preferred_name'])
-    .where('id', '=', personId)
-    .where('merged_into', 'is', null)
-    .executeTakeFirst();
-  await db.deleteFrom('person_search_keys').where('person_id', '=', personId).execute();
-  // A person merged into another is found as that other person.
-  if (!person) return;
-  const keys = searchKeysFor(person);
-  await db
-    .insertInto('person_search_keys')
-    .values(keys.map((key) => ({ key, person_id: personId })))
-    .onConflict((conflict) => conflict.doNothing())
-    .execute();
-}
-
-/** The same, for the merge, which runs synchronously on the raw connection. */
+/**
+ * Refreshes one person's keys inside the transaction that changed their
+ * names: the write path and the merge both call it, on the raw connection.
+ */
 export function refreshSearchKeysNow(sqlite: Database, personId: string): void {
   let statements = preparedFor.get(sqlite);
   if (!statements) {

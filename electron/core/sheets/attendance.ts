@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema';
 import { changeCapacity } from '../bookings/actions';
 import { countSeats } from '../bookings/seats';
-import { recordSignIn } from '../signin/sign-in';
+import { recordPastAttendance, recordSignIn } from '../signin/sign-in';
 import type { CoreContext } from '../deps';
 import type { WriteScope } from '../write';
 
@@ -89,6 +89,7 @@ export async function applySession(ctx: CoreContext, db: Kysely<Schema>, scope: 
       status: 'completed',
     });
   }
-  for (const person of coming) await recordSignIn(ctx, scope, session, person, 'facilitator');
+  if (existing) for (const person of coming) await recordSignIn(ctx, scope, session, person, 'facilitator');
+  else await recordPastAttendance(scope, session.id, coming, ctx.clock());
   return outcome;
 }

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
 import { FieldbookError } from '../../../shared/errors';
 import { checkFileSize, checkRowCount, checkZip, damaged } from './limits';
 import type { CellValue } from './values';
@@ -43,10 +44,24 @@ function readCsv(bytes: Uint8Array): RawFile {
   const firstLine = text.slice(0, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length);
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let records: string[][];
+  let madeUpLines = 0;
   try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+    const options = { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true } as const;
+    // csv-parse builds an error object (with a stack) for every record whose
+    // width differs from the first record's, even when told to allow it. A
+    // typed-up sheet starts with a one-cell title row, which would make that
+    // every row of the table. So the parse starts with a made-up first line
+    // as wide as the rows most of the first hundred have, dropped again.
+    const widths = new Map<number, number>();
+    for (const record of parse(text, { ...options, to_line: 100 }) as string[][]) widths.set(record.length, (widths.get(record.length) ?? 0) + 1);
+    const usual = [...widths].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 1;
+    // In the file's own line ending: csv-parse takes the first one it meets for the whole file.
+    const newline = /\r\n|\n|\r/.exec(text)?.[0] ?? '\n';
+    madeUpLines = 1;
+    records = (parse(`${delimiter.repeat(usual - 1)}${newline}${text}`, options) as string[][]).slice(1);
   } catch (error) {
-    const line = (error as { lines?: number }).lines;
+    const found = (error as { lines?: number }).lines;
+    const line = found === undefined ? undefined : found - madeUpLines;
     throw damaged(`This CSV file cannot be read${line ? ` (near line ${line})` : ''}: a quote may be left open or the file cut short.`);
   }
   return { sheets: [{ name: 'CSV', rows: records }], encoding };
@@ -65,35 +80,56 @@ function cellValue(value: ExcelJS.CellValue): CellValue {
   return null;
 }
 
+/** One row's cells by column, gaps as null: the reader numbers cells from 1, the sheet's rows keep them from 0. */
+function rowValues(row: ExcelJS.Row): CellValue[] {
+  const values: CellValue[] = [];
+  row.eachCell({ includeEmpty: true }, (cell, column) => {
+    values[column - 1] = cellValue(cell.value);
+  });
+  return Array.from(values, (value) => value ?? null);
+}
+
+/**
+ * Reads the workbook as a stream, a row at a time, with exceljs's streaming
+ * reader: its whole-workbook reader keeps a styled object for every cell,
+ * several hundred megabytes for a sheet of 100,000 rows. Styles are read so
+ * date cells come back as dates; a sheet other than the one asked for is
+ * passed over without keeping its rows.
+ */
 async function readXlsx(bytes: Uint8Array, sheetName: string | undefined): Promise<RawFile> {
   checkZip(bytes);
-  const workbook = new ExcelJS.Workbook();
+  const wanted = sheetName?.trim().toLowerCase();
+  const sheets: RawSheet[] = [];
+  const names: string[] = [];
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
   try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  } catch {
+    for await (const worksheet of reader) {
+      const name = (worksheet as unknown as { name: string }).name;
+      names.push(name);
+      const keep = wanted === undefined || name.trim().toLowerCase() === wanted;
+      const rows: CellValue[][] = [];
+      let counted = 0;
+      for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
+        counted += 1;
+        checkRowCount(counted, `The sheet "${name}"`);
+        if (keep) rows[row.number - 1] = rowValues(row);
+      }
+      if (keep) sheets.push({ name, rows: Array.from(rows, (row) => row ?? []) });
+    }
+  } catch (error) {
+    if (error instanceof FieldbookError) throw error;
     throw damaged('This file is not a readable .xlsx spreadsheet: it may be damaged, cut short, or another kind of file renamed.');
   }
-  let worksheets = workbook.worksheets;
-  if (sheetName !== undefined) {
-    const chosen = worksheets.find((sheet) => sheet.name.trim().toLowerCase() === sheetName.trim().toLowerCase());
-    if (!chosen) {
-      const names = worksheets.map((sheet) => `"${sheet.name}"`).join(', ');
-      throw new FieldbookError('NOT_FOUND', `This file has no sheet named "${sheetName}"; its sheets are ${names}. Nothing was imported.`);
-    }
-    worksheets = [chosen];
+  if (sheetName !== undefined && sheets.length === 0) {
+    const listed = names.map((each) => `"${each}"`).join(', ');
+    throw new FieldbookError('NOT_FOUND', `This file has no sheet named "${sheetName}"; its sheets are ${listed}. Nothing was imported.`);
   }
-  const sheets = worksheets.map((sheet) => {
-    checkRowCount(sheet.rowCount, `The sheet "${sheet.name}"`);
-    const rows: CellValue[][] = [];
-    sheet.eachRow({ includeEmpty: false }, (row) => {
-      const values: CellValue[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, column) => {
-        values[column - 1] = cellValue(cell.value);
-      });
-      rows[row.number - 1] = Array.from(values, (value) => value ?? null);
-    });
-    return { name: sheet.name, rows: Array.from(rows, (row) => row ?? []) };
-  });
   return { sheets, encoding: null };
 }
 

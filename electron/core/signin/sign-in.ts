@@ -4,6 +4,7 @@ import { getSession } from '../catalogue/sessions';
 import { localDate, type CoreContext } from '../deps';
 import type { WriteScope } from '../write';
 import { placeForArrival } from '../bookings/actions';
+import { createBooking } from '../bookings/booking-rows';
 import { displayName } from './roster';
 
 function longDate(day: string): string {
@@ -71,10 +72,14 @@ export async function recordSignIn(
   }
   const now = ctx.clock();
   if (!(await placeForArrival(scope, session, personId, now))) return null;
+  return insertSignIn(scope, session.id, personId, method, now);
+}
+
+async function insertSignIn(scope: WriteScope, sessionId: string, personId: string, method: SignInMethod, now: Date): Promise<string> {
   const id = scope.newId();
   await scope.insert('sign_ins', {
     id,
-    session_id: session.id,
+    session_id: sessionId,
     person_id: personId,
     kind: 'sign_in',
     method,
@@ -84,6 +89,24 @@ export async function recordSignIn(
     device_id: scope.deviceId,
   });
   return id;
+}
+
+/**
+ * Past attendance at a session made in this same transaction (a day typed
+ * up from a paper sign-in sheet): each person gets the booking and the
+ * sign-in a facilitator's "Sign in" would have given them, with the same
+ * rows and history, without asking the database what it cannot yet hold,
+ * since nobody has a booking or a sign-in on a session that did not exist,
+ * and the caller made its capacity fit them.
+ */
+export async function recordPastAttendance(scope: WriteScope, sessionId: string, personIds: Iterable<string>, now: Date): Promise<number> {
+  let signedIn = 0;
+  for (const personId of personIds) {
+    await createBooking(scope, sessionId, personId, { state: 'booked', event: 'booked', reason: 'Attendance imported from a spreadsheet.' }, now);
+    await insertSignIn(scope, sessionId, personId, 'facilitator', now);
+    signedIn += 1;
+  }
+  return signedIn;
 }
 
 /** Undoes a mistaken sign-in with a correcting fact; the original stays on record. */
