@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { openCoreInFolder } from '../../electron/host/open-core';
+import { sheetCourses } from './sheets';
 
 /**
  * Previews or imports one attendance sheet in an office data folder through
@@ -12,7 +13,10 @@ import { openCoreInFolder } from '../../electron/host/open-core';
  */
 const [mode, officeFolder, sheetPath] = process.argv.slice(2) as ['preview' | 'import', string, string];
 const core = openCoreInFolder(officeFolder);
-const input = { kind: 'attendance' as const, fileName: basename(sheetPath), contentBase64: readFileSync(sheetPath).toString('base64') };
+const file = { kind: 'attendance' as const, fileName: basename(sheetPath), contentBase64: readFileSync(sheetPath).toString('base64') };
+// The office confirms the sheet's new courses, as on screen; the list is known before the import's clock starts.
+const confirmedCourses = mode === 'import' ? sheetCourses() : [];
+const input = { ...file, confirmedCourses };
 const started = performance.now();
 const preview = await core.handlers[mode === 'import' ? 'sheets.import' : 'sheets.preview'](input);
 const ms = performance.now() - started;

@@ -63,6 +63,9 @@ function organisations(count: number): { name: string; sector: Sector }[] {
   return list;
 }
 
+/** The courses the sheet's sessions were of: none of them in the empty office, so the import adds (and the office confirms) them all. */
+export const sheetCourses = () => [...demoCourses.map((course) => course.title), 'Trauma-informed practice', 'Mental health first aid'];
+
 /** yyyy-mm-dd of a day some days before today. */
 function daysAgo(days: number): string {
   const day = new Date();
@@ -102,7 +105,7 @@ export function attendanceRows(scale: Scale = SHEET_SCALE): { person: SheetPerso
     people.push({ givenName, familyName, email, organisation });
   }
 
-  const courses = [...demoCourses.map((course) => course.title), 'Trauma-informed practice', 'Mental health first aid'];
+  const courses = sheetCourses();
   const venues = [...demoVenues.map((venue) => venue.fields.name), 'Northgate Library', 'Eastbrook Family Hub', 'Riverside Mosque community room'];
   const sessions: SheetSession[] = [];
   const seen = new Set<string>();
