@@ -106,6 +106,17 @@ Usage:
       --fee is recorded only, in pounds. What a change leaves out stays as it
       was. See docs/membership.md.
 
+  fieldbook setup --role office|laptop --name NAME [--data FOLDER]
+      Set up a new data folder as the central office or a facilitator's
+      laptop, without the app.
+
+  fieldbook report training|confidence|outcomes|equality
+                   (--from DATE --to DATE | --contract-year YYYY --contract NAME)
+                   [--as-of DATE] [--course TITLE] [--format json] [--out FILE]
+      Print one report at the office as JSON (keys in docs/reports.md), or
+      write it to FILE. Both days of a period are included. Exits with 2 for
+      a period or name it cannot use.
+
   fieldbook help
       Show this help.
 

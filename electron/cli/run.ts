@@ -8,6 +8,7 @@ import { sheetKinds, type SheetKind } from '../../shared/contract';
 import { importSheetCommand } from './sheet-command';
 import { schemeCommand } from './scheme-command';
 import { describeFailure, UsageError } from './failures';
+import { reportCommand, reportOptions, setupCommand, setupOptions } from './report-command';
 
 export interface Terminal extends Output {
   error(text: string): void;
@@ -37,6 +38,8 @@ const commandOptions = {
     'year-starts': { type: 'string' },
     fee: { type: 'string' },
   },
+  report: reportOptions,
+  setup: setupOptions,
   help: {},
 } satisfies Record<string, OptionSpec>;
 
@@ -46,7 +49,7 @@ const isCommand = (name: string): name is CommandName => Object.hasOwn(commandOp
 
 /** node:util's messages are written for programmers; say the same thing plainly. */
 /** Commands that take a list of files after their options. */
-const takesFiles = new Set<CommandName>(['import', 'import-sheet']);
+const takesFiles = new Set<CommandName>(['import', 'import-sheet', 'report']);
 
 function parseOptions(command: CommandName, args: string[]): { values: Record<string, string | undefined> & { 'dry-run'?: boolean }; files: string[] } {
   try {
@@ -137,6 +140,11 @@ export async function runCli(argv: readonly string[], terminal: Terminal): Promi
         },
         terminal,
       );
+    } else if (first === 'report') {
+      if (files.length > 1) throw new UsageError(`report makes one report at a time, not "${files[1]}" as well.`);
+      return await reportCommand({ dataFolder, kind: files[0], values }, terminal);
+    } else if (first === 'setup') {
+      return await setupCommand({ dataFolder, values }, terminal);
     } else {
       terminal.line(helpText(defaultDataFolder()));
     }
