@@ -22,9 +22,6 @@ export function applyPragmas(sqlite: Database): void {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // 64 MB of page cache rather than SQLite's 2 MB: a large import or merge writes
-  // across many index pages, and rereading them from disk slowed it by a tenth.
-  sqlite.pragma('cache_size = -65536');
 }
 
 export function openDatabase(path: string): OpenedDatabase {

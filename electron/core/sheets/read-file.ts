@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { FieldbookError } from '../../../shared/errors';
 import { checkFileSize, checkRowCount, checkZip, damaged } from './limits';
@@ -24,28 +25,30 @@ export interface RawFile {
  * as Windows-1252, which gives every byte a character. The rule is exact for
  * these two, where a statistical detector (chardet and the like) guesses,
  * and on a short file of names can guess a third encoding that would turn
- * "Siobhán" into something else.
+ * "Siobhán" into something else. Returned as UTF-8 bytes, what the CSV
+ * parser reads: a UTF-8 file as it came, with no copy.
  */
-export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
-  try {
-    // ignoreBOM: false (the default) drops a leading byte-order mark.
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
-  }
+export function csvAsUtf8(bytes: Uint8Array): { utf8: Buffer; encoding: 'utf-8' | 'windows-1252' } {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isUtf8(buffer)) return { utf8: buffer, encoding: 'utf-8' };
+  return { utf8: Buffer.from(new TextDecoder('windows-1252').decode(bytes), 'utf8'), encoding: 'windows-1252' };
 }
 
+const NEWLINE = 0x0a;
+
 function readCsv(bytes: Uint8Array): RawFile {
-  const { text, encoding } = decodeCsv(bytes);
+  const { utf8, encoding } = csvAsUtf8(bytes);
   let lines = 1;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines += 1;
+  for (let at = utf8.indexOf(NEWLINE); at >= 0; at = utf8.indexOf(NEWLINE, at + 1)) lines += 1;
   checkRowCount(lines, 'The file');
   // Excel in some locales separates with semicolons; take whichever the first line uses more.
-  const firstLine = text.slice(0, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length);
+  const firstLineEnd = utf8.indexOf(NEWLINE);
+  const firstLine = utf8.subarray(0, firstLineEnd >= 0 ? firstLineEnd : utf8.length).toString('utf8');
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let records: string[][];
   let madeUpLines = 0;
   try {
+    // bom: true drops a leading byte-order mark.
     const options = { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true } as const;
     // csv-parse builds an error object (with a stack) for every record whose
     // width differs from the first record's, even when told to allow it. A
@@ -53,12 +56,14 @@ function readCsv(bytes: Uint8Array): RawFile {
     // every row of the table. So the parse starts with a made-up first line
     // as wide as the rows most of the first hundred have, dropped again.
     const widths = new Map<number, number>();
-    for (const record of parse(text, { ...options, to_line: 100 }) as string[][]) widths.set(record.length, (widths.get(record.length) ?? 0) + 1);
+    for (const record of parse(utf8, { ...options, to_line: 100 }) as string[][]) widths.set(record.length, (widths.get(record.length) ?? 0) + 1);
     const usual = [...widths].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 1;
     // In the file's own line ending: csv-parse takes the first one it meets for the whole file.
-    const newline = /\r\n|\n|\r/.exec(text)?.[0] ?? '\n';
+    const newline = firstLineEnd > 0 && utf8[firstLineEnd - 1] === 0x0d ? '\r\n' : firstLineEnd < 0 && utf8.includes(0x0d) ? '\r' : '\n';
+    // The byte-order mark goes before the made-up line, where the parser looks for it.
+    const bom = utf8[0] === 0xef && utf8[1] === 0xbb && utf8[2] === 0xbf ? 3 : 0;
     madeUpLines = 1;
-    records = (parse(`${delimiter.repeat(usual - 1)}${newline}${text}`, options) as string[][]).slice(1);
+    records = (parse(Buffer.concat([Buffer.from(`${delimiter.repeat(usual - 1)}${newline}`), utf8.subarray(bom)]), options) as string[][]).slice(1);
   } catch (error) {
     const found = (error as { lines?: number }).lines;
     const line = found === undefined ? undefined : found - madeUpLines;
