@@ -166,6 +166,30 @@ describe('importing a spreadsheet at the office', () => {
     expect(await textOf(result.locator('.notice').first())).toBe('Read 2 rows from results.csv. Imported: 2 new responses.');
   });
 
+  it('imports a member list for the scheme chosen on screen', async () => {
+    const app = await suite.startApp();
+    const seed = seeder(app);
+    await seed('device.setUp', { role: 'office', name: 'Central office' });
+    const course = await seed('courses.create', { title: COURSE, durationMinutes: 120, learningOutcomes: ['Explore what we mean by culture'] });
+    await seed('schemes.create', { name: 'Partner practitioners', requiredCourseIds: [course.id], yearStarts: null, feePence: 2500 });
+    const members = Buffer.from('First name,Surname,Date joined,Renewal date,Fee paid\r\nAmira,Khan,01/04/2024,01/04/2025,£25\r\n');
+
+    const page = await app.openPage();
+    page.setDefaultTimeout(10_000);
+    await heading(page, 'Sessions').waitFor();
+    await go(page, 'Spreadsheets', 'Import a spreadsheet');
+    await page.getByLabel('A list of members of a membership scheme').check();
+    await page.getByLabel('Membership scheme', { exact: true }).selectOption('Partner practitioners');
+    await choose(page, members, 'members.csv');
+    const preview = page.getByRole('region', { name: 'What importing would do' });
+    expect(await textOf(preview.locator('.notice').first())).toBe(
+      'Read 1 row from members.csv. To import: 1 new person, 0 people already known, 1 new member of Partner practitioners, 2 terms.',
+    );
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const result = page.getByRole('region', { name: 'What was imported' });
+    expect(await textOf(result.locator('.notice').first())).toContain('Imported: 1 new person');
+  });
+
   it('is not in a laptop\'s menu, and its address says the screen is for the office', async () => {
     const app = await suite.startApp();
     await seeder(app)('device.setUp', { role: 'laptop', name: 'Hall laptop 1' });

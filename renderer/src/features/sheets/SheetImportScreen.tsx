@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { SheetInput, sheetKinds, type SheetKind, type SheetPreview } from '../../../../shared/contract';
 import { call } from '../../api/client';
-import { RadioGroup, TextField } from '../../components/fields';
+import { RadioGroup, SelectField, TextField } from '../../components/fields';
 import { readChosenFile } from '../../components/files';
 import { useForm } from '../../components/form';
 import { Page } from '../../components/Page';
@@ -17,6 +17,7 @@ import { ImportStep } from './ImportStep';
 import { rememberedFor, rememberMapping, type ColumnMapping as Mapping } from './rememberedMapping';
 import { SheetPreviewView } from './SheetPreviewView';
 import { SheetProgressBar, useSheetProgress } from './SheetProgress';
+import { useSchemeChoices } from './schemeChoices';
 
 /** The file as read in the browser, with what the office said it holds: the input of both procedures but the mapping. */
 type ChosenSheet = Omit<SheetInput, 'mapping'> & { kind: SheetKind };
@@ -36,9 +37,6 @@ const choiceInput = (draft: { kind: string; sheet: string; scheme: string }) => 
 });
 
 const withMapping = (chosen: ChosenSheet, mapping: Mapping) => (Object.keys(mapping).length > 0 ? { ...chosen, mapping } : chosen);
-
-/** Member lists need a scheme chosen, from a list of schemes this screen cannot read yet: the command line imports them. */
-const onScreen = sheetKinds.filter((kind) => kind !== 'members');
 
 /** What the header row of each kind of file needs. */
 const kindHints: Record<SheetKind, string> = {
@@ -71,6 +69,7 @@ export function SheetImportScreen() {
   const announce = useAnnounce();
   const [location] = useLocation();
   const progress = useSheetProgress();
+  const schemes = useSchemeChoices(form.draft.kind === 'members');
   const preview = (chosen: ChosenSheet, mapping: Mapping) =>
     progress.tracked('preview', (progressId) => call('sheets.preview', { ...withMapping(chosen, mapping), progressId }));
 
@@ -123,8 +122,17 @@ export function SheetImportScreen() {
         </p>
         <section className="sync-section" aria-labelledby="sheet-choose-heading">
           <h2 id="sheet-choose-heading">Choose the file</h2>
-          <RadioGroup form={form} name="kind" label="What does the file hold?" choices={onScreen.map((kind) => ({ value: kind, label: kindLabels[kind] }))} />
-
+          <RadioGroup form={form} name="kind" label="What does the file hold?" choices={sheetKinds.map((kind) => ({ value: kind, label: kindLabels[kind] }))} />
+          {form.draft.kind === 'members' && (
+            <SelectField
+              form={form}
+              name="scheme"
+              label="Membership scheme"
+              hint={schemes.hint}
+              placeholder="Choose the scheme"
+              choices={schemes.choices}
+            />
+          )}
           <TextField
             form={form}
             name="sheet"
