@@ -112,9 +112,9 @@ Usage:
 
   fieldbook report training|confidence|outcomes|equality
                    (--from DATE --to DATE | --contract-year YYYY --contract NAME)
-                   [--as-of DATE] [--course TITLE] [--format json] [--out FILE]
+                   [--as-of DATE] [--course TITLE] [--format json|csv|xlsx] [--out FILE]
       Print one report at the office as JSON (keys in docs/reports.md), or
-      write it to FILE. Both days of a period are included. Exits with 2 for
+      write it to FILE (CSV and XLSX need --out). Both days of a period are included. Exits with 2 for
       a period or name it cannot use.
 
   fieldbook help

@@ -47,7 +47,8 @@ export interface ReportCommand {
 export async function reportCommand({ dataFolder, kind, values }: ReportCommand, out: Output): Promise<number> {
   if (!kind || !(reportKinds as readonly string[]).includes(kind)) throw new UsageError(`report needs one of: ${reportKinds.join(', ')}.`);
   const format = text(values, 'format') ?? 'json';
-  if (format !== 'json') throw new UsageError(`--format must be json, not "${format}": CSV and XLSX files of a report are not made yet.`);
+  if (format !== 'json' && format !== 'csv' && format !== 'xlsx') throw new UsageError(`--format must be json, csv or xlsx, not "${format}".`);
+  if (format !== 'json' && text(values, 'out') === undefined) throw new UsageError(`--format ${format} needs --out FILE, the file to write.`);
   const from = day(text(values, 'from'), 'from');
   const to = day(text(values, 'to'), 'to');
   const asOf = day(text(values, 'as-of'), 'as-of');
@@ -76,6 +77,12 @@ export async function reportCommand({ dataFolder, kind, values }: ReportCommand,
       ...(asOf ? { asOf } : {}),
       filters: { ...(contract ? { contractId: contract.id } : {}), ...(course ? { courseId: course.id } : {}) },
     };
+    if (format !== 'json') {
+      const file = await call('reports.export', { choice, format });
+      writeFileSync(text(values, 'out')!, Buffer.from(file.contentBase64, 'base64'));
+      out.line(`Wrote ${text(values, 'out')}.`);
+      return 0;
+    }
     const result = await call('reports.run', choice);
     const json = JSON.stringify(
       { report: result.kind, period: result.period, filters: result.filters, ...result.data, notes: result.notes, definitions: result.definitions },

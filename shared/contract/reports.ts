@@ -132,4 +132,10 @@ export type ReportOptions = z.infer<typeof ReportOptions>;
 export const reportProcedures = {
   'reports.options': { kind: 'query', input: z.strictObject({}), output: ReportOptions },
   'reports.run': { kind: 'query', input: ReportChoice, output: ReportResult },
+  /** The report as a file: CSV (UTF-8 with a byte-order mark) or XLSX (a sheet per table and a "Definitions" sheet). */
+  'reports.export': {
+    kind: 'query',
+    input: z.strictObject({ choice: ReportChoice, format: z.enum(['csv', 'xlsx'], { error: 'Format must be csv or xlsx.' }) }),
+    output: z.object({ fileName: z.string(), contentBase64: z.string() }),
+  },
 } as const;

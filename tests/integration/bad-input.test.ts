@@ -264,6 +264,9 @@ beforeAll(async () => {
     'members.cancel': { termId, cancelledOn: '2026-03-10' },
     'members.exempt': { termId, reason: 'Completed the course with another provider' },
     'members.book': { schemeId: scheme.id, personIds: [person.id], priorityReason: 'Membership deadline' },
+    'reports.options': {},
+    'reports.run': { kind: 'training', period: { kind: 'custom', from: '2026-01-01', to: '2026-03-31' }, asOf: '2026-03-12', filters: { courseId: course.id } },
+    'reports.export': { choice: { kind: 'confidence', period: { kind: 'financialYear', startYear: 2025 }, filters: {} }, format: 'csv' },
   };
 });
 

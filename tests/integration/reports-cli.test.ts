@@ -64,6 +64,13 @@ describe('fieldbook report', () => {
     expect(json.notes).toContain('No sessions in this period.');
   }, 60_000);
 
+  it('writes the report as an XLSX file with --format xlsx --out FILE', async () => {
+    const out = join(home, 'training.xlsx');
+    const run = await report('training', '--from', '2025-08-01', '--to', '2026-07-31', '--as-of', '2026-08-15', '--format', 'xlsx', '--out', out);
+    expect(run.code).toBe(0);
+    expect([...readFileSync(out).subarray(0, 2)]).toEqual([0x50, 0x4b]);
+  }, 60_000);
+
   it('exits with 2 and a plain sentence for a period backwards or a name it does not know', async () => {
     const backwards = await report('training', '--from', '2026-05-01', '--to', '2026-04-01');
     expect(backwards.code).toBe(2);

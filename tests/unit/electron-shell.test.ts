@@ -98,7 +98,7 @@ describe('navigation and senders', () => {
     expect(isAllowedNavigation('https://example.org', appUrl)).toBe(false);
   });
 
-  it('offers Today, every catalogue screen and the sync screens in the Go menu, in the main menu\'s order', () => {
+  it('offers Today, every catalogue screen, the sync screens and the office’s own screens in the Go menu, in the main menu\'s order', () => {
     const visited: string[] = [];
     const go = menuTemplate(({ path }) => visited.push(path), { platform: 'linux', packaged: true }).find((item) => item.label === 'Go');
     for (const item of go!.submenu as { type?: string; click(): void }[]) if (item.type !== 'separator') item.click();
@@ -115,6 +115,9 @@ describe('navigation and senders', () => {
       '/import',
       '/review',
       '/devices',
+      '/contracts',
+      '/membership',
+      '/sheets',
     ]);
   });
 });

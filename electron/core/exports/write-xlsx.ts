@@ -26,8 +26,18 @@ function shownLength(cell: Cell): number {
 }
 
 export async function toXlsx(table: ExportTable): Promise<Uint8Array> {
+  return toXlsxBook([table]);
+}
+
+/** Several tables in one workbook, a sheet each (a report's tables and its definitions). */
+export async function toXlsxBook(tables: readonly ExportTable[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Fieldbook';
+  for (const table of tables) addSheet(workbook, table);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+function addSheet(workbook: ExcelJS.Workbook, table: ExportTable): void {
   // The heading row stays in view while a long list scrolls.
   const sheet = workbook.addWorksheet(sheetName(table.title), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(table.headers).font = { bold: true };
@@ -42,5 +52,4 @@ export async function toXlsx(table: ExportTable): Promise<Uint8Array> {
   widths.forEach((width, index) => {
     sheet.getColumn(index + 1).width = Math.min(MAX_WIDTH, width + 2);
   });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -1,6 +1,7 @@
 import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
 import { thisDevice } from '../sync/device-keys';
+import { reportFile } from './files';
 import { runReport } from './run';
 
 function listed(ctx: CoreContext, sql: string): { id: string; name: string }[] {
@@ -28,5 +29,6 @@ export function reportHandlers(ctx: CoreContext): HandlerGroup<'reports'> {
       };
     },
     'reports.run': (choice) => runReport(ctx, choice),
+    'reports.export': async ({ choice, format }) => reportFile(await runReport(ctx, choice), format, ctx.clock()),
   };
 }
