@@ -9,7 +9,7 @@ import { sectors } from './catalogue';
  * saw, so its figures would be wrong as a report). See docs/reports.md.
  */
 
-export const reportKinds = ['training', 'confidence', 'outcomes', 'equality'] as const;
+export const reportKinds = ['training', 'confidence', 'outcomes', 'equality', 'demand', 'you-said-we-did', 'membership'] as const;
 export const ReportKind = z.enum(reportKinds, { error: `Choose a report: ${reportKinds.join(', ')}.` });
 export type ReportKind = z.infer<typeof ReportKind>;
 
@@ -18,6 +18,9 @@ export const reportTitles: Record<ReportKind, string> = {
   confidence: 'Confidence',
   outcomes: 'Learning outcomes',
   equality: 'Equality monitoring',
+  demand: 'Demand',
+  'you-said-we-did': 'You said, we did',
+  membership: 'Membership',
 };
 
 const year = (label: string) =>
@@ -63,6 +66,8 @@ export const ReportFilters = z
     sector: z.enum(sectors, { error: 'Sector must be statutory, vcse or other.' }).optional(),
     venueId: Id.optional(),
     facilitator: requiredText('Facilitator', 200).optional(),
+    /** The membership scheme a membership report is about; that report needs one, the others ignore it. */
+    schemeId: Id.optional(),
   })
   .default({});
 export type ReportFilters = z.infer<typeof ReportFilters>;
@@ -126,6 +131,8 @@ export const ReportOptions = z.object({
   organisations: z.array(z.object({ id: z.string(), name: z.string() })),
   venues: z.array(z.object({ id: z.string(), name: z.string() })),
   facilitators: z.array(z.string()),
+  /** Membership schemes, for the membership report. */
+  schemes: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export type ReportOptions = z.infer<typeof ReportOptions>;
 

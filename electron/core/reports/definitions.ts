@@ -52,6 +52,9 @@ const byReport: Record<ReportKind, Term[]> = {
   confidence: ['period', 'attendance', 'confidence', 'retrospective', 'responseRate', 'anonymous', 'facilitator'],
   outcomes: ['period', 'attendance', 'outcomes', 'responseRate', 'anonymous'],
   equality: ['period', 'attendance', 'peopleTrained', 'equality', 'suppression'],
+  demand: ['period'],
+  'you-said-we-did': ['period'],
+  membership: [],
 };
 
 export function definitionsFor(kind: ReportKind, options: { retrospective?: boolean } = {}): Definition[] {

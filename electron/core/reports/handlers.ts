@@ -26,6 +26,7 @@ export function reportHandlers(ctx: CoreContext): HandlerGroup<'reports'> {
         organisations: listed(ctx, 'SELECT id, name FROM organisations ORDER BY name COLLATE NOCASE'),
         venues: listed(ctx, 'SELECT id, name FROM venues ORDER BY name COLLATE NOCASE'),
         facilitators,
+        schemes: listed(ctx, 'SELECT id, name FROM membership_schemes ORDER BY name COLLATE NOCASE'),
       };
     },
     'reports.run': (choice) => runReport(ctx, choice),

@@ -17,11 +17,19 @@ const builders: Record<ReportKind, (request: ReportRequest) => ReportBody> = {
   confidence: confidenceReport,
   outcomes: outcomesReport,
   equality: equalityReport,
+  // Being built in this change (issue 13/14): replaced by the real reports before it is done.
+  demand: notReadyYet,
+  'you-said-we-did': notReadyYet,
+  membership: notReadyYet,
 };
+
+function notReadyYet(): ReportBody {
+  throw new FieldbookError('NOT_FOUND', 'Choose another report: this one is not ready yet.');
+}
 
 type Choice = ParsedInput<'reports.run'>;
 
-function nameOf(ctx: CoreContext, table: 'contracts' | 'courses' | 'organisations' | 'venues', id: string, what: string): string {
+function nameOf(ctx: CoreContext, table: 'contracts' | 'courses' | 'organisations' | 'venues' | 'membership_schemes', id: string, what: string): string {
   const column = table === 'courses' ? 'title' : 'name';
   const found = ctx.sqlite.prepare(`SELECT ${column} FROM ${table} WHERE id = ?`).pluck().get(id) as string | undefined;
   if (found === undefined) throw new FieldbookError('NOT_FOUND', `That ${what} could not be found.`);
@@ -45,6 +53,7 @@ function filtersInWords(ctx: CoreContext, filters: Choice['filters']): ReportRes
   if (filters.sector) words.push({ label: 'Sector', value: sectorLabels[filters.sector] });
   if (filters.venueId) words.push({ label: 'Venue', value: nameOf(ctx, 'venues', filters.venueId, 'venue') });
   if (filters.facilitator) words.push({ label: 'Facilitator', value: filters.facilitator });
+  if (filters.schemeId) words.push({ label: 'Scheme', value: nameOf(ctx, 'membership_schemes', filters.schemeId, 'membership scheme') });
   return words;
 }
 
