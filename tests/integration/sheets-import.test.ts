@@ -1,7 +1,6 @@
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SheetInput, SheetPreview } from '../../shared/contract';
-import type { CallResult } from '../../shared/errors';
+import type { SheetInput } from '../../shared/contract';
+import { sheetInput, sheetRefusal, xlsxFile, type WrittenCell } from '../support/spreadsheets';
 import { databaseHash, tempCore, type TempCore } from '../support/temp-core';
 
 /** Spreadsheets made here, the way offices make them: titles above the header, blank rows, dates typed or stored. */
@@ -14,29 +13,12 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
-type Row = (string | number | Date | null | { formula: string; result: string })[];
+type Row = WrittenCell[];
 
-async function xlsx(sheets: Record<string, Row[]>): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(sheets)) {
-    const sheet = workbook.addWorksheet(name);
-    for (const row of rows) sheet.addRow(row);
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
+const xlsx = (sheets: Record<string, Row[]>) => xlsxFile(sheets);
 
-const input = (kind: 'attendance' | 'people', fileName: string, bytes: Buffer, extra: Partial<SheetInput> = {}): SheetInput => ({
-  kind,
-  fileName,
-  contentBase64: bytes.toString('base64'),
-  ...extra,
-});
-
-async function refusal(name: 'sheets.preview' | 'sheets.import', value: SheetInput) {
-  const result = (await temp.dispatch(name, value)) as CallResult<SheetPreview>;
-  if (result.ok) throw new Error(`${name} was expected to refuse`);
-  return result.error;
-}
+const input = sheetInput;
+const refusal = (name: 'sheets.preview' | 'sheets.import', value: SheetInput) => sheetRefusal(temp.dispatch, name, value);
 
 const people = () => temp.sqlite.prepare('SELECT given_name, family_name, email FROM people ORDER BY family_name, given_name').all();
 const signIns = () => temp.sqlite.prepare("SELECT count(*) FROM sign_ins WHERE kind = 'sign_in'").pluck().get();

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SheetInput, SheetPreview, SheetProgress } from '../../shared/contract';
 import type { CallResult } from '../../shared/errors';
 import { write } from '../../electron/core/write';
-import { csvFile, xlsxFile } from '../support/spreadsheets';
+import { csvFile, sheetInput, sheetRefusal, xlsxFile } from '../support/spreadsheets';
 import { databaseHash, tempCore, type TempCore } from '../support/temp-core';
 
 /**
@@ -20,18 +20,8 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
-const input = (kind: SheetInput['kind'], fileName: string, bytes: Buffer, extra: Partial<SheetInput> = {}): SheetInput => ({
-  kind,
-  fileName,
-  contentBase64: bytes.toString('base64'),
-  ...extra,
-});
-
-async function refusal(name: 'sheets.preview' | 'sheets.import', value: SheetInput) {
-  const result = (await temp.dispatch(name, value)) as CallResult<SheetPreview>;
-  if (result.ok) throw new Error(`${name} was expected to refuse`);
-  return result.error;
-}
+const input = sheetInput;
+const refusal = (name: 'sheets.preview' | 'sheets.import', value: SheetInput) => sheetRefusal(temp.dispatch, name, value);
 
 const all = (sql: string, ...params: unknown[]) => temp.sqlite.prepare(sql).all(...params);
 const one = (sql: string, ...params: unknown[]) => temp.sqlite.prepare(sql).pluck().get(...params);

@@ -1,7 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import type { OutgoingFile } from '../../shared/contract';
+import type { OutgoingFile, SheetInput, SheetPreview } from '../../shared/contract';
+import type { CallResult } from '../../shared/errors';
+import type { Dispatch } from '../../electron/dispatch/dispatcher';
 
 /** Downloaded files read back with the libraries that wrote them (and that the import will read with). */
 
@@ -56,4 +58,19 @@ export async function xlsxFile(sheets: Record<string, WrittenCell[][]>): Promise
 /** A UTF-8 CSV made with csv-stringify, quoting where the text needs it. */
 export function csvFile(rows: (string | number | null)[][]): Buffer {
   return Buffer.from(stringify(rows.map((row) => row.map((cell) => cell ?? ''))), 'utf8');
+}
+
+/** What the Spreadsheets screen sends: the kind of sheet, the file's name and its bytes. */
+export const sheetInput = (kind: SheetInput['kind'], fileName: string, bytes: Buffer, extra: Partial<SheetInput> = {}): SheetInput => ({
+  kind,
+  fileName,
+  contentBase64: bytes.toString('base64'),
+  ...extra,
+});
+
+/** The error a preview or an import refused a sheet with; fails the test when it was accepted. */
+export async function sheetRefusal(dispatch: Dispatch, name: 'sheets.preview' | 'sheets.import', value: SheetInput) {
+  const result = (await dispatch(name, value)) as CallResult<SheetPreview>;
+  if (result.ok) throw new Error(`${name} was expected to refuse`);
+  return result.error;
 }
