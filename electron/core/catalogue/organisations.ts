@@ -3,6 +3,7 @@ import { FieldbookError } from '../../../shared/errors';
 import type { OrganisationsTable } from '../../db/schema';
 import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
+import { similarOrganisations } from '../people/similar';
 import { contains } from '../text-search';
 import { write } from '../write';
 
@@ -26,6 +27,7 @@ export function organisationHandlers(ctx: CoreContext): HandlerGroup<'organisati
     },
 
     'organisations.get': ({ id }) => getOrganisation(ctx, id),
+    'organisations.similar': (fields) => similarOrganisations(ctx, fields),
 
     async 'organisations.create'(fields) {
       const id = await write(ctx, async (scope) => {

@@ -1,8 +1,15 @@
+import { sql } from 'kysely';
 import type { ParsedInput, Person } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
+import { PeoplePager } from '../people/people-page';
+import { personHistory } from '../people/person-history';
+import { personRecord } from '../people/person-record';
+import { toPerson } from '../people/person-row';
 import { keyRange } from '../people/search-keys';
+import { similarPeople } from '../people/similar';
+import { resolveDuplicate } from '../sync/review';
 import type { WriteScope } from '../write';
 import { write } from '../write';
 
@@ -23,23 +30,7 @@ function personQuery(ctx: CoreContext) {
     ]);
 }
 
-type PersonRow = Awaited<ReturnType<ReturnType<typeof personQuery>['executeTakeFirstOrThrow']>>;
-
-function toPerson(row: PersonRow): Person {
-  return {
-    id: row.id,
-    givenName: row.given_name,
-    familyName: row.family_name,
-    preferredName: row.preferred_name,
-    email: row.email,
-    phone: row.phone,
-    organisationId: row.organisation_id,
-    organisationName: row.organisation_name,
-    membershipJoinedOn: row.membership_joined_on,
-  };
-}
-
-async function getPerson(ctx: CoreContext, id: string): Promise<Person> {
+export async function getPerson(ctx: CoreContext, id: string): Promise<Person> {
   const row = await personQuery(ctx).where('people.id', '=', id).executeTakeFirst();
   if (!row) throw new FieldbookError('NOT_FOUND', 'That person could not be found.');
   return toPerson(row);
@@ -77,6 +68,7 @@ export async function insertPerson(scope: WriteScope, fields: ParsedInput<'peopl
 }
 
 export function peopleHandlers(ctx: CoreContext): HandlerGroup<'people'> {
+  const pager = new PeoplePager(ctx.sqlite);
   return {
     async 'people.list'({ query, limit }) {
       // Someone merged into another person is listed as that person.
@@ -92,12 +84,27 @@ export function peopleHandlers(ctx: CoreContext): HandlerGroup<'people'> {
             .where('key', '<', range.to),
         );
       }
+      // In the people list's order (accents beside their letter), from the sort keys the write path keeps.
       const rows = await select
-        .orderBy(({ fn }) => fn('lower', ['people.family_name']))
-        .orderBy(({ fn }) => fn('lower', ['people.given_name']))
+        .orderBy(sql`(SELECT key FROM person_sort_keys WHERE person_id = people.id)`)
+        .orderBy('people.id')
         .limit(limit)
         .execute();
       return rows.map(toPerson);
+    },
+
+    'people.page': async (input) => pager.page(input),
+    'people.record': async ({ id }) => personRecord(ctx, await getPerson(ctx, id)),
+    'people.history': async ({ id }) => {
+      await getPerson(ctx, id);
+      return personHistory(ctx, id);
+    },
+    'people.similar': (fields) => similarPeople(ctx, fields),
+
+    async 'people.merge'({ keepId, otherId }) {
+      // The same merge as the review of two laptops' duplicates: the other person points at the one kept, nothing is deleted.
+      await resolveDuplicate(ctx, keepId, otherId, 'merge');
+      return getPerson(ctx, keepId);
     },
 
     'people.get': ({ id }) => getPerson(ctx, id),

@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { normaliseForSearch } from '../../../shared/search-text';
 
 /** Bump when normalisation changes: the keys are rebuilt on the next open. */
-export const SEARCH_KEYS_VERSION = '1';
+export const SEARCH_KEYS_VERSION = '2';
 
 /**
  * Name search that forgives accents, case and punctuation: "sio" finds
@@ -33,6 +33,19 @@ export function searchKeysFor(person: NamedPerson): string[] {
   return [...keys];
 }
 
+/**
+ * Where a person sorts in the people list: family name, then given name,
+ * folded as the search folds them, so accents sit beside their letter (Bąk
+ * before Butt, Öztürk with the Os, Żak with the Zs) and case and
+ * apostrophes do not matter (O'Brien with the Os). \u0001 separates the
+ * parts and sorts below every letter and space, so "Van" comes before
+ * "Van Der Berg" whatever the given names are.
+ */
+export function sortKeyFor(person: NamedPerson): string {
+  const parts = [person.family_name, person.given_name, person.preferred_name ?? ''];
+  return parts.map(normaliseForSearch).join('\u0001');
+}
+
 /** The exclusive upper bound of a prefix range: every key that starts with `prefix` sorts below it. */
 export function prefixUpperBound(prefix: string): string {
   return `${prefix}\u{10FFFF}`;
@@ -55,28 +68,53 @@ export function refreshSearchKeysNow(sqlite: Database, personId: string): void {
       remove: sqlite.prepare('DELETE FROM person_search_keys WHERE person_id = ?'),
       read: sqlite.prepare('SELECT given_name, family_name, preferred_name FROM people WHERE id = ? AND merged_into IS NULL'),
       insert: sqlite.prepare('INSERT OR IGNORE INTO person_search_keys (key, person_id) VALUES (?, ?)'),
+      removeSortKey: sqlite.prepare('DELETE FROM person_sort_keys WHERE person_id = ?'),
+      insertSortKey: sqlite.prepare('INSERT INTO person_sort_keys (person_id, key) VALUES (?, ?)'),
     };
     preparedFor.set(sqlite, statements);
   }
   statements.remove.run(personId);
+  statements.removeSortKey.run(personId);
+  // Someone merged into another person has no keys: they are neither found nor listed.
   const person = statements.read.get(personId) as NamedPerson | undefined;
   if (!person) return;
   for (const key of searchKeysFor(person)) statements.insert.run(key, personId);
+  statements.insertSortKey.run(personId, sortKeyFor(person));
 }
 
-const preparedFor = new WeakMap<Database, Record<'remove' | 'read' | 'insert', Statement>>();
+/**
+ * A new person's place in the list, straight from the fields a merge
+ * inserted (it writes their search keys the same way): nothing to delete,
+ * nothing to read back.
+ */
+export function insertSortKeyNow(sqlite: Database, personId: string, person: NamedPerson): void {
+  let insert = sortKeyInserts.get(sqlite);
+  if (!insert) {
+    insert = sqlite.prepare('INSERT OR REPLACE INTO person_sort_keys (person_id, key) VALUES (?, ?)');
+    sortKeyInserts.set(sqlite, insert);
+  }
+  insert.run(personId, sortKeyFor(person));
+}
 
-/** Rebuilds every person's keys when the normalisation version changed (or on first open). */
+const sortKeyInserts = new WeakMap<Database, Statement>();
+
+const preparedFor = new WeakMap<Database, Record<'remove' | 'read' | 'insert' | 'removeSortKey' | 'insertSortKey', Statement>>();
+
+/** Rebuilds every person's search and sort keys when the normalisation version changed (or on first open). */
 export function ensureSearchKeys(sqlite: Database): void {
   const built = sqlite.prepare("SELECT value FROM local_settings WHERE key = 'search_keys_version'").pluck().get();
   if (built === SEARCH_KEYS_VERSION) return;
   sqlite.transaction(() => {
-    sqlite.exec('DELETE FROM person_search_keys');
+    sqlite.exec('DELETE FROM person_search_keys; DELETE FROM person_sort_keys;');
     const people = sqlite.prepare('SELECT id, given_name, family_name, preferred_name FROM people WHERE merged_into IS NULL').all() as (NamedPerson & {
       id: string;
     })[];
     const insert = sqlite.prepare('INSERT OR IGNORE INTO person_search_keys (key, person_id) VALUES (?, ?)');
-    for (const person of people) for (const key of searchKeysFor(person)) insert.run(key, person.id);
+    const insertSortKey = sqlite.prepare('INSERT INTO person_sort_keys (person_id, key) VALUES (?, ?)');
+    for (const person of people) {
+      for (const key of searchKeysFor(person)) insert.run(key, person.id);
+      insertSortKey.run(person.id, sortKeyFor(person));
+    }
     sqlite
       .prepare("INSERT INTO local_settings (key, value) VALUES ('search_keys_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
       .run(SEARCH_KEYS_VERSION);

@@ -4,7 +4,7 @@ import { sharedTableNames, type SharedTableName } from '../../db/schema';
 import { recordInWords } from '../../db/write-policy';
 import { MAX_COUNTER, MAX_DRIFT_MS } from '../../sync/hlc';
 import type { WireChange } from '../../sync/payload';
-import { refreshSearchKeysNow, searchKeysFor, type NamedPerson } from '../people/search-keys';
+import { insertSortKeyNow, refreshSearchKeysNow, searchKeysFor, type NamedPerson } from '../people/search-keys';
 import { ConflictLog, type HistoryEntry } from './conflict-log';
 import { refusal, type ChangeChecks } from './merge-checks';
 import { readWireChange, type Column } from './wire-change';
@@ -200,6 +200,7 @@ export class Merger {
     // A new person's keys come straight from the change: nothing to delete, nothing to read back.
     if (table === 'people' && !fields.merged_into) {
       for (const key of searchKeysFor(fields as unknown as NamedPerson)) this.searchKeys.run(key, rowId);
+      insertSortKeyNow(this.sqlite, rowId, fields as unknown as NamedPerson);
     }
     return true;
   }

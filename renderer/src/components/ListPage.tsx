@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { ButtonLink, LoadFailed, Loading, Page } from './Page';
+import { showing, type PageCount } from './Pagination';
 import type { AsyncState } from './useAsync';
 
 interface ListPageProps<T> {
@@ -23,11 +24,15 @@ interface ListPageProps<T> {
   /** The list's "Download as spreadsheet" and "Download CSV", under the search. */
   downloads?: ReactNode;
   children(items: T[]): ReactNode;
+  /** For a list shown a page at a time: where this page is among all the matches ("Showing 1–50 of 100,000 people"). */
+  count?: PageCount;
+  /** Previous and Next, under the list. */
+  pager?: ReactNode;
 }
 
 /** A screen listing one kind of record: heading, "New …" button, search box, results. */
 export function ListPage<T>(props: ListPageProps<T>) {
-  const { title, newHref, newLabel, notice, searchLabel, searchHint, query, onQuery, result, plural, empty, filters, downloads } = props;
+  const { title, newHref, newLabel, notice, searchLabel, searchHint, query, onQuery, result, plural, empty, filters, downloads, count, pager } = props;
   const searchId = useId();
   const searching = query.trim() !== '';
   const items = result.data;
@@ -59,14 +64,16 @@ export function ListPage<T>(props: ListPageProps<T>) {
       </div>
       {downloads}
       <p className="visually-hidden" aria-live="polite">
-        {searching && result.status === 'ready' ? `${result.data.length} ${plural} found.` : ''}
+        {searching && result.status === 'ready' ? `${count ? count.total : result.data.length} ${plural} found.` : ''}
       </p>
+      {count && items !== undefined && items.length > 0 && <p className="list-count" tabIndex={-1}>{showing(count, plural)}</p>}
       {result.status === 'failed' && <LoadFailed message={result.message} />}
       {items === undefined && result.status === 'loading' && <Loading what={plural} />}
       {items !== undefined && items.length === 0 && (
         <p className="empty">{searching ? `No ${plural} match “${query.trim()}”.` : empty}</p>
       )}
       {items !== undefined && items.length > 0 && props.children(items)}
+      {items !== undefined && items.length > 0 && pager}
     </Page>
   );
 }

@@ -57,7 +57,10 @@ export function RecordTable<T extends { id: string }>({
                   {column.cell(item)}
                 </th>
               ) : (
-                <td key={column.header}>{column.cell(item)}</td>
+                // The header again, shown beside the value when a narrow window (or 200% zoom) stacks the row's cells.
+                <td key={column.header} data-label={column.header}>
+                  {column.cell(item)}
+                </td>
               ),
             )}
             {editHref && (
