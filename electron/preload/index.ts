@@ -1,11 +1,12 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { AppEventName, AppEvents, FieldbookBridge } from '../../shared/contract';
 import type { CallResult } from '../../shared/errors';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../ipc-channels';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, PRINT_PDF_CHANNEL } from '../ipc-channels';
 
 /**
- * The renderer's only door to the core: one `invoke` for declared procedures
- * and one `on` for app events. ipcRenderer itself is never exposed.
+ * The renderer's only door to the core: one `invoke` for declared procedures,
+ * one `on` for app events, and `printToPdf` for the page on screen.
+ * ipcRenderer itself is never exposed.
  */
 const bridge: FieldbookBridge = {
   invoke: (name, input) => ipcRenderer.invoke(INVOKE_CHANNEL, name, input) as Promise<CallResult<unknown>>,
@@ -16,6 +17,7 @@ const bridge: FieldbookBridge = {
     ipcRenderer.on(EVENT_CHANNEL, wrapped);
     return () => void ipcRenderer.removeListener(EVENT_CHANNEL, wrapped);
   },
+  printToPdf: () => ipcRenderer.invoke(PRINT_PDF_CHANNEL) as Promise<CallResult<{ contentBase64: string }>>,
 };
 
 contextBridge.exposeInMainWorld('fieldbook', bridge);

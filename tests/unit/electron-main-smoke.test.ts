@@ -72,5 +72,12 @@ describe('the Electron main module', () => {
 
     const fromElsewhere = { senderFrame: { url: 'https://example.org/' } };
     expect(await invoke(fromElsewhere, 'device.status', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHORISED' } });
+
+    // Save as PDF: the page on screen, from the app's own page only.
+    const printToPdf = stand.handlers.get('fieldbook:print-pdf')!;
+    const sender = { printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7')) };
+    expect(await printToPdf({ ...fromApp, sender })).toEqual({ ok: true, value: { contentBase64: Buffer.from('%PDF-1.7').toString('base64') } });
+    expect(await printToPdf({ ...fromElsewhere, sender })).toMatchObject({ ok: false, error: { code: 'UNAUTHORISED' } });
+    expect(sender.printToPDF).toHaveBeenCalledTimes(1);
   });
 });

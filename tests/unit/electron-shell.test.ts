@@ -118,6 +118,7 @@ describe('navigation and senders', () => {
       '/contracts',
       '/membership',
       '/sheets',
+      '/reports',
     ]);
   });
 });

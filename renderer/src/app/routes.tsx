@@ -30,6 +30,7 @@ import { MemberList } from '../features/membership/MemberList';
 import { MemberPage } from '../features/membership/MemberPage';
 import { EditScheme, NewScheme } from '../features/membership/SchemeForm';
 import { SchemeList } from '../features/membership/SchemeList';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
 import type { DeviceRole } from '../../../shared/contract';
 import { useDevice } from './device';
 
@@ -59,6 +60,7 @@ export const sections: readonly Section[] = [
   { path: '/sync', label: 'Send to office', roles: ['laptop'] },
   { path: '/import', label: 'Import', roles: ['office'] },
   { path: '/sheets', label: 'Spreadsheets', roles: ['office'] },
+  { path: '/reports', label: 'Reports', roles: ['office'] },
   { path: '/review', label: 'Review', roles: ['office'] },
   { path: '/devices', label: 'Devices' },
 ];
@@ -135,6 +137,7 @@ export function Routes() {
       <Route path="/sync" component={SendToOffice} />
       <Route path="/import" component={ImportScreen} />
       <Route path="/sheets" component={SheetImportScreen} />
+      <Route path="/reports" component={ReportsScreen} />
       <Route path="/review" component={ReviewScreen} />
       <Route path="/devices" component={DevicesScreen} />
       <Route component={NotFound} />
