@@ -169,3 +169,21 @@ export interface DuplicateDecisionsTable {
   decision: 'keep_apart';
   decided_at: string;
 }
+
+/** Laptop only, written by a package import alone: a scheme a participant can ask to join (its name, never its fee). */
+export interface PackageMembershipSchemesTable {
+  id: string;
+  name: string;
+  /** JSON array of the required courses' titles. */
+  required_courses: string;
+}
+
+/** Laptop only, written by a package import alone: a booked person's membership of one scheme, as of the package's day. */
+export interface PackageMembershipLinesTable {
+  person_id: string;
+  scheme_id: string;
+  status: 'current' | 'in_grace' | 'expired' | 'cancelled';
+  outcome: 'trained' | 'due' | 'not_trained' | 'exempt';
+  due_by: string;
+  as_of: string;
+}

@@ -5,8 +5,9 @@ import { calendarDate, Id, localDateTime, optionalText, requiredText } from '../
 import { Ethnicity } from '../../shared/contract/equality';
 import { Answers, EvaluationItem } from '../../shared/contract/evaluation';
 import { ContractFields } from '../../shared/contract/contracts';
-import { SchemeFields, TermValues } from '../../shared/contract/membership';
+import { JoinRequestStatus, JoinRequestValues, SchemeFields, TermValues } from '../../shared/contract/membership';
 import { KioskLanguage } from '../../shared/contract/kiosk';
+import { ReportChoice } from '../../shared/contract/reports';
 import { isClockStamp } from '../sync/hlc';
 import type { SharedTableName, SharedTables } from './schema';
 
@@ -189,6 +190,20 @@ const checks: { [T in SharedTableName]: ColumnChecks<SharedTables[T]> } = {
     exempt_reason: term.exemptReason,
     created_at: instant,
   },
+  membership_requests: {
+    scheme_id: Id,
+    scheme_name: JoinRequestValues.shape.schemeName,
+    person_id: Id,
+    session_id: Id,
+    notes: JoinRequestValues.shape.notes,
+    requested_at: instant,
+    device_id: Id,
+    status: JoinRequestStatus,
+    decided_at: optionalInstant,
+    decline_reason: JoinRequestValues.shape.declineReason,
+    term_id: optionalId,
+  },
+  saved_reports: { name: requiredText('Report name', 120), choice: json(ReportChoice), saved_at: instant, deleted_at: optionalInstant },
 };
 
 /** The first column of these fields whose value no procedure would store, or null when all fit. */

@@ -14,6 +14,8 @@ import type {
   KioskTable,
   LocalSettingsTable,
   OutgoingBundlesTable,
+  PackageMembershipLinesTable,
+  PackageMembershipSchemesTable,
   PairedOfficeTable,
   PendingAnonymousCompletionsTable,
   PendingAnonymousResponsesTable,
@@ -249,6 +251,35 @@ export interface MembershipTermsTable {
   created_at: string;
 }
 
+/** A named set of report choices the office runs again; deleted_at set when deleted. */
+export interface SavedReportsTable {
+  id: string;
+  name: string;
+  /** ReportChoice as JSON. */
+  choice: string;
+  saved_at: string;
+  deleted_at: string | null;
+}
+
+/** "Wants to join": taken on a laptop at a session, confirmed or declined at the office. */
+export interface MembershipRequestsTable {
+  id: string;
+  /** Not a reference: a laptop holds no schemes, only their names from its package. */
+  scheme_id: string;
+  scheme_name: string;
+  person_id: string;
+  session_id: string;
+  notes: string | null;
+  requested_at: string;
+  /** The laptop that took it. */
+  device_id: string;
+  status: 'open' | 'confirmed' | 'declined';
+  decided_at: string | null;
+  decline_reason: string | null;
+  /** The term the office added when it confirmed. */
+  term_id: string | null;
+}
+
 /** Tables whose rows travel between devices; every write to them is logged. */
 export interface SharedTables {
   organisations: OrganisationsTable;
@@ -270,6 +301,8 @@ export interface SharedTables {
   session_notes: SessionNotesTable;
   membership_schemes: MembershipSchemesTable;
   membership_terms: MembershipTermsTable;
+  membership_requests: MembershipRequestsTable;
+  saved_reports: SavedReportsTable;
 }
 export type SharedTableName = keyof SharedTables;
 
@@ -294,6 +327,8 @@ export const sharedTableNames = [
   'session_notes',
   'membership_schemes',
   'membership_terms',
+  'membership_requests',
+  'saved_reports',
 ] as const satisfies readonly SharedTableName[];
 
 export interface Schema extends SharedTables {
@@ -314,4 +349,6 @@ export interface Schema extends SharedTables {
   unapplied_rows: UnappliedRowsTable;
   capacity_flags: CapacityFlagsTable;
   duplicate_decisions: DuplicateDecisionsTable;
+  package_membership_schemes: PackageMembershipSchemesTable;
+  package_membership_lines: PackageMembershipLinesTable;
 }

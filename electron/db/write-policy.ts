@@ -124,6 +124,16 @@ export const writePolicy: { [T in SharedTableName]: TablePolicy<T> } = {
     create: officeOnly,
     edit: { office: ['ends_on', 'fee_pence', 'paid_on', 'organisation_id', 'notes', 'cancelled_on', 'exempt_reason'] },
   },
+  // The one membership record a laptop makes: "wants to join", taken open; the office decides it.
+  membership_requests: {
+    create: both,
+    laptopCreatesOnly: (row) => row.status === 'open',
+    officeOnlyOnCreate: ['decided_at', 'decline_reason', 'term_id'],
+    edit: { office: ['status', 'decided_at', 'decline_reason', 'term_id'] },
+    authorColumns: ['device_id'],
+  },
+  // The office's own saved report choices; no package carries them.
+  saved_reports: { create: officeOnly, edit: { office: ['name', 'choice', 'deleted_at'] } },
 };
 
 /** What each table's rows are, in words, for refusals: "tried to change a course". */
@@ -147,6 +157,8 @@ export const recordInWords: { [T in SharedTableName]: string } = {
   session_notes: 'a session note',
   membership_schemes: 'a membership scheme',
   membership_terms: "a member's term",
+  membership_requests: 'a request to join a membership scheme',
+  saved_reports: 'a saved report',
 };
 
 /** Columns whose name alone would not say what they are. */

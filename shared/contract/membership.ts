@@ -187,6 +187,115 @@ export const BookingResult = z.object({
 });
 export type BookingResult = z.infer<typeof BookingResult>;
 
+// ---- on a laptop: status lines and "wants to join" ----------------------------
+
+/** The most status lines one package carries (its meta part is read whole, and bounded). */
+export const MAX_PACKAGE_LINES = 5000;
+
+/** A scheme as a laptop knows it from its package: the name and the required courses' titles, never the fee. */
+export const PackageScheme = z.strictObject({
+  id: Id,
+  name: requiredText('Scheme name'),
+  requiredCourses: z.array(requiredText('Course title')).max(10),
+});
+
+/** One booked person's membership of one scheme as of the package's day, as the package carries it. */
+export const PackageLine = z.strictObject({
+  personId: Id,
+  schemeId: Id,
+  status: MemberStatus,
+  outcome: TrainingOutcome,
+  /** The training window's last day (of their latest joining). */
+  dueBy: calendarDate('Training due date'),
+});
+export type PackageLine = z.infer<typeof PackageLine>;
+
+/** The membership part of an office's package: every scheme's name, and lines for the people booked on its sessions only. */
+export const PackageMembership = z.strictObject({
+  asOf: calendarDate('The package day'),
+  schemes: z.array(PackageScheme).max(1000),
+  lines: z.array(PackageLine).max(MAX_PACKAGE_LINES),
+});
+export type PackageMembership = z.infer<typeof PackageMembership>;
+
+/** One line beside a person on the roster: "Allies — Core training due by 28 Feb". */
+export const MemberLine = z.object({
+  personId: z.string(),
+  schemeId: z.string(),
+  schemeName: z.string(),
+  requiredCourses: z.array(z.string()),
+  status: MemberStatus,
+  outcome: TrainingOutcome,
+  dueBy: z.string(),
+});
+export type MemberLine = z.infer<typeof MemberLine>;
+
+export const SessionMembership = z.object({
+  /** The day the lines are as of (the package's day on a laptop, today at the office); null when no package brought any. */
+  asOf: z.string().nullable(),
+  /** Whether "wants to join" can be recorded here: on a laptop, with schemes from its package. */
+  canRequest: z.boolean(),
+  schemes: z.array(z.object({ id: z.string(), name: z.string() })),
+  lines: z.array(MemberLine),
+  /** "Wants to join" requests recorded at this session. */
+  requests: z.array(z.object({ id: z.string(), personId: z.string(), schemeId: z.string(), schemeName: z.string(), requestedAt: z.string() })),
+});
+export type SessionMembership = z.infer<typeof SessionMembership>;
+
+export const joinRequestStatuses = ['open', 'confirmed', 'declined'] as const;
+export const JoinRequestStatus = z.enum(joinRequestStatuses, { error: 'Choose open, confirmed or declined requests.' });
+export type JoinRequestStatus = z.infer<typeof JoinRequestStatus>;
+
+/** What a stored request may hold (the same rules a laptop's bundle is checked by). */
+export const JoinRequestValues = z.object({
+  schemeName: requiredText('Scheme name'),
+  notes: optionalText('Notes', 500),
+  declineReason: optionalText('Reason for declining', 300),
+});
+
+/** A "wants to join" request as the office sees it. */
+export const MemberRequest = z.object({
+  id: z.string(),
+  personId: z.string(),
+  name: z.string(),
+  organisationName: z.string().nullable(),
+  schemeId: z.string(),
+  schemeName: z.string(),
+  /** False when the office holds no scheme with this id (it cannot be confirmed). */
+  schemeKnown: z.boolean(),
+  sessionId: z.string(),
+  courseTitle: z.string(),
+  sessionStartsAt: z.string(),
+  /** The laptop that took it. */
+  laptopName: z.string(),
+  requestedAt: z.string(),
+  notes: z.string().nullable(),
+  status: JoinRequestStatus,
+  decidedAt: z.string().nullable(),
+  declineReason: z.string().nullable(),
+  termId: z.string().nullable(),
+});
+export type MemberRequest = z.infer<typeof MemberRequest>;
+
+export const membershipRequestProcedures = {
+  /** The membership lines of the people on a session's roster: from the package on a laptop, worked out at the office. */
+  'memberLines.forSession': { kind: 'query', input: z.strictObject({ sessionId: Id }), output: SessionMembership },
+  /** On a laptop: a participant at this session wants to join a scheme; the request travels in the next bundle. */
+  'memberRequests.record': {
+    kind: 'mutation',
+    input: z.strictObject({ sessionId: Id, personId: Id, schemeId: Id, notes: JoinRequestValues.shape.notes }),
+    output: SessionMembership,
+  },
+  'memberRequests.list': { kind: 'query', input: z.strictObject({ status: JoinRequestStatus.default('open') }), output: z.array(MemberRequest) },
+  /** Adds their term (a join, or a renewal or rejoin when they were a member before; the origin is worked out). */
+  'memberRequests.confirm': {
+    kind: 'mutation',
+    input: z.strictObject({ id: Id, startsOn: startsOn.optional(), feePence: termFee, paidOn }),
+    output: MemberRequest,
+  },
+  'memberRequests.decline': { kind: 'mutation', input: z.strictObject({ id: Id, reason: JoinRequestValues.shape.declineReason }), output: MemberRequest },
+} as const;
+
 export const membershipProcedures = {
   'schemes.list': { kind: 'query', input: z.strictObject({}), output: z.array(SchemeView) },
   'schemes.get': { kind: 'query', input: z.strictObject({ id: Id }), output: SchemeView },
@@ -237,6 +346,7 @@ export const membershipProcedures = {
   },
   /** Exempts the joining a term belongs to from the training requirement. */
   'members.exempt': { kind: 'mutation', input: TermRef.extend({ reason }), output: Member },
+  ...membershipRequestProcedures,
 } as const;
 
 /** The words the screens and downloads use for statuses and outcomes. */

@@ -3,24 +3,14 @@ import { localDate, type CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
 import { write, type WriteScope } from '../write';
 import { bookOntoNextSession } from './book';
-import { addDays, dayInWords, daysBetween, lastDayInEffect } from './dates';
+import { dayInWords } from './dates';
+import { joinScheme, renewScheme } from './join';
 import { getMember, listMembers } from './members';
 import { officeOnly } from './office-only';
 import { getScheme, listSchemes, saveScheme } from './schemes';
-import { addTerm, termDates, termsOfMember } from './terms';
+import { termsOfMember } from './terms';
+import { membershipRequestHandlers } from './request-handlers';
 import { joiningOf } from './training';
-
-async function schemeRow(scope: WriteScope, schemeId: string) {
-  const scheme = await scope.trx.selectFrom('membership_schemes').selectAll().where('id', '=', schemeId).executeTakeFirst();
-  if (!scheme) throw new FieldbookError('INVALID_INPUT', 'That membership scheme could not be found.', { schemeId: 'Choose a scheme from the list.' });
-  return scheme;
-}
-
-async function personRow(scope: WriteScope, personId: string) {
-  const person = await scope.trx.selectFrom('people').select(['id', 'given_name', 'organisation_id']).where('id', '=', personId).executeTakeFirst();
-  if (!person) throw new FieldbookError('INVALID_INPUT', 'That person could not be found.', { personId: 'Choose a person from the list.' });
-  return person;
-}
 
 async function termRow(scope: WriteScope, termId: string) {
   const term = await scope.trx.selectFrom('membership_terms').selectAll().where('id', '=', termId).executeTakeFirst();
@@ -28,18 +18,7 @@ async function termRow(scope: WriteScope, termId: string) {
   return term;
 }
 
-/**
- * The day a renewal starts when the office does not say: the day after their
- * latest term, so the membership runs on without a break; or today, when that
- * term was cancelled or ended longer ago than the grace period (a rejoin).
- */
-function nextStart(latest: { starts_on: string; ends_on: string; cancelled_on: string | null }, graceDays: number, today: string): string {
-  const next = addDays(lastDayInEffect(termDates(latest)), 1);
-  if (latest.cancelled_on !== null) return next > today ? next : today;
-  return next < today && daysBetween(next, today) > graceDays ? today : next;
-}
-
-export function membershipHandlers(ctx: CoreContext): HandlerGroup<'schemes' | 'members'> {
+export function membershipHandlers(ctx: CoreContext): HandlerGroup<'schemes' | 'members' | 'memberLines' | 'memberRequests'> {
   const today = () => localDate(ctx.clock());
   const member = (personId: string) => getMember(ctx.db, today(), personId);
 
@@ -72,47 +51,16 @@ export function membershipHandlers(ctx: CoreContext): HandlerGroup<'schemes' | '
       return getMember(ctx.db, today(), personId, asOf);
     },
 
-    async 'members.join'({ schemeId, personId, startsOn, feePence, paidOn, organisationId, notes }) {
+    async 'members.join'(input) {
       await officeOnly(ctx);
-      await write(ctx, async (scope) => {
-        const scheme = await schemeRow(scope, schemeId);
-        const person = await personRow(scope, personId);
-        const { rows } = await termsOfMember(scope, schemeId, personId);
-        if (rows.length > 0) {
-          throw new FieldbookError('CONFLICT', `${person.given_name} joined ${scheme.name} on ${dayInWords(rows[0]!.starts_on)}. Renew their membership instead.`);
-        }
-        await addTerm(scope, {
-          schemeId,
-          personId,
-          startsOn,
-          feePence: feePence === undefined ? scheme.fee_pence : feePence,
-          paidOn,
-          organisationId: organisationId === undefined ? person.organisation_id : organisationId,
-          notes,
-        });
-      });
-      return member(personId);
+      await write(ctx, (scope) => joinScheme(scope, input));
+      return member(input.personId);
     },
 
-    async 'members.renew'({ schemeId, personId, startsOn, feePence, paidOn, notes }) {
+    async 'members.renew'(input) {
       await officeOnly(ctx);
-      await write(ctx, async (scope) => {
-        const scheme = await schemeRow(scope, schemeId);
-        const person = await personRow(scope, personId);
-        const { rows } = await termsOfMember(scope, schemeId, personId);
-        const latest = rows.at(-1);
-        if (!latest) throw new FieldbookError('CONFLICT', `${person.given_name} has not joined ${scheme.name} yet, so there is nothing to renew. Add them as a member instead.`);
-        await addTerm(scope, {
-          schemeId,
-          personId,
-          startsOn: startsOn ?? nextStart(latest, scheme.grace_days, today()),
-          feePence: feePence === undefined ? scheme.fee_pence : feePence,
-          paidOn,
-          organisationId: person.organisation_id,
-          notes,
-        });
-      });
-      return member(personId);
+      await write(ctx, (scope) => renewScheme(scope, input, today()));
+      return member(input.personId);
     },
 
     async 'members.recordFee'({ termId, feePence, paidOn }) {
@@ -161,5 +109,7 @@ export function membershipHandlers(ctx: CoreContext): HandlerGroup<'schemes' | '
       });
       return member(personId);
     },
+
+    ...membershipRequestHandlers(ctx),
   };
 }

@@ -15,6 +15,7 @@ import { dayInWords } from '../../sync/words';
 import { mergeReceived, openReceived } from './receive';
 import { inOneTransaction } from '../write-path';
 import { decodeHlc } from '../../sync/hlc';
+import { forgetPrunedLines, packageMembership, readPackageMembership, storePackageMembership } from './package-membership';
 
 /**
  * The office's package for one laptop: the catalogue, the upcoming sessions
@@ -32,6 +33,8 @@ const PackageMeta = z.object({
   acknowledged: z.array(z.string()),
   sessions: z.number(),
   people: z.number(),
+  /** Scheme names and status lines of the people booked on its sessions; checked on its own (package-membership.ts). */
+  membership: z.unknown().optional(),
 });
 type PackageMeta = z.infer<typeof PackageMeta>;
 
@@ -79,18 +82,23 @@ export async function writePackage(ctx: CoreContext, deviceId: string) {
   if (laptop.revoked_at) throw new FieldbookError('REVOKED_SENDER', `${laptop.name} was revoked, so the office no longer sends it packages.`);
   const sequence = ((await ctx.db.selectFrom('outgoing_bundles').select((eb) => eb.fn.max('sequence').as('last')).where('recipient_device_id', '=', deviceId).executeTakeFirst())?.last ?? 0) + 1;
   const createdHlc = await write(ctx, async (scope) => scope.stamp());
-  const { changes, counts } = ctx.sqlite.transaction(() => {
+  const { changes, counts, booked } = ctx.sqlite.transaction(() => {
     const counts = packageRows(ctx, JSON.parse(laptop.facilitators) as string[]);
+    const booked = ctx.sqlite
+      .prepare("SELECT DISTINCT person_id FROM bookings WHERE session_id IN (SELECT row_id FROM package_rows WHERE table_name = 'sessions')")
+      .pluck()
+      .all() as string[];
     const changes = ctx.sqlite
       .prepare('SELECT c.id, c.hlc, c.device_id, c.table_name, c.row_id, c.fields, c.replaces FROM change_log c JOIN package_rows p USING (table_name, row_id) ORDER BY c.hlc')
       .raw()
       .all() as WireChange[];
-    return { changes, counts };
+    return { changes, counts, booked };
   })();
   const acknowledged = (
     await ctx.db.selectFrom('received_bundles').select('bundle_id').where('sender_device_id', '=', deviceId).where('kind', '=', 'bundle').execute()
   ).map((row) => row.bundle_id);
-  const meta: PackageMeta = { kind: 'package', officeName: keys.device.name, laptopDeviceId: deviceId, acknowledged, ...counts };
+  const membership = await packageMembership(ctx, booked);
+  const meta: PackageMeta = { kind: 'package', officeName: keys.device.name, laptopDeviceId: deviceId, acknowledged, ...counts, membership };
   const bundleId = ctx.newId();
   const file = await sealFile({
     envelope: { kind: 'package', bundleId, senderDeviceId: keys.device.id, sequence, recipientFingerprint: recipientFingerprint(laptop.age_recipient), createdAt: createdHlc },
@@ -131,6 +139,7 @@ export async function importPackage(ctx: CoreContext, file: Uint8Array, fileName
   if (payload.meta.laptopDeviceId !== keys.device.id) {
     throw new FieldbookError('WRONG_RECIPIENT', 'This package was written for another laptop, so it was not imported here.');
   }
+  const membership = readPackageMembership(payload.meta.membership, office.name);
   const base = { sessions: payload.meta.sessions, people: payload.meta.people, acknowledged: 0, prunedSessions: 0 };
   const already = ctx.sqlite.prepare('SELECT imported_at FROM received_bundles WHERE bundle_id = ?').pluck().get(envelope.bundleId) as string | undefined;
   if (already) {
@@ -156,7 +165,9 @@ export async function importPackage(ctx: CoreContext, file: Uint8Array, fileName
     const acknowledged = ctx.sqlite
       .prepare(`UPDATE outgoing_bundles SET acknowledged_at = ? WHERE acknowledged_at IS NULL AND bundle_id IN (SELECT value FROM json_each(?))`)
       .run(now, JSON.stringify(payload.meta.acknowledged)).changes;
+    storePackageMembership(ctx.sqlite, membership, office.name);
     const prunedSessions = pruneAcknowledged(ctx);
+    forgetPrunedLines(ctx.sqlite);
     ctx.sqlite
       .prepare(
         `INSERT INTO received_bundles (bundle_id, sender_device_id, sequence, kind, created_hlc, imported_at, file_name, summary)

@@ -14,7 +14,7 @@ import { retentionDays } from './settings';
  */
 
 /** Per session, children before the rows they refer to. */
-const SESSION_ROWS = ['booking_events', 'sign_ins', 'consents', 'evaluation_completions', 'evaluation_responses', 'bookings'] as const;
+const SESSION_ROWS = ['booking_events', 'sign_ins', 'consents', 'evaluation_completions', 'evaluation_responses', 'membership_requests', 'bookings'] as const;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -74,6 +74,7 @@ export function pruneAcknowledged(ctx: CoreContext): number {
          AND NOT EXISTS (SELECT 1 FROM evaluation_responses WHERE person_id = p.id)
          AND NOT EXISTS (SELECT 1 FROM people other WHERE other.merged_into = p.id)
          AND NOT EXISTS (SELECT 1 FROM pending_anonymous_completions WHERE person_id = p.id)
+         AND NOT EXISTS (SELECT 1 FROM membership_requests WHERE person_id = p.id)
          AND p.id NOT IN (${unacknowledged})
          AND (SELECT max(hlc) FROM change_log WHERE table_name = 'people' AND row_id = p.id) < ?`,
     )

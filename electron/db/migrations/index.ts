@@ -9,6 +9,9 @@ import * as kioskPinTries from './0007-kiosk-pin-tries';
 import * as unlinkableAnswers from './0008-unlinkable-answers';
 import * as waitingRows from './0009-waiting-rows';
 import * as contractsAndMemberships from './0010-contracts-and-memberships';
+import * as peopleSortKeys from './0015-people-sort-keys';
+import * as savedReports from './0011-saved-reports';
+import * as membershipRequests from './0012-membership-requests';
 
 export interface Migration {
   name: string;
@@ -31,4 +34,7 @@ export const migrations: readonly Migration[] = [
   { name: '0008-unlinkable-answers', up: unlinkableAnswers.up },
   { name: '0009-waiting-rows', up: waitingRows.up },
   { name: '0010-contracts-and-memberships', up: contractsAndMemberships.up },
+  { name: '0011-saved-reports', up: savedReports.up },
+  { name: '0012-membership-requests', up: membershipRequests.up },
+  { name: '0015-people-sort-keys', up: peopleSortKeys.up },
 ];
