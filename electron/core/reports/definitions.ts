@@ -28,6 +28,26 @@ const terms = {
     'Ethnicity of the people trained in the period, by the ONS 2021 census categories for England and Wales, from the answer each person gave (the person kept, or a person merged into them if only they answered). Aggregate only: no row is about one person. "Prefer not to say" and "Not answered" are rows of their own.',
   suppression:
     'Counts from 1 to 7 are shown as "*". Where a total could reveal a hidden count by subtraction, a second count (the smallest other one, or the total) is hidden too. No percentage is shown where its denominator is under 10.',
+  waitlist:
+    'People on a waitlist: distinct people (the person kept, after a merge) who joined the waitlist of a session in the period, from the booking history recorded by the as-of date. Joining is going onto the waitlist from no place; moving within the queue, or an offer going back to waiting, is not a new joining. Given a place: of them, those whose booking was later booked. Cancelled sessions are left out.',
+  waitToPlace:
+    'Median days from the waitlist to a place: for each joining that later got a booked place by the as-of date, the whole days from joining to the place (0 for the same day); the median of those.',
+  placesReleased:
+    'Places released at the venue: booked people not signed in when the facilitator released no-shows (each becomes a no-show and frees a place). Released places given: people waiting in the room who were then given a place.',
+  requestsWaiting:
+    "Organisation requests waiting: requests for in-house delivery received on or before the as-of date whose status is still waiting (not scheduled or declined). A request's history is not kept, so its status is the one it has now. Days waiting: from the day it was received to the as-of date; the median and the longest.",
+  fullWithinWeek:
+    'Opening: the moment the session was first recorded (the earliest entry for it in the change log). Full: the places booked or offered to individuals plus the places held by group bookings reached the capacity, or someone joined its waitlist (which happens only when it is full). Full within 7 days: full no more than 7 days after opening, by the as-of date, with the capacity it has now.',
+  notes:
+    'Notes raised: the session notes written by the as-of date at sessions in the period (not cancelled), whoever wrote them. Answered: the office recorded what was done (responded) or why it was closed, on or before the as-of date. Waiting for an answer: notes marked as needing a response that have none yet. A note with two tags counts under each; a note with none under "No tag". Notes are about a session, never a person.',
+  membershipJoined:
+    'For one scheme. Joined: people (the person kept, after a merge) whose first term in the scheme starts in the period (the period is of joining dates) and by the as-of date. Organisations: distinct organisations on those first terms. The organisation and sector of a member are those recorded on the term counted (the organisation when it began).',
+  membershipTraining:
+    'Trained, not trained, due and exempt: the training outcome, as of the as-of date, of the joining made by each person who joined, by the membership rule: exempt (a reason recorded); trained (attended a required course before joining or within the window, calendar months, its last day included); due (the window is still open); not trained. Attendance is as in the other reports. They add up to joined.',
+  membershipTerms:
+    'Renewed: terms starting in the period that continue an earlier term (a gap no longer than the grace period). Rejoined: later terms starting in the period after a longer gap. Each term keeps the origin it was given when added, so changing the grace period does not rewrite history. Lapsed: terms whose last day is in the period, not cancelled, whose grace period was over by the as-of date with no later term starting within it; a cancelled term is a cancellation, not a lapse.',
+  membershipDueSoon:
+    'Due in the next 30 days: members whose latest joining is due and whose window closes within 30 days of the as-of date, soonest first, as on the due-soon screen.',
 } as const;
 
 type Term = keyof typeof terms;
@@ -45,6 +65,16 @@ const words: Record<Term, string> = {
   outcomes: 'Learning outcomes',
   equality: 'Equality monitoring',
   suppression: 'Small numbers',
+  waitlist: 'Waitlists',
+  waitToPlace: 'Days to a place',
+  placesReleased: 'Places released at the venue',
+  requestsWaiting: 'Organisation requests waiting',
+  fullWithinWeek: 'Full within 7 days of opening',
+  notes: 'You said, we did',
+  membershipJoined: 'Joined',
+  membershipTraining: 'Training requirement',
+  membershipTerms: 'Renewed, rejoined and lapsed',
+  membershipDueSoon: 'Due soon',
 };
 
 const byReport: Record<ReportKind, Term[]> = {
@@ -52,9 +82,9 @@ const byReport: Record<ReportKind, Term[]> = {
   confidence: ['period', 'attendance', 'confidence', 'retrospective', 'responseRate', 'anonymous', 'facilitator'],
   outcomes: ['period', 'attendance', 'outcomes', 'responseRate', 'anonymous'],
   equality: ['period', 'attendance', 'peopleTrained', 'equality', 'suppression'],
-  demand: ['period'],
-  'you-said-we-did': ['period'],
-  membership: [],
+  demand: ['period', 'waitlist', 'waitToPlace', 'placesReleased', 'requestsWaiting', 'fullWithinWeek'],
+  'you-said-we-did': ['period', 'notes'],
+  membership: ['membershipJoined', 'membershipTraining', 'membershipTerms', 'membershipDueSoon'],
 };
 
 export function definitionsFor(kind: ReportKind, options: { retrospective?: boolean } = {}): Definition[] {

@@ -5,27 +5,25 @@ import { localDate, type CoreContext } from '../deps';
 import { thisDevice } from '../sync/device-keys';
 import { confidenceReport } from './confidence';
 import { definitionsFor } from './definitions';
+import { demandReport } from './demand';
 import { equalityReport } from './equality';
+import { membershipReport } from './membership';
 import { outcomesReport } from './outcomes';
 import { resolvePeriod, type ContractYearBasis } from './periods';
 import type { ReportBody, ReportRequest } from './report-parts';
 import { reportScope } from './scope';
 import { trainingReport } from './training';
+import { youSaidReport } from './you-said';
 
-const builders: Record<ReportKind, (request: ReportRequest) => ReportBody> = {
+const builders: Record<ReportKind, (request: ReportRequest) => ReportBody | Promise<ReportBody>> = {
   training: trainingReport,
   confidence: confidenceReport,
   outcomes: outcomesReport,
   equality: equalityReport,
-  // Being built in this change (issue 13/14): replaced by the real reports before it is done.
-  demand: notReadyYet,
-  'you-said-we-did': notReadyYet,
-  membership: notReadyYet,
+  demand: demandReport,
+  'you-said-we-did': youSaidReport,
+  membership: membershipReport,
 };
-
-function notReadyYet(): ReportBody {
-  throw new FieldbookError('NOT_FOUND', 'Choose another report: this one is not ready yet.');
-}
 
 type Choice = ParsedInput<'reports.run'>;
 
@@ -70,8 +68,10 @@ export async function runReport(ctx: CoreContext, choice: Choice): Promise<Repor
   const filters = filtersInWords(ctx, choice.filters);
   const scope = reportScope(period, choice.filters);
   const request: ReportRequest = { ctx, period, filters: choice.filters, scope };
-  const body = builders[choice.kind](request);
-  const sessions = (ctx.sqlite.prepare(`${scope.with} SELECT COUNT(*) FROM scoped_sessions`).pluck().get(scope.params) as number) ?? 0;
+  const body = await builders[choice.kind](request);
+  // The membership report counts members' terms, not sessions.
+  const sessions =
+    choice.kind === 'membership' ? null : ((ctx.sqlite.prepare(`${scope.with} SELECT COUNT(*) FROM scoped_sessions`).pluck().get(scope.params) as number) ?? 0);
   const notes = [
     ...(sessions === 0 ? ['No sessions in this period.'] : []),
     ...(period.partYear ? [`This period is not over: it counts to ${asOf} only (part year).`] : []),
