@@ -85,6 +85,9 @@ export function MemberList({ dueSoon = false }: { dueSoon?: boolean }) {
             <li>
               <Link href="/membership/schemes">Membership schemes</Link>
             </li>
+            <li>
+              <Link href="/membership/requests">Requests to join from laptops</Link>
+            </li>
           </ul>
         </nav>
       }
