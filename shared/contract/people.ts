@@ -17,6 +17,12 @@ import { Organisation, OrganisationFields, Person, PersonFields } from './catalo
 export const PageCursor = z.strictObject({
   key: z.string({ error: 'The page reference must be text.' }).max(1000, { error: 'The page reference is too long.' }),
   id: Id,
+  /** The row's position in the list, counting from 1, so the next page can say where it starts without counting. */
+  position: z
+    .number({ error: 'The page position must be a number.' })
+    .int({ error: 'The page position must be a whole number.' })
+    .min(1, { error: 'The page position must be at least 1.' })
+    .max(10_000_000, { error: 'The page position is too large.' }),
 });
 export type PageCursor = z.infer<typeof PageCursor>;
 

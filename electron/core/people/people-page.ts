@@ -9,18 +9,23 @@ interface PageRow extends PersonRow {
 
 const COLUMNS = `k.key AS sort_key, p.id, p.given_name, p.family_name, p.preferred_name, p.email, p.phone, p.organisation_id,
   p.membership_joined_on, o.name AS organisation_name`;
-const FROM = `person_sort_keys k JOIN people p ON p.id = k.person_id LEFT JOIN organisations o ON o.id = p.organisation_id`;
-/** Only people with a search key in the typed range (as the search box finds them). */
-const MATCHING = `k.person_id IN (SELECT person_id FROM person_search_keys WHERE key >= @from AND key < @to)`;
+const JOINS = 'JOIN people p ON p.id = k.person_id LEFT JOIN organisations o ON o.id = p.organisation_id';
+const MATCHES = 'SELECT DISTINCT person_id FROM person_search_keys WHERE key >= @from AND key < @to';
 
-type Bind = { key: string; id: string; from: string; to: string; limit: number };
+/**
+ * Below this many matches a search reads its matches and sorts them; above
+ * it, walking the name order and keeping the matches is quicker, since a
+ * page's worth turns up almost at once.
+ */
+const SORT_MATCHES_BELOW = 5_000;
 
 /**
  * The office's people list, a page at a time, in name order, from the
  * database: each page is a walk along the (key, person_id) index from a
- * cursor, so page 2,000 costs what page 1 does, and the count and the
- * page's position are index counts. Nobody merged away is listed (they have
- * no sort key). Statements are prepared once per database.
+ * cursor, so page 2,000 costs what page 1 does. The count is SQLite's
+ * whole-table count (or the search's distinct matches), and a page's
+ * position travels in its cursor rather than being counted again. Nobody
+ * merged away is listed (they have no sort key).
  */
 export class PeoplePager {
   private readonly statements = new Map<string, Statement>();
@@ -29,33 +34,40 @@ export class PeoplePager {
 
   page(input: ParsedInput<'people.page'>): PeoplePage {
     const range = keyRange(input.query);
-    const filter = range ? `AND ${MATCHING}` : '';
-    const bind: Bind = { key: '', id: '', from: range?.from ?? '', to: range?.to ?? '', limit: input.pageSize + 1 };
+    const total = range
+      ? (this.prepared(`SELECT count(*) FROM (${MATCHES})`).pluck().get(range) as number)
+      : (this.prepared('SELECT count(*) FROM person_sort_keys').pluck().get() as number);
+
     const backwards = input.before !== undefined;
     const cursor = input.before ?? input.after;
-    if (cursor) Object.assign(bind, { key: cursor.key, id: cursor.id });
-
     const where = cursor ? `(k.key, k.person_id) ${backwards ? '<' : '>'} (@key, @id)` : '1';
     const order = backwards ? 'k.key DESC, k.person_id DESC' : 'k.key, k.person_id';
-    const found = this.all<PageRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE ${where} ${filter} ORDER BY ${order} LIMIT @limit`, bind, range !== null);
+    const source = !range
+      ? 'person_sort_keys k'
+      : total < SORT_MATCHES_BELOW
+        ? `(${MATCHES}) m JOIN person_sort_keys k ON k.person_id = m.person_id`
+        : `person_sort_keys k`;
+    const filter = range && total >= SORT_MATCHES_BELOW ? `AND k.person_id IN (${MATCHES})` : '';
+    const bind = { ...(cursor && { key: cursor.key, id: cursor.id }), ...(range ?? {}), limit: input.pageSize + 1 };
+    const found = this.prepared(`SELECT ${COLUMNS} FROM ${source} ${JOINS} WHERE ${where} ${filter} ORDER BY ${order} LIMIT @limit`).all(bind) as PageRow[];
+    // One row more than a page says whether there is more in the direction of travel; the cursor's row is on the other side.
     const more = found.length > input.pageSize;
     const rows = found.slice(0, input.pageSize);
     if (backwards) rows.reverse();
 
-    const total = this.count(`SELECT count(*) FROM person_sort_keys k WHERE 1 ${filter}`, bind, range !== null);
+    // The cursor carries its row's position, so a page deep in the list is not counted again.
+    const from = rows.length === 0 ? 0 : !cursor ? 1 : backwards ? (more ? Math.max(2, cursor.position - rows.length) : 1) : cursor.position + 1;
+    const cursorAt = (row: PageRow, position: number): PageCursor => ({ key: row.sort_key, id: row.id, position });
     const first = rows[0];
-    const last = rows[rows.length - 1];
-    const before = first
-      ? this.count(`SELECT count(*) FROM person_sort_keys k WHERE (k.key, k.person_id) < (@key, @id) ${filter}`, { ...bind, key: first.sort_key, id: first.id }, range !== null)
-      : 0;
-    const cursorOf = (row: PageRow): PageCursor => ({ key: row.sort_key, id: row.id });
+    const last = rows.at(-1);
+    const hasNext = backwards ? cursor !== undefined : more;
+    const hasPrevious = backwards ? more : cursor !== undefined;
     return {
       rows: rows.map(toPerson),
       total,
-      from: first ? before + 1 : 0,
-      // Going back, "more" means more before; going forward, more after. The other side is known from the position.
-      next: last && (backwards ? before + rows.length < total : more) ? cursorOf(last) : null,
-      previous: first && before > 0 ? cursorOf(first) : null,
+      from,
+      next: last && hasNext ? cursorAt(last, from + rows.length - 1) : null,
+      previous: first && hasPrevious ? cursorAt(first, from) : null,
     };
   }
 
@@ -66,21 +78,5 @@ export class PeoplePager {
       this.statements.set(text, statement);
     }
     return statement;
-  }
-
-  /** Binds only the names the statement uses: better-sqlite3 refuses extra named parameters. */
-  private params(text: string, bind: Bind, searching: boolean): Partial<Bind> {
-    const used: Partial<Bind> = {};
-    for (const name of ['key', 'id', 'limit'] as const) if (text.includes(`@${name}`)) Object.assign(used, { [name]: bind[name] });
-    if (searching) Object.assign(used, { from: bind.from, to: bind.to });
-    return used;
-  }
-
-  private all<T>(text: string, bind: Bind, searching: boolean): T[] {
-    return this.prepared(text).all(this.params(text, bind, searching)) as T[];
-  }
-
-  private count(text: string, bind: Bind, searching: boolean): number {
-    return this.prepared(text).pluck().get(this.params(text, bind, searching)) as number;
   }
 }
