@@ -14,6 +14,8 @@ import { RequestList } from '../features/requests/RequestList';
 import { NewRequest } from '../features/requests/RequestForm';
 import { ScheduleRequest } from '../features/requests/ScheduleRequest';
 import { EditPerson, NewPerson } from '../features/people/PersonForm';
+import { PersonPage } from '../features/people/PersonPage';
+import { MergePeople } from '../features/people/MergePeople';
 import { SessionList } from '../features/sessions/SessionList';
 import { EditSession, NewSession } from '../features/sessions/SessionForm';
 import { RosterScreen } from '../features/today/RosterScreen';
@@ -30,6 +32,7 @@ import { MemberList } from '../features/membership/MemberList';
 import { MemberPage } from '../features/membership/MemberPage';
 import { EditScheme, NewScheme } from '../features/membership/SchemeForm';
 import { SchemeList } from '../features/membership/SchemeList';
+import { JoinRequests } from '../features/membership/JoinRequests';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import type { DeviceRole } from '../../../shared/contract';
 import { useDevice } from './device';
@@ -122,7 +125,9 @@ export function Routes() {
       <Route path="/organisations/:id">{({ id }) => <EditOrganisation key={id} id={id} />}</Route>
       <Route path="/people" component={PersonList} />
       <Route path="/people/new" component={NewPerson} />
-      <Route path="/people/:id">{({ id }) => <EditPerson key={id} id={id} />}</Route>
+      <Route path="/people/:id">{({ id }) => <PersonPage key={id} id={id} />}</Route>
+      <Route path="/people/:id/edit">{({ id }) => <EditPerson key={id} id={id} />}</Route>
+      <Route path="/people/:id/merge">{({ id }) => <MergePeople key={id} id={id} />}</Route>
       <Route path="/requests" component={RequestList} />
       <Route path="/requests/new" component={NewRequest} />
       <Route path="/requests/:id/schedule">{({ id }) => <ScheduleRequest key={id} id={id} />}</Route>
@@ -133,6 +138,7 @@ export function Routes() {
       <Route path="/membership/schemes" component={SchemeList} />
       <Route path="/membership/schemes/new" component={NewScheme} />
       <Route path="/membership/schemes/:id">{({ id }) => <EditScheme key={id} id={id} />}</Route>
+      <Route path="/membership/requests" component={JoinRequests} />
       <Route path="/you-said-we-did" component={YouSaidWeDid} />
       <Route path="/sync" component={SendToOffice} />
       <Route path="/import" component={ImportScreen} />

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { z } from 'zod';
 import { OrganisationFields, sectorLabels, sectors, type Organisation } from '../../../../shared/contract';
 import { call } from '../../api/client';
@@ -5,6 +6,7 @@ import { RadioGroup, TextField } from '../../components/fields';
 import { useForm } from '../../components/form';
 import { RecordForm, RecordScreen, useSavedThen } from '../../components/FormParts';
 import { Page } from '../../components/Page';
+import { DuplicateWarning } from '../people/DuplicateWarning';
 
 interface OrganisationDraft {
   name: string;
@@ -45,15 +47,33 @@ function OrganisationForm({
   );
 }
 
+/** "hope street surgery" beside "Hope Street Surgery": the one already here is offered before a second is saved. */
 export function NewOrganisation() {
   const savedThen = useSavedThen('/organisations');
+  const [held, setHeld] = useState<{ fields: OrganisationInput; matches: Organisation[] } | null>(null);
+  const create = async (fields: OrganisationInput) => {
+    await call('organisations.create', fields);
+    savedThen('Organisation saved.');
+  };
   return (
     <Page title="New organisation">
+      {held && (
+        <DuplicateWarning
+          what="organisation"
+          matches={held.matches.map((match) => ({ id: match.id, name: match.name, detail: sectorLabels[match.sector], href: `/organisations/${match.id}` }))}
+          saveAnywayLabel="Save as a new organisation anyway"
+          onSaveAnyway={() => void create(held.fields)}
+        />
+      )}
       <OrganisationForm
         initial={{ name: '', sector: '' }}
         onSave={async (fields) => {
-          await call('organisations.create', fields);
-          savedThen('Organisation saved.');
+          const matches = await call('organisations.similar', fields);
+          if (matches.length > 0) {
+            setHeld({ fields, matches });
+            return;
+          }
+          await create(fields);
         }}
       />
     </Page>

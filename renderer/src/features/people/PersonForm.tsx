@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { z } from 'zod';
-import { PersonFields, type Organisation, type Person } from '../../../../shared/contract';
+import { PersonFields, type Organisation, type Person, type SimilarPerson } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { blankToNull } from '../../components/draft';
 import { SelectField, TextField } from '../../components/fields';
@@ -8,6 +8,7 @@ import { useForm } from '../../components/form';
 import { RecordForm, RecordScreen, useSavedThen } from '../../components/FormParts';
 import { LoadFailed, Loading, Page } from '../../components/Page';
 import { useAsync } from '../../components/useAsync';
+import { DuplicateWarning } from './DuplicateWarning';
 
 interface PersonDraft {
   givenName: string;
@@ -104,18 +105,40 @@ function WithOrganisations({ children }: { children(organisations: Organisation[
   return <>{children(organisations.data)}</>;
 }
 
+/**
+ * A new person is checked against those already here before it is saved:
+ * the same name with the same email or organisation (or neither with an
+ * organisation) is offered to open instead, or to save anyway.
+ */
 export function NewPerson() {
   const savedThen = useSavedThen('/people');
+  const [held, setHeld] = useState<{ fields: PersonInput; matches: SimilarPerson[] } | null>(null);
+  const create = async (fields: PersonInput) => {
+    await call('people.create', fields);
+    savedThen('Person saved.');
+  };
   return (
     <Page title="New person">
+      {held && (
+        <DuplicateWarning
+          what="person"
+          matches={held.matches.map((match) => ({ id: match.personId, name: match.name, detail: match.organisationName, href: `/people/${match.personId}` }))}
+          saveAnywayLabel="Save as a new person anyway"
+          onSaveAnyway={() => void create(held.fields)}
+        />
+      )}
       <WithOrganisations>
         {(organisations) => (
           <PersonForm
             initial={emptyPerson}
             organisations={organisations}
             onSave={async (fields) => {
-              await call('people.create', fields);
-              savedThen('Person saved.');
+              const matches = await call('people.similar', fields);
+              if (matches.length > 0) {
+                setHeld({ fields, matches });
+                return;
+              }
+              await create(fields);
             }}
           />
         )}
@@ -125,15 +148,15 @@ export function NewPerson() {
 }
 
 export function EditPerson({ id }: { id: string }) {
-  const savedThen = useSavedThen('/people');
+  const savedThen = useSavedThen(`/people/${id}`);
   return (
     <RecordScreen
       id={id}
       load={(id) => call('people.get', { id })}
       title={(person) => (person ? `Edit person: ${person.givenName} ${person.familyName}` : 'Edit person')}
       what="the person"
-      backHref="/people"
-      backLabel="Back to people"
+      backHref={`/people/${id}`}
+      backLabel="Back to their page"
     >
       {(person) => (
         <WithOrganisations>

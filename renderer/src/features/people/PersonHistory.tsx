@@ -1,0 +1,31 @@
+import { call } from '../../api/client';
+import { LoadFailed, Loading } from '../../components/Page';
+import { RecordTable } from '../../components/RecordTable';
+import { useAsync } from '../../components/useAsync';
+import { instantWhen, sessionWhen } from './words';
+
+/** Every change to the person and what they did, newest first, with the computer it was made on. */
+export function PersonHistory({ id }: { id: string }) {
+  const history = useAsync(() => call('people.history', { id }), [id]);
+  return (
+    <>
+      <h2>History</h2>
+      {history.status === 'failed' && <LoadFailed message={history.message} />}
+      {history.status === 'loading' && <Loading what="the history" />}
+      {history.data && (
+        <RecordTable
+          caption="History of changes"
+          captionHidden
+          className="table--history"
+          items={history.data}
+          columns={[
+            { header: 'When', rowHeader: true, cell: (entry) => instantWhen(entry.at) },
+            { header: 'What happened', cell: (entry) => entry.what },
+            { header: 'Where', cell: (entry) => (entry.where ? `${entry.where.courseTitle} at ${entry.where.venueName}, ${sessionWhen(entry.where.startsAt)}` : 'Not at a session') },
+            { header: 'Computer', cell: (entry) => entry.deviceName },
+          ]}
+        />
+      )}
+    </>
+  );
+}
