@@ -48,6 +48,9 @@ export async function personHistory(ctx: CoreContext, personId: string): Promise
     changes.push(...found);
   }
   changes.sort((a, b) => (a.hlc < b.hlc ? 1 : a.hlc > b.hlc ? -1 : 0));
+  // A row's earliest change is the one that made it (an edit of a field never set before also has nothing it replaces).
+  const made = new Map<string, string>();
+  for (const change of changes) made.set(`${change.table_name}:${change.row_id}`, change.id);
 
   const device = deviceNamer(ctx);
   const person = personNamer(ctx);
@@ -58,14 +61,13 @@ export async function personHistory(ctx: CoreContext, personId: string): Promise
       id: change.id,
       at: new Date(decodeHlc(change.hlc).wallMs).toISOString(),
       deviceName: device(change.device_id),
-      what: describe(change, fields, person),
+      what: describe(change, fields, made.get(`${change.table_name}:${change.row_id}`) === change.id, person),
       where: change.session_id ? session(change.session_id) : null,
     };
   });
 }
 
-function describe(change: LoggedChange, fields: Record<string, unknown>, person: (id: string) => string): string {
-  const added = change.replaces === null;
+function describe(change: LoggedChange, fields: Record<string, unknown>, added: boolean, person: (id: string) => string): string {
   switch (change.table_name) {
     case 'people': {
       if (added) return `${person(change.row_id)} added`;
