@@ -30,6 +30,7 @@ const onLaptop = new Set<ProcedureName>([
   'sync.importPackage',
   // On a laptop only blank folders are valid, so junk folder names never become the office's inbox.
   'sync.saveSettings',
+  'memberRequests.record',
 ]);
 const coreFor = (name: ProcedureName): TempCore => (onLaptop.has(name) ? laptop : temp);
 /** Valid input for each procedure, made from records that exist; junk is made by breaking one part of it. */
@@ -74,6 +75,7 @@ beforeAll(async () => {
   const contract = await temp.call('contracts.create', contractFields);
   const scheme = await temp.call('schemes.create', { name: 'Allies', requiredCourseIds: [course.id], yearStarts: '05-01', feePence: 2500 });
   const termId = (await temp.call('members.join', { schemeId: scheme.id, personId: person.id, startsOn: '2025-09-01' })).memberships[0]!.terms[0]!.id;
+  const savedReport = await temp.call('savedReports.save', { name: 'City quarter', choice: { kind: 'training', period: { kind: 'quarter', startYear: 2025, quarter: 4 }, filters: { contractId: contract.id } } });
   const sessionFields = {
     courseId: course.id,
     venueId: venue.id,
@@ -127,9 +129,12 @@ beforeAll(async () => {
     const { id, organisationName: _, ...fields } = await editor.call('people.get', { id: onToday.personId });
     await editor.call('people.update', { id, fields: { ...fields, email: `editor${index}@example.org` } });
   }
+  // A "wants to join" taken on the laptop, which the office then confirms or declines.
+  await laptop.call('memberRequests.record', { sessionId: today.id, personId: booked.id, schemeId: scheme.id });
   const bundle = await laptop.call('sync.exportBundle', {});
   temp.clock.advance(10 * 60_000);
   await temp.call('sync.importFile', asIncoming(bundle));
+  const [joinRequest] = await temp.call('memberRequests.list', {});
   await temp.call('sync.importFile', asIncoming(await second.call('sync.exportBundle', {})));
   const [conflict] = await temp.call('sync.conflicts', {});
   await ahead.call('people.create', { givenName: 'Yusuf', familyName: 'Ahead' });
@@ -141,6 +146,11 @@ beforeAll(async () => {
   await laptop.call('notes.add', { sessionId: today.id, text: 'Hearing loop needed', tags: [], needsResponse: false });
   const unacknowledged = await laptop.call('sync.exportBundle', {});
 
+  // Two records of one person, typed twice at the office, for the manual merge.
+  const [typedOnce, typedTwice] = [
+    await temp.call('people.create', { givenName: 'Grace', familyName: 'Walker' }),
+    await temp.call('people.create', { givenName: 'Grace', familyName: 'Walker' }),
+  ];
   const organisationFields = { name: 'Age UK', sector: 'vcse' as const };
   const personFields = { givenName: 'Amina', familyName: 'Yusuf-Okafor', email: 'amina@example.org', organisationId: organisation.id };
   const courseFields = { title: 'First aid at work', durationMinutes: 360, learningOutcomes: ['Call for help', 'Recovery position'] };
@@ -156,6 +166,12 @@ beforeAll(async () => {
     'people.get': { id: person.id },
     'people.create': personFields,
     'people.update': { id: person.id, fields: personFields },
+    'people.page': { query: 'yus', pageSize: 20, after: { key: 'yusuf\u0001amina\u0001', id: person.id, position: 1 } },
+    'people.record': { id: person.id },
+    'people.history': { id: person.id },
+    'people.similar': { ...personFields, exceptId: person.id },
+    'people.merge': { keepId: typedOnce.id, otherId: typedTwice.id },
+    'organisations.similar': { ...organisationFields, exceptId: organisation.id },
     'courses.list': { query: 'first', limit: 10 },
     'courses.get': { id: course.id },
     'courses.create': courseFields,
@@ -264,9 +280,18 @@ beforeAll(async () => {
     'members.cancel': { termId, cancelledOn: '2026-03-10' },
     'members.exempt': { termId, reason: 'Completed the course with another provider' },
     'members.book': { schemeId: scheme.id, personIds: [person.id], priorityReason: 'Membership deadline' },
+    'memberLines.forSession': { sessionId: today.id },
+    'memberRequests.record': { sessionId: today.id, personId: booked.id, schemeId: scheme.id, notes: 'Asked at the break' },
+    'memberRequests.list': { status: 'open' },
+    'memberRequests.confirm': { id: joinRequest!.id, startsOn: '2026-03-12', feePence: 2500, paidOn: '2026-03-12' },
+    'memberRequests.decline': { id: joinRequest!.id, reason: 'Joined by phone' },
     'reports.options': {},
     'reports.run': { kind: 'training', period: { kind: 'custom', from: '2026-01-01', to: '2026-03-31' }, asOf: '2026-03-12', filters: { courseId: course.id } },
     'reports.export': { choice: { kind: 'confidence', period: { kind: 'financialYear', startYear: 2025 }, filters: {} }, format: 'csv' },
+    'savedReports.list': {},
+    'savedReports.save': { name: 'Year so far', choice: { kind: 'outcomes', period: { kind: 'yearToDate' }, asOf: '2026-03-12', filters: { courseId: course.id } } },
+    'savedReports.runNext': { id: savedReport.id },
+    'savedReports.delete': { id: savedReport.id },
   };
 });
 
