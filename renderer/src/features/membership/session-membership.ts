@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { SessionMembership } from '../../../../shared/contract';
 import { call } from '../../api/client';
 
@@ -41,8 +41,9 @@ export async function reloadSessionMembership(sessionId: string, fresh?: Session
 
 export function useSessionMembership(sessionId: string): SessionMembership | null {
   const entry = entryFor(sessionId);
-  const data = useSyncExternalStore(
-    (listener) => {
+  // One subscription per row for as long as it shows (a new function each render would unsubscribe and lose the lines).
+  const subscribe = useCallback(
+    (listener: () => void) => {
       entry.listeners.add(listener);
       return () => {
         entry.listeners.delete(listener);
@@ -53,8 +54,9 @@ export function useSessionMembership(sessionId: string): SessionMembership | nul
         }
       };
     },
-    () => entry.data,
+    [entry],
   );
+  const data = useSyncExternalStore(subscribe, () => entry.data);
   useEffect(() => {
     // The first row to appear reads for them all.
     if (!entry.asked) void reloadSessionMembership(sessionId);
