@@ -12,6 +12,8 @@ import { pairingProcedures } from './pairing';
 import { syncProcedures } from './sync';
 import { sheetProcedures } from './sheets';
 import { reportProcedures } from './reports';
+import { savedReportProcedures } from './saved-reports';
+import { peopleProcedures } from './people';
 
 export interface ProcedureDefinition {
   /** Queries only read; mutations write and are recorded in the change log. */
@@ -46,6 +48,8 @@ export const procedures = {
   ...membershipProcedures,
   ...sheetProcedures,
   ...reportProcedures,
+  ...savedReportProcedures,
+  ...peopleProcedures,
 } as const satisfies Record<string, ProcedureDefinition>;
 
 export type Procedures = typeof procedures;
@@ -70,6 +74,8 @@ export type AppEventName = keyof AppEvents;
 export interface FieldbookBridge {
   invoke(name: string, input: unknown): Promise<import('../errors').CallResult<unknown>>;
   on<E extends AppEventName>(event: E, listener: (payload: AppEvents[E]) => void): () => void;
+  /** The page on screen as a PDF (the print stylesheet applied); in the desktop app only, the web host prints instead. */
+  printToPdf?(): Promise<import('../errors').CallResult<{ contentBase64: string }>>;
 }
 
 export * from './common';
@@ -87,3 +93,5 @@ export * from './exports';
 export * from './membership';
 export * from './sheets';
 export * from './reports';
+export * from './saved-reports';
+export * from './people';
