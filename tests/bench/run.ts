@@ -2,6 +2,7 @@ import { cpus, totalmem } from 'node:os';
 import { launchChromium } from '../e2e/support/harness';
 import { benchAppReady } from './app-ready';
 import { benchKioskKeystroke } from './kiosk-keystroke';
+import { benchPeopleList } from './people-list';
 import { printFigures, type Figure } from './report';
 import { benchSearchAndSignIn } from './search-and-sign-in';
 import { benchSheets } from './sheets';
@@ -9,7 +10,7 @@ import { benchSync } from './sync';
 import { benchWaitlist } from './waitlist';
 
 /** The parts of the bench, in the order they run. */
-const PARTS = ['search', 'waitlist', 'sync', 'sheets', 'app-ready', 'kiosk'] as const;
+const PARTS = ['search', 'waitlist', 'sync', 'sheets', 'app-ready', 'kiosk', 'people-list'] as const;
 type Part = (typeof PARTS)[number];
 
 /**
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   if (parts.has('waitlist')) figures.push(...(await benchWaitlist()));
   if (parts.has('sync')) figures.push(...(await benchSync()));
   if (parts.has('sheets')) figures.push(...(await benchSheets()));
+  if (parts.has('people-list')) figures.push(...(await benchPeopleList()));
   if (parts.has('app-ready') || parts.has('kiosk')) {
     const browser = await launchChromium();
     try {
