@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { newUuidV7 } from '../../electron/core/ids';
 import { changedTables, laptopForger, officeForger } from '../support/crafted-bundles';
 import { asIncoming, incomingBytes, sendPackage, syncWorld, type SyncWorld } from '../support/sync';
-import { dumpDatabase, refusal, seedSession, TEST_TODAY, type TempCore } from '../support/temp-core';
+import { DAY_MS, dumpDatabase, refusal, seedSession, TEST_TODAY, type TempCore } from '../support/temp-core';
 
 /**
  * Membership on a facilitator's laptop: the office's package carries status
@@ -149,6 +149,20 @@ describe('wants to join', () => {
     const declined = await office.call('memberRequests.decline', { id: request!.id, reason: 'Joined by phone' });
     expect(declined).toMatchObject({ status: 'declined', declineReason: 'Joined by phone' });
     expect(await office.call('memberRequests.list', { status: 'declined' })).toHaveLength(1);
+  });
+
+  it('is pruned from the laptop with the session’s other personal rows once the office holds it', async () => {
+    const { office, laptop, session, scheme, chidi } = await scene();
+    await sendPackage(office, laptop);
+    await laptop.call('memberRequests.record', { sessionId: session.id, personId: chidi.id, schemeId: scheme.id });
+    await office.call('sync.importFile', asIncoming(await laptop.call('sync.exportBundle', {})));
+    for (const core of [office, laptop]) core.clock.advance(40 * DAY_MS);
+    expect((await sendPackage(office, laptop)).prunedSessions).toBe(1);
+    expect(laptop.sqlite.prepare('SELECT count(*) FROM membership_requests').pluck().get()).toBe(0);
+    expect(laptop.sqlite.prepare('SELECT count(*) FROM people WHERE id = ?').pluck().get(chidi.id)).toBe(0);
+    expect(laptop.sqlite.prepare('SELECT count(*) FROM package_membership_lines').pluck().get()).toBe(0);
+    // The office keeps it.
+    expect(await office.call('memberRequests.list', {})).toHaveLength(1);
   });
 
   it('is refused for someone not on the session, a scheme the package did not bring, and at the office', async () => {

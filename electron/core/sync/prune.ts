@@ -5,7 +5,8 @@ import { retentionDays } from './settings';
 /**
  * Removes personal data from a laptop once the office holds it: for each
  * session that ended more than the retention window ago, its bookings,
- * sign-ins, consents, evaluation answers and their change-log entries (which
+ * sign-ins, consents, evaluation answers, requests to join a membership
+ * scheme and their change-log entries (which
  * carry the same data), when none of them has a change the office has not
  * acknowledged (a session with anonymous answers still held here has not
  * been sent at all); then people no session here refers to any more. The
