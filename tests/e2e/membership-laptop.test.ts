@@ -82,7 +82,7 @@ describe('membership on a paired laptop', () => {
     findings.push(...(await seriousAxeFindings(page, 'Wants to join dialog')));
     await dialog.getByRole('button', { name: 'Record request' }).click();
     await said(page, 'Recorded: Bea Nowak wants to join Allies.');
-    expect(await textOf(rosterRow(page, 'Bea Nowak'))).toContain('Wants to join Allies: goes to the office in the end-of-day file');
+    expect(await textOf(rosterRow(page, 'Bea Nowak'))).toContain('Asked to join Allies; the office confirms it under Membership');
     expect(await rosterRow(page, 'Bea Nowak').getByRole('button', { name: /^Wants to join/ }).count()).toBe(0);
     findings.push(...(await seriousAxeFindings(page, 'Roster with membership lines')));
 
@@ -110,6 +110,14 @@ describe('membership on a paired laptop', () => {
     await heading(officePage, 'Members').waitFor();
     const member = officePage.getByRole('row').filter({ has: officePage.getByRole('rowheader', { name: 'Bea Nowak' }) });
     expect(await textOf(member)).toContain('Allies');
+
+    // The next package brings Bea's own line to the laptop's roster, and the request is done there.
+    await sendPackage();
+    await page.reload();
+    await heading(page, COURSE).waitFor();
+    const beaLine = rosterRow(page, 'Bea Nowak').getByText(line, { exact: true });
+    expect(await textOf(beaLine)).toBe(line);
+    expect(await textOf(rosterRow(page, 'Bea Nowak'))).not.toContain('Asked to join');
     expect(findings).toEqual([]);
   });
 });

@@ -22,10 +22,15 @@ export function RosterMembership({ sessionId, personId, name }: { sessionId: str
   const [location] = useLocation();
   if (!membership) return null;
   const lines = membership.lines.filter((line) => line.personId === personId);
-  const requests = membership.requests.filter((request) => request.personId === personId);
+  // Once a package says they are a current member, the office has confirmed it: the request is done.
+  const requests = membership.requests.filter(
+    (request) => request.personId === personId && !lines.some((line) => line.schemeId === request.schemeId && line.status === 'current'),
+  );
   // A scheme they are a current member of, or have already asked to join, is not offered again.
   const offered = membership.schemes.filter(
-    (scheme) => !requests.some((request) => request.schemeId === scheme.id) && !lines.some((line) => line.schemeId === scheme.id && line.status === 'current'),
+    (scheme) =>
+      !membership.requests.some((request) => request.personId === personId && request.schemeId === scheme.id) &&
+      !lines.some((line) => line.schemeId === scheme.id && line.status === 'current'),
   );
   if (lines.length === 0 && requests.length === 0 && !(membership.canRequest && offered.length > 0)) return null;
 
@@ -38,7 +43,7 @@ export function RosterMembership({ sessionId, personId, name }: { sessionId: str
       ))}
       {requests.map((request) => (
         <p key={request.id} className="badge-note">
-          Wants to join {request.schemeName}: goes to the office in the end-of-day file
+          Asked to join {request.schemeName}; the office confirms it under Membership
         </p>
       ))}
       {membership.canRequest && offered.length > 0 && (
