@@ -1,5 +1,5 @@
-import { useId, type RefObject } from 'react';
-import type { PersonMatch } from '../../../../shared/contract';
+import { useId, useRef, useState, type RefObject } from 'react';
+import type { PersonMatch, RosterEntry } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { plural } from '../../components/format';
 import { useAsync } from '../../components/useAsync';
@@ -44,6 +44,13 @@ function MatchAction({ api, match, after }: { api: RosterApi; match: PersonMatch
   );
 }
 
+/** "✓ Amira Khan is signed in.", as the roster now has them. */
+function heldText(entry: RosterEntry): string {
+  if (entry.state === 'signed_in') return `✓ ${entry.name} is signed in.`;
+  if (entry.state === 'waitlisted') return `${entry.name} is on the waiting list${entry.waitlistPosition ? `, number ${entry.waitlistPosition}` : ''}.`;
+  return `✓ ${entry.name} is booked.`;
+}
+
 /**
  * "Find a person": names starting with what is typed, accents and capitals
  * set aside, people booked here first. After a sign-in the box is cleared and
@@ -76,10 +83,17 @@ export function FindPerson({
   const settled = found.status !== 'loading';
   const canWalkIn = api.closedReason === null && !walkInOpen;
 
-  const next = () => {
+  // What was just done from the results, shown where they were, in the space they took, until the next
+  // name is typed: the rows below stay where they are, so a second click of a double click meets this
+  // note, not someone else's button that would otherwise have moved up under the pointer.
+  const results = useRef<HTMLDivElement>(null);
+  const [held, setHeld] = useState<{ height: number; matchId: string } | null>(null);
+  const next = (matchId: string) => () => {
+    setHeld({ height: results.current?.getBoundingClientRect().height ?? 0, matchId });
     onQuery('');
     inputRef.current?.focus();
   };
+  const heldEntry = held && !typed ? api.roster.entries.find((entry) => entry.personId === held.matchId) : undefined;
 
   return (
     <div className="find">
@@ -99,7 +113,10 @@ export function FindPerson({
           spellCheck={false}
           aria-describedby={`${id}-hint`}
           value={query}
-          onChange={(event) => onQuery(event.target.value)}
+          onChange={(event) => {
+            setHeld(null);
+            onQuery(event.target.value);
+          }}
         />
       </div>
       <p className="visually-hidden" aria-live="polite">
@@ -111,31 +128,40 @@ export function FindPerson({
           <p>{found.message}</p>
         </div>
       )}
-      {!walkInOpen && matches.length > 0 && (
-        <ul className="matches" aria-label="People found">
-          {matches.map((match) => (
-            <li key={match.personId} className="match">
-              <div className="match__who">
-                <span className="match__name">{match.name}</span>
-                <span className="match__organisation">{match.organisationName ?? 'No organisation'}</span>
-              </div>
-              <div className="match__badges">
-                {match.signedInHere ? (
-                  <span className="badge badge--signed_in">Signed in</span>
-                ) : (
-                  match.bookedHere && <span className="badge badge--booked">Booked</span>
-                )}
-              </div>
-              <div className="match__action">
-                <MatchAction api={api} match={match} after={next} />
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-      {!walkInOpen && typed && settled && found.status === 'ready' && matches.length === 0 && (
-        <p className="find__none">Nobody called “{typed}” is known on this laptop.</p>
-      )}
+      <div
+        className="find__results"
+        ref={results}
+        style={heldEntry ? { minHeight: held?.height } : undefined}
+        // The second click of a double click lands here: it must not take focus from the search box.
+        onMouseDown={heldEntry ? (event) => event.preventDefault() : undefined}
+      >
+        {heldEntry && <p className="find__done">{heldText(heldEntry)}</p>}
+        {!walkInOpen && matches.length > 0 && (
+          <ul className="matches" aria-label="People found">
+            {matches.map((match) => (
+              <li key={match.personId} className="match">
+                <div className="match__who">
+                  <span className="match__name">{match.name}</span>
+                  <span className="match__organisation">{match.organisationName ?? 'No organisation'}</span>
+                </div>
+                <div className="match__badges">
+                  {match.signedInHere ? (
+                    <span className="badge badge--signed_in">Signed in</span>
+                  ) : (
+                    match.bookedHere && <span className="badge badge--booked">Booked</span>
+                  )}
+                </div>
+                <div className="match__action">
+                  <MatchAction api={api} match={match} after={next(match.personId)} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+        {!walkInOpen && typed && settled && found.status === 'ready' && matches.length === 0 && (
+          <p className="find__none">Nobody called “{typed}” is known on this laptop.</p>
+        )}
+      </div>
       {canWalkIn && (
         <p className="find__walk-in">
           <button

@@ -64,7 +64,7 @@ function RosterView({ initial, today }: { initial: Roster; today: string }) {
 
   return (
     <>
-      <div className="screen-only">
+      <div className="screen-only session-page">
         <p className="lead">
           {dayLabel(dayOf(session.startsAt), today)}, {timeRange(session)} · {session.venueName}
         </p>

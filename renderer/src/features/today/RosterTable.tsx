@@ -1,9 +1,12 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
 import type { RosterEntry } from '../../../../shared/contract';
 import { HistoryButton, HistoryPanel, historyPanelId } from '../waitlist/History';
-import { Dialog, ProblemNotice } from './Dialog';
+import { ProblemNotice } from './Dialog';
+import { RowQuestionDialog } from './RowQuestionDialog';
 import type { RosterApi } from './useRoster';
+import { RowActions, type RowQuestion } from './RowActions';
 import { methodNote, stateLabel } from './words';
+import { RosterMembership } from '../membership/RosterMembership';
 
 const filters = [
   { value: 'all', label: 'Everyone', keep: () => true },
@@ -38,50 +41,11 @@ function StateBadge({ entry }: { entry: RosterEntry }) {
   );
 }
 
-/** The one or two things a facilitator can do for a row, most likely first. */
-function RowActions({ api, entry, onCancel, act }: {
-  api: RosterApi;
-  entry: RosterEntry;
-  onCancel(): void;
-  act(run: () => Promise<boolean>): void;
-}) {
-  const open = api.closedReason === null;
-  const busy = api.busy || undefined;
-  const button = (label: string, style: string, onClick: () => void) => (
-    <button type="button" className={`button ${style}`} aria-disabled={busy} onClick={onClick}>
-      {label}
-      <span className="visually-hidden"> {entry.name}</span>
-    </button>
-  );
-  const signIn = () => act(() => api.signIn('table', entry));
-  switch (entry.state) {
-    case 'signed_in':
-      return open ? button('Undo sign-in', 'button--secondary', () => act(() => api.undo('table', entry))) : null;
-    case 'booked':
-    case 'offered':
-      // Signing in someone offered a place takes the offer up.
-      return (
-        <>
-          {open && button('Sign in', '', signIn)}
-          {button('Cancel booking', 'button--warning', onCancel)}
-        </>
-      );
-    case 'waitlisted':
-      // The core gives them a free place if there is one, or notes that they are here and waiting.
-      return open ? button('Sign in', 'button--secondary', signIn) : null;
-    default:
-      // Cancelled or did not come, yet here after all: signing in books them again if there is a place.
-      return open
-        ? button('Sign in', 'button--secondary', signIn)
-        : button('Book again', 'button--secondary', () => act(() => api.book('table', entry)));
-  }
-}
-
 /** Everyone booked, in family-name order as on a paper sheet, with what can be done for each and its history. */
 export function RosterTable({ api, today }: { api: RosterApi; today: string }) {
   const [filter, setFilter] = useState<Filter>('all');
   const [openHistories, setOpenHistories] = useState<ReadonlySet<string>>(() => new Set());
-  const [confirming, setConfirming] = useState<RosterEntry | null>(null);
+  const [asking, setAsking] = useState<{ question: RowQuestion; entry: RosterEntry } | null>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const table = useRef<HTMLTableSectionElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -152,7 +116,9 @@ export function RosterTable({ api, today }: { api: RosterApi; today: string }) {
             <tr>
               <th scope="col">Name</th>
               <th scope="col">Organisation</th>
-              <th scope="col">Status</th>
+              <th scope="col" className="roster-table__status">
+                Status
+              </th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -166,12 +132,15 @@ export function RosterTable({ api, today }: { api: RosterApi; today: string }) {
                 <Fragment key={entry.personId}>
                   <tr data-person-id={entry.personId}>
                     <th scope="row">{entry.name}</th>
-                    <td>{entry.organisationName ?? <span className="muted">No organisation</span>}</td>
+                    <td>
+                      {entry.organisationName ?? <span className="muted">No organisation</span>}
+                      <RosterMembership sessionId={api.sessionId} personId={entry.personId} name={entry.name} />
+                    </td>
                     <td>
                       <StateBadge entry={entry} />
                     </td>
                     <td className="roster-table__actions">
-                      <RowActions api={api} entry={entry} act={actFor(entry, index)} onCancel={() => setConfirming(entry)} />
+                      <RowActions api={api} entry={entry} act={actFor(entry, index)} ask={(question) => setAsking({ question, entry })} />
                       <HistoryButton
                         name={entry.name}
                         open={historyOpen}
@@ -193,30 +162,18 @@ export function RosterTable({ api, today }: { api: RosterApi; today: string }) {
           </tbody>
         </table>
       )}
-      {confirming && (
-        <Dialog title={`Cancel ${confirming.name}'s booking?`} onClose={() => setConfirming(null)}>
-          <p>Their place on this session will be free for someone else. You can book them again later if there is room.</p>
-          <div className="dialog__actions">
-            <button
-              type="button"
-              className="button button--warning"
-              aria-disabled={api.busy || undefined}
-              onClick={() => {
-                const entry = confirming;
-                const index = shown.indexOf(entry);
-                void api.cancelBooking('table', entry).then((done) => {
-                  setConfirming(null);
-                  if (done) setFocusRequest({ personId: entry.personId, index });
-                });
-              }}
-            >
-              Yes, cancel the booking
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirming(null)}>
-              No, keep it
-            </button>
-          </div>
-        </Dialog>
+      {asking && (
+        <RowQuestionDialog
+          api={api}
+          question={asking.question}
+          entry={asking.entry}
+          onClose={() => setAsking(null)}
+          onDone={() => {
+            const { entry } = asking;
+            setAsking(null);
+            setFocusRequest({ personId: entry.personId, index: shown.indexOf(entry) });
+          }}
+        />
       )}
     </section>
   );

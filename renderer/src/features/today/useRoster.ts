@@ -41,6 +41,13 @@ export interface RosterApi {
   run(place: Place, action: () => Promise<Roster>, done: (roster: Roster) => string): Promise<boolean>;
 }
 
+/**
+ * How long after a change to someone a further press for them is taken as the
+ * same press repeated. Longer than a slow double click, shorter than anyone
+ * can read the row and decide to press again.
+ */
+export const REPEAT_PRESS_MS = 700;
+
 /** The core's message is written for the facilitator; anything else gets a safe plain sentence. */
 export function messageOf(error: unknown): string {
   if (error instanceof ApiError) return error.message;
@@ -62,6 +69,9 @@ export function useRoster(initial: Roster, closedReason: string | null): RosterA
   const [busy, setBusy] = useState(false);
   // A second press while the first is on its way must not sign someone in twice.
   const running = useRef(false);
+  // When each person's last change finished: a repeat press just after it (a double click or a double
+  // Enter, 80–300 ms apart) is the same press again, not a second decision, and must not undo the first.
+  const settled = useRef(new Map<string, number>());
   const announce = useAnnounce();
   const [location] = useLocation();
   const sessionId = initial.session.id;
@@ -103,8 +113,13 @@ export function useRoster(initial: Roster, closedReason: string | null): RosterA
     }
   };
 
-  const change = (place: Place, action: () => Promise<Roster>, person: Someone, done: string) =>
-    run(place, action, (next) => outcomeText(next, person, done));
+  const change = async (place: Place, action: () => Promise<Roster>, person: Someone, done: string) => {
+    const last = settled.current.get(person.personId);
+    if (last !== undefined && performance.now() - last < REPEAT_PRESS_MS) return false;
+    const changed = await run(place, action, (next) => outcomeText(next, person, done));
+    settled.current.set(person.personId, performance.now());
+    return changed;
+  };
 
   const input = (person: Someone) => ({ sessionId, personId: person.personId });
 
