@@ -37,7 +37,7 @@ const terms = {
   requestsWaiting:
     "Organisation requests waiting: requests for in-house delivery received on or before the as-of date whose status is still waiting (not scheduled or declined). A request's history is not kept, so its status is the one it has now. Days waiting: from the day it was received to the as-of date; the median and the longest.",
   fullWithinWeek:
-    'Opening: the moment the session was first recorded (the earliest entry for it in the change log). Full: the places booked or offered to individuals plus the places held by group bookings reached the capacity, or someone joined its waitlist (which happens only when it is full). Full within 7 days: full no more than 7 days after opening, by the as-of date, with the capacity it has now.',
+    'Opening: the moment the session was first recorded (the clock stamp of the earliest entry for it in the change log; stamps never go back, so a device whose clock was once ahead reads a later opening). Full: the places booked or offered to individuals plus the places held by group bookings reached the capacity, or someone joined its waitlist (which happens only when it is full). Full within 7 days: full no more than 7 days after opening, by the as-of date, with the capacity it has now.',
   notes:
     'Notes raised: the session notes written by the as-of date at sessions in the period (not cancelled), whoever wrote them. Answered: the office recorded what was done (responded) or why it was closed, on or before the as-of date. Waiting for an answer: notes marked as needing a response that have none yet. A note with two tags counts under each; a note with none under "No tag". Notes are about a session, never a person.',
   membershipJoined:
