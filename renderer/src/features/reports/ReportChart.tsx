@@ -60,9 +60,11 @@ export function ReportChart({ table }: { table: ReportTable }) {
         Plot.text(bars, { x: 'value', y: 'label', text: (bar: Bar) => numberText(bar.value), textAnchor: 'start', dx: 4 }),
         Plot.ruleX([0]),
       ],
-      ariaLabel: description,
     });
     chart.querySelector('style')?.remove();
+    // Plot names its groups ("bar", "rule") with aria-label, which a group without a role may not carry; the image's own label says it all.
+    for (const part of chart.querySelectorAll('[aria-label]')) part.removeAttribute('aria-label');
+    chart.setAttribute('aria-label', description);
     chart.setAttribute('role', 'img');
     chart.setAttribute('tabindex', '0');
     chart.setAttribute('focusable', 'true');
