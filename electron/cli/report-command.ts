@@ -6,7 +6,7 @@ import { withCore, type Output } from './commands';
 import { UsageError } from './failures';
 
 /**
- * `fieldbook report KIND` and `fieldbook setup`: the office's reports for
+ * `fieldbook report KIND` (membership with `--scheme NAME`) and `fieldbook setup`: the office's reports for
  * scripts and scheduled returns, and a data folder set up without the app.
  * Both go through the same procedures as the screens (reports.run,
  * device.setUp), so a script gets exactly the figures the office sees.
@@ -20,6 +20,7 @@ export const reportOptions = {
   'as-of': { type: 'string' },
   contract: { type: 'string' },
   course: { type: 'string' },
+  scheme: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
 } as const;
@@ -59,6 +60,8 @@ export async function reportCommand({ dataFolder, kind, values }: ReportCommand,
   if (from !== undefined && to !== undefined && from > to) throw new UsageError(`--from ${from} is after --to ${to}: the first day must be on or before the last.`);
   if (contractYear !== undefined && !/^\d{4}$/.test(contractYear)) throw new UsageError(`--contract-year must be a year like 2026, not "${contractYear}".`);
   if (contractYear !== undefined && text(values, 'contract') === undefined) throw new UsageError('--contract-year needs --contract NAME, the contract whose year it is.');
+  if (kind === 'membership' && text(values, 'scheme') === undefined) throw new UsageError('report membership needs --scheme NAME, the membership scheme it is about.');
+  if (kind !== 'membership' && text(values, 'scheme') !== undefined) throw new UsageError('--scheme is for the membership report only.');
 
   return withCore(dataFolder, async (core) => {
     const call = callerFor(createDispatcher(core.handlers));
@@ -71,11 +74,12 @@ export async function reportCommand({ dataFolder, kind, values }: ReportCommand,
     };
     const contract = named(options.contracts, text(values, 'contract'), 'contract');
     const course = named(options.courses, text(values, 'course'), 'course');
+    const scheme = named(options.schemes, text(values, 'scheme'), 'membership scheme');
     const choice: ReportChoice = {
       kind: kind as ReportKind,
       period: contractYear !== undefined ? { kind: 'contractYear', contractId: contract!.id, startYear: Number(contractYear) } : { kind: 'custom', from: from!, to: to! },
       ...(asOf ? { asOf } : {}),
-      filters: { ...(contract ? { contractId: contract.id } : {}), ...(course ? { courseId: course.id } : {}) },
+      filters: { ...(contract ? { contractId: contract.id } : {}), ...(course ? { courseId: course.id } : {}), ...(scheme ? { schemeId: scheme.id } : {}) },
     };
     if (format !== 'json') {
       const file = await call('reports.export', { choice, format });
