@@ -12,6 +12,7 @@ import * as contractsAndMemberships from './0010-contracts-and-memberships';
 import * as peopleSortKeys from './0015-people-sort-keys';
 import * as savedReports from './0011-saved-reports';
 import * as membershipRequests from './0012-membership-requests';
+import * as reportIndexes from './0013-report-indexes';
 
 export interface Migration {
   name: string;
@@ -37,4 +38,5 @@ export const migrations: readonly Migration[] = [
   { name: '0011-saved-reports', up: savedReports.up },
   { name: '0012-membership-requests', up: membershipRequests.up },
   { name: '0015-people-sort-keys', up: peopleSortKeys.up },
+  { name: '0013-report-indexes', up: reportIndexes.up },
 ];
