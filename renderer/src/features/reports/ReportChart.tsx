@@ -4,7 +4,7 @@ import type { ReportTable } from '../../../../shared/contract';
 
 /** More bars than this and the chart stops being read; the table beside it has every row. */
 export const MOST_BARS = 30;
-const LABEL_CHARACTERS = 28;
+const LABEL_CHARACTERS = 24;
 
 export interface Bar {
   label: string;
@@ -51,7 +51,7 @@ export function ReportChart({ table }: { table: ReportTable }) {
     const chart = Plot.plot({
       width: 460,
       height: 40 + bars.length * 26,
-      marginLeft: 190,
+      marginLeft: 200,
       marginRight: 48,
       x: { grid: true, label: measure, nice: true },
       y: { label: null, domain: bars.map((bar) => bar.label), tickFormat: shortLabel },
