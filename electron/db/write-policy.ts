@@ -126,7 +126,7 @@ export const writePolicy: { [T in SharedTableName]: TablePolicy<T> } = {
   },
   // The one membership record a laptop makes: "wants to join", taken open; the office decides it.
   membership_requests: {
-    create: both,
+    create: ['laptop'],
     laptopCreatesOnly: (row) => row.status === 'open',
     officeOnlyOnCreate: ['decided_at', 'decline_reason', 'term_id'],
     edit: { office: ['status', 'decided_at', 'decline_reason', 'term_id'] },
