@@ -203,7 +203,8 @@ vi.mock('electron', () => {
       quit: vi.fn(),
     },
     BrowserWindow,
-    ipcMain: { handle: (_channel: string, handler: NonNullable<typeof stand.invoke>) => void (stand.invoke = handler) },
+    // The calls channel only; Save as PDF has its own (tests/unit/electron-main-smoke.test.ts).
+    ipcMain: { handle: (channel: string, handler: NonNullable<typeof stand.invoke>) => void (channel === 'fieldbook:invoke' && (stand.invoke = handler)) },
     Menu: { buildFromTemplate: (template: unknown[]) => template, setApplicationMenu: (menu: unknown[]) => void (stand.menu = menu) },
     safeStorage: {
       isEncryptionAvailable: () => true,
