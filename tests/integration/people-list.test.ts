@@ -124,4 +124,34 @@ describe('paging through many people', () => {
     expect(second.rows.map((person) => person.givenName)).toEqual(['Siân 5', 'Siân 6']);
     expect(await temp.call('people.page', { query: 'nobody' })).toMatchObject({ rows: [], total: 0, from: 0, next: null, previous: null });
   });
+
+  it('gives the same pages for a search matching thousands as reading every match and sorting them would', async () => {
+    temp = await tempCore({ setUp: true });
+    await generatePeople(temp.core, 20_000, 5);
+    // The letter most keys start with walks the name order (over 5,000 keys); the others read their matches and sort them.
+    const [busiest, keys] = temp.sqlite
+      .prepare('SELECT substr(key, 1, 1), count(*) AS n FROM person_search_keys GROUP BY 1 ORDER BY n DESC LIMIT 1')
+      .raw()
+      .get() as [string, number];
+    expect(keys).toBeGreaterThan(5000);
+    for (const query of [busiest, 'ma', 'z']) {
+      const expected = temp.sqlite
+        .prepare(
+          `SELECT person_id FROM person_sort_keys WHERE person_id IN (SELECT person_id FROM person_search_keys WHERE key >= ? AND key < ?)
+           ORDER BY key, person_id`,
+        )
+        .pluck()
+        .all(query, `${query}\u{10FFFF}`) as string[];
+      const first = await temp.call('people.page', { query, pageSize: 40 });
+      expect(first.total, query).toBe(expected.length);
+      expect(first.rows.map((person) => person.id)).toEqual(expected.slice(0, 40));
+      if (!first.next) continue;
+      const second = await temp.call('people.page', { query, pageSize: 40, after: first.next });
+      expect(second.from).toBe(41);
+      expect(second.rows.map((person) => person.id)).toEqual(expected.slice(40, 80));
+      const back = await temp.call('people.page', { query, pageSize: 40, before: second.previous! });
+      expect(back.rows.map((person) => person.id)).toEqual(expected.slice(0, 40));
+      expect(back).toMatchObject({ from: 1, previous: null });
+    }
+  });
 });

@@ -13,11 +13,13 @@ const JOINS = 'JOIN people p ON p.id = k.person_id LEFT JOIN organisations o ON 
 const MATCHES = 'SELECT DISTINCT person_id FROM person_search_keys WHERE key >= @from AND key < @to';
 
 /**
- * Below this many matches a search reads its matches and sorts them; above
- * it, walking the name order and keeping the matches is quicker, since a
- * page's worth turns up almost at once.
+ * Below this many search keys in the typed range a search reads its matches
+ * and sorts them; above it, walking the name order and keeping the matches
+ * is quicker, since a page's worth turns up almost at once. Counting keys up
+ * to the limit costs at most that many index entries.
  */
 const SORT_MATCHES_BELOW = 5_000;
+const FEW_KEYS = `SELECT count(*) FROM (SELECT 1 FROM person_search_keys WHERE key >= @from AND key < @to LIMIT ${SORT_MATCHES_BELOW})`;
 
 /**
  * The office's people list, a page at a time, in name order, from the
@@ -34,22 +36,33 @@ export class PeoplePager {
 
   page(input: ParsedInput<'people.page'>): PeoplePage {
     const range = keyRange(input.query);
-    const total = range
-      ? (this.prepared(`SELECT count(*) FROM (${MATCHES})`).pluck().get(range) as number)
-      : (this.prepared('SELECT count(*) FROM person_sort_keys').pluck().get() as number);
-
     const backwards = input.before !== undefined;
     const cursor = input.before ?? input.after;
     const where = cursor ? `(k.key, k.person_id) ${backwards ? '<' : '>'} (@key, @id)` : '1';
     const order = backwards ? 'k.key DESC, k.person_id DESC' : 'k.key, k.person_id';
-    const source = !range
-      ? 'person_sort_keys k'
-      : total < SORT_MATCHES_BELOW
-        ? `(${MATCHES}) m JOIN person_sort_keys k ON k.person_id = m.person_id`
-        : `person_sort_keys k`;
-    const filter = range && total >= SORT_MATCHES_BELOW ? `AND k.person_id IN (${MATCHES})` : '';
     const bind = { ...(cursor && { key: cursor.key, id: cursor.id }), ...(range ?? {}), limit: input.pageSize + 1 };
-    const found = this.prepared(`SELECT ${COLUMNS} FROM ${source} ${JOINS} WHERE ${where} ${filter} ORDER BY ${order} LIMIT @limit`).all(bind) as PageRow[];
+    const tail = `${JOINS} WHERE ${where} ORDER BY ${order} LIMIT @limit`;
+
+    let total: number;
+    let found: PageRow[];
+    if (!range) {
+      total = this.prepared('SELECT count(*) FROM person_sort_keys').pluck().get() as number;
+      found = this.prepared(`SELECT ${COLUMNS} FROM person_sort_keys k ${tail}`).all(bind) as PageRow[];
+    } else if ((this.prepared(FEW_KEYS).pluck().get(range) as number) < SORT_MATCHES_BELOW) {
+      // Few matches: read them all and sort them.
+      total = this.prepared(`SELECT count(*) FROM (${MATCHES})`).pluck().get(range) as number;
+      found = this.prepared(`SELECT ${COLUMNS} FROM (${MATCHES}) m JOIN person_sort_keys k ON k.person_id = m.person_id ${tail}`).all(bind) as PageRow[];
+    } else {
+      // Many: walk the name order keeping matches (a page turns up at once), counting them in the same statement.
+      const rows = this.prepared(
+        `WITH m AS MATERIALIZED (${MATCHES})
+         SELECT ${COLUMNS}, (SELECT count(*) FROM m) AS total FROM person_sort_keys k ${JOINS}
+         WHERE ${where} AND k.person_id IN m ORDER BY ${order} LIMIT @limit`,
+      ).all(bind) as (PageRow & { total: number })[];
+      total = rows[0]?.total ?? (this.prepared(`SELECT count(*) FROM (${MATCHES})`).pluck().get(range) as number);
+      found = rows;
+    }
+
     // One row more than a page says whether there is more in the direction of travel; the cursor's row is on the other side.
     const more = found.length > input.pageSize;
     const rows = found.slice(0, input.pageSize);
