@@ -4,13 +4,14 @@ import { benchAppReady } from './app-ready';
 import { benchKioskKeystroke } from './kiosk-keystroke';
 import { benchPeopleList } from './people-list';
 import { printFigures, type Figure } from './report';
+import { benchReports } from './reports';
 import { benchSearchAndSignIn } from './search-and-sign-in';
 import { benchSheets } from './sheets';
 import { benchSync } from './sync';
 import { benchWaitlist } from './waitlist';
 
 /** The parts of the bench, in the order they run. */
-const PARTS = ['search', 'waitlist', 'sync', 'sheets', 'app-ready', 'kiosk', 'people-list'] as const;
+const PARTS = ['search', 'waitlist', 'sync', 'sheets', 'app-ready', 'kiosk', 'reports', 'people-list'] as const;
 type Part = (typeof PARTS)[number];
 
 /**
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   if (parts.has('waitlist')) figures.push(...(await benchWaitlist()));
   if (parts.has('sync')) figures.push(...(await benchSync()));
   if (parts.has('sheets')) figures.push(...(await benchSheets()));
+  if (parts.has('reports')) figures.push(...(await benchReports()));
   if (parts.has('people-list')) figures.push(...(await benchPeopleList()));
   if (parts.has('app-ready') || parts.has('kiosk')) {
     const browser = await launchChromium();

@@ -36,19 +36,39 @@ function pairItems(request: ReportRequest): Record<string, string> {
   return items;
 }
 
-function pairRows(request: ReportRequest, items: Record<string, string>, breakdown?: Breakdown): PairRow[] {
-  const group = breakdown ? breakdowns[breakdown] : { key: "''", name: "''", join: '' };
+/**
+ * The (before, after) distribution in total and by every breakdown, in one
+ * statement: each response's pair is read out of its JSON once, into a CTE
+ * the parts share, rather than once a breakdown.
+ */
+function pairRows(request: ReportRequest, items: Record<string, string>): Map<Breakdown | 'total', PairRow[]> {
   const before = ratingAt(`'$."' || pi.item || '".before'`);
   const after = ratingAt(`'$."' || pi.item || '".after'`);
-  return rows<PairRow>(
+  const parts = [
+    "SELECT 'total' AS breakdown, '' AS key, '' AS name, x.before AS before, x.after AS after, COUNT(*) AS n FROM rated x GROUP BY 2, 3, 4, 5",
+    ...breakdownNames.map((breakdown) => {
+      const group = breakdowns[breakdown];
+      return `SELECT '${breakdown}', ${group.key}, ${group.name}, x.before, x.after, COUNT(*) FROM rated x ${group.join} GROUP BY 2, 3, 4, 5`;
+    }),
+  ];
+  const found = rows<PairRow & { breakdown: Breakdown | 'total' }>(
     request,
     `${scopedResponses(request)},
-     pair_items AS (SELECT key AS template_id, value AS item FROM json_each(@pairItems))
-     SELECT ${group.key} AS key, ${group.name} AS name, ${before} AS before, ${after} AS after, COUNT(*) AS n
-     FROM scoped_responses x LEFT JOIN pair_items pi ON pi.template_id = x.template_id ${group.join}
-     GROUP BY 1, 2, 3, 4`,
+     pair_items AS (SELECT key AS template_id, value AS item FROM json_each(@pairItems)),
+     rated AS (
+       SELECT x.session_id, x.organisation_id, x.sector, ${before} AS before, ${after} AS after
+       FROM scoped_responses x LEFT JOIN pair_items pi ON pi.template_id = x.template_id
+     )
+     ${parts.join(' UNION ALL ')}`,
     { pairItems: JSON.stringify(items) },
   );
+  const grouped = new Map<Breakdown | 'total', PairRow[]>();
+  for (const { breakdown, ...row } of found) {
+    const group = grouped.get(breakdown);
+    if (group) group.push(row);
+    else grouped.set(breakdown, [row]);
+  }
+  return grouped;
 }
 
 export function confidenceOf(pairs: readonly PairRow[]): ConfidenceFigures & { medianBefore: number | null; medianAfter: number | null } {
@@ -83,10 +103,11 @@ function byGroup(pairs: PairRow[], breakdown: Breakdown) {
 
 export function confidenceReport(request: ReportRequest): ReportBody {
   const items = pairItems(request);
-  const total = confidenceOf(pairRows(request, items));
+  const pairs = pairRows(request, items);
+  const total = confidenceOf(pairs.get('total') ?? []);
   const attendances = attendanceCount(request);
   const interval = wilsonInterval(total.increased, total.paired);
-  const groups = Object.fromEntries(breakdownNames.map((breakdown) => [breakdown, byGroup(pairRows(request, items, breakdown), breakdown)])) as Record<
+  const groups = Object.fromEntries(breakdownNames.map((breakdown) => [breakdown, byGroup(pairs.get(breakdown) ?? [], breakdown)])) as Record<
     Breakdown,
     ReturnType<typeof byGroup>
   >;
