@@ -53,6 +53,11 @@ describe("a person's page", () => {
     ]);
     expect(lines.at(-1)).toEqual(['Amira Khan added', 'Central office', null]);
     expect(lines.filter(([what]) => String(what).startsWith('Booking:'))).toHaveLength(2);
+
+    // The laptop has the same page for the people on its sessions, naming the office for what the office did.
+    const onLaptop = await laptop.call('people.history', { id: amira.id });
+    expect(onLaptop.at(-1)).toMatchObject({ what: 'Amira Khan added', deviceName: 'Central office' });
+    expect((await laptop.call('people.record', { id: amira.id })).attended).toBe(1);
   });
 
   it('says plainly when there is no such person', async () => {
