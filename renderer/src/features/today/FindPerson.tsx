@@ -97,27 +97,42 @@ export function FindPerson({
 
   return (
     <div className="find">
-      <div className="field field--search" role="search">
-        <label className="field__label field__label--large" htmlFor={id}>
-          Find a person
-        </label>
-        <p className="field__hint" id={`${id}-hint`}>
-          Type the start of their given name or family name.
-        </p>
-        <input
-          ref={inputRef}
-          id={id}
-          className="input input--medium input--large"
-          type="search"
-          autoComplete="off"
-          spellCheck={false}
-          aria-describedby={`${id}-hint`}
-          value={query}
-          onChange={(event) => {
-            setHeld(null);
-            onQuery(event.target.value);
-          }}
-        />
+      {/* "Add a walk-in" sits beside the box, so the results appearing below it never move it. */}
+      <div className="find__row">
+        <div className="field field--search" role="search">
+          <label className="field__label field__label--large" htmlFor={id}>
+            Find a person
+          </label>
+          <p className="field__hint" id={`${id}-hint`}>
+            Type the start of their given name or family name.
+          </p>
+          <input
+            ref={inputRef}
+            id={id}
+            className="input input--medium input--large"
+            type="search"
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby={`${id}-hint`}
+            value={query}
+            onChange={(event) => {
+              setHeld(null);
+              onQuery(event.target.value);
+            }}
+          />
+        </div>
+        {canWalkIn && (
+          <div className="find__walk-in">
+            <button
+              ref={addWalkInRef}
+              type="button"
+              className="button button--secondary"
+              onClick={() => onAddWalkIn(typed && matches.length === 0 ? nameFrom(typed) : { givenName: '', familyName: '' })}
+            >
+              Add a walk-in
+            </button>
+          </div>
+        )}
       </div>
       <p className="visually-hidden" aria-live="polite">
         {typed && settled && found.status === 'ready' ? `${plural(matches.length, 'person', 'people')} found.` : ''}
@@ -162,18 +177,6 @@ export function FindPerson({
           <p className="find__none">Nobody called “{typed}” is known on this laptop.</p>
         )}
       </div>
-      {canWalkIn && (
-        <p className="find__walk-in">
-          <button
-            ref={addWalkInRef}
-            type="button"
-            className="button button--secondary"
-            onClick={() => onAddWalkIn(typed && matches.length === 0 ? nameFrom(typed) : { givenName: '', familyName: '' })}
-          >
-            Add a walk-in
-          </button>
-        </p>
-      )}
     </div>
   );
 }

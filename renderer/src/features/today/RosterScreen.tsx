@@ -7,14 +7,11 @@ import { useAsync } from '../../components/useAsync';
 import { dayLabel, dayOf, timeRange } from '../sessions/days';
 import '../../styles/today.css';
 import '../../styles/waitlist.css';
-import { DownloadButtons } from '../exports/DownloadButtons';
-import { Groups, useGroups } from '../waitlist/Groups';
-import { Seats } from '../waitlist/Seats';
 import { WaitingList } from '../waitlist/WaitingList';
 import { FindPerson, type WalkInStart } from './FindPerson';
-import { OpenKiosk } from './OpenKiosk';
 import { PrintSheet } from './PrintSheet';
 import { RosterTable } from './RosterTable';
+import { SessionAdmin } from './SessionAdmin';
 import { useRoster } from './useRoster';
 import { WalkInForm } from './WalkInForm';
 import { countsParts, signInClosedReason } from './words';
@@ -38,7 +35,6 @@ function Counts({ counts }: { counts: Roster['counts'] }) {
 
 function RosterView({ initial, today }: { initial: Roster; today: string }) {
   const api = useRoster(initial, signInClosedReason(initial.session, today));
-  const groups = useGroups(api);
   const { session } = api.roster;
   const [query, setQuery] = useState('');
   const [walkIn, setWalkIn] = useState<WalkInStart | null>(null);
@@ -74,16 +70,6 @@ function RosterView({ initial, today }: { initial: Roster; today: string }) {
             <p>{api.closedReason}</p>
           </div>
         )}
-        <div className="roster-tools">
-          {api.closedReason === null && <OpenKiosk sessionId={session.id} />}
-          <button type="button" className="button button--secondary" onClick={() => window.print()}>
-            Print sign-in sheet
-          </button>
-          <Link href={`/sessions/${session.id}/evaluation`} className="button button--secondary">
-            Evaluation and notes
-          </Link>
-        </div>
-        <DownloadButtons request={{ list: 'roster', sessionId: session.id }} what="the roster" />
         <FindPerson
           api={api}
           query={query}
@@ -94,10 +80,9 @@ function RosterView({ initial, today }: { initial: Roster; today: string }) {
           onAddWalkIn={setWalkIn}
         />
         {walkIn && <WalkInForm api={api} start={walkIn} onDone={walkInDone} onCancel={walkInCancelled} />}
-        <Seats api={api} groups={groups.data ?? []} />
-        <WaitingList api={api} today={today} />
         <RosterTable api={api} today={today} />
-        <Groups api={api} groups={groups} />
+        <WaitingList api={api} today={today} />
+        <SessionAdmin api={api} />
       </div>
       <PrintSheet roster={api.roster} />
     </>
@@ -105,8 +90,9 @@ function RosterView({ initial, today }: { initial: Roster; today: string }) {
 }
 
 /**
- * One session's view: find people, sign them in, add walk-ins; its places and
- * capacity, the waiting list, everyone booked, group bookings; the paper sheet.
+ * One session's view in the order the day needs it: find people, sign them
+ * in, add walk-ins; everyone booked; the waiting list; then managing the
+ * session (kiosk, sheet, capacity, no-shows, group places); the paper sheet.
  */
 export function RosterScreen({ sessionId }: { sessionId: string }) {
   const state = useAsync(async () => {

@@ -60,7 +60,8 @@ export function RosterTable({ api, today }: { api: RosterApi; today: string }) {
     const row =
       rows.find((candidate) => candidate.dataset.personId === focusRequest.personId) ??
       rows[Math.min(focusRequest.index, rows.length - 1)];
-    const target = row?.querySelector('button');
+    // The row's own action first: other cells may hold buttons of their own (membership).
+    const target = row?.querySelector<HTMLElement>('.row-slot button') ?? row?.querySelector('button');
     if (target) target.focus();
     else heading.current?.focus();
   }, [focusRequest]);

@@ -28,9 +28,9 @@ function GroupItem({
   const unnamed = Math.max(0, group.places - group.named.length);
   return (
     <li className="group-item" data-group-id={group.id}>
-      <h3 className="group-item__title" tabIndex={-1}>
+      <h4 className="group-item__title" tabIndex={-1}>
         {group.organisationName}
-      </h3>
+      </h4>
       <p>
         {plural(group.places, 'place')} held: {group.named.length} named, {unnamed} not named yet.
       </p>
@@ -70,7 +70,7 @@ export function Groups({ api, groups }: { api: RosterApi; groups: AsyncState<Gro
     if (!focusGroup) return;
     const item = list.current?.querySelector<HTMLElement>(`[data-group-id="${focusGroup.id}"]`);
     const target = focusGroup.on === 'name' ? item?.querySelector<HTMLElement>('[data-action="name"]') : null;
-    (target ?? item?.querySelector<HTMLElement>('h3') ?? heading.current)?.focus();
+    (target ?? item?.querySelector<HTMLElement>('h4') ?? heading.current)?.focus();
   }, [focusGroup]);
 
   const closeSearch = (groupId: string, on: 'name' | 'title') => {
@@ -80,9 +80,9 @@ export function Groups({ api, groups }: { api: RosterApi; groups: AsyncState<Gro
 
   return (
     <section className="groups" aria-labelledby="groups-heading">
-      <h2 id="groups-heading" ref={heading} tabIndex={-1}>
+      <h3 id="groups-heading" ref={heading} tabIndex={-1}>
         Group bookings
-      </h2>
+      </h3>
       <p>An organisation can hold places for its staff and name them later. Places not named yet still count as taken.</p>
       {groups.status === 'failed' && <LoadFailed message={groups.message} />}
       {groups.data !== undefined && items.length === 0 && <p className="empty">No places are held for organisations.</p>}

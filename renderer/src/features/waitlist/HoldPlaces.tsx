@@ -74,7 +74,7 @@ export function HoldPlaces({ api, onHeld }: { api: RosterApi; onHeld(): void }) 
   const organisations = useAsync(() => call('organisations.list', { query: '', limit: 500 }), []);
   return (
     <div className="hold-places">
-      <h3>Hold places for an organisation</h3>
+      <h4>Hold places for an organisation</h4>
       {organisations.status === 'loading' && <Loading what="organisations" />}
       {organisations.status === 'failed' && <LoadFailed message={organisations.message} />}
       {organisations.status === 'ready' && <HoldForm api={api} organisations={organisations.data} onHeld={onHeld} />}

@@ -67,7 +67,7 @@ export function Seats({ api, groups }: { api: RosterApi; groups: GroupBooking[] 
   const held = groups.filter((group) => group.places > 0);
   return (
     <section className="seats" aria-labelledby="seats-heading">
-      <h2 id="seats-heading">Places</h2>
+      <h3 id="seats-heading">Places</h3>
       <p className="seats__summary">{seatsSummary(counts)}</p>
       {held.length > 0 && (
         <ul className="seats__groups">

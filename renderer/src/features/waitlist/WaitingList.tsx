@@ -7,7 +7,6 @@ import type { RosterApi } from '../today/useRoster';
 import { QueueRow, ReasonButtons, RowButton } from './QueueRow';
 import { ReasonDialog } from './ReasonDialog';
 import { queueActions, reasonActions, type ReasonAction } from './reasons';
-import { ReleaseNoShows } from './ReleaseNoShows';
 import { offersOf, queueOf } from './words';
 
 /** Where focus goes after a change: the same person's same button, or whoever is now in their place. */
@@ -98,7 +97,6 @@ export function WaitingList({ api, today }: { api: RosterApi; today: string }) {
       <h2 id="waitlist-heading" ref={heading} tabIndex={-1}>
         Waiting list
       </h2>
-      {api.closedReason === null && canChange && <ReleaseNoShows api={api} />}
       <ProblemNotice problem={api.problem} place="waitlist" />
       {offers.length > 0 && (
         <>
