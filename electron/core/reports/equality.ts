@@ -18,14 +18,19 @@ const known = new Set<string>(ethnicityCodes);
 export function equalityCounts(request: ReportRequest): Map<string, number> {
   const counted = rows<{ ethnicity: string; n: number }>(
     request,
-    `trained AS (SELECT DISTINCT person_id FROM attended)
-     SELECT COALESCE(
-       (SELECT e.ethnicity FROM equality_answers e WHERE e.person_id = t.person_id),
-       -- Only someone merged into this person answered: theirs is this person's answer.
-       (SELECT e.ethnicity FROM person_root pr JOIN equality_answers e ON e.person_id = pr.id
-        WHERE pr.root = t.person_id ORDER BY e.answered_at DESC LIMIT 1),
-       '${NOT_ANSWERED}') AS ethnicity, COUNT(*) AS n
-     FROM trained t GROUP BY 1`,
+    // Joins, not a subquery a person: the latest answer given by someone merged into each kept
+    // person is found once for all of them (a subquery ran once for each unanswered person).
+    `trained AS (SELECT DISTINCT person_id FROM attended),
+     merged_answer AS (
+       -- Only someone merged into this person answered: the latest of theirs is this person's answer.
+       SELECT pr.root AS person_id, e.ethnicity, MAX(e.answered_at) AS answered_at
+       FROM person_root pr JOIN equality_answers e ON e.person_id = pr.id GROUP BY pr.root
+     )
+     SELECT COALESCE(own.ethnicity, merged.ethnicity, '${NOT_ANSWERED}') AS ethnicity, COUNT(*) AS n
+     FROM trained t
+     LEFT JOIN equality_answers own ON own.person_id = t.person_id
+     LEFT JOIN merged_answer merged ON merged.person_id = t.person_id
+     GROUP BY 1`,
   );
   const values = new Map<string, number>();
   const add = (key: string, n: number) => values.set(key, (values.get(key) ?? 0) + n);
