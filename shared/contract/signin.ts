@@ -98,5 +98,22 @@ export const signInProcedures = {
     output: Roster,
   },
   'signIn.addWalkIn': { kind: 'mutation', input: WalkInInput, output: Roster },
+  /**
+   * The facilitator signs in someone the full session has no place for (a
+   * late arrival whose place was released, the room has space), giving why:
+   * the reason goes in the booking's history and the session is flagged to
+   * the office as over capacity.
+   */
+  'signIn.signInOverCapacity': {
+    kind: 'mutation',
+    input: SessionPerson.extend({
+      reason: z
+        .string({ error: 'Write why they can be signed in although the session is full.' })
+        .trim()
+        .min(1, { error: 'Write why they can be signed in although the session is full, for example “arrived late, the room has space”.' })
+        .max(300, { error: 'Write the reason in 300 characters or fewer.' }),
+    }),
+    output: Roster,
+  },
 } as const;
 

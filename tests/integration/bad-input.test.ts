@@ -197,6 +197,7 @@ beforeAll(async () => {
     'signIn.book': { sessionId: today.id, personId: person.id },
     'signIn.cancelBooking': { sessionId: today.id, personId: booked.id },
     'signIn.addWalkIn': { sessionId: today.id, person: { givenName: 'Tomasz', familyName: 'Łukasiewicz' }, confirmedNew: false },
+    'signIn.signInOverCapacity': { sessionId: today.id, personId: person.id, reason: 'Arrived late, the room has space.' },
     'kiosk.status': {},
     'kiosk.start': { sessionId: today.id, pin: KIOSK_PIN, mode: 'evaluation' },
     'kiosk.exit': { pin: KIOSK_PIN },

@@ -83,6 +83,29 @@ export async function placeForArrival(scope: WriteScope, session: SessionRef, pe
   return false;
 }
 
+/**
+ * Gives someone a place beyond capacity, because the facilitator says the
+ * room has space: the one way past the count every other booking obeys. The
+ * reason is kept in the booking's history. Refuses while a place is free (the
+ * usual sign-in gives it) and for someone who already holds one.
+ */
+export async function placeOverCapacity(scope: WriteScope, session: SessionRef, personId: string, reason: string, now: Date): Promise<void> {
+  const { free } = await countSeats(scope, session);
+  if (free > 0) throw new FieldbookError('CONFLICT', 'Sign them in in the usual way: there is a place free on this session.');
+  const booking = await findBooking(scope, session.id, personId);
+  if (booking && (booking.state === 'booked' || booking.state === 'offered')) {
+    throw new FieldbookError('CONFLICT', 'Sign them in in the usual way: they already have a place on this session.');
+  }
+  const change = {
+    state: 'booked' as const,
+    event: 'given a place over capacity',
+    reason,
+    fields: { present_at: now.toISOString(), group_booking_id: null, walk_in: booking ? booking.walk_in : 1 },
+  };
+  if (booking) await changeBooking(scope, booking, change, now);
+  else await createBooking(scope, session.id, personId, change, now);
+}
+
 /** Cancels a booking or waitlist place with a reason; a freed place is offered to the next person waiting. */
 export async function cancelBooking(scope: WriteScope, session: SessionRef, personId: string, reason: string | null, now: Date): Promise<void> {
   const booking = await requireBooking(scope, session.id, personId);

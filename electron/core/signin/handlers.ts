@@ -7,7 +7,8 @@ import { write } from '../write';
 import { bookPerson, cancelBooking } from '../bookings/actions';
 import { bookableSession, requirePerson } from '../bookings/checks';
 import { displayName, getRoster } from './roster';
-import { latestSignIn, recordSignIn, recordUndo, sessionOpenToday } from './sign-in';
+import { flagOverCapacity } from '../sync/capacity-flags';
+import { latestSignIn, recordOverCapacitySignIn, recordSignIn, recordUndo, sessionOpenToday } from './sign-in';
 import { findSimilarPeople } from './similar-people';
 
 export function signInHandlers(ctx: CoreContext): HandlerGroup<'signIn'> {
@@ -48,6 +49,18 @@ export function signInHandlers(ctx: CoreContext): HandlerGroup<'signIn'> {
     async 'signIn.signIn'({ sessionId, personId }) {
       const session = await sessionOpenToday(ctx, sessionId);
       await write(ctx, (scope) => recordSignIn(ctx, scope, session, personId, 'facilitator'));
+      return getRoster(ctx, sessionId, session);
+    },
+
+    async 'signIn.signInOverCapacity'({ sessionId, personId, reason }) {
+      const session = await sessionOpenToday(ctx, sessionId);
+      await write(ctx, async (scope) => {
+        await requirePerson(scope, personId);
+        await recordOverCapacitySignIn(ctx, scope, session, personId, reason);
+      });
+      // Flagged here for the office's own review; a laptop's booking row flags it at the office when its
+      // end-of-day file is imported, as every overrun found in a merge is.
+      flagOverCapacity(ctx.sqlite, [sessionId], ctx.clock().toISOString());
       return getRoster(ctx, sessionId, session);
     },
 

@@ -3,7 +3,7 @@ import { FieldbookError } from '../../../shared/errors';
 import { getSession } from '../catalogue/sessions';
 import { localDate, type CoreContext } from '../deps';
 import type { WriteScope } from '../write';
-import { placeForArrival } from '../bookings/actions';
+import { placeForArrival, placeOverCapacity } from '../bookings/actions';
 import { createBooking } from '../bookings/booking-rows';
 import { displayName } from './roster';
 
@@ -73,6 +73,26 @@ export async function recordSignIn(
   const now = ctx.clock();
   if (!(await placeForArrival(scope, session, personId, now))) return null;
   return insertSignIn(scope, session.id, personId, method, now);
+}
+
+/**
+ * Signs in someone the full session has no place for, with the facilitator's
+ * reason: a place over capacity, then the sign-in, in one transaction.
+ */
+export async function recordOverCapacitySignIn(
+  ctx: CoreContext,
+  scope: WriteScope,
+  session: { id: string; capacity: number },
+  personId: string,
+  reason: string,
+): Promise<string> {
+  const name = await personName(scope, personId);
+  if ((await latestSignIn(scope, session.id, personId))?.kind === 'sign_in') {
+    throw new FieldbookError('ALREADY_SIGNED_IN', `${name} is already signed in.`);
+  }
+  const now = ctx.clock();
+  await placeOverCapacity(scope, session, personId, reason, now);
+  return insertSignIn(scope, session.id, personId, 'facilitator', now);
 }
 
 async function insertSignIn(scope: WriteScope, sessionId: string, personId: string, method: SignInMethod, now: Date): Promise<string> {

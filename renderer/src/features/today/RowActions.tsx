@@ -3,7 +3,7 @@ import type { RosterEntry } from '../../../../shared/contract';
 import type { RosterApi } from './useRoster';
 
 /** What a row asks the table to open: the question before a cancel or an undo. */
-export type RowQuestion = 'cancel' | 'undo';
+export type RowQuestion = 'cancel' | 'undo' | 'overCapacity';
 
 /**
  * One row button. Once the person is signed in, "Sign in" becomes "Signed in"
@@ -67,6 +67,8 @@ export function RowActions({ api, entry, act, ask }: {
     case 'waitlisted':
       // The core gives them a free place if there is one, or notes that they are here and waiting.
       first = open ? button('Sign in', 'button--secondary', signIn) : null;
+      // Full, and they are here: the facilitator may give them a place beyond capacity, with a reason.
+      second = open && api.roster.counts.seatsLeft === 0 ? button('Sign in anyway', 'button--secondary', () => ask('overCapacity')) : null;
       break;
     default:
       // Cancelled or did not come, yet here after all: signing in books them again if there is a place.

@@ -1,9 +1,12 @@
 import type { RosterEntry } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { plural } from '../../components/format';
+import { ReasonDialog } from '../waitlist/ReasonDialog';
 import { Dialog } from './Dialog';
 import type { RowQuestion } from './RowActions';
 import type { RosterApi } from './useRoster';
 
-const questions: Record<RowQuestion, {
+const questions: Record<Exclude<RowQuestion, 'overCapacity'>, {
   title(name: string): string;
   text: string;
   yes: string;
@@ -38,6 +41,7 @@ export function RowQuestionDialog({ api, question, entry, onClose, onDone }: {
   onClose(): void;
   onDone(): void;
 }) {
+  if (question === 'overCapacity') return <OverCapacityDialog api={api} entry={entry} onClose={onClose} onDone={onDone} />;
   const words = questions[question];
   return (
     <Dialog title={words.title(entry.name)} onClose={onClose}>
@@ -58,5 +62,37 @@ export function RowQuestionDialog({ api, question, entry, onClose, onDone }: {
         </button>
       </div>
     </Dialog>
+  );
+}
+
+/**
+ * "Sign in anyway": someone at the door of a full session (a late arrival
+ * whose place was released) when the room has space. The reason is required,
+ * kept in the booking's history, and the office sees the session flagged as
+ * over capacity.
+ */
+function OverCapacityDialog({ api, entry, onClose, onDone }: {
+  api: RosterApi;
+  entry: RosterEntry;
+  onClose(): void;
+  onDone(): void;
+}) {
+  const { capacity } = api.roster.counts;
+  return (
+    <ReasonDialog
+      question={{
+        title: `Sign in ${entry.name} although the session is full?`,
+        explain: `All ${plural(capacity, 'place')} are taken. Only if the room has space: ${entry.name} gets a place beyond capacity and is signed in, and the office is told the session is over capacity.`,
+        hint: 'For example: arrived late, the room has space. It is kept in the booking’s history and shown to the office.',
+        whenEmpty: `Write why ${entry.name} can be signed in although the session is full.`,
+        confirm: 'Sign in over capacity',
+        save: async (reason) => {
+          const next = await call('signIn.signInOverCapacity', { sessionId: api.sessionId, personId: entry.personId, reason });
+          api.adopt(next, `${entry.name} signed in over capacity. The office will see the session flagged.`);
+        },
+      }}
+      onCancel={onClose}
+      onDone={onDone}
+    />
   );
 }
