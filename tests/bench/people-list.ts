@@ -34,21 +34,24 @@ export async function benchPeopleList(): Promise<Figure[]> {
        WHERE (k.key, k.person_id) > (?, ?) ORDER BY k.key, k.person_id LIMIT ${PAGE}`,
     );
 
+    const rawSearchCount = sqlite.prepare("SELECT count(DISTINCT person_id) FROM person_search_keys WHERE key >= 'ma' AND key < 'ma\u{10FFFF}'").pluck();
     const first: number[] = [];
     const deepPage: number[] = [];
     const search: number[] = [];
     const rawDeep: number[] = [];
+    const rawSearch: number[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
       first.push(await timeMs(() => core.handlers['people.page']({ query: '', pageSize: PAGE })));
       deepPage.push(await timeMs(() => core.handlers['people.page']({ query: '', pageSize: PAGE, after: { ...deep, position: Math.floor(PEOPLE * 0.8) + 1 } })));
       search.push(await timeMs(() => core.handlers['people.page']({ query: 'ma', pageSize: PAGE })));
       rawDeep.push(await timeMs(() => [raw.all(deep.key, deep.id), rawCount.get()]));
+      rawSearch.push(await timeMs(() => rawSearchCount.get()));
     }
     const baseline = { label: `${PAGE} rows off the sort-key index and a count`, value: percentile(rawDeep, 95) };
     return [
       { name: `people list, first page of ${PAGE} with count, among ${PEOPLE / 1000}k (people.page)`, statistic: 'p95', value: percentile(first, 95), unit: 'ms', budget: 10, baseline },
       { name: `people list, a page 80% down with count and position (people.page)`, statistic: 'p95', value: percentile(deepPage, 95), unit: 'ms', budget: 10, baseline },
-      { name: `people list searched "ma", first page with count (people.page)`, statistic: 'p95', value: percentile(search, 95), unit: 'ms', budget: 100, baseline },
+      { name: `people list searched "ma", first page with count (people.page)`, statistic: 'p95', value: percentile(search, 95), unit: 'ms', budget: 100, baseline: { label: 'counting the distinct matches alone', value: percentile(rawSearch, 95) } },
     ];
   } finally {
     await core.close();

@@ -41,23 +41,24 @@ export class PeoplePager {
     const where = cursor ? `(k.key, k.person_id) ${backwards ? '<' : '>'} (@key, @id)` : '1';
     const order = backwards ? 'k.key DESC, k.person_id DESC' : 'k.key, k.person_id';
     const bind = { ...(cursor && { key: cursor.key, id: cursor.id }), ...(range ?? {}), limit: input.pageSize + 1 };
-    const tail = `${JOINS} WHERE ${where} ORDER BY ${order} LIMIT @limit`;
+    // The page is chosen on the sort keys alone; only its rows are joined to people and organisations.
+    const page = (keys: string, extra = '') =>
+      `SELECT ${COLUMNS}${extra} FROM (SELECT k.key, k.person_id FROM ${keys} ORDER BY ${order} LIMIT @limit) k ${JOINS} ORDER BY ${order}`;
 
     let total: number;
     let found: PageRow[];
     if (!range) {
       total = this.prepared('SELECT count(*) FROM person_sort_keys').pluck().get() as number;
-      found = this.prepared(`SELECT ${COLUMNS} FROM person_sort_keys k ${tail}`).all(bind) as PageRow[];
+      found = this.prepared(page(`person_sort_keys k WHERE ${where}`)).all(bind) as PageRow[];
     } else if ((this.prepared(FEW_KEYS).pluck().get(range) as number) < SORT_MATCHES_BELOW) {
       // Few matches: read them all and sort them.
       total = this.prepared(`SELECT count(*) FROM (${MATCHES})`).pluck().get(range) as number;
-      found = this.prepared(`SELECT ${COLUMNS} FROM (${MATCHES}) m JOIN person_sort_keys k ON k.person_id = m.person_id ${tail}`).all(bind) as PageRow[];
+      found = this.prepared(page(`(${MATCHES}) m JOIN person_sort_keys k ON k.person_id = m.person_id WHERE ${where}`)).all(bind) as PageRow[];
     } else {
-      // Many: walk the name order keeping matches (a page turns up at once), counting them in the same statement.
+      // Many: walk the name order keeping matches (a page turns up at once; the + keeps SQLite from sorting every
+      // match instead), counting them in the same statement.
       const rows = this.prepared(
-        `WITH m AS MATERIALIZED (${MATCHES})
-         SELECT ${COLUMNS}, (SELECT count(*) FROM m) AS total FROM person_sort_keys k ${JOINS}
-         WHERE ${where} AND k.person_id IN m ORDER BY ${order} LIMIT @limit`,
+        `WITH m AS MATERIALIZED (${MATCHES}) ${page(`person_sort_keys k WHERE ${where} AND +k.person_id IN m`, ', (SELECT count(*) FROM m) AS total')}`,
       ).all(bind) as (PageRow & { total: number })[];
       total = rows[0]?.total ?? (this.prepared(`SELECT count(*) FROM (${MATCHES})`).pluck().get(range) as number);
       found = rows;
