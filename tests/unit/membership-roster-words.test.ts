@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MemberLine } from '../../shared/contract';
-import { memberLineText, shortDay } from '../../renderer/src/features/membership/words';
+import { memberLineText, shortDay } from '../../shared/member-line';
 
 /** The roster's membership line, as a facilitator reads it beside a person. */
 
