@@ -49,8 +49,8 @@ export async function benchPeopleList(): Promise<Figure[]> {
     }
     const baseline = { label: `${PAGE} rows off the sort-key index and a count`, value: percentile(rawDeep, 95) };
     return [
-      { name: `people list, first page of ${PAGE} with count, among ${PEOPLE / 1000}k (people.page)`, statistic: 'p95', value: percentile(first, 95), unit: 'ms', budget: 10, baseline },
-      { name: `people list, a page 80% down with count and position (people.page)`, statistic: 'p95', value: percentile(deepPage, 95), unit: 'ms', budget: 10, baseline },
+      { name: `people list, first page of ${PAGE} with count, among ${PEOPLE / 1000}k (people.page)`, statistic: 'p95', value: percentile(first, 95), unit: 'ms', budget: 20, baseline },
+      { name: `people list, a page 80% down with count and position (people.page)`, statistic: 'p95', value: percentile(deepPage, 95), unit: 'ms', budget: 20, baseline },
       { name: `people list searched "ma", first page with count (people.page)`, statistic: 'p95', value: percentile(search, 95), unit: 'ms', budget: 100, baseline: { label: 'counting the distinct matches alone', value: percentile(rawSearch, 95) } },
     ];
   } finally {

@@ -62,7 +62,7 @@ export function NewOrganisation() {
           what="organisation"
           matches={held.matches.map((match) => ({ id: match.id, name: match.name, detail: sectorLabels[match.sector], href: `/organisations/${match.id}` }))}
           saveAnywayLabel="Save as a new organisation anyway"
-          onSaveAnyway={() => void create(held.fields)}
+          onSaveAnyway={() => create(held.fields)}
         />
       )}
       <OrganisationForm

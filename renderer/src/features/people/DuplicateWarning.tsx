@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
+import { problemText } from '../sync/words';
 
 export interface PossibleDuplicate {
   id: string;
@@ -24,9 +25,23 @@ export function DuplicateWarning({
   what: string;
   matches: PossibleDuplicate[];
   saveAnywayLabel: string;
-  onSaveAnyway(): void;
+  onSaveAnyway(): Promise<void>;
 }) {
   const panel = useRef<HTMLDivElement>(null);
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  // A second press while the first is saving is ignored, so one press makes one record.
+  const saveAnyway = async () => {
+    if (saving) return;
+    setSaving(true);
+    setProblem(null);
+    try {
+      await onSaveAnyway();
+    } catch (error) {
+      setProblem(problemText(error, 'Nothing was saved.'));
+      setSaving(false);
+    }
+  };
   useEffect(() => panel.current?.focus(), []);
   return (
     <div className="notice notice--warning duplicate-warning" ref={panel} tabIndex={-1} role="region" aria-labelledby="duplicate-heading">
@@ -43,8 +58,13 @@ export function DuplicateWarning({
         ))}
       </ul>
       <p>If none of them is the same {what}, save anyway.</p>
-      <button type="button" className="button button--secondary" onClick={onSaveAnyway}>
-        {saveAnywayLabel}
+      {problem && (
+        <p className="field__error" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="button" className="button button--secondary" aria-disabled={saving || undefined} onClick={() => void saveAnyway()}>
+        {saving ? 'Saving…' : saveAnywayLabel}
       </button>
     </div>
   );

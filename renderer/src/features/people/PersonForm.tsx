@@ -124,7 +124,7 @@ export function NewPerson() {
           what="person"
           matches={held.matches.map((match) => ({ id: match.personId, name: match.name, detail: match.organisationName, href: `/people/${match.personId}` }))}
           saveAnywayLabel="Save as a new person anyway"
-          onSaveAnyway={() => void create(held.fields)}
+          onSaveAnyway={() => create(held.fields)}
         />
       )}
       <WithOrganisations>
