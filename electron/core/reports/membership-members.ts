@@ -18,6 +18,7 @@ import { trainingOf } from '../membership/training';
  */
 
 export interface ReportTerm extends TermDates {
+  /** The stored row's number, as text (the report names no term). */
   id: string;
   origin: TermOrigin;
   exemptReason: string | null;
@@ -35,18 +36,17 @@ export interface ReportMember {
   joinings: Training[];
 }
 
-interface TermRow {
-  id: string;
-  person_id: string;
-  starts_on: string;
-  ends_on: string;
-  origin: TermOrigin;
-  cancelled_on: string | null;
-  exempt_reason: string | null;
-  organisation_id: string | null;
-  organisation_name: string | null;
-  sector: string | null;
-}
+/** A stored term as read, as an array (no object per row): the report reads tens of thousands. */
+type TermRow = [
+  rowid: number,
+  personId: string,
+  startsOn: string,
+  endsOn: string,
+  origin: TermOrigin,
+  cancelledOn: string | null,
+  exemptReason: string | null,
+  organisationId: string | null,
+];
 
 export function schemeFor(ctx: CoreContext, schemeId: string | undefined): MembershipSchemesTable {
   if (!schemeId) {
@@ -77,33 +77,36 @@ function originFor(term: ReportTerm, earlier: readonly ReportTerm[], graceDays: 
 }
 
 export async function reportMembers(ctx: CoreContext, scheme: MembershipSchemesTable, asOf: string): Promise<ReportMember[]> {
+  // Rowid order is the order the office added them in (terms are office data), the tie-break for a shared start.
   const rows = ctx.sqlite
     .prepare(
-      `SELECT t.id, t.person_id, t.starts_on, t.ends_on, t.origin, t.cancelled_on, t.exempt_reason, t.organisation_id,
-              o.name AS organisation_name, o.sector
-       FROM membership_terms t LEFT JOIN organisations o ON o.id = t.organisation_id
-       WHERE t.scheme_id = ? AND t.starts_on <= ?
-       ORDER BY t.starts_on, t.created_at`,
+      `SELECT rowid, person_id, starts_on, ends_on, origin, cancelled_on, exempt_reason, organisation_id
+       FROM membership_terms WHERE scheme_id = ? AND starts_on <= ? ORDER BY starts_on, rowid`,
     )
+    .raw()
     .all(scheme.id, asOf) as TermRow[];
+  const organisations = new Map(
+    (ctx.sqlite.prepare('SELECT id, name, sector FROM organisations').raw().all() as [string, string, string][]).map(([id, name, sector]) => [id, { name, sector }]),
+  );
   const merged = await mergedPeople(ctx.db);
   const attended = await firstAttendance(ctx.db, courseIdsOf(scheme), asOf, merged);
 
   const byPerson = new Map<string, ReportTerm[]>();
-  for (const row of rows) {
-    const personId = merged.keptFor(row.person_id);
+  for (const [rowid, storedPersonId, startsOn, endsOn, origin, cancelledOn, exemptReason, organisationId] of rows) {
+    const personId = merged.keptFor(storedPersonId);
+    const organisation = organisationId === null ? undefined : organisations.get(organisationId);
     const terms = byPerson.get(personId) ?? [];
     terms.push({
-      id: row.id,
-      startsOn: row.starts_on,
-      endsOn: row.ends_on,
+      id: String(rowid),
+      startsOn,
+      endsOn,
       // A cancellation dated after the as-of day had not happened yet on it.
-      cancelledOn: row.cancelled_on !== null && row.cancelled_on <= asOf ? row.cancelled_on : null,
-      origin: row.origin,
-      exemptReason: row.exempt_reason,
-      organisationId: row.organisation_id,
-      organisationName: row.organisation_name,
-      sector: row.sector ?? 'none',
+      cancelledOn: cancelledOn !== null && cancelledOn <= asOf ? cancelledOn : null,
+      origin,
+      exemptReason,
+      organisationId,
+      organisationName: organisation?.name ?? null,
+      sector: organisation?.sector ?? 'none',
     });
     byPerson.set(personId, terms);
   }
