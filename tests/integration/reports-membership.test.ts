@@ -179,3 +179,24 @@ describe('the membership report', () => {
     expect(csv).toContain('Statutory,1,3,2,1,0,0,1,0,1');
   });
 });
+
+describe('the membership report with a duplicate merged', () => {
+  it('reads two records merged as one member: the later record’s "new" term renews the earlier one', async () => {
+    const other = await tempCore({ setUp: true });
+    try {
+      const world = await reportWorld(other);
+      const scheme = await other.call('schemes.create', { name: 'Friends', requiredCourseIds: [world.course.id], yearStarts: null, graceDays: 30 });
+      const zoe = await world.person('Zoe');
+      const zed = await world.person('Zed');
+      await other.call('members.join', { schemeId: scheme.id, personId: zoe, startsOn: '2024-01-01' }); // to 31 December 2024
+      await other.call('members.join', { schemeId: scheme.id, personId: zed, startsOn: '2025-01-01' }); // stored as new, on the other record
+      await other.call('sync.resolveDuplicate', { keepId: zoe, otherId: zed, action: 'merge' });
+      const run = (from: string, to: string) =>
+        other.call('reports.run', { kind: 'membership', period: { kind: 'custom', from, to }, asOf: '2025-06-01', filters: { schemeId: scheme.id } });
+      expect((await run('2025-01-01', '2025-12-31')).data).toMatchObject({ joined: 0, renewed: 1, rejoined: 0, lapsed: 0 });
+      expect((await run('2024-01-01', '2024-12-31')).data).toMatchObject({ joined: 1, renewed: 0, lapsed: 0, due: 0, notTrained: 1 });
+    } finally {
+      await other.cleanup();
+    }
+  });
+});
