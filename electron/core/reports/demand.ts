@@ -27,7 +27,10 @@ const FULL_WITHIN_DAYS = 7;
  */
 const DEMAND_CTES = `
   events AS (
-    SELECT e.* FROM booking_events e JOIN scoped_sessions ss ON ss.id = e.session_id
+    -- From the sessions to their bookings to each booking's history, along the indexes each has.
+    SELECT e.* FROM scoped_sessions ss
+    JOIN bookings bk ON bk.session_id = ss.id
+    JOIN booking_events e ON e.booking_id = bk.id
     WHERE substr(e.recorded_at, 1, 10) <= @asOf
   ),
   person_events AS (
