@@ -43,7 +43,7 @@ function contractBasis(ctx: CoreContext, id: string): ContractYearBasis {
 }
 
 /** The filters in words, so a report read on paper says what it counted. */
-function filtersInWords(ctx: CoreContext, filters: Choice['filters']): ReportResult['filters'] {
+function filtersInWords(ctx: CoreContext, kind: ReportKind, filters: Choice['filters']): ReportResult['filters'] {
   const words: ReportResult['filters'] = [];
   if (filters.contractId) words.push({ label: 'Contract', value: nameOf(ctx, 'contracts', filters.contractId, 'contract') });
   if (filters.courseId) words.push({ label: 'Course', value: nameOf(ctx, 'courses', filters.courseId, 'course') });
@@ -51,7 +51,8 @@ function filtersInWords(ctx: CoreContext, filters: Choice['filters']): ReportRes
   if (filters.sector) words.push({ label: 'Sector', value: sectorLabels[filters.sector] });
   if (filters.venueId) words.push({ label: 'Venue', value: nameOf(ctx, 'venues', filters.venueId, 'venue') });
   if (filters.facilitator) words.push({ label: 'Facilitator', value: filters.facilitator });
-  if (filters.schemeId) words.push({ label: 'Scheme', value: nameOf(ctx, 'membership_schemes', filters.schemeId, 'membership scheme') });
+  // Only the membership report is about a scheme; the others ignore one sent.
+  if (filters.schemeId && kind === 'membership') words.push({ label: 'Scheme', value: nameOf(ctx, 'membership_schemes', filters.schemeId, 'membership scheme') });
   return words;
 }
 
@@ -65,7 +66,7 @@ export async function runReport(ctx: CoreContext, choice: Choice): Promise<Repor
   const asOf = choice.asOf ?? localDate(ctx.clock());
   const contractId = choice.period.kind === 'contractYear' || choice.period.kind === 'yearToDate' ? choice.period.contractId : undefined;
   const period = resolvePeriod(choice.period, asOf, contractId ? contractBasis(ctx, contractId) : undefined);
-  const filters = filtersInWords(ctx, choice.filters);
+  const filters = filtersInWords(ctx, choice.kind, choice.filters);
   const scope = reportScope(period, choice.filters);
   const request: ReportRequest = { ctx, period, filters: choice.filters, scope };
   const body = await builders[choice.kind](request);
