@@ -172,6 +172,7 @@ beforeAll(async () => {
     'people.similar': { ...personFields, exceptId: person.id },
     'people.merge': { keepId: typedOnce.id, otherId: typedTwice.id },
     'organisations.similar': { ...organisationFields, exceptId: organisation.id },
+    'organisations.page': { query: 'age', pageSize: 10 },
     'courses.list': { query: 'first', limit: 10 },
     'courses.get': { id: course.id },
     'courses.create': courseFields,
