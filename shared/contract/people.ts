@@ -55,6 +55,8 @@ function pageOf<T extends z.ZodType>(row: T) {
 }
 export const PeoplePage = pageOf(Person);
 export type PeoplePage = z.infer<typeof PeoplePage>;
+export const OrganisationsPage = pageOf(Organisation);
+export type OrganisationsPage = z.infer<typeof OrganisationsPage>;
 
 // ---- a person's page -------------------------------------------------------
 
@@ -117,5 +119,6 @@ export const peopleProcedures = {
   /** The other person becomes part of the one kept; both keep every booking, sign-in and change. */
   'people.merge': { kind: 'mutation', input: MergeInput, output: Person },
 
+  'organisations.page': { kind: 'query', input: PageInput, output: OrganisationsPage },
   'organisations.similar': { kind: 'query', input: OrganisationFields.extend({ exceptId: Id.optional() }), output: z.array(Organisation) },
 } as const;

@@ -155,3 +155,22 @@ describe('paging through many people', () => {
     }
   });
 });
+
+describe('paging through organisations', () => {
+  it('counts them and walks the pages in name order, case set aside', async () => {
+    temp = await tempCore({ setUp: true });
+    const names = Array.from({ length: 57 }, (_, index) => `${index % 2 ? 'north' : 'North'} Surgery ${String(index).padStart(2, '0')}`);
+    for (const name of names) await temp.call('organisations.create', { name, sector: 'statutory' });
+    await temp.call('organisations.create', { name: 'Age Concern', sector: 'vcse' });
+    const first = await temp.call('organisations.page', { pageSize: 25 });
+    expect(first).toMatchObject({ total: 58, from: 1, previous: null });
+    expect(first.rows[0]!.name).toBe('Age Concern');
+    const second = await temp.call('organisations.page', { pageSize: 25, after: first.next! });
+    const third = await temp.call('organisations.page', { pageSize: 25, after: second.next! });
+    expect([second.from, third.from, third.rows.length, third.next]).toEqual([26, 51, 8, null]);
+    const all = [...first.rows, ...second.rows, ...third.rows].map((organisation) => organisation.name);
+    expect(all).toEqual(['Age Concern', ...[...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }))]);
+    expect((await temp.call('organisations.page', { pageSize: 25, before: third.previous! })).rows).toEqual(second.rows);
+    expect(await temp.call('organisations.page', { query: 'surgery 1', pageSize: 25 })).toMatchObject({ total: 10, from: 1, next: null });
+  });
+});

@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import type { Organisation } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import type { OrganisationsTable } from '../../db/schema';
 import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
+import { keysetPage } from '../people/paging';
 import { similarOrganisations } from '../people/similar';
 import { contains } from '../text-search';
 import { write } from '../write';
@@ -24,6 +26,29 @@ export function organisationHandlers(ctx: CoreContext): HandlerGroup<'organisati
       if (query) select = select.where(contains('name', query));
       const rows = await select.orderBy(({ fn }) => fn('lower', ['name'])).limit(limit).execute();
       return rows.map(toOrganisation);
+    },
+
+    /**
+     * A page of organisations in name order, case set aside, along the name
+     * index from a keyset cursor. An office has hundreds, not the people
+     * list's hundred thousand, so names are not folded further than case.
+     */
+    async 'organisations.page'(input) {
+      const backwards = input.before !== undefined;
+      const cursor = input.before ?? input.after;
+      let select = ctx.db.selectFrom('organisations').selectAll();
+      if (input.query) select = select.where(contains('name', input.query));
+      const counted = await select.clearSelect().select(({ fn }) => fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+      if (cursor) {
+        select = select.where(sql<boolean>`(name COLLATE NOCASE, id) ${sql.raw(backwards ? '<' : '>')} (${cursor.key}, ${cursor.id})`);
+      }
+      const direction = backwards ? 'desc' : 'asc';
+      const found = await select
+        .orderBy(sql`name COLLATE NOCASE`, direction)
+        .orderBy('id', direction)
+        .limit(input.pageSize + 1)
+        .execute();
+      return keysetPage(found, input, Number(counted.total), (row) => ({ key: row.name, id: row.id }), toOrganisation);
     },
 
     'organisations.get': ({ id }) => getOrganisation(ctx, id),

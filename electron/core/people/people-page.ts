@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { PageCursor, ParsedInput, PeoplePage } from '../../../shared/contract';
+import type { ParsedInput, PeoplePage } from '../../../shared/contract';
+import { keysetPage } from './paging';
 import { toPerson, type PersonRow } from './person-row';
 import { keyRange } from './search-keys';
 
@@ -64,25 +65,7 @@ export class PeoplePager {
       found = rows;
     }
 
-    // One row more than a page says whether there is more in the direction of travel; the cursor's row is on the other side.
-    const more = found.length > input.pageSize;
-    const rows = found.slice(0, input.pageSize);
-    if (backwards) rows.reverse();
-
-    // The cursor carries its row's position, so a page deep in the list is not counted again.
-    const from = rows.length === 0 ? 0 : !cursor ? 1 : backwards ? (more ? Math.max(2, cursor.position - rows.length) : 1) : cursor.position + 1;
-    const cursorAt = (row: PageRow, position: number): PageCursor => ({ key: row.sort_key, id: row.id, position });
-    const first = rows[0];
-    const last = rows.at(-1);
-    const hasNext = backwards ? cursor !== undefined : more;
-    const hasPrevious = backwards ? more : cursor !== undefined;
-    return {
-      rows: rows.map(toPerson),
-      total,
-      from,
-      next: last && hasNext ? cursorAt(last, from + rows.length - 1) : null,
-      previous: first && hasPrevious ? cursorAt(first, from) : null,
-    };
+    return keysetPage(found, input, total, (row) => ({ key: row.sort_key, id: row.id }), toPerson);
   }
 
   private prepared(text: string): Statement {

@@ -17,6 +17,8 @@ interface ListPageProps<T> {
   result: AsyncState<T[]>;
   /** "courses", for "Loading courses…" and "3 courses found." */
   plural: string;
+  /** "course", for a count of one ("Showing 1 of 1 course"); the plural when left out. */
+  one?: string;
   /** Shown when there is nothing at all yet: says how to add the first one. */
   empty: string;
   /** Extra controls beside the search box (a "show past" toggle). */
@@ -32,7 +34,7 @@ interface ListPageProps<T> {
 
 /** A screen listing one kind of record: heading, "New …" button, search box, results. */
 export function ListPage<T>(props: ListPageProps<T>) {
-  const { title, newHref, newLabel, notice, searchLabel, searchHint, query, onQuery, result, plural, empty, filters, downloads, count, pager } = props;
+  const { title, newHref, newLabel, notice, searchLabel, searchHint, query, onQuery, result, plural, one, empty, filters, downloads, count, pager } = props;
   const searchId = useId();
   const searching = query.trim() !== '';
   const items = result.data;
@@ -64,9 +66,9 @@ export function ListPage<T>(props: ListPageProps<T>) {
       </div>
       {downloads}
       <p className="visually-hidden" aria-live="polite">
-        {searching && result.status === 'ready' ? `${count ? count.total : result.data.length} ${plural} found.` : ''}
+        {searching && result.status === 'ready' ? found(count ? count.total : result.data.length, plural, one) : ''}
       </p>
-      {count && items !== undefined && items.length > 0 && <p className="list-count" tabIndex={-1}>{showing(count, plural)}</p>}
+      {count && items !== undefined && items.length > 0 && <p className="list-count" tabIndex={-1}>{showing(count, plural, one)}</p>}
       {result.status === 'failed' && <LoadFailed message={result.message} />}
       {items === undefined && result.status === 'loading' && <Loading what={plural} />}
       {items !== undefined && items.length === 0 && (
@@ -76,4 +78,9 @@ export function ListPage<T>(props: ListPageProps<T>) {
       {items !== undefined && items.length > 0 && pager}
     </Page>
   );
+}
+
+/** "3 courses found.", "1 person found." */
+function found(total: number, plural: string, one = plural): string {
+  return `${total} ${total === 1 ? one : plural} found.`;
 }

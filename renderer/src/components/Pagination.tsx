@@ -7,10 +7,11 @@ export interface PageCount {
   total: number;
 }
 
-/** "Showing 51–100 of 100,000 people" */
-export function showing({ from, shown, total }: PageCount, plural: string): string {
+/** "Showing 51–100 of 100,000 people"; "Showing 1 of 1 person" */
+export function showing({ from, shown, total }: PageCount, plural: string, one = plural): string {
   if (total === 0) return `No ${plural}`;
-  return `Showing ${formatCount(from)}–${formatCount(from + shown - 1)} of ${formatCount(total)} ${plural}`;
+  const range = shown === 1 ? formatCount(from) : `${formatCount(from)}–${formatCount(from + shown - 1)}`;
+  return `Showing ${range} of ${formatCount(total)} ${total === 1 ? one : plural}`;
 }
 
 /**

@@ -3,12 +3,12 @@ import { call } from '../../api/client';
 import { ListPage } from '../../components/ListPage';
 import { DownloadButtons } from '../exports/DownloadButtons';
 import { RecordTable } from '../../components/RecordTable';
-import { useAsync } from '../../components/useAsync';
-import { searchKey, useRemembered } from '../../components/useRemembered';
+import { Pagination } from '../../components/Pagination';
+import { usePagedList } from '../../components/usePagedList';
 
+/** Every organisation, 50 at a time in name order, with a count. */
 export function OrganisationList() {
-  const [query, setQuery] = useRemembered(searchKey('/organisations'), '');
-  const result = useAsync(() => call('organisations.list', { query, limit: 500 }), [query]);
+  const list = usePagedList('/organisations', (query, place) => call('organisations.page', { query, pageSize: 50, ...place }));
 
   return (
     <ListPage
@@ -16,12 +16,15 @@ export function OrganisationList() {
       newHref="/organisations/new"
       newLabel="New organisation"
       searchLabel="Search organisations by name"
-      query={query}
-      onQuery={setQuery}
-      result={result}
+      query={list.query}
+      onQuery={list.setQuery}
+      result={list.result}
       plural="organisations"
+      one="organisation"
       empty="There are no organisations yet. Add one with New organisation."
-      downloads={<DownloadButtons request={{ list: 'organisations', query }} what="the organisations list" />}
+      downloads={<DownloadButtons request={{ list: 'organisations', query: list.query }} what="the organisations list" />}
+      count={list.count}
+      pager={<Pagination label="Organisations list pages" onPrevious={list.onPrevious} onNext={list.onNext} />}
     >
       {(organisations) => (
         <RecordTable
