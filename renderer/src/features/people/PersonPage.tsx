@@ -8,7 +8,7 @@ import { RecordTable } from '../../components/RecordTable';
 import { useAsync } from '../../components/useAsync';
 import { PersonHistory } from './PersonHistory';
 import { fullName } from './PersonList';
-import { bookingStateWords, instantWhen, sessionWhen } from './words';
+import { bookingStateWords, instantWhen, localDay, sessionWhen } from './words';
 
 type Booking = PersonRecord['bookings'][number];
 
@@ -36,7 +36,7 @@ export function PersonPage({ id }: { id: string }) {
     );
   }
   const { person, mergedInto, merged, bookings, attended, evaluations, consents } = record.data;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDay();
   const upcoming = bookings.filter((booking) => booking.startsAt.slice(0, 10) >= today).reverse();
   const past = bookings.filter((booking) => booking.startsAt.slice(0, 10) < today);
 
