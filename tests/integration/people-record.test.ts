@@ -60,6 +60,33 @@ describe("a person's page", () => {
     expect((await laptop.call('people.record', { id: amira.id })).attended).toBe(1);
   });
 
+  it('lists the evaluations kept with their name, and never an anonymous one', async () => {
+    temp = await tempCore({ setUp: true });
+    const venue = await temp.call('venues.create', { name: 'Riverside Hall', address: '1 River Lane' });
+    const person = await temp.call('people.create', { givenName: 'Chen', familyName: 'Wei' });
+    for (const evaluationMode of ['linked', 'anonymous'] as const) {
+      const course = await temp.call('courses.create', { title: `First aid (${evaluationMode})`, durationMinutes: 180, learningOutcomes: ['Call for help'], evaluationMode });
+      const session = await temp.call('sessions.create', {
+        courseId: course.id,
+        venueId: venue.id,
+        startsAt: `${TEST_TODAY}T10:00`,
+        endsAt: `${TEST_TODAY}T13:00`,
+        capacity: 10,
+        facilitators: ['Sam Okafor'],
+      });
+      await temp.call('signIn.book', { sessionId: session.id, personId: person.id });
+      await temp.call('signIn.signIn', { sessionId: session.id, personId: person.id });
+      const template = await temp.call('evaluations.template', { courseId: course.id });
+      const answers = { [template.items[0]!.id]: 4, confidence: { before: 2, after: 4 } };
+      await temp.call('evaluations.submit', { sessionId: session.id, personId: person.id, templateId: template.id, answers, language: 'en' });
+    }
+    const record = await temp.call('people.record', { id: person.id });
+    expect(record.evaluations.map((evaluation) => evaluation.courseTitle)).toEqual(['First aid (linked)']);
+    expect(record.attended).toBe(2);
+    const history = await temp.call('people.history', { id: person.id });
+    expect(history.filter((entry) => entry.what === 'Gave an evaluation').map((entry) => entry.where?.courseTitle)).toEqual(['First aid (linked)']);
+  });
+
   it('says plainly when there is no such person', async () => {
     temp = await tempCore({ setUp: true });
     await expect(temp.call('people.record', { id: '01900000-0000-7000-8000-000000000000' })).rejects.toThrow('That person could not be found.');
