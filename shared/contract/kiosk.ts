@@ -47,6 +47,18 @@ export const KioskFindInput = z.strictObject({
 export const KioskMatch = z.object({ personId: z.string(), label: z.string() });
 export type KioskMatch = z.infer<typeof KioskMatch>;
 
+/**
+ * A sign-in search result: the label, the first name to greet them by, and
+ * whether they are signed in already, so the kiosk marks them and stops them
+ * at the first step instead of after the consent and the equality question.
+ */
+export const KioskSignInMatch = KioskMatch.extend({ firstName: z.string(), signedIn: z.boolean() });
+export type KioskSignInMatch = z.infer<typeof KioskSignInMatch>;
+
+/** The names shown (the first few) and how many match in all, so the kiosk never says "10 found" of 377. */
+export const KioskFindResult = z.object({ matches: z.array(KioskSignInMatch), total: z.number().int().min(0) });
+export type KioskFindResult = z.infer<typeof KioskFindResult>;
+
 export const Consent = z.strictObject({
   textVersion: z.literal(CONSENT_TEXT_VERSION, { error: 'The consent text has changed. Please read it again.' }),
   language: KioskLanguage,
@@ -71,7 +83,7 @@ export const kioskProcedures = {
     output: KioskStatus,
   },
   'kiosk.exit': { kind: 'mutation', access: 'kiosk', input: z.strictObject({ pin: Pin }), output: KioskStatus },
-  'kiosk.find': { kind: 'query', access: 'kiosk', input: KioskFindInput, output: z.array(KioskMatch) },
+  'kiosk.find': { kind: 'query', access: 'kiosk', input: KioskFindInput, output: KioskFindResult },
   'kiosk.signIn': {
     kind: 'mutation',
     access: 'kiosk',

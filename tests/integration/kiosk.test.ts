@@ -104,23 +104,28 @@ describe('while the kiosk is open', () => {
   });
 
   it('shows matches as first name, initial and organisation, never emails or phone numbers', async () => {
-    const matches = await temp.call('kiosk.find', { query: 'ami' });
+    const { matches, total } = await temp.call('kiosk.find', { query: 'ami' });
     expect(matches).toEqual([
-      { personId: amira.id, label: 'Amira K. — Newcastle City Council' },
-      { personId: amir.id, label: 'Amir H.' },
+      { personId: amira.id, label: 'Amira K. — Newcastle City Council', firstName: 'Amira', signedIn: false },
+      { personId: amir.id, label: 'Amir H.', firstName: 'Amir', signedIn: false },
     ]);
+    expect(total).toBe(2);
     const shown = JSON.stringify(matches);
     for (const secret of ['amira.khan@example.org', 'amir.h@example.net', '@', '07700', '0191', 'Khan', 'Hussain']) {
       expect(shown).not.toContain(secret);
     }
   });
 
-  it('shows at most ten matches', async () => {
+  it('shows at most ten matches, and says how many match in all', async () => {
     // People are added by staff, so add them with the kiosk briefly closed.
     await temp.call('kiosk.exit', { pin: PIN });
     for (let i = 0; i < 12; i++) await temp.call('people.create', { givenName: 'Ola', familyName: `Nowak${i}` });
     await openKiosk();
-    expect(await temp.call('kiosk.find', { query: 'ola' })).toHaveLength(10);
+    const found = await temp.call('kiosk.find', { query: 'ola' });
+    expect(found.matches).toHaveLength(10);
+    expect(found.total).toBe(12);
+    // Their family names match too: each person is counted once, whichever of their names matched.
+    expect((await temp.call('kiosk.find', { query: 'nowak' })).total).toBe(12);
   });
 
   it('needs at least two letters before showing anyone', async () => {

@@ -6,6 +6,7 @@ import { insertPerson } from '../catalogue/people';
 import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
 import type { FoundPerson } from '../people/person-finder';
+import { keyRange } from '../people/search-keys';
 import { recordSignIn, sessionOpenToday } from '../signin/sign-in';
 import { findSimilarPeople } from '../signin/similar-people';
 import { write, type WriteScope } from '../write';
@@ -79,7 +80,23 @@ async function waitlistPositionOf(scope: WriteScope, sessionId: string, personId
   return positionOf(scope, await requireBooking(scope, sessionId, personId));
 }
 
+/**
+ * How many people's names start with the text, for "377 match": one count
+ * over the same index range the search reads, prepared once.
+ */
+function matchCounter(sqlite: Database): (query: string) => number {
+  const count = sqlite.prepare<[string, string], number>('SELECT count(DISTINCT person_id) FROM person_search_keys WHERE key >= ? AND key < ?').pluck();
+  return (query) => {
+    const range = keyRange(query);
+    return range ? (count.get(range.from, range.to) ?? 0) : 0;
+  };
+}
+
+/** The kiosk shows this many names; the count says how many more there are. */
+const KIOSK_NAMES_SHOWN = 10;
+
 export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
+  const countMatches = matchCounter(ctx.sqlite);
   return {
     'kiosk.status': () => status(ctx),
 
@@ -111,10 +128,15 @@ export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
 
     async 'kiosk.find'({ query }) {
       const sessionId = kioskSessionIdFor(ctx, 'sign_in');
-      return ctx.finder.find(sessionId, query, 10).map((person) => ({
+      const matches = ctx.finder.find(sessionId, query, KIOSK_NAMES_SHOWN).map((person) => ({
         personId: person.personId,
         label: kioskLabel(person),
+        firstName: person.preferredName ?? person.givenName,
+        signedIn: person.latestSignIn === 'sign_in',
       }));
+      // Fewer than a screenful found means those are all of them; only a full screen needs the count.
+      const total = matches.length < KIOSK_NAMES_SHOWN ? matches.length : Math.max(matches.length, countMatches(query));
+      return { matches, total };
     },
 
     async 'kiosk.organisations'() {

@@ -17,11 +17,16 @@ interface FindNameProps<M extends KioskMatch> {
   none?: string;
   /** Someone listed who cannot be chosen (they have answered already): the words that say so, or null. */
   done?(match: M): string | null;
+  /** Someone who can be chosen but is marked (signed in already): the words of the mark, or null. */
+  mark?(match: M): string | null;
 }
 
 /** What the polite status line says about the search, in the reader's language. */
 function useSearchMessage(search: NameSearch<KioskMatch>, none: string | undefined): string {
   const { t } = useTranslation();
+  // More match than fit on the screen: say how many in all, and how to find yours among them.
+  const foundText = ({ matches, total }: { matches: KioskMatch[]; total: number }) =>
+    total > matches.length ? t('kiosk.find.foundSome', { total, shown: matches.length }) : t('kiosk.find.found', { count: matches.length });
   switch (search.status) {
     case 'short':
       return t('kiosk.find.typeMore');
@@ -29,9 +34,9 @@ function useSearchMessage(search: NameSearch<KioskMatch>, none: string | undefin
       return t('kiosk.find.failed');
     case 'searching':
       // Keep the last count while the next answer comes (a millisecond), so the line does not flicker.
-      return search.matches.length > 0 ? t('kiosk.find.found', { count: search.matches.length }) : t('kiosk.find.searching');
+      return search.matches.length > 0 ? foundText(search) : t('kiosk.find.searching');
     case 'ready':
-      return search.matches.length > 0 ? t('kiosk.find.found', { count: search.matches.length }) : (none ?? t('kiosk.find.none'));
+      return search.matches.length > 0 ? foundText(search) : (none ?? t('kiosk.find.none'));
   }
 }
 
@@ -41,7 +46,7 @@ function useSearchMessage(search: NameSearch<KioskMatch>, none: string | undefin
  * goes from the box to the names. Someone who cannot be chosen is listed as
  * done, not as a button, so the arrow keys pass them by.
  */
-export function FindName<M extends KioskMatch>({ query, search, type, choose, notOnList, back, hint, none, done }: FindNameProps<M>) {
+export function FindName<M extends KioskMatch>({ query, search, type, choose, notOnList, back, hint, none, done, mark }: FindNameProps<M>) {
   const { t } = useTranslation();
   const message = useSearchMessage(search, none);
   const matches = 'matches' in search ? search.matches : [];
@@ -86,6 +91,7 @@ export function FindName<M extends KioskMatch>({ query, search, type, choose, no
             <ul className="kiosk-choices">
               {matches.map((match) => {
                 const finished = done?.(match);
+                const marked = mark?.(match);
                 return (
                   <li key={match.personId}>
                     {finished ? (
@@ -99,6 +105,12 @@ export function FindName<M extends KioskMatch>({ query, search, type, choose, no
                     ) : (
                       <button type="button" className="kiosk-button kiosk-button--choice" data-arrow-item onClick={() => choose(match)}>
                         <bdi>{match.label}</bdi>
+                        {marked && (
+                          <span className="kiosk-choice__mark">
+                            <span aria-hidden="true">✓ </span>
+                            {marked}
+                          </span>
+                        )}
                       </button>
                     )}
                   </li>

@@ -30,6 +30,21 @@ export function Outcome({ title, finish, children, stay }: { title: string; fini
   );
 }
 
+/**
+ * Chosen from the names but signed in already: said at the first step, before
+ * the consent and the equality question, which they answered when they
+ * signed in.
+ */
+export function AlreadySignedIn({ firstName, finish }: { firstName: string; finish(): void }) {
+  const { t } = useTranslation();
+  return (
+    <Outcome title={t('kiosk.already.title', { name: isolate(firstName) })} finish={finish}>
+      <p className="kiosk-lead">{t('kiosk.already.text')}</p>
+      <p className="kiosk-muted">{t('kiosk.done.returning')}</p>
+    </Outcome>
+  );
+}
+
 /** Signed in; or, when the session was full, present and waiting at `waitlistPosition`. */
 export function Done({ firstName, waitlistPosition, finish }: { firstName: string; waitlistPosition: number | null; finish(): void }) {
   const { t } = useTranslation();

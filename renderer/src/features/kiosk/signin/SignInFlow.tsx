@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONSENT_TEXT_VERSION, type Ethnicity, type KioskMatch } from '../../../../../shared/contract';
+import { CONSENT_TEXT_VERSION, type Ethnicity, type KioskSignInMatch } from '../../../../../shared/contract';
 import { call } from '../../../api/client';
 import { languageOf } from '../../../i18n';
 import type { FlowProps } from '../flows';
@@ -9,18 +9,21 @@ import { Confirm } from './Confirm';
 import { Consent } from './Consent';
 import { Equality } from './Equality';
 import { FindName } from './FindName';
-import { Done, ProblemScreen, Refused } from './Outcome';
+import { LookAlikes } from './LookAlikes';
+import { AlreadySignedIn, Done, ProblemScreen, Refused } from './Outcome';
 import { problemOf, type Problem } from './problems';
 import { useNameSearch } from './useNameSearch';
 import './sign-in.css';
 
 /** Who is signing in: someone found on the list, or a walk-in adding themselves. */
-type Who = { kind: 'found'; match: KioskMatch } | { kind: 'new'; person: NewPerson };
+type Who = { kind: 'found'; match: KioskSignInMatch } | { kind: 'new'; person: NewPerson };
 
 type Step =
   | { name: 'find' }
   | { name: 'add' }
-  | { name: 'confirm'; match: KioskMatch }
+  | { name: 'lookalikes'; person: NewPerson }
+  | { name: 'confirm'; match: KioskSignInMatch }
+  | { name: 'already'; firstName: string }
   | { name: 'consent'; who: Who }
   | { name: 'equality'; who: Who }
   | { name: 'done'; firstName: string; waitlistPosition: number | null }
@@ -29,18 +32,24 @@ type Step =
 
 /**
  * Signing in at the kiosk, one question per screen:
- * find your name (or add it) → is this you? → consent → optional ethnic group →
- * signed in (or, when the session is full, told their place on the waitlist).
+ * find your name (or add it, after seeing anyone already listed under it) →
+ * is this you? → consent → optional ethnic group → signed in (or, when the
+ * session is full, told their place on the waitlist). Someone signed in
+ * already is told so as soon as they choose their name.
  * Nothing leaves this component until the last step, which sends the person,
  * their consent and their answer in one call, so stopping anywhere (going
  * back, "I do not agree", walking away) stores nothing.
  */
 export function SignInFlow({ finish, back }: FlowProps) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [step, setStep] = useState<Step>({ name: 'find' });
   const names = useNameSearch();
   const [newPerson, setNewPerson] = useState<NewPerson>(noNewPerson);
   const [sending, setSending] = useState(false);
+  // Stable, so the look-alike check's "nobody found, go on" runs once.
+  const asNew = useCallback((person: NewPerson) => () => setStep({ name: 'consent', who: { kind: 'new', person } }), []);
+  const chosen = (match: KioskSignInMatch) =>
+    setStep(match.signedIn ? { name: 'already', firstName: match.firstName } : { name: 'confirm', match });
 
   const send = async (who: Who, ethnicity: Ethnicity | null) => {
     setSending(true);
@@ -75,7 +84,8 @@ export function SignInFlow({ finish, back }: FlowProps) {
           query={names.query}
           search={names.search}
           type={names.setQuery}
-          choose={(match) => setStep({ name: 'confirm', match })}
+          choose={chosen}
+          mark={(match) => (match.signedIn ? t('kiosk.find.signedIn') : null)}
           notOnList={() => setStep({ name: 'add' })}
           back={back}
         />
@@ -86,11 +96,15 @@ export function SignInFlow({ finish, back }: FlowProps) {
           initial={newPerson}
           next={(person) => {
             setNewPerson(person);
-            setStep({ name: 'consent', who: { kind: 'new', person } });
+            setStep({ name: 'lookalikes', person });
           }}
           back={() => setStep({ name: 'find' })}
         />
       );
+    case 'lookalikes':
+      return <LookAlikesStep person={step.person} choose={chosen} asNew={asNew} back={() => setStep({ name: 'add' })} />;
+    case 'already':
+      return <AlreadySignedIn firstName={step.firstName} finish={finish} />;
     case 'confirm':
       return (
         <Confirm
@@ -132,4 +146,15 @@ export function SignInFlow({ finish, back }: FlowProps) {
         />
       );
   }
+}
+
+/** The look-alike check for one typed name, with its "go on as new" fixed for that name. */
+function LookAlikesStep({ person, choose, asNew, back }: {
+  person: NewPerson;
+  choose(match: KioskSignInMatch): void;
+  asNew(person: NewPerson): () => void;
+  back(): void;
+}) {
+  const [isNew] = useState(() => asNew(person));
+  return <LookAlikes person={person} choose={choose} isNew={isNew} back={back} />;
 }

@@ -1,17 +1,23 @@
 import { useCallback, useRef, useState } from 'react';
-import type { KioskMatch } from '../../../../../shared/contract';
+import type { KioskMatch, KioskSignInMatch } from '../../../../../shared/contract';
 import { searchableLength } from '../../../../../shared/search-text';
 import { call } from '../../../api/client';
 
 export type NameSearch<M extends KioskMatch = KioskMatch> =
   | { status: 'short' }
-  | { status: 'searching'; matches: M[] }
-  /** `answered` is the text these matches are for, so a screen (or a benchmark) can tell a fresh answer. */
-  | { status: 'ready'; matches: M[]; answered: string }
+  | { status: 'searching'; matches: M[]; total: number }
+  /**
+   * `answered` is the text these matches are for, so a screen (or a benchmark) can tell a fresh answer;
+   * `total` how many match in all, when more match than are shown.
+   */
+  | { status: 'ready'; matches: M[]; answered: string; total: number }
   | { status: 'failed' };
 
 /** The core answers a search in well under a millisecond, so every keystroke searches: no debounce delay. */
 export const MIN_LETTERS = 2;
+
+/** What a search gives: the names alone (all there are), or the first names and how many match in all. */
+export type Found<M> = M[] | { matches: M[]; total: number };
 
 const signInSearch = (query: string) => call('kiosk.find', { query });
 
@@ -22,13 +28,13 @@ const signInSearch = (query: string) => call('kiosk.find', { query });
  * Sign-in searches everyone; the evaluation passes its own search (people
  * signed in to the session, with whether they have answered).
  */
-export function useNameSearch<M extends KioskMatch = KioskMatch>(find?: (query: string) => Promise<M[]>) {
+export function useNameSearch<M extends KioskMatch = KioskSignInMatch>(find?: (query: string) => Promise<Found<M>>) {
   const [query, setQueryText] = useState('');
   const [search, setSearch] = useState<NameSearch<M>>({ status: 'short' });
   const latest = useRef(0);
   // The search a flow passes is fixed for its life; a ref keeps `run` stable all the same.
-  // Without a search of its own, M is KioskMatch: the sign-in's search fits.
-  const finder = useRef(find ?? (signInSearch as (query: string) => Promise<M[]>));
+  // Without a search of its own, M is the sign-in's match: the sign-in's search fits.
+  const finder = useRef(find ?? (signInSearch as unknown as (query: string) => Promise<Found<M>>));
 
   const run = useCallback((text: string) => {
     const ask = ++latest.current;
@@ -37,10 +43,11 @@ export function useNameSearch<M extends KioskMatch = KioskMatch>(find?: (query: 
       setSearch({ status: 'short' });
       return;
     }
-    setSearch((previous) => ({ status: 'searching', matches: 'matches' in previous ? previous.matches : [] }));
+    setSearch((previous) => ('matches' in previous ? { status: 'searching', matches: previous.matches, total: previous.total } : { status: 'searching', matches: [], total: 0 }));
     finder.current(text).then(
-      (matches) => {
-        if (ask === latest.current) setSearch({ status: 'ready', matches, answered: text });
+      (found) => {
+        const { matches, total } = Array.isArray(found) ? { matches: found, total: found.length } : found;
+        if (ask === latest.current) setSearch({ status: 'ready', matches, answered: text, total });
       },
       () => {
         if (ask === latest.current) setSearch({ status: 'failed' });
