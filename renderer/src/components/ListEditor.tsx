@@ -33,6 +33,8 @@ export function ListEditor<D>({ form, name, legend, itemNoun, addLabel, hint }: 
   const listId = form.idFor(name);
   const container = useRef<HTMLFieldSetElement>(null);
   const pendingFocus = useRef<{ key: string; part: Part; fallback?: Part } | null>(null);
+  // Lines someone has typed in: only those show an error on leaving them.
+  const typed = useRef(new Set<string>(items.filter((item) => item.text !== '').map((item) => item.key)));
 
   useEffect(() => {
     const pending = pendingFocus.current;
@@ -120,10 +122,15 @@ export function ListEditor<D>({ form, name, legend, itemNoun, addLabel, hint }: 
                     value={item.text}
                     aria-invalid={error ? true : undefined}
                     aria-describedby={itemErrorId}
-                    onChange={(event) =>
-                      update(items.map((line) => (line.key === item.key ? { ...line, text: event.target.value } : line)))
-                    }
-                    onBlur={() => form.touch(touchKey)}
+                    onChange={(event) => {
+                      typed.current.add(item.key);
+                      update(items.map((line) => (line.key === item.key ? { ...line, text: event.target.value } : line)));
+                    }}
+                    // Leaving a line just added, before writing anything in it, is not a mistake yet: its
+                    // error waits for a name to be typed (and rubbed out) or for the form to be sent.
+                    onBlur={() => {
+                      if (typed.current.has(item.key)) form.touch(touchKey);
+                    }}
                   />
                   <div className="list-editor__buttons">
                     <button

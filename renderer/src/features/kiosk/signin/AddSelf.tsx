@@ -76,7 +76,16 @@ export function AddSelf({ initial, next, back }: { initial: NewPerson; next(pers
     if (first) document.getElementById(`kiosk-${first}`)?.focus();
     else next({ ...draft, givenName: draft.givenName.trim(), familyName: draft.familyName.trim() });
   };
-  const set = (field: keyof NewPerson) => (value: string) => setDraft((previous) => ({ ...previous, [field]: value }));
+  const set = (field: keyof NewPerson) => (value: string) => {
+    setDraft((previous) => ({ ...previous, [field]: value }));
+    // A message stays only while it is true: once the name is written, its "Enter your first name" goes.
+    if (value.trim() !== '' && field in errors) {
+      setErrors((previous) => {
+        const { [field as NameField]: _corrected, ...rest } = previous;
+        return rest;
+      });
+    }
+  };
 
   return (
     <KioskScreen title={t('kiosk.add.title')}>
