@@ -166,6 +166,11 @@ async function membershipFigure(data: ReportsData): Promise<Figure | null> {
   };
 }
 
+/** Each figure as it is measured, since the whole part takes minutes. */
+function progress(figure: Figure): void {
+  console.log(`  ${figure.name}: ${figure.statistic} ${figure.value.toFixed(1)} ${figure.unit}${figure.baseline ? ` (${figure.baseline.label}: ${figure.baseline.value.toFixed(1)} ${figure.unit})` : ''}`);
+}
+
 export async function benchReports(): Promise<Figure[]> {
   const data = await reportsData();
   console.log(
@@ -181,15 +186,22 @@ export async function benchReports(): Promise<Figure[]> {
       for (const period of chosen) {
         try {
           figures.push(await reportFigures(data, kind, period));
+          progress(figures.at(-1)!);
         } catch (error) {
           console.log(`  ${kind}: not measured (${(error as Error).message.slice(0, 120)})`);
           break;
         }
       }
     }
-    figures.push(await exportFigure(data, chosen[0]!), await exportFigure(data, chosen[1]!));
+    for (const period of chosen) {
+      figures.push(await exportFigure(data, period));
+      progress(figures.at(-1)!);
+    }
     const membership = await membershipFigure(data);
-    if (membership) figures.push(membership);
+    if (membership) {
+      figures.push(membership);
+      progress(membership);
+    }
     return figures;
   } finally {
     await data.core.close();
