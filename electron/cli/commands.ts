@@ -110,12 +110,22 @@ Usage:
       Set up a new data folder as the central office or a facilitator's
       laptop, without the app.
 
-  fieldbook report training|confidence|outcomes|equality
+  fieldbook report training|confidence|outcomes|equality|demand|you-said-we-did|membership
                    (--from DATE --to DATE | --contract-year YYYY --contract NAME)
-                   [--as-of DATE] [--course TITLE] [--format json|csv|xlsx] [--out FILE]
+                   [--as-of DATE] [--course TITLE] [--scheme NAME] [--format json|csv|xlsx] [--out FILE]
       Print one report at the office as JSON (keys in docs/reports.md), or
       write it to FILE (CSV and XLSX need --out). Both days of a period are included. Exits with 2 for
-      a period or name it cannot use.
+      a period or name it cannot use. membership needs --scheme NAME.
+
+  fieldbook backup [--to FOLDER] [--data FOLDER]
+      Back up the database now: into FOLDER (a memory stick), or into the
+      backup folder chosen on the Backups screen, where the newest 14 are
+      kept. A backup taken while Fieldbook is in use is whole.
+
+  fieldbook restore FILE [--data FOLDER]
+      Replace the database with a backup of this same computer, after
+      checking the backup is whole and not from a newer version. Quit
+      Fieldbook first. See docs/backup.md.
 
   fieldbook help
       Show this help.

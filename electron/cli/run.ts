@@ -8,6 +8,7 @@ import { sheetKinds, type SheetKind } from '../../shared/contract';
 import { importSheetCommand } from './sheet-command';
 import { schemeCommand } from './scheme-command';
 import { describeFailure, UsageError } from './failures';
+import { backupCommand, restoreCommand } from './backup-command';
 import { reportCommand, reportOptions, setupCommand, setupOptions } from './report-command';
 
 export interface Terminal extends Output {
@@ -40,6 +41,8 @@ const commandOptions = {
   },
   report: reportOptions,
   setup: setupOptions,
+  backup: { data: { type: 'string' }, to: { type: 'string' } },
+  restore: { data: { type: 'string' } },
   help: {},
 } satisfies Record<string, OptionSpec>;
 
@@ -49,7 +52,7 @@ const isCommand = (name: string): name is CommandName => Object.hasOwn(commandOp
 
 /** node:util's messages are written for programmers; say the same thing plainly. */
 /** Commands that take a list of files after their options. */
-const takesFiles = new Set<CommandName>(['import', 'import-sheet', 'report']);
+const takesFiles = new Set<CommandName>(['import', 'import-sheet', 'report', 'restore']);
 
 function parseOptions(command: CommandName, args: string[]): { values: Record<string, string | undefined> & { 'dry-run'?: boolean }; files: string[] } {
   try {
@@ -145,6 +148,14 @@ export async function runCli(argv: readonly string[], terminal: Terminal): Promi
       return await reportCommand({ dataFolder, kind: files[0], values }, terminal);
     } else if (first === 'setup') {
       return await setupCommand({ dataFolder, values }, terminal);
+    } else if (first === 'backup') {
+      if (values.to !== undefined && values.to.trim() === '') throw new UsageError('--to needs a folder.');
+      await backupCommand({ dataFolder, to: values.to === undefined ? undefined : resolve(values.to) }, terminal);
+    } else if (first === 'restore') {
+      const [file, extra] = files;
+      if (file === undefined) throw new UsageError('restore needs a backup file, for example: fieldbook restore fieldbook-backup-20261202-093000.sqlite');
+      if (extra !== undefined) throw new UsageError(`restore takes one backup file, not "${extra}" as well.`);
+      await restoreCommand({ dataFolder, file: resolve(file) }, terminal);
     } else {
       terminal.line(helpText(defaultDataFolder()));
     }

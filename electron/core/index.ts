@@ -6,6 +6,7 @@ import { sessionHandlers } from './catalogue/sessions';
 import { venueHandlers } from './catalogue/venues';
 import { contractHandlers } from './contracts/contracts';
 import type { CoreContext, CoreDeps } from './deps';
+import { backupHandlers } from './backup/handlers';
 import { bookingHandlers } from './bookings/handlers';
 import { deviceHandlers } from './device/device';
 import { evaluationHandlers } from './evaluations/handlers';
@@ -21,6 +22,7 @@ import { lockedWhileKioskIsOpen } from './kiosk/lock';
 import { signInHandlers } from './signin/handlers';
 import { sheetHandlers } from './sheets/handlers';
 import { reportHandlers } from './reports/handlers';
+import { savedReportHandlers } from './saved-reports/handlers';
 import { pairingHandlers } from './sync/pairing';
 import { syncHandlers } from './sync/handlers';
 import { rosterReader } from './signin/roster';
@@ -73,6 +75,8 @@ export function createCore(deps: CoreDeps): Core {
     ...sheetHandlers(ctx),
     ...membershipHandlers(ctx),
     ...reportHandlers(ctx),
+    ...savedReportHandlers(ctx),
+    ...backupHandlers(ctx),
   };
   // Downloads read through the list procedures themselves, unwrapped: the download already holds its turn on the write path.
   const handlers: Handlers = writePath.serialise(

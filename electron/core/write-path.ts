@@ -20,9 +20,10 @@ import { RefusalKeepingWrites } from './refusal-keeping-writes';
 
 /**
  * Procedures that decrypt and check a file (or read a spreadsheet) before any
- * database work, then write in one transaction of their own.
+ * database work, then write in one transaction of their own; and the backup,
+ * which writes a file and no row, and copies the database between turns.
  */
-const FILE_FIRST: ReadonlySet<ProcedureName> = new Set(['sync.importFile', 'sync.importHeld', 'sync.importInbox', 'sync.importPackage', 'sheets.import']);
+const FILE_FIRST: ReadonlySet<ProcedureName> = new Set(['sync.importFile', 'sync.importHeld', 'sync.importInbox', 'sync.importPackage', 'sheets.import', 'backup.now']);
 
 export class OutputDidNotMatch extends Error {
   constructor(

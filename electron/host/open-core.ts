@@ -4,6 +4,7 @@ import { createCore, type Core } from '../core';
 import { newUuidV7 } from '../core/ids';
 import { fileKeyStore, type KeyStore } from '../core/keys';
 import { DATABASE_FILE, KEYS_FOLDER } from './data-folder';
+import { finishInterruptedRestore } from './restore';
 
 /**
  * Opens the core over a data folder with the real clock and ids: what the
@@ -11,6 +12,7 @@ import { DATABASE_FILE, KEYS_FOLDER } from './data-folder';
  */
 export function openCoreInFolder(dataFolder: string, keyStore?: KeyStore): Core {
   mkdirSync(dataFolder, { recursive: true });
+  finishInterruptedRestore(dataFolder);
   return createCore({
     databasePath: join(dataFolder, DATABASE_FILE),
     clock: () => new Date(),

@@ -6,12 +6,14 @@ import type { Core } from '../core';
 import { createDispatcher } from '../dispatch/dispatcher';
 import { KEYS_FOLDER } from '../host/data-folder';
 import { openCoreInFolder } from '../host/open-core';
+import { scheduleDailyBackup } from '../host/backup-schedule';
 import { watchInbox } from '../host/inbox-watcher';
 import { EVENT_CHANNEL } from '../ipc-channels';
 import { askWhereToSave } from './downloads';
 import { registerInvokeHandler } from './ipc';
 import { windowsFollowingTheKiosk } from './kiosk-window';
 import { menuTemplate } from './menu';
+import { registerPrintToPdf } from './print';
 import { safeStorageKeyStore } from './safe-storage-key-store';
 import { denyAllPermissions, hardenWebContents } from './security';
 import { secureWindowOptions } from './window-options';
@@ -52,11 +54,13 @@ export async function start(): Promise<void> {
   const dataFolder = app.getPath('userData');
   core = openCoreInFolder(dataFolder, safeStorageKeyStore(safeStorage, join(dataFolder, KEYS_FOLDER)));
   registerInvokeHandler(ipcMain, createDispatcher(core.handlers), appUrl, followTheKiosk);
+  registerPrintToPdf(ipcMain, appUrl);
   denyAllPermissions(session.defaultSession);
   askWhereToSave(session.defaultSession, dialog, () => app.getPath('documents'), () => BrowserWindow.getFocusedWindow());
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(sendNavigate, { platform: process.platform, packaged: app.isPackaged })));
   createWindow();
   const stopWatching = watchInbox(core.handlers, (line) => console.log(`Inbox: ${line}`));
+  const stopBackups = scheduleDailyBackup(core.handlers, (line) => console.log(`Backup: ${line}`));
 
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('activate', () => {
@@ -67,6 +71,7 @@ export async function start(): Promise<void> {
   });
   app.on('will-quit', () => {
     stopWatching();
+    stopBackups();
     void core?.close();
   });
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createDispatcher } from '../dispatch/dispatcher';
 import { defaultDataFolder } from '../host/data-folder';
 import { openCoreInFolder } from '../host/open-core';
+import { scheduleDailyBackup } from '../host/backup-schedule';
 import { watchInbox } from '../host/inbox-watcher';
 import { startWebHost } from './server';
 
@@ -29,9 +30,11 @@ async function main(): Promise<void> {
   console.log(`Fieldbook is ready at ${host.url}`);
   console.log('Open that address in a browser on this computer. Press Ctrl+C to stop.');
   const stopWatching = watchInbox(core.handlers, (line) => console.log(`Inbox: ${line}`));
+  const stopBackups = scheduleDailyBackup(core.handlers, (line) => console.log(`Backup: ${line}`));
 
   const stop = async () => {
     stopWatching();
+    stopBackups();
     await host.close();
     await core.close();
     process.exit(0);

@@ -14,6 +14,7 @@ import { sheetProcedures } from './sheets';
 import { reportProcedures } from './reports';
 import { savedReportProcedures } from './saved-reports';
 import { peopleProcedures } from './people';
+import { backupProcedures } from './backup';
 
 export interface ProcedureDefinition {
   /** Queries only read; mutations write and are recorded in the change log. */
@@ -50,6 +51,7 @@ export const procedures = {
   ...reportProcedures,
   ...savedReportProcedures,
   ...peopleProcedures,
+  ...backupProcedures,
 } as const satisfies Record<string, ProcedureDefinition>;
 
 export type Procedures = typeof procedures;
@@ -95,3 +97,4 @@ export * from './sheets';
 export * from './reports';
 export * from './saved-reports';
 export * from './people';
+export * from './backup';

@@ -1,4 +1,7 @@
 import fc from 'fast-check';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT_TEXT_VERSION, procedures, type KioskMode, type ProcedureInput, type ProcedureName } from '../../shared/contract';
@@ -75,6 +78,8 @@ beforeAll(async () => {
   const contract = await temp.call('contracts.create', contractFields);
   const scheme = await temp.call('schemes.create', { name: 'Allies', requiredCourseIds: [course.id], yearStarts: '05-01', feePence: 2500 });
   const termId = (await temp.call('members.join', { schemeId: scheme.id, personId: person.id, startsOn: '2025-09-01' })).memberships[0]!.terms[0]!.id;
+  const backupFolder = mkdtempSync(join(tmpdir(), 'fieldbook-bad-input-backups-'));
+  const backup = await temp.call('backup.now', { folder: backupFolder });
   const savedReport = await temp.call('savedReports.save', { name: 'City quarter', choice: { kind: 'training', period: { kind: 'quarter', startYear: 2025, quarter: 4 }, filters: { contractId: contract.id } } });
   const sessionFields = {
     courseId: course.id,
@@ -294,6 +299,10 @@ beforeAll(async () => {
     'savedReports.save': { name: 'Year so far', choice: { kind: 'outcomes', period: { kind: 'yearToDate' }, asOf: '2026-03-12', filters: { courseId: course.id } } },
     'savedReports.runNext': { id: savedReport.id },
     'savedReports.delete': { id: savedReport.id },
+    'backup.status': {},
+    'backup.setFolder': { folder: backupFolder },
+    'backup.now': { folder: backupFolder },
+    'backup.check': { path: backup.path },
   };
 });
 

@@ -115,6 +115,7 @@ describe('navigation and senders', () => {
       '/import',
       '/review',
       '/devices',
+      '/backup',
       '/contracts',
       '/membership',
       '/sheets',

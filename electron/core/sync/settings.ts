@@ -3,7 +3,7 @@ import type { CoreContext } from '../deps';
 /** Acknowledged personal data stays on a laptop this long after its session, then is removed. */
 export const DEFAULT_RETENTION_DAYS = 30;
 
-function setting(ctx: CoreContext, key: string): string | null {
+export function setting(ctx: CoreContext, key: string): string | null {
   const value = ctx.sqlite.prepare('SELECT value FROM local_settings WHERE key = ?').pluck().get(key);
   return typeof value === 'string' ? value : null;
 }

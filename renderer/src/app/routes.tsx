@@ -23,6 +23,7 @@ import { TodayScreen } from '../features/today/TodayScreen';
 import { VenueList } from '../features/venues/VenueList';
 import { EditVenue, NewVenue } from '../features/venues/VenueForm';
 import { DevicesScreen } from '../features/sync/DevicesScreen';
+import { BackupScreen } from '../features/backup/BackupScreen';
 import { ImportScreen } from '../features/sync/ImportScreen';
 import { ReviewScreen } from '../features/sync/ReviewScreen';
 import { SendToOffice } from '../features/sync/SendToOffice';
@@ -146,6 +147,7 @@ export function Routes() {
       <Route path="/reports" component={ReportsScreen} />
       <Route path="/review" component={ReviewScreen} />
       <Route path="/devices" component={DevicesScreen} />
+      <Route path="/backup" component={BackupScreen} />
       <Route component={NotFound} />
     </Switch>
   );

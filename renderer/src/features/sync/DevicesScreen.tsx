@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'wouter';
 import { call } from '../../api/client';
 import { roleLabels, useDevice } from '../../app/device';
 import { LoadFailed, Loading, Page } from '../../components/Page';
@@ -25,7 +26,8 @@ export function DevicesScreen() {
       <p className="lead">
         {device.role === 'laptop'
           ? 'Pair this laptop with the central office, so that only the office can open the files it sends.'
-          : "Enrol the facilitators' laptops, so that this office can trust the files they send and only this office can open them."}
+          : "Enrol the facilitators' laptops, so that this office can trust the files they send and only this office can open them."}{' '}
+        <Link href="/backup">Backups of this computer</Link> are on their own page.
       </p>
       {state.status === 'failed' && <LoadFailed message={state.message} />}
       {state.data === undefined && state.status === 'loading' && <Loading what="this computer's pairing" />}

@@ -1,0 +1,51 @@
+import { isAbsolute } from 'node:path';
+import { BACKUPS_KEPT, type BackupStatus } from '../../../shared/contract';
+import { FieldbookError } from '../../../shared/errors';
+import type { CoreContext } from '../deps';
+import type { HandlerGroup } from '../handler-types';
+import { thisDevice } from '../sync/device-keys';
+import { saveSetting, setting } from '../sync/settings';
+import { checkBackupFor } from './check';
+import { backupsIn } from './files';
+import { takeBackup } from './take';
+
+const FOLDER_SETTING = 'backup_folder';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function absolute(folder: string): string {
+  if (!isAbsolute(folder)) throw new FieldbookError('INVALID_INPUT', 'Enter the whole path, from the drive or "/" onwards.');
+  return folder;
+}
+
+export function backupHandlers(ctx: CoreContext): HandlerGroup<'backup'> {
+  const status = (): BackupStatus => {
+    const folder = setting(ctx, FOLDER_SETTING);
+    const backups = folder ? backupsIn(folder) : [];
+    const newest = backups[0];
+    const due = folder !== null && (!newest || ctx.clock().getTime() - Date.parse(newest.takenAt) >= DAY_MS);
+    return { folder, backups, due, kept: BACKUPS_KEPT };
+  };
+  return {
+    async 'backup.status'() {
+      await thisDevice(ctx);
+      return status();
+    },
+    async 'backup.setFolder'({ folder }) {
+      await thisDevice(ctx);
+      saveSetting(ctx, FOLDER_SETTING, folder === null ? null : absolute(folder));
+      return status();
+    },
+    async 'backup.now'({ folder }) {
+      await thisDevice(ctx);
+      // A folder named for this one backup (a stick) keeps what else is on it; the office's own folder keeps the last 14.
+      if (folder !== undefined) return takeBackup(ctx, absolute(folder), null);
+      const chosen = setting(ctx, FOLDER_SETTING);
+      if (!chosen) throw new FieldbookError('NOT_FOUND', 'Choose a backup folder first, or name the folder to back up to.');
+      return takeBackup(ctx, chosen, BACKUPS_KEPT);
+    },
+    async 'backup.check'({ path }) {
+      const device = await thisDevice(ctx);
+      return checkBackupFor(device.id, device.name, absolute(path));
+    },
+  };
+}
