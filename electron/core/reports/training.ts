@@ -46,7 +46,10 @@ const listed = ({ name, peopleTrained, attendances, sessions }: GroupRow) => ({ 
 
 export function trainingReport(request: ReportRequest): ReportBody {
   const found = trainingRows(request);
-  const total: Counts = found.get('total')?.[0] ?? { peopleTrained: 0, attendances: 0, sessions: 0 };
+  const [totalRow] = found.get('total') ?? [];
+  const total: Counts = totalRow
+    ? { peopleTrained: totalRow.peopleTrained, attendances: totalRow.attendances, sessions: totalRow.sessions }
+    : { peopleTrained: 0, attendances: 0, sessions: 0 };
   const groups = Object.fromEntries(breakdownNames.map((breakdown) => [breakdown, found.get(breakdown) ?? []])) as Record<Breakdown, GroupRow[]>;
   for (const row of groups.sector) row.name = sectorName(row.key);
   const zero = { peopleTrained: 0, attendances: 0, sessions: 0 };
