@@ -55,8 +55,16 @@ export type KioskMatch = z.infer<typeof KioskMatch>;
 export const KioskSignInMatch = KioskMatch.extend({ firstName: z.string(), signedIn: z.boolean() });
 export type KioskSignInMatch = z.infer<typeof KioskSignInMatch>;
 
-/** The names shown (the first few) and how many match in all, so the kiosk never says "10 found" of 377. */
-export const KioskFindResult = z.object({ matches: z.array(KioskSignInMatch), total: z.number().int().min(0) });
+/**
+ * The names shown (the first few) and how many match in all, so the kiosk
+ * never says "10 found" of 377. Counting stops at a few hundred, to keep each
+ * keystroke's search within its budget: `more` says more than `total` match.
+ */
+export const KioskFindResult = z.object({
+  matches: z.array(KioskSignInMatch),
+  total: z.number().int().min(0),
+  more: z.boolean(),
+});
 export type KioskFindResult = z.infer<typeof KioskFindResult>;
 
 export const Consent = z.strictObject({

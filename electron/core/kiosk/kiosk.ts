@@ -81,14 +81,24 @@ async function waitlistPositionOf(scope: WriteScope, sessionId: string, personId
 }
 
 /**
- * How many people's names start with the text, for "377 match": one count
+ * Counting stops here: a full count of everyone whose name starts "ma" among
+ * 100,000 people takes some 14 ms, a keystroke's search has half a
+ * millisecond, and nobody scrolls past "more than 400" anyway.
+ */
+const COUNT_UP_TO = 400;
+
+/**
+ * How many people's names start with the text, for "377 match", up to
+ * COUNT_UP_TO and one more (to tell "400" from "more than 400"): one count
  * over the same index range the search reads, prepared once.
  */
 function matchCounter(sqlite: Database): (query: string) => number {
-  const count = sqlite.prepare<[string, string], number>('SELECT count(DISTINCT person_id) FROM person_search_keys WHERE key >= ? AND key < ?').pluck();
+  const count = sqlite
+    .prepare<[string, string, number], number>('SELECT count(*) FROM (SELECT DISTINCT person_id FROM person_search_keys WHERE key >= ? AND key < ? LIMIT ?)')
+    .pluck();
   return (query) => {
     const range = keyRange(query);
-    return range ? (count.get(range.from, range.to) ?? 0) : 0;
+    return range ? (count.get(range.from, range.to, COUNT_UP_TO + 1) ?? 0) : 0;
   };
 }
 
@@ -135,8 +145,8 @@ export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
         signedIn: person.latestSignIn === 'sign_in',
       }));
       // Fewer than a screenful found means those are all of them; only a full screen needs the count.
-      const total = matches.length < KIOSK_NAMES_SHOWN ? matches.length : Math.max(matches.length, countMatches(query));
-      return { matches, total };
+      const counted = matches.length < KIOSK_NAMES_SHOWN ? matches.length : Math.max(matches.length, countMatches(query));
+      return { matches, total: Math.min(counted, COUNT_UP_TO), more: counted > COUNT_UP_TO };
     },
 
     async 'kiosk.organisations'() {
