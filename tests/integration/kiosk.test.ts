@@ -128,13 +128,13 @@ describe('while the kiosk is open', () => {
     expect((await temp.call('kiosk.find', { query: 'nowak' })).total).toBe(12);
   });
 
-  it('counts up to 400 matches and then says there are more, keeping each keystroke quick', async () => {
+  it('counts up to 200 matches and then says there are more, keeping each keystroke quick', async () => {
     await temp.call('kiosk.exit', { pin: PIN });
-    for (let i = 0; i < 401; i++) await temp.call('people.create', { givenName: 'Mo', familyName: `Farah${i}` });
+    for (let i = 0; i < 201; i++) await temp.call('people.create', { givenName: 'Mo', familyName: `Farah${i}` });
     await openKiosk();
     const found = await temp.call('kiosk.find', { query: 'mo' });
     expect(found.matches).toHaveLength(10);
-    expect(found).toMatchObject({ total: 400, more: true });
+    expect(found).toMatchObject({ total: 200, more: true });
   });
 
   it('needs at least two letters before showing anyone', async () => {

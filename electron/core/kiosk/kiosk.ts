@@ -83,13 +83,14 @@ async function waitlistPositionOf(scope: WriteScope, sessionId: string, personId
 /**
  * Counting stops here: a full count of everyone whose name starts "ma" among
  * 100,000 people takes some 14 ms, a keystroke's search has half a
- * millisecond, and nobody scrolls past "more than 400" anyway.
+ * millisecond, and "more than 200" says as much as "2,000" to someone
+ * looking for their own name: type more.
  */
-const COUNT_UP_TO = 400;
+const COUNT_UP_TO = 200;
 
 /**
  * How many people's names start with the text, for "377 match", up to
- * COUNT_UP_TO and one more (to tell "400" from "more than 400"): one count
+ * COUNT_UP_TO and one more (to tell "200" from "more than 200"): one count
  * over the same index range the search reads, prepared once.
  */
 function matchCounter(sqlite: Database): (query: string) => number {
