@@ -25,6 +25,7 @@ describe('backups at the office', () => {
       page.setDefaultTimeout(15_000);
       await page.goto(app.host.url);
       await page.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
+      await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Files' }).click();
       await page.getByRole('link', { name: 'Devices', exact: true }).click();
       await page.getByRole('link', { name: 'Backups of this computer' }).click();
       await page.getByRole('heading', { level: 1, name: 'Backups' }).waitFor();

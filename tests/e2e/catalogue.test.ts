@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, type AppUnderTest } from './support/harness';
+import { browserSuite, type AppUnderTest, clickInMainMenu } from './support/harness';
 
 /**
  * The central office keeps the catalogue: a person sets up the computer,
@@ -52,7 +52,7 @@ async function isFocused(page: Page, control: Locator): Promise<boolean> {
 }
 
 async function goTo(page: Page, section: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: section }).click();
+  await clickInMainMenu(page, section, { exact: false });
   await page.getByRole('heading', { level: 1, name: section }).waitFor();
 }
 

@@ -47,6 +47,7 @@ describe('contracts at the office', () => {
       await page.goto(app.host.url);
       await heading(page, 'Sessions').waitFor();
 
+      await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Catalogue' }).click();
       await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Contracts', exact: true }).click();
       await heading(page, 'Contracts').waitFor();
       await page.getByText('There are no contracts yet. Add one with New contract.').waitFor();
@@ -110,6 +111,8 @@ describe('contracts on a laptop', () => {
     const page = await laptop.openPage();
     page.setDefaultTimeout(15_000);
     await heading(page, 'Today').waitFor();
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Catalogue' }).click();
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Courses', exact: true }).waitFor();
     expect(await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Contracts', exact: true }).count()).toBe(0);
 
     await page.goto(`${laptop.host.url}#/contracts`);

@@ -29,6 +29,7 @@ async function openOffice(): Promise<Page> {
   const page = await (await suite.browser.newContext()).newPage();
   page.setDefaultTimeout(10_000);
   await page.goto(host.url);
+  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Files' }).click();
   await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Review', exact: true }).click();
   await page.getByRole('heading', { level: 2, name: 'Changed in two places' }).waitFor();
   return page;

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { asIncoming } from '../support/sync';
 import { seriousAxeFindings } from './support/axe';
-import { browserSuite, type AppUnderTest } from './support/harness';
+import { browserSuite, type AppUnderTest, clickInMainMenu } from './support/harness';
 import { seeder } from './support/seed';
 
 /**
@@ -34,7 +34,7 @@ async function textOf(locator: Locator): Promise<string> {
 }
 
 async function go(page: Page, section: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: section, exact: true }).click();
+  await clickInMainMenu(page, section);
   await heading(page, section).waitFor();
 }
 

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { trainingDueBy } from '../../electron/core/membership/dates';
 import { seriousAxeFindings } from './support/axe';
-import { browserSuite, type AppUnderTest } from './support/harness';
+import { browserSuite, type AppUnderTest, clickInMainMenu } from './support/harness';
 import { COURSE, laptopAndOffice, morningSession } from './support/seed';
 
 /**
@@ -39,7 +39,7 @@ async function openPage(app: AppUnderTest): Promise<Page> {
 }
 
 async function go(page: Page, section: string, title = section): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: section, exact: true }).click();
+  await clickInMainMenu(page, section);
   await heading(page, title).waitFor();
 }
 

@@ -62,6 +62,7 @@ function queued(page: Page, organisation: string): Locator {
 }
 
 async function openRequests(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Catalogue' }).click();
   await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Requests' }).click();
   await heading(page, 'Requests').waitFor();
 }

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
-import { browserSuite, type AppUnderTest } from './support/harness';
+import { browserSuite, type AppUnderTest, clickInMainMenu, mainMenuScreens } from './support/harness';
 import { seeder } from './support/seed';
 
 /**
@@ -21,7 +21,7 @@ function heading(page: Page, name: string, level = 1): Locator {
 }
 
 async function go(page: Page, section: string, title: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: section, exact: true }).click();
+  await clickInMainMenu(page, section);
   await heading(page, title).waitFor();
 }
 
@@ -196,7 +196,7 @@ describe('importing a spreadsheet at the office', () => {
     const page = await app.openPage();
     page.setDefaultTimeout(10_000);
     await heading(page, 'Today').waitFor();
-    expect(await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link').allTextContents()).not.toContain('Spreadsheets');
+    expect(await mainMenuScreens(page)).not.toContain('Spreadsheets');
     await page.goto(`${app.host.url}#/sheets`);
     await page.getByText('This screen is for the central office.').waitFor();
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
-import { browserSuite, type AppUnderTest } from './support/harness';
+import { browserSuite, type AppUnderTest, clickInMainMenu, mainMenuScreens } from './support/harness';
 import { COURSE, morningSession, seeder } from './support/seed';
 
 /**
@@ -41,7 +41,7 @@ async function said(page: Page, text: string | RegExp): Promise<void> {
 }
 
 async function go(page: Page, section: string, title = section): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: section, exact: true }).click();
+  await clickInMainMenu(page, section);
   await heading(page, title).waitFor();
 }
 
@@ -110,11 +110,11 @@ describe('sending the day from a laptop to the office', () => {
 
     // Each menu shows its own role's screens.
     await heading(laptopPage, 'Today').waitFor();
-    const laptopMenu = await laptopPage.getByRole('navigation', { name: 'Main menu' }).getByRole('link').allTextContents();
+    const laptopMenu = await mainMenuScreens(laptopPage);
     expect(laptopMenu).toContain('Send to office');
     expect(laptopMenu).not.toContain('Import');
     await heading(officePage, 'Sessions').waitFor();
-    const officeMenu = await officePage.getByRole('navigation', { name: 'Main menu' }).getByRole('link').allTextContents();
+    const officeMenu = await mainMenuScreens(officePage);
     expect(officeMenu).toEqual(expect.arrayContaining(['Import', 'Review', 'Devices']));
     expect(officeMenu).not.toContain('Send to office');
 

@@ -1,9 +1,10 @@
 import { useEffect, type MouseEvent } from 'react';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import { onAppEvent } from '../api/client';
 import { StatusRegion } from '../components/status';
 import { roleLabels, useDevice } from './device';
-import { Routes, sectionsFor } from './routes';
+import { MainMenu } from './MainMenu';
+import { Routes } from './routes';
 
 /** The address bar holds the route, so the skip link moves focus itself. */
 function skipToMain(event: MouseEvent) {
@@ -14,7 +15,7 @@ function skipToMain(event: MouseEvent) {
 /** Header with this computer's name and role, the main menu, and the current screen. */
 export function Shell() {
   const device = useDevice();
-  const [location, navigate] = useLocation();
+  const [, navigate] = useLocation();
 
   // The desktop app's Go menu sends the window to a screen.
   useEffect(() => onAppEvent('navigate', ({ path }) => navigate(path)), [navigate]);
@@ -32,24 +33,7 @@ export function Shell() {
             {device.name} <span className="app-header__role">· {roleLabels[device.role]}</span>
           </p>
         </div>
-        <nav className="app-nav" aria-label="Main menu">
-          <ul className="app-nav__list">
-            {sectionsFor(device.role).map((section) => {
-              const current = location === section.path || location.startsWith(`${section.path}/`);
-              return (
-                <li key={section.path}>
-                  <Link
-                    href={section.path}
-                    className={current ? 'app-nav__link app-nav__link--current' : 'app-nav__link'}
-                    aria-current={current ? 'page' : undefined}
-                  >
-                    {section.label}
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
+        <MainMenu role={device.role} />
       </header>
       <main id="main-content" className="app-main" tabIndex={-1}>
         <StatusRegion />

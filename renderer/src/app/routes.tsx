@@ -43,30 +43,39 @@ export interface Section {
   label: string;
   /** The roles whose menu shows it; every role when left out. */
   roles?: readonly DeviceRole[];
+  /** The menu group it sits in, so the main menu fits one row; on the top row when left out. */
+  group?: MenuGroup;
 }
 
+export type MenuGroup = 'catalogue' | 'files';
+export const menuGroupLabels: Record<MenuGroup, string> = { catalogue: 'Catalogue', files: 'Files' };
+
 /**
- * The main menu, in the order of the app's Go menu. Today comes first: it is
- * where a session day starts. Moving files between devices comes last: a
- * laptop sends to the office, the office imports and reviews, and both pair.
+ * The main menu. Today comes first: it is where a session day starts. The
+ * day's work is on the top row; the catalogue the sessions are made from
+ * (courses, venues, organisations, contracts, and organisations' requests
+ * for sessions) and moving files between devices are each a group that
+ * opens below its button, so the menu fits one row at 1024 px. The app's
+ * Go menu lists every screen.
  */
 export const sections: readonly Section[] = [
   { path: '/today', label: 'Today' },
   { path: '/sessions', label: 'Sessions' },
-  { path: '/courses', label: 'Courses' },
-  { path: '/venues', label: 'Venues' },
-  { path: '/contracts', label: 'Contracts', roles: ['office'] },
-  { path: '/organisations', label: 'Organisations' },
   { path: '/people', label: 'People' },
-  { path: '/requests', label: 'Requests' },
   { path: '/membership', label: 'Membership', roles: ['office'] },
-  { path: '/you-said-we-did', label: 'You said, we did' },
-  { path: '/sync', label: 'Send to office', roles: ['laptop'] },
-  { path: '/import', label: 'Import', roles: ['office'] },
-  { path: '/sheets', label: 'Spreadsheets', roles: ['office'] },
   { path: '/reports', label: 'Reports', roles: ['office'] },
-  { path: '/review', label: 'Review', roles: ['office'] },
-  { path: '/devices', label: 'Devices' },
+  { path: '/you-said-we-did', label: 'You said, we did' },
+  { path: '/courses', label: 'Courses', group: 'catalogue' },
+  { path: '/venues', label: 'Venues', group: 'catalogue' },
+  { path: '/organisations', label: 'Organisations', group: 'catalogue' },
+  { path: '/contracts', label: 'Contracts', roles: ['office'], group: 'catalogue' },
+  { path: '/requests', label: 'Requests', group: 'catalogue' },
+  { path: '/sync', label: 'Send to office', roles: ['laptop'], group: 'files' },
+  { path: '/import', label: 'Import', roles: ['office'], group: 'files' },
+  { path: '/sheets', label: 'Spreadsheets', roles: ['office'], group: 'files' },
+  { path: '/review', label: 'Review', roles: ['office'], group: 'files' },
+  { path: '/devices', label: 'Devices', group: 'files' },
+  { path: '/backup', label: 'Backups', group: 'files' },
 ];
 
 /** The menu this computer's role sees. */

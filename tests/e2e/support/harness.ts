@@ -112,3 +112,23 @@ export function browserSuite(): BrowserSuite {
     },
   };
 }
+
+/**
+ * Clicks a screen in the main menu as a person would: straight away when it
+ * is on the top row, or after opening the group it sits in (Catalogue,
+ * Files) when it is not.
+ */
+export async function clickInMainMenu(page: Page, label: string, { exact = true }: { exact?: boolean } = {}): Promise<void> {
+  const menu = page.getByRole('navigation', { name: 'Main menu' });
+  const link = menu.getByRole('link', { name: label, exact, includeHidden: true });
+  await link.waitFor({ state: 'attached' });
+  // Inside filter({ has }), a locator is looked for within each group, so it starts from the page, not the menu.
+  const inGroup = page.getByRole('link', { name: label, exact, includeHidden: true });
+  if (!(await link.isVisible())) await menu.locator('.app-nav__group').filter({ has: inGroup }).getByRole('button').click();
+  await menu.getByRole('link', { name: label, exact }).click();
+}
+
+/** The names of every screen in the main menu, those inside its closed groups too. */
+export async function mainMenuScreens(page: Page): Promise<string[]> {
+  return page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { includeHidden: true }).allTextContents();
+}
