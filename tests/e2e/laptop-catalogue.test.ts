@@ -132,7 +132,7 @@ describe('the catalogue on a laptop', () => {
     await page.getByLabel('Family name', { exact: true }).fill('Khan');
     await page.getByRole('button', { name: 'Save person', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Person saved.' }).first().waitFor();
-    await page.getByRole('rowheader', { name: 'Amira Khan' }).waitFor();
+    await page.getByRole('rowheader', { name: 'Khan, Amira' }).waitFor();
   });
 
   it('has no serious accessibility findings on the laptop’s read-only screens', async () => {
