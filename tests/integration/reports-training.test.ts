@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportWorld } from '../support/reports';
-import { tempCore, type TempCore } from '../support/temp-core';
+import { enrolLaptop, sendPackage } from '../support/sync';
+import { TEST_TODAY, tempCore, type TempCore } from '../support/temp-core';
 
 /**
  * People trained in a contract year, counted on a real database with every
@@ -109,13 +110,27 @@ describe('the training report for the 2025–26 contract year', () => {
     if (!result.ok) expect(result.error.message).toBe('The first day (1 May 2026) is after the last day (1 April 2026): choose a first day on or before the last.');
   });
 
-  it('is for the office only', async () => {
-    const laptop = await tempCore();
+  it('on a laptop counts the laptop’s own sessions, and says so', async () => {
+    const course = await temp.call('courses.create', { title: 'Cultural competency', durationMinutes: 180, learningOutcomes: ['Recognise good practice'] });
+    const venue = await temp.call('venues.create', { name: "St Mark's Church Hall", address: '4 Church Street' });
+    const session = await temp.call('sessions.create', {
+      courseId: course.id,
+      venueId: venue.id,
+      startsAt: `${TEST_TODAY}T10:00`,
+      endsAt: `${TEST_TODAY}T13:00`,
+      capacity: 20,
+      facilitators: ['Sam Okafor'],
+    });
+    const amara = await temp.call('people.create', { givenName: 'Amara', familyName: 'Osei' });
+    await temp.call('signIn.book', { sessionId: session.id, personId: amara.id });
+    const laptop = await enrolLaptop(temp, 'Hall laptop', { facilitators: ['Sam Okafor'] });
     try {
-      await laptop.call('device.setUp', { role: 'laptop', name: 'Hall laptop' });
-      const result = await laptop.dispatch('reports.run', { kind: 'training', period: { kind: 'financialYear', startYear: 2025 } });
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error.code).toBe('WRONG_DEVICE_ROLE');
+      await sendPackage(temp, laptop);
+      await laptop.call('signIn.signIn', { sessionId: session.id, personId: amara.id });
+      const report = await laptop.call('reports.run', { kind: 'training', period: { kind: 'financialYear', startYear: 2025 }, asOf: TEST_TODAY });
+      expect(report.data).toMatchObject({ peopleTrained: 1, attendances: 1, sessions: 1 });
+      expect(report.notes.join(' ')).toContain("On this laptop the report counts only this laptop's own sessions");
+      expect((await laptop.call('reports.options', {})).courses.map((c) => c.name)).toEqual(['Cultural competency']);
     } finally {
       await laptop.cleanup();
     }

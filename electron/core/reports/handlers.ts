@@ -11,7 +11,8 @@ function listed(ctx: CoreContext, sql: string): { id: string; name: string }[] {
 export function reportHandlers(ctx: CoreContext): HandlerGroup<'reports'> {
   return {
     async 'reports.options'() {
-      await thisDevice(ctx, 'office');
+      // A laptop reports on its own sessions too (run.ts); its lists are what it holds.
+      await thisDevice(ctx);
       const facilitators = ctx.sqlite
         .prepare('SELECT DISTINCT f.value FROM sessions s JOIN json_each(s.facilitators) f ORDER BY f.value COLLATE NOCASE')
         .pluck()

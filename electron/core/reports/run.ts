@@ -3,6 +3,7 @@ import { reportTitles, sectorLabels } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import { localDate, type CoreContext } from '../deps';
 import { thisDevice } from '../sync/device-keys';
+import { retentionDays } from '../sync/settings';
 import { confidenceReport } from './confidence';
 import { definitionsFor } from './definitions';
 import { demandReport } from './demand';
@@ -58,11 +59,13 @@ function filtersInWords(ctx: CoreContext, kind: ReportKind, filters: Choice['fil
 
 /**
  * One report: the period worked out, the filters checked and put into words,
- * the figures counted, and the definitions they were counted by. Office
- * only: a laptop holds only the sessions it ran and the people it saw.
+ * the figures counted, and the definitions they were counted by. On a
+ * laptop the same report counts what the laptop holds, which is only its
+ * facilitators' own sessions (the office's package brings no others) and
+ * only until their personal data is removed: the report says so.
  */
 export async function runReport(ctx: CoreContext, choice: Choice): Promise<ReportResult> {
-  await thisDevice(ctx, 'office');
+  const device = await thisDevice(ctx);
   const asOf = choice.asOf ?? localDate(ctx.clock());
   const contractId = choice.period.kind === 'contractYear' || choice.period.kind === 'yearToDate' ? choice.period.contractId : undefined;
   const period = resolvePeriod(choice.period, asOf, contractId ? contractBasis(ctx, contractId) : undefined);
@@ -76,6 +79,11 @@ export async function runReport(ctx: CoreContext, choice: Choice): Promise<Repor
   const notes = [
     ...(sessions === 0 ? ['No sessions in this period.'] : []),
     ...(period.partYear ? [`This period is not over: it counts to ${asOf} only (part year).`] : []),
+    ...(device.role === 'laptop'
+      ? [
+          `On this laptop the report counts only this laptop's own sessions, and only those still here: personal data leaves a laptop ${retentionDays(ctx)} days after the office confirms it has it. The office's report counts every laptop's.`,
+        ]
+      : []),
     ...(body.notes ?? []),
   ];
   return {

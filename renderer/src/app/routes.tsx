@@ -63,7 +63,7 @@ export const sections: readonly Section[] = [
   { path: '/sessions', label: 'Sessions' },
   { path: '/people', label: 'People' },
   { path: '/membership', label: 'Membership', roles: ['office'] },
-  { path: '/reports', label: 'Reports', roles: ['office'] },
+  { path: '/reports', label: 'Reports' },
   { path: '/you-said-we-did', label: 'You said, we did' },
   { path: '/courses', label: 'Courses', group: 'catalogue' },
   { path: '/venues', label: 'Venues', group: 'catalogue' },

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import type { ReportChoice, ReportOptions, ReportResult } from '../../../../shared/contract';
 import { call } from '../../api/client';
+import { useDevice } from '../../app/device';
 import { LoadFailed, Loading, Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { useAsync } from '../../components/useAsync';
@@ -21,6 +22,7 @@ interface Shown {
 }
 
 function ReportsBody({ options }: { options: ReportOptions }) {
+  const { role } = useDevice();
   const today = todayLocal();
   const [draft, setDraft] = useState<Draft>(() => initialDraft(options, today));
   const [shown, setShown] = useState<Shown | null>(null);
@@ -64,17 +66,20 @@ function ReportsBody({ options }: { options: ReportOptions }) {
       <ChoiceForm draft={draft} onChange={setDraft} options={options} today={today} onSubmit={runForm} />
       <Problem message={problem} />
       {running && <Loading what="the report" />}
-      <SavedReports
-        current={() => toChoice(draft)}
-        onOpen={(choice) => {
-          setDraft(fromChoice(choice, draft));
-          void run(choice);
-        }}
-        onRan={(choice, report) => {
-          setDraft(fromChoice(choice, draft));
-          show(choice, report);
-        }}
-      />
+      {/* Saved reports are the office's: a laptop runs its own sessions' reports on the spot. */}
+      {role === 'office' && (
+        <SavedReports
+          current={() => toChoice(draft)}
+          onOpen={(choice) => {
+            setDraft(fromChoice(choice, draft));
+            void run(choice);
+          }}
+          onRan={(choice, report) => {
+            setDraft(fromChoice(choice, draft));
+            show(choice, report);
+          }}
+        />
+      )}
       {shown && (
         <div ref={reportHeading} className="report-output">
           <ReportActions choice={shown.choice} title={shown.report.title} period={shown.report.period} />
@@ -89,6 +94,7 @@ function ReportsBody({ options }: { options: ReportOptions }) {
  * The office's reports for funders: choose a report, a period and filters,
  * read its figures and tables (each with a chart), save the choices to run
  * again next period, and take it away as a spreadsheet, CSV, PDF or print.
+ * On a laptop, the same for its own sessions, without saved reports.
  */
 export function ReportsScreen() {
   const options = useAsync(() => call('reports.options', {}), []);
