@@ -65,6 +65,7 @@ export function savedReportHandlers(ctx: CoreContext): HandlerGroup<'savedReport
     },
 
     async 'savedReports.save'({ name, choice }) {
+      await thisDevice(ctx, 'office');
       // Run once first: choices that cannot run (a backwards span, a contract that is not there) are refused in the report's own words.
       await runReport(ctx, choice);
       refuseTakenName(ctx, name);
