@@ -79,7 +79,7 @@ export function reportScope(period: ResolvedPeriod, filters: ReportFilters): Sco
     latest_fact AS (
       -- SQLite takes kind from the row holding MAX(hlc): the latest fact per person and session.
       -- IN (not a join) walks the sign-in index in its own order, session then person, with the
-      -- kind in the index (0013), so the grouping streams without sorting or reading the table.
+      -- kind in the index (0014), so the grouping streams without sorting or reading the table.
       SELECT si.session_id, si.person_id, si.kind, MAX(si.hlc) AS hlc
       FROM sign_ins si WHERE si.session_id IN (SELECT id FROM scoped_sessions)
       GROUP BY si.session_id, si.person_id

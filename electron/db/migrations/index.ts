@@ -9,10 +9,10 @@ import * as kioskPinTries from './0007-kiosk-pin-tries';
 import * as unlinkableAnswers from './0008-unlinkable-answers';
 import * as waitingRows from './0009-waiting-rows';
 import * as contractsAndMemberships from './0010-contracts-and-memberships';
-import * as peopleSortKeys from './0015-people-sort-keys';
 import * as savedReports from './0011-saved-reports';
 import * as membershipRequests from './0012-membership-requests';
-import * as reportIndexes from './0013-report-indexes';
+import * as peopleSortKeys from './0013-people-sort-keys';
+import * as reportIndexes from './0014-report-indexes';
 
 export interface Migration {
   name: string;
@@ -37,6 +37,6 @@ export const migrations: readonly Migration[] = [
   { name: '0010-contracts-and-memberships', up: contractsAndMemberships.up },
   { name: '0011-saved-reports', up: savedReports.up },
   { name: '0012-membership-requests', up: membershipRequests.up },
-  { name: '0015-people-sort-keys', up: peopleSortKeys.up },
-  { name: '0013-report-indexes', up: reportIndexes.up },
+  { name: '0013-people-sort-keys', up: peopleSortKeys.up },
+  { name: '0014-report-indexes', up: reportIndexes.up },
 ];
