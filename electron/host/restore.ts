@@ -1,9 +1,10 @@
 import Sqlite from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupCheck } from '../../shared/contract';
 import { FieldbookError } from '../../shared/errors';
 import { checkBackupFor, readBackup } from '../core/backup/check';
+import { fsyncPath } from '../core/backup/take';
 import { openDatabase } from '../db/open';
 import { DATABASE_FILE } from './data-folder';
 
@@ -22,15 +23,6 @@ const paths = (dataFolder: string) => {
   const database = join(dataFolder, DATABASE_FILE);
   return { database, restoring: `${database}.restoring`, aside: `${database}.before-restore`, wal: `${database}-wal`, shm: `${database}-shm` };
 };
-
-function fsyncPath(path: string): void {
-  const handle = openSync(path, 'r');
-  try {
-    fsyncSync(handle);
-  } finally {
-    closeSync(handle);
-  }
-}
 
 /** Before the database is opened: undoes or completes a restore a crash interrupted. */
 export function finishInterruptedRestore(dataFolder: string): void {

@@ -6,7 +6,8 @@ import { FieldbookError } from '../../../shared/errors';
 import type { CoreContext } from '../deps';
 import { backupFileName, pruneBackups } from './files';
 
-function fsyncPath(path: string): void {
+/** Flushes a file (or a folder's entries, after a rename) to the disk, so it survives a power cut. */
+export function fsyncPath(path: string): void {
   const handle = openSync(path, 'r');
   try {
     fsyncSync(handle);
