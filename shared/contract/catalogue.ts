@@ -139,6 +139,14 @@ export const Session = z.object({
 });
 export type Session = z.infer<typeof Session>;
 
+/** A session as the schedule lists it: with how many places are taken and how many wait. */
+export const SessionListItem = Session.extend({
+  /** Places booked, offered or held for a group: what counts against capacity. */
+  taken: z.number(),
+  waiting: z.number(),
+});
+export type SessionListItem = z.infer<typeof SessionListItem>;
+
 export const ListSessionsInput = z.strictObject({
   from: calendarDate('From').optional(),
   query: SearchInput.shape.query,
@@ -177,7 +185,7 @@ export const catalogueProcedures = {
   'venues.create': { kind: 'mutation', input: VenueFields, output: Venue },
   'venues.update': { kind: 'mutation', input: withId(VenueFields), output: Venue },
 
-  'sessions.list': { kind: 'query', input: ListSessionsInput, output: z.array(Session) },
+  'sessions.list': { kind: 'query', input: ListSessionsInput, output: z.array(SessionListItem) },
   'sessions.get': { kind: 'query', input: GetInput, output: Session },
   'sessions.create': { kind: 'mutation', input: SessionFields, output: Session },
   'sessions.update': { kind: 'mutation', input: withId(SessionFields), output: Session },

@@ -7,6 +7,7 @@ import { contains } from '../text-search';
 import type { WriteScope } from '../write';
 import { write } from '../write';
 import { changeCapacity } from '../bookings/actions';
+import { countSeatsNow } from '../bookings/seats';
 import { requireContract } from '../contracts/contracts';
 
 const StoredNames = z.array(z.string());
@@ -92,7 +93,12 @@ export function sessionHandlers(ctx: CoreContext): HandlerGroup<'sessions'> {
         select = select.where((eb) => eb.or([contains('courses.title', query), contains('venues.name', query), contains('contracts.name', query)]));
       }
       const rows = await select.orderBy('sessions.starts_at').orderBy('courses.title').limit(limit).execute();
-      return rows.map(toSession);
+      return rows.map((row) => {
+        const session = toSession(row);
+        // The same count every capacity decision uses, so the list never disagrees with the roster.
+        const seats = countSeatsNow(ctx.sqlite, session);
+        return { ...session, taken: seats.taken, waiting: seats.waiting };
+      });
     },
 
     'sessions.get': ({ id }) => getSession(ctx, id),

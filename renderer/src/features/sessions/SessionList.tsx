@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { NO_CONTRACT, type Session } from '../../../../shared/contract';
+import { NO_CONTRACT, type SessionListItem as Session } from '../../../../shared/contract';
 import { useKeepsCatalogue } from '../../app/device';
 import { call } from '../../api/client';
 import { plural } from '../../components/format';
@@ -19,7 +19,7 @@ const LONG_AGO = '2000-01-01';
  * only a session's capacity, which its session page (places, bookings and the
  * waiting list) does, so there each row opens that page.
  */
-function DaySessions({ day, headingLevel }: { day: Day; headingLevel: 'h2' | 'h3' }) {
+function DaySessions({ day, headingLevel }: { day: Day<Session>; headingLevel: 'h2' | 'h3' }) {
   const Heading = headingLevel;
   const editable = useKeepsCatalogue();
   return (
@@ -30,7 +30,7 @@ function DaySessions({ day, headingLevel }: { day: Day; headingLevel: 'h2' | 'h3
       {day.sessions.length === 0 ? (
         <p className="empty">No sessions {day.label === 'Today' ? 'today' : 'on this day'}.</p>
       ) : (
-        <RecordTable
+        <RecordTable<Session>
           caption={`Sessions: ${day.label}`}
           captionHidden
           className="table--sessions"
@@ -40,7 +40,10 @@ function DaySessions({ day, headingLevel }: { day: Day; headingLevel: 'h2' | 'h3
             { header: 'Course', cell: (session) => session.courseTitle, rowHeader: true },
             { header: 'Venue', cell: (session) => session.venueName },
             { header: 'Contract', cell: (session) => session.contractName ?? NO_CONTRACT },
-            { header: 'Places', cell: (session) => plural(session.capacity, 'place') },
+            {
+              header: 'Booked',
+              cell: (session) => `${session.taken} of ${plural(session.capacity, 'place')}${session.waiting > 0 ? ` · ${session.waiting} waiting` : ''}`,
+            },
             { header: 'Facilitators', cell: (session) => session.facilitators.join(', ') || 'None yet' },
             {
               header: 'Status',

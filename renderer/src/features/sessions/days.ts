@@ -3,10 +3,10 @@ import { addDays, longDateWithWeekday } from '../../components/format';
 
 export { sessionStatusLabels as statusLabels } from '../../../../shared/labels';
 
-export interface Day {
+export interface Day<S extends Session = Session> {
   day: string;
   label: string;
-  sessions: Session[];
+  sessions: S[];
 }
 
 export const dayOf = (localDateTime: string) => localDateTime.slice(0, 10);
@@ -27,8 +27,8 @@ export function timeRange(session: Session): string {
 }
 
 /** Sessions in the order given, gathered under their start day. */
-export function groupByDay(sessions: Session[], today: string): Day[] {
-  const days: Day[] = [];
+export function groupByDay<S extends Session>(sessions: S[], today: string): Day<S>[] {
+  const days: Day<S>[] = [];
   for (const session of sessions) {
     const day = dayOf(session.startsAt);
     let group = days.at(-1);
