@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Schema } from '../../db/schema';
 
@@ -52,8 +52,15 @@ export async function countSeats(scope: { trx: Kysely<Schema> }, session: { id: 
   return seatsFrom(rows[0]!, session.capacity);
 }
 
-/** The same count, for work that runs synchronously on the raw connection (a merge). */
+const preparedFor = new WeakMap<Database, Statement>();
+
+/** The same count, for work that runs synchronously on the raw connection (a merge, the sessions list), prepared once per connection. */
 export function countSeatsNow(sqlite: Database, session: { id: string; capacity: number }): Seats {
-  const row = sqlite.prepare(SEAT_COUNTS).get(session.id, session.id, session.id, session.id) as SeatCountRow;
+  let statement = preparedFor.get(sqlite);
+  if (!statement) {
+    statement = sqlite.prepare(SEAT_COUNTS);
+    preparedFor.set(sqlite, statement);
+  }
+  const row = statement.get(session.id, session.id, session.id, session.id) as SeatCountRow;
   return seatsFrom(row, session.capacity);
 }

@@ -1,17 +1,8 @@
 import type { Person } from '../../../shared/contract';
+import type { PeopleTable } from '../../db/schema';
 
 /** A person as the lists read them: the row and their organisation's name. */
-export interface PersonRow {
-  id: string;
-  given_name: string;
-  family_name: string;
-  preferred_name: string | null;
-  email: string | null;
-  phone: string | null;
-  organisation_id: string | null;
-  membership_joined_on: string | null;
-  organisation_name: string | null;
-}
+export type PersonRow = Omit<PeopleTable, 'merged_into'> & { organisation_name: string | null };
 
 export function toPerson(row: PersonRow): Person {
   return {
