@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Schema } from '../db/schema';
 import type { KeyStore } from './keys';
 import type { PersonFinder } from './people/person-finder';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { procedures, type ProcedureDefinition, type ProcedureName } from '../../shared/contract';
 import type { Handlers } from './handler-types';
 import { RefusalKeepingWrites } from './refusal-keeping-writes';

@@ -6,7 +6,7 @@ import { decodeHlc, HybridLogicalClock } from '../sync/hlc';
 import type { CoreContext } from './deps';
 import { rowStatements } from '../db/row-statements';
 import { refreshSearchKeysNow } from './people/search-keys';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /**
  * Local indexes derived from shared rows, kept in step in the same

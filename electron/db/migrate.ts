@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { migrations as allMigrations, type Migration } from './migrations';
 
 export class SchemaTooNewError extends Error {}

@@ -1,4 +1,4 @@
-import Sqlite, { type Database } from 'better-sqlite3';
+import Sqlite, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { Kysely } from 'kysely';
 import { migrate } from './migrate';
 import type { Schema } from './schema';

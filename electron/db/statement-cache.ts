@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { SqliteDatabase } from 'kysely';
 
 const MAX_CACHED_STATEMENTS = 500;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Sqlite from 'better-sqlite3';
+import Sqlite from 'better-sqlite3-multiple-ciphers';
 import type { Browser } from 'playwright-core';
 import { createDispatcher } from '../../electron/dispatch/dispatcher';
 import { openCoreInFolder } from '../../electron/host/open-core';

@@ -1,4 +1,4 @@
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { reportKinds, type ReportChoice, type ReportKind } from '../../shared/contract';
 import { percentile, timeMs, type Figure } from './report';
 import { CONTRACT_YEAR_START, FIRST_DAY, LAST_DAY, SIZES, removeReportsData, reportsData, type ReportsData } from './reports-data';

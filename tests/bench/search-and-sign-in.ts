@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Sqlite from 'better-sqlite3';
+import Sqlite from 'better-sqlite3-multiple-ciphers';
 import type { Core } from '../../electron/core';
 import { recordSignIn } from '../../electron/core/signin/sign-in';
 import { write } from '../../electron/core/write';

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import ExcelJS from 'exceljs';
 import { cpSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Sqlite from 'better-sqlite3';
+import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { generatePeople } from '../../electron/demo/generate-people';
 import { percentile, timeMs, type Figure } from './report';
 import { laptopWithSession } from './paired';

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runFieldbook } from '../support/cli';
 import { tempCore, type TempCore } from '../support/temp-core';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PersonFinder } from '../../electron/core/people/person-finder';
 import type { Session } from '../../shared/contract';

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWritePath } from '../../electron/core/write-path';
 import type { Handlers } from '../../electron/core/handler-types';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Device, ProcedureInput, ProcedureName, ProcedureOutput, Session } from '../../shared/contract';
 import type { CallResult, FieldbookErrorPayload } from '../../shared/errors';
 import { createCore, type Core } from '../../electron/core';

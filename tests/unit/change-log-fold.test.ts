@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Sqlite, { type Database } from 'better-sqlite3';
+import Sqlite, { type Database } from 'better-sqlite3-multiple-ciphers';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { disagreementsWithChangeLog, foldChanges, type LoggedChange } from '../support/change-log-fold';

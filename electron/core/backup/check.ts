@@ -1,4 +1,4 @@
-import Sqlite from 'better-sqlite3';
+import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { BackupCheck } from '../../../shared/contract';

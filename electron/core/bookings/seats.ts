@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Schema } from '../../db/schema';
 

@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Kysely, Transaction } from 'kysely';
 import type { Schema } from '../../db/schema';
 import type { WriteScope } from '../write';

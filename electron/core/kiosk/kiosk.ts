@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { KioskStatus } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import { getSession } from '../catalogue/sessions';

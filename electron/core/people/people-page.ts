@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { ParsedInput, PeoplePage } from '../../../shared/contract';
 import { keysetPage } from './paging';
 import { toPerson, type PersonRow } from './person-row';

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { normaliseForSearch } from '../../../shared/search-text';
 
 /** Bump when normalisation changes: the keys are rebuilt on the next open. */

@@ -1,6 +1,6 @@
 import type { ReportFilters, ReportResult, ReportTable, ResolvedPeriod, TableCell } from '../../../shared/contract';
 import { sectorLabels } from '../../../shared/contract';
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { CoreContext } from '../deps';
 import type { Scope } from './scope';
 

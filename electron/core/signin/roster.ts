@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Roster, RosterEntry, Session } from '../../../shared/contract';
 import type { CoreContext } from '../deps';
 import { getSession } from '../catalogue/sessions';

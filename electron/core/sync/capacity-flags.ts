@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { CapacityFlag } from '../../../shared/contract';
 import { countSeats, countSeatsNow } from '../bookings/seats';
 import type { CoreContext } from '../deps';

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { FieldbookError } from '../../../shared/errors';
 import { invalidColumn, invalidRow } from '../../db/row-checks';
 import type { SharedTableName } from '../../db/schema';

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { BundleSummary } from '../../../shared/contract';
 import { sharedTableNames, type SharedTableName } from '../../db/schema';
 import { recordInWords } from '../../db/write-policy';

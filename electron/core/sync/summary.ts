@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { BundleSummary } from '../../../shared/contract';
 import type { WireChange } from '../../sync/payload';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /**
  * The kiosk's wrong-PIN tries and the wait they impose, kept with the kiosk

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import * as initial from './0001-initial';
 import * as signIn from './0002-sign-in';
 import * as waitlists from './0003-waitlists';
