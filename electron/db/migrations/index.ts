@@ -13,6 +13,7 @@ import * as savedReports from './0011-saved-reports';
 import * as membershipRequests from './0012-membership-requests';
 import * as peopleSortKeys from './0013-people-sort-keys';
 import * as reportIndexes from './0014-report-indexes';
+import * as erasures from './0016-erasures';
 
 export interface Migration {
   name: string;
@@ -39,4 +40,5 @@ export const migrations: readonly Migration[] = [
   { name: '0012-membership-requests', up: membershipRequests.up },
   { name: '0013-people-sort-keys', up: peopleSortKeys.up },
   { name: '0014-report-indexes', up: reportIndexes.up },
+  { name: '0016-erasures', up: erasures.up },
 ];
