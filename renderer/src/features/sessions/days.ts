@@ -1,5 +1,5 @@
 import type { Session } from '../../../../shared/contract';
-import { addDays, longDateWithWeekday } from '../../components/format';
+import { addDays, clockTime, longDateWithWeekday } from '../../components/format';
 
 export { sessionStatusLabels as statusLabels } from '../../../../shared/labels';
 
@@ -10,7 +10,8 @@ export interface Day<S extends Session = Session> {
 }
 
 export const dayOf = (localDateTime: string) => localDateTime.slice(0, 10);
-export const timeOf = (localDateTime: string) => localDateTime.slice(11, 16);
+/** "09:30" from "2026-03-12T09:30". */
+export const timeOf = clockTime;
 
 /** "Today", "Tomorrow", "Yesterday", or "Thursday 26 November 2026". */
 export function dayLabel(day: string, today: string): string {

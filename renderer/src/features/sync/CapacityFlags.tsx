@@ -1,14 +1,7 @@
 import { Link } from 'wouter';
 import type { CapacityFlag } from '../../../../shared/contract';
+import { dayAndTime as startText } from '../../components/format';
 import { momentText } from './words';
-
-/** "12 March 2026 at 09:30" from a session's wall-clock start, "2026-03-12T09:30". */
-function startText(startsAt: string): string {
-  const date = new Date(`${startsAt.slice(0, 16)}:00Z`);
-  if (Number.isNaN(date.getTime())) return startsAt;
-  const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  return `${day} at ${startsAt.slice(11, 16)}`;
-}
 
 /**
  * Sessions with more places taken than they have, which only showed once

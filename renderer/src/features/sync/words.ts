@@ -1,6 +1,7 @@
 import type { BundleSummary, ImportOutcome, OutgoingBundle } from '../../../../shared/contract';
 import { ApiError } from '../../api/client';
 import { plural } from '../../components/format';
+export { momentText } from '../../components/format';
 import { fieldInWords, importOutcomeLabels } from '../../../../shared/labels';
 
 /** "2 sessions, 41 sign-ins, 3 evaluations, 5 new people"; parts with none are left out. */
@@ -18,15 +19,6 @@ export function summaryText(summary: BundleSummary): string {
 /** "Bundle 3 written: 2 sessions, 41 sign-ins." */
 export function bundleWrittenText(bundle: OutgoingBundle): string {
   return `Bundle ${bundle.sequence} written: ${summaryText(bundle.summary)}.`;
-}
-
-/** A moment the core stamped: "12 March 2026 at 16:05", in this computer's time. */
-export function momentText(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  return `${day} at ${time}`;
 }
 
 /**

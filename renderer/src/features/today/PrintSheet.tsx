@@ -1,7 +1,7 @@
 import type { Roster, RosterEntry } from '../../../../shared/contract';
 import { longDateWithWeekday } from '../../components/format';
 import { dayOf, timeRange } from '../sessions/days';
-import { clockTime } from './words';
+import { timeOfMoment } from '../../components/format';
 
 /** Lines left empty after the list for people who turn up without a booking. */
 const BLANK_ROWS = 6;
@@ -10,7 +10,7 @@ const withPlace = (entry: RosterEntry) => entry.state === 'booked' || entry.stat
 
 /** What the signature box already says: who signed in on the laptop, and when. */
 function signedText(entry: RosterEntry): string {
-  return entry.signIn ? `✓ Signed in at ${clockTime(entry.signIn.signedAt)}` : '';
+  return entry.signIn ? `✓ Signed in at ${timeOfMoment(entry.signIn.signedAt)}` : '';
 }
 
 /**

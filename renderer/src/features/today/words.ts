@@ -1,5 +1,5 @@
 import type { Roster, RosterEntry, Session } from '../../../../shared/contract';
-import { longDateWithWeekday, plural } from '../../components/format';
+import { longDateWithWeekday, plural, timeOfMoment } from '../../components/format';
 import { dayOf } from '../sessions/days';
 import { rosterStateLabels as stateLabels } from '../../../../shared/labels';
 
@@ -28,14 +28,9 @@ export function countsText(counts: RosterCounts): string {
   return countsParts(counts).join(' · ');
 }
 
-/** "09:42" in this laptop's time: the sign-in is stamped in UTC by the core. */
-export function clockTime(isoInstant: string): string {
-  return new Date(isoInstant).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-}
-
 /** The badge text for where a person stands: "Booked", "Signed in at 09:42", "Waiting list, number 2", "No-show". */
 export function stateLabel(entry: RosterEntry): string {
-  if (entry.state === 'signed_in') return entry.signIn ? `Signed in at ${clockTime(entry.signIn.signedAt)}` : 'Signed in';
+  if (entry.state === 'signed_in') return entry.signIn ? `Signed in at ${timeOfMoment(entry.signIn.signedAt)}` : 'Signed in';
   if (entry.state === 'waitlisted' && entry.waitlistPosition !== null) return `Waiting list, number ${entry.waitlistPosition}`;
   return stateLabels[entry.state];
 }

@@ -1,5 +1,5 @@
 import type { BookingEvent, GroupBooking, Roster } from '../../../../shared/contract';
-import { plural } from '../../components/format';
+import { localDateTime, momentText, plural } from '../../components/format';
 
 type Counts = Roster['counts'];
 
@@ -26,24 +26,14 @@ export function placesLeftText(counts: Counts): string {
   return counts.seatsLeft === 0 ? 'No places left.' : `${plural(counts.seatsLeft, 'place')} left.`;
 }
 
-function localDay(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 /** A moment the core stamped in UTC, in this laptop's time: "today at 09:42", or "3 November 2026 at 16:05". */
 export function whenText(isoInstant: string, today: string): string {
-  const date = new Date(isoInstant);
-  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  if (localDay(date) === today) return `today at ${time}`;
-  const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-  return `${day} at ${time}`;
+  return momentText(isoInstant, today);
 }
 
 /** The laptop's wall-clock time to the minute, "2026-03-12T09:30", as session times are written. */
 export function localMinuteNow(now = new Date()): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${localDay(now)}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
+  return localDateTime(now);
 }
 
 const stateWords: Record<string, string> = {
