@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime, dayAndTime, longDate, longDateWithWeekday, momentText, orNotGiven, timeOfMoment } from '../../renderer/src/components/format';
-import { timeOf as kioskTime } from '../../renderer/src/features/kiosk/format';
+import { clockTime, dayAndTime, longDate, longDateWithWeekday, momentText, orNotGiven, timeOfMoment } from '../../shared/words-for-days';
 
 /**
  * One way to write a day and a time on every screen: "2 December 2026",
@@ -25,13 +24,6 @@ describe('dates and times on screen', () => {
     expect(momentText(stamped(2026, 12, 2, 9, 5))).toBe('2 December 2026 at 09:05');
     expect(momentText(stamped(2026, 12, 2, 9, 5), '2026-12-02')).toBe('today at 09:05');
     expect(momentText(stamped(2026, 12, 1, 23, 59), '2026-12-02')).toBe('1 December 2026 at 23:59');
-  });
-
-  it('gives the kiosk the same "09:30" in English, Polish and Arabic', () => {
-    expect(kioskTime('2026-12-02T09:30', 'en')).toBe('09:30');
-    expect(kioskTime('2026-12-02T09:30', 'pl')).toBe('09:30');
-    expect(kioskTime('2026-12-02T09:30', 'ar')).toBe('09:30');
-    expect(kioskTime('2026-12-02T14:00', 'ar')).toBe('14:00');
   });
 
   it('says "Not given" for an empty field and keeps a filled one', () => {
