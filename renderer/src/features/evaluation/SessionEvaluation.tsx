@@ -11,6 +11,7 @@ import { dayLabel, dayOf, timeRange } from '../sessions/days';
 import { Respondents } from './Respondents';
 import { OpenKiosk } from '../today/OpenKiosk';
 import { Summary } from './Summary';
+import { TranslationNotice } from './TranslationNotice';
 import '../../styles/today.css';
 import '../../styles/evaluation.css';
 
@@ -52,6 +53,7 @@ function EvaluationView({ session, course, template, today }: Loaded) {
         {canOpenKiosk ? (
           <>
             <p>At the end of the session, hand the laptop to participants: each finds their name and answers in their language.</p>
+            <TranslationNotice template={template} courseId={course.id} />
             <OpenKiosk sessionId={session.id} mode="evaluation" primary />
           </>
         ) : (

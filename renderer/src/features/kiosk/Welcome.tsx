@@ -4,6 +4,7 @@ import { languages } from '../../i18n';
 import { moveAlong } from './arrowKeys';
 import type { KioskFlow } from './flows';
 import { timeOf } from './format';
+import { InEnglish } from './InEnglish';
 import { KioskButton, KioskScreen } from './KioskScreen';
 
 interface WelcomeProps {
@@ -23,12 +24,11 @@ export function Welcome({ session, flows, language, chooseLanguage, start, openF
     <KioskScreen title={t('kiosk.welcome.title')} className="kiosk-welcome">
       <div className="kiosk-session">
         <h2 className="kiosk-session__label">{t('kiosk.welcome.sessionHeading')}</h2>
-        {/* Titles and venues are written in English; <bdi> keeps their word order on an Arabic page. */}
         <p className="kiosk-session__title">
-          <bdi>{session.courseTitle}</bdi>
+          <InEnglish>{session.courseTitle}</InEnglish>
         </p>
         <p className="kiosk-session__detail">
-          <bdi>{session.venueName}</bdi>
+          <InEnglish>{session.venueName}</InEnglish>
         </p>
         <p className="kiosk-session__detail">
           {t('kiosk.welcome.time', { start: timeOf(session.startsAt, language), end: timeOf(session.endsAt, language) })}

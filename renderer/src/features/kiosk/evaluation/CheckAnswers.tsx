@@ -25,14 +25,14 @@ function ratingWords(value: unknown, t: TFunction): string {
   return t('kiosk.evaluation.check.notAnswered');
 }
 
-/** One question and its answer as the participant gave it. */
-function Answer({ question, answer, language }: { question: LocalisedText; answer: string; language: KioskLanguage }) {
+/** One question and its answer as the participant gave it; `answerLang` when the answer is an English fallback. */
+function Answer({ question, answer, language, answerLang }: { question: LocalisedText; answer: string; language: KioskLanguage; answerLang?: string }) {
   return (
     <>
       <p className="eval-check__question">
         <ItemText text={question} language={language} />
       </p>
-      <p className="eval-check__answer" dir="auto">
+      <p className="eval-check__answer" dir="auto" lang={answerLang}>
         {answer}
       </p>
     </>
@@ -57,7 +57,8 @@ function ItemAnswers({ item, value, language, t }: { item: EvaluationItem; value
       return <Answer question={item.text} answer={answered(item, value) ? String(value).trim() : notAnswered} language={language} />;
     case 'single_choice': {
       const option = item.options.find((candidate) => candidate.id === value);
-      return <Answer question={item.text} answer={option ? textIn(option.text, language).text : notAnswered} language={language} />;
+      const shown = option ? textIn(option.text, language) : { text: notAnswered };
+      return <Answer question={item.text} answer={shown.text} answerLang={shown.lang} language={language} />;
     }
   }
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EvaluationItem, KioskLanguage } from '../../../../../shared/contract';
 import { gapIn, type DraftAnswer } from '../../evaluation/questions/answers';
 import { focusTargetId, Question } from '../../evaluation/questions/Question';
+import { isTranslated } from '../../evaluation/questions/translated';
 import { KioskActions, KioskButton, KioskScreen } from '../KioskScreen';
 
 export const questionIdPrefix = 'kiosk-q';
@@ -49,6 +50,8 @@ export function QuestionScreen({ item, index, total, value, onChange, language, 
   return (
     <KioskScreen title={t('kiosk.evaluation.progress', { number: index + 1, total })} className="kiosk-evaluation">
       <form noValidate onSubmit={submit}>
+        {/* Said before the English words, in the reader's own language, so they know why the question changed language. */}
+        {!isTranslated(item, language) && <p className="kiosk-note">{t('kiosk.evaluation.notTranslated')}</p>}
         <Question item={item} value={value} onChange={onChange} gap={gap} language={language} idPrefix={questionIdPrefix} />
         <KioskActions>
           <KioskButton type="submit">{t('kiosk.evaluation.next')}</KioskButton>

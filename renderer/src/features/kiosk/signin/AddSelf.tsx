@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client';
 import { useAsync } from '../../../components/useAsync';
+import { languageOf } from '../../../i18n';
 import { KioskActions, KioskButton, KioskScreen } from '../KioskScreen';
 
 export interface NewPerson {
@@ -61,7 +62,8 @@ function NameInput({
  * Nothing is sent yet; the core checks for look-alikes when they sign in.
  */
 export function AddSelf({ initial, next, back }: { initial: NewPerson; next(person: NewPerson): void; back(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = languageOf(i18n.resolvedLanguage).code;
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<Partial<Record<NameField, string>>>({});
   const organisations = useAsync(() => call('kiosk.organisations', {}), []);
@@ -109,7 +111,7 @@ export function AddSelf({ initial, next, back }: { initial: NewPerson; next(pers
           >
             <option value="">{t('kiosk.add.noOrganisation')}</option>
             {(organisations.data ?? []).map((organisation) => (
-              <option key={organisation.id} value={organisation.id} dir="auto">
+              <option key={organisation.id} value={organisation.id} dir="auto" lang={language === 'en' ? undefined : 'en-GB'}>
                 {organisation.name}
               </option>
             ))}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { InEnglish } from '../InEnglish';
 import { KioskActions, KioskButton, KioskScreen } from '../KioskScreen';
 
 /** Step 2: "Is this you?", so nobody signs in as a namesake by mistake. */
@@ -7,7 +8,7 @@ export function Confirm({ label, yes, no }: { label: string; yes(): void; no(): 
   return (
     <KioskScreen title={t('kiosk.confirm.title')}>
       <p className="kiosk-person">
-        <bdi>{label}</bdi>
+        <InEnglish>{label}</InEnglish>
       </p>
       <KioskActions>
         <KioskButton onClick={yes}>{t('kiosk.confirm.yes')}</KioskButton>

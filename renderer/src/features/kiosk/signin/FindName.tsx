@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { KioskMatch } from '../../../../../shared/contract';
 import { moveAlong } from '../arrowKeys';
+import { InEnglish } from '../InEnglish';
 import { KioskActions, KioskButton, KioskScreen } from '../KioskScreen';
 import type { NameSearch } from './useNameSearch';
 
@@ -101,12 +102,12 @@ export function FindName<M extends KioskMatch>({ query, search, type, choose, no
                         <span className="kiosk-done__tick" aria-hidden="true">
                           ✓
                         </span>
-                        <bdi>{match.label}</bdi>
+                        <InEnglish>{match.label}</InEnglish>
                         <span className="kiosk-done__note">{finished}</span>
                       </p>
                     ) : (
                       <button type="button" className="kiosk-button kiosk-button--choice" data-arrow-item onClick={() => choose(match)}>
-                        <bdi>{match.label}</bdi>
+                        <InEnglish>{match.label}</InEnglish>
                         {marked && (
                           <span className="kiosk-choice__mark">
                             <span aria-hidden="true">✓ </span>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskSignInMatch } from '../../../../../shared/contract';
 import { call } from '../../../api/client';
 import { useAsync } from '../../../components/useAsync';
+import { InEnglish } from '../InEnglish';
 import { KioskActions, KioskButton, KioskScreen } from '../KioskScreen';
 import type { NewPerson } from './AddSelf';
 
@@ -42,7 +43,7 @@ export function LookAlikes({ person, choose, isNew, back }: {
         {matches.map((match) => (
           <li key={match.personId}>
             <button type="button" className="kiosk-button kiosk-button--choice" onClick={() => choose(match)}>
-              <bdi>{match.label}</bdi>
+              <InEnglish>{match.label}</InEnglish>
               {match.signedIn && (
                 <span className="kiosk-choice__mark">
                   <span aria-hidden="true">✓ </span>
