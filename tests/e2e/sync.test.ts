@@ -176,9 +176,9 @@ describe('sending the day from a laptop to the office', () => {
       await laptopPage.keyboard.press('Enter');
     });
     const written = await textOf(laptopPage.locator('.written'));
-    expect(written).toMatch(/^Bundle 1 written: .*2 sign-ins/);
-    await said(laptopPage, 'Bundle 1 written');
-    const bundleRow = laptopPage.getByRole('row').filter({ has: laptopPage.getByRole('rowheader', { name: 'Bundle 1', exact: true }) });
+    expect(written).toMatch(/^End-of-day file 1 written: .*2 sign-ins/);
+    await said(laptopPage, 'End-of-day file 1 written');
+    const bundleRow = laptopPage.getByRole('row').filter({ has: laptopPage.getByRole('rowheader', { name: 'End-of-day file 1', exact: true }) });
     expect(await textOf(bundleRow)).toContain('Not yet confirmed');
     expect(await textOf(laptopPage.locator('.unsent'))).toContain('Nothing new since the last file');
 

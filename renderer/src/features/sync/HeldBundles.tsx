@@ -69,7 +69,7 @@ export function HeldBundles({ held, onImported }: { held: Held[]; onImported(): 
                     <span className="file-name">{bundle.fileName}</span>
                   </th>
                   <td>
-                    {bundle.senderName}, bundle {bundle.sequence}
+                    {bundle.senderName}, end-of-day file {bundle.sequence}
                   </td>
                   <td>{momentText(bundle.createdAt)}</td>
                   <td>
@@ -87,7 +87,7 @@ export function HeldBundles({ held, onImported }: { held: Held[]; onImported(): 
                       Import anyway
                       <span className="visually-hidden">
                         {' '}
-                        bundle {bundle.sequence} from {bundle.senderName}
+                        end-of-day file {bundle.sequence} from {bundle.senderName}
                       </span>
                     </button>
                   </td>

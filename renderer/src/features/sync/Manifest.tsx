@@ -1,10 +1,10 @@
 import type { ManifestEntry } from '../../../../shared/contract';
 import { plural } from '../../components/format';
-import { momentText, numbersText } from './words';
+import { fileNumberText, momentText, numbersText } from './words';
 
-/** "Bundle 12 from Hall laptop 2 has not arrived." */
+/** "End-of-day file 12 from Hall laptop 2 has not arrived." */
 export function missingText(entry: ManifestEntry, sequence: number): string {
-  return `Bundle ${sequence} from ${entry.name} has not arrived.`;
+  return `${fileNumberText(sequence)} from ${entry.name} has not arrived.`;
 }
 
 /**
@@ -37,9 +37,9 @@ export function Manifest({ entries }: { entries: ManifestEntry[] }) {
             <thead>
               <tr>
                 <th scope="col">Laptop</th>
-                <th scope="col">Bundles received</th>
+                <th scope="col">Files received</th>
                 <th scope="col">Not arrived</th>
-                <th scope="col">Offered again</th>
+                <th scope="col">Imported again</th>
                 <th scope="col">Last import</th>
               </tr>
             </thead>
@@ -51,7 +51,7 @@ export function Manifest({ entries }: { entries: ManifestEntry[] }) {
                     {entry.revoked && <span className="tag tag--revoked">Revoked</span>}
                   </th>
                   <td>{entry.received.length === 0 ? 'None yet' : numbersText(entry.received)}</td>
-                  <td>{entry.missing.length === 0 ? 'None' : numbersText(entry.missing)}</td>
+                  <td>{entry.missing.length === 0 ? 'Nothing missing' : numbersText(entry.missing)}</td>
                   <td>{entry.repeatsSeen === 0 ? 'Never' : plural(entry.repeatsSeen, 'time')}</td>
                   <td>{entry.lastImportedAt ? momentText(entry.lastImportedAt) : 'Never'}</td>
                 </tr>

@@ -13,7 +13,7 @@ import { SyncSettingsForm } from './SyncSettingsForm';
 import { ForRole } from './ForRole';
 import { Facts, Fingerprint, Refusal } from './parts';
 import { problemAt, useAction } from './useAction';
-import { bundleWrittenText, momentText, summaryText } from './words';
+import { bundleWrittenText, fileNumberText, momentText, summaryText } from './words';
 
 function BundleRows({ bundles, onWriteAgain, busy }: { bundles: OutgoingBundle[]; busy: boolean; onWriteAgain(bundle: OutgoingBundle): void }) {
   return (
@@ -33,7 +33,7 @@ function BundleRows({ bundles, onWriteAgain, busy }: { bundles: OutgoingBundle[]
       <tbody>
         {bundles.map((bundle) => (
           <tr key={bundle.bundleId} data-sequence={bundle.sequence}>
-            <th scope="row">Bundle {bundle.sequence}</th>
+            <th scope="row">{fileNumberText(bundle.sequence)}</th>
             <td>{momentText(bundle.createdAt)}</td>
             <td>{summaryText(bundle.summary)}</td>
             <td>
@@ -51,7 +51,7 @@ function BundleRows({ bundles, onWriteAgain, busy }: { bundles: OutgoingBundle[]
                   aria-disabled={busy || undefined}
                   onClick={() => onWriteAgain(bundle)}
                 >
-                  Write again<span className="visually-hidden"> bundle {bundle.sequence}</span>
+                  Write again<span className="visually-hidden"> end-of-day file {bundle.sequence}</span>
                 </button>
               )}
             </td>
@@ -140,7 +140,7 @@ function Outbox() {
       .run(
         'bundles',
         () => call('sync.rewriteBundle', { sequence: bundle.sequence }),
-        (result) => `Bundle ${bundle.sequence} written again as ${result.fileName}.`,
+        (result) => `${fileNumberText(bundle.sequence)} written again as ${result.fileName}.`,
       )
       .then((result) => result && offerDownload(result));
 

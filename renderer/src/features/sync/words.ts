@@ -16,9 +16,14 @@ export function summaryText(summary: BundleSummary): string {
   return summary.changes > 0 ? plural(summary.changes, 'other change') : 'nothing new';
 }
 
-/** "Bundle 3 written: 2 sessions, 41 sign-ins." */
+/** "End-of-day file 3", as the screens name a laptop's numbered file (never "bundle"). */
+export function fileNumberText(sequence: number): string {
+  return `End-of-day file ${sequence}`;
+}
+
+/** "End-of-day file 3 written: 2 sessions, 41 sign-ins." */
 export function bundleWrittenText(bundle: OutgoingBundle): string {
-  return `Bundle ${bundle.sequence} written: ${summaryText(bundle.summary)}.`;
+  return `${fileNumberText(bundle.sequence)} written: ${summaryText(bundle.summary)}.`;
 }
 
 /**
