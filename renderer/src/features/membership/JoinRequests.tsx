@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { joinRequestStatuses, type JoinRequestStatus, type MemberRequest } from '../../../../shared/contract';
 import { call } from '../../api/client';
-import { longDate } from '../../components/format';
+import { longDate, NOT_GIVEN } from '../../components/format';
 import { LoadFailed, Loading, Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { useAsync } from '../../components/useAsync';
@@ -69,7 +69,7 @@ export function JoinRequests() {
                 <td>
                   {request.courseTitle}, {longDate(request.sessionStartsAt.slice(0, 10))} ({request.laptopName})
                 </td>
-                <td>{request.notes ?? <span className="muted">None</span>}</td>
+                <td>{request.notes ?? <span className="muted">{NOT_GIVEN}</span>}</td>
                 <td>
                   {request.status === 'open' ? (
                     <>

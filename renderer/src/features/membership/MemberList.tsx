@@ -146,7 +146,7 @@ export function MemberList({ dueSoon = false }: { dueSoon?: boolean }) {
                 </th>
                 <td>{member.schemeName}</td>
                 <td>{memberStatusLabels[member.status]}</td>
-                <td>{member.organisationName ?? 'None'}</td>
+                <td>{member.organisationName ?? 'No organisation'}</td>
                 <td>{longDate(member.termEndsOn)}</td>
                 <td>
                   {trainingOutcomeLabels[member.training.outcome]}

@@ -88,7 +88,7 @@ function MembershipSection({ member, membership, onChanged }: { member: Member; 
               <td>{termOriginLabels[term.origin]}</td>
               <td>{pounds(term.feePence)}</td>
               <td>{term.paidOn ? longDate(term.paidOn) : 'Unpaid'}</td>
-              <td>{term.organisationName ?? 'None'}</td>
+              <td>{term.organisationName ?? 'No organisation'}</td>
               <td>{term.cancelledOn ? longDate(term.cancelledOn) : 'No'}</td>
             </tr>
           ))}

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { NO_CONTRACT, type SessionListItem as Session } from '../../../../shared/contract';
 import { useKeepsCatalogue } from '../../app/device';
 import { call } from '../../api/client';
-import { plural } from '../../components/format';
+import { orNotGiven, plural } from '../../components/format';
 import { ListPage } from '../../components/ListPage';
 import { RecordTable } from '../../components/RecordTable';
 import { useAsync } from '../../components/useAsync';
@@ -44,7 +44,7 @@ function DaySessions({ day, headingLevel }: { day: Day<Session>; headingLevel: '
               header: 'Booked',
               cell: (session) => `${session.taken} of ${plural(session.capacity, 'place')}${session.waiting > 0 ? ` · ${session.waiting} waiting` : ''}`,
             },
-            { header: 'Facilitators', cell: (session) => session.facilitators.join(', ') || 'None yet' },
+            { header: 'Facilitators', cell: (session) => orNotGiven(session.facilitators.join(', ')) },
             {
               header: 'Status',
               cell: (session) => <span className={`tag tag--${session.status}`}>{statusLabels[session.status]}</span>,

@@ -3,6 +3,7 @@ import { useLocation } from 'wouter';
 import type { EnrolledLaptop } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { offerDownload } from '../../components/files';
+import { orNotGiven } from '../../components/format';
 import { useAnnounce } from '../../components/status';
 import { ReasonDialog } from '../waitlist/ReasonDialog';
 import { Facts, Fingerprint, Refusal, facilitatorsText } from './parts';
@@ -35,7 +36,7 @@ function LaptopCard({
       <Facts
         rows={[
           ['Fingerprint', <Fingerprint key="fingerprint" value={laptop.fingerprint} />],
-          ['Team', laptop.team ?? 'None'],
+          ['Team', orNotGiven(laptop.team)],
           ['Its package holds', facilitatorsText(laptop.facilitators)],
           ['Enrolled on', momentText(laptop.enrolledAt)],
           ['Revoked on', laptop.revokedAt ? momentText(laptop.revokedAt) : null],

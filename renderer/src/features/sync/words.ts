@@ -1,6 +1,6 @@
 import type { BundleSummary, ImportOutcome, OutgoingBundle } from '../../../../shared/contract';
 import { ApiError } from '../../api/client';
-import { plural } from '../../components/format';
+import { NOT_GIVEN, plural } from '../../components/format';
 export { momentText } from '../../components/format';
 import { fieldInWords, importOutcomeLabels } from '../../../../shared/labels';
 
@@ -56,7 +56,7 @@ export function numbersText(numbers: readonly number[]): string {
 
 /** A value from the conflict log as text: the field may hold a name, a number, a state or nothing. */
 export function valueText(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '(empty)';
+  if (value === null || value === undefined || value === '') return NOT_GIVEN;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);

@@ -1,5 +1,6 @@
 import { useKeepsCatalogue } from '../../app/device';
 import { call } from '../../api/client';
+import { orNotGiven } from '../../components/format';
 import { ListPage } from '../../components/ListPage';
 import { RecordTable } from '../../components/RecordTable';
 import { useAsync } from '../../components/useAsync';
@@ -33,7 +34,7 @@ export function VenueList() {
           columns={[
             { header: 'Name', cell: (venue) => venue.name, rowHeader: true },
             { header: 'Address', cell: (venue) => <span className="pre-line">{venue.address}</span> },
-            { header: 'Access notes', cell: (venue) => venue.accessNotes ?? 'None' },
+            { header: 'Access notes', cell: (venue) => orNotGiven(venue.accessNotes) },
           ]}
           editHref={editable ? (venue) => `/venues/${venue.id}` : undefined}
           editName={(venue) => `venue: ${venue.name}`}
