@@ -1,9 +1,9 @@
 import { useId, type ReactNode } from 'react';
+import { localDay } from '../../components/format';
 
 /** The device's calendar day, "2026-03-12", as date inputs read it. */
 export function todayLocal(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return localDay();
 }
 
 /** One labelled control of the small forms on the membership screens. */

@@ -1,12 +1,7 @@
 import type { OrganisationRequest } from '../../../../shared/contract';
-import { longDate, plural } from '../../components/format';
+import { localDay, longDate, plural } from '../../components/format';
 
 export { requestStatusLabels } from '../../../../shared/labels';
-
-function localDay(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 /** When the request arrived, as this laptop reads the day: "24 November 2026". */
 export function askedOn(request: OrganisationRequest): string {
