@@ -7,6 +7,7 @@ import { venueHandlers } from './catalogue/venues';
 import { contractHandlers } from './contracts/contracts';
 import type { CoreContext, CoreDeps } from './deps';
 import { backupHandlers } from './backup/handlers';
+import { erasureHandlers } from './erasure/handlers';
 import { bookingHandlers } from './bookings/handlers';
 import { deviceHandlers } from './device/device';
 import { evaluationHandlers } from './evaluations/handlers';
@@ -77,6 +78,7 @@ export function createCore(deps: CoreDeps): Core {
     ...reportHandlers(ctx),
     ...savedReportHandlers(ctx),
     ...backupHandlers(ctx),
+    ...erasureHandlers(ctx),
   };
   // Downloads read through the list procedures themselves, unwrapped: the download already holds its turn on the write path.
   const handlers: Handlers = writePath.serialise(

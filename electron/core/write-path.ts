@@ -23,7 +23,16 @@ import { RefusalKeepingWrites } from './refusal-keeping-writes';
  * database work, then write in one transaction of their own; and the backup,
  * which writes a file and no row, and copies the database between turns.
  */
-const FILE_FIRST: ReadonlySet<ProcedureName> = new Set(['sync.importFile', 'sync.importHeld', 'sync.importInbox', 'sync.importPackage', 'sheets.import', 'backup.now']);
+const FILE_FIRST: ReadonlySet<ProcedureName> = new Set([
+  'sync.importFile',
+  'sync.importHeld',
+  'sync.importInbox',
+  'sync.importPackage',
+  'sheets.import',
+  'backup.now',
+  // Opens and seals held files again before its transaction, and checkpoints the WAL after it (SQLite cannot inside one).
+  'erasure.erase',
+]);
 
 export class OutputDidNotMatch extends Error {
   constructor(

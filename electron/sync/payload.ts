@@ -10,6 +10,16 @@ import { isClockStamp } from './hlc';
  * and apply one frame at a time, so memory stays flat however large the file.
  */
 
+/**
+ * The sealed file format this build writes (the envelope's `format`). 2: a
+ * package's meta carries the office's erasures and a bundle's the erasures
+ * its laptop confirms. An older build, which reads only 1, refuses a 2 in
+ * plain words rather than silently ignoring the erasures in it.
+ */
+export const FILE_FORMAT_WRITTEN = 2;
+/** The formats this build opens: 1 from a computer not yet updated (it carries no erasures), and 2. */
+export const FILE_FORMATS_READ: readonly number[] = [1, 2];
+
 /** One change-log entry as it travels: [id, hlc, device id, table, row id, fields JSON, replaces JSON or null]. */
 export type WireChange = [id: string, hlc: string, deviceId: string, table: string, rowId: string, fields: string, replaces: string | null];
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { FieldbookError } from '../../shared/errors';
 import { dayInWords } from './words';
 import { isClockStamp } from './hlc';
+import { FILE_FORMAT_WRITTEN, FILE_FORMATS_READ } from './payload';
 
 /**
  * The file format every bundle and package travels in: sign, then encrypt,
@@ -17,7 +18,7 @@ import { isClockStamp } from './hlc';
  * byte for byte. age (X25519, ChaCha20-Poly1305 STREAM) detects any change or
  * truncation before a single byte of plaintext is released.
  */
-export const SEALED_FILE_FORMAT = 1;
+export const SEALED_FILE_FORMAT = FILE_FORMAT_WRITTEN;
 
 export const Envelope = z.object({
   format: z.number().int(),
@@ -171,7 +172,7 @@ export async function openSealedFile(file: Uint8Array, input: OpenInput): Promis
     if (error instanceof FieldbookError) throw error;
     throw damaged();
   }
-  if (envelope.format !== SEALED_FILE_FORMAT) {
+  if (!FILE_FORMATS_READ.includes(envelope.format)) {
     throw new FieldbookError('UNSUPPORTED_VERSION', `This file uses file format ${envelope.format}, which this version of Fieldbook does not read.`);
   }
   if (!header.signature) {

@@ -15,6 +15,7 @@ import { reportProcedures } from './reports';
 import { savedReportProcedures } from './saved-reports';
 import { peopleProcedures } from './people';
 import { backupProcedures } from './backup';
+import { erasureProcedures } from './erasure';
 
 export interface ProcedureDefinition {
   /** Queries only read; mutations write and are recorded in the change log. */
@@ -52,6 +53,7 @@ export const procedures = {
   ...savedReportProcedures,
   ...peopleProcedures,
   ...backupProcedures,
+  ...erasureProcedures,
 } as const satisfies Record<string, ProcedureDefinition>;
 
 export type Procedures = typeof procedures;
@@ -98,3 +100,4 @@ export * from './reports';
 export * from './saved-reports';
 export * from './people';
 export * from './backup';
+export * from './erasure';

@@ -210,11 +210,11 @@ describe('files refused whole, with their reason in plain words', () => {
 
   it('refuses a file in a format version this build does not know, even signed by the laptop', async () => {
     const { office, laptop, laptopId } = await scene();
-    const file = await handmade(officeRecipient(office), { format: 2, ...envelopeFor(laptopId, office) }, somePayload(laptopId), laptop.keyStore.get(SIGNING_KEY_NAME)!);
+    const file = await handmade(officeRecipient(office), { format: SEALED_FILE_FORMAT + 1, ...envelopeFor(laptopId, office) }, somePayload(laptopId), laptop.keyStore.get(SIGNING_KEY_NAME)!);
     expect(await refusedByOffice(office, file)).toEqual({
       code: 'UNSUPPORTED_VERSION',
       message:
-        'This file was written by a newer version of Fieldbook (file format 2; this version reads format 1). Update Fieldbook on this computer, then import it again.',
+        'This file was written by a newer version of Fieldbook (file format 3; this version reads format 2). Update Fieldbook on this computer, then import it again.',
     });
   });
 

@@ -5,6 +5,7 @@ import { FieldbookError } from '../../../shared/errors';
 import type { CoreContext } from '../deps';
 import { importBundle } from './office-import';
 import { inboxFolder } from './settings';
+import { startRetention, sweepInbox } from '../erasure/inbox-retention';
 
 export const BUNDLE_EXTENSION = '.fieldbook';
 
@@ -29,7 +30,7 @@ export async function importInbox(ctx: CoreContext): Promise<InboxResult> {
     const path = join(folder, fileName);
     try {
       const outcome = await importBundle(ctx, readFileSync(path), { fileName });
-      moveInto(folder, 'Imported', fileName);
+      moveInto(ctx, folder, 'Imported', fileName);
       files.push({ fileName, outcome, refusal: null });
     } catch (error) {
       if (!(error instanceof FieldbookError)) throw error;
@@ -38,11 +39,14 @@ export async function importInbox(ctx: CoreContext): Promise<InboxResult> {
         files.push({ fileName, outcome: null, refusal: `${fileName} looks incomplete; it may still be copying. Fieldbook will look at it again.` });
         continue;
       }
-      moveInto(folder, 'Refused', fileName);
+      moveInto(ctx, folder, 'Refused', fileName);
       writeFileSync(join(folder, 'Refused', `${fileName}.why.txt`), `${error.message}\n`);
+      startRetention(ctx, join(folder, 'Refused', `${fileName}.why.txt`));
       files.push({ fileName, outcome: null, refusal: error.message });
     }
   }
+  // Imported and refused files are kept only for the inbox retention period.
+  sweepInbox(ctx);
   return { folder, files };
 }
 
@@ -54,7 +58,8 @@ function stillArriving(path: string): boolean {
   return Date.now() - statSync(path).mtimeMs < SETTLE_MS;
 }
 
-function moveInto(folder: string, subfolder: string, fileName: string): void {
+function moveInto(ctx: CoreContext, folder: string, subfolder: string, fileName: string): void {
   mkdirSync(join(folder, subfolder), { recursive: true });
   renameSync(join(folder, fileName), join(folder, subfolder, fileName));
+  startRetention(ctx, join(folder, subfolder, fileName));
 }

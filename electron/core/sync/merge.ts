@@ -5,6 +5,7 @@ import { recordInWords } from '../../db/write-policy';
 import { MAX_COUNTER, MAX_DRIFT_MS } from '../../sync/hlc';
 import type { WireChange } from '../../sync/payload';
 import { insertSortKeyNow, refreshSearchKeysNow, searchKeysFor, type NamedPerson } from '../people/search-keys';
+import { Tombstones } from '../erasure/tombstones';
 import { ConflictLog, type HistoryEntry } from './conflict-log';
 import { refusal, type ChangeChecks } from './merge-checks';
 import { readWireChange, type Column } from './wire-change';
@@ -48,10 +49,12 @@ export interface MergeTally {
   maxHlc: string;
   /** The latest stamp received at all. */
   latestStamp: string;
+  /** Changes dropped because they are about an erased person (erasure always wins). */
+  discarded: number;
 }
 
 export function emptyTally(): MergeTally {
-  return { applied: 0, alreadyHad: 0, conflicts: 0, touchedSessions: new Set(), coveredSessions: new Set(), signIns: 0, evaluations: 0, newRows: new Map(), maxHlc: '', latestStamp: '' };
+  return { applied: 0, alreadyHad: 0, conflicts: 0, touchedSessions: new Set(), coveredSessions: new Set(), signIns: 0, evaluations: 0, newRows: new Map(), maxHlc: '', latestStamp: '', discarded: 0 };
 }
 
 /** The import log's words for a merge: counted from what was stored. */
@@ -102,6 +105,7 @@ export class Merger {
   /** Devices whose changes left rows waiting in this merge. */
   private readonly leftWaiting = new Set<string>();
   private readonly clockLimit: string;
+  private readonly tombstones: Tombstones;
 
   constructor(
     private readonly sqlite: Database,
@@ -133,6 +137,7 @@ export class Merger {
       (sqlite.prepare('SELECT table_name, row_id FROM unapplied_rows').raw().all() as [string, string][]).map(([table, row]) => rowKey(table, row)),
     );
     this.conflictLog = new ConflictLog(sqlite, newId);
+    this.tombstones = new Tombstones(sqlite);
     this.clockLimit = String(options.nowMs + MAX_DRIFT_MS).padStart(15, '0');
   }
 
@@ -140,6 +145,10 @@ export class Merger {
   apply(change: WireChange, tally: MergeTally): boolean {
     const [id, hlc, deviceId, , rowId, fields, replacesText] = change;
     const { table, parsed, replaces } = readWireChange(change, this.columns, this.options.checks.senderName);
+    if (!this.tombstones.none && this.aboutErased(table, rowId, parsed)) {
+      tally.discarded += 1;
+      return false;
+    }
     // A change this device already holds was accepted when it first came: it is not judged again.
     if (this.insertChange.run(id, hlc, deviceId, table, rowId, fields, replacesText).changes === 0) {
       tally.alreadyHad += 1;
@@ -153,6 +162,22 @@ export class Merger {
     if (!this.insertFirst(table, rowId, parsed, tally)) {
       if (isCreation) this.options.checks.checkSecondCreation(change, table, parsed, this.required.get(table)!);
       this.materialise(table, rowId, tally, deviceId);
+    }
+    return true;
+  }
+
+  /**
+   * Whether a change is about an erased row or points at one; it is then
+   * dropped, before the change log. A row not stored here that points at an
+   * erased one is erased with what of it waits (a stored row that an edit
+   * points at an erased one only loses the edit).
+   */
+  private aboutErased(table: SharedTableName, rowId: string, fields: Record<string, unknown>): boolean {
+    if (this.tombstones.isErased(table, rowId)) return true;
+    const parent = this.tombstones.erasedParent(table, fields);
+    if (!parent) return false;
+    if (this.exists.get(table)!.get(rowId) === undefined) {
+      for (const row of this.tombstones.bury(table, rowId, parent)) this.unapplied.delete(rowKey(row.table, row.rowId));
     }
     return true;
   }

@@ -10,6 +10,8 @@ import { aheadBy, durationInWords, FUTURE_TOLERANCE_MS, heldFromMs, markReviewed
 import { summaryOf } from './merge';
 import { StampedAhead, type Sender } from './merge-checks';
 import type { KnownSender } from '../../sync/sealed-file';
+import { heldFileSigner } from '../erasure/held-files';
+import { discardedInWords, recordConfirmations } from '../erasure/confirmations';
 
 /**
  * The office's import of a laptop's bundle. The file is decrypted and its
@@ -25,6 +27,8 @@ export interface ImportOptions {
   /** Import a bundle stamped in the future anyway: someone reviewed it. */
   allowFuture?: boolean;
   onProgress?: (framesDone: number, framesTotal: number) => void;
+  /** A held file the office sealed again without an erased person: it carries the office's signature. */
+  resealed?: boolean;
 }
 
 interface EnrolledRow {
@@ -45,7 +49,8 @@ function enrolledSender(ctx: CoreContext) {
 
 export async function importBundle(ctx: CoreContext, file: Uint8Array, options: ImportOptions): Promise<ImportOutcome> {
   const keys = await deviceKeys(ctx, 'office');
-  const received = await openReceived(keys, file, 'bundle', BundleMeta, enrolledSender(ctx), options.fileName);
+  const sender = options.resealed ? heldFileSigner(ctx, keys, true) : enrolledSender(ctx);
+  const received = await openReceived(keys, file, 'bundle', BundleMeta, sender, options.fileName);
   return inOneTransaction(ctx.sqlite, () => importOpened(ctx, received, file, options));
 }
 
@@ -110,7 +115,14 @@ function importOpened(ctx: CoreContext, received: Received<BundleMeta>, file: Ui
   }
   const summary = summaryOf(tally);
   const capacityFlags = flagOverCapacity(ctx.sqlite, tally.touchedSessions, now);
-  const message = `Imported bundle ${envelope.sequence} from ${sender.name}: ${describe(summary)}.`;
+  const confirmed = recordConfirmations(ctx, laptopId, received.payload.meta.erasures ?? [], envelope.sequence);
+  const message = [
+    `Imported bundle ${envelope.sequence} from ${sender.name}: ${describe(summary)}.`,
+    tally.discarded > 0 ? discardedInWords(tally.discarded, sender.name) : '',
+    confirmed > 0 ? `${sender.name} confirmed ${confirmed === 1 ? '1 erasure' : `${confirmed} erasures`}.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   ctx.sqlite
     .prepare(
       `INSERT INTO received_bundles (bundle_id, sender_device_id, sequence, kind, created_hlc, imported_at, file_name, summary)
@@ -190,7 +202,9 @@ export function describe(summary: BundleSummary): string {
 
 /** Reads a held bundle back for "Import anyway". */
 export async function importHeld(ctx: CoreContext, bundleId: string): Promise<ImportOutcome> {
-  const held = ctx.sqlite.prepare('SELECT file, file_name FROM held_bundles WHERE bundle_id = ?').get(bundleId) as { file: Buffer; file_name: string } | undefined;
+  const held = ctx.sqlite.prepare('SELECT file, file_name, resealed FROM held_bundles WHERE bundle_id = ?').get(bundleId) as
+    | { file: Buffer; file_name: string; resealed: number }
+    | undefined;
   if (!held) throw new FieldbookError('NOT_FOUND', 'That bundle is not waiting for review.');
-  return importBundle(ctx, new Uint8Array(held.file), { fileName: held.file_name, allowFuture: true });
+  return importBundle(ctx, new Uint8Array(held.file), { fileName: held.file_name, allowFuture: true, resealed: held.resealed === 1 });
 }

@@ -10,6 +10,7 @@ import { deviceKeys, thisDevice, type DeviceKeys } from './device-keys';
 import { fileSafe } from './pairing-files';
 import { emptySummary, summariseChanges, type BundleMeta } from './summary';
 import { retentionDays } from './settings';
+import { confirmationsToSend, markConfirmationsSent } from '../erasure/confirmations';
 
 /**
  * The laptop's end of the day: every change made on this laptop since the
@@ -57,8 +58,13 @@ async function lastBundle(ctx: CoreContext, officeId: string) {
     .executeTakeFirst();
 }
 
-async function sealBundle(keys: DeviceKeys, office: PairedOfficeTable, row: OutgoingBundlesTable, changes: WireChange[]) {
-  const meta: BundleMeta = { kind: 'bundle', deviceName: keys.device.name, summary: JSON.parse(row.summary) as BundleMeta['summary'] };
+async function sealBundle(ctx: CoreContext, keys: DeviceKeys, office: PairedOfficeTable, row: OutgoingBundlesTable, changes: WireChange[]) {
+  const meta: BundleMeta = {
+    kind: 'bundle',
+    deviceName: keys.device.name,
+    summary: JSON.parse(row.summary) as BundleMeta['summary'],
+    erasures: confirmationsToSend(ctx),
+  };
   const file = await sealFile({
     envelope: {
       kind: 'bundle',
@@ -92,7 +98,9 @@ export async function exportBundle(ctx: CoreContext) {
     );
   // Refused before anything is written: stamping the bundle moves the device's clock.
   const unsent = ctx.sqlite.prepare('SELECT 1 FROM change_log WHERE device_id = ? AND hlc > ? LIMIT 1').get(keys.device.id, from);
-  if (!unsent && !anythingHeld(ctx.sqlite)) throw nothingToExport();
+  // Erasures carried out here are confirmed even in a file that holds nothing else.
+  const confirming = confirmationsToSend(ctx).length > 0;
+  if (!unsent && !anythingHeld(ctx.sqlite) && !confirming) throw nothingToExport();
   // Anonymous answers and completions still held back go out now, even fewer
   // than a batch, shuffled; the stamp taken after them marks the end of what this bundle carries.
   const createdHlc = await write(ctx, async (scope) => {
@@ -100,7 +108,7 @@ export async function exportBundle(ctx: CoreContext) {
     return scope.stamp();
   });
   const changes = localChanges(ctx, keys.device.id, from, createdHlc);
-  if (changes.length === 0) throw nothingToExport();
+  if (changes.length === 0 && !confirming) throw nothingToExport();
   const row: OutgoingBundlesTable = {
     bundle_id: ctx.newId(),
     recipient_device_id: office.device_id,
@@ -108,14 +116,15 @@ export async function exportBundle(ctx: CoreContext) {
     created_at: ctx.clock().toISOString(),
     created_hlc: createdHlc,
     from_hlc: from,
-    to_hlc: changes[changes.length - 1]![1],
+    to_hlc: changes.length > 0 ? changes[changes.length - 1]![1] : createdHlc,
     summary: JSON.stringify(summariseChanges(ctx.sqlite, changes)),
     acknowledged_at: null,
   };
-  const sealed = await sealBundle(keys, office, row, changes);
+  const sealed = await sealBundle(ctx, keys, office, row, changes);
   // Recorded once the file is sealed, so a failure to seal leaves the number free. If the person then
   // cancels saving it, the number is used and the office will list it as not arrived: Write again.
   await ctx.db.insertInto('outgoing_bundles').values(row).execute();
+  markConfirmationsSent(ctx, row.sequence);
   return sealed;
 }
 
@@ -133,7 +142,7 @@ export async function rewriteBundle(ctx: CoreContext, sequence: number) {
   if (row.acknowledged_at) {
     throw new FieldbookError('CONFLICT', `The office already has bundle ${sequence}, and its personal data may have been removed from this laptop.`);
   }
-  return sealBundle(keys, office, row, localChanges(ctx, keys.device.id, row.from_hlc, row.to_hlc));
+  return sealBundle(ctx, keys, office, row, localChanges(ctx, keys.device.id, row.from_hlc, row.to_hlc));
 }
 
 export async function outbox(ctx: CoreContext): Promise<Outbox> {

@@ -16,6 +16,8 @@ import { mergeReceived, openReceived } from './receive';
 import { inOneTransaction } from '../write-path';
 import { decodeHlc } from '../../sync/hlc';
 import { forgetPrunedLines, packageMembership, readPackageMembership, storePackageMembership } from './package-membership';
+import { applyPackageErasures, discardedInWords, erasuresFor } from '../erasure/confirmations';
+import { checkpointAfterErasure } from '../erasure/checkpoint';
 
 /**
  * The office's package for one laptop: the catalogue, the upcoming sessions
@@ -35,6 +37,8 @@ const PackageMeta = z.object({
   people: z.number(),
   /** Scheme names and status lines of the people booked on its sessions; checked on its own (package-membership.ts). */
   membership: z.unknown().optional(),
+  /** The office's erasures this laptop has not confirmed (file format 2 on); checked on its own (erasure/confirmations.ts). */
+  erasures: z.unknown().optional(),
 });
 type PackageMeta = z.infer<typeof PackageMeta>;
 
@@ -98,7 +102,8 @@ export async function writePackage(ctx: CoreContext, deviceId: string) {
     await ctx.db.selectFrom('received_bundles').select('bundle_id').where('sender_device_id', '=', deviceId).where('kind', '=', 'bundle').execute()
   ).map((row) => row.bundle_id);
   const membership = await packageMembership(ctx, booked);
-  const meta: PackageMeta = { kind: 'package', officeName: keys.device.name, laptopDeviceId: deviceId, acknowledged, ...counts, membership };
+  const erasures = erasuresFor(ctx, deviceId);
+  const meta: PackageMeta = { kind: 'package', officeName: keys.device.name, laptopDeviceId: deviceId, acknowledged, ...counts, membership, erasures };
   const bundleId = ctx.newId();
   const file = await sealFile({
     envelope: { kind: 'package', bundleId, senderDeviceId: keys.device.id, sequence, recipientFingerprint: recipientFingerprint(laptop.age_recipient), createdAt: createdHlc },
@@ -148,8 +153,10 @@ export async function importPackage(ctx: CoreContext, file: Uint8Array, fileName
   }
   const now = ctx.clock().toISOString();
   // The file is open and verified: everything else is one synchronous transaction.
-  return inOneTransaction(ctx.sqlite, () => {
-    mergeReceived(ctx, received, {
+  const outcome = inOneTransaction(ctx.sqlite, () => {
+    // Erasures first, so the merge drops whatever in this package (or arriving later) is about the people erased.
+    const erased = applyPackageErasures(ctx, payload.meta.erasures, office.name);
+    const tally = mergeReceived(ctx, received, {
       sender: {
         name: office.name,
         deviceId: office.device_id,
@@ -174,7 +181,16 @@ export async function importPackage(ctx: CoreContext, file: Uint8Array, fileName
          VALUES (?, ?, ?, 'package', ?, ?, ?, ?)`,
       )
       .run(envelope.bundleId, envelope.senderDeviceId, envelope.sequence, envelope.createdAt, now, fileName, JSON.stringify(base));
-    const message = `Imported the package from ${office.name}: ${base.sessions} upcoming sessions, ${base.people} people; the office confirmed ${acknowledged} more of this laptop's bundles.`;
-    return { ...base, status: 'imported' as const, message, acknowledged, prunedSessions };
+    const message = [
+      `Imported the package from ${office.name}: ${base.sessions} upcoming sessions, ${base.people} people; the office confirmed ${acknowledged} more of this laptop's bundles.`,
+      erased > 0 ? `${erased === 1 ? '1 erasure' : `${erased} erasures`} from the office carried out here; the next end-of-day file confirms ${erased === 1 ? 'it' : 'them'}.` : '',
+      tally.discarded > 0 ? discardedInWords(tally.discarded, office.name) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return { ...base, status: 'imported' as const, message, acknowledged, prunedSessions, erased };
   });
+  if (outcome.erased > 0 || outcome.prunedSessions > 0) checkpointAfterErasure(ctx.sqlite);
+  const { erased: _erased, ...result } = outcome;
+  return result;
 }

@@ -36,5 +36,11 @@ export function summariseChanges(sqlite: Database, changes: readonly WireChange[
 export const emptySummary: BundleSummary = { changes: 0, sessions: 0, signIns: 0, evaluations: 0, newPeople: 0 };
 
 /** A bundle's meta frame, written by the laptop and read by the office: what a person reading the import sees. */
-export const BundleMeta = z.object({ kind: z.literal('bundle'), deviceName: z.string(), summary: BundleSummary });
+export const BundleMeta = z.object({
+  kind: z.literal('bundle'),
+  deviceName: z.string(),
+  summary: BundleSummary,
+  /** The office's erasures this laptop has carried out and not yet heard the office received (file format 2 on). */
+  erasures: z.array(z.string().max(100)).max(100_000).optional(),
+});
 export type BundleMeta = z.infer<typeof BundleMeta>;
