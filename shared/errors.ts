@@ -36,6 +36,8 @@ export const errorCodes = [
   'BAD_SEQUENCE',
   /** A signed file that would unpack to more than Fieldbook reads in one go. */
   'FILE_TOO_LARGE',
+  /** The database file is encrypted with a key this computer does not hold. */
+  'WRONG_DATABASE_KEY',
   'INTERNAL',
 ] as const;
 

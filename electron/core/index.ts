@@ -1,3 +1,4 @@
+import { databaseKeyFor } from '../db/database-key';
 import { openDatabase, type OpenedDatabase } from '../db/open';
 import { courseHandlers } from './catalogue/courses';
 import { organisationHandlers } from './catalogue/organisations';
@@ -42,7 +43,7 @@ export interface Core {
 
 /** Opens (and migrates) the database and wires every domain's handlers to it. */
 export function createCore(deps: CoreDeps): Core {
-  const database = openDatabase(deps.databasePath);
+  const database = openDatabase(deps.databasePath, databaseKeyFor(deps.keyStore, deps.databasePath));
   ensureSearchKeys(database.sqlite);
   const ctx: CoreContext = {
     db: database.db,

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -31,6 +31,12 @@ export function fileKeyStore(folder: string): KeyStore {
       writeFileSync(path, value, { mode: 0o600 });
       // writeFileSync's mode only applies to new files; make sure of it.
       chmodSync(path, 0o600);
+      // On the disk before anything is encrypted with it: a key lost to a power cut loses the database.
+      for (const written of [path, folder]) {
+        const handle = openSync(written, 'r');
+        fsyncSync(handle);
+        closeSync(handle);
+      }
     },
   };
 }

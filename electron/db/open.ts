@@ -1,5 +1,6 @@
-import Sqlite, { type Database } from 'better-sqlite3-multiple-ciphers';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { Kysely } from 'kysely';
+import { databaseFileState, encryptPlainDatabase, openWithKey } from './encryption';
 import { migrate } from './migrate';
 import type { Schema } from './schema';
 import { NestingSqliteDialect } from './nesting-dialect';
@@ -15,17 +16,27 @@ export interface OpenedDatabase {
  * Sets the pragmas Fieldbook relies on. synchronous=FULL is set on every open
  * because better-sqlite3 reopens an existing WAL file at NORMAL, which can lose
  * the last commits on power loss: a sign-in we said was saved must survive the
- * laptop being switched off.
+ * laptop being switched off. secure_delete zeroes a deleted row's bytes (a
+ * pruned or erased name does not linger in a free page), and temp_store keeps
+ * sorts and temporary tables in memory, where no plain copy reaches the disk.
  */
 export function applyPragmas(sqlite: Database): void {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('secure_delete = ON');
+  sqlite.pragma('temp_store = MEMORY');
 }
 
-export function openDatabase(path: string): OpenedDatabase {
-  const sqlite = new Sqlite(path);
+/**
+ * Opens the database file with its key (see encryption.ts), creating it
+ * encrypted on first run; a plain file from an older version is encrypted in
+ * place first, once.
+ */
+export function openDatabase(path: string, key: Buffer): OpenedDatabase {
+  if (databaseFileState(path) === 'plain') encryptPlainDatabase(path, key);
+  const sqlite = openWithKey(path, key);
   try {
     applyPragmas(sqlite);
     migrate(sqlite);

@@ -3,8 +3,14 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../core';
 import { newUuidV7 } from '../core/ids';
 import { fileKeyStore, type KeyStore } from '../core/keys';
+import { heldDatabaseKey } from '../db/database-key';
 import { DATABASE_FILE, KEYS_FOLDER } from './data-folder';
 import { finishInterruptedRestore } from './restore';
+
+/** The database key the command line and web host keep in a data folder's keys folder (for tools that open the file itself). */
+export function databaseKeyInFolder(dataFolder: string): Buffer {
+  return heldDatabaseKey(fileKeyStore(join(dataFolder, KEYS_FOLDER)));
+}
 
 /**
  * Opens the core over a data folder with the real clock and ids: what the

@@ -1,12 +1,14 @@
-import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupCheck } from '../../shared/contract';
 import { FieldbookError } from '../../shared/errors';
 import { checkBackupFor, readBackup } from '../core/backup/check';
 import { fsyncPath } from '../core/backup/take';
+import { fileKeyStore, type KeyStore } from '../core/keys';
+import { heldDatabaseKey } from '../db/database-key';
+import { openWithKey } from '../db/encryption';
 import { openDatabase } from '../db/open';
-import { DATABASE_FILE } from './data-folder';
+import { DATABASE_FILE, KEYS_FOLDER } from './data-folder';
 
 /**
  * Restoring a backup over a data folder, with Fieldbook closed on it. The
@@ -34,9 +36,9 @@ export function finishInterruptedRestore(dataFolder: string): void {
 }
 
 /** This computer's device, read from its closed database; a folder never set up has nothing to restore over. */
-function currentDevice(database: string): { id: string; name: string } {
+function currentDevice(database: string, key: Buffer): { id: string; name: string } {
   if (!existsSync(database)) throw new FieldbookError('DEVICE_NOT_SET_UP', 'Set up Fieldbook in this data folder first: there is no database here to restore over.');
-  const sqlite = new Sqlite(database);
+  const sqlite = openWithKey(database, key);
   try {
     // Everything still in the write-ahead log goes into the file, so the file put aside is the whole database.
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -48,16 +50,27 @@ function currentDevice(database: string): { id: string; name: string } {
   }
 }
 
-export async function restoreDataFolder(dataFolder: string, backupPath: string): Promise<BackupCheck> {
+/**
+ * The key store is the command line's key files unless given: backups are
+ * encrypted with the database's key, which stays in place, so the restored
+ * file opens with it (a plain backup from an older version is encrypted on
+ * that first open).
+ */
+export async function restoreDataFolder(
+  dataFolder: string,
+  backupPath: string,
+  keyStore: KeyStore = fileKeyStore(join(dataFolder, KEYS_FOLDER)),
+): Promise<BackupCheck> {
   const { database, restoring, aside, wal, shm } = paths(dataFolder);
   finishInterruptedRestore(dataFolder);
-  const device = currentDevice(database);
-  const contents = checkBackupFor(device.id, device.name, backupPath);
+  const key = heldDatabaseKey(keyStore);
+  const device = currentDevice(database, key);
+  const contents = checkBackupFor(device.id, device.name, backupPath, key);
 
   copyFileSync(backupPath, restoring);
   fsyncPath(restoring);
   // The copy, not only the original, must be whole: a stick can fail while it is read.
-  readBackup(restoring);
+  readBackup(restoring, key);
 
   renameSync(database, aside);
   rmSync(wal, { force: true });
@@ -65,7 +78,7 @@ export async function restoreDataFolder(dataFolder: string, backupPath: string):
   renameSync(restoring, database);
   fsyncPath(dataFolder);
   try {
-    await openDatabase(database).close();
+    await openDatabase(database, key).close();
   } catch (error) {
     rmSync(database, { force: true });
     renameSync(aside, database);

@@ -52,7 +52,14 @@ export async function start(): Promise<void> {
   }
   await app.whenReady();
   const dataFolder = app.getPath('userData');
-  core = openCoreInFolder(dataFolder, safeStorageKeyStore(safeStorage, join(dataFolder, KEYS_FOLDER)));
+  try {
+    core = openCoreInFolder(dataFolder, safeStorageKeyStore(safeStorage, join(dataFolder, KEYS_FOLDER)));
+  } catch (error) {
+    // No keyring to seal the database key, or a key that does not fit: one sentence saying what to do, not a crash.
+    dialog.showErrorBox('Fieldbook cannot open its data', error instanceof Error ? error.message : String(error));
+    app.quit();
+    return;
+  }
   registerInvokeHandler(ipcMain, createDispatcher(core.handlers), appUrl, followTheKiosk);
   registerPrintToPdf(ipcMain, appUrl);
   denyAllPermissions(session.defaultSession);

@@ -68,6 +68,7 @@ const statusForCode: Record<ErrorCode, number> = {
   INVALID_RECORD: 422,
   BAD_SEQUENCE: 422,
   FILE_TOO_LARGE: 413,
+  WRONG_DATABASE_KEY: 423,
   INTERNAL: 500,
 };
 

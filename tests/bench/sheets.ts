@@ -3,7 +3,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import ExcelJS from 'exceljs';
 import { cpSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Sector } from '../../shared/contract';
 import { normaliseForSearch } from '../../shared/search-text';
 import { openDatabase } from '../../electron/db/open';
@@ -12,7 +12,7 @@ import { randomName } from '../../electron/demo/names';
 import { emailLocalPart } from '../../electron/demo/random-person';
 import { seededRandom, type Random } from '../../electron/demo/random';
 import { DATABASE_FILE } from '../../electron/host/data-folder';
-import { openCoreInFolder } from '../../electron/host/open-core';
+import { databaseKeyInFolder, openCoreInFolder } from '../../electron/host/open-core';
 import type { Figure } from './report';
 
 /** Issue 12's sheet: years of paper sign-in sheets typed up, one row per person per session. */
@@ -230,7 +230,7 @@ function rowsAdded(importedPath: string, emptyPath: string): { table: string; co
  * a copy of the same empty office database.
  */
 function rawInsert(databasePath: string, added: { table: string; columns: string[]; rows: unknown[][] }[]): number {
-  const database = openDatabase(databasePath);
+  const database = openDatabase(databasePath, databaseKeyInFolder(dirname(databasePath)));
   const sqlite = database.sqlite;
   const inserts = added.map(({ table, columns, rows }) => ({
     statement: sqlite.prepare<unknown[]>(`INSERT INTO "${table}" (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`),

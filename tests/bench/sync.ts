@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { localMinute } from '../../electron/core/deps';
 import type { Core } from '../../electron/core';
 import { openDatabase } from '../../electron/db/open';
 import { generatePeople } from '../../electron/demo/generate-people';
-import { openCoreInFolder } from '../../electron/host/open-core';
+import { databaseKeyInFolder, openCoreInFolder } from '../../electron/host/open-core';
 import { DATABASE_FILE, KEYS_FOLDER } from '../../electron/host/data-folder';
 import { encodeHlc } from '../../electron/sync/hlc';
 import type { OutgoingFile } from '../../shared/contract';
@@ -92,7 +92,7 @@ function fillLaptopLog(laptop: Core, sessionIds: string[]): void {
  * office database. JSON is parsed before the clock starts.
  */
 function rawBulkInsert(databasePath: string, changes: unknown[][]): number {
-  const database = openDatabase(databasePath);
+  const database = openDatabase(databasePath, databaseKeyInFolder(dirname(databasePath)));
   const sqlite = database.sqlite;
   const logInsert = sqlite.prepare<unknown[]>('INSERT INTO change_log (id, hlc, device_id, table_name, row_id, fields) VALUES (?, ?, ?, ?, ?, ?)');
   const recordInserts = new Map<string, Statement<unknown[]>>();
@@ -128,6 +128,7 @@ async function benchMillionImport(root: string): Promise<Figure[]> {
   // Closing checkpointed the office's WAL, so the database file alone is its whole state.
   mkdirSync(join(root, 'office-raw'));
   copyFileSync(join(root, 'office', DATABASE_FILE), join(root, 'office-raw', DATABASE_FILE));
+  cpSync(join(root, 'office', KEYS_FOLDER), join(root, 'office-raw', KEYS_FOLDER), { recursive: true });
   const rawMs = rawBulkInsert(join(root, 'office-raw', DATABASE_FILE), rows);
   // A separate process, so its peak memory is the import's alone.
   const report = JSON.parse(
@@ -176,7 +177,7 @@ async function benchImportBesideWaitingRows(root: string): Promise<Figure[]> {
   cpSync(join(root, 'office', KEYS_FOLDER), join(root, 'office-clean', KEYS_FOLDER), { recursive: true });
 
   // What a flood leaves: edits of people nobody has, each waiting, as the merge records them.
-  const flooded = openDatabase(join(root, 'office', DATABASE_FILE));
+  const flooded = openDatabase(join(root, 'office', DATABASE_FILE), databaseKeyInFolder(join(root, 'office')));
   const stamp = encodeHlc({ wallMs: Date.now() - 60_000, counter: 0, deviceId: laptopId });
   const addChange = flooded.sqlite.prepare("INSERT INTO change_log (id, hlc, device_id, table_name, row_id, fields) VALUES (?, ?, ?, 'people', ?, '{\"given_name\":\"Flood\"}')");
   const addWaiting = flooded.sqlite.prepare("INSERT INTO unapplied_rows (table_name, row_id, reason, device_id, waits_for) VALUES ('people', ?, 'An edit arrived before the record it edits.', ?, NULL)");

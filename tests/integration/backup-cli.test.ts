@@ -1,10 +1,9 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runFieldbook } from '../support/cli';
-import { tempCore, type TempCore } from '../support/temp-core';
+import { openDatabaseFileIn, tempCore, type TempCore } from '../support/temp-core';
 
 /** `fieldbook backup` and `fieldbook restore` over an office's data folder, as their own processes. */
 
@@ -23,7 +22,7 @@ afterEach(async () => {
 });
 
 const names = () => {
-  const db = new Database(office.databasePath, { readonly: true });
+  const db = openDatabaseFileIn(office.folder, { readonly: true });
   try {
     return db.prepare('SELECT given_name FROM people ORDER BY given_name').pluck().all();
   } finally {

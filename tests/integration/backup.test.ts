@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +10,10 @@ import { bookPerson } from '../../electron/core/bookings/actions';
 import { insertPerson } from '../../electron/core/catalogue/people';
 import { localDate } from '../../electron/core/deps';
 import { write } from '../../electron/core/write';
+import { heldDatabaseKey } from '../../electron/db/database-key';
+import { openWithKey } from '../../electron/db/encryption';
 import { createDispatcher } from '../../electron/dispatch/dispatcher';
-import { DAY_MS, callerFor, databaseHash, refusal, seedSession, tempCore, type TempCore } from '../support/temp-core';
+import { DAY_MS, callerFor, databaseHash, openDatabaseFileIn, refusal, seedSession, tempCore, type TempCore } from '../support/temp-core';
 
 /**
  * Backups as the office and a facilitator would rely on them: a daily copy
@@ -52,7 +53,9 @@ describe('the daily backup', () => {
     expect(taken.fileName).toBe('fieldbook-backup-20260312-090000.sqlite');
     // One self-contained file: nothing beside it that a copy to another disk could leave behind.
     expect(readdirSync(backups)).toEqual([taken.fileName]);
-    const copy = new Database(taken.path, { readonly: true });
+    // Encrypted with this computer's database key, as the database itself is.
+    expect(readFileSync(taken.path).includes('Amara')).toBe(false);
+    const copy = openWithKey(taken.path, heldDatabaseKey(temp.keyStore), { readonly: true });
     expect(copy.prepare('SELECT given_name FROM people').pluck().all()).toEqual(['Amara']);
     copy.close();
 
@@ -120,9 +123,10 @@ describe('checking a backup file', () => {
     try {
       await other.setUp('Hall laptop 2');
       const theirs = await other.call('backup.now', { folder: join(backups, 'theirs') });
+      // Encrypted with that laptop's own key, so this computer cannot even read it.
       expect(await refusal(temp.dispatch, 'backup.check', { path: theirs.path })).toMatchObject({
         code: 'WRONG_RECIPIENT',
-        message: 'Choose a backup of this computer: ' + theirs.fileName + ' is of "Hall laptop 2", and this is "Central office".',
+        message: 'Choose a backup of this computer: ' + theirs.fileName + " is encrypted with another computer's key, or it is damaged.",
       });
     } finally {
       await other.cleanup();
@@ -130,7 +134,7 @@ describe('checking a backup file', () => {
 
     const newer = join(backups, 'newer.sqlite');
     copyFileSync(taken.path, newer);
-    const database = new Database(newer);
+    const database = openWithKey(newer, heldDatabaseKey(temp.keyStore));
     database.pragma('user_version = 999');
     database.close();
     expect((await refusal(temp.dispatch, 'backup.check', { path: newer })).code).toBe('UNSUPPORTED_VERSION');
@@ -180,11 +184,11 @@ describe('restoring', () => {
   it('refuses another computer’s backup and changes nothing', async () => {
     await officeWithBackup();
     const theirs = await temp.call('backup.now', { folder: join(backups, 'theirs') });
-    const before = new Database(join(dataFolder, 'fieldbook.sqlite'));
+    const before = openDatabaseFileIn(dataFolder);
     const hash = databaseHash(before);
     before.close();
     await expect(restoreDataFolder(dataFolder, theirs.path)).rejects.toMatchObject({ code: 'WRONG_RECIPIENT' });
-    const after = new Database(join(dataFolder, 'fieldbook.sqlite'));
+    const after = openDatabaseFileIn(dataFolder);
     expect(databaseHash(after)).toBe(hash);
     after.close();
   });
@@ -247,7 +251,7 @@ describe('restoring', () => {
       await ended;
 
       await restoreDataFolder(dataFolder, backupPath);
-      const restored = new Database(join(dataFolder, 'fieldbook.sqlite'));
+      const restored = openDatabaseFileIn(dataFolder);
       try {
         expect(restored.pragma('integrity_check', { simple: true })).toBe('ok');
         const signedIn = new Set(restored.prepare("SELECT person_id FROM sign_ins WHERE kind = 'sign_in'").pluck().all() as string[]);

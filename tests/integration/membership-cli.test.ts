@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runFieldbook } from '../support/cli';
-import { tempCore, type TempCore } from '../support/temp-core';
+import { openDatabaseFileIn, tempCore, type TempCore } from '../support/temp-core';
 
 /** `fieldbook scheme` over an office's data folder, as its own process. */
 
@@ -18,7 +17,7 @@ afterEach(async () => {
 
 const fieldbook = (...args: string[]) => runFieldbook(office.folder, 'scheme', ...args, '--data', office.folder);
 const schemes = () => {
-  const db = new Database(office.databasePath, { readonly: true });
+  const db = openDatabaseFileIn(office.folder, { readonly: true });
   try {
     return db.prepare('SELECT name, window_months, year_starts, fee_pence, grace_days, (SELECT title FROM courses WHERE id = json_extract(required_course_ids, \'$[0]\')) AS course FROM membership_schemes').all();
   } finally {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,10 +7,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core';
 import { newUuidV7 } from '../../electron/core/ids';
 import { memoryKeyStore } from '../../electron/core/keys';
+import { DATABASE_KEY_NAME } from '../../electron/db/database-key';
+import { openWithKey } from '../../electron/db/encryption';
 import { migrate, SchemaTooNewError } from '../../electron/db/migrate';
 import { migrations } from '../../electron/db/migrations';
 import { openDatabase } from '../../electron/db/open';
 import { dumpDatabase, tempCore, testClock } from '../support/temp-core';
+
+/** The database file is encrypted; these tests open it with a key of their own. */
+const KEY = randomBytes(32);
 
 const expectedTables = ['change_log', 'courses', 'device', 'organisations', 'people', 'sessions', 'venues'];
 
@@ -37,7 +43,7 @@ function schemaText(sqlite: Database): string {
 
 describe('opening a new database', () => {
   it('creates every table Fieldbook needs', async () => {
-    const database = openDatabase(path);
+    const database = openDatabase(path, KEY);
     try {
       expect(tableList(database.sqlite).map((table) => table.name)).toEqual(expect.arrayContaining(expectedTables));
     } finally {
@@ -46,7 +52,7 @@ describe('opening a new database', () => {
   });
 
   it('makes every table STRICT, so a wrong type is refused rather than stored', async () => {
-    const database = openDatabase(path);
+    const database = openDatabase(path, KEY);
     try {
       const tables = tableList(database.sqlite);
       expect(tables.length).toBeGreaterThanOrEqual(expectedTables.length);
@@ -61,7 +67,7 @@ describe('opening a new database', () => {
   });
 
   it('records the schema version as the number of migrations', async () => {
-    const database = openDatabase(path);
+    const database = openDatabase(path, KEY);
     try {
       expect(database.sqlite.pragma('user_version', { simple: true })).toBe(migrations.length);
     } finally {
@@ -70,7 +76,7 @@ describe('opening a new database', () => {
   });
 
   it('turns on WAL, foreign keys and full sync', async () => {
-    const database = openDatabase(path);
+    const database = openDatabase(path, KEY);
     try {
       expect(database.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(database.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -99,17 +105,19 @@ describe('opening an existing database', () => {
   });
 
   it('keeps full sync after reopening a WAL database, where better-sqlite3 alone would drop to NORMAL', async () => {
-    const first = openDatabase(path);
+    const first = openDatabase(path, KEY);
     await first.close();
 
     // Without Fieldbook's pragmas, the reopened WAL file would run at NORMAL (1),
     // which can lose the last commits on power loss.
-    const plain = new Sqlite(path);
+    const plain = openWithKey(path, KEY);
     const plainSynchronous = plain.pragma('synchronous', { simple: true });
     plain.close();
     expect(plainSynchronous).toBe(1);
 
-    const core = createCore({ databasePath: path, clock: testClock(), newId: newUuidV7, keyStore: memoryKeyStore() });
+    const keyStore = memoryKeyStore();
+    keyStore.set(DATABASE_KEY_NAME, KEY);
+    const core = createCore({ databasePath: path, clock: testClock(), newId: newUuidV7, keyStore });
     try {
       const sqlite = core.database.sqlite;
       expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
@@ -130,7 +138,7 @@ describe('opening an existing database', () => {
 
     let thrown: unknown;
     try {
-      openDatabase(path);
+      openDatabase(path, KEY);
     } catch (error) {
       thrown = error;
     }
@@ -139,7 +147,8 @@ describe('opening an existing database', () => {
       `This data was written by a newer version of Fieldbook (schema ${migrations.length + 1}; this version knows ${migrations.length}). Update Fieldbook to open it.`,
     );
 
-    const after = new Sqlite(path);
+    // Encrypted on the way (content unchanged), then refused before any migration ran.
+    const after = openWithKey(path, KEY);
     try {
       expect(dumpDatabase(after)).toBe(before);
       expect(after.prepare(`SELECT count(*) FROM sqlite_schema WHERE name = 'device'`).pluck().get()).toBe(0);

@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { write } from '../../electron/core/write';
 import { runFieldbook } from '../support/cli';
-import { tempCore, type TempCore } from '../support/temp-core';
+import { openDatabaseFileIn, tempCore, type TempCore } from '../support/temp-core';
 
 /** `fieldbook import-sheet` over an office's data folder, as its own process. */
 
@@ -25,7 +24,7 @@ afterEach(async () => {
 
 const fieldbook = (...args: string[]) => runFieldbook(office.folder, ...args, '--data', office.folder);
 const count = (sql: string) => {
-  const db = new Database(office.databasePath, { readonly: true });
+  const db = openDatabaseFileIn(office.folder, { readonly: true });
   try {
     return db.prepare(sql).pluck().get();
   } finally {

@@ -1,10 +1,9 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWritePath } from '../../electron/core/write-path';
 import type { Handlers } from '../../electron/core/handler-types';
 import { createDispatcher } from '../../electron/dispatch/dispatcher';
 import { asIncoming, syncWorld, type SyncWorld } from '../support/sync';
-import { tempCore, type TempCore } from '../support/temp-core';
+import { openDatabaseFileIn, tempCore, type TempCore } from '../support/temp-core';
 
 /**
  * The one write path: procedures from the screens, the inbox watcher and
@@ -77,10 +76,10 @@ describe('the one write path', () => {
   it('finishes the procedure in hand before the database closes', async () => {
     temp = await tempCore({ setUp: true });
     const saving = temp.dispatch('organisations.create', { name: 'Last Call Trust', sector: 'other' });
-    const folder = temp.databasePath;
+    const folder = temp.folder;
     await temp.close();
     expect(await saving).toMatchObject({ ok: true });
-    const file = new Database(folder, { readonly: true });
+    const file = openDatabaseFileIn(folder, { readonly: true });
     expect(file.prepare('SELECT name FROM organisations').pluck().all()).toEqual(['Last Call Trust']);
     file.close();
   });

@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Database, Options } from 'better-sqlite3-multiple-ciphers';
 import type { Device, ProcedureInput, ProcedureName, ProcedureOutput, Session } from '../../shared/contract';
 import type { CallResult, FieldbookErrorPayload } from '../../shared/errors';
 import { createCore, type Core } from '../../electron/core';
 import { newUuidV7 } from '../../electron/core/ids';
-import { memoryKeyStore, type KeyStore } from '../../electron/core/keys';
+import { fileKeyStore, type KeyStore } from '../../electron/core/keys';
+import { openWithKey } from '../../electron/db/encryption';
+import { DATABASE_FILE } from '../../electron/host/data-folder';
+import { databaseKeyInFolder } from '../../electron/host/open-core';
 import { createDispatcher, type Dispatch } from '../../electron/dispatch/dispatcher';
 
 /** A wall clock the test sets by hand, so a laptop's clock can be wrong by days. */
@@ -61,8 +64,8 @@ export interface TempCoreOptions {
   /** Set the device up (role office) before returning. */
   setUp?: boolean;
   /**
-   * Start from a copy of another core's database file (checkpointed first), with
-   * that core's key store: the same device, in a fresh folder. Quicker than pairing again.
+   * Start from a copy of another core's database file (checkpointed first) and
+   * keys folder: the same device, in a fresh folder. Quicker than pairing again.
    */
   copyOf?: TempCore;
 }
@@ -71,10 +74,14 @@ export async function tempCore(options: TempCoreOptions = {}): Promise<TempCore>
   const folder = mkdtempSync(join(tmpdir(), 'fieldbook-test-'));
   const databasePath = join(folder, 'fieldbook.sqlite');
   const clock = options.clock ?? testClock();
-  const keyStore = options.copyOf?.keyStore ?? memoryKeyStore();
+  // Keys in files in the folder, as the command line and web host keep them, so a CLI run over the folder has them too.
+  const keysFolder = join(folder, 'keys');
+  const keyStore = fileKeyStore(keysFolder);
   if (options.copyOf) {
     options.copyOf.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     copyFileSync(options.copyOf.databasePath, databasePath);
+    const theirKeys = join(options.copyOf.folder, 'keys');
+    if (existsSync(theirKeys)) cpSync(theirKeys, keysFolder, { recursive: true });
   }
   const loggedErrors: { message: string; error: unknown }[] = [];
 
@@ -147,6 +154,15 @@ export async function tempCore(options: TempCoreOptions = {}): Promise<TempCore>
     }
   }
   return temp;
+}
+
+/**
+ * Opens the database file of a data folder (a test core's folder, or one the
+ * command line or web host set up) with the key kept in its keys folder, for
+ * checking what is on disk. The file is encrypted: a plain open cannot read it.
+ */
+export function openDatabaseFileIn(folder: string, options?: Options): Database {
+  return openWithKey(join(folder, DATABASE_FILE), databaseKeyInFolder(folder), options);
 }
 
 /**

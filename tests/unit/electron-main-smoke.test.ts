@@ -43,6 +43,7 @@ vi.mock('electron', () => {
     Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: vi.fn() },
     safeStorage: {
       isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
       encryptString: (text: string) => Buffer.from(`sealed:${text}`),
       decryptString: (data: Buffer) => data.toString().replace(/^sealed:/, ''),
     },

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -177,6 +177,9 @@ const stand = vi.hoisted(() => {
   return {
     StandInWindow,
     build: { packaged: false, userData: '' },
+    /** Linux's keyring backend as safeStorage reports it. */
+    storageBackend: 'gnome_libsecret',
+    errorBoxes: [] as [string, string][],
     appEvents: new Map<string, () => void>(),
     menu: [] as unknown[],
     invoke: undefined as Invoke | undefined,
@@ -209,11 +212,12 @@ vi.mock('electron', () => {
     Menu: { buildFromTemplate: (template: unknown[]) => template, setApplicationMenu: (menu: unknown[]) => void (stand.menu = menu) },
     safeStorage: {
       isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => stand.storageBackend,
       encryptString: (text: string) => Buffer.from(`sealed:${text}`),
       decryptString: (data: Buffer) => data.toString().replace(/^sealed:/, ''),
     },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), on: vi.fn() } },
-    dialog: { showSaveDialogSync: vi.fn() },
+    dialog: { showSaveDialogSync: vi.fn(), showErrorBox: (title: string, text: string) => void stand.errorBoxes.push([title, text]) },
   };
 });
 
@@ -274,6 +278,22 @@ describe('the app started on a data folder', () => {
     const roles = menuRoles(stand.menu);
     for (const role of developmentOnly) expect(roles).not.toContain(role);
     expect(roles).toEqual(expect.arrayContaining(['zoomIn', 'togglefullscreen', 'editMenu']));
+  });
+
+  it.runIf(process.platform === 'linux')('refuses to seal its keys with Linux’s basic_text backend, saying what to do, and opens nothing', async () => {
+    Object.assign(stand.build, { packaged: true, userData: dataFolder });
+    stand.StandInWindow.all = [];
+    stand.storageBackend = 'basic_text';
+    try {
+      vi.resetModules();
+      await (await import('../../electron/main/index')).started;
+    } finally {
+      stand.storageBackend = 'gnome_libsecret';
+    }
+    expect(stand.errorBoxes.at(-1)).toEqual(['Fieldbook cannot open its data', expect.stringMatching(/^Set up a keyring for your desktop/)]);
+    expect(stand.StandInWindow.all).toHaveLength(0);
+    expect(existsSync(join(dataFolder, 'keys', 'database-key.sealed'))).toBe(false);
+    expect(existsSync(join(dataFolder, 'fieldbook.sqlite'))).toBe(false);
   });
 
   it('keeps Reload, Force Reload and the developer tools in a development build', async () => {

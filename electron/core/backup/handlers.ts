@@ -1,6 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { BACKUPS_KEPT, type BackupStatus } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
+import { heldDatabaseKey } from '../../db/database-key';
 import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
 import { thisDevice } from '../sync/device-keys';
@@ -45,7 +46,7 @@ export function backupHandlers(ctx: CoreContext): HandlerGroup<'backup'> {
     },
     async 'backup.check'({ path }) {
       const device = await thisDevice(ctx);
-      return checkBackupFor(device.id, device.name, absolute(path));
+      return checkBackupFor(device.id, device.name, absolute(path), heldDatabaseKey(ctx.keyStore));
     },
   };
 }

@@ -1,8 +1,9 @@
-import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupTaken } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
+import { heldDatabaseKey } from '../../db/database-key';
+import { openWithKey } from '../../db/encryption';
 import type { CoreContext } from '../deps';
 import { backupFileName, pruneBackups } from './files';
 
@@ -17,9 +18,9 @@ export function fsyncPath(path: string): void {
 }
 
 /**
- * Takes a backup into a folder: SQLite's online backup of the live database
- * into a ".partial" file, made a single self-contained file (no WAL beside
- * it), checked, flushed to the disk, and only then given its real name, so
+ * Takes a backup into a folder: a copy of the live database (VACUUM INTO,
+ * encrypted with the same key) into a ".partial" file, made a single
+ * self-contained file (no WAL beside it), checked, flushed to the disk, and only then given its real name, so
  * a backup interrupted by a crash or a pulled stick never looks complete.
  * It runs on the write path's turn, so no transaction of ours is half-way.
  * Then all but the newest `keep` backups in the folder are removed.
@@ -35,8 +36,11 @@ export async function takeBackup(ctx: CoreContext, folder: string, keep: number 
   const path = join(folder, fileName);
   const partial = `${path}.partial`;
   try {
-    await ctx.sqlite.backup(partial);
-    const copy = new Sqlite(partial);
+    // VACUUM INTO writes a consistent copy encrypted with the database's own key (SQLite's online
+    // backup cannot copy an encrypted database into a new file), holding only live rows: no free pages.
+    rmSync(partial, { force: true });
+    ctx.sqlite.prepare('VACUUM INTO ?').run(partial);
+    const copy = openWithKey(partial, heldDatabaseKey(ctx.keyStore));
     try {
       copy.pragma('journal_mode = DELETE');
       if (copy.pragma('quick_check', { simple: true }) !== 'ok') throw new Error('The copy did not pass its check.');
