@@ -156,6 +156,8 @@ beforeAll(async () => {
     await temp.call('people.create', { givenName: 'Grace', familyName: 'Walker' }),
     await temp.call('people.create', { givenName: 'Grace', familyName: 'Walker' }),
   ];
+  // Someone to erase, once (after that, a valid erasure of them is told they are no longer here).
+  const toErase = await temp.call('people.create', { givenName: 'Erin', familyName: 'Erasable' });
   const organisationFields = { name: 'Age UK', sector: 'vcse' as const };
   const personFields = { givenName: 'Amina', familyName: 'Yusuf-Okafor', email: 'amina@example.org', organisationId: organisation.id };
   const courseFields = { title: 'First aid at work', durationMinutes: 360, learningOutcomes: ['Call for help', 'Recovery position'] };
@@ -303,6 +305,12 @@ beforeAll(async () => {
     'backup.setFolder': { folder: backupFolder },
     'backup.now': { folder: backupFolder },
     'backup.check': { path: backup.path },
+    'erasure.preview': { personId: toErase.id },
+    'erasure.erase': { personIds: [toErase.id], reason: 'Asked to be forgotten by email', erasedBy: 'Priya Shah' },
+    'erasure.list': {},
+    'erasure.settings': {},
+    'erasure.saveSettings': { personRetentionYears: 6, inboxRetentionDays: 30 },
+    'erasure.pastRetention': {},
   };
 });
 
