@@ -14,6 +14,8 @@ export interface CoreDeps {
   clock: () => Date;
   newId: () => string;
   keyStore: KeyStore;
+  /** Benchmarks only: open a plain database file as the version before encryption did (see UNENCRYPTED_FOR_COMPARISON). */
+  unencryptedForComparison?: true;
 }
 
 export interface CoreContext {

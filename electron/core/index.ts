@@ -1,5 +1,5 @@
 import { databaseKeyFor } from '../db/database-key';
-import { openDatabase, type OpenedDatabase } from '../db/open';
+import { openDatabase, UNENCRYPTED_FOR_COMPARISON, type OpenedDatabase } from '../db/open';
 import { courseHandlers } from './catalogue/courses';
 import { organisationHandlers } from './catalogue/organisations';
 import { peopleHandlers } from './catalogue/people';
@@ -43,7 +43,8 @@ export interface Core {
 
 /** Opens (and migrates) the database and wires every domain's handlers to it. */
 export function createCore(deps: CoreDeps): Core {
-  const database = openDatabase(deps.databasePath, databaseKeyFor(deps.keyStore, deps.databasePath));
+  const key = deps.unencryptedForComparison ? UNENCRYPTED_FOR_COMPARISON : databaseKeyFor(deps.keyStore, deps.databasePath);
+  const database = openDatabase(deps.databasePath, key);
   ensureSearchKeys(database.sqlite);
   const ctx: CoreContext = {
     db: database.db,

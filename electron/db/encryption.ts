@@ -130,8 +130,9 @@ export function encryptPlainDatabase(path: string, key: Buffer, afterStep: (step
  * Writes the WAL back into the database file and empties it, so rows just
  * deleted (with secure_delete on, their pages zeroed) leave no copy in the
  * log. Call after pruning or erasing personal data, once its transaction has
- * committed (inside a transaction it cannot reach the newest pages).
+ * committed (inside a transaction it does nothing: the next checkpoint does it).
  */
 export function checkpointAfterDeletion(sqlite: Database): void {
+  if (sqlite.inTransaction) return;
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
 }

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import Sqlite, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { Kysely } from 'kysely';
 import { databaseFileState, encryptPlainDatabase, openWithKey } from './encryption';
 import { migrate } from './migrate';
@@ -30,13 +30,25 @@ export function applyPragmas(sqlite: Database): void {
 }
 
 /**
+ * Given instead of a key by the benchmarks alone, to open a plain copy of the
+ * same database the way the version before encryption did and print the two
+ * figures side by side. The app, the command line and the web host never use it.
+ */
+export const UNENCRYPTED_FOR_COMPARISON = Symbol('unencrypted, for benchmark comparisons only');
+
+/**
  * Opens the database file with its key (see encryption.ts), creating it
  * encrypted on first run; a plain file from an older version is encrypted in
  * place first, once.
  */
-export function openDatabase(path: string, key: Buffer): OpenedDatabase {
-  if (databaseFileState(path) === 'plain') encryptPlainDatabase(path, key);
-  const sqlite = openWithKey(path, key);
+export function openDatabase(path: string, key: Buffer | typeof UNENCRYPTED_FOR_COMPARISON): OpenedDatabase {
+  let sqlite: Database;
+  if (key === UNENCRYPTED_FOR_COMPARISON) {
+    sqlite = new Sqlite(path);
+  } else {
+    if (databaseFileState(path) === 'plain') encryptPlainDatabase(path, key);
+    sqlite = openWithKey(path, key);
+  }
   try {
     applyPragmas(sqlite);
     migrate(sqlite);

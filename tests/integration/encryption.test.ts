@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memoryKeyStore } from '../../electron/core/keys';
 import { DATABASE_KEY_NAME } from '../../electron/db/database-key';
-import { databaseFileState, encryptPlainDatabase, openWithKey, type EncryptionStep } from '../../electron/db/encryption';
+import { databaseFileState, encryptPlainDatabase, type EncryptionStep } from '../../electron/db/encryption';
 import { openDatabase } from '../../electron/db/open';
 import { KEYS_FOLDER } from '../../electron/host/data-folder';
 import { databaseKeyInFolder, openCoreInFolder } from '../../electron/host/open-core';
@@ -13,6 +13,7 @@ import { createCore } from '../../electron/core';
 import { newUuidV7 } from '../../electron/core/ids';
 import { callerFor, openDatabaseFileIn, seedSession, TEST_TODAY, tempCore, testClock, type TempCore } from '../support/temp-core';
 import { createDispatcher } from '../../electron/dispatch/dispatcher';
+import { decryptInPlace } from '../support/plain-copy';
 
 /**
  * The database on every computer is encrypted: a laptop left on a train
@@ -36,10 +37,7 @@ afterEach(async () => {
 /** Decrypts a database file in place: what a file written by the version before encryption looked like. */
 function asOlderVersionLeftIt(folder: string): void {
   const path = join(folder, 'fieldbook.sqlite');
-  const sqlite = openWithKey(path, databaseKeyInFolder(folder));
-  sqlite.pragma('journal_mode = DELETE');
-  sqlite.pragma("rekey = ''");
-  sqlite.close();
+  decryptInPlace(path, databaseKeyInFolder(folder));
   rmSync(join(folder, KEYS_FOLDER, `${DATABASE_KEY_NAME}.key`));
   expect(databaseFileState(path)).toBe('plain');
   expect(holdsName(path)).toBe(true);
@@ -188,10 +186,7 @@ describe('backups', () => {
     const taken = await temp.call('backup.now', { folder: backups });
     await temp.close();
     // The backup as the version before would have written it: plain.
-    const plain = openWithKey(taken.path, databaseKeyInFolder(temp.folder));
-    plain.pragma('journal_mode = DELETE');
-    plain.pragma("rekey = ''");
-    plain.close();
+    decryptInPlace(taken.path, databaseKeyInFolder(temp.folder));
     expect(holdsName(taken.path)).toBe(true);
 
     await restoreDataFolder(temp.folder, taken.path);
