@@ -7,6 +7,7 @@ import type { CoreContext } from './deps';
 import { rowStatements } from '../db/row-statements';
 import { refreshSearchKeysNow } from './people/search-keys';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { longDate } from '../../shared/words-for-days';
 
 /**
  * Local indexes derived from shared rows, kept in step in the same
@@ -158,7 +159,7 @@ function notAllowed(role: DeviceRole, verb: string, table: SharedTableName): Fie
  * made now would sort before it and be undone by the next merge.
  */
 function stampedAhead(table: SharedTableName, latest: string): FieldbookError {
-  const day = new Date(decodeHlc(latest).wallMs).toISOString().slice(0, 10);
+  const day = longDate(new Date(decodeHlc(latest).wallMs).toISOString().slice(0, 10));
   return new FieldbookError(
     'CONFLICT',
     `This value of ${recordInWords[table]} was written on a device whose clock said ${day}, so a change made here now would not last. Correct that device's date, then change it there. Nothing was saved.`,
