@@ -12,9 +12,10 @@ export interface SimilarQuery {
 
 /**
  * People who are probably the one being added: the same name once accents,
- * case and punctuation are set aside, and the same email or organisation.
- * Two walk-ins called "Siobhan O'Brien" from different employers are kept
- * apart; one "Siobhán O'Brien" from the same council is flagged.
+ * case and punctuation are set aside, and the same email or organisation, or
+ * neither with an organisation. Two walk-ins called "Siobhan O'Brien" from
+ * different employers are kept apart; one "Siobhán O'Brien" from the same
+ * council is flagged, and so is one with no organisation beside another.
  */
 interface Comparable {
   given_name: string;
@@ -23,12 +24,22 @@ interface Comparable {
   organisation_id: string | null;
 }
 
-/** The one rule for "probably the same person", used when adding someone and when merging laptops' files. */
-export function likelySamePerson(a: Comparable, b: Comparable): boolean {
+/** Why two people are probably one, or null when they are not: the one rule for adding someone and for merging laptops' files. */
+export function whyLikelySame(a: Comparable, b: Comparable): 'email' | 'organisation' | 'no_organisation' | null {
   const name = normaliseForSearch(`${a.given_name} ${a.family_name}`);
-  if (!name || name !== normaliseForSearch(`${b.given_name} ${b.family_name}`)) return false;
+  if (!name || name !== normaliseForSearch(`${b.given_name} ${b.family_name}`)) return null;
   const email = a.email?.trim().toLowerCase() || null;
-  return (email !== null && b.email?.trim().toLowerCase() === email) || (a.organisation_id !== null && a.organisation_id === b.organisation_id);
+  const otherEmail = b.email?.trim().toLowerCase() || null;
+  if (email !== null && otherEmail === email) return 'email';
+  if (a.organisation_id !== null && a.organisation_id === b.organisation_id) return 'organisation';
+  // Two walk-ins with the same name and no employer are more often one person typed twice than two people,
+  // unless each gave an email and they differ.
+  if (a.organisation_id === null && b.organisation_id === null && !(email && otherEmail)) return 'no_organisation';
+  return null;
+}
+
+export function likelySamePerson(a: Comparable, b: Comparable): boolean {
+  return whyLikelySame(a, b) !== null;
 }
 
 export async function findSimilarPeople(db: Kysely<Schema>, query: SimilarQuery) {

@@ -6,7 +6,7 @@ import { dayInWords } from '../../sync/words';
 import type { CoreContext } from '../deps';
 import { displayName } from '../signin/roster';
 import { flagOverCapacity, sessionsOf } from './capacity-flags';
-import { likelySamePerson } from '../signin/similar-people';
+import { whyLikelySame } from '../signin/similar-people';
 import { normaliseForSearch } from '../../../shared/search-text';
 import { write } from '../write';
 
@@ -260,14 +260,21 @@ export function duplicates(ctx: CoreContext): DuplicateCandidate[] {
     for (const [i, j] of pairs(group.length)) {
       if (candidates.length >= 200) return candidates;
       const [first, second] = [group[i]!, group[j]!].sort((a, b) => (a.id < b.id ? -1 : 1)) as [PersonRow, PersonRow];
-      if (first.added_by === second.added_by || !likelySamePerson(first, second)) continue;
+      const why = whyLikelySame(first, second);
+      if (first.added_by === second.added_by || !why) continue;
       if (decided.get(first.id, second.id)) continue;
-      const reason = first.email && first.email.toLowerCase() === second.email?.toLowerCase() ? 'Same name and email' : 'Same name and organisation';
+      const reason = reasonWords[why];
       candidates.push({ first: describe(first), second: describe(second), reason });
     }
   }
   return candidates;
 }
+
+const reasonWords = {
+  email: 'Same name and email',
+  organisation: 'Same name and organisation',
+  no_organisation: 'Same name, and neither has an organisation',
+} as const;
 
 function* pairs(count: number): Generator<[number, number]> {
   for (let i = 0; i < count; i += 1) for (let j = i + 1; j < count; j += 1) yield [i, j];
