@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, localDateTime, optionalText, requiredText } from './common';
 import { ContractChoice } from './contracts';
+import { BookingResult } from './membership';
 import { Roster } from './signin';
 
 const SessionPerson = z.strictObject({ sessionId: Id, personId: Id });
@@ -70,6 +71,22 @@ export const RequestFields = z.strictObject({
 });
 
 export const bookingProcedures = {
+  /**
+   * Books one or many people (chosen on People or from an organisation's
+   * staff) onto a session from today on: a place each while there are
+   * places, then the waitlist; anyone already booked or waiting is left so.
+   */
+  'bookings.bookPeople': {
+    kind: 'mutation',
+    input: z.strictObject({
+      sessionId: Id,
+      personIds: z
+        .array(Id, { error: 'Choose the people to book.' })
+        .min(1, { error: 'Choose at least one person to book.' })
+        .max(500, { error: 'Choose 500 people or fewer to book at once.' }),
+    }),
+    output: BookingResult,
+  },
   'bookings.history': { kind: 'query', input: SessionPerson, output: z.array(BookingEvent) },
   'bookings.acceptOffer': { kind: 'mutation', input: SessionPerson, output: Roster },
   'bookings.passOffer': { kind: 'mutation', input: WithReason, output: Roster },

@@ -213,6 +213,7 @@ beforeAll(async () => {
     'kiosk.organisations': {},
     'kiosk.signIn': { personId: booked.id, consent, ethnicity: 'prefer-not-to-say' },
     'kiosk.addSelf': { givenName: 'Zoë', familyName: 'Nowak', organisationId: organisation.id, consent, ethnicity: null },
+    'bookings.bookPeople': { sessionId: session.id, personIds: [person.id, booked.id] },
     'bookings.history': onToday,
     'bookings.acceptOffer': onToday,
     'bookings.passOffer': { ...onToday, reason: 'Cannot make the date' },

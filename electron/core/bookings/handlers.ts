@@ -7,6 +7,7 @@ import { recordSignIn } from '../signin/sign-in';
 import { write, type WriteScope } from '../write';
 import { acceptOffer, cancelBooking, changeCapacity, passOffer } from './actions';
 import { bookingId, requireBooking } from './booking-rows';
+import { bookMany } from './book-many';
 import { bookableSession } from './checks';
 import { fillGroupPlace, holdGroupPlaces, listGroups } from './groups';
 import { releaseNoShows } from './release';
@@ -22,6 +23,12 @@ export function bookingHandlers(ctx: CoreContext): HandlerGroup<'bookings'> {
   }
 
   return {
+    async 'bookings.bookPeople'({ sessionId, personIds }) {
+      const session = await bookableSession(ctx, sessionId);
+      const people = await write(ctx, (scope) => bookMany(scope, session, personIds, ctx.clock()));
+      return { sessionId, courseTitle: session.courseTitle, startsAt: session.startsAt, people };
+    },
+
     async 'bookings.history'({ sessionId, personId }) {
       const events = await ctx.db
         .selectFrom('booking_events')
