@@ -26,21 +26,25 @@ export const PageCursor = z.strictObject({
 });
 export type PageCursor = z.infer<typeof PageCursor>;
 
-export const PageInput = z
-  .strictObject({
-    query: SearchInput.shape.query,
-    /** The page after this row; left out with `before`, the first page. */
-    after: PageCursor.optional(),
-    /** The page before this row. */
-    before: PageCursor.optional(),
-    pageSize: z
-      .number({ error: 'Page size must be a number.' })
-      .int({ error: 'Page size must be a whole number.' })
-      .min(1, { error: 'Page size must be at least 1.' })
-      .max(200, { error: 'Page size must be 200 or fewer.' })
-      .default(50),
-  })
-  .refine((input) => !(input.after && input.before), { error: 'Ask for the page after a row or before it, not both.', path: ['before'] });
+const PageFields = z.strictObject({
+  query: SearchInput.shape.query,
+  /** The page after this row; left out with `before`, the first page. */
+  after: PageCursor.optional(),
+  /** The page before this row. */
+  before: PageCursor.optional(),
+  pageSize: z
+    .number({ error: 'Page size must be a number.' })
+    .int({ error: 'Page size must be a whole number.' })
+    .min(1, { error: 'Page size must be at least 1.' })
+    .max(200, { error: 'Page size must be 200 or fewer.' })
+    .default(50),
+});
+const oneWay = <T extends { after?: unknown; before?: unknown }>(input: T) => !(input.after && input.before);
+const oneWayError = { error: 'Ask for the page after a row or before it, not both.', path: ['before'] };
+export const PageInput = PageFields.refine(oneWay, oneWayError);
+
+/** The people list, or one organisation's staff (the people who work there), a page at a time. */
+export const PeoplePageInput = PageFields.extend({ organisationId: Id.optional() }).refine(oneWay, oneWayError);
 
 function pageOf<T extends z.ZodType>(row: T) {
   return z.object({
@@ -111,7 +115,7 @@ const MergeInput = z
   .refine((input) => input.keepId !== input.otherId, { error: 'Choose two different records to merge.', path: ['otherId'] });
 
 export const peopleProcedures = {
-  'people.page': { kind: 'query', input: PageInput, output: PeoplePage },
+  'people.page': { kind: 'query', input: PeoplePageInput, output: PeoplePage },
   'people.record': { kind: 'query', input: z.strictObject({ id: Id }), output: PersonRecord },
   'people.history': { kind: 'query', input: z.strictObject({ id: Id }), output: z.array(HistoryEntry) },
   /** People already here who are probably the one about to be saved. */

@@ -72,3 +72,23 @@ describe('booking people onto a session to come', () => {
     expect(countRows(temp.sqlite, 'bookings')).toBe(before);
   });
 });
+
+describe("an organisation's staff", () => {
+  it('pages through the people who work there in name order with a count, a search narrowing them', async () => {
+    const { council, people } = await officeWithPeople(10);
+    const other = await temp.call('organisations.create', { name: 'Age Concern', sector: 'vcse' });
+    await temp.call('people.create', { givenName: 'Zofia', familyName: 'Bąk', organisationId: council.id });
+    await temp.call('people.create', { givenName: 'Dan', familyName: 'Adams', organisationId: other.id });
+    const typedTwice = await temp.call('people.create', { givenName: 'Chidi', familyName: 'Okafor', organisationId: council.id });
+    // Chidi typed twice and merged counts once.
+    await temp.call('people.merge', { keepId: people[2]!.id, otherId: typedTwice.id });
+
+    const first = await temp.call('people.page', { organisationId: council.id, pageSize: 2 });
+    expect(first.rows.map((person) => person.familyName)).toEqual(['Bąk', 'Khan']);
+    expect(first).toMatchObject({ total: 4, from: 1, previous: null });
+    const second = await temp.call('people.page', { organisationId: council.id, pageSize: 2, after: first.next! });
+    expect(second.rows.map((person) => person.familyName)).toEqual(['Nowak', 'Okafor']);
+    expect(second).toMatchObject({ total: 4, from: 3, next: null });
+    expect((await temp.call('people.page', { organisationId: council.id, query: 'now' })).rows.map((person) => person.givenName)).toEqual(['Bogdan']);
+  });
+});

@@ -28,7 +28,8 @@ const FEW_KEYS = `SELECT count(*) FROM (SELECT 1 FROM person_search_keys WHERE k
  * cursor, so page 2,000 costs what page 1 does. The count is SQLite's
  * whole-table count (or the search's distinct matches), and a page's
  * position travels in its cursor rather than being counted again. Nobody
- * merged away is listed (they have no sort key).
+ * merged away is listed (they have no sort key). With an organisation, it is
+ * that organisation's staff, the same way.
  */
 export class PeoplePager {
   private readonly statements = new Map<string, Statement>();
@@ -48,7 +49,13 @@ export class PeoplePager {
 
     let total: number;
     let found: PageRow[];
-    if (!range) {
+    if (input.organisationId) {
+      // One organisation's staff: tens or hundreds of people, read through the organisation index and sorted.
+      const staff = `SELECT id AS person_id FROM people WHERE organisation_id = @organisationId AND merged_into IS NULL${range ? ` AND id IN (${MATCHES})` : ''}`;
+      const ofOrganisation = { organisationId: input.organisationId, ...(range ?? {}) };
+      total = this.prepared(`SELECT count(*) FROM (${staff})`).pluck().get(ofOrganisation) as number;
+      found = this.prepared(page(`(${staff}) m JOIN person_sort_keys k ON k.person_id = m.person_id WHERE ${where}`)).all({ ...bind, ...ofOrganisation }) as PageRow[];
+    } else if (!range) {
       total = this.prepared('SELECT count(*) FROM person_sort_keys').pluck().get() as number;
       found = this.prepared(page(`person_sort_keys k WHERE ${where}`)).all(bind) as PageRow[];
     } else if ((this.prepared(FEW_KEYS).pluck().get(range) as number) < SORT_MATCHES_BELOW) {
