@@ -7,6 +7,7 @@ import { useForm } from '../../components/form';
 import { RecordForm, RecordScreen, useSavedThen } from '../../components/FormParts';
 import { Page } from '../../components/Page';
 import { DuplicateWarning } from '../people/DuplicateWarning';
+import { OrganisationStaff } from './OrganisationStaff';
 
 interface OrganisationDraft {
   name: string;
@@ -92,13 +93,16 @@ export function EditOrganisation({ id }: { id: string }) {
       backLabel="Back to organisations"
     >
       {(organisation) => (
-        <OrganisationForm
-          initial={{ name: organisation.name, sector: organisation.sector }}
-          onSave={async (fields) => {
-            await call('organisations.update', { id, fields });
-            savedThen('Organisation saved.');
-          }}
-        />
+        <>
+          <OrganisationForm
+            initial={{ name: organisation.name, sector: organisation.sector }}
+            onSave={async (fields) => {
+              await call('organisations.update', { id, fields });
+              savedThen('Organisation saved.');
+            }}
+          />
+          <OrganisationStaff organisationId={id} name={organisation.name} />
+        </>
       )}
     </RecordScreen>
   );

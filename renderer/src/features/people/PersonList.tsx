@@ -6,6 +6,8 @@ import { Pagination } from '../../components/Pagination';
 import { RecordTable } from '../../components/RecordTable';
 import { usePagedList } from '../../components/usePagedList';
 import { DownloadButtons } from '../exports/DownloadButtons';
+import { BookOntoSession } from './BookOntoSession';
+import { chooseColumn, useChosenPeople, type ChosenPeople } from './useChosenPeople';
 
 export function fullName(person: Person): string {
   return `${person.givenName} ${person.familyName}`;
@@ -13,9 +15,14 @@ export function fullName(person: Person): string {
 
 const PAGE_SIZE = 50;
 
-/** Every person at the office, 50 at a time in name order, from the database. */
+/**
+ * Every person at the office, 50 at a time in name order, from the database.
+ * People ticked on any page (or found by a search) can be booked together
+ * onto a session to come.
+ */
 export function PersonList() {
   const list = usePagedList('/people', (query, place) => call('people.page', { query, pageSize: PAGE_SIZE, ...place }));
+  const chooser = useChosenPeople();
   return (
     <ListPage
       title="People"
@@ -31,21 +38,28 @@ export function PersonList() {
       empty="There are no people yet. Add one with New person."
       downloads={<DownloadButtons request={{ list: 'people', query: list.query }} what="the people list" />}
       count={list.count}
-      pager={<Pagination label="People list pages" onPrevious={list.onPrevious} onNext={list.onNext} />}
+      pager={
+        <>
+          <Pagination label="People list pages" onPrevious={list.onPrevious} onNext={list.onNext} />
+          <BookOntoSession chooser={chooser} />
+        </>
+      }
     >
-      {(people) => <PeopleTable people={people} />}
+      {(people) => <PeopleTable people={people} chooser={chooser} />}
     </ListPage>
   );
 }
 
-function PeopleTable({ people }: { people: Person[] }) {
+/** People in a table, each opening their page; with a chooser, each can be ticked to book. */
+export function PeopleTable({ people, chooser, caption = 'People' }: { people: Person[]; chooser?: ChosenPeople; caption?: string }) {
   return (
     <RecordTable
-      caption="People"
+      caption={caption}
       captionHidden
-      className="table--people"
+      className={chooser ? 'table--people table--choosing' : 'table--people'}
       items={people}
       columns={[
+        ...(chooser ? [chooseColumn(chooser)] : []),
         {
           header: 'Name',
           rowHeader: true,

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { Link } from 'wouter';
 import { NO_CONTRACT, type SessionListItem as Session } from '../../../../shared/contract';
 import { useKeepsCatalogue } from '../../app/device';
 import { call } from '../../api/client';
@@ -42,7 +43,18 @@ function DaySessions({ day, headingLevel }: { day: Day<Session>; headingLevel: '
             { header: 'Contract', cell: (session) => session.contractName ?? NO_CONTRACT },
             {
               header: 'Booked',
-              cell: (session) => `${session.taken} of ${plural(session.capacity, 'place')}${session.waiting > 0 ? ` · ${session.waiting} waiting` : ''}`,
+              cell: (session) => {
+                const booked = `${session.taken} of ${plural(session.capacity, 'place')}${session.waiting > 0 ? ` · ${session.waiting} waiting` : ''}`;
+                // At the office a row's own link edits the session; its bookings and waiting list open from here.
+                return editable ? (
+                  <Link href={`/today/${session.id}`}>
+                    {booked}
+                    <span className="visually-hidden">: open the bookings for {session.courseTitle}, {day.label}</span>
+                  </Link>
+                ) : (
+                  booked
+                );
+              },
             },
             { header: 'Facilitators', cell: (session) => orNotGiven(session.facilitators.join(', ')) },
             {
