@@ -50,7 +50,7 @@ const scheme = SchemeFields.shape;
 const term = TermValues.shape;
 
 const checks: { [T in SharedTableName]: ColumnChecks<SharedTables[T]> } = {
-  organisations: { name: OrganisationFields.shape.name, sector: OrganisationFields.shape.sector },
+  organisations: { name: OrganisationFields.shape.name, sector: OrganisationFields.shape.sector, merged_into: optionalId },
   people: {
     given_name: person.givenName,
     family_name: person.familyName,

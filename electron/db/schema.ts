@@ -30,6 +30,8 @@ export interface OrganisationsTable {
   id: string;
   name: string;
   sector: 'statutory' | 'vcse' | 'other';
+  /** The organisation this one was merged into ("same organisation"), when it was. */
+  merged_into: string | null;
 }
 
 export interface PeopleTable {

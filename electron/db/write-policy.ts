@@ -59,7 +59,7 @@ const derivedFrom =
   };
 
 export const writePolicy: { [T in SharedTableName]: TablePolicy<T> } = {
-  organisations: { create: both, edit: { laptop: ['name', 'sector'], office: ['name', 'sector'] } },
+  organisations: { create: both, officeOnlyOnCreate: ['merged_into'], edit: { laptop: ['name', 'sector'], office: ['name', 'sector', 'merged_into'] } },
   people: {
     create: both,
     officeOnlyOnCreate: ['merged_into'],

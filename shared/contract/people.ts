@@ -125,4 +125,12 @@ export const peopleProcedures = {
 
   'organisations.page': { kind: 'query', input: PageInput, output: OrganisationsPage },
   'organisations.similar': { kind: 'query', input: OrganisationFields.extend({ exceptId: Id.optional() }), output: z.array(Organisation) },
+  /** "Same organisation": the other becomes part of the one kept, its people moved there; both histories stay. The office's alone. */
+  'organisations.merge': {
+    kind: 'mutation',
+    input: z
+      .strictObject({ keepId: Id, otherId: Id })
+      .refine((input) => input.keepId !== input.otherId, { error: 'Choose two different organisations to merge.', path: ['otherId'] }),
+    output: Organisation,
+  },
 } as const;

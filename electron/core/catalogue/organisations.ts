@@ -4,6 +4,7 @@ import { FieldbookError } from '../../../shared/errors';
 import type { OrganisationsTable } from '../../db/schema';
 import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
+import { mergeOrganisations } from '../organisations/merge';
 import { keysetPage } from '../people/paging';
 import { similarOrganisations } from '../people/similar';
 import { contains } from '../text-search';
@@ -22,7 +23,8 @@ export async function getOrganisation(ctx: CoreContext, id: string): Promise<Org
 export function organisationHandlers(ctx: CoreContext): HandlerGroup<'organisations'> {
   return {
     async 'organisations.list'({ query, limit }) {
-      let select = ctx.db.selectFrom('organisations').selectAll();
+      // One merged into another is listed as that one.
+      let select = ctx.db.selectFrom('organisations').selectAll().where('merged_into', 'is', null);
       if (query) select = select.where(contains('name', query));
       const rows = await select.orderBy(({ fn }) => fn('lower', ['name'])).limit(limit).execute();
       return rows.map(toOrganisation);
@@ -36,7 +38,7 @@ export function organisationHandlers(ctx: CoreContext): HandlerGroup<'organisati
     async 'organisations.page'(input) {
       const backwards = input.before !== undefined;
       const cursor = input.before ?? input.after;
-      let select = ctx.db.selectFrom('organisations').selectAll();
+      let select = ctx.db.selectFrom('organisations').selectAll().where('merged_into', 'is', null);
       if (input.query) select = select.where(contains('name', input.query));
       const counted = await select.clearSelect().select(({ fn }) => fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
       if (cursor) {
@@ -53,6 +55,11 @@ export function organisationHandlers(ctx: CoreContext): HandlerGroup<'organisati
 
     'organisations.get': ({ id }) => getOrganisation(ctx, id),
     'organisations.similar': (fields) => similarOrganisations(ctx, fields),
+
+    async 'organisations.merge'({ keepId, otherId }) {
+      await mergeOrganisations(ctx, keepId, otherId);
+      return getOrganisation(ctx, keepId);
+    },
 
     async 'organisations.create'(fields) {
       const id = await write(ctx, async (scope) => {

@@ -152,7 +152,7 @@ export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
 
     async 'kiosk.organisations'() {
       await requireOpenKiosk(ctx);
-      return ctx.db.selectFrom('organisations').select(['id', 'name']).orderBy(({ fn }) => fn('lower', ['name'])).execute();
+      return ctx.db.selectFrom('organisations').select(['id', 'name']).where('merged_into', 'is', null).orderBy(({ fn }) => fn('lower', ['name'])).execute();
     },
 
     async 'kiosk.signIn'({ personId, consent, ethnicity }) {

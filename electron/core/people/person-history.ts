@@ -54,6 +54,7 @@ export async function personHistory(ctx: CoreContext, personId: string): Promise
 
   const device = deviceNamer(ctx);
   const person = personNamer(ctx);
+  const organisation = organisationNamer(ctx);
   const session = sessionDescriber(ctx);
   return changes.map((change) => {
     const fields = JSON.parse(change.fields) as Record<string, unknown>;
@@ -61,7 +62,7 @@ export async function personHistory(ctx: CoreContext, personId: string): Promise
       id: change.id,
       at: new Date(decodeHlc(change.hlc).wallMs).toISOString(),
       deviceName: device(change.device_id),
-      what: describe(change, fields, made.get(`${change.table_name}:${change.row_id}`) === change.id, person),
+      what: describe(change, withOrganisationName(fields, organisation), made.get(`${change.table_name}:${change.row_id}`) === change.id, person),
       where: change.session_id ? session(change.session_id) : null,
     };
   });
@@ -91,6 +92,16 @@ function describe(change: LoggedChange, fields: Record<string, unknown>, added: 
     default:
       return `Changed ${change.table_name}`;
   }
+}
+
+/** An organisation change reads "Organisation changed to Hope Street Surgery", not its id. */
+function withOrganisationName(fields: Record<string, unknown>, organisation: (id: string) => string): Record<string, unknown> {
+  return typeof fields.organisation_id === 'string' ? { ...fields, organisation_id: organisation(fields.organisation_id) } : fields;
+}
+
+function organisationNamer(ctx: CoreContext): (id: string) => string {
+  const read = ctx.sqlite.prepare('SELECT name FROM organisations WHERE id = ?').pluck();
+  return (id) => (read.get(id) as string | undefined) ?? 'an organisation no longer here';
 }
 
 function changedTo(field: string, value: unknown): string {

@@ -22,7 +22,7 @@ export async function similarPeople(ctx: CoreContext, fields: ParsedInput<'peopl
 export async function similarOrganisations(ctx: CoreContext, fields: ParsedInput<'organisations.similar'>): Promise<Organisation[]> {
   const wanted = foldOrganisationName(fields.name);
   if (!wanted) return [];
-  const rows = await ctx.db.selectFrom('organisations').select(['id', 'name', 'sector']).execute();
+  const rows = await ctx.db.selectFrom('organisations').select(['id', 'name', 'sector']).where('merged_into', 'is', null).execute();
   return rows.filter((row) => row.id !== fields.exceptId && foldOrganisationName(row.name) === wanted);
 }
 

@@ -24,7 +24,7 @@ export function reportHandlers(ctx: CoreContext): HandlerGroup<'reports'> {
           yearStarts: string;
         }[],
         courses: listed(ctx, 'SELECT id, title AS name FROM courses ORDER BY title COLLATE NOCASE'),
-        organisations: listed(ctx, 'SELECT id, name FROM organisations ORDER BY name COLLATE NOCASE'),
+        organisations: listed(ctx, 'SELECT id, name FROM organisations WHERE merged_into IS NULL ORDER BY name COLLATE NOCASE'),
         venues: listed(ctx, 'SELECT id, name FROM venues ORDER BY name COLLATE NOCASE'),
         facilitators,
         schemes: listed(ctx, 'SELECT id, name FROM membership_schemes ORDER BY name COLLATE NOCASE'),

@@ -68,7 +68,7 @@ export class SheetMatcher {
   }
 
   async load(): Promise<void> {
-    for (const row of await this.db.selectFrom('organisations').select(['id', 'name']).execute()) this.organisations.set(nameKey(row.name), row.id);
+    for (const row of await this.db.selectFrom('organisations').select(['id', 'name']).where('merged_into', 'is', null).execute()) this.organisations.set(nameKey(row.name), row.id);
     for (const row of await this.db.selectFrom('courses').select(['id', 'title', 'duration_minutes', 'evaluation_mode']).execute()) {
       this.courses.set(nameKey(row.title), { id: row.id, title: row.title, duration: row.duration_minutes, mode: row.evaluation_mode });
     }

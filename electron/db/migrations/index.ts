@@ -14,6 +14,7 @@ import * as membershipRequests from './0012-membership-requests';
 import * as peopleSortKeys from './0013-people-sort-keys';
 import * as reportIndexes from './0014-report-indexes';
 import * as erasures from './0016-erasures';
+import * as mergedOrganisations from './0017-merged-organisations';
 
 export interface Migration {
   name: string;
@@ -41,4 +42,5 @@ export const migrations: readonly Migration[] = [
   { name: '0013-people-sort-keys', up: peopleSortKeys.up },
   { name: '0014-report-indexes', up: reportIndexes.up },
   { name: '0016-erasures', up: erasures.up },
+  { name: '0017-merged-organisations', up: mergedOrganisations.up },
 ];
