@@ -156,6 +156,11 @@ beforeAll(async () => {
     await temp.call('people.create', { givenName: 'Grace', familyName: 'Walker' }),
     await temp.call('people.create', { givenName: 'Grace', familyName: 'Walker' }),
   ];
+  // Two records of one organisation, for "same organisation".
+  const [surgery, surgeryAgain] = [
+    await temp.call('organisations.create', { name: 'Hope Street Surgery', sector: 'statutory' }),
+    await temp.call('organisations.create', { name: 'hope street surgery', sector: 'statutory' }),
+  ];
   // Someone to erase, once (after that, a valid erasure of them is told they are no longer here).
   const toErase = await temp.call('people.create', { givenName: 'Erin', familyName: 'Erasable' });
   const organisationFields = { name: 'Age UK', sector: 'vcse' as const };
@@ -180,6 +185,7 @@ beforeAll(async () => {
     'people.merge': { keepId: typedOnce.id, otherId: typedTwice.id },
     'organisations.similar': { ...organisationFields, exceptId: organisation.id },
     'organisations.page': { query: 'age', pageSize: 10 },
+    'organisations.merge': { keepId: surgery.id, otherId: surgeryAgain.id },
     'courses.list': { query: 'first', limit: 10 },
     'courses.get': { id: course.id },
     'courses.create': courseFields,
