@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useLocation } from 'wouter';
 import type { z } from 'zod';
 import { OrganisationFields, sectorLabels, sectors, type Organisation } from '../../../../shared/contract';
 import { call } from '../../api/client';
@@ -7,7 +8,9 @@ import { useForm } from '../../components/form';
 import { RecordForm, RecordScreen, useSavedThen } from '../../components/FormParts';
 import { Page } from '../../components/Page';
 import { DuplicateWarning } from '../people/DuplicateWarning';
+import { useDevice } from '../../app/device';
 import { OrganisationStaff } from './OrganisationStaff';
+import { SameOrganisation } from './SameOrganisation';
 
 interface OrganisationDraft {
   name: string;
@@ -81,10 +84,17 @@ export function NewOrganisation() {
   );
 }
 
+/** An organisation: its details to correct, its staff, and at the office "same organisation". */
 export function EditOrganisation({ id }: { id: string }) {
   const savedThen = useSavedThen('/organisations');
+  const office = useDevice().role === 'office';
+  const [, navigate] = useLocation();
+  // After a merge that kept this record, the page reads it again: its staff now include the other's people.
+  const [merges, setMerges] = useState(0);
+  const merged = (kept: Organisation) => (kept.id === id ? setMerges((count) => count + 1) : navigate(`/organisations/${kept.id}`));
   return (
     <RecordScreen
+      key={merges}
       id={id}
       load={(id) => call('organisations.get', { id })}
       title={(organisation?: Organisation) => (organisation ? `Edit organisation: ${organisation.name}` : 'Edit organisation')}
@@ -102,6 +112,7 @@ export function EditOrganisation({ id }: { id: string }) {
             }}
           />
           <OrganisationStaff organisationId={id} name={organisation.name} />
+          {office && <SameOrganisation organisation={organisation} onMerged={merged} />}
         </>
       )}
     </RecordScreen>
