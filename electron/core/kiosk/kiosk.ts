@@ -6,6 +6,7 @@ import { insertPerson } from '../catalogue/people';
 import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
 import type { FoundPerson } from '../people/person-finder';
+import { sameNameAtSession } from '../people/same-name-here';
 import { keyRange } from '../people/search-keys';
 import { recordSignIn, sessionOpenToday } from '../signin/sign-in';
 import { findSimilarPeople } from '../signin/similar-people';
@@ -168,7 +169,7 @@ export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
       const session = await requireOpenKiosk(ctx);
       return write(ctx, async (scope) => {
         const similar = await findSimilarPeople(scope.trx, { givenName, familyName, organisationId });
-        if (similar.length > 0) {
+        if (similar.length > 0 || (await sameNameAtSession(scope.trx, session.id, givenName, familyName))) {
           throw new FieldbookError('POSSIBLE_DUPLICATE', 'You may already be on the list. Search for your name, or ask the facilitator.');
         }
         const personId = await insertPerson(scope, {
