@@ -60,6 +60,11 @@ export function openWithKey(path: string, key: Buffer, options?: Sqlite.Options)
   return sqlite;
 }
 
+/** Attaches another database file encrypted with a key (an attached file does not take the main file's key). */
+export function attachWithKey(sqlite: Database, path: string, schema: string, key: Buffer): void {
+  sqlite.prepare('ATTACH DATABASE ? AS ' + JSON.stringify(schema) + ' KEY ?').run(path, `raw:${key.toString('hex')}`);
+}
+
 /** Flushes a file (or a folder's entries, after a rename) to the disk. */
 function flush(path: string): void {
   const handle = openSync(path, 'r');

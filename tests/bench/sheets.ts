@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import Database from 'better-sqlite3-multiple-ciphers';
+import { attachWithKey, openWithKey } from '../../electron/db/encryption';
 import ExcelJS from 'exceljs';
 import { cpSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -203,9 +203,11 @@ const WRITE_ORDER = ['organisations', 'courses', 'venues', 'people', 'person_sea
  * moved on) is the one row an import updates rather than adds.
  */
 function rowsAdded(importedPath: string, emptyPath: string): { table: string; columns: string[]; rows: unknown[][] }[] {
-  const imported = new Database(importedPath, { readonly: true });
+  // Both are copies of one data folder, so one key opens both.
+  const key = databaseKeyInFolder(dirname(importedPath));
+  const imported = openWithKey(importedPath, key, { readonly: true });
   try {
-    imported.prepare('ATTACH DATABASE ? AS empty').run(emptyPath);
+    attachWithKey(imported, emptyPath, 'empty', key);
     const tables = imported.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'device'").pluck().all() as string[];
     const added = tables
       .map((table) => {
