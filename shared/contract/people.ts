@@ -123,6 +123,9 @@ export const peopleProcedures = {
   /** The other person becomes part of the one kept; both keep every booking, sign-in and change. */
   'people.merge': { kind: 'mutation', input: MergeInput, output: Person },
 
+  /** Facilitators to choose from for a session: the staff laptops were enrolled for, and the names already on sessions. */
+  'people.facilitatorNames': { kind: 'query', input: z.strictObject({}), output: z.array(z.string()) },
+
   'organisations.page': { kind: 'query', input: PageInput, output: OrganisationsPage },
   'organisations.similar': { kind: 'query', input: OrganisationFields.extend({ exceptId: Id.optional() }), output: z.array(Organisation) },
   /** "Same organisation": the other becomes part of the one kept, its people moved there; both histories stay. The office's alone. */

@@ -186,6 +186,7 @@ beforeAll(async () => {
     'organisations.similar': { ...organisationFields, exceptId: organisation.id },
     'organisations.page': { query: 'age', pageSize: 10 },
     'organisations.merge': { keepId: surgery.id, otherId: surgeryAgain.id },
+    'people.facilitatorNames': {},
     'courses.list': { query: 'first', limit: 10 },
     'courses.get': { id: course.id },
     'courses.create': courseFields,

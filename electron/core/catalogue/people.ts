@@ -3,6 +3,7 @@ import type { ParsedInput, Person } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
+import { facilitatorNames } from '../people/facilitator-names';
 import { PeoplePager } from '../people/people-page';
 import { personHistory } from '../people/person-history';
 import { personRecord } from '../people/person-record';
@@ -100,6 +101,7 @@ export function peopleHandlers(ctx: CoreContext): HandlerGroup<'people'> {
       return personHistory(ctx, id);
     },
     'people.similar': (fields) => similarPeople(ctx, fields),
+    'people.facilitatorNames': async () => facilitatorNames(ctx),
 
     async 'people.merge'({ keepId, otherId }) {
       // The same merge as the review of two laptops' duplicates: the other person points at the one kept, nothing is deleted.

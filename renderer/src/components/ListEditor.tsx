@@ -18,6 +18,8 @@ interface ListEditorProps<D> {
   /** "Add outcome" */
   addLabel: string;
   hint?: string;
+  /** Names to choose from as each line is typed (the office's facilitators); a new one can still be written. */
+  suggestions?: readonly string[];
 }
 
 function capitalise(text: string): string {
@@ -28,7 +30,7 @@ function capitalise(text: string): string {
  * An ordered list of short texts: add, remove and move lines, all by keyboard.
  * Focus follows the line that moved, so a keyboard user does not lose their place.
  */
-export function ListEditor<D>({ form, name, legend, itemNoun, addLabel, hint }: ListEditorProps<D>) {
+export function ListEditor<D>({ form, name, legend, itemNoun, addLabel, hint, suggestions }: ListEditorProps<D>) {
   const items = form.draft[name] as ListItem[];
   const listId = form.idFor(name);
   const container = useRef<HTMLFieldSetElement>(null);
@@ -82,6 +84,7 @@ export function ListEditor<D>({ form, name, legend, itemNoun, addLabel, hint }: 
   const listError = form.errorFor(name);
   const hintId = hint ? `${listId}-hint` : undefined;
   const errorId = listError ? `${listId}-error` : undefined;
+  const suggestionsId = suggestions && suggestions.length > 0 ? `${listId}-suggestions` : undefined;
 
   return (
     <fieldset
@@ -96,6 +99,13 @@ export function ListEditor<D>({ form, name, legend, itemNoun, addLabel, hint }: 
         </p>
       )}
       <ErrorMessage id={errorId} message={listError} />
+      {suggestionsId && (
+        <datalist id={suggestionsId}>
+          {suggestions!.map((suggestion) => (
+            <option key={suggestion} value={suggestion} />
+          ))}
+        </datalist>
+      )}
       {items.length > 0 && (
         <ol className="list-editor__items">
           {items.map((item, index) => {
@@ -119,6 +129,7 @@ export function ListEditor<D>({ form, name, legend, itemNoun, addLabel, hint }: 
                     className="input list-editor__input"
                     type="text"
                     autoComplete="off"
+                    list={suggestionsId}
                     value={item.text}
                     aria-invalid={error ? true : undefined}
                     aria-describedby={itemErrorId}

@@ -29,11 +29,14 @@ function ScheduleForm({
   course,
   venues,
   contracts,
+  facilitators,
 }: {
   request: OrganisationRequest;
   course: Course;
   venues: Venue[];
   contracts: Contract[];
+  /** The office's facilitators, to choose from as a name is typed. */
+  facilitators: string[];
 }) {
   const savedThen = useSavedThen('/requests');
   const form = useForm({
@@ -114,7 +117,8 @@ function ScheduleForm({
         legend="Facilitators"
         itemNoun="facilitator"
         addLabel="Add facilitator"
-        hint="Who runs the session. You can add them later."
+        hint="Who runs the session: choose from the office's facilitators as you type, or write a new name. You can add them later."
+        suggestions={facilitators}
       />
       <ContractSelect form={form} name="contractId" contracts={contracts} />
     </RecordForm>
@@ -151,12 +155,13 @@ export function ScheduleRequest({ id }: { id: string }) {
     const requests = await call('requests.list', {});
     const request = requests.find((candidate) => candidate.id === id);
     if (!request) return null;
-    const [course, venues, contracts] = await Promise.all([
+    const [course, venues, contracts, facilitators] = await Promise.all([
       call('courses.get', { id: request.courseId }),
       call('venues.list', { query: '', limit: 500 }),
       call('contracts.list', { query: '', limit: 500 }),
+      call('people.facilitatorNames', {}),
     ]);
-    return { request, course, venues, contracts };
+    return { request, course, venues, contracts, facilitators };
   }, [id]);
   const data = state.status === 'ready' ? state.data : null;
 
@@ -188,7 +193,7 @@ export function ScheduleRequest({ id }: { id: string }) {
                 </p>
               </div>
             ) : (
-              <ScheduleForm request={data.request} course={data.course} venues={data.venues} contracts={data.contracts} />
+              <ScheduleForm request={data.request} course={data.course} venues={data.venues} contracts={data.contracts} facilitators={data.facilitators} />
             )}
           </>
         )}

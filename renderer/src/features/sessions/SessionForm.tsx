@@ -83,6 +83,8 @@ interface Choices {
   courses: Course[];
   venues: Venue[];
   contracts: Contract[];
+  /** The office's facilitators, to choose from as a name is typed. */
+  facilitators: string[];
 }
 
 function SessionForm({
@@ -140,7 +142,8 @@ function SessionForm({
         legend="Facilitators"
         itemNoun="facilitator"
         addLabel="Add facilitator"
-        hint="Who runs the session. You can add them later."
+        hint="Who runs the session: choose from the office's facilitators as you type, or write a new name. You can add them later."
+        suggestions={choices.facilitators}
       />
       <ContractSelect form={form} name="contractId" contracts={choices.contracts} />
       <RadioGroup form={form} name="status" label="Status" choices={statusChoices} inline />
@@ -151,12 +154,13 @@ function SessionForm({
 /** The form needs courses and venues to choose from; without any, it says how to add them. */
 function WithChoices({ children }: { children(choices: Choices): ReactNode }) {
   const state = useAsync(async () => {
-    const [courses, venues, contracts] = await Promise.all([
+    const [courses, venues, contracts, facilitators] = await Promise.all([
       call('courses.list', { query: '', limit: 500 }),
       call('venues.list', { query: '', limit: 500 }),
       call('contracts.list', { query: '', limit: 500 }),
+      call('people.facilitatorNames', {}),
     ]);
-    return { courses, venues, contracts };
+    return { courses, venues, contracts, facilitators };
   }, []);
   if (state.status === 'loading') return <Loading what="courses, venues and contracts" />;
   if (state.status === 'failed') return <LoadFailed message={state.message} />;
