@@ -13,6 +13,7 @@ import { createCore } from '../../electron/core';
 import { newUuidV7 } from '../../electron/core/ids';
 import { callerFor, openDatabaseFileIn, seedSession, TEST_TODAY, tempCore, testClock, type TempCore } from '../support/temp-core';
 import { createDispatcher } from '../../electron/dispatch/dispatcher';
+import { runFieldbook } from '../support/cli';
 import { decryptInPlace } from '../support/plain-copy';
 
 /**
@@ -109,6 +110,12 @@ describe('a wrong or missing key', () => {
       expect.objectContaining({ code: 'WRONG_DATABASE_KEY', message: expect.stringMatching(/^Open this data folder with the Fieldbook app or command that set it up/) }),
     );
     expect(existsSync(join(temp.folder, KEYS_FOLDER, `${DATABASE_KEY_NAME}.key`))).toBe(false);
+
+    // The command line says the same in one line and exits 1.
+    const run = await runFieldbook(temp.folder, 'backup', '--to', join(temp.folder, 'stick'), '--data', temp.folder);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^Open this data folder with the Fieldbook app or command that set it up, .* fieldbook\.sqlite is encrypted and its key is not here\.\n$/);
+    expect(existsSync(join(temp.folder, 'stick'))).toBe(false);
   });
 });
 
