@@ -105,7 +105,7 @@ const damaged = () =>
 export function wrongKind(kind: Envelope['kind']): FieldbookError {
   return new FieldbookError(
     'WRONG_DEVICE_ROLE',
-    kind === 'package' ? 'This is a package from the office, for a laptop to import.' : "This is a laptop's end-of-day bundle, for the office to import.",
+    kind === 'package' ? 'This is a package from the office, for a laptop to import.' : "This is a laptop's end-of-day file, for the office to import.",
   );
 }
 

@@ -43,7 +43,7 @@ export const ExportResult = OutgoingFile.extend({ bundle: OutgoingBundle });
 export const importStatuses = ['imported', 'already_imported', 'held'] as const;
 export const ImportOutcome = z.object({
   status: z.enum(importStatuses),
-  /** Plain words: "Imported bundle 3 from Hall laptop 2", "Already imported on 12 March from Hall laptop 2". */
+  /** Plain words: "Imported end-of-day file 3 from Hall laptop 2", "Already imported on 12 March from Hall laptop 2". */
   message: z.string(),
   bundleId: z.string(),
   senderName: z.string(),

@@ -90,12 +90,12 @@ describe('fieldbook import', () => {
     bundles.forEach((bundle, index) => writeFileSync(paths[index]!, bytesOf(bundle)));
 
     const second = await fieldbook(folder, 'import', paths[1]!, '--data', join(folder, 'data'));
-    expect(second.stdout).toContain('Imported bundle 2 from Hall laptop 2: 1 session, 1 sign-in');
+    expect(second.stdout).toContain('Imported end-of-day file 2 from Hall laptop 2: 1 session, 1 sign-in');
     expect(second.code).toBe(0);
 
     const both = await fieldbook(folder, 'import', paths[0]!, paths[1]!, '--data', join(folder, 'data'));
     expect(both.stdout).toContain('[1/2]');
-    expect(both.stdout).toContain('Imported bundle 1 from Hall laptop 2');
+    expect(both.stdout).toContain('Imported end-of-day file 1 from Hall laptop 2');
     expect(both.stdout).toMatch(/\[2\/2\].*Already imported on .* from Hall laptop 2/);
     expect(both.code).toBe(0);
 

@@ -272,7 +272,7 @@ describe('files refused whole, with their reason in plain words', () => {
     const bundle = await laptop.call('sync.exportBundle', {});
     expect(await refusedByLaptop(laptop, bytesOf(bundle), bundle.fileName)).toEqual({
       code: 'WRONG_DEVICE_ROLE',
-      message: "This is a laptop's end-of-day bundle, for the office to import.",
+      message: "This is a laptop's end-of-day file, for the office to import.",
     });
 
     // The procedures themselves belong to one role each.
@@ -311,7 +311,7 @@ describe('files refused whole, with their reason in plain words', () => {
     const after = databaseHash(laptop.sqlite);
     expect(await refusal(laptop.dispatch, 'sync.exportBundle', {})).toEqual({
       code: 'NOTHING_TO_EXPORT',
-      message: 'Nothing new since bundle 1, so there is nothing to export.',
+      message: 'Nothing new since end-of-day file 1, so there is nothing to export.',
     });
     expect(databaseHash(laptop.sqlite)).toBe(after);
   });
@@ -364,7 +364,7 @@ describe('files that import, or wait, with care', () => {
     const again = await office.call('sync.importFile', { ...asIncoming(file), fileName: 'copy of bundle.fieldbook' });
     expect(again).toMatchObject({
       status: 'already_imported',
-      message: 'Already imported on 12 March 2026 from Hall laptop 2 (bundle 1). Nothing changed.',
+      message: 'Already imported on 12 March 2026 from Hall laptop 2 (end-of-day file 1). Nothing changed.',
       senderName: 'Hall laptop 2',
       sequence: 1,
     });
@@ -396,7 +396,7 @@ describe('files that import, or wait, with care', () => {
     expect(outcome).toMatchObject({
       status: 'held',
       message:
-        "Held for review: bundle 1 from Hall laptop 2 is stamped 3 days ahead of this computer's clock. Check that laptop's date and time, then import it from the held list.",
+        "Held for review: end-of-day file 1 from Hall laptop 2 is stamped 3 days ahead of this computer's clock. Check that laptop's date and time, then import it from the held list.",
     });
     expect(countRows(office.sqlite, 'session_notes')).toBe(notesBefore);
     expect(countRows(office.sqlite, 'change_log')).toBe(changesBefore);
@@ -467,7 +467,7 @@ describe('files that import, or wait, with care', () => {
     const old = await laptop.call('sync.exportBundle', {});
     office.clock.advance(5 * 7 * DAY_MS);
     const outcome = await office.call('sync.importFile', asIncoming(old));
-    expect(outcome).toMatchObject({ status: 'imported', message: 'Imported bundle 2 from Hall laptop 2: 1 session, 0 sign-ins, 0 evaluations, 0 new people.' });
+    expect(outcome).toMatchObject({ status: 'imported', message: 'Imported end-of-day file 2 from Hall laptop 2: 1 session, 0 sign-ins, 0 evaluations, 0 new people.' });
     expect((await office.call('notes.list', { sessionId })).map((note) => note.text)).toEqual(['Sent much later']);
   });
 

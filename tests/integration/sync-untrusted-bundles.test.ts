@@ -607,19 +607,19 @@ describe('a signed bundle is trusted only as far as a laptop may write', () => {
         name: 'bundle number 1 again, under a new bundle id',
         file: (s) => s.laptop2.file({ sequence: 1, changes: [editOf(s, 'people', s.dana, { phone: '07700 900456' })] }),
         code: 'BAD_SEQUENCE',
-        message: `Hall laptop 2 already sent a different bundle numbered 1, so this one was not imported. ${NOTHING}`,
+        message: `Hall laptop 2 already sent a different end-of-day file numbered 1, so this one was not imported. ${NOTHING}`,
       },
       {
         name: "laptop 1's imported bundle id, in laptop 2's signed file",
         file: (s) => s.laptop2.file({ bundleId: s.laptop1BundleId, sequence: 1, changes: [editOf(s, 'people', s.dana, { phone: '07700 900456' })] }),
         code: 'BAD_SEQUENCE',
-        message: `This file from Hall laptop 2 carries the id of a bundle from another device, so it was not imported. ${NOTHING}`,
+        message: `This file from Hall laptop 2 carries the id of an end-of-day file from another device, so it was not imported. ${NOTHING}`,
       },
       {
         name: "laptop 2's own bundle 1 id under another number",
         file: (s) => s.laptop2.file({ bundleId: s.laptop2BundleId, sequence: 7, changes: [editOf(s, 'people', s.dana, { phone: '07700 900456' })] }),
         code: 'BAD_SEQUENCE',
-        message: `This file from Hall laptop 2 carries the id of its bundle 1 with the number 7, so it was not imported. ${NOTHING}`,
+        message: `This file from Hall laptop 2 carries the id of its end-of-day file 1 with the number 7, so it was not imported. ${NOTHING}`,
       },
     ],
     async (s) => {
@@ -670,7 +670,7 @@ describe('a signed bundle is trusted only as far as a laptop may write', () => {
       const s = await scene();
       const eve = newUuidV7();
       const outcome = await held(s, await s.laptop2.file({ changes: [s.laptop2.change({ table: 'people', rowId: eve, fields: personRow(), hlc: s.laptop2.stampAt(in2100) })] }));
-      expect(outcome.message).toMatch(/^Held for review: bundle \d+ from Hall laptop 2 holds a change stamped [\d,]+ days ahead of this computer's clock\. Check that laptop's date and time, then import it from the held list\.$/);
+      expect(outcome.message).toMatch(/^Held for review: end-of-day file \d+ from Hall laptop 2 holds a change stamped [\d,]+ days ahead of this computer's clock\. Check that laptop's date and time, then import it from the held list\.$/);
       await officeStillWrites(s);
 
       const imported = await s.office.call('sync.importHeld', { bundleId: outcome.bundleId });
@@ -784,7 +784,7 @@ describe('a signed bundle is trusted only as far as a laptop may write', () => {
       changes: [editOf(s, 'people', s.dana, { phone: '07700 900321' })],
     });
     const outcome = await s.office.call('sync.importFile', incomingBytes(file));
-    const words = `Imported bundle ${outcome.sequence} from Hall laptop 2: 0 sessions, 0 sign-ins, 0 evaluations, 0 new people.`;
+    const words = `Imported end-of-day file ${outcome.sequence} from Hall laptop 2: 0 sessions, 0 sign-ins, 0 evaluations, 0 new people.`;
     expect(outcome).toMatchObject({ status: 'imported', message: words, summary: { changes: 1, sessions: 0, signIns: 0, evaluations: 0, newPeople: 0 } });
     expect((await s.office.call('sync.importLog', {}))[0]).toMatchObject({ senderName: 'Hall laptop 2', status: 'imported', message: words });
     const stored = s.office.sqlite.prepare('SELECT summary FROM received_bundles WHERE bundle_id = ?').pluck().get(outcome.bundleId) as string;

@@ -68,14 +68,14 @@ function importOpened(ctx: CoreContext, received: Received<BundleMeta>, file: Ui
   checkNumbering(ctx, envelope.bundleId, laptopId, envelope.sequence, sender.name);
   const already = ctx.sqlite.prepare('SELECT imported_at FROM received_bundles WHERE bundle_id = ?').pluck().get(envelope.bundleId) as string | undefined;
   if (already) {
-    const message = `Already imported on ${dayInWords(already)} from ${sender.name} (bundle ${envelope.sequence}). Nothing changed.`;
+    const message = `Already imported on ${dayInWords(already)} from ${sender.name} (end-of-day file ${envelope.sequence}). Nothing changed.`;
     ctx.sqlite.prepare('UPDATE received_bundles SET repeats_seen = repeats_seen + 1 WHERE bundle_id = ?').run(envelope.bundleId);
     log('already_imported', message);
     return { ...base, summary: storedSummary(ctx, envelope.bundleId), status: 'already_imported', message };
   }
 
   const hold = (why: string): ImportOutcome => {
-    const message = `Held for review: bundle ${envelope.sequence} from ${sender.name} ${why}. Check that laptop's date and time, then import it from the held list.`;
+    const message = `Held for review: end-of-day file ${envelope.sequence} from ${sender.name} ${why}. Check that laptop's date and time, then import it from the held list.`;
     ctx.sqlite
       .prepare(
         `INSERT INTO held_bundles (bundle_id, sender_device_id, sequence, created_hlc, file_name, file, reason, received_at)
@@ -117,7 +117,7 @@ function importOpened(ctx: CoreContext, received: Received<BundleMeta>, file: Ui
   const capacityFlags = flagOverCapacity(ctx.sqlite, tally.touchedSessions, now);
   const confirmed = recordConfirmations(ctx, laptopId, received.payload.meta.erasures ?? [], envelope.sequence);
   const message = [
-    `Imported bundle ${envelope.sequence} from ${sender.name}: ${describe(summary)}.`,
+    `Imported end-of-day file ${envelope.sequence} from ${sender.name}: ${describe(summary)}.`,
     tally.discarded > 0 ? discardedInWords(tally.discarded, sender.name) : '',
     confirmed > 0 ? `${sender.name} confirmed ${confirmed === 1 ? '1 erasure' : `${confirmed} erasures`}.` : '',
   ]
@@ -164,13 +164,13 @@ function checkNumbering(ctx: CoreContext, bundleId: string, laptopId: string, se
   }
   for (const row of seen) {
     if (row.sender_device_id !== laptopId) {
-      throw new FieldbookError('BAD_SEQUENCE', `This file from ${name} carries the id of a bundle from another device, so it was not imported. Nothing was imported.`);
+      throw new FieldbookError('BAD_SEQUENCE', `This file from ${name} carries the id of an end-of-day file from another device, so it was not imported. Nothing was imported.`);
     }
     if (row.bundle_id !== bundleId) {
-      throw new FieldbookError('BAD_SEQUENCE', `${name} already sent a different bundle numbered ${sequence}, so this one was not imported. Nothing was imported.`);
+      throw new FieldbookError('BAD_SEQUENCE', `${name} already sent a different end-of-day file numbered ${sequence}, so this one was not imported. Nothing was imported.`);
     }
     if (row.sequence !== sequence) {
-      throw new FieldbookError('BAD_SEQUENCE', `This file from ${name} carries the id of its bundle ${row.sequence} with the number ${sequence}, so it was not imported. Nothing was imported.`);
+      throw new FieldbookError('BAD_SEQUENCE', `This file from ${name} carries the id of its end-of-day file ${row.sequence} with the number ${sequence}, so it was not imported. Nothing was imported.`);
     }
   }
 }
@@ -205,6 +205,6 @@ export async function importHeld(ctx: CoreContext, bundleId: string): Promise<Im
   const held = ctx.sqlite.prepare('SELECT file, file_name, resealed FROM held_bundles WHERE bundle_id = ?').get(bundleId) as
     | { file: Buffer; file_name: string; resealed: number }
     | undefined;
-  if (!held) throw new FieldbookError('NOT_FOUND', 'That bundle is not waiting for review.');
+  if (!held) throw new FieldbookError('NOT_FOUND', 'That file is not waiting for review.');
   return importBundle(ctx, new Uint8Array(held.file), { fileName: held.file_name, allowFuture: true, resealed: held.resealed === 1 });
 }

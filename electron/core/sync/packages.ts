@@ -19,6 +19,12 @@ import { forgetPrunedLines, packageMembership, readPackageMembership, storePacka
 import { applyPackageErasures, discardedInWords, erasuresFor } from '../erasure/confirmations';
 import { checkpointAfterErasure } from '../erasure/checkpoint';
 
+/** "the office confirmed 2 more end-of-day files from this laptop", or none, never "0 more bundles". */
+function confirmedInWords(count: number): string {
+  if (count === 0) return 'the office confirmed no new end-of-day files from this laptop';
+  return `the office confirmed ${count} more end-of-day ${count === 1 ? 'file' : 'files'} from this laptop`;
+}
+
 /**
  * The office's package for one laptop: the catalogue, the upcoming sessions
  * its facilitators run with their bookings and waitlists, and which of the
@@ -182,7 +188,7 @@ export async function importPackage(ctx: CoreContext, file: Uint8Array, fileName
       )
       .run(envelope.bundleId, envelope.senderDeviceId, envelope.sequence, envelope.createdAt, now, fileName, JSON.stringify(base));
     const message = [
-      `Imported the package from ${office.name}: ${base.sessions} upcoming sessions, ${base.people} people; the office confirmed ${acknowledged} more of this laptop's bundles.`,
+      `Imported the package from ${office.name}: ${base.sessions} upcoming sessions, ${base.people} people; ${confirmedInWords(acknowledged)}.`,
       erased > 0 ? `${erased === 1 ? '1 erasure' : `${erased} erasures`} from the office carried out here; the next end-of-day file confirms ${erased === 1 ? 'it' : 'them'}.` : '',
       tally.discarded > 0 ? discardedInWords(tally.discarded, office.name) : '',
     ]
