@@ -87,6 +87,9 @@ describe('booking people onto a session to come', () => {
     expect(roster).toContain('Bogdan Nowak');
     expect(roster).toContain('Chidi Okafor');
     expect(await page.locator('.roster-counts').textContent()).toContain('2 booked');
+    // Back where the office came from.
+    await page.getByRole('link', { name: 'Back to sessions' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
   });
 
   it("from an organisation's staff: only its people listed, booked by keyboard", async () => {

@@ -45,7 +45,7 @@ describe('choosing facilitators', () => {
     await page.getByRole('heading', { level: 1, name: 'New session' }).waitFor();
     await page.getByRole('button', { name: 'Add facilitator' }).click();
     const line = page.getByRole('combobox', { name: 'Facilitator 1' });
-    const offered = await line.evaluate((input) => [...((input as HTMLInputElement).list?.options ?? [])].map((option) => option.value));
+    const offered = await line.evaluate((input) => Array.from((input as HTMLInputElement).list?.options ?? [], (option) => option.value));
     expect(offered).toEqual(['priya (cover)', 'Sam Okafor', 'Zoë Ward']);
     expect(await seriousAxeFindings(page, 'New session, facilitators')).toEqual([]);
 

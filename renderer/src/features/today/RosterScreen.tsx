@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { Roster } from '../../../../shared/contract';
+import { useDevice } from '../../app/device';
 import { call } from '../../api/client';
 import { LoadFailed, Loading, Page } from '../../components/Page';
 import { useAsync } from '../../components/useAsync';
@@ -95,6 +96,7 @@ function RosterView({ initial, today }: { initial: Roster; today: string }) {
  * session (kiosk, sheet, capacity, no-shows, group places); the paper sheet.
  */
 export function RosterScreen({ sessionId }: { sessionId: string }) {
+  const office = useDevice().role === 'office';
   const state = useAsync(async () => {
     const [roster, status] = await Promise.all([call('signIn.roster', { sessionId }), call('device.status', {})]);
     return { roster, today: status.today };
@@ -103,7 +105,8 @@ export function RosterScreen({ sessionId }: { sessionId: string }) {
   return (
     <>
       <p className="back-link screen-only">
-        <Link href="/today">Back to today</Link>
+        {/* The office opens a session's bookings from Sessions, and goes back there. */}
+        {office ? <Link href="/sessions">Back to sessions</Link> : <Link href="/today">Back to today</Link>}
       </p>
       <Page title={state.status === 'ready' ? state.data.roster.session.courseTitle : 'Session'}>
         {state.status === 'loading' && <Loading what="the session" />}
