@@ -50,3 +50,12 @@ export function fieldInWords(field: string): string {
   const words = field.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/**
+ * "4 sign-ins (1 undone)": sign-ins that stand, with the undone ones beside
+ * them, so a file where one was undone never reads as one more sign-in.
+ */
+export function signInsInWords(signIns: number, undone: number): string {
+  const standing = `${signIns} ${signIns === 1 ? 'sign-in' : 'sign-ins'}`;
+  return undone > 0 ? `${standing} (${undone} undone)` : standing;
+}

@@ -11,7 +11,10 @@ import { IncomingFile, OutgoingFile } from './pairing';
 export const BundleSummary = z.object({
   changes: z.number(),
   sessions: z.number(),
+  /** Sign-ins that still stand. */
   signIns: z.number(),
+  /** Sign-ins undone; files from before this count was kept read as none. */
+  undone: z.number().default(0),
   evaluations: z.number(),
   newPeople: z.number(),
 });

@@ -40,6 +40,22 @@ describe('end of day: laptop bundle to the office', () => {
     expect(countRows(laptop.sqlite, 'sign_ins')).toBe(2);
   });
 
+  it('counts a sign-in undone the same day as undone, not as one more sign-in', async () => {
+    world = await syncWorld(['Hall laptop 2']);
+    const { office, laptops } = world;
+    const laptop = laptops[0]!;
+    const { session } = await evaluatedSession(office.call);
+    await sendPackage(office, laptop);
+    const [, bogdan] = await signedInPeople(laptop, session.id, 'Amira', 'Bogdan', 'Chen');
+    await laptop.call('signIn.undo', { sessionId: session.id, personId: bogdan! });
+
+    const file = await laptop.call('sync.exportBundle', {});
+    expect(file.bundle.summary).toMatchObject({ signIns: 2, undone: 1 });
+    const outcome = await office.call('sync.importFile', asIncoming(file));
+    expect(outcome.message).toContain('2 sign-ins (1 undone)');
+    expect(outcome.summary).toMatchObject({ signIns: 2, undone: 1 });
+  });
+
   it('says when there is nothing new to export', async () => {
     world = await syncWorld(['Hall laptop 2']);
     const laptop = world.laptops[0]!;

@@ -785,10 +785,10 @@ describe('a signed bundle is trusted only as far as a laptop may write', () => {
     });
     const outcome = await s.office.call('sync.importFile', incomingBytes(file));
     const words = `Imported end-of-day file ${outcome.sequence} from Hall laptop 2: 0 sessions, 0 sign-ins, 0 evaluations, 0 new people.`;
-    expect(outcome).toMatchObject({ status: 'imported', message: words, summary: { changes: 1, sessions: 0, signIns: 0, evaluations: 0, newPeople: 0 } });
+    expect(outcome).toMatchObject({ status: 'imported', message: words, summary: { changes: 1, sessions: 0, signIns: 0, undone: 0, evaluations: 0, newPeople: 0 } });
     expect((await s.office.call('sync.importLog', {}))[0]).toMatchObject({ senderName: 'Hall laptop 2', status: 'imported', message: words });
     const stored = s.office.sqlite.prepare('SELECT summary FROM received_bundles WHERE bundle_id = ?').pluck().get(outcome.bundleId) as string;
-    expect(JSON.parse(stored)).toEqual({ changes: 1, sessions: 0, signIns: 0, evaluations: 0, newPeople: 0 });
+    expect(JSON.parse(stored)).toEqual({ changes: 1, sessions: 0, signIns: 0, undone: 0, evaluations: 0, newPeople: 0 });
     expect(s.row('people', s.dana).phone).toBe('07700 900321');
   });
 

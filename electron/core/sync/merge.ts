@@ -41,7 +41,12 @@ export interface MergeTally {
   touchedSessions: Set<string>;
   /** Sessions any newly received change is about. */
   coveredSessions: Set<string>;
+  /** Sign-ins that still stand: one undone in the same file is not counted. */
   signIns: number;
+  /** Undos received, so a summary can say "4 sign-ins (1 undone)" instead of counting the undone one. */
+  undone: number;
+  /** The sign-ins received so far, so an undo among them takes one off the count. */
+  signInIds: Set<string>;
   evaluations: number;
   /** Rows inserted for the first time, by table. */
   newRows: Map<string, number>;
@@ -54,7 +59,7 @@ export interface MergeTally {
 }
 
 export function emptyTally(): MergeTally {
-  return { applied: 0, alreadyHad: 0, conflicts: 0, touchedSessions: new Set(), coveredSessions: new Set(), signIns: 0, evaluations: 0, newRows: new Map(), maxHlc: '', latestStamp: '', discarded: 0 };
+  return { applied: 0, alreadyHad: 0, conflicts: 0, touchedSessions: new Set(), coveredSessions: new Set(), signIns: 0, undone: 0, signInIds: new Set(), evaluations: 0, newRows: new Map(), maxHlc: '', latestStamp: '', discarded: 0 };
 }
 
 /** The import log's words for a merge: counted from what was stored. */
@@ -63,9 +68,21 @@ export function summaryOf(tally: MergeTally): BundleSummary {
     changes: tally.applied,
     sessions: tally.coveredSessions.size,
     signIns: tally.signIns,
+    undone: tally.undone,
     evaluations: tally.evaluations,
     newPeople: tally.newRows.get('people') ?? 0,
   };
+}
+
+/** A sign-in adds one; an undo of a sign-in in the same file takes it off again, and every undo is counted as undone. */
+export function countSignIn(rowId: string, fields: Record<string, unknown>, tally: Pick<MergeTally, 'signIns' | 'undone' | 'signInIds'>): void {
+  if (fields.kind === 'sign_in') {
+    tally.signIns += 1;
+    tally.signInIds.add(rowId);
+  } else if (fields.kind === 'undo') {
+    tally.undone += 1;
+    if (typeof fields.corrects_id === 'string' && tally.signInIds.delete(fields.corrects_id)) tally.signIns -= 1;
+  }
 }
 
 const isShared = (table: string): table is SharedTableName => (sharedTableNames as readonly string[]).includes(table);
@@ -156,7 +173,7 @@ export class Merger {
     }
     const isCreation = this.options.checks.check(change, table, parsed, replaces, this.required.get(table)!);
     tally.applied += 1;
-    this.count(table, parsed, tally);
+    this.count(table, rowId, parsed, tally);
     if (hlc > tally.latestStamp) tally.latestStamp = hlc;
     if (hlc.slice(0, 15) <= this.clockLimit && Number(hlc.slice(16, 22)) < MAX_COUNTER && hlc > tally.maxHlc) tally.maxHlc = hlc;
     if (!this.insertFirst(table, rowId, parsed, tally)) {
@@ -199,8 +216,8 @@ export class Merger {
     }
   }
 
-  private count(table: SharedTableName, fields: Record<string, unknown>, tally: MergeTally): void {
-    if (table === 'sign_ins' && fields.kind === 'sign_in') tally.signIns += 1;
+  private count(table: SharedTableName, rowId: string, fields: Record<string, unknown>, tally: MergeTally): void {
+    if (table === 'sign_ins') countSignIn(rowId, fields, tally);
     if (table === 'evaluation_responses') tally.evaluations += 1;
     if (table === 'sessions') return;
     if (typeof fields.session_id === 'string') tally.coveredSessions.add(fields.session_id);

@@ -1,5 +1,6 @@
-import type { BundleSummary, ImportOutcome } from '../../../shared/contract';
+import { BundleSummary, type ImportOutcome } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
+import { signInsInWords } from '../../../shared/labels';
 import type { CoreContext } from '../deps';
 import { inOneTransaction } from '../write-path';
 import { deviceKeys } from './device-keys';
@@ -187,14 +188,15 @@ function laptopSender(ctx: CoreContext, laptopId: string, name: string): Sender 
 }
 
 function storedSummary(ctx: CoreContext, bundleId: string): BundleSummary {
-  return JSON.parse(ctx.sqlite.prepare('SELECT summary FROM received_bundles WHERE bundle_id = ?').pluck().get(bundleId) as string) as BundleSummary;
+  // Parsed, not cast: files imported before undos were counted read as none undone.
+  return BundleSummary.parse(JSON.parse(ctx.sqlite.prepare('SELECT summary FROM received_bundles WHERE bundle_id = ?').pluck().get(bundleId) as string));
 }
 
 export function describe(summary: BundleSummary): string {
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return [
     plural(summary.sessions, 'session', 'sessions'),
-    plural(summary.signIns, 'sign-in', 'sign-ins'),
+    signInsInWords(summary.signIns, summary.undone),
     plural(summary.evaluations, 'evaluation', 'evaluations'),
     plural(summary.newPeople, 'new person', 'new people'),
   ].join(', ');

@@ -1,4 +1,4 @@
-import type { Outbox, OutgoingBundle } from '../../../shared/contract';
+import { BundleSummary, type Outbox, type OutgoingBundle } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import type { OutgoingBundlesTable, PairedOfficeTable } from '../../db/schema';
 import { encodePayload, type WireChange } from '../../sync/payload';
@@ -33,7 +33,7 @@ function toOutgoing(row: OutgoingBundlesTable): OutgoingBundle {
     bundleId: row.bundle_id,
     sequence: row.sequence,
     createdAt: row.created_at,
-    summary: JSON.parse(row.summary) as OutgoingBundle['summary'],
+    summary: BundleSummary.parse(JSON.parse(row.summary)),
     acknowledgedAt: row.acknowledged_at,
   };
 }
@@ -62,7 +62,7 @@ async function sealBundle(ctx: CoreContext, keys: DeviceKeys, office: PairedOffi
   const meta: BundleMeta = {
     kind: 'bundle',
     deviceName: keys.device.name,
-    summary: JSON.parse(row.summary) as BundleMeta['summary'],
+    summary: BundleSummary.parse(JSON.parse(row.summary)),
     erasures: confirmationsToSend(ctx),
   };
   const file = await sealFile({

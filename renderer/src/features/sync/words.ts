@@ -2,13 +2,13 @@ import type { BundleSummary, ImportOutcome, OutgoingBundle } from '../../../../s
 import { ApiError } from '../../api/client';
 import { NOT_GIVEN, plural } from '../../components/format';
 export { momentText } from '../../components/format';
-import { fieldInWords, importOutcomeLabels } from '../../../../shared/labels';
+import { fieldInWords, importOutcomeLabels, signInsInWords } from '../../../../shared/labels';
 
 /** "2 sessions, 41 sign-ins, 3 evaluations, 5 new people"; parts with none are left out. */
 export function summaryText(summary: BundleSummary): string {
   const parts = [
     summary.sessions > 0 ? plural(summary.sessions, 'session') : '',
-    summary.signIns > 0 ? plural(summary.signIns, 'sign-in') : '',
+    summary.signIns > 0 || summary.undone > 0 ? signInsInWords(summary.signIns, summary.undone) : '',
     summary.evaluations > 0 ? plural(summary.evaluations, 'evaluation') : '',
     summary.newPeople > 0 ? plural(summary.newPeople, 'new person', 'new people') : '',
   ].filter(Boolean);
