@@ -349,6 +349,17 @@ export const membershipProcedures = {
   ...membershipRequestProcedures,
 } as const;
 
+/**
+ * The membership year starting on MM-DD in that year: its first and last days,
+ * both counted (from 1 May 2025: to 30 April 2026). The report screen offers it
+ * as the membership report's period of joining dates.
+ */
+export function membershipYearSpan(startYear: number, yearStarts: string): { from: string; to: string } {
+  const [month, day] = yearStarts.split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(startYear + 1, month - 1, day - 1));
+  return { from: `${startYear}-${yearStarts}`, to: lastDay.toISOString().slice(0, 10) };
+}
+
 /** The words the screens and downloads use for statuses and outcomes. */
 export const memberStatusLabels: Record<MemberStatus, string> = {
   current: 'Current',

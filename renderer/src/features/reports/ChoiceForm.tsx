@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { reportKinds, reportTitles, sectorLabels, sectors, type ReportOptions } from '../../../../shared/contract';
 import { Field } from '../membership/parts';
-import { periodKinds, startYearHolding, yearName, type Draft, type Filters, type PeriodKind } from './choices';
+import { membershipYearKind, periodKinds, schemeYearStarts, startYearHolding, withReport, yearName, type Draft, type Filters, type PeriodKind, type SchemeYear } from './choices';
 
 interface Choice {
   value: string;
@@ -51,10 +51,22 @@ const quarters: Choice[] = [
 const named = (items: { id: string; name: string }[]): Choice[] => items.map((item) => ({ value: item.id, label: item.name }));
 
 /** The period's own controls, which differ by kind of period. */
-function PeriodFields({ draft, set, options, today }: { draft: Draft; set(change: Partial<Draft>): void; options: ReportOptions; today: string }) {
+function PeriodFields({ draft, set, options, schemes, today }: { draft: Draft; set(change: Partial<Draft>): void; options: ReportOptions; schemes: SchemeYear[]; today: string }) {
   const contract = options.contracts.find((candidate) => candidate.id === draft.periodContractId);
   const contracts = named(options.contracts);
   switch (draft.period) {
+    case 'membershipYear': {
+      const yearStarts = schemeYearStarts(draft, schemes) ?? '04-01';
+      return (
+        <Select
+          label="Membership year"
+          hint="Members who joined in this year are counted."
+          value={draft.startYear}
+          onChange={(startYear) => set({ startYear })}
+          choices={yearChoices(today, yearStarts)}
+        />
+      );
+    }
     case 'contractYear':
       return (
         <>
@@ -86,7 +98,22 @@ function PeriodFields({ draft, set, options, today }: { draft: Draft; set(change
 }
 
 /** Choose a report, its period, the as-of date and the filters; "Show report" runs it. */
-export function ChoiceForm({ draft, onChange, options, today, onSubmit }: { draft: Draft; onChange(draft: Draft): void; options: ReportOptions; today: string; onSubmit(): void }) {
+export function ChoiceForm({
+  draft,
+  onChange,
+  options,
+  schemes,
+  today,
+  onSubmit,
+}: {
+  draft: Draft;
+  onChange(draft: Draft): void;
+  options: ReportOptions;
+  /** The schemes' membership years (the office's; none on a laptop). */
+  schemes: SchemeYear[];
+  today: string;
+  onSubmit(): void;
+}) {
   const set = (change: Partial<Draft>) => onChange({ ...draft, ...change });
   const filter = (key: keyof Filters) => (value: string) => onChange({ ...draft, filters: { ...draft.filters, [key]: value } });
   const submit = (event: FormEvent) => {
@@ -98,18 +125,27 @@ export function ChoiceForm({ draft, onChange, options, today, onSubmit }: { draf
     // A contract year needs a contract: start on the first one.
     set(next === 'contractYear' && !draft.periodContractId ? { period: next, periodContractId: options.contracts[0]?.id ?? '' } : { period: next });
   };
+  const chooseScheme = (schemeId: string) => {
+    const next = { ...draft, filters: { ...draft.filters, schemeId } };
+    const yearStarts = schemeYearStarts(next, schemes);
+    // A scheme with rolling terms has no membership year: its joining dates are chosen from one day to another.
+    if (draft.period === 'membershipYear' && !yearStarts) onChange({ ...next, period: 'custom' });
+    else if (yearStarts && draft.period === 'membershipYear') onChange({ ...next, startYear: String(startYearHolding(today, yearStarts)) });
+    else onChange(next);
+  };
+  const kinds = draft.kind === 'membership' && schemeYearStarts(draft, schemes) ? [membershipYearKind, ...periodKinds] : periodKinds;
 
   return (
     <form className="report-choices" onSubmit={submit} aria-labelledby="report-choices-title">
       <h2 id="report-choices-title">Choose a report</h2>
       <div className="report-choices__row">
-        <Select label="Report" value={draft.kind} onChange={(kind) => set({ kind: kind as Draft['kind'] })} choices={reportKinds.map((kind) => ({ value: kind, label: reportTitles[kind] }))} />
+        <Select label="Report" value={draft.kind} onChange={(kind) => onChange(withReport(draft, kind as Draft['kind'], schemes, today))} choices={reportKinds.map((kind) => ({ value: kind, label: reportTitles[kind] }))} />
       </div>
       <fieldset className="report-choices__group">
         <legend className="field__label">Period</legend>
         <div className="report-choices__row">
-          <Select label="Kind of period" value={draft.period} onChange={periodKind} choices={periodKinds} />
-          <PeriodFields draft={draft} set={set} options={options} today={today} />
+          <Select label="Kind of period" value={draft.period} onChange={periodKind} choices={kinds} />
+          <PeriodFields draft={draft} set={set} options={options} schemes={schemes} today={today} />
           <DateInput label="As of" hint="Leave blank for today. Nothing after this day counts." value={draft.asOf} onChange={(asOf) => set({ asOf })} />
         </div>
       </fieldset>
@@ -123,7 +159,13 @@ export function ChoiceForm({ draft, onChange, options, today, onSubmit }: { draf
           <Select label="Venue" value={draft.filters.venueId} onChange={filter('venueId')} choices={named(options.venues)} any="Any venue" />
           <Select label="Facilitator" value={draft.filters.facilitator} onChange={filter('facilitator')} choices={options.facilitators.map((name) => ({ value: name, label: name }))} any="Any facilitator" />
           {draft.kind === 'membership' && (
-            <Select label="Membership scheme" value={draft.filters.schemeId} onChange={filter('schemeId')} choices={named(options.schemes)} any="Every scheme" />
+            <Select
+              label="Membership scheme"
+              value={draft.filters.schemeId}
+              onChange={chooseScheme}
+              choices={named(options.schemes)}
+              any={options.schemes.length === 0 ? 'No schemes yet' : undefined}
+            />
           )}
         </div>
       </fieldset>

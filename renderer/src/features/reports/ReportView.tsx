@@ -11,7 +11,8 @@ function TableWithChart({ table, index }: { table: ReportTable; index: number })
     <section className="report-table" aria-labelledby={titleId}>
       <h3 id={titleId}>{table.title}</h3>
       <div className="report-table__pair">
-        <div className="report-table__table">
+        {/* A wide table scrolls sideways in its box: the box takes focus so the keyboard can scroll it too. */}
+        <div className="report-table__table" tabIndex={0} role="region" aria-label={`${table.title} (table)`}>
           {table.rows.length === 0 ? (
             <p className="empty">Nothing to show in this table for this period.</p>
           ) : (

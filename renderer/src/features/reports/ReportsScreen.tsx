@@ -11,7 +11,7 @@ import '../../styles/reports.css';
 import { Problem, todayLocal } from '../membership/parts';
 import { problemText } from '../sync/words';
 import { ChoiceForm } from './ChoiceForm';
-import { fromChoice, initialDraft, toChoice, type Draft } from './choices';
+import { fromChoice, initialDraft, toChoice, type Draft, type SchemeYear } from './choices';
 import { ReportActions } from './ReportActions';
 import { ReportView } from './ReportView';
 import { SavedReports } from './SavedReports';
@@ -21,7 +21,7 @@ interface Shown {
   report: ReportResult;
 }
 
-function ReportsBody({ options }: { options: ReportOptions }) {
+function ReportsBody({ options, schemes }: { options: ReportOptions; schemes: SchemeYear[] }) {
   const { role } = useDevice();
   const today = todayLocal();
   const [draft, setDraft] = useState<Draft>(() => initialDraft(options, today));
@@ -56,26 +56,26 @@ function ReportsBody({ options }: { options: ReportOptions }) {
   };
 
   const runForm = () => {
-    const form = toChoice(draft);
+    const form = toChoice(draft, schemes);
     if ('problem' in form) setProblem(form.problem);
     else void run(form.choice);
   };
 
   return (
     <>
-      <ChoiceForm draft={draft} onChange={setDraft} options={options} today={today} onSubmit={runForm} />
+      <ChoiceForm draft={draft} onChange={setDraft} options={options} schemes={schemes} today={today} onSubmit={runForm} />
       <Problem message={problem} />
       {running && <Loading what="the report" />}
       {/* Saved reports are the office's: a laptop runs its own sessions' reports on the spot. */}
       {role === 'office' && (
         <SavedReports
-          current={() => toChoice(draft)}
+          current={() => toChoice(draft, schemes)}
           onOpen={(choice) => {
-            setDraft(fromChoice(choice, draft));
+            setDraft(fromChoice(choice, draft, schemes));
             void run(choice);
           }}
           onRan={(choice, report) => {
-            setDraft(fromChoice(choice, draft));
+            setDraft(fromChoice(choice, draft, schemes));
             show(choice, report);
           }}
         />
@@ -97,12 +97,16 @@ function ReportsBody({ options }: { options: ReportOptions }) {
  * On a laptop, the same for its own sessions, without saved reports.
  */
 export function ReportsScreen() {
+  const { role } = useDevice();
   const options = useAsync(() => call('reports.options', {}), []);
+  // Schemes are office data: their membership years give the membership report its periods.
+  const schemes = useAsync(async (): Promise<SchemeYear[]> => (role === 'office' ? await call('schemes.list', {}) : []), [role]);
+  const failed = options.status === 'failed' ? options.message : schemes.status === 'failed' ? schemes.message : null;
   return (
     <Page title="Reports">
-      {options.status === 'failed' && <LoadFailed message={options.message} />}
-      {options.status === 'loading' && <Loading what="the report choices" />}
-      {options.status === 'ready' && <ReportsBody options={options.data} />}
+      {failed !== null && <LoadFailed message={failed} />}
+      {(options.status === 'loading' || schemes.status === 'loading') && <Loading what="the report choices" />}
+      {options.status === 'ready' && schemes.status === 'ready' && <ReportsBody options={options.data} schemes={schemes.data} />}
     </Page>
   );
 }

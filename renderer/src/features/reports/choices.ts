@@ -1,4 +1,5 @@
 import {
+  membershipYearSpan,
   ReportChoice,
   reportKinds,
   type PeriodChoice,
@@ -12,7 +13,14 @@ import {
  * keeps its own fields, so switching the period back and forth loses nothing.
  */
 
-export type PeriodKind = PeriodChoice['kind'];
+/** The contract's kinds, and the membership report's own: a scheme's membership year. */
+export type PeriodKind = PeriodChoice['kind'] | 'membershipYear';
+
+/** A scheme as the form needs it: its membership year's first day, MM-DD, or null for rolling terms. */
+export interface SchemeYear {
+  id: string;
+  yearStarts: string | null;
+}
 
 export const periodKinds: { value: PeriodKind; label: string }[] = [
   { value: 'contractYear', label: 'Contract year' },
@@ -52,6 +60,27 @@ export interface Draft {
 
 const noFilters: Filters = { contractId: '', courseId: '', organisationId: '', sector: '', venueId: '', facilitator: '', schemeId: '' };
 
+export const membershipYearKind = { value: 'membershipYear' as const, label: 'Membership year of the scheme' };
+
+/** The scheme the membership report is about, when it has a membership year (rolling terms have none). */
+export function schemeYearStarts(draft: Draft, schemes: SchemeYear[]): string | null {
+  return schemes.find((scheme) => scheme.id === draft.filters.schemeId)?.yearStarts ?? null;
+}
+
+/**
+ * The form after choosing another report. The membership report is about one
+ * scheme: it starts on the first, and on its membership year holding today when
+ * it has one, so a year's figures are one choice away. Leaving it, the
+ * membership year gives way to the financial year.
+ */
+export function withReport(draft: Draft, kind: ReportKind, schemes: SchemeYear[], today: string): Draft {
+  if (kind !== 'membership') return { ...draft, kind, ...(draft.period === 'membershipYear' && { period: 'financialYear', startYear: String(startYearHolding(today, '04-01')) }) };
+  const schemeId = draft.filters.schemeId || schemes[0]?.id || '';
+  const next: Draft = { ...draft, kind, filters: { ...draft.filters, schemeId } };
+  const yearStarts = schemeYearStarts(next, schemes);
+  return yearStarts ? { ...next, period: 'membershipYear', startYear: String(startYearHolding(today, yearStarts)) } : next;
+}
+
 /** The year (starting on MM-DD) that holds the day: the year it starts in. */
 export function startYearHolding(day: string, yearStarts: string): number {
   const year = Number(day.slice(0, 4));
@@ -86,9 +115,14 @@ export function initialDraft(options: ReportOptions | undefined, today: string):
   };
 }
 
-function periodOf(draft: Draft): unknown {
+function periodOf(draft: Draft, schemes: SchemeYear[]): unknown {
   const startYear = Number(draft.startYear);
   switch (draft.period) {
+    case 'membershipYear': {
+      // The core counts a period of joining dates: the scheme's year is that span.
+      const yearStarts = schemeYearStarts(draft, schemes);
+      return yearStarts ? { kind: 'custom', ...membershipYearSpan(startYear, yearStarts) } : null;
+    }
     case 'contractYear':
       return { kind: 'contractYear', contractId: draft.periodContractId, startYear };
     case 'financialYear':
@@ -111,12 +145,16 @@ function filtersOf(draft: Draft): Record<string, string> {
 }
 
 /** The form as the contract's choice, checked by the same schema the core checks; the first problem in words when it does not fit. */
-export function toChoice(draft: Draft): { choice: ReportChoice } | { problem: string } {
+export function toChoice(draft: Draft, schemes: SchemeYear[] = []): { choice: ReportChoice } | { problem: string } {
   if (draft.period === 'contractYear' && !draft.periodContractId) return { problem: 'Choose the contract whose year to report on.' };
+  if (draft.kind === 'membership' && !draft.filters.schemeId) return { problem: 'Choose a membership scheme: the membership report is about one scheme.' };
+  if (draft.period === 'membershipYear' && (draft.kind !== 'membership' || !schemeYearStarts(draft, schemes))) {
+    return { problem: 'Choose another kind of period: this scheme has rolling terms, with no membership year.' };
+  }
   if (draft.period === 'month' && !/^\d{4}-\d{2}$/.test(draft.month)) return { problem: 'Choose a month, like March 2026.' };
   const parsed = ReportChoice.safeParse({
     kind: draft.kind,
-    period: periodOf(draft),
+    period: periodOf(draft, schemes),
     ...(draft.asOf && { asOf: draft.asOf }),
     filters: filtersOf(draft),
   });
@@ -124,8 +162,8 @@ export function toChoice(draft: Draft): { choice: ReportChoice } | { problem: st
   return { choice: parsed.data };
 }
 
-/** A saved choice back in the form, to look at or change. */
-export function fromChoice(choice: ReportChoice, base: Draft): Draft {
+/** A saved choice back in the form, to look at or change; a membership report's span that is its scheme's year shows as that year. */
+export function fromChoice(choice: ReportChoice, base: Draft, schemes: SchemeYear[] = []): Draft {
   const period = choice.period;
   const draft: Draft = {
     ...base,
@@ -143,8 +181,13 @@ export function fromChoice(choice: ReportChoice, base: Draft): Draft {
       return { ...draft, startYear: String(period.startYear), quarter: String(period.quarter) };
     case 'month':
       return { ...draft, month: `${period.year}-${String(period.month).padStart(2, '0')}` };
-    case 'custom':
-      return { ...draft, from: period.from, to: period.to };
+    case 'custom': {
+      const yearStarts = choice.kind === 'membership' ? schemeYearStarts(draft, schemes) : null;
+      const startYear = Number(period.from.slice(0, 4));
+      const span = yearStarts ? membershipYearSpan(startYear, yearStarts) : null;
+      if (span && span.from === period.from && span.to === period.to) return { ...draft, period: 'membershipYear', startYear: String(startYear) };
+      return { ...draft, period: 'custom', from: period.from, to: period.to };
+    }
     case 'yearToDate':
       return { ...draft, periodContractId: period.contractId ?? '' };
   }
