@@ -3,6 +3,7 @@ import { getSession } from '../catalogue/sessions';
 import { localMinute, type CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
 import { getRoster } from '../signin/roster';
+import { inClockOrder, signInEvents } from '../signin/booking-sign-ins';
 import { recordSignIn } from '../signin/sign-in';
 import { write, type WriteScope } from '../write';
 import { acceptOffer, cancelBooking, changeCapacity, passOffer } from './actions';
@@ -36,15 +37,20 @@ export function bookingHandlers(ctx: CoreContext): HandlerGroup<'bookings'> {
         .where('booking_id', '=', bookingId(sessionId, personId))
         .orderBy('hlc')
         .execute();
-      return events.map((event) => ({
-        id: event.id,
-        event: event.event,
-        fromState: event.from_state,
-        toState: event.to_state,
-        reason: event.reason,
-        by: event.device_name,
-        at: event.recorded_at,
+      const booking = events.map((event) => ({
+        hlc: event.hlc,
+        event: {
+          id: event.id,
+          event: event.event,
+          fromState: event.from_state,
+          toState: event.to_state,
+          reason: event.reason,
+          by: event.device_name,
+          at: event.recorded_at,
+        },
       }));
+      // Every event: the booking's own and the sign-ins and undos at the session.
+      return inClockOrder(booking, signInEvents(ctx, sessionId, personId));
     },
 
     'bookings.acceptOffer': ({ sessionId, personId }) =>

@@ -110,7 +110,7 @@ function changedTo(field: string, value: unknown): string {
 }
 
 /** Device names this computer knows: its own, the laptops it enrolled, and the office it is paired with. */
-function deviceNamer(ctx: CoreContext): (deviceId: string) => string {
+export function deviceNamer(ctx: CoreContext): (deviceId: string) => string {
   const rows = ctx.sqlite
     .prepare('SELECT device_id AS id, name FROM enrolled_devices UNION ALL SELECT device_id, name FROM paired_office UNION ALL SELECT id, name FROM device')
     .all() as { id: string; name: string }[];
