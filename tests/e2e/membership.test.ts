@@ -106,6 +106,11 @@ describe('membership at the office', () => {
       await page.getByRole('button', { name: 'Download CSV of the training due soon list', exact: true }).waitFor();
       findings.push(...(await seriousAxeFindings(page, 'Training due soon')));
       // Booked from the list onto the next session of the required course, a week on.
+      // Every member shown chosen at once, and none again; then one row's own box.
+      await page.getByRole('checkbox', { name: 'Choose all 1 shown' }).check();
+      await page.getByRole('button', { name: 'Book onto the next session of the required course (1 chosen)' }).waitFor();
+      await page.getByRole('checkbox', { name: 'Choose all 1 shown' }).uncheck();
+      await page.getByRole('button', { name: 'Book onto the next session of the required course (0 chosen)' }).waitFor();
       await dueRow.getByRole('checkbox', { name: 'Choose Amara Okafor (Allies)' }).check();
       await page.getByRole('button', { name: 'Book onto the next session of the required course (1 chosen)' }).click();
       expect(await textOf(page.getByText(/^Booked: /))).toBe(`Booked: ${COURSE} on ${longDate(nextDay)} at 10:00: Amara Okafor (a place).`);

@@ -124,7 +124,17 @@ export function MemberList({ dueSoon = false }: { dueSoon?: boolean }) {
           <caption className="visually-hidden">{dueSoon ? 'Members whose training is due soonest first' : 'Members'}</caption>
           <thead>
             <tr>
-              {dueSoon && <th scope="col">Choose</th>}
+              {dueSoon && (
+                <th scope="col">
+                  {/* Every row shown at once, to book them all in one action; a row's own box for one. */}
+                  <input
+                    type="checkbox"
+                    aria-label={`Choose all ${members.length} shown`}
+                    checked={members.length > 0 && members.every((member) => chosen.has(member.id))}
+                    onChange={(event) => setChosen(event.target.checked ? new Set(members.map((member) => member.id)) : new Set())}
+                  />
+                </th>
+              )}
               <th scope="col">Name</th>
               <th scope="col">Scheme</th>
               <th scope="col">Status</th>
