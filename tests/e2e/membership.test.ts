@@ -97,6 +97,16 @@ describe('membership at the office', () => {
       dueBy.setUTCMonth(dueBy.getUTCMonth() + 6);
       expect(await page.getByText(/^Due by /).textContent()).toBe(`Due by ${longDate(dueBy.toISOString().slice(0, 10))}`);
       findings.push(...(await seriousAxeFindings(page, "A member's page")));
+      // As of the day before they joined they were not a member yet; blank again, today.
+      const dayBefore = new Date(`${joinedOn}T12:00:00Z`);
+      dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
+      const before = dayBefore.toISOString().slice(0, 10);
+      await page.getByLabel('Status as of').fill(before);
+      await page.getByText(`Status on ${longDate(before)}`).waitFor();
+      expect(await textOf(page.getByText(`Starts ${longDate(joinedOn)}`))).toBe(`Starts ${longDate(joinedOn)}`);
+      await page.getByLabel('Status as of').fill('');
+      await page.getByText(`Status on ${longDate(today)}`).waitFor();
+      expect(await textOf(page.locator('dd').filter({ hasText: /^Current$/ }))).toBe('Current');
 
       await page.getByRole('link', { name: 'Back to members' }).click();
       await page.getByRole('link', { name: 'Training due in the next 30 days' }).click();

@@ -166,8 +166,11 @@ function MembershipSection({ member, membership, onChanged }: { member: Member; 
 /** A member's page: every term of every scheme they are in, their training, and what the office can do. */
 export function MemberPage({ personId }: { personId: string }) {
   const [version, setVersion] = useState(0);
+  const [asOf, setAsOf] = useState('');
   const announce = useAnnounce();
-  const result = useAsync(() => call('members.get', { personId }), [personId, version]);
+  // Status and training as they stood on a chosen day (blank: today), worked out from the terms the same way whenever it is asked.
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : undefined;
+  const result = useAsync(() => call('members.get', { personId, ...(day && { asOf: day }) }), [personId, version, day]);
   const member = result.data;
   return (
     <Page title={member ? member.name : 'Member'}>
@@ -182,6 +185,9 @@ export function MemberPage({ personId }: { personId: string }) {
             {member.organisationName ?? 'No organisation'}
             {member.email && `, ${member.email}`}
           </p>
+          <Field label="Status as of" hint="Leave blank for today.">
+            {(id, describedBy) => <input id={id} aria-describedby={describedBy} className="input" type="date" value={asOf} onChange={(event) => setAsOf(event.target.value)} />}
+          </Field>
           {member.memberships.length === 0 && <p className="empty">{member.name} is not in any membership scheme.</p>}
           {member.memberships.map((membership) => (
             <MembershipSection
