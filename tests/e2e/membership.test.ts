@@ -84,6 +84,7 @@ describe('membership at the office', () => {
       await page.getByLabel('Find the person').fill('Amara');
       await page.getByRole('combobox', { name: 'Person' }).getByRole('option', { name: /Amara Okafor/ }).waitFor({ state: 'attached' });
       await page.getByLabel('Joins on').fill(joinedOn);
+      await page.getByLabel('Notes').fill('Joined at the spring network meeting');
       findings.push(...(await seriousAxeFindings(page, 'Add a member')));
       await page.getByRole('button', { name: 'Add member' }).click();
 
@@ -93,6 +94,7 @@ describe('membership at the office', () => {
       expect(await textOf(terms)).toContain(longDate(joinedOn));
       expect(await terms.textContent()).toContain('New');
       expect(await terms.textContent()).toContain('£25.00');
+      expect(await terms.textContent()).toContain('Joined at the spring network meeting');
       const dueBy = new Date(`${joinedOn}T12:00:00Z`);
       dueBy.setUTCMonth(dueBy.getUTCMonth() + 6);
       expect(await page.getByText(/^Due by /).textContent()).toBe(`Due by ${longDate(dueBy.toISOString().slice(0, 10))}`);

@@ -16,6 +16,7 @@ export function AddMember() {
   const [startsOn, setStartsOn] = useState(todayLocal());
   const [fee, setFee] = useState('');
   const [paidOn, setPaidOn] = useState('');
+  const [notes, setNotes] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [, navigate] = useLocation();
   const announce = useAnnounce();
@@ -37,6 +38,7 @@ export function AddMember() {
         startsOn,
         ...(fee.trim() !== '' && { feePence }),
         paidOn: paidOn || null,
+        ...(notes.trim() !== '' && { notes }),
       });
       announce('Member added.', `/membership/members/${chosenPerson}`);
       navigate(`/membership/members/${chosenPerson}`);
@@ -81,6 +83,9 @@ export function AddMember() {
         </Field>
         <Field label="Paid on" hint="Leave blank if not paid yet.">
           {(id, describedBy) => <input id={id} className="input" type="date" aria-describedby={describedBy} value={paidOn} onChange={(event) => setPaidOn(event.target.value)} />}
+        </Field>
+        <Field label="Notes" hint="Optional: kept on this first term.">
+          {(id, describedBy) => <textarea id={id} className="input" aria-describedby={describedBy} maxLength={2000} value={notes} onChange={(event) => setNotes(event.target.value)} />}
         </Field>
         <div className="form-actions">
           <button type="submit" className="button">

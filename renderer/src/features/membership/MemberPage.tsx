@@ -47,6 +47,7 @@ function Action({ title, button, onSubmit, children }: { title: string; button: 
 function MembershipSection({ member, membership, onChanged }: { member: Member; membership: Membership; onChanged(message: string): void }) {
   const latest = membership.terms.at(-1)!;
   const [renewFrom, setRenewFrom] = useState('');
+  const [renewNotes, setRenewNotes] = useState('');
   const [fee, setFee] = useState(latest.feePence === null ? '' : (latest.feePence / 100).toFixed(2));
   const [paidOn, setPaidOn] = useState(latest.paidOn ?? '');
   const [cancelOn, setCancelOn] = useState(todayLocal());
@@ -78,6 +79,7 @@ function MembershipSection({ member, membership, onChanged }: { member: Member; 
             <th scope="col">Paid</th>
             <th scope="col">Organisation</th>
             <th scope="col">Cancelled</th>
+            <th scope="col">Notes</th>
           </tr>
         </thead>
         <tbody>
@@ -90,6 +92,7 @@ function MembershipSection({ member, membership, onChanged }: { member: Member; 
               <td>{term.paidOn ? longDate(term.paidOn) : 'Unpaid'}</td>
               <td>{term.organisationName ?? 'No organisation'}</td>
               <td>{term.cancelledOn ? longDate(term.cancelledOn) : 'No'}</td>
+              <td>{term.notes ?? 'Not given'}</td>
             </tr>
           ))}
         </tbody>
@@ -110,12 +113,15 @@ function MembershipSection({ member, membership, onChanged }: { member: Member; 
         title="Renew"
         button="Renew membership"
         onSubmit={async () => {
-          await call('members.renew', { schemeId: membership.schemeId, personId: member.personId, ...(renewFrom && { startsOn: renewFrom }) });
+          await call('members.renew', { schemeId: membership.schemeId, personId: member.personId, ...(renewFrom && { startsOn: renewFrom }), ...(renewNotes.trim() && { notes: renewNotes }) });
           onChanged('Membership renewed.');
         }}
       >
         <Field label="Next term starts" hint="Leave blank to start the day after the latest term ends (or today, if that was longer ago than the grace period).">
           {(id, describedBy) => <input id={id} className="input" type="date" aria-describedby={describedBy} value={renewFrom} onChange={(event) => setRenewFrom(event.target.value)} />}
+        </Field>
+        <Field label="Notes on the new term" hint="Optional.">
+          {(id, describedBy) => <textarea id={id} className="input" aria-describedby={describedBy} maxLength={2000} value={renewNotes} onChange={(event) => setRenewNotes(event.target.value)} />}
         </Field>
       </Action>
       <Action
