@@ -39,6 +39,9 @@ export const importOutcomeLabels: Record<ImportOutcome['status'], string> = {
   held: 'Held for review',
 };
 
+/** The import log's outcomes: an import's, or a file refused whole. */
+export const importLogLabels: Record<ImportOutcome['status'] | 'refused', string> = { ...importOutcomeLabels, refused: 'Refused' };
+
 export const conflictStatusLabels: Record<Conflict['status'], string> = {
   open: 'To review',
   accepted: 'Merged value kept',

@@ -97,14 +97,19 @@ export const ManifestEntry = z.object({
 });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
 
+/** A refused file is in the log too (from the inbox's Refused folder), beside the files imported. */
+export const importLogStatuses = [...importStatuses, 'refused'] as const;
 export const ImportLogEntry = z.object({
   at: z.string(),
   fileName: z.string(),
-  senderName: z.string(),
-  sequence: z.number(),
-  status: z.enum(importStatuses),
+  /** Null for a refused file: a damaged or unsigned file cannot say which laptop wrote it. */
+  senderName: z.string().nullable(),
+  sequence: z.number().nullable(),
+  status: z.enum(importLogStatuses),
+  /** For a refused file, the plain reason it was refused. */
   message: z.string(),
 });
+export type ImportLogEntry = z.infer<typeof ImportLogEntry>;
 
 export const Conflict = z.object({
   id: z.string(),

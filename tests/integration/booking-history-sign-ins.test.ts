@@ -38,7 +38,7 @@ describe("a booking's history", () => {
     expect([...times].sort()).toEqual(times);
   });
 
-  it('names a walk-in's sign-in as such', async () => {
+  it("names a walk-in's sign-in as such", async () => {
     const roster = await temp.call('signIn.addWalkIn', { sessionId: session.id, person: { givenName: 'Hana', familyName: 'Walkin' } });
     const hana = roster.entries.find((entry) => entry.name === 'Hana Walkin')!.personId;
     const history = await temp.call('bookings.history', { sessionId: session.id, personId: hana });

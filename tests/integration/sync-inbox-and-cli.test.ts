@@ -79,6 +79,14 @@ describe('the office inbox folder', () => {
     expect(existsSync(join(inbox, bundles[0]!.fileName))).toBe(false);
     expect(readFileSync(join(inbox, 'Refused', 'holiday-photos.fieldbook.why.txt'), 'utf8')).toMatch(/damaged or incomplete|not a Fieldbook/);
     expect((await call('sync.manifest', {}))[0]).toMatchObject({ name: 'Hall laptop 2', received: [1, 2], missing: [] });
+    // The import log shows the refused file, with its reason, beside the two imported.
+    const log = await call('sync.importLog', {});
+    expect(log.map((entry) => entry.status).sort()).toEqual(['imported', 'imported', 'refused']);
+    expect(log.find((entry) => entry.status === 'refused')).toMatchObject({
+      fileName: 'holiday-photos.fieldbook',
+      senderName: null,
+      message: expect.stringMatching(/damaged or incomplete/),
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Conflict, DuplicateCandidate } from '../../../shared/contract';
-import { conflictStatusLabels, fieldInWords, importOutcomeLabels, requestStatusLabels } from '../../../shared/labels';
+import { conflictStatusLabels, fieldInWords, importLogLabels, requestStatusLabels } from '../../../shared/labels';
 import type { ListSources } from './sources';
 import { cell, tableOf, type Cell, type Column, type ExportTable } from './table';
 
@@ -36,7 +36,7 @@ export async function importLogTable(sources: ListSources): Promise<ExportTable>
       { header: 'File', cell: (entry) => cell.text(entry.fileName) },
       { header: 'From', cell: (entry) => cell.text(entry.senderName) },
       { header: 'Bundle', cell: (entry) => cell.number(entry.sequence) },
-      { header: 'Outcome', cell: (entry) => cell.text(importOutcomeLabels[entry.status]) },
+      { header: 'Outcome', cell: (entry) => cell.text(importLogLabels[entry.status]) },
       { header: 'Message', cell: (entry) => cell.text(entry.message) },
     ],
     entries,

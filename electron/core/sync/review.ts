@@ -1,4 +1,4 @@
-import type { Conflict, DuplicateCandidate, ManifestEntry } from '../../../shared/contract';
+import type { Conflict, DuplicateCandidate, ImportLogEntry, ManifestEntry } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import type { SharedTableName } from '../../db/schema';
 import { decodeHlc } from '../../sync/hlc';
@@ -7,6 +7,7 @@ import type { CoreContext } from '../deps';
 import { displayName } from '../signin/roster';
 import { flagOverCapacity, sessionsOf } from './capacity-flags';
 import { whyLikelySame } from '../signin/similar-people';
+import { refusedInboxFiles } from './refused-files';
 import { normaliseForSearch } from '../../../shared/search-text';
 import { write } from '../write';
 
@@ -55,7 +56,7 @@ export function manifest(ctx: CoreContext): ManifestEntry[] {
 
 export function importLog(ctx: CoreContext) {
   const name = deviceNames(ctx);
-  const rows = ctx.sqlite.prepare('SELECT * FROM import_log ORDER BY at DESC, rowid DESC LIMIT 200').all() as {
+  const rows = ctx.sqlite.prepare('SELECT * FROM import_log ORDER BY at DESC, rowid DESC LIMIT ?').all(IMPORT_LOG_LIMIT) as {
     at: string;
     file_name: string;
     sender_device_id: string;
@@ -63,7 +64,7 @@ export function importLog(ctx: CoreContext) {
     status: 'imported' | 'already_imported' | 'held';
     message: string;
   }[];
-  return rows.map((row) => ({
+  const imports: ImportLogEntry[] = rows.map((row) => ({
     at: row.at,
     fileName: row.file_name,
     senderName: name(row.sender_device_id),
@@ -71,7 +72,20 @@ export function importLog(ctx: CoreContext) {
     status: row.status,
     message: row.message,
   }));
+  const refused: ImportLogEntry[] = refusedInboxFiles(ctx).map((file) => ({
+    at: file.at,
+    fileName: file.fileName,
+    senderName: null,
+    sequence: null,
+    status: 'refused',
+    message: file.reason,
+  }));
+  // Newest first, refused files among the imports by when each happened.
+  return [...imports, ...refused].sort((a, b) => b.at.localeCompare(a.at)).slice(0, IMPORT_LOG_LIMIT);
 }
+
+/** The log shows the newest entries; older ones stay in the database. */
+const IMPORT_LOG_LIMIT = 200;
 
 export function heldBundles(ctx: CoreContext) {
   const name = deviceNames(ctx);

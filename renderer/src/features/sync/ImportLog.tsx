@@ -7,7 +7,13 @@ type LogEntry = ProcedureOutput<'sync.importLog'>[number];
 
 const SHOWN_AT_FIRST = 50;
 
-/** Every import, newest first: the file, the laptop, and what happened. */
+/** "Hall laptop 2, end-of-day file 3"; a refused file may not say which laptop wrote it. */
+function fromText(entry: LogEntry): string {
+  if (entry.senderName === null) return 'Not known';
+  return entry.sequence === null ? entry.senderName : `${entry.senderName}, end-of-day file ${entry.sequence}`;
+}
+
+/** Every import and every file the inbox refused, newest first: the file, the laptop, and what happened (or why not). */
 export function ImportLog({ entries }: { entries: LogEntry[] }) {
   const [showAll, setShowAll] = useState(false);
   const newestFirst = [...entries].sort((a, b) => b.at.localeCompare(a.at));
@@ -21,7 +27,7 @@ export function ImportLog({ entries }: { entries: LogEntry[] }) {
         <>
           <DownloadButtons request={{ list: 'importLog' }} what="the import log" />
           <table className="table">
-            <caption className="visually-hidden">Imports, newest first</caption>
+            <caption className="visually-hidden">Imports and refused files, newest first</caption>
             <thead>
               <tr>
                 <th scope="col">When</th>
@@ -37,9 +43,7 @@ export function ImportLog({ entries }: { entries: LogEntry[] }) {
                   <td>
                     <span className="file-name">{entry.fileName}</span>
                   </td>
-                  <td>
-                    {entry.senderName}, bundle {entry.sequence}
-                  </td>
+                  <td>{fromText(entry)}</td>
                   <td>
                     <span className={`tag tag--${entry.status}`}>{outcomeLabels[entry.status]}</span> {entry.message}
                   </td>

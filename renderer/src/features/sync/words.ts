@@ -1,8 +1,8 @@
-import type { BundleSummary, ImportOutcome, OutgoingBundle } from '../../../../shared/contract';
+import type { BundleSummary, OutgoingBundle } from '../../../../shared/contract';
 import { ApiError } from '../../api/client';
 import { NOT_GIVEN, plural } from '../../components/format';
 export { momentText } from '../../components/format';
-import { fieldInWords, importOutcomeLabels, signInsInWords } from '../../../../shared/labels';
+import { fieldInWords, importLogLabels, signInsInWords } from '../../../../shared/labels';
 
 /** "2 sessions, 41 sign-ins, 3 evaluations, 5 new people"; parts with none are left out. */
 export function summaryText(summary: BundleSummary): string {
@@ -35,7 +35,7 @@ export function problemText(error: unknown, nothingChanged = 'Nothing was change
   return `Something went wrong. ${nothingChanged} Please try again.`;
 }
 
-export const outcomeLabels: Record<ImportOutcome['status'] | 'refused', string> = { ...importOutcomeLabels, refused: 'Refused' };
+export const outcomeLabels = importLogLabels;
 
 /** [1,2,3,5,7,8] -> "1 to 3, 5, 7 and 8" */
 export function numbersText(numbers: readonly number[]): string {
