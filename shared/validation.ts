@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { theField } from './contract/common';
 import { FieldbookError } from './errors';
 
 const fieldLabels: Record<string, string> = {
@@ -28,22 +29,25 @@ function labelFor(path: PropertyKey[]): string {
  * messages; this gives every other issue a sentence a person can act on.
  */
 function plainMessage(issue: z.core.$ZodIssue): string {
-  const label = labelFor(issue.path);
+  const field = theField(labelFor(issue.path));
+  // A missing reference is something chosen from a list, not typed.
+  const chosen = /Id$/.test(String(issue.path.at(-1) ?? ''));
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `${label} is required.` : `${label} is not in the right form.`;
+      if (issue.input === undefined) return chosen ? `Choose ${field}.` : `Enter ${field}.`;
+      return `Check ${field}: it is not in the right form.`;
     case 'too_small':
-      return `${label} is too short or too small.`;
+      return `Check ${field}: it is too short or too small.`;
     case 'too_big':
-      return `${label} is too long or too large.`;
+      return `Check ${field}: it is too long or too large.`;
     case 'invalid_format':
-      return `${label} is not in the right format.`;
+      return `Check ${field}: it is not in the right format.`;
     case 'invalid_value':
-      return `${label} must be one of the listed choices.`;
+      return `Choose ${field} from the listed choices.`;
     case 'unrecognized_keys':
       return 'Some unexpected information was sent with this request.';
     default:
-      return `${label} is not valid.`;
+      return `Check ${field}.`;
   }
 }
 
@@ -70,7 +74,7 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.
   if (result.success) return result.data;
   const fields = fieldErrors(schema, value);
   const messages = Object.values(fields);
-  const first = messages[0] ?? 'Something in the form is not valid.';
+  const first = messages[0] ?? 'Check the form: something in it is not right.';
   const message = messages.length > 1 ? `Please check ${messages.length} fields. ${first}` : first;
   throw new FieldbookError('INVALID_INPUT', message, fields);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { theField, tooLongText } from './common';
 
 /**
  * Backups of this computer's database: the office keeps one a day in a
@@ -16,10 +17,10 @@ export const BACKUPS_KEPT = 14;
 
 const folderPath = (label: string) =>
   z
-    .string({ error: `${label} must be text.` })
+    .string({ error: `Enter ${theField(label)} as text.` })
     .trim()
-    .min(1, { error: `Enter the ${label.toLowerCase()}.` })
-    .max(1000, { error: `${label} must be 1000 characters or fewer.` });
+    .min(1, { error: `Enter ${theField(label)}.` })
+    .max(1000, { error: tooLongText(label, 1000) });
 
 export const BackupFile = z.object({
   fileName: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GetInput, Id, SearchInput, calendarDate, localDateTime, optionalText, requiredText } from './common';
+import { GetInput, Id, SearchInput, calendarDate, localDateTime, optionalText, requiredText, tooLongText } from './common';
 import { ContractChoice } from './contracts';
 
 // ---- organisations ---------------------------------------------------------
@@ -23,11 +23,11 @@ export type Organisation = z.infer<typeof Organisation>;
 // ---- people ----------------------------------------------------------------
 
 const email = z
-  .string({ error: 'Email must be text.' })
+  .string({ error: 'Enter the email address as text.' })
   .trim()
-  .max(254, { error: 'Email must be 254 characters or fewer.' })
+  .max(254, { error: tooLongText('Email address', 254) })
   .refine((value) => value === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), {
-    error: 'Email must look like name@example.org.',
+    error: 'Enter the email address in the right form, like name@example.org.',
   })
   .nullish()
   .transform((value) => (value ? value : null));
@@ -63,14 +63,14 @@ export const CourseFields = z.strictObject({
   title: requiredText('Title'),
   description: optionalText('Description', 4000),
   durationMinutes: z
-    .number({ error: 'Duration must be a number of minutes.' })
-    .int({ error: 'Duration must be a whole number of minutes.' })
-    .min(15, { error: 'Duration must be at least 15 minutes.' })
-    .max(24 * 60, { error: 'Duration must be at most 24 hours.' }),
+    .number({ error: 'Enter the duration in minutes, for example 90.' })
+    .int({ error: 'Enter the duration as a whole number of minutes, for example 90.' })
+    .min(15, { error: 'Enter a duration of at least 15 minutes.' })
+    .max(24 * 60, { error: 'Enter a duration of 24 hours (1,440 minutes) or less.' }),
   learningOutcomes: z
-    .array(requiredText('Each learning outcome', 300), { error: 'Learning outcomes must be a list.' })
+    .array(requiredText('Each learning outcome', 300), { error: 'Add the learning outcomes as a list.' })
     .min(1, { error: 'Add at least one learning outcome.' })
-    .max(20, { error: 'A course can have at most 20 learning outcomes.' }),
+    .max(20, { error: 'Keep to 20 learning outcomes or fewer.' }),
   /** Whether evaluation answers are kept with the person or anonymous; left out, it stays as it is (anonymous for a new course). */
   evaluationMode: z.enum(['anonymous', 'linked'], { error: 'Choose whether evaluations are anonymous or linked to the person.' }).optional(),
 });
@@ -97,7 +97,7 @@ export type Venue = z.infer<typeof Venue>;
 // ---- sessions --------------------------------------------------------------
 
 export const sessionStatuses = ['scheduled', 'cancelled', 'completed'] as const;
-export const SessionStatus = z.enum(sessionStatuses, { error: 'Status must be scheduled, cancelled or completed.' });
+export const SessionStatus = z.enum(sessionStatuses, { error: 'Choose a status: scheduled, cancelled or completed.' });
 export type SessionStatus = z.infer<typeof SessionStatus>;
 
 export const SessionFields = z
@@ -107,19 +107,19 @@ export const SessionFields = z
     startsAt: localDateTime('Start'),
     endsAt: localDateTime('End'),
     capacity: z
-      .number({ error: 'Capacity must be a number of places.' })
-      .int({ error: 'Capacity must be a whole number.' })
-      .min(1, { error: 'Capacity must be at least 1.' })
-      .max(1000, { error: 'Capacity must be 1000 or fewer.' }),
+      .number({ error: 'Enter the number of places, for example 20.' })
+      .int({ error: 'Enter the number of places as a whole number, for example 20.' })
+      .min(1, { error: 'Enter at least 1 place.' })
+      .max(1000, { error: 'Enter 1,000 places or fewer.' }),
     facilitators: z
-      .array(requiredText('Each facilitator name', 100), { error: 'Facilitators must be a list of names.' })
-      .max(10, { error: 'A session can have at most 10 facilitators.' }),
+      .array(requiredText('Each facilitator name', 100), { error: 'Add the facilitators as a list of names.' })
+      .max(10, { error: 'Keep to 10 facilitators or fewer.' }),
     status: SessionStatus.default('scheduled'),
     /** The funding contract; null for paid-for / other. */
     contractId: ContractChoice,
   })
   .refine((session) => session.endsAt > session.startsAt, {
-    error: 'End must be after the start.',
+    error: 'Enter an end time after the start.',
     path: ['endsAt'],
   });
 export const Session = z.object({
@@ -148,13 +148,13 @@ export const SessionListItem = Session.extend({
 export type SessionListItem = z.infer<typeof SessionListItem>;
 
 export const ListSessionsInput = z.strictObject({
-  from: calendarDate('From').optional(),
+  from: calendarDate('First day').optional(),
   query: SearchInput.shape.query,
   limit: z
-    .number({ error: 'Limit must be a number.' })
-    .int({ error: 'Limit must be a whole number.' })
-    .min(1, { error: 'Limit must be at least 1.' })
-    .max(1000, { error: 'Limit must be 1000 or fewer.' })
+    .number({ error: 'Ask for a whole number of rows, from 1 to 1,000.' })
+    .int({ error: 'Ask for a whole number of rows, from 1 to 1,000.' })
+    .min(1, { error: 'Ask for a whole number of rows, from 1 to 1,000.' })
+    .max(1000, { error: 'Ask for a whole number of rows, from 1 to 1,000.' })
     .default(300),
 });
 

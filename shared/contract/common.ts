@@ -1,23 +1,42 @@
 import { z } from 'zod';
 
 /** Ids are UUIDv7, made offline on any device, so they never collide. */
-export const Id = z.uuid({ error: 'That record reference is not valid.' });
+export const Id = z.uuid({
+  // Left out, the field's own words say what to choose ("Choose the course."); see shared/validation.ts.
+  error: (issue) => (issue.input === undefined ? undefined : 'Choose again from the list: that record reference is not one Fieldbook made.'),
+});
+
+/**
+ * A field's label as it reads inside a sentence that says what to do:
+ * "Given name" -> "the given name", "Each tag" -> "each tag", "PIN" stays "PIN".
+ * Errors start with the action ("Enter the given name."), as GOV.UK's do.
+ */
+export function theField(label: string): string {
+  if (!/^[A-Za-z]/.test(label)) return label; // a command-line option, "--year-starts"
+  const lowered = /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+  return /^(each|the|a|an|your) /.test(lowered) ? lowered : `the ${lowered}`;
+}
+
+/** "Shorten the given name to 200 characters or fewer." */
+export function tooLongText(label: string, max: number): string {
+  return `Shorten ${theField(label)} to ${max.toLocaleString('en-GB')} characters or fewer.`;
+}
 
 /** Trimmed required text; whitespace alone does not count as an answer. */
 export function requiredText(label: string, max = 200) {
   return z
-    .string({ error: `${label} must be text.` })
+    .string({ error: `Enter ${theField(label)} as text.` })
     .trim()
-    .min(1, { error: `${label} is required.` })
-    .max(max, { error: `${label} must be ${max} characters or fewer.` });
+    .min(1, { error: `Enter ${theField(label)}.` })
+    .max(max, { error: tooLongText(label, max) });
 }
 
 /** Optional text: empty or whitespace becomes null, so "no value" has one spelling. */
 export function optionalText(label: string, max = 2000) {
   return z
-    .string({ error: `${label} must be text.` })
+    .string({ error: `Enter ${theField(label)} as text.` })
     .trim()
-    .max(max, { error: `${label} must be ${max} characters or fewer.` })
+    .max(max, { error: tooLongText(label, max) })
     .nullish()
     .transform((value) => (value ? value : null));
 }
@@ -33,9 +52,9 @@ function isRealDate(value: string): boolean {
 /** A calendar day, "2026-03-12". */
 export function calendarDate(label: string) {
   return z
-    .string({ error: `${label} must be a date.` })
-    .regex(datePattern, { error: `${label} must be a date like 2026-03-12.` })
-    .refine(isRealDate, { error: `${label} is not a real date.` });
+    .string({ error: `Enter ${theField(label)} as a date, for example 2026-03-12.` })
+    .regex(datePattern, { error: `Enter ${theField(label)} as a date, for example 2026-03-12.` })
+    .refine(isRealDate, { error: `Enter a real date for ${theField(label)}, for example 2026-03-12.` });
 }
 
 /**
@@ -44,18 +63,18 @@ export function calendarDate(label: string) {
  */
 export function localDateTime(label: string) {
   return z
-    .string({ error: `${label} must be a date and time.` })
-    .regex(localDateTimePattern, { error: `${label} must be a date and time like 2026-03-12T09:30.` })
-    .refine(isRealDate, { error: `${label} is not a real date.` });
+    .string({ error: `Enter ${theField(label)} as a date and time, for example 2026-03-12T09:30.` })
+    .regex(localDateTimePattern, { error: `Enter ${theField(label)} as a date and time, for example 2026-03-12T09:30.` })
+    .refine(isRealDate, { error: `Enter a real date for ${theField(label)}, for example 2026-03-12T09:30.` });
 }
 
 export const SearchInput = z.strictObject({
-  query: z.string({ error: 'Search must be text.' }).trim().max(200, { error: 'Search must be 200 characters or fewer.' }).default(''),
+  query: z.string({ error: 'Enter the search as text.' }).trim().max(200, { error: tooLongText('Search', 200) }).default(''),
   limit: z
-    .number({ error: 'Limit must be a number.' })
-    .int({ error: 'Limit must be a whole number.' })
-    .min(1, { error: 'Limit must be at least 1.' })
-    .max(500, { error: 'Limit must be 500 or fewer.' })
+    .number({ error: 'Ask for a whole number of rows, from 1 to 500.' })
+    .int({ error: 'Ask for a whole number of rows, from 1 to 500.' })
+    .min(1, { error: 'Ask for a whole number of rows, from 1 to 500.' })
+    .max(500, { error: 'Ask for a whole number of rows, from 1 to 500.' })
     .default(100),
 });
 

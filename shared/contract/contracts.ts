@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GetInput, Id, SearchInput, calendarDate, requiredText } from './common';
+import { GetInput, Id, SearchInput, calendarDate, requiredText, theField } from './common';
 
 /**
  * Contracts: the funding sources sessions are delivered under. Each has its
@@ -13,15 +13,15 @@ const monthDays = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** A day of the year as MM-DD ("08-01" for 1 August); 29 February is refused, as most years have none. */
 export function dayOfYear(label: string) {
   return z
-    .string({ error: `${label} must be a day of the year.` })
+    .string({ error: `Enter ${theField(label)} as a day of the year, for example 08-01 (1 August).` })
     .trim()
-    .regex(/^\d{2}-\d{2}$/, { error: `${label} must be a day of the year like 08-01 (1 August).` })
+    .regex(/^\d{2}-\d{2}$/, { error: `Enter ${theField(label)} as a day of the year, for example 08-01 (1 August).` })
     .refine(
       (value) => {
         const [month, day] = value.split('-').map(Number) as [number, number];
         return month >= 1 && month <= 12 && day >= 1 && day <= monthDays[month - 1]! && value !== '02-29';
       },
-      { error: `${label} is not a day every year has: choose a day from 01-01 to 12-31 other than 02-29.` },
+      { error: `Choose a day every year has for ${theField(label)}: from 01-01 to 12-31, other than 02-29.` },
     );
 }
 

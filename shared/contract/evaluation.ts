@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, requiredText } from './common';
+import { Id, requiredText, tooLongText } from './common';
 import { KioskFindInput, KioskLanguage } from './kiosk';
 
 /** Text in each kiosk language; English is required, the others fall back to it. */
@@ -43,7 +43,7 @@ const Rating = z.union([z.number().int().min(1).max(5), z.literal(PREFER_NOT_TO_
 export const Answer = z.union([
   Rating,
   z.strictObject({ before: Rating.optional(), after: Rating.optional() }),
-  z.string().trim().max(2000, { error: 'Answers must be 2000 characters or fewer.' }),
+  z.string().trim().max(2000, { error: tooLongText('Each answer', 2000) }),
 ]);
 export type Answer = z.infer<typeof Answer>;
 
@@ -103,7 +103,7 @@ export const evaluationProcedures = {
     kind: 'mutation',
     input: z.strictObject({
       courseId: Id,
-      items: z.array(EvaluationItem, { error: 'Items must be a list.' }).min(1, { error: 'An evaluation needs at least one question.' }).max(40),
+      items: z.array(EvaluationItem, { error: 'Add the questions as a list.' }).min(1, { error: 'An evaluation needs at least one question.' }).max(40),
     }),
     output: EvaluationTemplate,
   },

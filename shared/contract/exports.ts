@@ -13,7 +13,7 @@ export const exportFormats = ['xlsx', 'csv'] as const;
 const Format = z.enum(exportFormats, { error: 'Choose a spreadsheet (xlsx) or a CSV file.' });
 
 const SessionId = z.uuid({
-  error: (issue) => (issue.input === undefined ? 'Choose the session to download.' : 'That session reference is not valid.'),
+  error: (issue) => (issue.input === undefined ? 'Choose the session to download.' : 'Choose the session again: that session reference is not one Fieldbook made.'),
 });
 
 const Search = SearchInput.shape.query;

@@ -15,8 +15,8 @@ export const KioskLanguage = z.enum(kioskLanguages, { error: 'Choose one of the 
 export type KioskLanguage = z.infer<typeof KioskLanguage>;
 
 export const Pin = z
-  .string({ error: 'The PIN must be 4 to 8 digits.' })
-  .regex(/^\d{4,8}$/, { error: 'The PIN must be 4 to 8 digits.' });
+  .string({ error: 'Enter a PIN of 4 to 8 digits.' })
+  .regex(/^\d{4,8}$/, { error: 'Enter a PIN of 4 to 8 digits.' });
 
 /** Sign-in, or (at the end of a session) the evaluation. */
 export const KioskMode = z.enum(['sign_in', 'evaluation'], { error: 'Choose sign-in or evaluation.' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Empty, Id, optionalText, requiredText } from './common';
+import { Empty, Id, optionalText, requiredText, tooLongText } from './common';
 
 /**
  * Pairing a laptop with the central office. Files carry public keys only;
@@ -17,7 +17,7 @@ export type OutgoingFile = z.infer<typeof OutgoingFile>;
 
 /** A file a person chose to import. */
 export const IncomingFile = z.strictObject({
-  fileName: z.string({ error: 'File name must be text.' }).trim().max(260, { error: 'File name must be 260 characters or fewer.' }).default('file'),
+  fileName: z.string({ error: 'Enter the file name as text.' }).trim().max(260, { error: tooLongText('File name', 260) }).default('file'),
   contentBase64: z
     .string({ error: 'Choose a file to import.' })
     .min(1, { error: 'That file is empty.' })
@@ -26,7 +26,7 @@ export const IncomingFile = z.strictObject({
 export type IncomingFile = z.input<typeof IncomingFile>;
 
 const facilitatorNames = z
-  .array(requiredText('Facilitator name', 120), { error: 'Facilitators must be a list of names.' })
+  .array(requiredText('Facilitator name', 120), { error: 'Add the facilitators as a list of names.' })
   .max(50, { error: 'List at most 50 facilitators.' })
   .default([]);
 

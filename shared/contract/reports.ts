@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, calendarDate, requiredText } from './common';
+import { Id, calendarDate, requiredText, theField } from './common';
 import { sectors } from './catalogue';
 
 /**
@@ -25,10 +25,10 @@ export const reportTitles: Record<ReportKind, string> = {
 
 const year = (label: string) =>
   z
-    .number({ error: `${label} must be a year.` })
-    .int({ error: `${label} must be a whole year, like 2026.` })
-    .min(2000, { error: `${label} must be 2000 or later.` })
-    .max(2100, { error: `${label} must be 2100 or earlier.` });
+    .number({ error: `Enter ${theField(label)} as a year, for example 2026.` })
+    .int({ error: `Enter ${theField(label)} as a whole year, for example 2026.` })
+    .min(2000, { error: `Enter ${theField(label)} as 2000 or later.` })
+    .max(2100, { error: `Enter ${theField(label)} as 2100 or earlier.` });
 
 /**
  * (Error messages say "April-to-March year": the jargon check in
@@ -66,7 +66,7 @@ export const ReportFilters = z
     contractId: Id.optional(),
     courseId: Id.optional(),
     organisationId: Id.optional(),
-    sector: z.enum(sectors, { error: 'Sector must be statutory, vcse or other.' }).optional(),
+    sector: z.enum(sectors, { error: 'Choose a sector: statutory, voluntary and community (VCSE), or other.' }).optional(),
     venueId: Id.optional(),
     facilitator: requiredText('Facilitator', 200).optional(),
     /** The membership scheme a membership report is about; that report needs one, the others ignore it. */
@@ -145,7 +145,7 @@ export const reportProcedures = {
   /** The report as a file: CSV (UTF-8 with a byte-order mark) or XLSX (a sheet per table and a "Definitions" sheet). */
   'reports.export': {
     kind: 'query',
-    input: z.strictObject({ choice: ReportChoice, format: z.enum(['csv', 'xlsx'], { error: 'Format must be csv or xlsx.' }) }),
+    input: z.strictObject({ choice: ReportChoice, format: z.enum(['csv', 'xlsx'], { error: 'Choose a spreadsheet (xlsx) or a CSV file.' }) }),
     output: z.object({ fileName: z.string(), contentBase64: z.string() }),
   },
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tooLongText } from './common';
 
 /**
  * Spreadsheets typed up from years of paper sign-in sheets, member lists and
@@ -61,8 +62,8 @@ export const MAX_SHEET_FILE_BYTES = 50 * 1024 * 1024;
 const MAX_BASE64_CHARS = Math.ceil(MAX_SHEET_FILE_BYTES / 3) * 4;
 
 const ProgressId = z
-  .string({ error: 'The progress reference must be text.' })
-  .regex(/^[A-Za-z0-9-]{8,64}$/, { error: 'The progress reference is not valid.' });
+  .string({ error: 'Start the import again: the progress reference is not text.' })
+  .regex(/^[A-Za-z0-9-]{8,64}$/, { error: 'Start the import again: the progress reference is not one Fieldbook made.' });
 
 export const SheetInput = z.strictObject({
   kind: SheetKind,
@@ -70,34 +71,34 @@ export const SheetInput = z.strictObject({
     .string({ error: 'Give the file name.' })
     .trim()
     .min(1, { error: 'Give the file name.' })
-    .max(255, { error: 'The file name must be 255 characters or fewer.' }),
+    .max(255, { error: tooLongText('File name', 255) }),
   contentBase64: z
     .string({ error: 'Choose a file to read.' })
     .min(1, { error: 'The file is empty.' })
     .max(MAX_BASE64_CHARS, { error: 'The file is over 50 MB, so it was not read. Split it into smaller files.' })
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'The file did not arrive whole; choose it again.' }),
   sheet: z
-    .string({ error: 'The sheet name must be text.' })
+    .string({ error: 'Enter the sheet name as text.' })
     .trim()
     .min(1, { error: 'Give the name of the sheet to read, or leave it out to read every sheet.' })
-    .max(200, { error: 'The sheet name must be 200 characters or fewer.' })
+    .max(200, { error: tooLongText('Sheet name', 200) })
     .optional(),
   mapping: z
     .record(
-      z.string({ error: 'Each mapped column is named by its header.' }).trim().min(1, { error: 'Each mapped column is named by its header.' }).max(200, {
-        error: 'A column header must be 200 characters or fewer.',
+      z.string({ error: 'Name each mapped column by its header.' }).trim().min(1, { error: 'Name each mapped column by its header.' }).max(200, {
+        error: tooLongText('Each column header', 200),
       }),
       SheetField,
-      { error: 'The mapping must pair column headers with fields.' },
+      { error: 'Pair each column header with a field.' },
     )
-    .refine((mapping) => Object.keys(mapping).length <= 100, { error: 'A mapping can name at most 100 columns.' })
+    .refine((mapping) => Object.keys(mapping).length <= 100, { error: 'Map 100 columns or fewer.' })
     .optional(),
   /** Members only: the membership scheme the list is for, by name. */
   scheme: z
-    .string({ error: 'The scheme must be named by its name.' })
+    .string({ error: 'Choose the membership scheme by its name.' })
     .trim()
     .min(1, { error: 'Choose the membership scheme the list is for.' })
-    .max(200, { error: 'The scheme name must be 200 characters or fewer.' })
+    .max(200, { error: tooLongText('Scheme name', 200) })
     .optional(),
   /**
    * The new courses the office confirmed it means to create (sheets.import):
@@ -105,10 +106,10 @@ export const SheetInput = z.strictObject({
    * A file that would create a course not listed (none, when left out) is refused, and nothing is written.
    */
   confirmedCourses: z
-    .array(z.string({ error: 'Each confirmed course is named by its title.' }).trim().max(200, { error: 'A course title must be 200 characters or fewer.' }), {
-      error: 'The confirmed courses must be a list of titles.',
+    .array(z.string({ error: 'Name each confirmed course by its title.' }).trim().max(200, { error: tooLongText('Each course title', 200) }), {
+      error: 'Confirm the new courses as a list of titles.',
     })
-    .max(500, { error: 'At most 500 new courses can be confirmed at once.' })
+    .max(500, { error: 'Confirm 500 new courses or fewer at once.' })
     .optional(),
   /** Chosen by the screen, so that it can ask sheets.progress how far this call has got. */
   progressId: ProgressId.optional(),

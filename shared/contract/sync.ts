@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Empty, Id } from './common';
+import { Empty, Id, tooLongText } from './common';
 import { IncomingFile, OutgoingFile } from './pairing';
 
 /**
@@ -172,16 +172,16 @@ export const SyncSettings = z.object({
 
 export const SyncSettingsInput = z.strictObject({
   inboxFolder: z
-    .string({ error: 'Inbox folder must be text.' })
+    .string({ error: 'Enter the inbox folder as text.' })
     .trim()
-    .max(1000, { error: 'Inbox folder must be 1000 characters or fewer.' })
+    .max(1000, { error: tooLongText('Inbox folder', 1000) })
     .nullish()
     .transform((value) => (value ? value : null)),
   retentionDays: z
-    .number({ error: 'Retention must be a number of days.' })
-    .int({ error: 'Retention must be a whole number of days.' })
+    .number({ error: 'Enter how many days to keep acknowledged data, for example 30.' })
+    .int({ error: 'Enter a whole number of days to keep acknowledged data, for example 30.' })
     .min(1, { error: 'Keep acknowledged data for at least 1 day.' })
-    .max(3650, { error: 'Retention must be 3650 days or fewer.' }),
+    .max(3650, { error: 'Keep acknowledged data for 3,650 days (10 years) or fewer.' }),
 });
 
 export const syncProcedures = {

@@ -164,8 +164,8 @@ describe('the catalogue, as the central office uses it', () => {
     await page.getByRole('heading', { level: 2, name: 'There is a problem' }).waitFor();
     const title = page.getByLabel('Title', { exact: true });
     expect(await title.getAttribute('aria-invalid')).toBe('true');
-    expect(await descriptionOf(page, title)).toBe('Error: Title is required.');
-    await page.getByRole('link', { name: 'Title is required.' }).click();
+    expect(await descriptionOf(page, title)).toBe('Error: Enter the title.');
+    await page.getByRole('link', { name: 'Enter the title.' }).click();
     expect(await isFocused(page, title)).toBe(true);
     expect(await app.core.handlers['courses.list']({ query: '', limit: 100 })).toEqual([]);
 
@@ -198,14 +198,14 @@ describe('the catalogue, as the central office uses it', () => {
     await end.fill(`${day}T12:00`);
     // Moving on to the next field is enough to see what is wrong with this one.
     await page.getByLabel('Places').click();
-    await page.getByText('End must be after the start.').waitFor();
-    expect(await descriptionOf(page, end)).toContain('End must be after the start.');
+    await page.getByText('Enter an end time after the start.').waitFor();
+    expect(await descriptionOf(page, end)).toContain('Enter an end time after the start.');
     expect(await end.getAttribute('aria-invalid')).toBe('true');
 
     await page.getByLabel('Places').fill('12');
     await page.getByRole('button', { name: 'Save session' }).click();
     await page.getByRole('heading', { level: 2, name: 'There is a problem' }).waitFor();
-    expect(await page.getByRole('link', { name: 'End must be after the start.' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Enter an end time after the start.' }).count()).toBe(1);
     expect(await app.core.handlers['sessions.list']({ from: '2000-01-01', query: '', limit: 100 })).toEqual([]);
     await goTo(page, 'Sessions');
     await page.getByText('No sessions from today on. Add one with New session.').waitFor();

@@ -61,7 +61,7 @@ describe('contracts at the office', () => {
       // 30 February is no day at all: said beside the field, and nothing is saved.
       await yearStarts.fill('02-30');
       await page.getByRole('button', { name: 'Save contract' }).click();
-      expect(await descriptionOf(page, yearStarts)).toContain('is not a day every year has');
+      expect(await descriptionOf(page, yearStarts)).toContain('Choose a day every year has');
       findings.push(...(await seriousAxeFindings(page, 'New contract, with an error')));
 
       await yearStarts.fill('08-01');

@@ -62,10 +62,10 @@ describe('contracts at the office', () => {
 
   it('refuse a day the year starts that not every year has, or is no day at all, writing nothing', async () => {
     for (const [yearStarts, message] of [
-      ['02-30', 'The day the contract year starts is not a day every year has: choose a day from 01-01 to 12-31 other than 02-29.'],
-      ['02-29', 'The day the contract year starts is not a day every year has: choose a day from 01-01 to 12-31 other than 02-29.'],
-      ['13-01', 'The day the contract year starts is not a day every year has: choose a day from 01-01 to 12-31 other than 02-29.'],
-      ['1 August', 'The day the contract year starts must be a day of the year like 08-01 (1 August).'],
+      ['02-30', 'Choose a day every year has for the day the contract year starts: from 01-01 to 12-31, other than 02-29.'],
+      ['02-29', 'Choose a day every year has for the day the contract year starts: from 01-01 to 12-31, other than 02-29.'],
+      ['13-01', 'Choose a day every year has for the day the contract year starts: from 01-01 to 12-31, other than 02-29.'],
+      ['1 August', 'Enter the day the contract year starts as a day of the year, for example 08-01 (1 August).'],
     ]) {
       const error = await refusedWritingNothing(temp, 'contracts.create', { ...publicHealth, yearStarts });
       expect(error).toMatchObject({ code: 'INVALID_INPUT', fields: { yearStarts: message } });
@@ -75,13 +75,13 @@ describe('contracts at the office', () => {
   it('refuse an end date that is not a date, a missing name or funder, writing nothing', async () => {
     expect(await refusedWritingNothing(temp, 'contracts.create', { ...publicHealth, endsOn: 'end of July' })).toMatchObject({
       code: 'INVALID_INPUT',
-      fields: { endsOn: 'End date must be a date like 2026-03-12.' },
+      fields: { endsOn: 'Enter the end date as a date, for example 2026-03-12.' },
     });
     expect(await refusedWritingNothing(temp, 'contracts.create', { ...publicHealth, endsOn: '2027-02-30' })).toMatchObject({
-      fields: { endsOn: 'End date is not a real date.' },
+      fields: { endsOn: 'Enter a real date for the end date, for example 2026-03-12.' },
     });
     expect(await refusedWritingNothing(temp, 'contracts.create', { ...publicHealth, name: '   ', funder: '' })).toMatchObject({
-      fields: { name: 'Contract name is required.', funder: 'Funder is required.' },
+      fields: { name: 'Enter the contract name.', funder: 'Enter the funder.' },
     });
   });
 
@@ -165,7 +165,7 @@ describe('a session and its contract', () => {
     });
     expect(await refusedWritingNothing(temp, 'sessions.create', { ...sessionFields(), contractId: 'public health' })).toMatchObject({
       code: 'INVALID_INPUT',
-      fields: { contractId: 'That record reference is not valid.' },
+      fields: { contractId: 'Choose again from the list: that record reference is not one Fieldbook made.' },
     });
   });
 

@@ -46,7 +46,7 @@ describe('fieldbook scheme', () => {
     expect(noName.stderr).toContain('scheme needs --name');
     const badDay = await fieldbook('--name', 'Allies', '--required-course', 'Cultural Competency', '--year-starts', '31-12');
     expect(badDay.code).toBe(2);
-    expect(badDay.stderr).toContain('--year-starts is not a day every year has');
+    expect(badDay.stderr).toContain('Choose a day every year has for --year-starts');
     const badFee = await fieldbook('--name', 'Allies', '--required-course', 'Cultural Competency', '--fee', 'twenty');
     expect(badFee.code).toBe(2);
     const noCourse = await fieldbook('--name', 'Allies');

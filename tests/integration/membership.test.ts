@@ -168,7 +168,7 @@ describe('the training requirement', () => {
     onDay('2025-05-01');
     const renewed = await temp.call('members.renew', { schemeId: allies.id, personId: amara });
     const renewalId = renewed.memberships[0]!.terms[1]!.id;
-    expect((await refusedWritingNothing(temp, 'members.exempt', { termId: renewalId, reason: '  ' })).message).toBe('Reason for the exemption is required.');
+    expect((await refusedWritingNothing(temp, 'members.exempt', { termId: renewalId, reason: '  ' })).message).toBe('Enter the reason for the exemption.');
     const exempt = await temp.call('members.exempt', { termId: renewalId, reason: 'Completed the course with another provider' });
     // The reason is kept on the term they joined with.
     expect(exempt.memberships[0]!.terms.map((term) => term.exemptReason)).toEqual(['Completed the course with another provider', null]);

@@ -74,7 +74,7 @@ describe('organisation requests', () => {
     const first = await request(council, 12);
     const second = await request(carers, 6);
     const silent = await refusedWritingNothing(temp, 'requests.decline', { id: first.id, reason: '  ' });
-    expect(silent).toMatchObject({ code: 'INVALID_INPUT', message: 'Reason is required.' });
+    expect(silent).toMatchObject({ code: 'INVALID_INPUT', message: 'Enter the reason.' });
 
     const declined = await temp.call('requests.decline', { id: first.id, reason: 'We only deliver in Tyne and Wear' });
     expect(declined).toMatchObject({ status: 'declined', declineReason: 'We only deliver in Tyne and Wear', queuePosition: null, sessionId: null });

@@ -218,7 +218,7 @@ describe('walk-ins', () => {
     for (const [givenName, familyName] of [['', 'Smith'], ['   ', 'Smith'], ['Amina', ' \t ']]) {
       const error = await refusedWritingNothing('signIn.addWalkIn', walkIn({ givenName: givenName!, familyName: familyName! }));
       expect(error.code).toBe('INVALID_INPUT');
-      expect(error.message).toMatch(/(Given|Family) name is required\./);
+      expect(error.message).toMatch(/Enter the (given|family) name\./);
     }
   });
 

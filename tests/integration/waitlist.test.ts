@@ -60,7 +60,7 @@ describe('changing someone’s place in the queue', () => {
     const { eve } = await fullWithThreeWaiting();
     for (const reason of ['', '   ']) {
       const error = await refusedWritingNothing(temp, 'bookings.raisePriority', withReason(eve, reason));
-      expect(error).toMatchObject({ code: 'INVALID_INPUT', message: 'Reason is required.' });
+      expect(error).toMatchObject({ code: 'INVALID_INPUT', message: 'Enter the reason.' });
     }
   });
 

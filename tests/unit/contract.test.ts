@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
   CourseFields,
   ListSessionsInput,
@@ -13,6 +14,22 @@ import {
 } from '../../shared/contract';
 import { FieldbookError } from '../../shared/errors';
 import { fieldErrors, parseOrThrow } from '../../shared/validation';
+import { bookingProcedures } from '../../shared/contract/bookings';
+import { erasureProcedures } from '../../shared/contract/erasure';
+import { membershipProcedures } from '../../shared/contract/membership';
+import { peopleProcedures } from '../../shared/contract/people';
+
+/**
+ * Procedures whose own messages still read "Page size must be a number." and
+ * the like (issue 15): their contract files were being changed by others when
+ * the rest were reworded. Remove each from this list once its words are done.
+ */
+const notYetReworded = new Set<string>([
+  ...Object.keys(bookingProcedures),
+  ...Object.keys(erasureProcedures),
+  ...Object.keys(membershipProcedures),
+  ...Object.keys(peopleProcedures),
+]);
 
 const courseId = '0195f0a4-3b2c-7d1e-8f00-0123456789ab';
 const venueId = '0195f0a4-3b2c-7d1e-8f00-ba9876543210';
@@ -40,15 +57,15 @@ describe('text people type', () => {
   });
 
   it('refuses a name that is only spaces, in plain words', () => {
-    expect(fieldErrors(OrganisationFields, { name: '   ', sector: 'vcse' })).toEqual({ name: 'Organisation name is required.' });
-    expect(fieldErrors(PersonFields, { givenName: ' \t\n ', familyName: 'Yusuf' })).toEqual({ givenName: 'Given name is required.' });
-    expect(fieldErrors(VenueFields, { name: '  ', address: '1 High Street' })).toEqual({ name: 'Venue name is required.' });
-    expect(fieldErrors(SetUpDeviceInput, { role: 'laptop', name: '    ' })).toEqual({ name: 'Device name is required.' });
+    expect(fieldErrors(OrganisationFields, { name: '   ', sector: 'vcse' })).toEqual({ name: 'Enter the organisation name.' });
+    expect(fieldErrors(PersonFields, { givenName: ' \t\n ', familyName: 'Yusuf' })).toEqual({ givenName: 'Enter the given name.' });
+    expect(fieldErrors(VenueFields, { name: '  ', address: '1 High Street' })).toEqual({ name: 'Enter the venue name.' });
+    expect(fieldErrors(SetUpDeviceInput, { role: 'laptop', name: '    ' })).toEqual({ name: 'Enter the device name.' });
   });
 
   it('refuses a learning outcome that is only spaces, naming which one', () => {
     expect(fieldErrors(CourseFields, { title: 'First aid', durationMinutes: 60, learningOutcomes: ['Call for help', '  '] })).toEqual({
-      'learningOutcomes.1': 'Each learning outcome is required.',
+      'learningOutcomes.1': 'Enter each learning outcome.',
     });
   });
 
@@ -59,7 +76,7 @@ describe('text people type', () => {
 
   it('refuses text that is too long, saying how long it may be', () => {
     expect(fieldErrors(OrganisationFields, { name: 'x'.repeat(201), sector: 'other' })).toEqual({
-      name: 'Organisation name must be 200 characters or fewer.',
+      name: 'Shorten the organisation name to 200 characters or fewer.',
     });
   });
 });
@@ -72,7 +89,7 @@ describe('email addresses', () => {
   it.each(['amina', 'amina@', '@example.org', 'amina@example', 'amina yusuf@example.org', 'amina@@example.org'])(
     'refuses "%s" and shows what an address looks like',
     (email) => {
-      expect(fieldErrors(PersonFields, { ...validPerson, email })).toEqual({ email: 'Email must look like name@example.org.' });
+      expect(fieldErrors(PersonFields, { ...validPerson, email })).toEqual({ email: 'Enter the email address in the right form, like name@example.org.' });
     },
   );
 });
@@ -80,7 +97,7 @@ describe('email addresses', () => {
 describe('dates', () => {
   it.each(['2026-02-30', '2026-02-29', '2026-13-01', '2026-04-31', '2026-00-10'])('refuses %s, which is not a real date', (date) => {
     expect(fieldErrors(PersonFields, { ...validPerson, membershipJoinedOn: date })).toEqual({
-      membershipJoinedOn: 'Membership joined date is not a real date.',
+      membershipJoinedOn: 'Enter a real date for the membership joined date, for example 2026-03-12.',
     });
   });
 
@@ -90,13 +107,13 @@ describe('dates', () => {
 
   it('refuses a date in another layout with an example of the right one', () => {
     expect(fieldErrors(PersonFields, { ...validPerson, membershipJoinedOn: '12/03/2026' })).toEqual({
-      membershipJoinedOn: 'Membership joined date must be a date like 2026-03-12.',
+      membershipJoinedOn: 'Enter the membership joined date as a date, for example 2026-03-12.',
     });
   });
 
   it('refuses a session starting on a day that does not exist', () => {
     expect(fieldErrors(SessionFields, { ...validSession, startsAt: '2026-02-30T09:30', endsAt: '2026-03-01T12:30' })).toEqual({
-      startsAt: 'Start is not a real date.',
+      startsAt: 'Enter a real date for the start, for example 2026-03-12T09:30.',
     });
   });
 });
@@ -104,12 +121,12 @@ describe('dates', () => {
 describe('session times', () => {
   it('refuses a session that ends before it starts, and says so on the end time', () => {
     const errors = fieldErrors(SessionFields, { ...validSession, startsAt: '2026-03-12T13:00', endsAt: '2026-03-12T12:30' });
-    expect(errors).toEqual({ endsAt: 'End must be after the start.' });
+    expect(errors).toEqual({ endsAt: 'Enter an end time after the start.' });
   });
 
   it('refuses a session that ends the moment it starts', () => {
     expect(fieldErrors(SessionFields, { ...validSession, endsAt: validSession.startsAt })).toEqual({
-      endsAt: 'End must be after the start.',
+      endsAt: 'Enter an end time after the start.',
     });
   });
 
@@ -161,16 +178,21 @@ describe('defaults', () => {
 describe('error messages', () => {
   it('name each wrong field in words a facilitator can act on', () => {
     expect(fieldErrors(CourseFields, { title: 'First aid', durationMinutes: '60', learningOutcomes: [] })).toEqual({
-      durationMinutes: 'Duration must be a number of minutes.',
+      durationMinutes: 'Enter the duration in minutes, for example 90.',
       learningOutcomes: 'Add at least one learning outcome.',
     });
     expect(fieldErrors(SessionFields, { ...validSession, capacity: 0, courseId: 'abc' })).toMatchObject({
-      capacity: 'Capacity must be at least 1.',
-      courseId: 'That record reference is not valid.',
+      capacity: 'Enter at least 1 place.',
+      courseId: 'Choose again from the list: that record reference is not one Fieldbook made.',
     });
     expect(fieldErrors(OrganisationFields, { name: 'Hall' })).toEqual({
       sector: 'Choose a sector: statutory, voluntary and community (VCSE), or other.',
     });
+  });
+
+  it('say what to do on a field labelled Places, with an example', () => {
+    expect(fieldErrors(SessionFields, { ...validSession, capacity: 'twenty' })).toEqual({ capacity: 'Enter the number of places, for example 20.' });
+    expect(fieldErrors(SessionFields, { ...validSession, courseId: undefined, venueId: undefined })).toEqual({ courseId: 'Choose the course.', venueId: 'Choose the venue.' });
   });
 
   it('come back as one INVALID_INPUT error that counts the fields to check', () => {
@@ -183,8 +205,8 @@ describe('error messages', () => {
     expect(thrown).toBeInstanceOf(FieldbookError);
     const error = thrown as FieldbookError;
     expect(error.code).toBe('INVALID_INPUT');
-    expect(error.message).toBe('Please check 2 fields. Venue name is required.');
-    expect(error.fields).toEqual({ name: 'Venue name is required.', address: 'Address must be text.' });
+    expect(error.message).toBe('Please check 2 fields. Enter the venue name.');
+    expect(error.fields).toEqual({ name: 'Enter the venue name.', address: 'Enter the address as text.' });
   });
 
   it('are whole sentences without developer jargon, whatever junk is sent to any procedure', () => {
@@ -198,5 +220,28 @@ describe('error messages', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('start with what to do, never "X is required" or "X must be"', () => {
+    const names = (Object.keys(procedures) as (keyof typeof procedures)[]).filter((name) => !notYetReworded.has(name));
+    fc.assert(
+      fc.property(fc.constantFrom(...names), fc.anything(), (name, input) => {
+        for (const message of Object.values(fieldErrors(procedures[name].input, input))) {
+          expect(message).not.toMatch(/\bis required\b|\bmust be\b|\binvalid\b/i);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // Junk rarely reaches a form's own fields, so each field is also sent a wrong type, nothing and too much.
+    for (const name of names) {
+      const input = procedures[name].input;
+      if (!(input instanceof z.ZodObject)) continue;
+      const keys = Object.keys(input.shape as Record<string, unknown>);
+      for (const junk of [42, '', 'x'.repeat(5000), [], { a: 1 }]) {
+        for (const message of Object.values(fieldErrors(input, Object.fromEntries(keys.map((key) => [key, junk]))))) {
+          expect(message, name).not.toMatch(/\bis required\b|\bmust be\b|\binvalid\b/i);
+        }
+      }
+    }
   });
 });

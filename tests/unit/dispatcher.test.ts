@@ -62,9 +62,9 @@ describe('dispatcher', () => {
     const error = expectError(await dispatch('organisations.create', { name: '   ', sector: 'charity' }));
     expect(error).toEqual({
       code: 'INVALID_INPUT',
-      message: 'Please check 2 fields. Organisation name is required.',
+      message: 'Please check 2 fields. Enter the organisation name.',
       fields: {
-        name: 'Organisation name is required.',
+        name: 'Enter the organisation name.',
         sector: 'Choose a sector: statutory, voluntary and community (VCSE), or other.',
       },
     });

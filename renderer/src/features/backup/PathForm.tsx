@@ -4,7 +4,7 @@ import { TextField } from '../../components/fields';
 import { useForm } from '../../components/form';
 
 const PathInput = z.strictObject({
-  path: z.string().trim().min(1, { error: 'Enter the whole path, for example /media/stick or E:\\Backups.' }).max(1000, { error: 'The path must be 1000 characters or fewer.' }),
+  path: z.string().trim().min(1, { error: 'Enter the whole path, for example /media/stick or E:\\Backups.' }).max(1000, { error: 'Shorten the path to 1,000 characters or fewer.' }),
 });
 
 /**

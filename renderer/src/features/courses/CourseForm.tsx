@@ -58,7 +58,7 @@ const evaluationModes = [
 
 function check(draft: CourseDraft): Errors {
   const errors: Errors = {};
-  if (draft.durationMinutes.trim() === '') errors.durationMinutes = 'Duration is required.';
+  if (draft.durationMinutes.trim() === '') errors.durationMinutes = 'Enter the duration in minutes, for example 90.';
   draft.learningOutcomes.forEach((outcome, index) => {
     if (outcome.text.trim() === '') {
       errors[`learningOutcomes.${index}`] = `Write learning outcome ${index + 1}, or remove it.`;

@@ -33,8 +33,8 @@ function check(draft: NoteDraft): Errors {
   const errors: Errors = {};
   if (draft.text.trim() === '') errors.text = 'Write what was raised.';
   const typed = typedTags(draft.otherTags);
-  if (typed.some((tag) => tag.length > 40)) errors.otherTags = 'Each tag must be 40 characters or fewer.';
-  else if (typed.length + draft.chosen.length > 12) errors.otherTags = 'A note can have at most 12 tags.';
+  if (typed.some((tag) => tag.length > 40)) errors.otherTags = 'Shorten each tag to 40 characters or fewer.';
+  else if (typed.length + draft.chosen.length > 12) errors.otherTags = 'Keep to 12 tags or fewer on a note.';
   return errors;
 }
 

@@ -57,7 +57,7 @@ function ScheduleForm({
       if (!draft.venueId) errors.venueId = 'Choose a venue.';
       if (!draft.startsAt) errors.startsAt = 'Enter the date and time the session starts.';
       if (!draft.endsAt) errors.endsAt = 'Enter the date and time the session ends.';
-      else if (draft.startsAt && draft.endsAt <= draft.startsAt) errors.endsAt = 'End must be after the start.';
+      else if (draft.startsAt && draft.endsAt <= draft.startsAt) errors.endsAt = 'Enter an end time after the start.';
       const capacity = wholeNumber(draft.capacity);
       if (capacity === undefined) errors.capacity = 'Enter how many places the session has.';
       else if (Number.isInteger(capacity) && capacity >= 1 && capacity < request.staffCount) {

@@ -67,7 +67,7 @@ function check(draft: SessionDraft): Errors {
   if (!draft.venueId) errors.venueId = 'Choose a venue.';
   if (!draft.startsAt) errors.startsAt = 'Enter the date and time the session starts.';
   if (!draft.endsAt) errors.endsAt = 'Enter the date and time the session ends.';
-  else if (draft.startsAt && draft.endsAt <= draft.startsAt) errors.endsAt = 'End must be after the start.';
+  else if (draft.startsAt && draft.endsAt <= draft.startsAt) errors.endsAt = 'Enter an end time after the start.';
   if (draft.capacity.trim() === '') errors.capacity = 'Enter how many places there are.';
   draft.facilitators.forEach((facilitator, index) => {
     if (facilitator.text.trim() === '') errors[`facilitators.${index}`] = `Write facilitator ${index + 1}'s name, or remove them.`;
