@@ -85,6 +85,19 @@ describe('the membership report on screen', () => {
       expect(await chart.getAttribute('aria-label')).toContain('Trained 1');
       expect(await page.locator('.report-definitions').textContent()).toContain('Attendance');
       findings.push(...(await seriousAxeFindings(page, 'Reports, the membership report')));
+
+      // Saved, then opened again after choosing another report: the form shows the scheme's membership year again.
+      await page.getByLabel('Name for these choices').fill('Allies year');
+      await page.getByRole('button', { name: 'Save these choices as a named report' }).click();
+      await page.getByRole('status').filter({ hasText: 'Saved “Allies year”.' }).waitFor();
+      await page.getByLabel('Report', { exact: true }).selectOption({ label: 'People trained' });
+      expect(await page.getByLabel('Kind of period').locator('option:checked').textContent()).toBe('Financial year (from 1 April)');
+      const saved = page.locator('.saved-reports__list').getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Allies year' }) });
+      await saved.getByRole('button', { name: /^Open\W+Allies year$/ }).click();
+      await page.locator('.report-facts').filter({ hasText: /1 May \d{4} to 30 April \d{4}/ }).waitFor();
+      expect(await page.getByLabel('Report', { exact: true }).locator('option:checked').textContent()).toBe('Membership');
+      expect(await page.getByLabel('Kind of period').locator('option:checked').textContent()).toBe('Membership year of the scheme');
+      expect(await page.getByLabel('Membership year').locator('option:checked').textContent()).toBe(membershipYearOf(today));
       expect(findings).toEqual([]);
     } finally {
       await context.close();
