@@ -9,6 +9,7 @@ import { contractHandlers } from './contracts/contracts';
 import type { CoreContext, CoreDeps } from './deps';
 import { backupHandlers } from './backup/handlers';
 import { erasureHandlers } from './erasure/handlers';
+import { settingsHandlers } from './settings/handlers';
 import { bookingHandlers } from './bookings/handlers';
 import { deviceHandlers } from './device/device';
 import { evaluationHandlers } from './evaluations/handlers';
@@ -81,6 +82,7 @@ export function createCore(deps: CoreDeps): Core {
     ...savedReportHandlers(ctx),
     ...backupHandlers(ctx),
     ...erasureHandlers(ctx),
+    ...settingsHandlers(ctx),
   };
   // Downloads read through the list procedures themselves, unwrapped: the download already holds its turn on the write path.
   const handlers: Handlers = writePath.serialise(

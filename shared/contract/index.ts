@@ -16,6 +16,7 @@ import { savedReportProcedures } from './saved-reports';
 import { peopleProcedures } from './people';
 import { backupProcedures } from './backup';
 import { erasureProcedures } from './erasure';
+import { settingsProcedures } from './settings';
 
 export interface ProcedureDefinition {
   /** Queries only read; mutations write and are recorded in the change log. */
@@ -54,6 +55,7 @@ export const procedures = {
   ...peopleProcedures,
   ...backupProcedures,
   ...erasureProcedures,
+  ...settingsProcedures,
 } as const satisfies Record<string, ProcedureDefinition>;
 
 export type Procedures = typeof procedures;
@@ -101,3 +103,4 @@ export * from './saved-reports';
 export * from './people';
 export * from './backup';
 export * from './erasure';
+export * from './settings';

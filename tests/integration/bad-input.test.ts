@@ -319,6 +319,11 @@ beforeAll(async () => {
     'erasure.settings': {},
     'erasure.saveSettings': { personRetentionYears: 6, inboxRetentionDays: 30 },
     'erasure.pastRetention': {},
+    'settings.get': {},
+    'settings.renameDevice': { name: 'Central office' },
+    // The same PIN again: refused, so a broken copy that happens to be valid never changes the PIN the kiosk examples use
+    // (after which the example's PIN would be a wrong PIN, and a wrong PIN is counted on disk by design).
+    'settings.changePin': { currentPin: KIOSK_PIN, newPin: KIOSK_PIN },
   };
 });
 
