@@ -31,16 +31,16 @@ export const ErasurePreview = z.object({
 export type ErasurePreview = z.infer<typeof ErasurePreview>;
 
 const reason = z
-  .string({ error: 'The reason must be text.' })
+  .string({ error: 'Enter the reason as text.' })
   .trim()
   .min(3, { error: 'Enter why this person is erased, for example "Asked to be forgotten by email".' })
-  .max(500, { error: 'The reason must be 500 characters or fewer.' });
+  .max(500, { error: 'Shorten the reason to 500 characters or fewer.' });
 
 const erasedBy = z
-  .string({ error: 'Your name must be text.' })
+  .string({ error: 'Enter your name as text.' })
   .trim()
   .min(1, { error: 'Enter your name, so the record says who erased them.' })
-  .max(100, { error: 'Your name must be 100 characters or fewer.' });
+  .max(100, { error: 'Shorten your name to 100 characters or fewer.' });
 
 export const EraseInput = z.strictObject({
   personIds: z

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutgoingFile } from '../../shared/contract';
+import type { OutgoingFile, ProcedureOutput } from '../../shared/contract';
 import { localTime } from '../support/bookings';
 import { asIncoming, enrolLaptop } from '../support/sync';
 import { dumpDatabase, tempCore, TEST_TODAY, testClock, type TempCore } from '../support/temp-core';
@@ -106,8 +106,8 @@ async function exportFrom(w: World, index: number): Promise<OutgoingFile | null>
 async function edit(laptop: TempCore, personId: string, email: string): Promise<void> {
   const found = await laptop.dispatch('people.get', { id: personId });
   if (!found.ok) return; // erased here already, or never here
-  const { id: _id, organisationName: _name, ...fields } = found.value as Record<string, unknown>;
-  await laptop.call('people.update', { id: personId, fields: { ...(fields as never), email } });
+  const { id: _id, organisationName: _name, ...fields } = found.value as ProcedureOutput<'people.get'>;
+  await laptop.call('people.update', { id: personId, fields: { ...fields, email } });
 }
 
 async function work(w: World, act: Action, signedIn: Set<string>, walkIns: number): Promise<number> {
@@ -121,8 +121,8 @@ async function work(w: World, act: Action, signedIn: Set<string>, walkIns: numbe
     await edit(laptop, personId, `${family.toLowerCase()}.${act.laptop}@example.org`);
   } else if (act.kind === 'walkIn' && walkIns < WALK_INS.length) {
     const walkIn = WALK_INS[walkIns]!;
-    const result = await laptop.call('signIn.addWalkIn', { sessionId: w.sessionId, person: { givenName: 'Sam', familyName: walkIn }, confirmedNew: true });
-    w.people.set(walkIn, result.personId);
+    const roster = await laptop.call('signIn.addWalkIn', { sessionId: w.sessionId, person: { givenName: 'Sam', familyName: walkIn }, confirmedNew: true });
+    w.people.set(walkIn, roster.entries.find((entry) => entry.name === `Sam ${walkIn}`)!.personId);
     return walkIns + 1;
   }
   return walkIns;

@@ -51,6 +51,11 @@ export function PersonPage({ id }: { id: string }) {
               Merge with another record
             </ButtonLink>
           )}
+          {office && (
+            <ButtonLink href={`/people/${id}/erase`} secondary>
+              Erase this person
+            </ButtonLink>
+          )}
         </>
       }
     >
