@@ -129,6 +129,18 @@ describe('membership at the office', () => {
       findings.push(...(await seriousAxeFindings(page, 'Training due soon, after booking')));
       await dueRow.getByRole('link', { name: 'Amara Okafor' }).click();
       await heading(page, 'Amara Okafor').waitFor();
+
+      // From her page into a second scheme: she is chosen already, and only the scheme she is not in is offered.
+      await seed('schemes.create', { name: 'Champions', requiredCourseIds: [course.id], windowMonths: 3, yearStarts: null, feePence: null, graceDays: 30 });
+      await page.getByRole('link', { name: 'Add Amara Okafor to another scheme' }).click();
+      await heading(page, 'Add to a scheme').waitFor();
+      await page.getByText('Amara Okafor', { exact: true }).waitFor();
+      expect(await page.getByLabel('Scheme').locator('option').allTextContents()).toEqual(['Champions']);
+      findings.push(...(await seriousAxeFindings(page, 'Add to a scheme')));
+      await page.getByRole('button', { name: 'Add member' }).click();
+      await heading(page, 'Amara Okafor').waitFor();
+      await heading(page, 'Champions', 2).waitFor();
+      await heading(page, 'Allies', 2).waitFor();
       expect(findings).toEqual([]);
     } finally {
       await context.close();

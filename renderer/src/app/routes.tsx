@@ -28,15 +28,13 @@ import { ImportScreen } from '../features/sync/ImportScreen';
 import { ReviewScreen } from '../features/sync/ReviewScreen';
 import { SendToOffice } from '../features/sync/SendToOffice';
 import { SheetImportScreen } from '../features/sheets/SheetImportScreen';
-import { AddMember } from '../features/membership/AddMember';
+import { AddMember, AddToScheme } from '../features/membership/AddMember';
 import { MemberList } from '../features/membership/MemberList';
 import { MemberPage } from '../features/membership/MemberPage';
 import { EditScheme, NewScheme } from '../features/membership/SchemeForm';
 import { SchemeList } from '../features/membership/SchemeList';
 import { JoinRequests } from '../features/membership/JoinRequests';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
-import { ErasePerson } from '../features/erasure/ErasePerson';
-import { ErasuresScreen } from '../features/erasure/ErasuresScreen';
 import type { DeviceRole } from '../../../shared/contract';
 import { useDevice } from './device';
 
@@ -78,7 +76,6 @@ export const sections: readonly Section[] = [
   { path: '/review', label: 'Review', roles: ['office'], group: 'files' },
   { path: '/devices', label: 'Devices', group: 'files' },
   { path: '/backup', label: 'Backups', group: 'files' },
-  { path: '/erasures', label: 'Erasures', roles: ['office'], group: 'files' },
 ];
 
 /** The menu this computer's role sees. */
@@ -141,13 +138,13 @@ export function Routes() {
       <Route path="/people/:id">{({ id }) => <PersonPage key={id} id={id} />}</Route>
       <Route path="/people/:id/edit">{({ id }) => <EditPerson key={id} id={id} />}</Route>
       <Route path="/people/:id/merge">{({ id }) => <MergePeople key={id} id={id} />}</Route>
-      <Route path="/people/:id/erase">{({ id }) => <ErasePerson key={id} id={id} />}</Route>
       <Route path="/requests" component={RequestList} />
       <Route path="/requests/new" component={NewRequest} />
       <Route path="/requests/:id/schedule">{({ id }) => <ScheduleRequest key={id} id={id} />}</Route>
       <Route path="/membership">{() => <MemberList />}</Route>
       <Route path="/membership/due">{() => <MemberList dueSoon />}</Route>
       <Route path="/membership/members/new" component={AddMember} />
+      <Route path="/membership/members/:personId/join">{({ personId }) => <AddToScheme key={personId} forPersonId={personId} />}</Route>
       <Route path="/membership/members/:personId">{({ personId }) => <MemberPage key={personId} personId={personId} />}</Route>
       <Route path="/membership/schemes" component={SchemeList} />
       <Route path="/membership/schemes/new" component={NewScheme} />
@@ -161,7 +158,6 @@ export function Routes() {
       <Route path="/review" component={ReviewScreen} />
       <Route path="/devices" component={DevicesScreen} />
       <Route path="/backup" component={BackupScreen} />
-      <Route path="/erasures" component={ErasuresScreen} />
       <Route component={NotFound} />
     </Switch>
   );

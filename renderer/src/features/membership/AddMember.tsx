@@ -8,10 +8,16 @@ import { problemText } from '../sync/words';
 import { Field, Problem, todayLocal } from './parts';
 import { typedPence } from './words';
 
-/** Adds a person to a scheme: their first term, from the day they join. */
-export function AddMember() {
+/**
+ * Adds a person to a scheme: their first term, from the day they join. From a
+ * member's page the person is already chosen (`forPersonId`) and the schemes
+ * offered are those they are not in yet.
+ */
+export function AddToScheme({ forPersonId }: { forPersonId?: string }) {
   const [query, setQuery] = useState('');
-  const [personId, setPersonId] = useState('');
+  const [personId, setPersonId] = useState(forPersonId ?? '');
+  const known = useAsync(async () => (forPersonId ? await call('members.get', { personId: forPersonId }) : null), [forPersonId]);
+  const inSchemes = new Set((known.data?.memberships ?? []).map((membership) => membership.schemeId));
   const [schemeId, setSchemeId] = useState('');
   const [startsOn, setStartsOn] = useState(todayLocal());
   const [fee, setFee] = useState('');
@@ -20,15 +26,16 @@ export function AddMember() {
   const [problem, setProblem] = useState<string | null>(null);
   const [, navigate] = useLocation();
   const announce = useAnnounce();
-  const people = useAsync(() => call('people.list', { query, limit: 50 }), [query]);
-  const schemes = useAsync(() => call('schemes.list', {}), []);
-  const scheme = schemes.data?.find((candidate) => candidate.id === (schemeId || schemes.data?.[0]?.id));
+  const people = useAsync(async () => (forPersonId ? [] : await call('people.list', { query, limit: 50 })), [query, forPersonId]);
+  const allSchemes = useAsync(() => call('schemes.list', {}), []);
+  const offered = (allSchemes.data ?? []).filter((candidate) => !inSchemes.has(candidate.id));
+  const scheme = offered.find((candidate) => candidate.id === (schemeId || offered[0]?.id));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const chosenPerson = personId || people.data?.[0]?.id;
     if (!chosenPerson) return setProblem('Choose the person who is joining.');
-    if (!scheme) return setProblem('Add a membership scheme first.');
+    if (!scheme) return setProblem(forPersonId ? 'Renew on their page instead: they are in every scheme already.' : 'Add a membership scheme first.');
     const feePence = typedPence(fee);
     if (Number.isNaN(feePence)) return setProblem('The fee must be an amount in pounds, like 25 or 25.00.');
     try {
@@ -48,28 +55,37 @@ export function AddMember() {
   };
 
   return (
-    <Page title="Add a member">
+    <Page title={forPersonId ? 'Add to a scheme' : 'Add a member'}>
       <form className="record-form" noValidate onSubmit={submit}>
         <Problem message={problem} />
-        <Field label="Find the person" hint="Type part of their name; add them under People first if they are new.">
-          {(id, describedBy) => <input id={id} className="input input--medium" type="search" aria-describedby={describedBy} value={query} onChange={(event) => setQuery(event.target.value)} />}
-        </Field>
-        <Field label="Person">
-          {(id) => (
-            <select id={id} className="input" value={personId || people.data?.[0]?.id || ''} onChange={(event) => setPersonId(event.target.value)}>
-              {(people.data ?? []).map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.givenName} {person.familyName}
-                  {person.organisationName ? `, ${person.organisationName}` : ''}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        {forPersonId ? (
+          <p>
+            Person: <strong>{known.data?.name ?? '…'}</strong>
+            {known.data?.organisationName && `, ${known.data.organisationName}`}
+          </p>
+        ) : (
+          <>
+            <Field label="Find the person" hint="Type part of their name; add them under People first if they are new.">
+              {(id, describedBy) => <input id={id} className="input input--medium" type="search" aria-describedby={describedBy} value={query} onChange={(event) => setQuery(event.target.value)} />}
+            </Field>
+            <Field label="Person">
+              {(id) => (
+                <select id={id} className="input" value={personId || people.data?.[0]?.id || ''} onChange={(event) => setPersonId(event.target.value)}>
+                  {(people.data ?? []).map((person) => (
+                    <option key={person.id} value={person.id}>
+                      {person.givenName} {person.familyName}
+                      {person.organisationName ? `, ${person.organisationName}` : ''}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </>
+        )}
         <Field label="Scheme">
           {(id) => (
             <select id={id} className="input" value={scheme?.id ?? ''} onChange={(event) => setSchemeId(event.target.value)}>
-              {(schemes.data ?? []).map((candidate) => (
+              {offered.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
                   {candidate.name}
                 </option>
@@ -95,4 +111,9 @@ export function AddMember() {
       </form>
     </Page>
   );
+}
+
+/** The menu's "Add a member": anyone, into any scheme. */
+export function AddMember() {
+  return <AddToScheme />;
 }

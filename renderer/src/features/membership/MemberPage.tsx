@@ -194,6 +194,9 @@ export function MemberPage({ personId }: { personId: string }) {
           <Field label="Status as of" hint="Leave blank for today.">
             {(id, describedBy) => <input id={id} aria-describedby={describedBy} className="input" type="date" value={asOf} onChange={(event) => setAsOf(event.target.value)} />}
           </Field>
+          <p>
+            <Link href={`/membership/members/${personId}/join`}>Add {member.name} to another scheme</Link>
+          </p>
           {member.memberships.length === 0 && <p className="empty">{member.name} is not in any membership scheme.</p>}
           {member.memberships.map((membership) => (
             <MembershipSection
