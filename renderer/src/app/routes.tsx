@@ -35,6 +35,8 @@ import { EditScheme, NewScheme } from '../features/membership/SchemeForm';
 import { SchemeList } from '../features/membership/SchemeList';
 import { JoinRequests } from '../features/membership/JoinRequests';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
+import { ErasePerson } from '../features/erasure/ErasePerson';
+import { ErasuresScreen } from '../features/erasure/ErasuresScreen';
 import type { DeviceRole } from '../../../shared/contract';
 import { useDevice } from './device';
 
@@ -76,6 +78,7 @@ export const sections: readonly Section[] = [
   { path: '/review', label: 'Review', roles: ['office'], group: 'files' },
   { path: '/devices', label: 'Devices', group: 'files' },
   { path: '/backup', label: 'Backups', group: 'files' },
+  { path: '/erasures', label: 'Erasures', roles: ['office'], group: 'files' },
 ];
 
 /** The menu this computer's role sees. */
@@ -138,6 +141,7 @@ export function Routes() {
       <Route path="/people/:id">{({ id }) => <PersonPage key={id} id={id} />}</Route>
       <Route path="/people/:id/edit">{({ id }) => <EditPerson key={id} id={id} />}</Route>
       <Route path="/people/:id/merge">{({ id }) => <MergePeople key={id} id={id} />}</Route>
+      <Route path="/people/:id/erase">{({ id }) => <ErasePerson key={id} id={id} />}</Route>
       <Route path="/requests" component={RequestList} />
       <Route path="/requests/new" component={NewRequest} />
       <Route path="/requests/:id/schedule">{({ id }) => <ScheduleRequest key={id} id={id} />}</Route>
@@ -158,6 +162,7 @@ export function Routes() {
       <Route path="/review" component={ReviewScreen} />
       <Route path="/devices" component={DevicesScreen} />
       <Route path="/backup" component={BackupScreen} />
+      <Route path="/erasures" component={ErasuresScreen} />
       <Route component={NotFound} />
     </Switch>
   );
