@@ -218,6 +218,16 @@ describe('files refused whole, with their reason in plain words', () => {
     });
   });
 
+  it('still imports a format 1 file from a laptop not yet updated (it carries no erasures)', async () => {
+    const { office, laptop, laptopId } = await scene();
+    const stamp = `${String(office.clock().getTime()).padStart(15, '0')}-000000-${laptopId}`;
+    const payload = encodePayload({ kind: 'bundle', deviceName: 'Hall laptop 2', summary: { changes: 1, sessions: 0, signIns: 0, evaluations: 0, newPeople: 1 } }, [
+      ['01950000-0000-7000-8000-000000000011', stamp, laptopId, 'people', '01950000-0000-7000-8000-000000000012', '{"given_name":"Olu","family_name":"Older"}', null],
+    ]);
+    const file = await handmade(officeRecipient(office), { format: 1, ...envelopeFor(laptopId, office) }, payload, laptop.keyStore.get(SIGNING_KEY_NAME)!);
+    expect((await office.call('sync.importFile', incomingBytes(file))).status).toBe('imported');
+  });
+
   it('refuses a file signed by an enrolled laptop whose contents this build cannot read', async () => {
     const { office, laptop, laptopId } = await scene();
     const cases: [string, Parameters<typeof signedBundle>[3], FieldbookErrorPayload][] = [
