@@ -14,12 +14,12 @@ export const TermOrigin = z.enum(termOrigins, { error: 'A term is new, a renewal
 export type TermOrigin = z.infer<typeof TermOrigin>;
 
 /** A fee in pence, recorded only: Fieldbook takes no payments. */
-export const feePence = (label: string) =>
+export const feePence = (what: string) =>
   z
-    .number({ error: `${label} must be an amount.` })
-    .int({ error: `${label} must be a whole number of pence.` })
-    .min(0, { error: `${label} cannot be negative.` })
-    .max(100_000_000, { error: `${label} must be £1,000,000 or less.` });
+    .number({ error: `Enter ${what} as an amount, for example 25.00.` })
+    .int({ error: `Enter ${what} in whole pence.` })
+    .min(0, { error: `Enter ${what} as £0 or more: it cannot be negative.` })
+    .max(100_000_000, { error: `Enter ${what} as £1,000,000 or less.` });
 
 export const SchemeFields = z.strictObject({
   name: requiredText('Scheme name'),
@@ -28,19 +28,19 @@ export const SchemeFields = z.strictObject({
     .min(1, { error: 'Choose at least one required course.' })
     .max(10, { error: 'A scheme can require at most 10 courses.' }),
   windowMonths: z
-    .number({ error: 'The window must be a number of months.' })
-    .int({ error: 'The window must be a whole number of months.' })
-    .min(1, { error: 'The window must be at least 1 month.' })
-    .max(60, { error: 'The window must be 60 months or fewer.' })
+    .number({ error: 'Enter the window as a number of months, for example 6.' })
+    .int({ error: 'Enter the window in whole months.' })
+    .min(1, { error: 'Enter a window of at least 1 month.' })
+    .max(60, { error: 'Enter a window of 60 months or fewer.' })
     .default(6),
   /** The membership year's first day, or null for rolling 12-month terms. */
   yearStarts: dayOfYear('The day the membership year starts').nullish().transform((value) => value ?? null),
-  feePence: feePence('The fee').nullish().transform((value) => value ?? null),
+  feePence: feePence('the fee').nullish().transform((value) => value ?? null),
   graceDays: z
-    .number({ error: 'The grace period must be a number of days.' })
-    .int({ error: 'The grace period must be a whole number of days.' })
-    .min(0, { error: 'The grace period cannot be negative.' })
-    .max(365, { error: 'The grace period must be 365 days or fewer.' })
+    .number({ error: 'Enter the grace period as a number of days, for example 30.' })
+    .int({ error: 'Enter the grace period in whole days.' })
+    .min(0, { error: 'Enter a grace period of 0 days or more.' })
+    .max(365, { error: 'Enter a grace period of 365 days or fewer.' })
     .default(30),
 });
 export type SchemeFields = z.input<typeof SchemeFields>;
@@ -61,7 +61,7 @@ export const TermValues = z.object({
   startsOn: calendarDate('Start date'),
   endsOn: calendarDate('End date'),
   origin: TermOrigin,
-  feePence: feePence('The fee paid').nullable(),
+  feePence: feePence('the fee paid').nullable(),
   paidOn: calendarDate('Date paid').nullable(),
   notes: optionalText('Notes', 2000),
   cancelledOn: calendarDate('Cancelled date').nullable(),
@@ -158,7 +158,7 @@ export type Member = z.infer<typeof Member>;
 const asOf = calendarDate('The as-of date').optional();
 const startsOn = calendarDate('Start date');
 /** Left out, the scheme's fee is recorded; null records no fee. */
-const termFee = feePence('The fee').nullable().optional();
+const termFee = feePence('the fee').nullable().optional();
 const paidOn = calendarDate('Date paid').nullish().transform((value) => value ?? null);
 const reason = requiredText('Reason for the exemption', 300);
 
@@ -170,7 +170,7 @@ export const MembersListInput = z.strictObject({
   training: TrainingOutcome.optional(),
   /** Only members whose training is due within DUE_SOON_DAYS of the as-of date. */
   dueSoon: z.boolean({ error: 'Say whether to show only members due soon.' }).default(false),
-  query: z.string({ error: 'Search must be text.' }).trim().max(200, { error: 'Search must be 200 characters or fewer.' }).default(''),
+  query: z.string({ error: 'Enter the search as text.' }).trim().max(200, { error: 'Shorten the search to 200 characters or fewer.' }).default(''),
 });
 export type MembersListInput = z.input<typeof MembersListInput>;
 
@@ -326,7 +326,7 @@ export const membershipProcedures = {
   },
   'members.recordFee': {
     kind: 'mutation',
-    input: TermRef.extend({ feePence: feePence('The fee').nullable(), paidOn }),
+    input: TermRef.extend({ feePence: feePence('the fee').nullable(), paidOn }),
     output: Member,
   },
   'members.cancel': { kind: 'mutation', input: TermRef.extend({ cancelledOn: calendarDate('Cancelled date') }), output: Member },

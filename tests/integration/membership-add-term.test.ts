@@ -81,7 +81,7 @@ describe('adding a term', () => {
     });
     await expect(add('2024-05-01', { personId: '0195f0a4-3b2c-7d1e-8f00-000000000009' })).rejects.toMatchObject({ message: 'That person could not be found.' });
     await expect(add('2024-02-30')).rejects.toMatchObject({ code: 'INVALID_INPUT', message: 'Enter a real date for the start date, for example 2026-03-12.' });
-    await expect(add('2024-05-01', { feePence: -5 })).rejects.toMatchObject({ message: 'The fee paid cannot be negative.' });
+    await expect(add('2024-05-01', { feePence: -5 })).rejects.toMatchObject({ message: 'Enter the fee paid as £0 or more: it cannot be negative.' });
     expect(countRows(temp.sqlite, 'membership_terms')).toBe(0);
   });
 

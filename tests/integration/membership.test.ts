@@ -244,7 +244,7 @@ describe('refusals', () => {
     );
     expect((await refusedWritingNothing(temp, 'schemes.create', { name: 'allies', requiredCourseIds: [core.id] })).message).toBe('There is already a scheme called Allies.');
     expect((await refusedWritingNothing(temp, 'schemes.update', { id: allies.id, fields: { name: 'Allies', requiredCourseIds: [core.id], windowMonths: 0 } })).message).toBe(
-      'The window must be at least 1 month.',
+      'Enter a window of at least 1 month.',
     );
     expect(countRows(temp.sqlite, 'membership_terms')).toBe(1);
   });

@@ -15,7 +15,6 @@ import {
 import { FieldbookError } from '../../shared/errors';
 import { fieldErrors, parseOrThrow } from '../../shared/validation';
 import { bookingProcedures } from '../../shared/contract/bookings';
-import { membershipProcedures } from '../../shared/contract/membership';
 import { peopleProcedures } from '../../shared/contract/people';
 
 /**
@@ -25,7 +24,6 @@ import { peopleProcedures } from '../../shared/contract/people';
  */
 const notYetReworded = new Set<string>([
   ...Object.keys(bookingProcedures),
-  ...Object.keys(membershipProcedures),
   ...Object.keys(peopleProcedures),
 ]);
 

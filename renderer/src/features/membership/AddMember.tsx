@@ -37,7 +37,7 @@ export function AddToScheme({ forPersonId }: { forPersonId?: string }) {
     if (!chosenPerson) return setProblem('Choose the person who is joining.');
     if (!scheme) return setProblem(forPersonId ? 'Renew on their page instead: they are in every scheme already.' : 'Add a membership scheme first.');
     const feePence = typedPence(fee);
-    if (Number.isNaN(feePence)) return setProblem('The fee must be an amount in pounds, like 25 or 25.00.');
+    if (Number.isNaN(feePence)) return setProblem('Enter the fee in pounds, like 25 or 25.00.');
     try {
       await call('members.join', {
         schemeId: scheme.id,

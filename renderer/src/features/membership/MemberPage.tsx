@@ -129,7 +129,7 @@ function MembershipSection({ member, membership, onChanged }: { member: Member; 
         button="Record fee"
         onSubmit={async () => {
           const feePence = typedPence(fee);
-          if (Number.isNaN(feePence)) return 'The fee must be an amount in pounds, like 25 or 25.00.';
+          if (Number.isNaN(feePence)) return 'Enter the fee in pounds, like 25 or 25.00.';
           await call('members.recordFee', { ...ref, feePence, paidOn: paidOn || null });
           onChanged('Fee recorded.');
         }}

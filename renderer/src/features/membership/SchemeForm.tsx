@@ -39,7 +39,7 @@ const toInput = (draft: SchemeDraft) => ({
   graceDays: wholeOrText(draft.graceDays),
 });
 
-const check = (draft: SchemeDraft): Errors => (Number.isNaN(typedPence(draft.feePence)) ? { feePence: 'The fee must be an amount in pounds, like 25 or 25.00.' } : {});
+const check = (draft: SchemeDraft): Errors => (Number.isNaN(typedPence(draft.feePence)) ? { feePence: 'Enter the fee in pounds, like 25 or 25.00.' } : {});
 
 /** Tick one or more courses from the catalogue: attending any one meets the requirement. */
 function RequiredCourses({ form }: { form: FormApi<SchemeDraft> }) {
