@@ -53,7 +53,12 @@ describe('report periods', () => {
   it('moves a saved period on by one of its kind', () => {
     expect(nextPeriod({ kind: 'quarter', startYear: 2026, quarter: 4 })).toEqual({ kind: 'quarter', startYear: 2027, quarter: 1 });
     expect(nextPeriod({ kind: 'month', year: 2026, month: 12 })).toEqual({ kind: 'month', year: 2027, month: 1 });
-    expect(nextPeriod({ kind: 'custom', from: '2026-01-01', to: '2026-01-31' })).toEqual({ kind: 'custom', from: '2026-02-01', to: '2026-03-03' });
+    expect(nextPeriod({ kind: 'custom', from: '2026-01-01', to: '2026-01-31' })).toEqual({ kind: 'custom', from: '2026-02-01', to: '2026-02-28' });
+    // A membership year moves on by a year, not by 365 days, across a leap year.
+    expect(nextPeriod({ kind: 'custom', from: '2026-05-01', to: '2027-04-30' })).toEqual({ kind: 'custom', from: '2027-05-01', to: '2028-04-30' });
+    expect(nextPeriod({ kind: 'custom', from: '2026-03-15', to: '2026-04-14' })).toEqual({ kind: 'custom', from: '2026-04-15', to: '2026-05-14' });
+    // Not whole months: the same number of days straight after.
+    expect(nextPeriod({ kind: 'custom', from: '2026-01-01', to: '2026-01-10' })).toEqual({ kind: 'custom', from: '2026-01-11', to: '2026-01-20' });
   });
 });
 

@@ -37,6 +37,26 @@ function monthStart(year: number, month: number, months = 0): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The given day of the month `months` after the given year and month. */
+function monthDay(year: number, month: number, day: number, months: number): string {
+  return `${monthStart(year, month, months).slice(0, 8)}${pad(day)}`;
+}
+
+/**
+ * How many whole months run from `from` to `to` (the day before the same day
+ * of a later month), or null when the span is not whole months. Only spans
+ * starting on days 1–28 count, since every month has those days.
+ */
+function wholeMonthsSpanned(from: string, to: string): number | null {
+  const [fy, fm, fd] = parts(from);
+  const [ty, tm] = parts(to);
+  if (fd > 28) return null;
+  for (const months of [(ty - fy) * 12 + tm - fm, (ty - fy) * 12 + tm - fm + 1]) {
+    if (months >= 1 && addDays(monthDay(fy, fm, fd, months), -1) === to) return months;
+  }
+  return null;
+}
+
 /** "1 August 2026". */
 export function dayInWords(day: string): string {
   const [y, m, d] = parts(day);
@@ -131,7 +151,7 @@ export function countedTo(period: ResolvedPeriod): string {
   return period.asOf < period.to ? period.asOf : period.to;
 }
 
-/** The same kind of period, one on: the next contract or financial year, quarter, month, or a custom span of the same length straight after. */
+/** The same kind of period, one on: the next contract or financial year, quarter, month, or a custom span straight after (by whole months when it is whole months, otherwise by the same number of days). */
 export function nextPeriod(choice: PeriodChoice): PeriodChoice {
   switch (choice.kind) {
     case 'contractYear':
@@ -142,6 +162,14 @@ export function nextPeriod(choice: PeriodChoice): PeriodChoice {
     case 'month':
       return choice.month === 12 ? { ...choice, year: choice.year + 1, month: 1 } : { ...choice, month: choice.month + 1 };
     case 'custom': {
+      // A span of whole months (January, or a membership year of 1 May – 30 April)
+      // moves on by months, so it stays on the same days of the month across leap years.
+      const months = wholeMonthsSpanned(choice.from, choice.to);
+      if (months !== null) {
+        const [y, m, d] = parts(choice.from);
+        const from = monthDay(y, m, d, months);
+        return { kind: 'custom', from, to: addDays(monthDay(y, m, d, 2 * months), -1) };
+      }
       const length = Math.round((Date.parse(`${choice.to}T00:00:00Z`) - Date.parse(`${choice.from}T00:00:00Z`)) / 86_400_000);
       const from = addDays(choice.to, 1);
       return { kind: 'custom', from, to: addDays(from, length) };
