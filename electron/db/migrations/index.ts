@@ -15,6 +15,7 @@ import * as peopleSortKeys from './0013-people-sort-keys';
 import * as reportIndexes from './0014-report-indexes';
 import * as erasures from './0016-erasures';
 import * as mergedOrganisations from './0017-merged-organisations';
+import * as packagePeople from './0018-package-people';
 
 export interface Migration {
   name: string;
@@ -43,4 +44,5 @@ export const migrations: readonly Migration[] = [
   { name: '0014-report-indexes', up: reportIndexes.up },
   { name: '0016-erasures', up: erasures.up },
   { name: '0017-merged-organisations', up: mergedOrganisations.up },
+  { name: '0018-package-people', up: packagePeople.up },
 ];
