@@ -106,6 +106,8 @@ const LOCAL_BY_PERSON = [
   ['person_sort_keys', 'person_id'],
   ['pending_anonymous_completions', 'person_id'],
   ['package_membership_lines', 'person_id'],
+  // The office's record of which packages carried them (subject access).
+  ['package_people', 'person_id'],
 ] as const;
 
 /** Children before the rows they refer to. */
@@ -161,6 +163,7 @@ export const TABLE_LABELS: Record<string, string> = {
   unapplied_rows: 'Records waiting to be stored',
   pending_anonymous_completions: 'Evaluation completions not yet sent',
   package_membership_lines: 'Membership lines from the office',
+  package_people: 'Records of which packages carried them',
   duplicate_decisions: 'Duplicate decisions',
 };
 

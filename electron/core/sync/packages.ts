@@ -18,6 +18,7 @@ import { decodeHlc } from '../../sync/hlc';
 import { forgetPrunedLines, packageMembership, readPackageMembership, storePackageMembership } from './package-membership';
 import { applyPackageErasures, discardedInWords, erasuresFor } from '../erasure/confirmations';
 import { checkpointAfterErasure } from '../erasure/checkpoint';
+import { peopleInPackage, recordPackagePeople } from '../subject-access/package-people';
 
 /** "the office confirmed 2 more end-of-day files from this laptop", or none, never "0 more bundles". */
 function confirmedInWords(count: number): string {
@@ -92,8 +93,9 @@ export async function writePackage(ctx: CoreContext, deviceId: string) {
   if (laptop.revoked_at) throw new FieldbookError('REVOKED_SENDER', `${laptop.name} was revoked, so the office no longer sends it packages.`);
   const sequence = ((await ctx.db.selectFrom('outgoing_bundles').select((eb) => eb.fn.max('sequence').as('last')).where('recipient_device_id', '=', deviceId).executeTakeFirst())?.last ?? 0) + 1;
   const createdHlc = await write(ctx, async (scope) => scope.stamp());
-  const { changes, counts, booked } = ctx.sqlite.transaction(() => {
+  const { changes, counts, booked, carried } = ctx.sqlite.transaction(() => {
     const counts = packageRows(ctx, JSON.parse(laptop.facilitators) as string[]);
+    const carried = peopleInPackage(ctx.sqlite);
     const booked = ctx.sqlite
       .prepare("SELECT DISTINCT person_id FROM bookings WHERE session_id IN (SELECT row_id FROM package_rows WHERE table_name = 'sessions')")
       .pluck()
@@ -102,7 +104,7 @@ export async function writePackage(ctx: CoreContext, deviceId: string) {
       .prepare('SELECT c.id, c.hlc, c.device_id, c.table_name, c.row_id, c.fields, c.replaces FROM change_log c JOIN package_rows p USING (table_name, row_id) ORDER BY c.hlc')
       .raw()
       .all() as WireChange[];
-    return { changes, counts, booked };
+    return { changes, counts, booked, carried };
   })();
   const acknowledged = (
     await ctx.db.selectFrom('received_bundles').select('bundle_id').where('sender_device_id', '=', deviceId).where('kind', '=', 'bundle').execute()
@@ -132,6 +134,8 @@ export async function writePackage(ctx: CoreContext, deviceId: string) {
       acknowledged_at: null,
     })
     .execute();
+  // For subject access: which laptop was sent whose data, in which package.
+  recordPackagePeople(ctx.sqlite, bundleId, carried);
   return {
     fileName: `${fileSafe(laptop.name)}-${createdAt.slice(0, 10)}-package-${String(sequence).padStart(4, '0')}.fieldbook-package`,
     contentBase64: Buffer.from(file).toString('base64'),
