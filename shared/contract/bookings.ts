@@ -52,12 +52,13 @@ export const OrganisationRequest = z.object({
 });
 export type OrganisationRequest = z.infer<typeof OrganisationRequest>;
 
-const places = (label: string, min: number) =>
+/** A count of places or people, its errors saying what to enter: "Enter the number of places, for example 20." */
+const places = (what: string, min: number) =>
   z
-    .number({ error: `${label} must be a number.` })
-    .int({ error: `${label} must be a whole number.` })
-    .min(min, { error: `${label} must be at least ${min}.` })
-    .max(1000, { error: `${label} must be 1000 or fewer.` });
+    .number({ error: `Enter ${what}, for example 20.` })
+    .int({ error: `Enter ${what} as a whole number, for example 20.` })
+    .min(min, { error: `Enter ${min} or more for ${what}.` })
+    .max(1000, { error: `Enter 1000 or fewer for ${what}.` });
 
 export const RequestFields = z.strictObject({
   organisationId: Id,
@@ -65,7 +66,7 @@ export const RequestFields = z.strictObject({
   contactName: requiredText('Contact name', 100),
   contactEmail: optionalText('Contact email', 254),
   contactPhone: optionalText('Contact phone', 40),
-  staffCount: places('Number of staff', 1),
+  staffCount: places('the number of staff', 1),
   preferredDates: optionalText('Preferred dates', 300),
   notes: optionalText('Notes', 2000),
 });
@@ -99,14 +100,14 @@ export const bookingProcedures = {
   'bookings.removeFromWaitlist': { kind: 'mutation', input: WithReason, output: Roster },
   'bookings.setCapacity': {
     kind: 'mutation',
-    input: z.strictObject({ sessionId: Id, capacity: places('Capacity', 1) }),
+    input: z.strictObject({ sessionId: Id, capacity: places('the number of places', 1) }),
     output: Roster,
   },
   'bookings.releaseNoShows': { kind: 'mutation', input: z.strictObject({ sessionId: Id }), output: ReleaseResult },
   'bookings.groups': { kind: 'query', input: z.strictObject({ sessionId: Id }), output: z.array(GroupBooking) },
   'bookings.bookGroup': {
     kind: 'mutation',
-    input: z.strictObject({ sessionId: Id, organisationId: Id, places: places('Places', 1) }),
+    input: z.strictObject({ sessionId: Id, organisationId: Id, places: places('the number of places to hold', 1) }),
     output: Roster,
   },
   'bookings.fillGroupPlace': {
@@ -130,11 +131,11 @@ export const bookingProcedures = {
         venueId: Id,
         startsAt: localDateTime('Start'),
         endsAt: localDateTime('End'),
-        capacity: places('Capacity', 1),
+        capacity: places('the number of places', 1),
         facilitators: z.array(requiredText('Each facilitator name', 100)).max(10),
         contractId: ContractChoice,
       })
-      .refine((fields) => fields.endsAt > fields.startsAt, { error: 'End must be after the start.', path: ['endsAt'] }),
+      .refine((fields) => fields.endsAt > fields.startsAt, { error: 'Enter an end time after the start.', path: ['endsAt'] }),
     output: OrganisationRequest,
   },
 } as const;

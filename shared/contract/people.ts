@@ -15,14 +15,14 @@ import { Organisation, OrganisationFields, Person, PersonFields } from './catalo
  * Keyset paging, so a page deep in 100,000 people costs what the first does.
  */
 export const PageCursor = z.strictObject({
-  key: z.string({ error: 'The page reference must be text.' }).max(1000, { error: 'The page reference is too long.' }),
+  key: z.string({ error: 'Go back to the first page: the page reference was not text.' }).max(1000, { error: 'Go back to the first page: the page reference is too long.' }),
   id: Id,
   /** The row's position in the list, counting from 1, so the next page can say where it starts without counting. */
   position: z
-    .number({ error: 'The page position must be a number.' })
-    .int({ error: 'The page position must be a whole number.' })
-    .min(1, { error: 'The page position must be at least 1.' })
-    .max(10_000_000, { error: 'The page position is too large.' }),
+    .number({ error: 'Go back to the first page: the page position was not a number.' })
+    .int({ error: 'Go back to the first page: the page position was not a whole number.' })
+    .min(1, { error: 'Go back to the first page: the page position was below 1.' })
+    .max(10_000_000, { error: 'Go back to the first page: the page position is too large.' }),
 });
 export type PageCursor = z.infer<typeof PageCursor>;
 
@@ -33,10 +33,10 @@ const PageFields = z.strictObject({
   /** The page before this row. */
   before: PageCursor.optional(),
   pageSize: z
-    .number({ error: 'Page size must be a number.' })
-    .int({ error: 'Page size must be a whole number.' })
-    .min(1, { error: 'Page size must be at least 1.' })
-    .max(200, { error: 'Page size must be 200 or fewer.' })
+    .number({ error: 'Ask for a page size as a number, for example 50.' })
+    .int({ error: 'Ask for a page size as a whole number, for example 50.' })
+    .min(1, { error: 'Ask for a page size of 1 or more.' })
+    .max(200, { error: 'Ask for a page size of 200 or fewer.' })
     .default(50),
 });
 const oneWay = <T extends { after?: unknown; before?: unknown }>(input: T) => !(input.after && input.before);

@@ -79,7 +79,7 @@ describe('organisation requests', () => {
     const staff = page.getByLabel('Number of staff');
     await staff.fill('0');
     await page.getByLabel('Preferred dates').focus();
-    await page.getByText('Number of staff must be at least 1.').waitFor();
+    await page.getByText('Enter 1 or more for the number of staff.').waitFor();
     await button(page, 'Add request').click();
     const summary = page.getByRole('heading', { name: 'There is a problem' });
     await summary.waitFor();

@@ -107,7 +107,7 @@ describe('the training report for the 2025–26 contract year', () => {
   it('refuses a custom period that ends before it starts, in a plain sentence', async () => {
     const result = await temp.dispatch('reports.run', { kind: 'training', period: { kind: 'custom', from: '2026-05-01', to: '2026-04-01' } });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toBe('The first day (1 May 2026) is after the last day (1 April 2026): choose a first day on or before the last.');
+    if (!result.ok) expect(result.error.message).toBe('Choose a first day on or before the last: 1 May 2026 is after 1 April 2026.');
   });
 
   it('on a laptop counts the laptop’s own sessions, and says so', async () => {

@@ -187,7 +187,7 @@ describe('capacity', () => {
   it('refuses zero or negative capacity as bad input', async () => {
     for (const capacity of [0, -1, -20]) {
       const error = await refusedWritingNothing(temp, 'bookings.setCapacity', { sessionId: session.id, capacity });
-      expect(error).toMatchObject({ code: 'INVALID_INPUT', message: 'Capacity must be at least 1.' });
+      expect(error).toMatchObject({ code: 'INVALID_INPUT', message: 'Enter 1 or more for the number of places.' });
     }
   });
 });

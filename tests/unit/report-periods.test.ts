@@ -41,7 +41,7 @@ describe('report periods', () => {
   it('includes both days of a custom period, and refuses one that ends before it starts', () => {
     expect(resolvePeriod({ kind: 'custom', from: '2026-03-01', to: '2026-03-01' }, '2026-04-01')).toMatchObject({ from: '2026-03-01', to: '2026-03-01', partYear: false });
     expect(() => resolvePeriod({ kind: 'custom', from: '2026-05-01', to: '2026-04-01' }, '2026-06-01')).toThrow(
-      'The first day (1 May 2026) is after the last day (1 April 2026): choose a first day on or before the last.',
+      'Choose a first day on or before the last: 1 May 2026 is after 1 April 2026.',
     );
   });
 

@@ -115,8 +115,8 @@ function daysOf(choice: PeriodChoice, asOf: string, contract: ContractYearBasis 
     }
     case 'custom': {
       if (choice.from > choice.to) {
-        throw new FieldbookError('INVALID_INPUT', `The first day (${dayInWords(choice.from)}) is after the last day (${dayInWords(choice.to)}): choose a first day on or before the last.`, {
-          'period.from': 'The first day must be on or before the last day.',
+        throw new FieldbookError('INVALID_INPUT', `Choose a first day on or before the last: ${dayInWords(choice.from)} is after ${dayInWords(choice.to)}.`, {
+          'period.from': 'Choose a first day on or before the last day.',
         });
       }
       return { from: choice.from, to: choice.to, label: span(choice.from, choice.to) };

@@ -2,7 +2,7 @@ import { call } from '../../api/client';
 import { LoadFailed, Loading } from '../../components/Page';
 import { RecordTable } from '../../components/RecordTable';
 import { useAsync } from '../../components/useAsync';
-import { instantWhen, sessionWhen } from './words';
+import { dayAndTime, momentText } from '../../components/format';
 
 /** Every change to the person and what they did, newest first, with the computer it was made on. */
 export function PersonHistory({ id }: { id: string }) {
@@ -19,9 +19,9 @@ export function PersonHistory({ id }: { id: string }) {
           className="table--history"
           items={history.data}
           columns={[
-            { header: 'When', rowHeader: true, cell: (entry) => instantWhen(entry.at) },
+            { header: 'When', rowHeader: true, cell: (entry) => momentText(entry.at) },
             { header: 'What happened', cell: (entry) => entry.what },
-            { header: 'Where', cell: (entry) => (entry.where ? `${entry.where.courseTitle} at ${entry.where.venueName}, ${sessionWhen(entry.where.startsAt)}` : 'Not at a session') },
+            { header: 'Where', cell: (entry) => (entry.where ? `${entry.where.courseTitle} at ${entry.where.venueName}, ${dayAndTime(entry.where.startsAt)}` : 'Not at a session') },
             { header: 'Computer', cell: (entry) => entry.deviceName },
           ]}
         />

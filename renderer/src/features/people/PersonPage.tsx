@@ -2,13 +2,13 @@ import { Link } from 'wouter';
 import { memberStatusLabels, type PersonRecord } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { useDevice } from '../../app/device';
-import { longDate, plural } from '../../components/format';
+import { dayAndTime, longDate, momentText, plural } from '../../components/format';
 import { ButtonLink, LoadFailed, Loading, Page } from '../../components/Page';
 import { RecordTable } from '../../components/RecordTable';
 import { useAsync } from '../../components/useAsync';
 import { PersonHistory } from './PersonHistory';
 import { fullName } from './PersonList';
-import { bookingStateWords, instantWhen, localDay, sessionWhen } from './words';
+import { bookingStateWords, localDay } from './words';
 
 type Booking = PersonRecord['bookings'][number];
 
@@ -106,7 +106,7 @@ export function PersonPage({ id }: { id: string }) {
           captionHidden
           items={evaluations}
           columns={[
-            { header: 'Session', rowHeader: true, cell: (row) => `${row.courseTitle}, ${sessionWhen(row.startsAt)}` },
+            { header: 'Session', rowHeader: true, cell: (row) => `${row.courseTitle}, ${dayAndTime(row.startsAt)}` },
             { header: 'Answered', cell: (row) => longDate(row.submittedOn.slice(0, 10)) },
           ]}
         />
@@ -123,7 +123,7 @@ export function PersonPage({ id }: { id: string }) {
           columns={[
             { header: 'Consent version', rowHeader: true, cell: (row) => row.version },
             { header: 'Language', cell: (row) => row.language },
-            { header: 'Given', cell: (row) => instantWhen(row.agreedAt) },
+            { header: 'Given', cell: (row) => momentText(row.agreedAt) },
             { header: 'At', cell: (row) => row.courseTitle },
           ]}
         />
@@ -155,7 +155,7 @@ function BookingTable({ caption, bookings, none }: { caption: string; bookings: 
           captionHidden
           items={bookings}
           columns={[
-            { header: 'When', rowHeader: true, cell: (row) => sessionWhen(row.startsAt) },
+            { header: 'When', rowHeader: true, cell: (row) => dayAndTime(row.startsAt) },
             { header: 'Course', cell: (row) => row.courseTitle },
             { header: 'Venue', cell: (row) => row.venueName },
             { header: 'Booking', cell: (row) => (row.sessionStatus === 'cancelled' ? 'Session cancelled' : (bookingStateWords[row.state] ?? row.state)) },
