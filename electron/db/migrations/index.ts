@@ -16,6 +16,7 @@ import * as reportIndexes from './0014-report-indexes';
 import * as erasures from './0016-erasures';
 import * as mergedOrganisations from './0017-merged-organisations';
 import * as packagePeople from './0018-package-people';
+import * as reportSourceVersions from './0019-report-source-versions';
 
 export interface Migration {
   name: string;
@@ -45,4 +46,5 @@ export const migrations: readonly Migration[] = [
   { name: '0016-erasures', up: erasures.up },
   { name: '0017-merged-organisations', up: mergedOrganisations.up },
   { name: '0018-package-people', up: packagePeople.up },
+  { name: '0019-report-source-versions', up: reportSourceVersions.up },
 ];
