@@ -116,6 +116,7 @@ describe('navigation and senders', () => {
       '/review',
       '/devices',
       '/backup',
+      '/settings',
       '/contracts',
       '/membership',
       '/sheets',

@@ -6,7 +6,7 @@ import { call } from '../api/client';
 import { StatusProvider, useAnnounce } from '../components/status';
 import { useAsync } from '../components/useAsync';
 import { Kiosk } from '../features/kiosk/Kiosk';
-import { DeviceContext } from './device';
+import { DeviceContext, DeviceRenamedContext } from './device';
 import { FirstRun } from './FirstRun';
 import { Shell } from './Shell';
 
@@ -33,7 +33,7 @@ function Starting({ failure, onRetry }: { failure?: string; onRetry(): void }) {
  * header, no menu, no route to any other screen. The facilitator leaves it
  * with the PIN, which reloads the app into the Shell.
  */
-function KioskOrShell({ device }: { device: Device }) {
+function KioskOrShell({ device, onRenamed }: { device: Device; onRenamed(name: string): void }) {
   const [attempt, setAttempt] = useState(0);
   const kiosk = useAsync(() => call('kiosk.status', {}), [attempt]);
   if (kiosk.status !== 'ready') {
@@ -44,7 +44,9 @@ function KioskOrShell({ device }: { device: Device }) {
   if (kiosk.data.active) return <Kiosk status={kiosk.data} />;
   return (
     <DeviceContext.Provider value={device}>
-      <Shell />
+      <DeviceRenamedContext.Provider value={onRenamed}>
+        <Shell />
+      </DeviceRenamedContext.Provider>
     </DeviceContext.Provider>
   );
 }
@@ -74,7 +76,7 @@ function Start() {
       />
     );
   }
-  return <KioskOrShell device={device} />;
+  return <KioskOrShell device={device} onRenamed={(name) => setSetUp({ ...device, name })} />;
 }
 
 export function App() {

@@ -8,6 +8,13 @@ export const roleLabels: Record<DeviceRole, string> = {
 
 export const DeviceContext = createContext<Device | null>(null);
 
+/** Tells the app this computer has a new name, so the header shows it at once (Settings). */
+export const DeviceRenamedContext = createContext<(name: string) => void>(() => undefined);
+
+export function useDeviceRenamed(): (name: string) => void {
+  return useContext(DeviceRenamedContext);
+}
+
 /** The device this app runs on; set up before any screen that uses it is shown. */
 export function useDevice(): Device {
   const device = useContext(DeviceContext);

@@ -24,6 +24,7 @@ import { VenueList } from '../features/venues/VenueList';
 import { EditVenue, NewVenue } from '../features/venues/VenueForm';
 import { DevicesScreen } from '../features/sync/DevicesScreen';
 import { BackupScreen } from '../features/backup/BackupScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ImportScreen } from '../features/sync/ImportScreen';
 import { ReviewScreen } from '../features/sync/ReviewScreen';
 import { SendToOffice } from '../features/sync/SendToOffice';
@@ -79,6 +80,7 @@ export const sections: readonly Section[] = [
   { path: '/devices', label: 'Devices', group: 'files' },
   { path: '/backup', label: 'Backups', group: 'files' },
   { path: '/erasures', label: 'Erasures', roles: ['office'], group: 'files' },
+  { path: '/settings', label: 'Settings', group: 'files' },
 ];
 
 /** The menu this computer's role sees. */
@@ -162,6 +164,7 @@ export function Routes() {
       <Route path="/review" component={ReviewScreen} />
       <Route path="/devices" component={DevicesScreen} />
       <Route path="/backup" component={BackupScreen} />
+      <Route path="/settings" component={SettingsScreen} />
       <Route path="/erasures" component={ErasuresScreen} />
       <Route component={NotFound} />
     </Switch>
