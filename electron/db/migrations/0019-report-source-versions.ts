@@ -14,7 +14,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
  * person or an answer writes nothing more either. Updates and deletions of
  * those tables, and any change to the small tables, raise the version.
  *
- * The triggers only ever add one to an existing row: they cannot fail, so
+ * The triggers only ever set an existing row to a new random number: they cannot fail, so
  * they never turn a merge's write into a constraint error (which the merge
  * would take for "wait for the missing record"). UPDATE triggers fire only
  * when a column the reports read changed (OLD.x IS NOT NEW.x). A local
@@ -34,7 +34,9 @@ const watched = {
 export function up(db: Database): void {
   db.exec(`CREATE TABLE report_source_versions (source TEXT PRIMARY KEY, version INTEGER NOT NULL) STRICT, WITHOUT ROWID;`);
   for (const [table, { insert, columns }] of Object.entries(watched)) {
-    const raise = `BEGIN UPDATE report_source_versions SET version = version + 1 WHERE source = '${table}'; END`;
+    // A random number, not the next one: after a rolled-back write the copy read inside it may hold
+    // version N+1, and counting on from N would make the next real change N+1 again.
+    const raise = `BEGIN UPDATE report_source_versions SET version = random() WHERE source = '${table}'; END`;
     const changed = columns.map((column) => `OLD.${column} IS NOT NEW.${column}`).join(' OR ');
     db.exec(`
       INSERT INTO report_source_versions (source, version) VALUES ('${table}', 0);
