@@ -57,13 +57,11 @@ export type KioskSignInMatch = z.infer<typeof KioskSignInMatch>;
 
 /**
  * The names shown (the first few) and how many match in all, so the kiosk
- * never says "10 found" of 377. Counting stops at a few hundred, to keep each
- * keystroke's search within its budget: `more` says more than `total` match.
+ * never says "10 found" of 377: "377 names match. The first 10 are shown".
  */
 export const KioskFindResult = z.object({
   matches: z.array(KioskSignInMatch),
   total: z.number().int().min(0),
-  more: z.boolean(),
 });
 export type KioskFindResult = z.infer<typeof KioskFindResult>;
 

@@ -123,18 +123,18 @@ describe('while the kiosk is open', () => {
     await openKiosk();
     const found = await temp.call('kiosk.find', { query: 'ola' });
     expect(found.matches).toHaveLength(10);
-    expect(found).toMatchObject({ total: 12, more: false });
+    expect(found).toMatchObject({ total: 12 });
     // Their family names match too: each person is counted once, whichever of their names matched.
     expect((await temp.call('kiosk.find', { query: 'nowak' })).total).toBe(12);
   });
 
-  it('counts up to 200 matches and then says there are more, keeping each keystroke quick', async () => {
+  it('counts every match, however many: 377 match, the first 10 are shown', async () => {
     await temp.call('kiosk.exit', { pin: PIN });
-    for (let i = 0; i < 201; i++) await temp.call('people.create', { givenName: 'Mo', familyName: `Farah${i}` });
+    for (let i = 0; i < 377; i++) await temp.call('people.create', { givenName: 'Mo', familyName: `Farah${i}` });
     await openKiosk();
     const found = await temp.call('kiosk.find', { query: 'mo' });
     expect(found.matches).toHaveLength(10);
-    expect(found).toMatchObject({ total: 200, more: true });
+    expect(found).toEqual({ matches: expect.any(Array), total: 377 });
   });
 
   it('needs at least two letters before showing anyone', async () => {

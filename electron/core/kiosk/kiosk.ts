@@ -82,25 +82,21 @@ async function waitlistPositionOf(scope: WriteScope, sessionId: string, personId
 }
 
 /**
- * Counting stops here: a full count of everyone whose name starts "ma" among
- * 100,000 people takes some 14 ms, a keystroke's search has half a
- * millisecond, and "more than 200" says as much as "2,000" to someone
- * looking for their own name: type more.
- */
-const COUNT_UP_TO = 200;
-
-/**
- * How many people's names start with the text, for "377 match", up to
- * COUNT_UP_TO and one more (to tell "200" from "more than 200"): one count
- * over the same index range the search reads, prepared once.
+ * How many people's names start with the text, for "377 names match": the
+ * whole count, never capped, so the kiosk tells the truth however many there
+ * are. One count over the same index range the search reads (each person
+ * once, whichever of their names matched), prepared once. Only a full screen
+ * of matches asks for it, and two letters are needed to search at all: among
+ * 100,000 people "ma" counts some 8,000 in a few milliseconds, and each
+ * letter more narrows the range.
  */
 function matchCounter(sqlite: Database): (query: string) => number {
   const count = sqlite
-    .prepare<[string, string, number], number>('SELECT count(*) FROM (SELECT DISTINCT person_id FROM person_search_keys WHERE key >= ? AND key < ? LIMIT ?)')
+    .prepare<[string, string], number>('SELECT count(DISTINCT person_id) FROM person_search_keys WHERE key >= ? AND key < ?')
     .pluck();
   return (query) => {
     const range = keyRange(query);
-    return range ? (count.get(range.from, range.to, COUNT_UP_TO + 1) ?? 0) : 0;
+    return range ? (count.get(range.from, range.to) ?? 0) : 0;
   };
 }
 
@@ -147,8 +143,8 @@ export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
         signedIn: person.latestSignIn === 'sign_in',
       }));
       // Fewer than a screenful found means those are all of them; only a full screen needs the count.
-      const counted = matches.length < KIOSK_NAMES_SHOWN ? matches.length : Math.max(matches.length, countMatches(query));
-      return { matches, total: Math.min(counted, COUNT_UP_TO), more: counted > COUNT_UP_TO };
+      const total = matches.length < KIOSK_NAMES_SHOWN ? matches.length : Math.max(matches.length, countMatches(query));
+      return { matches, total };
     },
 
     async 'kiosk.organisations'() {

@@ -26,8 +26,7 @@ interface FindNameProps<M extends KioskMatch> {
 function useSearchMessage(search: NameSearch<KioskMatch>, none: string | undefined): string {
   const { t } = useTranslation();
   // More match than fit on the screen: say how many in all, and how to find yours among them.
-  const foundText = ({ matches, total, more }: { matches: KioskMatch[]; total: number; more: boolean }) => {
-    if (more) return t('kiosk.find.foundMany', { total, shown: matches.length });
+  const foundText = ({ matches, total }: { matches: KioskMatch[]; total: number }) => {
     return total > matches.length ? t('kiosk.find.foundSome', { total, shown: matches.length }) : t('kiosk.find.found', { count: matches.length });
   };
   switch (search.status) {
