@@ -65,6 +65,30 @@ const ProgressId = z
   .string({ error: 'Start the import again: the progress reference is not text.' })
   .regex(/^[A-Za-z0-9-]{8,64}$/, { error: 'Start the import again: the progress reference is not one Fieldbook made.' });
 
+/**
+ * One likely duplicate the office (or --same-person) said is the same person:
+ * the row, and the person already in Fieldbook it is. The sheet may be left
+ * out when only one sheet is read; the person when the row has only one
+ * likely duplicate (the command line's --same-person ROW).
+ */
+export const SamePerson = z.strictObject({
+  sheet: z
+    .string({ error: 'Name the sheet the row is on as text.' })
+    .trim()
+    .min(1, { error: 'Name the sheet the row is on, or leave it out for a file of one sheet.' })
+    .max(200, { error: tooLongText('Sheet name', 200) })
+    .optional(),
+  row: z
+    .number({ error: 'Give the row as its number, for example 214.' })
+    .int({ error: 'Give the row as a whole number, for example 214.' })
+    .min(1, { error: 'Give a row number of 1 or more.' })
+    .max(1_000_000, { error: 'Give a row number of 1,000,000 or less.' }),
+  personId: z
+    .uuid({ error: 'Choose the person again: that person reference is not one Fieldbook made.' })
+    .optional(),
+});
+export type SamePerson = z.infer<typeof SamePerson>;
+
 export const SheetInput = z.strictObject({
   kind: SheetKind,
   fileName: z
@@ -111,6 +135,17 @@ export const SheetInput = z.strictObject({
     })
     .max(500, { error: 'Confirm 500 new courses or fewer at once.' })
     .optional(),
+  /**
+   * Likely duplicates the office said are the same person: the row's person
+   * is the one already in Fieldbook, and no one is added for it. Every other
+   * likely duplicate the preview lists is added as a different person. A
+   * choice naming a row that is not a likely duplicate of that person refuses
+   * the file, and nothing is written.
+   */
+  samePeople: z
+    .array(SamePerson, { error: 'Give the people who are the same as a list of rows.' })
+    .max(500, { error: 'Choose the same person for 500 rows or fewer at once.' })
+    .optional(),
   /** Chosen by the screen, so that it can ask sheets.progress how far this call has got. */
   progressId: ProgressId.optional(),
 });
@@ -118,7 +153,32 @@ export type SheetInput = z.input<typeof SheetInput>;
 
 const count = z.number().int().min(0);
 const RefusedRow = z.object({ sheet: z.string(), row: count, reason: z.string() });
-const PersonMatch = z.object({ sheet: z.string(), row: count, name: z.string(), matchedBy: z.enum(['email', 'name']), person: z.string() });
+/** How a row found its person: by email, by name at the organisation, or because the office chose them as the same (a likely duplicate). */
+const PersonMatch = z.object({ sheet: z.string(), row: count, name: z.string(), matchedBy: z.enum(['email', 'name', 'chosen']), person: z.string() });
+/**
+ * A row that none of the matching rules tie to anyone, but that looks like
+ * someone already in Fieldbook by the rule every way of adding a person
+ * uses: the same name (accents, case and punctuation set aside) at the same
+ * organisation, or neither with an organisation, and not two different
+ * emails with no organisation. Listed once, at the row that would add them.
+ */
+const LikelyDuplicate = z.object({
+  sheet: z.string(),
+  row: count,
+  /** The row's person, as the file has them. */
+  name: z.string(),
+  email: z.string().nullable(),
+  organisation: z.string().nullable(),
+  /** The person already in Fieldbook. */
+  personId: z.string(),
+  person: z.string(),
+  personEmail: z.string().nullable(),
+  personOrganisation: z.string().nullable(),
+  why: z.enum(['email', 'organisation', 'no_organisation']),
+  /** What is done with the pair: same (the row is that person, as the office chose) or different (a new person is added). */
+  decision: z.enum(['same', 'different']),
+});
+export type SheetLikelyDuplicate = z.infer<typeof LikelyDuplicate>;
 const SessionLine = z.object({
   course: z.string(),
   date: z.string(),
@@ -138,7 +198,15 @@ export const SheetPreview = z.object({
   encoding: z.enum(['utf-8', 'windows-1252']).nullable(),
   sheetsRead: z.array(z.string()),
   rowsRead: count,
-  people: z.object({ new: count, matched: count, matches: z.array(PersonMatch), newNames: z.array(z.string()) }),
+  people: z.object({
+    new: count,
+    matched: count,
+    matches: z.array(PersonMatch),
+    newNames: z.array(z.string()),
+    /** Likely duplicates: the first 500 pairs listed; the count is of rows (a row may look like two people). */
+    likelyDuplicates: z.array(LikelyDuplicate),
+    likelyDuplicateCount: count,
+  }),
   organisations: z.object({ new: z.array(z.string()) }),
   courses: z.object({ new: z.array(z.string()) }),
   venues: z.object({ new: z.array(z.string()) }),

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Sector } from '../../../shared/contract';
+import type { SamePerson, Sector } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import { normaliseForSearch } from '../../../shared/search-text';
 import type { Schema } from '../../db/schema';
 import { insertPerson } from '../catalogue/people';
 import type { WriteScope } from '../write';
+import { LikelyDuplicates } from './likely-duplicates';
 import type { SheetRecord } from './records';
 import { emailKey, nameKey } from './values';
 
@@ -17,6 +18,8 @@ export interface KnownCourse {
 
 interface KnownPerson {
   id: string;
+  givenName: string;
+  familyName: string;
   name: string;
   email: string | null;
   organisationId: string | null;
@@ -26,13 +29,21 @@ interface KnownPerson {
 
 export interface PersonFound {
   id: string;
-  matchedBy: 'email' | 'name' | null;
+  matchedBy: 'email' | 'name' | 'chosen' | null;
   person: KnownPerson;
 }
 
-/** Same name at the same organisation: accents, case and punctuation set aside, as the name search does. */
-const nameAt = (givenName: string, familyName: string, organisationId: string | null) =>
-  `${normaliseForSearch(`${givenName} ${familyName}`)}|${organisationId ?? ''}`;
+/** A person's whole name with accents, case and punctuation set aside, as the name search does. */
+const searchName = (givenName: string, familyName: string) => normaliseForSearch(`${givenName} ${familyName}`);
+
+/** Same name at the same organisation. */
+const nameAt = (name: string, organisationId: string | null) => `${name}|${organisationId ?? ''}`;
+
+/** What the office chose for the likely duplicates, and the sheets read, to place a choice that names no sheet. */
+export interface DuplicateChoices {
+  samePeople: readonly SamePerson[];
+  sheetsRead: readonly string[];
+}
 
 /**
  * Finds each row's organisation, person, course and venue among what is
@@ -43,6 +54,7 @@ const nameAt = (givenName: string, familyName: string, organisationId: string | 
  */
 export class SheetMatcher {
   private readonly organisations = new Map<string, string>();
+  private readonly organisationNames = new Map<string, string>();
   private readonly courses = new Map<string, KnownCourse>();
   private readonly venues = new Map<string, string>();
   private readonly contracts = new Map<string, { id: string; name: string }>();
@@ -51,6 +63,7 @@ export class SheetMatcher {
   private counter = 0;
   readonly added = { organisations: [] as string[], courses: [] as string[], venues: [] as string[], contracts: [] as string[], people: [] as string[] };
   private readonly confirmedCourses: ReadonlySet<string> | 'every';
+  readonly duplicates: LikelyDuplicates<KnownPerson>;
 
   /**
    * confirmedCourses: the titles of new courses the office confirmed it
@@ -63,12 +76,17 @@ export class SheetMatcher {
     private readonly scope: WriteScope | null,
     private readonly fileName: string,
     confirmedCourses: readonly string[] | 'every' = [],
+    choices: DuplicateChoices = { samePeople: [], sheetsRead: [] },
   ) {
     this.confirmedCourses = confirmedCourses === 'every' ? 'every' : new Set(confirmedCourses.map(nameKey));
+    this.duplicates = new LikelyDuplicates<KnownPerson>(choices.samePeople, choices.sheetsRead, (id) => this.organisationNames.get(id) ?? null);
   }
 
   async load(): Promise<void> {
-    for (const row of await this.db.selectFrom('organisations').select(['id', 'name']).where('merged_into', 'is', null).execute()) this.organisations.set(nameKey(row.name), row.id);
+    for (const row of await this.db.selectFrom('organisations').select(['id', 'name']).where('merged_into', 'is', null).execute()) {
+      this.organisations.set(nameKey(row.name), row.id);
+      this.organisationNames.set(row.id, row.name);
+    }
     for (const row of await this.db.selectFrom('courses').select(['id', 'title', 'duration_minutes', 'evaluation_mode']).execute()) {
       this.courses.set(nameKey(row.title), { id: row.id, title: row.title, duration: row.duration_minutes, mode: row.evaluation_mode });
     }
@@ -79,14 +97,45 @@ export class SheetMatcher {
       .select(['id', 'given_name', 'family_name', 'email', 'organisation_id'])
       .where('merged_into', 'is', null)
       .execute();
+    const byId = new Map<string, KnownPerson>();
     for (const row of people) {
-      this.remember({ id: row.id, name: `${row.given_name} ${row.family_name}`, email: row.email, organisationId: row.organisation_id, existing: true }, row.given_name, row.family_name);
+      const person: KnownPerson = {
+        id: row.id,
+        givenName: row.given_name,
+        familyName: row.family_name,
+        name: `${row.given_name} ${row.family_name}`,
+        email: row.email,
+        organisationId: row.organisation_id,
+        existing: true,
+      };
+      const name = searchName(row.given_name, row.family_name);
+      this.remember(person, name);
+      this.duplicates.addExisting(name, person);
+      byId.set(person.id, person);
+    }
+    await this.rememberMergedEmails(byId);
+  }
+
+  /**
+   * An email of someone merged into another person (by the office, by a
+   * sync review, or by a sheet's "same person") finds the one they were
+   * merged into, so the row that led to the merge finds them again.
+   */
+  private async rememberMergedEmails(live: ReadonlyMap<string, KnownPerson>): Promise<void> {
+    const merged = await this.db.selectFrom('people').select(['id', 'email', 'merged_into']).where('merged_into', 'is not', null).execute();
+    const into = new Map(merged.map((row) => [row.id, row.merged_into!]));
+    for (const row of merged) {
+      if (!row.email || this.byEmail.has(emailKey(row.email))) continue;
+      let target = row.merged_into!;
+      for (let hops = 0; into.has(target) && hops < 100; hops += 1) target = into.get(target)!;
+      const person = live.get(target);
+      if (person) this.byEmail.set(emailKey(row.email), person);
     }
   }
 
-  private remember(person: KnownPerson, givenName: string, familyName: string): void {
+  private remember(person: KnownPerson, name: string): void {
     if (person.email && !this.byEmail.has(emailKey(person.email))) this.byEmail.set(emailKey(person.email), person);
-    const key = nameAt(givenName, familyName, person.organisationId);
+    const key = nameAt(name, person.organisationId);
     if (!this.byName.has(key)) this.byName.set(key, person);
   }
 
@@ -105,13 +154,19 @@ export class SheetMatcher {
     return id;
   }
 
-  /** The same email is the same person; without one, the same name at the same organisation (who has no other email). */
+  /**
+   * The same email is the same person; without one, the same name at the
+   * same organisation (who has no other email). A row neither finds, but
+   * that looks like someone already here, is a likely duplicate: that person
+   * when the office chose them as the same, otherwise a new person.
+   */
   async person(record: SheetRecord, organisationId: string | null): Promise<PersonFound> {
     if (record.email) {
       const byEmail = this.byEmail.get(emailKey(record.email));
       if (byEmail) return { id: byEmail.id, matchedBy: 'email', person: byEmail };
     }
-    const byName = this.byName.get(nameAt(record.givenName, record.familyName, organisationId));
+    const name = searchName(record.givenName, record.familyName);
+    const byName = this.byName.get(nameAt(name, organisationId));
     if (byName && (!record.email || !byName.email)) return { id: byName.id, matchedBy: 'name', person: byName };
     const fields = {
       givenName: record.givenName,
@@ -122,9 +177,25 @@ export class SheetMatcher {
       organisationId,
       membershipJoinedOn: null,
     };
+    const chosen = this.duplicates.check(name, { ...record, organisationId });
+    if (chosen) {
+      // The row as a record merged into the person chosen, as a merge at the office keeps both: the person keeps
+      // the email Fieldbook has, and the row's email finds them again (this file imported again, a later row).
+      if (this.scope) await this.scope.update('people', await insertPerson(this.scope, fields), { merged_into: chosen.id });
+      if (record.email) this.byEmail.set(emailKey(record.email), chosen);
+      return { id: chosen.id, matchedBy: 'chosen', person: chosen };
+    }
     const id = this.scope ? await insertPerson(this.scope, fields) : this.newId('person');
-    const person: KnownPerson = { id, name: `${record.givenName} ${record.familyName}`, email: record.email, organisationId, existing: false };
-    this.remember(person, record.givenName, record.familyName);
+    const person: KnownPerson = {
+      id,
+      givenName: record.givenName,
+      familyName: record.familyName,
+      name: `${record.givenName} ${record.familyName}`,
+      email: record.email,
+      organisationId,
+      existing: false,
+    };
+    this.remember(person, name);
     this.added.people.push(person.name);
     return { id, matchedBy: null, person };
   }

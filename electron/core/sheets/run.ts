@@ -70,7 +70,10 @@ async function walk(
   encoding: SheetPreview['encoding'],
   report: ProgressReport,
 ): Promise<{ preview: SheetPreview; result: WalkResult; refused: RefusedRow[] }> {
-  const matcher = new SheetMatcher(db, scope, request.fileName, request.confirmedCourses ?? []);
+  const matcher = new SheetMatcher(db, scope, request.fileName, request.confirmedCourses ?? [], {
+    samePeople: request.samePeople ?? [],
+    sheetsRead: read.sheetsRead,
+  });
   await matcher.load();
   const preview = emptyPreview(request, read, encoding, imported);
   const refused = [...read.refused];
@@ -88,11 +91,14 @@ async function walk(
   const result =
     request.kind === 'evaluations' ? await walkEvaluations(state) : request.kind === 'members' ? await walkMembers(state, scope!) : await walkSignInSheet(state);
 
+  matcher.duplicates.finish();
   const added = matcher.added;
   const sheetOrder = new Map(read.sheetsRead.map((name, index) => [name, index]));
   refused.sort((a, b) => (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) || a.row - b.row);
   preview.people.new = added.people.length;
   preview.people.newNames = added.people.slice(0, LISTED);
+  preview.people.likelyDuplicates = matcher.duplicates.found;
+  preview.people.likelyDuplicateCount = matcher.duplicates.count;
   preview.organisations.new = added.organisations.slice(0, LISTED);
   preview.courses.new = added.courses.slice(0, LISTED);
   preview.venues.new = added.venues.slice(0, LISTED);
@@ -126,7 +132,9 @@ export function describePreview(preview: SheetPreview, rowsAccepted: number): st
     parts.push(plural(preview.responses.new, 'new response'));
     if (preview.responses.already > 0) parts.push(`${plural(preview.responses.already, 'response')} already there`);
   }
-  return `${read} ${preview.imported ? 'Imported' : 'To import'}: ${parts.join(', ')}.${refused}`;
+  const alike = preview.people.likelyDuplicateCount;
+  const duplicates = alike > 0 ? ` ${plural(alike, 'row looks', 'rows look')} like someone already in Fieldbook.` : '';
+  return `${read} ${preview.imported ? 'Imported' : 'To import'}: ${parts.join(', ')}.${duplicates}${refused}`;
 }
 
 /** Carries a preview out of the transaction it was worked out in, rolling that back. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { SheetField, SheetKind, SheetPreview } from '../../../shared/contract';
+import type { SamePerson, SheetField, SheetKind, SheetPreview } from '../../../shared/contract';
 import type { Schema } from '../../db/schema';
 import type { CoreContext } from '../deps';
 import type { WriteScope } from '../write';
@@ -17,6 +17,8 @@ export interface SheetRequest {
   scheme?: string;
   /** New courses the office confirmed, or 'every' (the command line). Left out: none. */
   confirmedCourses?: readonly string[] | 'every';
+  /** Likely duplicates the office said are the same person; every other one is added as a new person. */
+  samePeople?: readonly SamePerson[];
   progressId?: string;
 }
 
@@ -75,7 +77,7 @@ export function emptyPreview(request: SheetRequest, read: ReadRecords, encoding:
     encoding,
     sheetsRead: read.sheetsRead,
     rowsRead: read.rowsRead,
-    people: { new: 0, matched: 0, matches: [], newNames: [] },
+    people: { new: 0, matched: 0, matches: [], newNames: [], likelyDuplicates: [], likelyDuplicateCount: 0 },
     organisations: { new: [] },
     courses: { new: [] },
     venues: { new: [] },
