@@ -17,6 +17,7 @@ import { peopleProcedures } from './people';
 import { backupProcedures } from './backup';
 import { erasureProcedures } from './erasure';
 import { settingsProcedures } from './settings';
+import { subjectAccessProcedures } from './subject-access';
 
 export interface ProcedureDefinition {
   /** Queries only read; mutations write and are recorded in the change log. */
@@ -56,6 +57,7 @@ export const procedures = {
   ...backupProcedures,
   ...erasureProcedures,
   ...settingsProcedures,
+  ...subjectAccessProcedures,
 } as const satisfies Record<string, ProcedureDefinition>;
 
 export type Procedures = typeof procedures;
@@ -104,3 +106,4 @@ export * from './people';
 export * from './backup';
 export * from './erasure';
 export * from './settings';
+export * from './subject-access';
