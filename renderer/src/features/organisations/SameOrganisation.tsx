@@ -1,9 +1,9 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { sectorLabels, type Organisation } from '../../../../shared/contract';
 import { call } from '../../api/client';
+import { FindOtherRecord, MergeTwoRecords } from '../../components/MergeTwoRecords';
 import { useAnnounce } from '../../components/status';
 import { useAsync } from '../../components/useAsync';
-import { problemText } from '../sync/words';
 
 /**
  * The office's "same organisation": find the other record of this
@@ -27,14 +27,13 @@ export function SameOrganisation({ organisation, onMerged }: { organisation: Org
 }
 
 function ChooseOther({ organisation, onChoose }: { organisation: Organisation; onChoose(other: Organisation): void }) {
-  const searchId = useId();
   const [query, setQuery] = useState('');
   const similar = useAsync(
     () => call('organisations.similar', { name: organisation.name, sector: organisation.sector, exceptId: organisation.id }),
     [organisation.id],
   );
   const found = useAsync(() => (query.trim() ? call('organisations.page', { query, pageSize: 20 }) : Promise.resolve(null)), [query]);
-  const candidates = (found.data?.rows ?? []).filter((row) => row.id !== organisation.id);
+  const candidates = found.status === 'ready' ? (found.data?.rows ?? []).filter((row) => row.id !== organisation.id) : null;
   const choice = (candidate: Organisation) => (
     <li key={candidate.id}>
       <button type="button" className="button button--secondary" onClick={() => onChoose(candidate)}>
@@ -51,17 +50,7 @@ function ChooseOther({ organisation, onChoose }: { organisation: Organisation; o
           <ul className="choice-list">{similar.data.map(choice)}</ul>
         </>
       )}
-      <div className="field field--search">
-        <label className="field__label" htmlFor={searchId}>
-          Search for the other record by name
-        </label>
-        <input id={searchId} className="input input--medium" type="search" autoComplete="off" value={query} onChange={(event) => setQuery(event.target.value)} />
-      </div>
-      <p className="visually-hidden" aria-live="polite">
-        {query.trim() && found.status === 'ready' ? `${candidates.length} found.` : ''}
-      </p>
-      {query.trim() !== '' && found.status === 'ready' && candidates.length === 0 && <p>No other organisation matches “{query.trim()}”.</p>}
-      {candidates.length > 0 && <ul className="choice-list">{candidates.map(choice)}</ul>}
+      <FindOtherRecord query={query} onQuery={setQuery} found={candidates} noneFound={`No other organisation matches “${query.trim()}”.`} choice={choice} />
     </>
   );
 }
@@ -77,65 +66,21 @@ function ConfirmMerge({
   onBack(): void;
   onMerged(kept: Organisation): void;
 }) {
-  const [keepId, setKeepId] = useState(organisation.id);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const announce = useAnnounce();
-  const merge = async () => {
-    if (saving) return;
-    setSaving(true);
-    setProblem(null);
-    const otherId = keepId === organisation.id ? other.id : organisation.id;
-    try {
-      const kept = await call('organisations.merge', { keepId, otherId });
-      announce(`The two records are now one organisation, ${kept.name}. Their people are its staff; both histories are kept.`, `/organisations/${keepId}`);
-      onMerged(kept);
-    } catch (error) {
-      setProblem(problemText(error, 'Nothing was merged.'));
-      setSaving(false);
-    }
-  };
   return (
-    <>
-      <h3>Merge these two records?</h3>
-      <p>They become one organisation. The people of both are its staff, and both histories are kept.</p>
-      {problem && (
-        <div className="notice notice--error" role="alert">
-          <p>{problem}</p>
-        </div>
-      )}
-      <fieldset className="field">
-        <legend className="field__label">Which name and sector should the organisation keep?</legend>
-        <div className="radios">
-          {[organisation, other].map((record) => (
-            <div className="radio" key={record.id}>
-              <input
-                className="radio__input"
-                type="radio"
-                id={`keep-${record.id}`}
-                name="keep"
-                checked={keepId === record.id}
-                onChange={() => setKeepId(record.id)}
-                aria-describedby={`keep-${record.id}-hint`}
-              />
-              <label className="radio__label" htmlFor={`keep-${record.id}`}>
-                {record.name}
-              </label>
-              <p className="radio__hint" id={`keep-${record.id}-hint`}>
-                {sectorLabels[record.sector]}
-              </p>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-      <div className="form-actions">
-        <button type="button" className="button" aria-disabled={saving || undefined} onClick={() => void merge()}>
-          {saving ? 'Merging…' : 'Merge these two records'}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onBack}>
-          Choose a different record
-        </button>
-      </div>
-    </>
+    <MergeTwoRecords
+      records={[organisation, other]}
+      heading={<h3>Merge these two records?</h3>}
+      explanation="They become one organisation. The people of both are its staff, and both histories are kept."
+      legend="Which name and sector should the organisation keep?"
+      label={(record) => record.name}
+      hint={(record) => sectorLabels[record.sector]}
+      onBack={onBack}
+      merge={async (keepId, otherId) => {
+        const kept = await call('organisations.merge', { keepId, otherId });
+        announce(`The two records are now one organisation, ${kept.name}. Their people are its staff; both histories are kept.`, `/organisations/${keepId}`);
+        onMerged(kept);
+      }}
+    />
   );
 }

@@ -1,11 +1,11 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { Person } from '../../../../shared/contract';
 import { call } from '../../api/client';
+import { FindOtherRecord, MergeTwoRecords } from '../../components/MergeTwoRecords';
 import { LoadFailed, Loading, Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { useAsync } from '../../components/useAsync';
-import { problemText } from '../sync/words';
 import { fullName } from './PersonList';
 
 const describe = (person: Person) => [person.email ?? 'No email', person.organisationName ?? 'No organisation'].join(' · ');
@@ -33,12 +33,11 @@ export function MergePeople({ id }: { id: string }) {
 }
 
 function ChooseOther({ person, onChoose }: { person: Person; onChoose(other: Person): void }) {
-  const searchId = useId();
   const [query, setQuery] = useState('');
   const { id: _, organisationName: __, ...fields } = person;
   const similar = useAsync(() => call('people.similar', { ...fields, exceptId: person.id }), [person.id]);
   const found = useAsync(() => (query.trim() ? call('people.page', { query, pageSize: 20 }) : Promise.resolve(null)), [query]);
-  const candidates = (found.data?.rows ?? []).filter((row) => row.id !== person.id);
+  const candidates = found.status === 'ready' ? (found.data?.rows ?? []).filter((row) => row.id !== person.id) : null;
   return (
     <>
       <h2>Which record is the same person?</h2>
@@ -57,92 +56,40 @@ function ChooseOther({ person, onChoose }: { person: Person; onChoose(other: Per
           </ul>
         </>
       )}
-      <div className="field field--search">
-        <label className="field__label" htmlFor={searchId}>
-          Search for the other record by name
-        </label>
-        <input id={searchId} className="input input--medium" type="search" autoComplete="off" value={query} onChange={(event) => setQuery(event.target.value)} />
-      </div>
-      <p className="visually-hidden" aria-live="polite">
-        {query.trim() && found.status === 'ready' ? `${candidates.length} found.` : ''}
-      </p>
-      {query.trim() !== '' && found.status === 'ready' && candidates.length === 0 && <p>No other record matches “{query.trim()}”.</p>}
-      {candidates.length > 0 && (
-        <ul className="choice-list">
-          {candidates.map((candidate) => (
-            <li key={candidate.id}>
-              <button type="button" className="button button--secondary" onClick={() => onChoose(candidate)}>
-                Choose {fullName(candidate)} <span>({describe(candidate)})</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <FindOtherRecord
+        query={query}
+        onQuery={setQuery}
+        found={candidates}
+        noneFound={`No other record matches “${query.trim()}”.`}
+        choice={(candidate) => (
+          <li key={candidate.id}>
+            <button type="button" className="button button--secondary" onClick={() => onChoose(candidate)}>
+              Choose {fullName(candidate)} <span>({describe(candidate)})</span>
+            </button>
+          </li>
+        )}
+      />
     </>
   );
 }
 
 function ConfirmMerge({ person, other, onBack }: { person: Person; other: Person; onBack(): void }) {
-  const [keepId, setKeepId] = useState(person.id);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const [, navigate] = useLocation();
   const announce = useAnnounce();
-  const merge = async () => {
-    if (saving) return;
-    setSaving(true);
-    setProblem(null);
-    const otherId = keepId === person.id ? other.id : person.id;
-    try {
-      await call('people.merge', { keepId, otherId });
-      announce('The two records are now one person. Both histories are kept.', `/people/${keepId}`);
-      navigate(`/people/${keepId}`);
-    } catch (error) {
-      setProblem(problemText(error, 'Nothing was merged.'));
-      setSaving(false);
-    }
-  };
   return (
-    <>
-      <h2>Merge these two records?</h2>
-      <p>They become one person. Both histories are kept: every booking, sign-in, evaluation and change.</p>
-      {problem && (
-        <div className="notice notice--error" role="alert">
-          <p>{problem}</p>
-        </div>
-      )}
-      <fieldset className="field">
-        <legend className="field__label">Whose details should the person keep?</legend>
-        <div className="radios">
-          {[person, other].map((record) => (
-            <div className="radio" key={record.id}>
-              <input
-                className="radio__input"
-                type="radio"
-                id={`keep-${record.id}`}
-                name="keep"
-                checked={keepId === record.id}
-                onChange={() => setKeepId(record.id)}
-                aria-describedby={`keep-${record.id}-hint`}
-              />
-              <label className="radio__label" htmlFor={`keep-${record.id}`}>
-                {fullName(record)}
-              </label>
-              <p className="radio__hint" id={`keep-${record.id}-hint`}>
-                {describe(record)}
-              </p>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-      <div className="form-actions">
-        <button type="button" className="button" aria-disabled={saving || undefined} onClick={() => void merge()}>
-          {saving ? 'Merging…' : 'Merge these two records'}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onBack}>
-          Choose a different record
-        </button>
-      </div>
-    </>
+    <MergeTwoRecords
+      records={[person, other]}
+      heading={<h2>Merge these two records?</h2>}
+      explanation="They become one person. Both histories are kept: every booking, sign-in, evaluation and change."
+      legend="Whose details should the person keep?"
+      label={fullName}
+      hint={describe}
+      onBack={onBack}
+      merge={async (keepId, otherId) => {
+        await call('people.merge', { keepId, otherId });
+        announce('The two records are now one person. Both histories are kept.', `/people/${keepId}`);
+        navigate(`/people/${keepId}`);
+      }}
+    />
   );
 }
