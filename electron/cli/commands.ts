@@ -87,7 +87,7 @@ Usage:
 
   fieldbook import-sheet FILE --kind attendance|people|members|evaluations
                          [--scheme NAME] [--sheet NAME] [--mapping FILE]
-                         [--dry-run] [--data FOLDER]
+                         [--same-person ROW,...] [--dry-run] [--data FOLDER]
       Import past sign-in sheets, a list of people, a member list (for the
       membership scheme --scheme names) or evaluation results from an .xlsx
       or .csv file (at the office). Prints what it found (people new and
@@ -95,6 +95,9 @@ Usage:
       columns ignored), then imports it in one go unless --dry-run; new
       courses it lists are created. --mapping names a JSON file pairing
       column headers with fields, e.g. {"Christian name": "givenName"}.
+      Rows that look like someone already in Fieldbook are listed and
+      imported as different people, except the rows --same-person names
+      (12, Autumn!7, or 30=PERSON-ID for a row that looks like two people).
       Exits with 1 when nothing could be imported. See docs/sheets.md.
 
   fieldbook scheme --name NAME [--required-course TITLE] [--within-months N]

@@ -29,6 +29,7 @@ const commandOptions = {
     scheme: { type: 'string' },
     sheet: { type: 'string' },
     mapping: { type: 'string' },
+    'same-person': { type: 'string' },
     'dry-run': { type: 'boolean' },
   },
   scheme: {
@@ -126,6 +127,7 @@ export async function runCli(argv: readonly string[], terminal: Terminal): Promi
           scheme: values.scheme,
           sheet: values.sheet,
           mappingFile: values.mapping && resolve(values.mapping),
+          samePeople: values['same-person'],
           dryRun: values['dry-run'] === true,
         },
         terminal,

@@ -111,3 +111,34 @@ describe('fieldbook import-sheet', () => {
     expect(run.stderr).toContain('import-sheet needs --kind attendance, --kind people, --kind members or --kind evaluations.');
   });
 });
+
+describe('fieldbook import-sheet with likely duplicates', () => {
+  it('lists a row that looks like someone already there, adds them as someone else, or as them with --same-person', async () => {
+    await office.reopen();
+    const hope = await office.call('organisations.create', { name: 'Hope Centre', sector: 'vcse' });
+    await office.call('people.create', { givenName: 'Amira', familyName: 'Khan', email: 'amira@hope.example.org', organisationId: hope.id });
+    await office.close();
+    const file = join(office.folder, 'people.csv');
+    writeFileSync(file, 'First name,Surname,Email,Organisation\nAmira,Khan,amira.k@home.example.org,Hope Centre\n');
+
+    const dry = await fieldbook('import-sheet', file, '--kind', 'people', '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('1 row looks like someone already in Fieldbook.');
+    expect(dry.stdout).toContain(
+      'row 2: Amira Khan (amira.k@home.example.org, Hope Centre) looks like Amira Khan (amira@hope.example.org, Hope Centre), same name and organisation: a different person (--same-person 2 to import the row as them)',
+    );
+
+    const typo = await fieldbook('import-sheet', file, '--kind', 'people', '--same-person', 'two');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('--same-person takes rows as the preview lists them');
+    const wrong = await fieldbook('import-sheet', file, '--kind', 'people', '--same-person', '3');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('Preview the file again: row 3 is not a likely duplicate of anyone in Fieldbook');
+
+    const same = await fieldbook('import-sheet', file, '--kind', 'people', '--same-person', '2');
+    expect(same.stderr).toBe('');
+    expect(same.code).toBe(0);
+    expect(same.stdout).toContain('CSV row 2: Amira Khan is Amira Khan (chosen with --same-person)');
+    expect(count('SELECT count(*) FROM people WHERE merged_into IS NULL')).toBe(1);
+  });
+});
