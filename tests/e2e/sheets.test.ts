@@ -190,6 +190,55 @@ describe('importing a spreadsheet at the office', () => {
     expect(await textOf(result.locator('.notice').first())).toContain('Imported: 1 new person');
   });
 
+  it('offers a row that looks like someone already in Fieldbook, and imports it as them when the office says so', async () => {
+    const app = await suite.startApp();
+    const seed = seeder(app);
+    await seed('device.setUp', { role: 'office', name: 'Central office' });
+    const hope = await seed('organisations.create', { name: 'Hope Centre', sector: 'vcse' });
+    await seed('people.create', { givenName: 'Amira', familyName: 'Khan', email: 'amira@hope.example.org', organisationId: hope.id });
+    await seed('people.create', { givenName: 'Ben', familyName: 'Ortiz', email: 'ben@hope.example.org', organisationId: hope.id });
+    const people = Buffer.from(
+      'First name,Surname,Email,Organisation\r\nAmira,Khan,amira.k@home.example.org,Hope Centre\r\nBen,Ortiz,ben.o@home.example.org,Hope Centre\r\n',
+    );
+
+    const context = await suite.browser.newContext({ bypassCSP: true });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.goto(app.host.url);
+      await heading(page, 'Sessions').waitFor();
+      await go(page, 'Spreadsheets', 'Import a spreadsheet');
+      await page.getByLabel('A list of people').check();
+      await choose(page, people, 'people.csv');
+      const preview = page.getByRole('region', { name: 'What importing would do' });
+      expect(await textOf(preview.locator('.notice').first())).toBe(
+        'Read 2 rows from people.csv. To import: 2 new people, 0 people already known. 2 rows look like someone already in Fieldbook.',
+      );
+      const amira = page.getByRole('group', { name: 'Row 2: Amira Khan (amira.k@home.example.org, Hope Centre)' });
+      const same = amira.getByLabel('The same person as Amira Khan (amira@hope.example.org, Hope Centre)');
+      // A different person until the office says otherwise.
+      expect(await amira.getByLabel('A different person').isChecked()).toBe(true);
+      expect(await textOf(amira)).toContain('Same name and organisation, another email');
+      expect(await seriousAxeFindings(page, 'Spreadsheet preview with likely duplicates')).toEqual([]);
+      await same.check();
+
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      const result = page.getByRole('region', { name: 'What was imported' });
+      expect(await textOf(result.locator('.notice').first())).toBe(
+        'Read 2 rows from people.csv. Imported: 1 new person, 1 person already known. 2 rows look like someone already in Fieldbook.',
+      );
+      expect(await textOf(result.getByRole('table', { name: 'People already in Fieldbook' }))).toContain('You chose the same person');
+      expect(await textOf(result)).toContain('Row 2: Amira Khan (amira.k@home.example.org, Hope Centre): the same person as Amira Khan');
+      expect(await textOf(result)).toContain('Row 3: Ben Ortiz (ben.o@home.example.org, Hope Centre): added as a different person.');
+
+      await go(page, 'People', 'People');
+      await page.getByRole('row').filter({ hasText: 'Ben Ortiz' }).nth(1).waitFor();
+      expect(await page.getByRole('row').filter({ hasText: 'Amira Khan' }).count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('is not in a laptop\'s menu, and its address says the screen is for the office', async () => {
     const app = await suite.startApp();
     await seeder(app)('device.setUp', { role: 'laptop', name: 'Hall laptop 1' });

@@ -14,6 +14,7 @@ import { ForRole } from '../sync/ForRole';
 import { ColumnMapping } from './ColumnMapping';
 import { kindLabels } from './columnFields';
 import { ImportStep } from './ImportStep';
+import { samePeopleFrom, type SameChoices } from './LikelyDuplicates';
 import { rememberedFor, rememberMapping, type ColumnMapping as Mapping } from './rememberedMapping';
 import { SheetPreviewView } from './SheetPreviewView';
 import { SheetProgressBar, useSheetProgress } from './SheetProgress';
@@ -66,6 +67,8 @@ export function SheetImportScreen() {
   });
   const [shown, setShown] = useState<Shown | null>(null);
   const [imported, setImported] = useState<SheetPreview | null>(null);
+  // Likely duplicates the office chose as the same person; every other one is imported as a different person.
+  const [same, setSame] = useState<SameChoices>({});
   const announce = useAnnounce();
   const [location] = useLocation();
   const progress = useSheetProgress();
@@ -81,6 +84,7 @@ export function SheetImportScreen() {
   const show = (next: Shown) => {
     setShown(next);
     setImported(null);
+    setSame({});
     announce(next.preview.message, location);
   };
 
@@ -106,7 +110,12 @@ export function SheetImportScreen() {
   /** confirmedCourses: the new courses the office ticked to create; the core refuses the file if it would add any other. */
   const importShown = async (current: Shown, confirmedCourses: string[]) => {
     const result = await progress.tracked('import', (progressId) =>
-      call('sheets.import', { ...withMapping(current.chosen, current.mapping), confirmedCourses, progressId }),
+      call('sheets.import', {
+        ...withMapping(current.chosen, current.mapping),
+        confirmedCourses,
+        samePeople: samePeopleFrom(current.preview.people.likelyDuplicates, same),
+        progressId,
+      }),
     );
     setShown(null);
     setImported(result);
@@ -153,7 +162,18 @@ export function SheetImportScreen() {
           <SheetProgressBar shown={progress.shown} call="preview" />
         </section>
         {shown && (
-          <SheetPreviewView preview={shown.preview} headingId="sheet-preview-heading">
+          <SheetPreviewView
+            preview={shown.preview}
+            headingId="sheet-preview-heading"
+            sameChoices={{
+              chosen: same,
+              choose: (rowKey, personId) =>
+                setSame((before) => {
+                  const { [rowKey]: _left, ...rest } = before;
+                  return personId === null ? rest : { ...rest, [rowKey]: personId };
+                }),
+            }}
+          >
             <ColumnMapping
               key={`${shown.chosen.fileName}:${JSON.stringify(shown.mapping)}`}
               kind={shown.chosen.kind}

@@ -3,6 +3,7 @@ import type { SheetPreview } from '../../../../shared/contract';
 import { plural, longDate } from '../../components/format';
 import { RecordTable } from '../../components/RecordTable';
 import { Facts } from '../sync/parts';
+import { LikelyDuplicates, type SameChoices } from './LikelyDuplicates';
 
 type SessionLine = SheetPreview['sessions']['list'][number];
 
@@ -27,6 +28,12 @@ function NameList({ heading, names, more }: { heading: string; names: readonly s
   );
 }
 
+const matchedByWords: Record<SheetPreview['people']['matches'][number]['matchedBy'], string> = {
+  email: 'Email',
+  name: 'Name and organisation',
+  chosen: 'You chose the same person',
+};
+
 const encodingLabels: Record<NonNullable<SheetPreview['encoding']>, string> = {
   'utf-8': 'UTF-8',
   'windows-1252': 'Windows-1252 (Excel’s plain CSV)',
@@ -37,7 +44,15 @@ const encodingLabels: Record<NonNullable<SheetPreview['encoding']>, string> = {
  * first, then each list the office checks before importing. The same view
  * serves both, so what was promised and what was written read alike.
  */
-export function SheetPreviewView({ preview, headingId, children }: { preview: SheetPreview; headingId: string; children?: ReactNode }) {
+interface SheetPreviewViewProps {
+  preview: SheetPreview;
+  headingId: string;
+  /** Before importing: which likely duplicates the office chose as the same person, and how it chooses. */
+  sameChoices?: { chosen: SameChoices; choose(rowKey: string, personId: string | null): void };
+  children?: ReactNode;
+}
+
+export function SheetPreviewView({ preview, headingId, sameChoices, children }: SheetPreviewViewProps) {
   const done = preview.imported;
   const attendance = preview.kind === 'attendance';
   const severalSheets = preview.sheetsRead.length > 1;
@@ -100,11 +115,18 @@ export function SheetPreviewView({ preview, headingId, children }: { preview: Sh
             { header: 'Row', cell: (match) => (severalSheets ? `${match.sheet}, row ${match.row}` : match.row) },
             { header: 'Name in the file', cell: (match) => match.name, rowHeader: true },
             { header: 'Matched to', cell: (match) => match.person },
-            { header: 'Matched by', cell: (match) => (match.matchedBy === 'email' ? 'Email' : 'Name and organisation') },
+            { header: 'Matched by', cell: (match) => matchedByWords[match.matchedBy] },
           ]}
           items={preview.people.matches.map((match) => ({ ...match, id: `${match.sheet}:${match.row}` }))}
         />
       )}
+      <LikelyDuplicates
+        pairs={preview.people.likelyDuplicates}
+        count={preview.people.likelyDuplicateCount}
+        severalSheets={severalSheets}
+        chosen={sameChoices?.chosen ?? null}
+        onChoose={sameChoices?.choose}
+      />
       <NameList heading={done ? 'Organisations added' : 'New organisations'} names={preview.organisations.new} />
       <NameList heading={done ? 'Courses added' : 'New courses'} names={preview.courses.new} />
       <NameList heading={done ? 'Venues added' : 'New venues'} names={preview.venues.new} />
