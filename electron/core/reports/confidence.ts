@@ -1,22 +1,16 @@
 import { medianOfCounts, percent, wilsonInterval } from './stats';
-import { rows, sectorName, table, type ReportBody, type ReportRequest } from './report-parts';
-import { attendanceCount, ratingAt, scopedResponses, templates } from './responses';
+import { countedScopeOf } from './facts/counted-scope';
+import { pairGroups, type PairRow } from './facts/response-groups';
+import { sectorName, table, type ReportBody, type ReportRequest } from './report-parts';
 import { breakdownNames, breakdowns, type Breakdown } from './scope';
 
 /**
  * Confidence before and after: from each response, the first
- * before-and-after item of the form version it answered. Counted in SQL as
- * a distribution of (before, after) pairs, at most 36 rows a group, from
- * which every figure (pairs, medians, the interval) is worked out exactly.
+ * before-and-after item of the form version it answered. Counted from the
+ * facts in memory as a distribution of (before, after) pairs, at most 36
+ * rows a group (facts/response-groups.ts), from which every figure (pairs,
+ * medians, the interval) is worked out exactly.
  */
-
-interface PairRow {
-  key: string;
-  name: string;
-  before: number | null;
-  after: number | null;
-  n: number;
-}
 
 export interface ConfidenceFigures {
   responses: number;
@@ -25,50 +19,6 @@ export interface ConfidenceFigures {
   same: number;
   lower: number;
   percentIncreased: number | null;
-}
-
-function pairItems(request: ReportRequest): Record<string, string> {
-  const items: Record<string, string> = {};
-  for (const template of templates(request)) {
-    const pair = template.items.find((item) => item.kind === 'confidence_pair');
-    if (pair) items[template.id] = pair.id;
-  }
-  return items;
-}
-
-/**
- * The (before, after) distribution in total and by every breakdown, in one
- * statement: each response's pair is read out of its JSON once, into a CTE
- * the parts share, rather than once a breakdown.
- */
-function pairRows(request: ReportRequest, items: Record<string, string>): Map<Breakdown | 'total', PairRow[]> {
-  const before = ratingAt(`'$."' || pi.item || '".before'`);
-  const after = ratingAt(`'$."' || pi.item || '".after'`);
-  const parts = [
-    "SELECT 'total' AS breakdown, '' AS key, '' AS name, x.before AS before, x.after AS after, COUNT(*) AS n FROM rated x GROUP BY 2, 3, 4, 5",
-    ...breakdownNames.map((breakdown) => {
-      const group = breakdowns[breakdown];
-      return `SELECT '${breakdown}', ${group.key}, ${group.name}, x.before, x.after, COUNT(*) FROM rated x ${group.join} GROUP BY 2, 3, 4, 5`;
-    }),
-  ];
-  const found = rows<PairRow & { breakdown: Breakdown | 'total' }>(
-    request,
-    `${scopedResponses(request)},
-     pair_items AS (SELECT key AS template_id, value AS item FROM json_each(@pairItems)),
-     rated AS (
-       SELECT x.session_id, x.organisation_id, x.sector, ${before} AS before, ${after} AS after
-       FROM scoped_responses x LEFT JOIN pair_items pi ON pi.template_id = x.template_id
-     )
-     ${parts.join(' UNION ALL ')}`,
-    { pairItems: JSON.stringify(items) },
-  );
-  const grouped = new Map<Breakdown | 'total', PairRow[]>();
-  for (const { breakdown, ...row } of found) {
-    const group = grouped.get(breakdown);
-    if (group) group.push(row);
-    else grouped.set(breakdown, [row]);
-  }
-  return grouped;
 }
 
 export function confidenceOf(pairs: readonly PairRow[]): ConfidenceFigures & { medianBefore: number | null; medianAfter: number | null } {
@@ -102,10 +52,10 @@ function byGroup(pairs: PairRow[], breakdown: Breakdown) {
 }
 
 export function confidenceReport(request: ReportRequest): ReportBody {
-  const items = pairItems(request);
-  const pairs = pairRows(request, items);
+  const scope = countedScopeOf(request);
+  const pairs = pairGroups(scope);
   const total = confidenceOf(pairs.get('total') ?? []);
-  const attendances = attendanceCount(request);
+  const attendances = scope.rowPerson.length;
   const interval = wilsonInterval(total.increased, total.paired);
   const groups = Object.fromEntries(breakdownNames.map((breakdown) => [breakdown, byGroup(pairs.get(breakdown) ?? [], breakdown)])) as Record<
     Breakdown,

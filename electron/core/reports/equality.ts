@@ -1,12 +1,13 @@
 import { ethnicityCodes, ethnicityGroups, type Ethnicity, type TableCell } from '../../../shared/contract';
 import { codeWords, groupWords } from './ethnicity-words';
-import { rows, table, type ReportBody, type ReportRequest } from './report-parts';
+import { countedScopeOf } from './facts/counted-scope';
+import { table, type ReportBody, type ReportRequest } from './report-parts';
 import { shownCount, shownPercent, suppressedCells, type SumConstraint } from './suppression';
 
 /**
  * The ethnicity of the people trained, in aggregate only: counts by ONS 2021
  * group and category, suppressed (suppression.ts) so no one can be picked
- * out. The SQL hands back counts per answer, never a row per person.
+ * out. Only counts per answer are made, never a row per person.
  */
 
 const PREFER_NOT = 'prefer-not-to-say';
@@ -15,23 +16,36 @@ const TOTAL = 'total';
 const groupKey = (group: string) => `group:${group}`;
 const known = new Set<string>(ethnicityCodes);
 
+/**
+ * How many of the people trained gave each answer: their own, else the
+ * latest answer of someone merged into them, else "not answered". Counted
+ * from the facts in memory; only counts leave this function.
+ */
+function answersOfPeopleTrained(request: ReportRequest): { ethnicity: string; n: number }[] {
+  const scope = countedScopeOf(request);
+  const { people, equality } = scope.facts;
+  const mergedAnswer = new Map<number, { answer: number; answeredAt: string }>();
+  for (const merged of people.mergedPeople()) {
+    const answer = equality.ownAnswer(merged);
+    if (!answer) continue;
+    const answeredAt = equality.answeredAt[merged]!;
+    const kept = people.root[merged]!;
+    const latest = mergedAnswer.get(kept);
+    if (!latest || answeredAt > latest.answeredAt) mergedAnswer.set(kept, { answer, answeredAt });
+  }
+  const seen = new Uint8Array(people.size);
+  const counts = new Map<number, number>();
+  for (const person of scope.rowPerson) {
+    if (seen[person]) continue;
+    seen[person] = 1;
+    const answer = equality.ownAnswer(person) || mergedAnswer.get(person)?.answer || 0;
+    counts.set(answer, (counts.get(answer) ?? 0) + 1);
+  }
+  return [...counts].map(([answer, n]) => ({ ethnicity: answer ? equality.answers.ids[answer - 1]! : NOT_ANSWERED, n }));
+}
+
 export function equalityCounts(request: ReportRequest): Map<string, number> {
-  const counted = rows<{ ethnicity: string; n: number }>(
-    request,
-    // Joins, not a subquery a person: the latest answer given by someone merged into each kept
-    // person is found once for all of them (a subquery ran once for each unanswered person).
-    `trained AS (SELECT DISTINCT person_id FROM attended),
-     merged_answer AS (
-       -- Only someone merged into this person answered: the latest of theirs is this person's answer.
-       SELECT pr.root AS person_id, e.ethnicity, MAX(e.answered_at) AS answered_at
-       FROM person_root pr JOIN equality_answers e ON e.person_id = pr.id GROUP BY pr.root
-     )
-     SELECT COALESCE(own.ethnicity, merged.ethnicity, '${NOT_ANSWERED}') AS ethnicity, COUNT(*) AS n
-     FROM trained t
-     LEFT JOIN equality_answers own ON own.person_id = t.person_id
-     LEFT JOIN merged_answer merged ON merged.person_id = t.person_id
-     GROUP BY 1`,
-  );
+  const counted = answersOfPeopleTrained(request);
   const values = new Map<string, number>();
   const add = (key: string, n: number) => values.set(key, (values.get(key) ?? 0) + n);
   for (const key of [...ethnicityCodes, NOT_ANSWERED, TOTAL, ...ethnicityGroups.map((g) => groupKey(g.group))]) values.set(key, 0);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LearningOutcome } from '../../../shared/contract';
-import { rows, table, type ReportBody, type ReportRequest } from './report-parts';
-import { attendanceCount, ratingAt, scopedResponses, templates } from './responses';
+import { countedScopeOf } from './facts/counted-scope';
+import { outcomeCounts, responseCount } from './facts/response-groups';
+import { table, type ReportBody, type ReportRequest } from './report-parts';
 import { percent } from './stats';
 
 /**
@@ -20,29 +21,12 @@ interface RatingRow {
 }
 
 export function outcomesReport(request: ReportRequest): ReportBody {
-  const items: [templateId: string, itemId: string, courseId: string, outcomeId: string][] = [];
+  const scope = countedScopeOf(request);
   const itemText = new Map<string, string>();
-  for (const template of templates(request)) {
-    for (const item of template.items) {
-      if (item.kind !== 'outcome_rating') continue;
-      items.push([template.id, item.id, template.courseId, item.outcomeId]);
-      itemText.set(`${template.courseId}:${item.outcomeId}`, item.text.en);
-    }
+  for (const template of scope.facts.responses.templates) {
+    for (const item of template.outcomeItems) itemText.set(`${template.courseId}:${item.outcomeId}`, item.text);
   }
-  const rating = ratingAt(`'$."' || oi.item || '"'`);
-  const counted = rows<RatingRow>(
-    request,
-    `${scopedResponses(request)},
-     outcome_items AS (
-       SELECT json_extract(value, '$[0]') AS template_id, json_extract(value, '$[1]') AS item,
-              json_extract(value, '$[2]') AS course_id, json_extract(value, '$[3]') AS outcome
-       FROM json_each(@outcomeItems)
-     )
-     SELECT oi.course_id, oi.outcome, ${rating} AS rating, COUNT(*) AS n
-     FROM scoped_responses x JOIN outcome_items oi ON oi.template_id = x.template_id
-     GROUP BY 1, 2, 3`,
-    { outcomeItems: JSON.stringify(items) },
-  );
+  const counted: RatingRow[] = outcomeCounts(scope);
   const courses = request.ctx.sqlite.prepare('SELECT id, title, learning_outcomes FROM courses').all() as { id: string; title: string; learning_outcomes: string }[];
   const courseOf = new Map(courses.map((course) => [course.id, { title: course.title, outcomes: StoredOutcomes.parse(JSON.parse(course.learning_outcomes)) }]));
 
@@ -66,8 +50,8 @@ export function outcomesReport(request: ReportRequest): ReportBody {
     })
     .sort((a, b) => a.course.localeCompare(b.course) || a.outcome.localeCompare(b.outcome));
 
-  const responses = rows<{ n: number }>(request, `${scopedResponses(request)} SELECT COUNT(*) AS n FROM scoped_responses`)[0]?.n ?? 0;
-  const attendances = attendanceCount(request);
+  const responses = responseCount(scope);
+  const attendances = scope.rowPerson.length;
   return {
     figures: [
       { key: 'responses', label: 'Responses', value: responses },

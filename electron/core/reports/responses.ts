@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EvaluationItem } from '../../../shared/contract';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { rows, type ReportRequest } from './report-parts';
 
 /**
@@ -29,20 +30,23 @@ export interface TemplateItems {
   id: string;
   courseId: string;
   items: EvaluationItem[];
+  /** The items as stored (JSON text). */
+  stored: string;
 }
 
 /**
- * Every version of every course's evaluation form, read once per report: a
- * response is read by the items of the version it answered. Item ids are
- * put into JSON paths, so an id with a quote or backslash (never made by
- * Fieldbook's editor, which makes slugs) is left out rather than misread.
+ * Every version of every course's evaluation form: a response is read by the
+ * items of the version it answered. Item ids are put into JSON paths, so an
+ * id with a quote or backslash (never made by Fieldbook's editor, which
+ * makes slugs) is left out rather than misread.
  */
-export function templates(request: ReportRequest): TemplateItems[] {
-  const stored = request.ctx.sqlite.prepare('SELECT id, course_id, items FROM evaluation_templates').all() as { id: string; course_id: string; items: string }[];
+export function readTemplates(sqlite: Database): TemplateItems[] {
+  const stored = sqlite.prepare('SELECT id, course_id, items FROM evaluation_templates').all() as { id: string; course_id: string; items: string }[];
   return stored.map((row) => ({
     id: row.id,
     courseId: row.course_id,
     items: StoredItems.parse(JSON.parse(row.items)).filter((item) => !/["\\]/.test(item.id)),
+    stored: row.items,
   }));
 }
 

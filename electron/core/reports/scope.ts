@@ -32,8 +32,18 @@ export interface Scope {
   personWhere: string;
 }
 
+/**
+ * The days a report counts, as the bounds sessions' starts are compared
+ * with: from the first day, up to (not including) the day after the last day
+ * counted. A period that starts after the as-of date has no days to count.
+ */
+export function periodBounds(period: ResolvedPeriod): { from: string; toNext: string } {
+  const toNext = addDays(countedTo(period), 1);
+  return { from: period.from, toNext: toNext <= period.from ? period.from : toNext };
+}
+
 export function reportScope(period: ResolvedPeriod, filters: ReportFilters): Scope {
-  const params: Record<string, string> = { from: period.from, toNext: addDays(countedTo(period), 1) };
+  const params: Record<string, string> = { ...periodBounds(period) };
   const sessionWhere = ["s.starts_at >= @from", "s.starts_at < @toNext", "s.status <> 'cancelled'"];
   if (filters.contractId) {
     sessionWhere.push('s.contract_id = @contractId');
@@ -60,8 +70,6 @@ export function reportScope(period: ResolvedPeriod, filters: ReportFilters): Sco
     personWhere.push('o.sector = @sector');
     params.sector = filters.sector;
   }
-  // A period that starts after the as-of date has no days to count.
-  if (params.toNext! <= params.from!) params.toNext = params.from!;
 
   const sql = `WITH
     scoped_sessions AS (

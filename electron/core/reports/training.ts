@@ -1,5 +1,7 @@
 import { sectors } from '../../../shared/contract';
-import { rows, sectorName, table, type ReportBody, type ReportRequest } from './report-parts';
+import { attendanceGroups, type GroupRow } from './facts/attendance-groups';
+import { countedScopeOf } from './facts/counted-scope';
+import { sectorName, table, type ReportBody, type ReportRequest } from './report-parts';
 import { breakdownNames, breakdowns, type Breakdown } from './scope';
 
 /** People trained, attendances and sessions in the period, in total and by each breakdown. */
@@ -10,36 +12,9 @@ interface Counts {
   sessions: number;
 }
 
-interface GroupRow extends Counts {
-  key: string;
-  name: string;
-}
-
-interface BreakdownRow extends GroupRow {
-  breakdown: Breakdown | 'total';
-}
-
-/**
- * The totals and every breakdown in one statement: the attendances (the
- * costly part, over every sign-in fact in the period) are worked out once
- * and shared by each part, rather than once a breakdown.
- */
+/** The totals and every breakdown, counted from the facts in memory (facts/attendance-groups.ts). */
 function trainingRows(request: ReportRequest): Map<Breakdown | 'total', GroupRow[]> {
-  const parts = [
-    "SELECT 'total' AS breakdown, '' AS key, '' AS name, COUNT(DISTINCT person_id) AS peopleTrained, COUNT(*) AS attendances, COUNT(DISTINCT session_id) AS sessions FROM attended",
-    ...breakdownNames.map((breakdown) => {
-      const { join, key, name } = breakdowns[breakdown];
-      return `SELECT '${breakdown}', ${key}, ${name}, COUNT(DISTINCT x.person_id), COUNT(*), COUNT(DISTINCT x.session_id) FROM attended x ${join} GROUP BY 2, 3`;
-    }),
-  ];
-  const found = rows<BreakdownRow>(request, `${parts.join(' UNION ALL ')} ORDER BY 1, 4 DESC, 3`);
-  const grouped = new Map<Breakdown | 'total', GroupRow[]>();
-  for (const { breakdown, ...row } of found) {
-    const group = grouped.get(breakdown);
-    if (group) group.push(row);
-    else grouped.set(breakdown, [row]);
-  }
-  return grouped;
+  return attendanceGroups(countedScopeOf(request));
 }
 
 const listed = ({ name, peopleTrained, attendances, sessions }: GroupRow) => ({ name, peopleTrained, attendances, sessions });

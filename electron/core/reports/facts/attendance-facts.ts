@@ -1,0 +1,144 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { IdNumbers } from './columns';
+import type { PeopleFacts } from './people-facts';
+import { NOTHING_READ, watermarkHolds, type Watermark } from './sources';
+
+/**
+ * Sessions and who attended each: for every session, the people (as
+ * recorded, before merges) whose latest sign-in fact there is a sign-in, not
+ * an undo. Merges, cancellations and filters are applied when a report
+ * counts (scope.ts), so a merge or a cancelled session changes no fact here.
+ */
+
+export interface SessionRow {
+  startsAt: string;
+  cancelled: boolean;
+  contractId: string | null;
+  courseId: string;
+  venueId: string;
+  /** The values of its facilitators list, as json_each reads them (a name listed twice counts twice). */
+  facilitators: string[];
+  /** False once the row is gone (its number stays, unused). */
+  present: boolean;
+}
+
+/** Beyond this many new sign-in facts at once (an import), reading them all again is quicker than session by session. */
+const REREAD_ALL_OVER = 50_000;
+
+function facilitatorValues(text: string): string[] {
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (Array.isArray(value)) return value.map(String);
+    if (typeof value === 'object' && value !== null) return Object.values(value).map(String);
+  } catch {
+    // The column is checked json_valid; a value that is not a list has no facilitators to count.
+  }
+  return [];
+}
+
+export class AttendanceFacts {
+  readonly sessionNumbers = new IdNumbers();
+  readonly sessions: SessionRow[] = [];
+  /** By session number: the numbers of the people who attended it, as recorded (each once). */
+  attendees: Int32Array[] = [];
+  mark: Watermark = NOTHING_READ;
+
+  loadSessions(sqlite: Database): void {
+    for (const session of this.sessions) session.present = false;
+    const rows = sqlite
+      .prepare('SELECT id, starts_at, status, contract_id, course_id, venue_id, facilitators FROM sessions')
+      .raw()
+      .iterate() as Iterable<[string, string, string, string | null, string, string, string]>;
+    for (const [id, startsAt, status, contractId, courseId, venueId, facilitators] of rows) {
+      const row: SessionRow = { startsAt, cancelled: status === 'cancelled', contractId, courseId, venueId, facilitators: facilitatorValues(facilitators), present: true };
+      const n = this.sessionNumbers.add(id);
+      this.sessions[n] = row;
+      if (this.attendees[n] === undefined) this.attendees[n] = new Int32Array(0);
+    }
+  }
+
+  /** Every sign-in fact read again: the latest per person and session, from the index in its order. */
+  loadSignIns(sqlite: Database, people: PeopleFacts): void {
+    this.attendees = this.sessions.map(() => new Int32Array(0));
+    this.mark = this.lastRow(sqlite);
+    const facts = sqlite
+      .prepare('SELECT session_id, person_id, kind, hlc FROM sign_ins ORDER BY session_id, person_id, hlc')
+      .raw()
+      .iterate() as Iterable<[string, string, string, string]>;
+    let sessionId: string | null = null;
+    let found: number[] = [];
+    const flush = () => {
+      const session = sessionId === null ? undefined : this.sessionNumbers.numberOf(sessionId);
+      if (session !== undefined) this.attendees[session] = Int32Array.from(found);
+      found = [];
+    };
+    this.latestFacts(facts, people, (session, person) => {
+      if (session !== sessionId) {
+        flush();
+        sessionId = session;
+      }
+      found.push(person);
+    });
+    flush();
+  }
+
+  /**
+   * The sign-in facts added since the last read: the sessions they are at are
+   * read again (a session's facts are a few hundred rows off the index).
+   * False when that cannot be trusted, or is more work than loadSignIns().
+   */
+  readNewSignIns(sqlite: Database, people: PeopleFacts): boolean {
+    if (!watermarkHolds(sqlite, 'sign_ins', this.mark)) return false;
+    const last = this.lastRow(sqlite);
+    if (last.rowid === this.mark.rowid) return true;
+    const fresh = sqlite.prepare('SELECT COUNT(*) FROM sign_ins WHERE rowid > ?').pluck().get(this.mark.rowid) as number;
+    if (fresh > REREAD_ALL_OVER) return false;
+    const sessionIds = sqlite.prepare('SELECT DISTINCT session_id FROM sign_ins WHERE rowid > ? AND rowid <= ?').pluck().all(this.mark.rowid, last.rowid) as string[];
+    const ofSession = sqlite.prepare('SELECT session_id, person_id, kind, hlc FROM sign_ins WHERE session_id = ? ORDER BY person_id, hlc');
+    for (const sessionId of sessionIds) {
+      const session = this.sessionNumbers.numberOf(sessionId);
+      if (session === undefined) continue;
+      const found: number[] = [];
+      this.latestFacts(ofSession.raw().iterate(sessionId) as Iterable<[string, string, string, string]>, people, (_session, person) => found.push(person));
+      this.attendees[session] = Int32Array.from(found);
+    }
+    this.mark = last;
+    return true;
+  }
+
+  /**
+   * Walks facts ordered by session, person and clock stamp, and calls back
+   * for each person whose latest fact at a session is a sign-in. As SQLite's
+   * MAX(hlc) does, the first of equal stamps is the one that counts.
+   */
+  private latestFacts(facts: Iterable<[string, string, string, string]>, people: PeopleFacts, attended: (sessionId: string, person: number) => void): void {
+    let session: string | null = null;
+    let person: string | null = null;
+    let kind = '';
+    let hlc = '';
+    const done = () => {
+      if (session === null || person === null || kind !== 'sign_in') return;
+      const n = people.numbers.numberOf(person);
+      // A fact about someone not in people is not counted: the reports join the person's row.
+      if (n !== undefined && people.present.at(n)) attended(session, n);
+    };
+    for (const [factSession, factPerson, factKind, factHlc] of facts) {
+      if (factSession !== session || factPerson !== person) {
+        done();
+        session = factSession;
+        person = factPerson;
+        kind = factKind;
+        hlc = factHlc;
+      } else if (factHlc > hlc) {
+        kind = factKind;
+        hlc = factHlc;
+      }
+    }
+    done();
+  }
+
+  private lastRow(sqlite: Database): Watermark {
+    const row = sqlite.prepare('SELECT rowid, id FROM sign_ins ORDER BY rowid DESC LIMIT 1').raw().get() as [number, string] | undefined;
+    return row ? { rowid: row[0], id: row[1] } : NOTHING_READ;
+  }
+}

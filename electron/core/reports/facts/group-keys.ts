@@ -1,0 +1,35 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Breakdown } from '../scope';
+import type { SessionRow } from './attendance-facts';
+
+/**
+ * The breakdowns' groups as scope.ts's `breakdowns` defines them in SQL:
+ * sector and organisation are the person's (kept after merges); course,
+ * venue and facilitator are the session's, a session with two facilitators
+ * counting for each, and a session whose course or venue has no row
+ * counting in no group (the SQL joins the row for its name).
+ */
+
+export type SessionBreakdown = Extract<Breakdown, 'course' | 'venue' | 'facilitator'>;
+export const sessionBreakdowns: readonly SessionBreakdown[] = ['course', 'venue', 'facilitator'];
+
+export const NO_ORGANISATION = 'No organisation recorded';
+
+/** Each session's keys in a breakdown (its facilitators list as json_each reads it), and each key's name; null drops the session. */
+export interface SessionGrouping {
+  keysOf(session: SessionRow): readonly string[];
+  nameOf(key: string): string | undefined;
+}
+
+export function sessionGroupings(sqlite: Database): Record<SessionBreakdown, SessionGrouping> {
+  const courses = new Map(sqlite.prepare('SELECT id, title FROM courses').raw().all() as [string, string][]);
+  const venues = new Map(sqlite.prepare('SELECT id, name FROM venues').raw().all() as [string, string][]);
+  return {
+    course: { keysOf: (session) => [session.courseId], nameOf: (key) => courses.get(key) },
+    venue: { keysOf: (session) => [session.venueId], nameOf: (key) => venues.get(key) },
+    facilitator: { keysOf: (session) => session.facilitators, nameOf: (key) => key },
+  };
+}
+
+/** SQLite's ORDER BY on text (byte order; the same as code-unit order for the names Fieldbook stores). */
+export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,161 @@
+import type { Breakdown } from '../scope';
+import { keptResponder, type CountedScope } from './counted-scope';
+import { NO_ORGANISATION, sessionBreakdowns, sessionGroupings } from './group-keys';
+import { ANONYMOUS, UNKNOWN_PERSON } from './response-facts';
+
+/**
+ * Evaluation responses at the scope's sessions (responses.ts's
+ * scoped_responses): the person kept after merges, anonymous answers as a
+ * group of their own in the sector and organisation breakdowns, counted from
+ * the facts in memory.
+ */
+
+/** How many responses gave each (before, after) pair, null for a rating not given. */
+export interface PairRow {
+  key: string;
+  name: string;
+  before: number | null;
+  after: number | null;
+  n: number;
+}
+
+/** Calls back with each response counted: its index in the facts and the person it counts for. */
+function eachResponse(scope: CountedScope, counted: (index: number, person: number) => void): void {
+  const { responses } = scope.facts;
+  const sessions = responses.session.view();
+  const people = responses.person.view();
+  for (let i = 0; i < sessions.length; i += 1) {
+    const session = sessions[i]!;
+    if (session < 0 || !scope.inScope[session]) continue;
+    const person = keptResponder(scope.facts, people[i]!);
+    if (scope.responderMatches(person)) counted(i, person);
+  }
+}
+
+export function responseCount(scope: CountedScope): number {
+  let n = 0;
+  eachResponse(scope, () => (n += 1));
+  return n;
+}
+
+const CELLS = 36;
+
+/** Groups of one breakdown, each a 6 × 6 table of (before, after) counts, 0 standing for none. */
+class PairTables {
+  readonly keys: string[] = [];
+  readonly names: string[] = [];
+  private readonly index = new Map<string, number>();
+  cells = new Int32Array(CELLS * 8);
+
+  group(key: string, name: string): number {
+    let n = this.index.get(key);
+    if (n === undefined) {
+      n = this.keys.length;
+      this.index.set(key, n);
+      this.keys.push(key);
+      this.names.push(name);
+      if ((n + 1) * CELLS > this.cells.length) {
+        const grown = new Int32Array(this.cells.length * 2);
+        grown.set(this.cells);
+        this.cells = grown;
+      }
+    }
+    return n;
+  }
+
+  rows(): PairRow[] {
+    const rows: PairRow[] = [];
+    this.keys.forEach((key, n) => {
+      for (let cell = 0; cell < CELLS; cell += 1) {
+        const count = this.cells[n * CELLS + cell]!;
+        const before = Math.floor(cell / 6);
+        const after = cell % 6;
+        if (count > 0) rows.push({ key, name: this.names[n]!, before: before || null, after: after || null, n: count });
+      }
+    });
+    return rows;
+  }
+}
+
+export function pairGroups(scope: CountedScope): Map<Breakdown | 'total', PairRow[]> {
+  const { facts } = scope;
+  const { organisations, attendance, responses } = facts;
+  const groupings = sessionGroupings(facts.sqlite);
+  const tables = new Map<Breakdown | 'total', PairTables>([['total', new PairTables()], ...(['sector', 'organisation', ...sessionBreakdowns] as const).map((b) => [b, new PairTables()] as const)]);
+  const total = tables.get('total')!;
+  const totalGroup = total.group('', '');
+  const sector = tables.get('sector')!;
+  const organisation = tables.get('organisation')!;
+  // Each scoped session's groups in the session breakdowns, worked out once rather than once a response.
+  const sessionGroups = sessionBreakdowns.map((breakdown) => {
+    const table = tables.get(breakdown)!;
+    const grouping = groupings[breakdown];
+    const bySession = new Map<number, number[]>();
+    for (const n of scope.sessions) {
+      const keys = grouping.keysOf(attendance.sessions[n]!);
+      bySession.set(
+        n,
+        keys.flatMap((key) => {
+          const name = grouping.nameOf(key);
+          return name === undefined ? [] : [table.group(key, name)];
+        }),
+      );
+    }
+    return { table, bySession };
+  });
+  const before = responses.before.view();
+  const after = responses.after.view();
+  const sessions = responses.session.view();
+  eachResponse(scope, (i, person) => {
+    const cell = before[i]! * 6 + after[i]!;
+    total.cells[totalGroup * CELLS + cell]! += 1;
+    let sectorKey: string;
+    let organisationGroup: number;
+    if (person === ANONYMOUS) {
+      sectorKey = 'anonymous';
+      organisationGroup = organisation.group('anonymous', NO_ORGANISATION);
+    } else if (person === UNKNOWN_PERSON || scope.organisationOf(person) < 0) {
+      sectorKey = person === UNKNOWN_PERSON ? 'none' : scope.sectorOf(person);
+      organisationGroup = organisation.group('', NO_ORGANISATION);
+    } else {
+      const n = scope.organisationOf(person);
+      sectorKey = scope.sectorOf(person);
+      organisationGroup = organisation.group(organisations.numbers.ids[n]!, organisations.names[n] ?? NO_ORGANISATION);
+    }
+    sector.cells[sector.group(sectorKey, sectorKey) * CELLS + cell]! += 1;
+    organisation.cells[organisationGroup * CELLS + cell]! += 1;
+    for (const { table, bySession } of sessionGroups) {
+      for (const group of bySession.get(sessions[i]!)!) table.cells[group * CELLS + cell]! += 1;
+    }
+  });
+  return new Map([...tables].map(([breakdown, table]) => [breakdown, table.rows()]));
+}
+
+/** Each learning-outcome item's ratings: [course id, outcome id, rating or null, count], as outcomes.ts reads them. */
+export function outcomeCounts(scope: CountedScope): { course_id: string; outcome: string; rating: number | null; n: number }[] {
+  const { responses } = scope.facts;
+  const template = responses.template.view();
+  const start = responses.outcomeStart.view();
+  const ratings = responses.outcomeRatings.view();
+  // By form version and item: six counts, 0 for no rating.
+  const counts = responses.templates.map((facts) => facts.outcomeItems.map(() => new Int32Array(6)));
+  eachResponse(scope, (i) => {
+    const t = template[i]!;
+    if (t < 0) return;
+    const items = counts[t]!;
+    for (let k = 0; k < items.length; k += 1) items[k]![ratings[start[i]! + k]!]! += 1;
+  });
+  const merged = new Map<string, { course_id: string; outcome: string; rating: number | null; n: number }>();
+  responses.templates.forEach((facts, t) => {
+    facts.outcomeItems.forEach((item, k) => {
+      counts[t]![k]!.forEach((n, rating) => {
+        if (n === 0) return;
+        const key = `${facts.courseId}\u0000${item.outcomeId}\u0000${rating}`;
+        const row = merged.get(key) ?? { course_id: facts.courseId, outcome: item.outcomeId, rating: rating || null, n: 0 };
+        row.n += n;
+        merged.set(key, row);
+      });
+    });
+  });
+  return [...merged.values()];
+}
