@@ -8,6 +8,7 @@ import { venueHandlers } from './catalogue/venues';
 import { contractHandlers } from './contracts/contracts';
 import type { CoreContext, CoreDeps } from './deps';
 import { backupHandlers } from './backup/handlers';
+import { restorableCore } from './backup/restorable-core';
 import { erasureHandlers } from './erasure/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { subjectAccessHandlers } from './subject-access/handlers';
@@ -43,8 +44,16 @@ export interface Core {
   close(): Promise<void>;
 }
 
-/** Opens (and migrates) the database and wires every domain's handlers to it. */
+/**
+ * Opens (and migrates) the database and wires every domain's handlers to
+ * it; "Restore from backup" closes it and opens it again over the restored
+ * file (backup/restorable-core.ts), behind the same handlers.
+ */
 export function createCore(deps: CoreDeps): Core {
+  return restorableCore(deps, openCore);
+}
+
+function openCore(deps: CoreDeps): Core {
   const key = deps.unencryptedForComparison ? UNENCRYPTED_FOR_COMPARISON : databaseKeyFor(deps.keyStore, deps.databasePath);
   const database = openDatabase(deps.databasePath, key);
   ensureSearchKeys(database.sqlite);

@@ -6,8 +6,10 @@ import { theField, tooLongText } from './common';
  * folder it chooses (the last 14), and a laptop writes one to a stick when
  * asked. A backup is SQLite's online backup of the live database, so it is
  * a whole, consistent database even while sign-ins are being saved.
- * Restoring one replaces the database, so it happens with the database
- * closed: `fieldbook restore FILE` (see docs/backup.md).
+ * Restoring one replaces the database: from the Backups screen
+ * (`backup.restore`, which closes the database, replaces it and opens the
+ * restored one), or with Fieldbook closed, `fieldbook restore FILE` (see
+ * docs/backup.md).
  */
 
 const Empty = z.strictObject({});
@@ -70,4 +72,10 @@ export const backupProcedures = {
   'backup.now': { kind: 'mutation', input: z.strictObject({ folder: folderPath('Folder to back up to').optional() }), output: BackupTaken },
   /** Reads a backup file and says what it holds; refuses a damaged one, another computer's, or one from a newer version. */
   'backup.check': { kind: 'query', input: z.strictObject({ path: folderPath('Backup file') }), output: BackupCheck },
+  /**
+   * Replaces this computer's database with a backup of it, checked first as
+   * `backup.check` does; the current database is kept aside until the
+   * restored one has opened. Says what the restored database holds.
+   */
+  'backup.restore': { kind: 'mutation', input: z.strictObject({ path: folderPath('Backup file') }), output: BackupCheck },
 } as const;

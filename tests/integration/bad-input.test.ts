@@ -313,6 +313,7 @@ beforeAll(async () => {
     'backup.setFolder': { folder: backupFolder },
     'backup.now': { folder: backupFolder },
     'backup.check': { path: backup.path },
+    'backup.restore': { path: backup.path },
     'erasure.preview': { personId: toErase.id },
     'erasure.erase': { personIds: [toErase.id], reason: 'Asked to be forgotten by email', erasedBy: 'Priya Shah' },
     'erasure.list': {},

@@ -48,5 +48,14 @@ export function backupHandlers(ctx: CoreContext): HandlerGroup<'backup'> {
       const device = await thisDevice(ctx);
       return checkBackupFor(device.id, device.name, absolute(path), heldDatabaseKey(ctx.keyStore));
     },
+    /**
+     * The check a restore starts with, in its turn on the write path (and
+     * refused while the kiosk is open). The core a host holds
+     * (restorable-core.ts) then closes this database and replaces it.
+     */
+    async 'backup.restore'({ path }) {
+      const device = await thisDevice(ctx);
+      return checkBackupFor(device.id, device.name, absolute(path), heldDatabaseKey(ctx.keyStore));
+    },
   };
 }

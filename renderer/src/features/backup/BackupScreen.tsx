@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import type { BackupCheck, BackupFile } from '../../../../shared/contract';
+import type { BackupFile } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { plural } from '../../components/format';
 import { LoadFailed, Loading, Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { useAsync } from '../../components/useAsync';
 import '../../styles/sync.css';
-import { Facts } from '../sync/parts';
 import { PathForm } from './PathForm';
+import { RestoreBackup, RestoredNotice } from './RestoreBackup';
 
 const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
@@ -38,33 +38,13 @@ function BackupList({ backups }: { backups: BackupFile[] }) {
   );
 }
 
-function CheckedBackup({ checked }: { checked: BackupCheck }) {
-  return (
-    <div className="check-panel" role="status">
-      <h3>{checked.fileName} is a whole backup of this computer</h3>
-      <Facts
-        rows={[
-          ['Computer', checked.deviceName],
-          ['Taken', checked.takenAt ? when(checked.takenAt) : 'Not given'],
-          ['Holds', `${plural(checked.people, 'person', 'people')}, ${plural(checked.sessions, 'session')}, ${plural(checked.signIns, 'sign-in')}`],
-        ]}
-      />
-      <p>
-        To restore it, quit Fieldbook, then run <code>fieldbook restore {checked.fileName}</code> from the folder it is in. The data as it is
-        now is kept until the restored copy has opened.
-      </p>
-    </div>
-  );
-}
-
 /**
  * Backups of this computer's database: the daily one into a chosen folder
  * (the newest 14 kept), one now into any folder (a stick), and a check of a
- * backup file before restoring it. See docs/backup.md.
+ * backup file, checked, restored over this computer's data. See docs/backup.md.
  */
 export function BackupScreen() {
   const [version, setVersion] = useState(0);
-  const [checked, setChecked] = useState<BackupCheck | null>(null);
   const [backingUp, setBackingUp] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const status = useAsync(() => call('backup.status', {}), [version]);
@@ -90,6 +70,7 @@ export function BackupScreen() {
 
   return (
     <Page title="Backups">
+      <RestoredNotice />
       {status.status === 'failed' && <LoadFailed message={status.message} />}
       {status.data === undefined && status.status === 'loading' && <Loading what="this computer's backups" />}
       {status.data && (
@@ -143,21 +124,7 @@ export function BackupScreen() {
               onSubmit={(folder) => backUp(folder)}
             />
           </section>
-          <section className="sync-section" aria-labelledby="check-backup">
-            <h2 id="check-backup">Check a backup before restoring it</h2>
-            <PathForm
-              id="backup-check"
-              label="Backup file"
-              hint="The whole path of the file, for example E:\fieldbook-backup-20261202-153000.sqlite."
-              action="Check this backup"
-              busyLabel="Checking…"
-              onSubmit={async (path) => {
-                setChecked(null);
-                setChecked(await call('backup.check', { path }));
-              }}
-            />
-            {checked && <CheckedBackup checked={checked} />}
-          </section>
+          <RestoreBackup />
         </>
       )}
     </Page>
