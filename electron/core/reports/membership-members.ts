@@ -2,19 +2,21 @@ import type { TermOrigin, Training } from '../../../shared/contract/membership';
 import { FieldbookError } from '../../../shared/errors';
 import type { MembershipSchemesTable } from '../../db/schema';
 import type { CoreContext } from '../deps';
-import { firstAttendance } from '../membership/attendance';
 import { lastDayInEffect, originOf, type TermDates } from '../membership/dates';
 import { mergedPeople } from '../membership/merged-people';
 import { courseIdsOf } from '../membership/schemes';
 import { trainingOf } from '../membership/training';
+import { firstAttendanceOfEveryone } from './facts/first-attendance';
+import { reportFacts } from './facts/report-facts';
 
 /**
  * Every member of one scheme as the membership report reads them, as of a
  * day: their terms (a merged duplicate's count for the person kept), the
  * origin of each, and the training of each joining. The rules are the
- * membership ones (dates.ts, training.ts, attendance.ts), applied to rows
- * read in two set-based queries, one for the terms and one for attendance,
- * so 20,000 members are two reads, not 20,000.
+ * membership ones (dates.ts, training.ts, and attendance.ts's meaning of
+ * attendance), applied to the terms read in one query and to attendance
+ * from the reports' facts in memory (facts/first-attendance.ts), so 20,000
+ * members are one read and one pass, not 20,000 reads.
  */
 
 export interface ReportTerm extends TermDates {
@@ -89,7 +91,7 @@ export async function reportMembers(ctx: CoreContext, scheme: MembershipSchemesT
     (ctx.sqlite.prepare('SELECT id, name, sector FROM organisations').raw().all() as [string, string, string][]).map(([id, name, sector]) => [id, { name, sector }]),
   );
   const merged = await mergedPeople(ctx.db);
-  const attended = await firstAttendance(ctx.db, courseIdsOf(scheme), asOf, merged);
+  const attended = firstAttendanceOfEveryone(reportFacts(ctx.sqlite), courseIdsOf(scheme), asOf, merged);
 
   const byPerson = new Map<string, ReportTerm[]>();
   for (const [rowid, storedPersonId, startsOn, endsOn, origin, cancelledOn, exemptReason, organisationId] of rows) {
