@@ -81,6 +81,11 @@ export const EvaluationSummary = z.object({
 export type EvaluationSummary = z.infer<typeof EvaluationSummary>;
 
 export const noteStatuses = ['open', 'responded', 'closed'] as const;
+
+/** One text a note has had: when it was written and on which computer. */
+export const NoteVersion = z.object({ text: z.string(), writtenAt: z.string(), deviceName: z.string() });
+export type NoteVersion = z.infer<typeof NoteVersion>;
+
 export const SessionNote = z.object({
   id: z.string(),
   sessionId: z.string(),
@@ -92,6 +97,12 @@ export const SessionNote = z.object({
   response: z.string().nullable(),
   createdAt: z.string(),
   respondedAt: z.string().nullable(),
+  /**
+   * Every text the note has had, oldest first: the first as written, then
+   * each correction. The last is the text that stands (`text`); one version
+   * means it was never corrected.
+   */
+  versions: z.array(NoteVersion),
 });
 export type SessionNote = z.infer<typeof SessionNote>;
 
@@ -125,6 +136,16 @@ export const evaluationProcedures = {
     kind: 'query',
     input: z.strictObject({ sessionId: Id.optional(), status: z.enum(noteStatuses).optional() }),
     output: z.array(SessionNote),
+  },
+  /**
+   * Corrects what a note says: the new text stands, and the earlier text is
+   * kept as the note's history. A correction is a change like any other, so
+   * a laptop's reaches the office in its next end-of-day file.
+   */
+  'notes.correct': {
+    kind: 'mutation',
+    input: z.strictObject({ id: Id, text: requiredText('Note', 4000) }),
+    output: SessionNote,
   },
   'notes.respond': {
     kind: 'mutation',

@@ -251,6 +251,7 @@ beforeAll(async () => {
     'evaluations.summary': { sessionId: today.id },
     'notes.add': { sessionId: today.id, text: 'Interpreting was booked too late', tags: ['Interpreting', 'interpreting'], needsResponse: true },
     'notes.list': { sessionId: today.id, status: 'open' },
+    'notes.correct': { id: note.id, text: 'Interpreting was booked too late for two people' },
     'notes.respond': { id: note.id, response: 'Interpreters are now booked when the session is scheduled', status: 'responded' },
     'kioskEvaluation.find': { query: 'dar' },
     'kioskEvaluation.template': {},

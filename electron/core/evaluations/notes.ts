@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import type { SessionNote } from '../../../shared/contract';
+import type { NoteVersion, SessionNote } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import { getSession } from '../catalogue/sessions';
 import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
 import { write } from '../write';
+import { noteVersions } from './note-versions';
 
 const StoredTags = z.array(z.string());
 
@@ -19,7 +20,7 @@ function noteQuery(ctx: CoreContext) {
 
 type NoteRow = Awaited<ReturnType<ReturnType<typeof noteQuery>['executeTakeFirstOrThrow']>>;
 
-function toNote(row: NoteRow): SessionNote {
+function toNote(row: NoteRow, versions: NoteVersion[]): SessionNote {
   return {
     id: row.id,
     sessionId: row.session_id,
@@ -31,13 +32,21 @@ function toNote(row: NoteRow): SessionNote {
     response: row.response,
     createdAt: row.created_at,
     respondedAt: row.responded_at,
+    // A note whose changes this computer never logged (none should be) still shows the text it has.
+    versions: versions.length > 0 ? versions : [{ text: row.text, writtenAt: row.created_at, deviceName: 'Not known' }],
   };
+}
+
+/** The notes with every text each has had. */
+function withVersions(ctx: CoreContext, rows: NoteRow[]): SessionNote[] {
+  const versions = noteVersions(ctx, rows.map((row) => row.id));
+  return rows.map((row) => toNote(row, versions.get(row.id) ?? []));
 }
 
 async function getNote(ctx: CoreContext, id: string): Promise<SessionNote> {
   const row = await noteQuery(ctx).where('n.id', '=', id).executeTakeFirst();
-  if (!row) throw new FieldbookError('NOT_FOUND', 'That note could not be found.');
-  return toNote(row);
+  if (!row) throw new FieldbookError('NOT_FOUND', 'Choose a note from the list: that one could not be found.');
+  return withVersions(ctx, [row])[0]!;
 }
 
 /** What was raised in a session, and the office's answer to it: the "You said, we did" log. */
@@ -68,7 +77,19 @@ export function noteHandlers(ctx: CoreContext): HandlerGroup<'notes'> {
       let query = noteQuery(ctx);
       if (sessionId) query = query.where('n.session_id', '=', sessionId);
       if (status) query = query.where('n.status', '=', status);
-      return (await query.orderBy('n.created_at', 'desc').execute()).map(toNote);
+      return withVersions(ctx, await query.orderBy('n.created_at', 'desc').execute());
+    },
+
+    async 'notes.correct'({ id, text }) {
+      const note = await getNote(ctx, id);
+      if (note.text === text) {
+        throw new FieldbookError('INVALID_INPUT', 'Change the text to correct the note: it says the same as now.', {
+          text: 'Change the text to correct the note: it says the same as now.',
+        });
+      }
+      // Only the text changes; the earlier one stays in the change log, where the note's versions are read from.
+      await write(ctx, (scope) => scope.update('session_notes', id, { text }));
+      return getNote(ctx, id);
     },
 
     async 'notes.respond'({ id, response, status }) {
