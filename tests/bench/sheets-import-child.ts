@@ -31,6 +31,8 @@ process.stdout.write(
     rowsRead: preview.rowsRead,
     refused: preview.refusedCount,
     people: preview.people.new,
+    matched: preview.people.matched,
+    likelyDuplicates: preview.people.likelyDuplicateCount,
     organisations: preview.organisations.new.length,
     sessions: preview.sessions.new,
     signIns: preview.signIns.new,
