@@ -1,5 +1,6 @@
 import { callerFor } from '../demo/call';
 import { createDispatcher } from '../dispatch/dispatcher';
+import type { KeyStore } from '../core/keys';
 import { restoreDataFolder } from '../host/restore';
 import { withCore, type Output } from './commands';
 
@@ -21,10 +22,11 @@ export async function backupCommand(options: { dataFolder: string; to?: string }
 /**
  * `fieldbook restore FILE`: replaces the data folder's database with a
  * backup of it, once the backup is checked. Fieldbook must not be running
- * on the folder.
+ * on the folder. The desktop app's `--restore FILE` runs it too, with the
+ * app's keychain-sealed key store.
  */
-export async function restoreCommand(options: { dataFolder: string; file: string }, out: Output): Promise<void> {
-  const restored = await restoreDataFolder(options.dataFolder, options.file);
+export async function restoreCommand(options: { dataFolder: string; file: string; keyStore?: KeyStore }, out: Output): Promise<void> {
+  const restored = await restoreDataFolder(options.dataFolder, options.file, options.keyStore);
   const when = restored.takenAt ? ` taken ${new Date(restored.takenAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}` : '';
   out.line(`Restored "${restored.deviceName}" from ${restored.fileName}${when}.`);
   out.line(`It holds ${plural(restored.people, 'person', 'people')}, ${plural(restored.sessions, 'session')} and ${plural(restored.signIns, 'sign-in')}.`);

@@ -128,7 +128,9 @@ Usage:
   fieldbook restore FILE [--data FOLDER]
       Replace the database with a backup of this same computer, after
       checking the backup is whole and not from a newer version. Quit
-      Fieldbook first. See docs/backup.md.
+      Fieldbook first. A data folder the desktop app set up is restored
+      with the app (its Backups screen, or Fieldbook --restore FILE).
+      See docs/backup.md.
 
   fieldbook help
       Show this help.

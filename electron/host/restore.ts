@@ -5,7 +5,7 @@ import { FieldbookError } from '../../shared/errors';
 import { checkBackupFor } from '../core/backup/check';
 import { finishInterruptedRestore as finishInDatabase, replaceWithBackup } from '../core/backup/replace';
 import { fileKeyStore, type KeyStore } from '../core/keys';
-import { heldDatabaseKey } from '../db/database-key';
+import { DATABASE_KEY_NAME, heldDatabaseKey } from '../db/database-key';
 import { openWithKey } from '../db/encryption';
 import { DATABASE_FILE, KEYS_FOLDER } from './data-folder';
 
@@ -21,6 +21,20 @@ import { DATABASE_FILE, KEYS_FOLDER } from './data-folder';
 /** Before the database is opened: undoes or completes a restore a crash interrupted. */
 export function finishInterruptedRestore(dataFolder: string): void {
   finishInDatabase(join(dataFolder, DATABASE_FILE));
+}
+
+/**
+ * A data folder the desktop app set up keeps its database key sealed by
+ * this computer's keychain (keys/database-key.sealed), which only the app
+ * can open: the command line says to restore with the app instead.
+ */
+function refuseSealedKey(dataFolder: string, keyStore: KeyStore): void {
+  if (keyStore.get(DATABASE_KEY_NAME) || !existsSync(join(dataFolder, KEYS_FOLDER, `${DATABASE_KEY_NAME}.sealed`))) return;
+  throw new FieldbookError(
+    'WRONG_DATABASE_KEY',
+    'Restore this backup with the Fieldbook app: on its Backups screen, or by starting it with --restore FILE. ' +
+      'This data folder was set up by the app, and its key is locked by this computer’s keychain, which only the app can open.',
+  );
 }
 
 /** This computer's device, read from its closed database; a folder never set up has nothing to restore over. */
@@ -39,8 +53,8 @@ function currentDevice(database: string, key: Buffer): { id: string; name: strin
 }
 
 /**
- * The key store is the command line's key files unless given (the app passes
- * its keychain-sealed store): backups are encrypted with the database's key,
+ * The key store is the command line's key files unless given (the app's
+ * `--restore` passes its keychain-sealed store): backups are encrypted with the database's key,
  * which stays in place, so the restored file opens with it (a plain backup
  * from an older version is encrypted on that first open).
  */
@@ -51,6 +65,7 @@ export async function restoreDataFolder(
 ): Promise<BackupCheck> {
   const database = join(dataFolder, DATABASE_FILE);
   finishInterruptedRestore(dataFolder);
+  refuseSealedKey(dataFolder, keyStore);
   const key = heldDatabaseKey(keyStore);
   const device = currentDevice(database, key);
   const contents = checkBackupFor(device.id, device.name, backupPath, key);

@@ -14,6 +14,7 @@ import { registerInvokeHandler } from './ipc';
 import { windowsFollowingTheKiosk } from './kiosk-window';
 import { menuTemplate } from './menu';
 import { registerPrintToPdf } from './print';
+import { restoreArgument, restoreOnStart } from './restore-argument';
 import { safeStorageKeyStore } from './safe-storage-key-store';
 import { denyAllPermissions, hardenWebContents } from './security';
 import { secureWindowOptions } from './window-options';
@@ -46,12 +47,21 @@ function sendNavigate(payload: AppEvents['navigate']): void {
 }
 
 export async function start(): Promise<void> {
+  const restoreFile = restoreArgument(process.argv);
   if (!app.requestSingleInstanceLock()) {
+    if (restoreFile !== null) console.error('Quit Fieldbook first, then start it with --restore again: it is open on this computer now.');
     app.quit();
     return;
   }
   await app.whenReady();
   const dataFolder = app.getPath('userData');
+  if (restoreFile !== null) {
+    // Restored with the database closed, with the key the keychain seals; then the app quits.
+    const line = (text: string) => void process.stdout.write(`${text}\n`);
+    const error = (text: string) => void process.stderr.write(`${text}\n`);
+    app.exit(await restoreOnStart(dataFolder, restoreFile, safeStorageKeyStore(safeStorage, join(dataFolder, KEYS_FOLDER)), { line, error }));
+    return;
+  }
   try {
     core = openCoreInFolder(dataFolder, safeStorageKeyStore(safeStorage, join(dataFolder, KEYS_FOLDER)));
   } catch (error) {

@@ -2,10 +2,17 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../electron/dispatch/dispatcher';
+import { openCoreInFolder } from '../../electron/host/open-core';
+import { restoreArgument, restoreOnStart } from '../../electron/main/restore-argument';
+import { safeStorageKeyStore } from '../../electron/main/safe-storage-key-store';
 import { runFieldbook } from '../support/cli';
-import { openDatabaseFileIn, tempCore, type TempCore } from '../support/temp-core';
+import { callerFor, openDatabaseFileIn, tempCore, type TempCore } from '../support/temp-core';
 
-/** `fieldbook backup` and `fieldbook restore` over an office's data folder, as their own processes. */
+/**
+ * `fieldbook backup` and `fieldbook restore` over an office's data folder, as their own processes;
+ * and the desktop app's `--restore`, for a folder whose key only the app's keychain opens.
+ */
 
 let office: TempCore;
 let stick: string;
@@ -63,4 +70,58 @@ describe('fieldbook backup and restore', () => {
     expect(refused.stderr).toBe('Choose another file: notes.txt is not a Fieldbook backup, or it is damaged.\n');
     expect(names()).toEqual(['Before']);
   });
+});
+
+describe('a data folder the desktop app set up', () => {
+  /** The app's key store: keys sealed by the keychain (here a stand-in that seals reversibly), in keys/*.sealed. */
+  const sealed = (folder: string) =>
+    safeStorageKeyStore(
+      {
+        isEncryptionAvailable: () => true,
+        getSelectedStorageBackend: () => 'gnome_libsecret',
+        encryptString: (text: string) => Buffer.from(`sealed:${text}`),
+        decryptString: (data: Buffer) => data.toString().replace(/^sealed:/, ''),
+      },
+      join(folder, 'keys'),
+      'linux',
+    );
+
+  it('is refused by fieldbook restore, which names the app’s way; Fieldbook --restore restores it with the sealed key', async () => {
+    const appFolder = mkdtempSync(join(tmpdir(), 'fieldbook-app-data-'));
+    try {
+      const app = openCoreInFolder(appFolder, sealed(appFolder));
+      let backup: string;
+      try {
+        const call = callerFor(createDispatcher(app.handlers));
+        await call('device.setUp', { role: 'laptop', name: 'Hall laptop' });
+        await call('people.create', person('Before'));
+        backup = (await call('backup.now', { folder: stick })).path;
+        await call('people.create', person('After'));
+      } finally {
+        await app.close();
+      }
+      const namesInApp = async () => {
+        const reopened = openCoreInFolder(appFolder, sealed(appFolder));
+        try {
+          return (await callerFor(createDispatcher(reopened.handlers))('people.list', {})).map((row) => row.givenName).sort();
+        } finally {
+          await reopened.close();
+        }
+      };
+
+      const refused = await runFieldbook(appFolder, 'restore', backup, '--data', appFolder);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/^Restore this backup with the Fieldbook app: on its Backups screen, or by starting it with --restore FILE\./);
+      expect(await namesInApp()).toEqual(['After', 'Before']);
+
+      expect(restoreArgument(['/opt/Fieldbook/fieldbook', '--restore', backup])).toBe(backup);
+      const lines: string[] = [];
+      const code = await restoreOnStart(appFolder, backup, sealed(appFolder), { line: (text) => lines.push(text), error: (text) => lines.push(`error: ${text}`) });
+      expect(code).toBe(0);
+      expect(lines[0]).toMatch(/^Restored "Hall laptop" from fieldbook-backup-\d{8}-\d{6}\.sqlite taken /);
+      expect(await namesInApp()).toEqual(['Before']);
+    } finally {
+      rmSync(appFolder, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
