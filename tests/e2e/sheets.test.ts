@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite, type AppUnderTest, clickInMainMenu, mainMenuScreens } from './support/harness';
 import { seeder } from './support/seed';
+import { byHeading, xlsxRows } from '../support/spreadsheets';
 
 /**
  * The office brings in a sign-in sheet typed up from paper, on screen: it
@@ -126,6 +128,22 @@ describe('importing a spreadsheet at the office', () => {
       await go(page, 'People', 'People');
       for (const name of ["Siobhán O'Brien", 'Zoë Clarke', 'Łukasz Wójcik']) await page.getByRole('row').filter({ hasText: name }).first().waitFor();
       expect(await textOf(page.getByRole('row').filter({ hasText: 'Łukasz Wójcik' }))).toContain('Hope Centre');
+
+      // The imported session's roster, downloaded as a spreadsheet and read back: the three who came, signed in.
+      const [imported] = await app.core.handlers['sessions.list']({ from: '2000-01-01', query: COURSE, limit: 10 });
+      await page.goto(`${app.host.url}#/today/${imported!.id}`);
+      await heading(page, COURSE).waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download as spreadsheet of the roster', exact: true }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^Roster Working with interpreters \d{4}-\d{2}-\d{2}\.xlsx$/);
+      const roster = byHeading(await xlsxRows(new Uint8Array(readFileSync(await download.path()))));
+      expect(roster.map((row) => [row.Name, row.Organisation, row.Status]).sort()).toEqual([
+        ["Siobhán O'Brien", 'Riverside Trust', 'Signed in'],
+        ['Zoë Clarke', 'Riverside Trust', 'Signed in'],
+        ['Łukasz Wójcik', 'Hope Centre', 'Signed in'],
+      ]);
 
       // The same file again: the remembered mapping is used, and nothing is new.
       await go(page, 'Spreadsheets', 'Import a spreadsheet');
