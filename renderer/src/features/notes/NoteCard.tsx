@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import type { SessionNote } from '../../../../shared/contract';
-import { longDate } from '../../components/format';
+import { longDate, momentText } from '../../components/format';
 
 export const statusLabels: Record<SessionNote['status'], string> = {
   open: 'Open',
@@ -15,6 +15,35 @@ export const suggestedTags = ['interpreting', 'GP registration', 'housing', 'men
 /** The core keeps tags in lower case; a suggested tag is shown as it is suggested ("GP registration"). */
 export function tagLabel(tag: string): string {
   return suggestedTags.find((suggested) => suggested.toLowerCase() === tag.toLowerCase()) ?? tag;
+}
+
+/**
+ * A corrected note says when it was corrected and where, then what it said
+ * before, newest first, each with when and on which computer it was written:
+ * a correction never hides what was first written.
+ */
+function EarlierVersions({ note }: { note: SessionNote }) {
+  const earlier = note.versions.slice(0, -1).reverse();
+  const latest = note.versions.at(-1);
+  if (earlier.length === 0 || !latest) return null;
+  return (
+    <div className="note-card__versions">
+      <p className="muted">
+        Corrected {momentText(latest.writtenAt)} on {latest.deviceName}.
+      </p>
+      <p className="note-card__versions-title">{earlier.length === 1 ? 'Earlier text' : `Earlier texts (${earlier.length}), newest first`}</p>
+      <ol className="note-card__earlier">
+        {earlier.map((version) => (
+          <li key={`${version.writtenAt}-${version.text}`}>
+            <p className="muted">
+              Written {momentText(version.writtenAt)} on {version.deviceName}:
+            </p>
+            <p className="pre-line note-card__earlier-text">{version.text}</p>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
 }
 
 /**
@@ -50,6 +79,7 @@ export function NoteCard({
         {showSession && <span className="muted">Added {added}</span>}
       </p>
       <p className="pre-line note-card__text">{note.text}</p>
+      <EarlierVersions note={note} />
       {note.tags.length > 0 && (
         <p className="note-card__tags">
           <span className="visually-hidden">Tags: </span>

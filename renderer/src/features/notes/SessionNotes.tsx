@@ -8,6 +8,7 @@ import { useForm, type Errors } from '../../components/form';
 import { LoadFailed, Loading } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { useAsync } from '../../components/useAsync';
+import { CorrectNote } from './CorrectNote';
 import { NoteCard, suggestedTags } from './NoteCard';
 import '../../styles/evaluation.css';
 import './notes.css';
@@ -126,12 +127,14 @@ function AddNote({ sessionId, again, added }: { sessionId: string; again: boolea
 
 /** What was raised in the session: a new note, then the notes so far, newest first. */
 export function SessionNotes({ sessionId }: { sessionId: string }) {
-  const [version, setVersion] = useState(0);
-  const notes = useAsync(() => call('notes.list', { sessionId }), [sessionId, version]);
+  // Notes added (each empties the form for the next) and notes corrected (the form stays as it is): either reads the list again.
+  const [added, setAdded] = useState(0);
+  const [corrected, setCorrected] = useState(0);
+  const notes = useAsync(() => call('notes.list', { sessionId }), [sessionId, added, corrected]);
   return (
     <>
       <h3>Add a note</h3>
-      <AddNote key={version} sessionId={sessionId} again={version > 0} added={() => setVersion((count) => count + 1)} />
+      <AddNote key={added} sessionId={sessionId} again={added > 0} added={() => setAdded((count) => count + 1)} />
       <h3>Notes from this session</h3>
       {notes.status === 'failed' && <LoadFailed message={notes.message} />}
       {notes.data === undefined && notes.status === 'loading' && <Loading what="notes" />}
@@ -139,7 +142,9 @@ export function SessionNotes({ sessionId }: { sessionId: string }) {
       {notes.data && notes.data.length > 0 && (
         <ul className="note-cards">
           {notes.data.map((note) => (
-            <NoteCard key={note.id} note={note} headingLevel="h4" />
+            <NoteCard key={note.id} note={note} headingLevel="h4">
+              <CorrectNote note={note} corrected={() => setCorrected((count) => count + 1)} />
+            </NoteCard>
           ))}
         </ul>
       )}

@@ -1,0 +1,70 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { seriousAxeFindings } from './support/axe';
+import { browserSuite, clickInMainMenu } from './support/harness';
+import { COURSE, laptopAndOffice, morningSession } from './support/seed';
+
+/**
+ * A facilitator corrects a note on the laptop by keyboard: the corrected text
+ * stands and the earlier text stays beside it, with when and on which
+ * computer each was written. The correction reaches the office's "You said,
+ * we did" in the laptop's end-of-day file, earlier text and all.
+ */
+
+const suite = browserSuite();
+
+function heading(page: Page, name: string, level = 1): Locator {
+  return page.getByRole('heading', { level, name, exact: true });
+}
+
+async function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element === document.activeElement);
+}
+
+describe('correcting a note', () => {
+  it('keeps the earlier text visible on the laptop and at the office', async () => {
+    const paired = await laptopAndOffice(suite, 'Hall laptop');
+    const { session } = await morningSession(paired.onOffice, paired.today);
+    await paired.sendPackage();
+    await paired.onLaptop('notes.add', { sessionId: session.id, text: 'Two people asked about GP registraton.', tags: ['GP registration'], needsResponse: true });
+
+    const page = await paired.laptop.openPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${paired.laptop.host.url}#/sessions/${session.id}/evaluation`);
+    await heading(page, `Evaluation: ${COURSE}`).waitFor();
+    const card = page.locator('.note-card').filter({ hasText: 'Two people asked' });
+    const correct = card.getByRole('button', { name: 'Correct this note' });
+    await correct.focus();
+    await page.keyboard.press('Enter');
+    const box = card.getByLabel('Corrected text');
+    expect(await isFocused(box)).toBe(true);
+    expect(await box.inputValue()).toBe('Two people asked about GP registraton.');
+    // Nothing changed yet: no error until the correction is saved unchanged.
+    expect(await card.locator('.field__error').count()).toBe(0);
+    await card.getByRole('button', { name: 'Save the correction' }).click();
+    await page.getByRole('link', { name: 'Change the text to correct the note: it says the same as now.' }).waitFor();
+
+    await box.fill('Three people asked how to register with a GP.');
+    await card.getByRole('button', { name: 'Save the correction' }).press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Note corrected. The earlier text is kept in its history.' }).waitFor();
+    const corrected = page.locator('.note-card').filter({ hasText: 'Three people asked how to register with a GP.' });
+    await corrected.getByText('Earlier text', { exact: true }).waitFor();
+    const text = (await corrected.textContent()) ?? '';
+    expect(text).toContain('Two people asked about GP registraton.');
+    expect(text).toMatch(/Corrected today at \d\d:\d\d on Hall laptop\.|Corrected \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d on Hall laptop\./);
+    expect(text).toMatch(/Written .* on Hall laptop:/);
+    // Focus is back on the button that opened the form.
+    expect(await isFocused(corrected.getByRole('button', { name: 'Correct this note' }))).toBe(true);
+    expect(await seriousAxeFindings(page, 'a corrected note')).toEqual([]);
+
+    await paired.sendBundle();
+    const atOffice = await paired.office.openPage();
+    atOffice.setDefaultTimeout(10_000);
+    await clickInMainMenu(atOffice, 'You said, we did');
+    await heading(atOffice, 'You said, we did').waitFor();
+    const officeCard = atOffice.locator('.note-card').filter({ hasText: 'Three people asked how to register with a GP.' });
+    await officeCard.getByText('Earlier text', { exact: true }).waitFor();
+    expect(await officeCard.textContent()).toContain('Two people asked about GP registraton.');
+    expect(await seriousAxeFindings(atOffice, 'You said, we did with a corrected note')).toEqual([]);
+  }, 60_000);
+});
