@@ -321,6 +321,8 @@ beforeAll(async () => {
     'erasure.settings': {},
     'erasure.saveSettings': { personRetentionYears: 6, inboxRetentionDays: 30 },
     'erasure.pastRetention': {},
+    'subjectAccess.report': { personId: booked.id },
+    'subjectAccess.spreadsheet': { personId: booked.id },
     'settings.get': {},
     'settings.renameDevice': { name: 'Central office' },
     // The same PIN again: refused, so a broken copy that happens to be valid never changes the PIN the kiosk examples use

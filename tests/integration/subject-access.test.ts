@@ -169,7 +169,7 @@ describe('everything we hold about a person', () => {
     expect(file.fileName).toBe('Everything we hold about Zofia Quillfeather 2026-03-12.xlsx');
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64'));
+    await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['About', ...report.parts.map((found) => found.title)]);
     const about = workbook.getWorksheet('About')!;
     expect(about.getRow(1).getCell(2).value).toBe('Zofia Quillfeather');
