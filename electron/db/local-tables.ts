@@ -38,6 +38,19 @@ export interface KioskTable {
   wrong_pin_tries: number;
   /** When the wait after too many wrong PINs ends (an ISO instant), or null. */
   pin_locked_until: string | null;
+  /** The scrypt hash of this laptop's recovery code (the code is shown once, never kept); null once used or before one is made. */
+  recovery_code_hash: string | null;
+  /** The last PIN reset the office sent in a package, so one package read twice resets it once; and when the office set it. */
+  office_pin_reset_id: string | null;
+  office_pin_reset_at: string | null;
+}
+
+/** At the office: the kiosk PIN reset waiting for a laptop (as a hash), carried in each package written for it. */
+export interface LaptopPinResetsTable {
+  device_id: string;
+  id: string;
+  pin_hash: string;
+  set_at: string;
 }
 
 /** Local only: anonymous answers not yet released into evaluation_responses. */

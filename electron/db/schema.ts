@@ -12,6 +12,7 @@ import type {
   HeldBundlesTable,
   ImportLogTable,
   KioskTable,
+  LaptopPinResetsTable,
   LocalSettingsTable,
   OutgoingBundlesTable,
   PackageMembershipLinesTable,
@@ -353,4 +354,5 @@ export interface Schema extends SharedTables {
   duplicate_decisions: DuplicateDecisionsTable;
   package_membership_schemes: PackageMembershipSchemesTable;
   package_membership_lines: PackageMembershipLinesTable;
+  laptop_pin_resets: LaptopPinResetsTable;
 }

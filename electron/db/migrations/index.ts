@@ -17,6 +17,7 @@ import * as erasures from './0016-erasures';
 import * as mergedOrganisations from './0017-merged-organisations';
 import * as packagePeople from './0018-package-people';
 import * as reportSourceVersions from './0019-report-source-versions';
+import * as kioskPinRecovery from './0020-kiosk-pin-recovery';
 
 export interface Migration {
   name: string;
@@ -47,4 +48,5 @@ export const migrations: readonly Migration[] = [
   { name: '0017-merged-organisations', up: mergedOrganisations.up },
   { name: '0018-package-people', up: packagePeople.up },
   { name: '0019-report-source-versions', up: reportSourceVersions.up },
+  { name: '0020-kiosk-pin-recovery', up: kioskPinRecovery.up },
 ];
