@@ -38,6 +38,7 @@ import { JoinRequests } from '../features/membership/JoinRequests';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { ErasePerson } from '../features/erasure/ErasePerson';
 import { ErasuresScreen } from '../features/erasure/ErasuresScreen';
+import { SubjectAccessPage } from '../features/subject-access/SubjectAccessPage';
 import type { DeviceRole } from '../../../shared/contract';
 import { useDevice } from './device';
 
@@ -144,6 +145,7 @@ export function Routes() {
       <Route path="/people/:id/edit">{({ id }) => <EditPerson key={id} id={id} />}</Route>
       <Route path="/people/:id/merge">{({ id }) => <MergePeople key={id} id={id} />}</Route>
       <Route path="/people/:id/erase">{({ id }) => <ErasePerson key={id} id={id} />}</Route>
+      <Route path="/people/:id/everything">{({ id }) => <SubjectAccessPage key={id} id={id} />}</Route>
       <Route path="/requests" component={RequestList} />
       <Route path="/requests/new" component={NewRequest} />
       <Route path="/requests/:id/schedule">{({ id }) => <ScheduleRequest key={id} id={id} />}</Route>

@@ -52,6 +52,11 @@ export function PersonPage({ id }: { id: string }) {
             </ButtonLink>
           )}
           {office && (
+            <ButtonLink href={`/people/${id}/everything`} secondary>
+              Everything we hold about this person
+            </ButtonLink>
+          )}
+          {office && (
             <ButtonLink href={`/people/${id}/erase`} secondary>
               Erase this person
             </ButtonLink>
