@@ -201,6 +201,18 @@ describe('everything we hold about a person', () => {
     });
   });
 
+  it('forgets which packages carried a person when they are erased', async () => {
+    world = await syncWorld(['Hall laptop 2']);
+    const { office } = world;
+    const { person } = await personWithEverything(world);
+    const carried = office.sqlite.prepare('SELECT count(*) FROM package_people').pluck();
+    // Both records of them were booked on the laptop's sessions, so the package carried both.
+    expect(carried.get()).toBe(2);
+    await office.call('erasure.erase', { personIds: [person.id], reason: 'Asked to be forgotten', erasedBy: 'Priya' });
+    expect(carried.get()).toBe(0);
+    expect((await office.call('subjectAccess.report', { personId: person.id })).status).toBe('erased');
+  });
+
   it('is refused on a laptop in plain words, and for a person never held', async () => {
     world = await syncWorld(['Hall laptop 2']);
     const laptop = world.laptops[0]!;
