@@ -283,7 +283,7 @@ beforeAll(async () => {
     'sync.resolveDuplicate': { keepId: person.id, otherId: atKiosk.id, action: 'keep_apart' },
     'sync.writePackage': { deviceId: laptopId },
     'exports.download': { list: 'roster', format: 'xlsx', sessionId: today.id },
-    'sheets.preview': { kind: 'attendance', fileName: 'sign-ins.csv', contentBase64: sheetCsv, mapping: { Role: 'ignore' } },
+    'sheets.preview': { kind: 'attendance', fileName: 'sign-ins.csv', contentBase64: sheetCsv, mapping: { Role: 'ignore' }, samePeople: [] },
     'sheets.import': { kind: 'people', fileName: 'people.csv', contentBase64: sheetCsv, sheet: 'CSV' },
     'sheets.progress': { progressId: 'screen-0001' },
     'schemes.list': {},
