@@ -62,6 +62,15 @@ describe('everything we hold about a person', () => {
       expect(await partNamed(page, 'Sent to laptops').getByRole('row').nth(1).textContent()).toContain('Hall laptop 2');
       expect(await partNamed(page, 'Conflicts').textContent()).toContain('None held.');
       expect(await seriousAxeFindings(page, 'Everything we hold')).toEqual([]);
+      // Wide parts wrap at a 1024 px window rather than scroll sideways.
+      await page.setViewportSize({ width: 1024, height: 768 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      // Printed, only the answer shows: no menu, no buttons.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.getByRole('navigation', { name: 'Main menu' }).isVisible()).toBe(false);
+      expect(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(false);
+      expect(await heading(page, 'Consents', 2).isVisible()).toBe(true);
+      await page.emulateMedia({ media: 'screen' });
 
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as spreadsheet' }).click()]);
       expect(download.suggestedFilename()).toBe(`Everything we hold about Zofia Quillfeather ${today}.xlsx`);
