@@ -3,11 +3,11 @@ import { getSession } from '../catalogue/sessions';
 import { localMinute, type CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
 import { getRoster } from '../signin/roster';
-import { inClockOrder, signInEvents } from '../signin/booking-sign-ins';
 import { recordSignIn } from '../signin/sign-in';
 import { write, type WriteScope } from '../write';
 import { acceptOffer, cancelBooking, changeCapacity, passOffer } from './actions';
-import { bookingId, requireBooking } from './booking-rows';
+import { requireBooking } from './booking-rows';
+import { bookingHistory } from './booking-history';
 import { bookMany } from './book-many';
 import { bookableSession } from './checks';
 import { fillGroupPlace, holdGroupPlaces, listGroups } from './groups';
@@ -30,28 +30,7 @@ export function bookingHandlers(ctx: CoreContext): HandlerGroup<'bookings'> {
       return { sessionId, courseTitle: session.courseTitle, startsAt: session.startsAt, people };
     },
 
-    async 'bookings.history'({ sessionId, personId }) {
-      const events = await ctx.db
-        .selectFrom('booking_events')
-        .selectAll()
-        .where('booking_id', '=', bookingId(sessionId, personId))
-        .orderBy('hlc')
-        .execute();
-      const booking = events.map((event) => ({
-        hlc: event.hlc,
-        event: {
-          id: event.id,
-          event: event.event,
-          fromState: event.from_state,
-          toState: event.to_state,
-          reason: event.reason,
-          by: event.device_name,
-          at: event.recorded_at,
-        },
-      }));
-      // Every event: the booking's own and the sign-ins and undos at the session.
-      return inClockOrder(booking, signInEvents(ctx, sessionId, personId));
-    },
+    'bookings.history': ({ sessionId, personId }) => bookingHistory(ctx, sessionId, personId),
 
     'bookings.acceptOffer': ({ sessionId, personId }) =>
       onSession(sessionId, (scope, session) => acceptOffer(scope, session, personId, ctx.clock())),

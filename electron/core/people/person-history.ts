@@ -118,7 +118,7 @@ export function deviceNamer(ctx: CoreContext): (deviceId: string) => string {
   return (deviceId) => names.get(deviceId) ?? 'another computer';
 }
 
-function personNamer(ctx: CoreContext): (id: string) => string {
+export function personNamer(ctx: CoreContext): (id: string) => string {
   const read = ctx.sqlite.prepare('SELECT given_name, family_name, preferred_name FROM people WHERE id = ?');
   return (id) => {
     const row = read.get(id) as Parameters<typeof displayName>[0] | undefined;
