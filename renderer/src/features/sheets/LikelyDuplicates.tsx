@@ -15,11 +15,12 @@ export function samePeopleFrom(pairs: readonly SheetLikelyDuplicate[], chosen: S
   });
 }
 
-const whyWords: Record<SheetLikelyDuplicate['why'], string> = {
-  email: 'Same name and email',
-  organisation: 'Same name and organisation, another email',
-  no_organisation: 'Same name, and neither has an organisation',
-};
+/** Why the pair looks alike, in the words of the review of possible duplicates. */
+function whyWords(pair: SheetLikelyDuplicate): string {
+  if (pair.why === 'email') return 'Same name and email';
+  if (pair.why === 'no_organisation') return 'Same name, and neither has an organisation';
+  return pair.email && pair.personEmail ? 'Same name and organisation, another email' : 'Same name and organisation';
+}
 
 const details = (email: string | null, organisation: string | null) => `${email ?? 'email not given'}, ${organisation ?? 'no organisation'}`;
 
@@ -94,7 +95,7 @@ export function LikelyDuplicates({ pairs, count, severalSheets, chosen, onChoose
                     The same person as {pair.person} ({details(pair.personEmail, pair.personOrganisation)})
                   </label>
                   <p className="radio__hint" id={`${name}-${pair.personId}-hint`}>
-                    {whyWords[pair.why]}
+                    {whyWords(pair)}
                   </p>
                 </div>
               ))}
