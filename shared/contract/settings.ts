@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { Empty, requiredText } from './common';
+import { Empty, Id, requiredText } from './common';
 import { DeviceRole } from './device';
 import { Pin } from './kiosk';
 
 /**
  * This computer's own settings, on one screen: its name, and the kiosk PIN
- * that lets a facilitator leave kiosk mode. (The office's inbox folder is the
+ * that lets a facilitator leave kiosk mode (changed with the one in use, or
+ * reset with the recovery code shown once at setup, or by the office in the
+ * laptop's next package). (The office's inbox folder is the
  * sync settings' `sync.saveSettings`, and the backup folder the backups'.)
  * None of these is ever sent to another computer.
  */
@@ -18,8 +20,43 @@ export const SettingsStatus = z.object({
   pinSet: z.boolean(),
   /** While wrong PINs are being slowed down: when the next try is allowed. */
   pinLockedUntil: z.string().nullable(),
+  /** Whether this computer has a recovery code that can reset the PIN (false once it is used, until a new one is made). */
+  recoveryCodeSet: z.boolean(),
+  /** When the office last set this laptop's kiosk PIN (applied from its package), as an ISO instant; null if it never has. */
+  officePinResetAt: z.string().nullable(),
 });
 export type SettingsStatus = z.infer<typeof SettingsStatus>;
+
+/**
+ * A recovery code: 16 letters and digits in four groups ("K7QX-3M9D-8WRT-2HNE"),
+ * shown once; only its hash is kept. Typed either case, with or without the
+ * dashes and spaces.
+ */
+export const RecoveryCode = z
+  .string({ error: 'Enter the recovery code, for example K7QX-3M9D-8WRT-2HNE.' })
+  .trim()
+  .min(1, { error: 'Enter the recovery code, for example K7QX-3M9D-8WRT-2HNE.' })
+  .max(40, { error: 'Enter the recovery code, for example K7QX-3M9D-8WRT-2HNE: it is 16 letters and digits.' });
+
+/** A new recovery code, shown this once, beside the settings it changed. */
+export const RecoveryCodeShown = z.object({ recoveryCode: z.string(), settings: SettingsStatus });
+export type RecoveryCodeShown = z.infer<typeof RecoveryCodeShown>;
+
+export const ResetPinInput = z.strictObject({ recoveryCode: RecoveryCode, newPin: Pin });
+
+/** At the office: each laptop it enrolled, and the kiosk PIN reset waiting in its next package, if any. */
+export const LaptopPin = z.object({
+  deviceId: z.string(),
+  name: z.string(),
+  /** When the office set a new PIN for it, as an ISO instant; null when none is waiting. */
+  resetSetAt: z.string().nullable(),
+});
+export type LaptopPin = z.infer<typeof LaptopPin>;
+
+export const ResetLaptopPinInput = z.strictObject({
+  deviceId: Id,
+  newPin: Pin,
+});
 
 export const RenameDeviceInput = z.strictObject({ name: requiredText('Computer name', 80) });
 
@@ -33,4 +70,16 @@ export const settingsProcedures = {
   'settings.get': { kind: 'query', input: Empty, output: SettingsStatus },
   'settings.renameDevice': { kind: 'mutation', input: RenameDeviceInput, output: SettingsStatus },
   'settings.changePin': { kind: 'mutation', input: ChangePinInput, output: SettingsStatus },
+  /** A new recovery code for the kiosk PIN, shown this once; the one before stops working. */
+  'settings.makeRecoveryCode': { kind: 'mutation', input: Empty, output: RecoveryCodeShown },
+  /**
+   * A new kiosk PIN with the recovery code, also from inside the kiosk (a
+   * facilitator who forgot the PIN is shut in it). The code works once: a new
+   * one is shown in its place.
+   */
+  'settings.resetPinWithRecoveryCode': { kind: 'mutation', access: 'kiosk', input: ResetPinInput, output: RecoveryCodeShown },
+  /** At the office: the laptops it enrolled, and which have a new PIN waiting for their next package. */
+  'settings.laptopPins': { kind: 'query', input: Empty, output: z.array(LaptopPin) },
+  /** At the office: a new kiosk PIN for a laptop, sent (as a hash) in every package written for it until replaced. */
+  'settings.resetLaptopPin': { kind: 'mutation', input: ResetLaptopPinInput, output: z.array(LaptopPin) },
 } as const;

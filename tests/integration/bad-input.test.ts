@@ -328,6 +328,11 @@ beforeAll(async () => {
     // The same PIN again: refused, so a broken copy that happens to be valid never changes the PIN the kiosk examples use
     // (after which the example's PIN would be a wrong PIN, and a wrong PIN is counted on disk by design).
     'settings.changePin': { currentPin: KIOSK_PIN, newPin: KIOSK_PIN },
+    'settings.makeRecoveryCode': {},
+    // Never this laptop's code, so no broken copy resets the PIN the kiosk examples use.
+    'settings.resetPinWithRecoveryCode': { recoveryCode: 'AAAA-BBBB-CCCC-DDDD', newPin: KIOSK_PIN },
+    'settings.laptopPins': {},
+    'settings.resetLaptopPin': { deviceId: laptopId, newPin: KIOSK_PIN },
   };
 });
 

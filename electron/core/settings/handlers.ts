@@ -1,10 +1,12 @@
 import { FieldbookError } from '../../../shared/errors';
-import type { SettingsStatus } from '../../../shared/contract';
+import type { RecoveryCodeShown, SettingsStatus } from '../../../shared/contract';
 import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
 import { hashPin, pinMatches } from '../kiosk/pin';
 import { noPinTries, pinLockedUntil, refuseWhileWaiting, refuseWrongPin } from '../kiosk/pin-tries';
 import { thisDevice } from '../sync/device-keys';
+import { laptopPins, resetLaptopPin } from './laptop-pins';
+import { hashRecoveryCode, newRecoveryCode, recoveryCodeMatches } from './recovery-code';
 
 /**
  * This computer's settings. The device row and the kiosk row are this
@@ -21,7 +23,21 @@ export function settingsHandlers(ctx: CoreContext): HandlerGroup<'settings'> {
       role: device.role,
       pinSet: kiosk.pin_hash !== null,
       pinLockedUntil: pinLockedUntil(kiosk, ctx.clock())?.toISOString() ?? null,
+      recoveryCodeSet: kiosk.recovery_code_hash !== null,
+      officePinResetAt: kiosk.office_pin_reset_at,
     };
+  }
+
+  /** A new code replaces the one before; it is returned this once and only its hash is kept. */
+  async function freshRecoveryCode(): Promise<RecoveryCodeShown> {
+    const recoveryCode = newRecoveryCode();
+    await ctx.db.updateTable('kiosk').set({ recovery_code_hash: hashRecoveryCode(recoveryCode) }).execute();
+    return { recoveryCode, settings: await status() };
+  }
+
+  async function office() {
+    const device = await thisDevice(ctx);
+    if (device.role !== 'office') throw new FieldbookError('CONFLICT', "Reset a laptop's PIN at the office: this computer is a laptop.");
   }
 
   return {
@@ -50,6 +66,38 @@ export function settingsHandlers(ctx: CoreContext): HandlerGroup<'settings'> {
       }
       await ctx.db.updateTable('kiosk').set({ pin_hash: hashPin(newPin), ...noPinTries }).execute();
       return status();
+    },
+
+    async 'settings.makeRecoveryCode'() {
+      await thisDevice(ctx);
+      return freshRecoveryCode();
+    },
+
+    async 'settings.resetPinWithRecoveryCode'({ recoveryCode, newPin }) {
+      await thisDevice(ctx);
+      const kiosk = await ctx.db.selectFrom('kiosk').selectAll().executeTakeFirstOrThrow();
+      if (!kiosk.recovery_code_hash) {
+        throw new FieldbookError('CONFLICT', 'Ask the office to set a new PIN for this laptop: it has no recovery code to use.');
+      }
+      if (!recoveryCodeMatches(recoveryCode, kiosk.recovery_code_hash)) {
+        throw new FieldbookError('UNAUTHORISED', 'Check the recovery code: it is not this laptop’s.', {
+          recoveryCode: 'Check the recovery code: it is not this laptop’s.',
+        });
+      }
+      // The PIN's wait ends too: the code is the way out of it. The code used works no more; a new one takes its place.
+      await ctx.db.updateTable('kiosk').set({ pin_hash: hashPin(newPin), ...noPinTries }).execute();
+      return freshRecoveryCode();
+    },
+
+    async 'settings.laptopPins'() {
+      await office();
+      return laptopPins(ctx);
+    },
+
+    async 'settings.resetLaptopPin'({ deviceId, newPin }) {
+      await office();
+      await resetLaptopPin(ctx, deviceId, newPin);
+      return laptopPins(ctx);
     },
   };
 }

@@ -19,6 +19,7 @@ import { forgetPrunedLines, packageMembership, readPackageMembership, storePacka
 import { applyPackageErasures, discardedInWords, erasuresFor } from '../erasure/confirmations';
 import { checkpointAfterErasure } from '../erasure/checkpoint';
 import { peopleInPackage, recordPackagePeople } from '../subject-access/package-people';
+import { applyPackagePinReset, pinResetFor } from '../settings/laptop-pins';
 
 /** "the office confirmed 2 more end-of-day files from this laptop", or none, never "0 more bundles". */
 function confirmedInWords(count: number): string {
@@ -46,6 +47,8 @@ const PackageMeta = z.object({
   membership: z.unknown().optional(),
   /** The office's erasures this laptop has not confirmed (file format 2 on); checked on its own (erasure/confirmations.ts). */
   erasures: z.unknown().optional(),
+  /** A kiosk PIN the office set for this laptop, as a hash; checked on its own (settings/laptop-pins.ts). */
+  pinReset: z.unknown().optional(),
 });
 type PackageMeta = z.infer<typeof PackageMeta>;
 
@@ -111,7 +114,8 @@ export async function writePackage(ctx: CoreContext, deviceId: string) {
   ).map((row) => row.bundle_id);
   const membership = await packageMembership(ctx, booked);
   const erasures = erasuresFor(ctx, deviceId);
-  const meta: PackageMeta = { kind: 'package', officeName: keys.device.name, laptopDeviceId: deviceId, acknowledged, ...counts, membership, erasures };
+  const pinReset = pinResetFor(ctx, deviceId);
+  const meta: PackageMeta = { kind: 'package', officeName: keys.device.name, laptopDeviceId: deviceId, acknowledged, ...counts, membership, erasures, pinReset };
   const bundleId = ctx.newId();
   const file = await sealFile({
     envelope: { kind: 'package', bundleId, senderDeviceId: keys.device.id, sequence, recipientFingerprint: recipientFingerprint(laptop.age_recipient), createdAt: createdHlc },
@@ -183,6 +187,7 @@ export async function importPackage(ctx: CoreContext, file: Uint8Array, fileName
       .prepare(`UPDATE outgoing_bundles SET acknowledged_at = ? WHERE acknowledged_at IS NULL AND bundle_id IN (SELECT value FROM json_each(?))`)
       .run(now, JSON.stringify(payload.meta.acknowledged)).changes;
     storePackageMembership(ctx.sqlite, membership, office.name);
+    const pinReset = applyPackagePinReset(ctx, payload.meta.pinReset, office.name);
     const prunedSessions = pruneAcknowledged(ctx);
     forgetPrunedLines(ctx.sqlite);
     ctx.sqlite
@@ -195,6 +200,7 @@ export async function importPackage(ctx: CoreContext, file: Uint8Array, fileName
       `Imported the package from ${office.name}: ${base.sessions} upcoming sessions, ${base.people} people; ${confirmedInWords(acknowledged)}.`,
       erased > 0 ? `${erased === 1 ? '1 erasure' : `${erased} erasures`} from the office carried out here; the next end-of-day file confirms ${erased === 1 ? 'it' : 'them'}.` : '',
       tally.discarded > 0 ? discardedInWords(tally.discarded, office.name) : '',
+      pinReset,
     ]
       .filter(Boolean)
       .join(' ');
