@@ -6,6 +6,7 @@ import { subjectAccessReport } from '../../electron/core/subject-access/report';
 import { write } from '../../electron/core/write';
 import { CONSENT_TEXT_VERSION, type SubjectAccessCell, type SubjectAccessPart, type SubjectAccessReport } from '../../shared/contract';
 import { answersFor, evaluatedSession, releaseHeldResponses } from '../support/evaluations';
+import { equalityAnsweredOnTwoLaptops } from '../support/equality';
 import { sendPackage, syncWorld, type SyncWorld } from '../support/sync';
 import { refusal, tempCore, type TempCore } from '../support/temp-core';
 
@@ -199,6 +200,16 @@ describe('everything we hold about a person', () => {
       code: 'NOT_FOUND',
       message: 'This person was erased on 12 March 2026; nothing is held. There is nothing to download.',
     });
+  });
+
+  it('gives the person both values of a conflict about their rows, and which laptop gave each', async () => {
+    world = await equalityAnsweredOnTwoLaptops();
+    const [amira] = await world.office.call('people.page', { query: 'Amira Khan' }).then((page) => page.rows);
+    const report = await world.office.call('subjectAccess.report', { personId: amira!.id });
+    const [conflict] = rowsOf(part(report, 'conflicts'));
+    expect(conflict).toMatchObject({ Record: 'An equality answer', Field: 'Ethnicity', Status: 'To review' });
+    expect([conflict!['Value kept'], conflict!['Value overwritten']].sort()).toEqual(['Irish', 'Pakistani']);
+    expect([conflict!['Kept from'], conflict!['Overwritten from']].sort()).toEqual(['Hall laptop 1', 'Hall laptop 2']);
   });
 
   it('forgets which packages carried a person when they are erased', async () => {

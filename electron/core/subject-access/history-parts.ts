@@ -41,6 +41,7 @@ function valueCell(access: AccessContext, name: string, value: unknown): Cell {
     if (name === 'organisation_id') return access.organisationName(value);
     if (name === 'session_id') return access.sessionName(value);
     if (name === 'person_id' || name === 'merged_into') return cell.text(access.personName(value));
+    if (name === 'device_id') return cell.text(access.deviceName(value));
     if (name === 'ethnicity') return cell.text(codeWords[value as keyof typeof codeWords] ?? value);
   }
   return cell.anything(value);
@@ -76,10 +77,13 @@ export function fieldHistoryPart(access: AccessContext): SubjectAccessPart {
 }
 
 export function conflictsPart(access: AccessContext): SubjectAccessPart {
-  const inRows = new Set(access.rows.pairs.map(([table, rowId]) => `${table}\u0000${rowId}`));
-  const conflicts = (access.sqlite.prepare('SELECT * FROM conflicts ORDER BY id').all() as ConflictsTable[]).filter((conflict) =>
-    inRows.has(`${conflict.table_name}\u0000${conflict.row_id}`),
-  );
+  // One pass over the conflict log (it has no index by row), matching every row about them at once.
+  const conflicts = access.sqlite
+    .prepare(
+      `SELECT * FROM conflicts WHERE (table_name, row_id) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))
+       ORDER BY id`,
+    )
+    .all(JSON.stringify(access.rows.pairs)) as ConflictsTable[];
   const change = access.sqlite.prepare('SELECT device_id, fields FROM change_log WHERE id = ?');
   const side = (changeId: string, name: string) => {
     const found = change.get(changeId) as { device_id: string; fields: string } | undefined;
