@@ -6,9 +6,13 @@ import { importBundle, importHeld } from './office-import';
 import { exportBundle, outbox, rewriteBundle } from './outbox';
 import { importPackage, writePackage } from './packages';
 import { capacityFlags } from './capacity-flags';
+import { noteRefusedImport } from './refused-files';
 import { conflicts, duplicates, heldBundles, importLog, manifest, resolveConflict, resolveDuplicate } from './review';
 import { inboxFolder, retentionDays, saveSetting } from './settings';
 import { thisDevice } from './device-keys';
+
+/** Refusals that say this computer cannot import at all (not the office, not set up), not what is wrong with the file. */
+const NOT_ABOUT_THE_FILE = new Set(['WRONG_DEVICE_ROLE', 'DEVICE_NOT_SET_UP']);
 
 const fromBase64 = (content: string) => new Uint8Array(Buffer.from(content, 'base64'));
 
@@ -32,7 +36,15 @@ export function syncHandlers(ctx: CoreContext): HandlerGroup<'sync'> {
     'sync.exportBundle': () => exportBundle(ctx),
     'sync.rewriteBundle': ({ sequence }) => rewriteBundle(ctx, sequence),
     'sync.importPackage': ({ fileName, contentBase64 }) => importPackage(ctx, fromBase64(contentBase64), fileName),
-    'sync.importFile': ({ fileName, contentBase64 }) => importBundle(ctx, fromBase64(contentBase64), { fileName }),
+    async 'sync.importFile'({ fileName, contentBase64 }) {
+      try {
+        return await importBundle(ctx, fromBase64(contentBase64), { fileName });
+      } catch (error) {
+        // Refused whole: noted for the import log (outside the database, which the refusal leaves untouched).
+        if (error instanceof FieldbookError && !NOT_ABOUT_THE_FILE.has(error.code)) noteRefusedImport(ctx, fileName, error.message);
+        throw error;
+      }
+    },
     'sync.importInbox': () => importInbox(ctx),
     async 'sync.manifest'() {
       await office();

@@ -1,6 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { CoreContext } from '../deps';
+import { inboxRetentionDays } from '../erasure/inbox-retention';
 import { inboxFolder } from './settings';
 
 export interface RefusedFile {
@@ -40,6 +42,73 @@ export function refusedInboxFiles(ctx: CoreContext): RefusedFile[] {
       });
     } catch {
       // Removed by the retention sweep (or by hand) while being read: no longer in the log.
+    }
+  }
+  return files;
+}
+
+/** Where refusals of files chosen on the Import screen are noted: beside the database, never in it. */
+const CHOSEN_FILES_REFUSED = 'Refused imports';
+
+/** The newest notes kept; the import log shows no more than this many entries anyway. */
+const KEEP_NOTES = 200;
+
+function chosenRefusalsFolder(ctx: CoreContext): string | null {
+  return ctx.sqlite.memory ? null : join(dirname(ctx.sqlite.name), CHOSEN_FILES_REFUSED);
+}
+
+/**
+ * A note names a file and why it was refused, which may name someone: it is
+ * kept only for the inbox retention period, as the inbox's refused files are.
+ */
+function keptSince(ctx: CoreContext): string {
+  return new Date(ctx.clock().getTime() - inboxRetentionDays(ctx) * 24 * 60 * 60 * 1000).toISOString();
+}
+
+/**
+ * Notes that a file chosen on the Import screen was refused, and why, so the
+ * import log can list it later as it lists the inbox's refused files. Like
+ * those, the note is a file (in a folder beside the database): a refusal
+ * writes nothing to the database. Only the newest notes are kept. A note
+ * that cannot be written leaves the refusal itself as it was.
+ */
+export function noteRefusedImport(ctx: CoreContext, fileName: string, reason: string): void {
+  const folder = chosenRefusalsFolder(ctx);
+  if (!folder) return;
+  try {
+    mkdirSync(folder, { recursive: true });
+    const at = ctx.clock().toISOString();
+    // Named by time first, so the folder sorts oldest first and the oldest can go.
+    writeFileSync(join(folder, `${at.replace(/[:.]/g, '-')} ${randomUUID()}.json`), JSON.stringify({ at, fileName, reason }));
+    const notes = readdirSync(folder).filter((name) => name.endsWith('.json')).sort();
+    const cutoff = keptSince(ctx).replace(/[:.]/g, '-');
+    const past = notes.filter((name, index) => index < notes.length - KEEP_NOTES || name < cutoff);
+    for (const old of past) rmSync(join(folder, old), { force: true });
+  } catch {
+    // A full or read-only disk: the person still sees the refusal on screen.
+  }
+}
+
+/** Files chosen on the Import screen and refused, from their notes. */
+export function refusedChosenFiles(ctx: CoreContext): RefusedFile[] {
+  const folder = chosenRefusalsFolder(ctx);
+  if (!folder) return [];
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((name) => name.endsWith('.json'));
+  } catch {
+    return [];
+  }
+  const since = keptSince(ctx);
+  const files: RefusedFile[] = [];
+  for (const name of names) {
+    try {
+      const note = JSON.parse(readFileSync(join(folder, name), 'utf8')) as Partial<RefusedFile>;
+      if (typeof note.at === 'string' && note.at >= since && typeof note.fileName === 'string' && typeof note.reason === 'string') {
+        files.push({ at: note.at, fileName: note.fileName, reason: note.reason });
+      }
+    } catch {
+      // Removed while being read, or not a note Fieldbook wrote: not in the log.
     }
   }
   return files;

@@ -7,7 +7,7 @@ import type { CoreContext } from '../deps';
 import { displayName } from '../signin/roster';
 import { flagOverCapacity, sessionsOf } from './capacity-flags';
 import { whyLikelySame } from '../signin/similar-people';
-import { refusedInboxFiles } from './refused-files';
+import { refusedChosenFiles, refusedInboxFiles } from './refused-files';
 import { normaliseForSearch } from '../../../shared/search-text';
 import { write } from '../write';
 
@@ -72,7 +72,7 @@ export function importLog(ctx: CoreContext) {
     status: row.status,
     message: row.message,
   }));
-  const refused: ImportLogEntry[] = refusedInboxFiles(ctx).map((file) => ({
+  const refused: ImportLogEntry[] = [...refusedInboxFiles(ctx), ...refusedChosenFiles(ctx)].map((file) => ({
     at: file.at,
     fileName: file.fileName,
     senderName: null,
