@@ -21,7 +21,7 @@ const known = new Set<string>(ethnicityCodes);
  * latest answer of someone merged into them, else "not answered". Counted
  * from the facts in memory; only counts leave this function.
  */
-function answersOfPeopleTrained(request: ReportRequest): { ethnicity: string; n: number }[] {
+export function answersOfPeopleTrained(request: ReportRequest): { ethnicity: string; n: number }[] {
   const scope = countedScopeOf(request);
   const { people, equality } = scope.facts;
   const mergedAnswer = new Map<number, { answer: number; answeredAt: string }>();

@@ -1,6 +1,6 @@
 import type { Breakdown } from '../scope';
 import type { CountedScope } from './counted-scope';
-import { NO_ORGANISATION, byText, sessionBreakdowns, sessionGroupings } from './group-keys';
+import { NO_ORGANISATION, byText, organisationSlots, sessionBreakdowns, sessionGroupings } from './group-keys';
 
 /**
  * People trained, attendances and sessions (with at least one attendance)
@@ -31,42 +31,78 @@ function ordered(tallies: Iterable<Tally>): GroupRow[] {
     .map(({ key, name, peopleTrained, attendances, sessions }) => ({ key, name, peopleTrained, attendances, sessions }));
 }
 
+/** People, attendances and sessions for groups numbered 0…n-1, counted row by row. */
+class GroupCounters {
+  readonly people: Int32Array;
+  readonly attendances: Int32Array;
+  readonly sessions: Int32Array;
+  private readonly lastPosition: Int32Array;
+
+  constructor(size: number) {
+    this.people = new Int32Array(size);
+    this.attendances = new Int32Array(size);
+    this.sessions = new Int32Array(size);
+    this.lastPosition = new Int32Array(size).fill(-1);
+  }
+
+  count(group: number, position: number, newPerson: boolean): void {
+    this.attendances[group]! += 1;
+    if (newPerson) this.people[group]! += 1;
+    if (this.lastPosition[group] !== position) {
+      this.lastPosition[group] = position;
+      this.sessions[group]! += 1;
+    }
+  }
+
+  tallies(keyAndName: (group: number) => [string, string]): Tally[] {
+    const found: Tally[] = [];
+    for (let group = 0; group < this.attendances.length; group += 1) {
+      if (this.attendances[group] === 0) continue;
+      const [key, name] = keyAndName(group);
+      found.push({ key, name, peopleTrained: this.people[group]!, attendances: this.attendances[group]!, sessions: this.sessions[group]!, lastPosition: -1 });
+    }
+    return found;
+  }
+}
+
 export function attendanceGroups(scope: CountedScope): Map<Breakdown | 'total', GroupRow[]> {
   const { facts, rowSession, rowPerson, rowStart, sessions } = scope;
   const { organisations, attendance } = facts;
   const result = new Map<Breakdown | 'total', GroupRow[]>();
 
-  // Total, sector and organisation in one pass: a person is in one organisation and one sector, so
-  // each is counted in theirs the first time they are met.
-  const total = tally('', '');
-  const bySector = new Map<string, Tally>();
-  const byOrganisation = new Map<number, Tally>();
+  // Total, sector and organisation in one pass over typed counters: a person is in one organisation
+  // and one sector, so each is counted in theirs the first time they are met.
+  const slots = organisationSlots(scope);
+  const personOrganisation = facts.people.organisation.view();
+  const organisationCounts = new GroupCounters(slots.size);
+  const sectorCounts = new GroupCounters(slots.sectorKeys.length);
   const seen = new Uint8Array(facts.people.size);
+  let people = 0;
   for (let i = 0; i < rowPerson.length; i += 1) {
     const person = rowPerson[i]!;
     const position = rowSession[i]!;
-    const organisation = scope.organisationOf(person);
-    const sector = scope.sectorOf(person);
-    let sectorTally = bySector.get(sector);
-    if (!sectorTally) bySector.set(sector, (sectorTally = tally(sector, sector)));
-    let organisationTally = byOrganisation.get(organisation);
-    if (!organisationTally) {
-      const key = organisation < 0 ? '' : organisations.numbers.ids[organisation]!;
-      byOrganisation.set(organisation, (organisationTally = tally(key, (organisation < 0 ? null : organisations.names[organisation]) ?? NO_ORGANISATION)));
+    const organisation = personOrganisation[person]! + 1;
+    const sector = slots.sectorOfSlot[organisation]!;
+    const first = seen[person] === 0;
+    if (first) {
+      seen[person] = 1;
+      people += 1;
     }
-    for (const group of [total, sectorTally, organisationTally]) {
-      group.attendances += 1;
-      if (!seen[person]) group.peopleTrained += 1;
-      if (group.lastPosition !== position) {
-        group.sessions += 1;
-        group.lastPosition = position;
-      }
-    }
-    seen[person] = 1;
+    organisationCounts.count(organisation, position, first);
+    sectorCounts.count(sector, position, first);
   }
-  result.set('total', ordered([total]));
-  result.set('sector', ordered(bySector.values()));
-  result.set('organisation', ordered(byOrganisation.values()));
+  let sessionsAttended = 0;
+  for (let position = 0; position < sessions.length; position += 1) if (rowStart[position + 1]! > rowStart[position]!) sessionsAttended += 1;
+  result.set('total', ordered([{ ...tally('', ''), peopleTrained: people, attendances: rowPerson.length, sessions: sessionsAttended }]));
+  result.set('sector', ordered(sectorCounts.tallies((slot) => [slots.sectorKeys[slot]!, slots.sectorKeys[slot]!])));
+  result.set(
+    'organisation',
+    ordered(
+      organisationCounts.tallies((slot) =>
+        slot === 0 ? ['', NO_ORGANISATION] : [organisations.numbers.ids[slot - 1]!, organisations.names[slot - 1] ?? NO_ORGANISATION],
+      ),
+    ),
+  );
 
   // Course, venue, facilitator: each group's sessions one after another, people told apart by stamp.
   const groupings = sessionGroupings(facts.sqlite);

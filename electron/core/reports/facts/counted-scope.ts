@@ -69,13 +69,15 @@ export function countedScope(facts: ReportFacts, period: ResolvedPeriod, filters
   const rowPerson = new Int32Array(total);
   const rowStart = new Int32Array(sessions.length + 1);
   let rows = 0;
+  const attendees = attendance.attendees;
   for (let position = 0; position < sessions.length; position += 1) {
     rowStart[position] = rows;
-    for (const recorded of attendance.attendees[sessions[position]!]!) {
-      const kept = root[recorded]!;
-      if (seenAt[kept] === position || !present[kept]) continue;
+    const list = attendees[sessions[position]!]!;
+    for (let j = 0; j < list.length; j += 1) {
+      const kept = root[list[j]!]!;
+      if (seenAt[kept] === position) continue;
       seenAt[kept] = position;
-      if (personFiltered && !personMatches(kept)) continue;
+      if (present[kept] === 0 || (personFiltered && !personMatches(kept))) continue;
       rowSession[rows] = position;
       rowPerson[rows] = kept;
       rows += 1;

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Breakdown } from '../scope';
 import type { SessionRow } from './attendance-facts';
+import type { CountedScope } from './counted-scope';
 
 /**
  * The breakdowns' groups as scope.ts's `breakdowns` defines them in SQL:
@@ -33,3 +34,24 @@ export function sessionGroupings(sqlite: Database): Record<SessionBreakdown, Ses
 
 /** SQLite's ORDER BY on text (byte order; the same as code-unit order for the names Fieldbook stores). */
 export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Organisations numbered for counting: slot 0 is "no organisation", slot
+ * n + 1 organisation number n; and each slot's sector, numbered too.
+ */
+export function organisationSlots(scope: CountedScope): { size: number; sectorKeys: string[]; sectorOfSlot: Int32Array } {
+  const { organisations } = scope.facts;
+  const sectorKeys: string[] = ['none'];
+  const sectorNumber = new Map<string, number>([['none', 0]]);
+  const sectorOfSlot = new Int32Array(organisations.numbers.size + 1);
+  organisations.sectors.forEach((sector, n) => {
+    let number = sectorNumber.get(sector);
+    if (number === undefined) {
+      number = sectorKeys.length;
+      sectorNumber.set(sector, number);
+      sectorKeys.push(sector);
+    }
+    sectorOfSlot[n + 1] = number;
+  });
+  return { size: organisations.numbers.size + 1, sectorKeys, sectorOfSlot };
+}
