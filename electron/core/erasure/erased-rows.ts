@@ -85,11 +85,12 @@ export function collectErasing(sqlite: Sqlite, groups: ReadonlyMap<string, reado
       `INSERT OR IGNORE INTO erasing (table_name, row_id, erasure_id)
        SELECT '${pointer.table}', t.id, e.erasure_id FROM ${pointer.table} t JOIN erasing e ON e.table_name = '${pointer.parent}' AND e.row_id = t.${pointer.column}`,
     ),
-    // Rows still waiting for a record that has not arrived exist only as changes.
+    // Rows still waiting for a record that has not arrived exist only as changes. CROSS JOIN keeps the few waiting
+    // rows as the outer loop: left to itself the planner may walk the whole change log (400 ms at 100,000 people).
     sqlite.prepare(
       `INSERT OR IGNORE INTO erasing (table_name, row_id, erasure_id)
        SELECT '${pointer.table}', c.row_id, e.erasure_id FROM unapplied_rows u
-       JOIN change_log c ON c.table_name = u.table_name AND c.row_id = u.row_id
+       CROSS JOIN change_log c ON c.table_name = u.table_name AND c.row_id = u.row_id
        JOIN erasing e ON e.table_name = '${pointer.parent}' AND e.row_id = json_extract(c.fields, '$.${pointer.column}')
        WHERE u.table_name = '${pointer.table}'`,
     ),
