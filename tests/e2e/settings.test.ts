@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite, clickInMainMenu } from './support/harness';
-import { laptopAndOffice, morningSession } from './support/seed';
+import { laptopAndOffice, morningSession, seeder } from './support/seed';
 
 /**
  * A facilitator's laptop's Settings, by keyboard alone: rename the computer
@@ -81,6 +81,85 @@ describe('Settings on a laptop', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('navigation', { name: 'Main menu' }).waitFor();
     expect((await onLaptop('kiosk.status', {})).active).toBe(false);
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('ways back in when the kiosk PIN is forgotten', () => {
+  it('shows a new laptop its recovery code once at setup, and the code resets the PIN in Settings, by keyboard', async () => {
+    const app = await suite.startApp();
+    const page = await app.openPage();
+    page.setDefaultTimeout(15_000);
+    const findings: string[] = [];
+    await page.getByRole('heading', { level: 1, name: 'Set up Fieldbook' }).waitFor();
+    await page.getByRole('radio', { name: "A facilitator's laptop" }).check();
+    await page.getByLabel('Name for this computer').fill('Hall laptop');
+    await page.getByRole('button', { name: 'Set up this computer' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Kiosk PIN recovery code' }).waitFor();
+    findings.push(...(await seriousAxeFindings(page, 'Recovery code at setup')));
+    await tabTo(page, page.getByRole('button', { name: 'Show the recovery code' }));
+    await page.keyboard.press('Enter');
+    const shown = page.locator('.recovery-code code');
+    await shown.waitFor();
+    const code = (await shown.textContent())!;
+    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    expect(await page.getByRole('heading', { name: 'Write down this recovery code' }).evaluate((element) => element === document.activeElement)).toBe(true);
+    findings.push(...(await seriousAxeFindings(page, 'Recovery code shown')));
+    await tabTo(page, page.getByRole('link', { name: "I have written it down: go to today's sessions" }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+
+    // A forgotten PIN: the code sets a new one, once.
+    const seed = seeder(app);
+    await clickInMainMenu(page, 'Settings');
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await typeInto(page, page.getByRole('textbox', { name: 'Recovery code' }), 'AAAA-BBBB-CCCC-DDDD');
+    await typeInto(page, page.getByLabel('New PIN', { exact: true }).last(), '1357');
+    await typeInto(page, page.getByLabel('New PIN again').last(), '1357');
+    await page.keyboard.press('Enter');
+    await page.getByText('Check the recovery code: it is not this laptop’s.').first().waitFor();
+    await typeInto(page, page.getByRole('textbox', { name: 'Recovery code' }), code.toLowerCase());
+    await page.keyboard.press('Enter');
+    await page.getByText('The kiosk PIN is reset.', { exact: false }).waitFor();
+    const next = (await page.locator('.recovery-code code').textContent())!;
+    expect(next).not.toBe(code);
+    findings.push(...(await seriousAxeFindings(page, 'Settings, PIN reset with the recovery code')));
+    // The new PIN is the one in use now.
+    expect((await seed('settings.changePin', { currentPin: '1357', newPin: '2468' })).pinSet).toBe(true);
+    expect(findings).toEqual([]);
+  });
+
+  it('lets the office set a new PIN for a laptop, which the laptop applies from its next package and says so', async () => {
+    const { office, laptop, onLaptop, onOffice, today, sendPackage } = await laptopAndOffice(suite, 'Hall laptop');
+    const { session } = await morningSession(onOffice, today);
+    await sendPackage();
+    await onLaptop('kiosk.start', { sessionId: session.id, pin: '2468' });
+    await onLaptop('kiosk.exit', { pin: '2468' });
+
+    const page = await office.openPage();
+    page.setDefaultTimeout(15_000);
+    const findings: string[] = [];
+    await page.getByRole('navigation', { name: 'Main menu' }).waitFor();
+    await clickInMainMenu(page, 'Settings');
+    await page.getByRole('heading', { name: "Reset a laptop's kiosk PIN" }).waitFor();
+    await tabTo(page, page.getByLabel('Laptop', { exact: true }));
+    await page.getByLabel('Laptop', { exact: true }).selectOption({ label: 'Hall laptop' });
+    await typeInto(page, page.getByLabel('New PIN', { exact: true }).last(), '8642');
+    await typeInto(page, page.getByLabel('New PIN again').last(), '8642');
+    await page.keyboard.press('Enter');
+    await page.getByText('New PIN saved for Hall laptop. It goes in the next package you write for Hall laptop.').waitFor();
+    await page.getByText('Hall laptop: new PIN set on', { exact: false }).waitFor();
+    findings.push(...(await seriousAxeFindings(page, 'Settings at the office, laptop PIN set')));
+
+    const imported = await sendPackage();
+    expect(imported.message).toContain('set a new kiosk PIN for this laptop');
+    const onTheLaptop = await laptop.openPage();
+    await onTheLaptop.getByRole('navigation', { name: 'Main menu' }).waitFor();
+    await clickInMainMenu(onTheLaptop, 'Settings');
+    await onTheLaptop.getByText("The office set this laptop's kiosk PIN on", { exact: false }).waitFor();
+    await onLaptop('kiosk.start', { sessionId: session.id });
+    expect((await onLaptop('kiosk.exit', { pin: '8642' })).active).toBe(false);
     expect(findings).toEqual([]);
   });
 });

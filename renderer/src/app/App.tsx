@@ -70,8 +70,10 @@ function Start() {
       <FirstRun
         onDone={(created) => {
           setSetUp(created);
-          announce(`This computer is set up as ${created.name}.`, '/');
-          navigate('/');
+          // A laptop's next step is its kiosk PIN recovery code, shown once.
+          const next = created.role === 'laptop' ? '/settings/recovery-code' : '/';
+          announce(`This computer is set up as ${created.name}.`, next);
+          navigate(next);
         }}
       />
     );

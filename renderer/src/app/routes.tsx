@@ -25,6 +25,7 @@ import { EditVenue, NewVenue } from '../features/venues/VenueForm';
 import { DevicesScreen } from '../features/sync/DevicesScreen';
 import { BackupScreen } from '../features/backup/BackupScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { RecoveryCodePage } from '../features/settings/RecoveryCodePage';
 import { ImportScreen } from '../features/sync/ImportScreen';
 import { ReviewScreen } from '../features/sync/ReviewScreen';
 import { SendToOffice } from '../features/sync/SendToOffice';
@@ -167,6 +168,7 @@ export function Routes() {
       <Route path="/devices" component={DevicesScreen} />
       <Route path="/backup" component={BackupScreen} />
       <Route path="/settings" component={SettingsScreen} />
+      <Route path="/settings/recovery-code" component={RecoveryCodePage} />
       <Route path="/erasures" component={ErasuresScreen} />
       <Route component={NotFound} />
     </Switch>

@@ -3,23 +3,16 @@ import { useLocation } from 'wouter';
 import { ChangePinInput, type SettingsStatus } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { TextField } from '../../components/fields';
-import { useForm, type Errors } from '../../components/form';
+import { useForm } from '../../components/form';
 import { useAnnounce } from '../../components/status';
 import { momentText } from '../../components/format';
+import { NewPinFields, PinField, samePinTwice, type NewPinDraft } from './pin-fields';
 
-interface PinDraft {
+interface PinDraft extends NewPinDraft {
   currentPin: string;
-  newPin: string;
-  repeatPin: string;
 }
 
 const empty: PinDraft = { currentPin: '', newPin: '', repeatPin: '' };
-
-/** A new PIN is typed twice, as when it was first chosen, so a slip of the finger does not lock the facilitator out. */
-function check(draft: PinDraft): Errors {
-  return draft.repeatPin !== draft.newPin ? { repeatPin: 'Type the new PIN again, the same both times.' } : {};
-}
 
 function PinForm({ onSaved }: { onSaved(settings: SettingsStatus): void }) {
   const announce = useAnnounce();
@@ -29,7 +22,7 @@ function PinForm({ onSaved }: { onSaved(settings: SettingsStatus): void }) {
     initial: empty,
     schema: ChangePinInput,
     toInput: (draft: PinDraft) => ({ currentPin: draft.currentPin, newPin: draft.newPin }),
-    check,
+    check: samePinTwice,
   });
   const save = form.onSubmit(async (input) => {
     const saved = await call('settings.changePin', input);
@@ -39,18 +32,8 @@ function PinForm({ onSaved }: { onSaved(settings: SettingsStatus): void }) {
   return (
     <form className="record-form" noValidate onSubmit={save}>
       <ErrorSummary form={form} />
-      <TextField form={form} name="currentPin" label="PIN in use" type="password" inputMode="numeric" width="short" maxLength={8} />
-      <TextField
-        form={form}
-        name="newPin"
-        label="New PIN"
-        hint="4 to 8 digits."
-        type="password"
-        inputMode="numeric"
-        width="short"
-        maxLength={8}
-      />
-      <TextField form={form} name="repeatPin" label="New PIN again" type="password" inputMode="numeric" width="short" maxLength={8} />
+      <PinField form={form} name="currentPin" label="PIN in use" />
+      <NewPinFields form={form} />
       <div className="form-actions">
         <button type="submit" className="button button--secondary" aria-disabled={form.saving || undefined}>
           {form.saving ? 'Changing…' : 'Change PIN'}

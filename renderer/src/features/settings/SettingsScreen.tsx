@@ -1,21 +1,35 @@
 import { useState } from 'react';
-import type { SettingsStatus } from '../../../../shared/contract';
+import type { RecoveryCodeShown, SettingsStatus } from '../../../../shared/contract';
 import { call } from '../../api/client';
+import { momentText } from '../../components/format';
 import { LoadFailed, Loading, Page } from '../../components/Page';
 import { useAsync } from '../../components/useAsync';
 import { useDevice, useDeviceRenamed } from '../../app/device';
 import '../../styles/sync.css';
 import { ChangePin } from './ChangePin';
+import { LaptopPins } from './LaptopPins';
+import { MakeRecoveryCode, ResetWithRecoveryCode, ShownRecoveryCode } from './RecoveryCode';
 import { RenameComputer } from './RenameComputer';
 
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section className="sync-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
 /**
- * This computer's own settings, one heading each: its name, and the kiosk
- * PIN a facilitator leaves kiosk mode with. Nothing here is sent to another
- * computer.
+ * This computer's own settings, one heading each: its name; the kiosk PIN a
+ * facilitator leaves kiosk mode with, changed with the one in use or reset
+ * with the recovery code; and at the office, a new PIN for a laptop, sent in
+ * its next package. Nothing else here is sent to another computer.
  */
 export function SettingsScreen() {
   const loaded = useAsync(() => call('settings.get', {}), []);
   const [saved, setSaved] = useState<SettingsStatus | null>(null);
+  const [shownCode, setShownCode] = useState<string | null>(null);
   const device = useDevice();
   const renamed = useDeviceRenamed();
   const settings = saved ?? loaded.data;
@@ -23,20 +37,38 @@ export function SettingsScreen() {
     setSaved(next);
     if (next.deviceName !== device.name) renamed(next.deviceName);
   };
+  const showCode = (shown: RecoveryCodeShown) => {
+    keep(shown.settings);
+    setShownCode(shown.recoveryCode);
+  };
   return (
     <Page title="Settings">
       {loaded.status === 'failed' && <LoadFailed message={loaded.message} />}
       {settings === undefined && loaded.status === 'loading' && <Loading what="this computer's settings" />}
       {settings && (
         <>
-          <section className="sync-section" aria-labelledby="settings-computer-name">
-            <h2 id="settings-computer-name">This computer's name</h2>
+          <Section id="settings-computer-name" title="This computer's name">
             <RenameComputer settings={settings} onSaved={keep} />
-          </section>
-          <section className="sync-section" aria-labelledby="settings-kiosk-pin">
-            <h2 id="settings-kiosk-pin">Change the kiosk PIN</h2>
+          </Section>
+          <Section id="settings-kiosk-pin" title="Change the kiosk PIN">
+            {settings.officePinResetAt && <p>The office set this laptop's kiosk PIN on {momentText(settings.officePinResetAt)}.</p>}
             <ChangePin settings={settings} onSaved={keep} />
-          </section>
+          </Section>
+          <Section id="settings-recovery-code" title="Kiosk PIN recovery code">
+            {shownCode ? <ShownRecoveryCode code={shownCode} /> : <MakeRecoveryCode settings={settings} onMade={showCode} />}
+          </Section>
+          <Section id="settings-forgotten-pin" title="Forgotten the kiosk PIN?">
+            {settings.recoveryCodeSet ? (
+              <ResetWithRecoveryCode key={shownCode ?? ''} onReset={showCode} />
+            ) : (
+              <p>Without a recovery code, ask the office to set a new PIN for this laptop: it arrives in the office's next package.</p>
+            )}
+          </Section>
+          {settings.role === 'office' && (
+            <Section id="settings-laptop-pins" title="Reset a laptop's kiosk PIN">
+              <LaptopPins />
+            </Section>
+          )}
         </>
       )}
     </Page>

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { useLocation } from 'wouter';
+import { ResetLaptopPinInput, type LaptopPin } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { SelectField } from '../../components/fields';
+import { useForm } from '../../components/form';
+import { momentText } from '../../components/format';
+import { LoadFailed, Loading } from '../../components/Page';
+import { useAnnounce } from '../../components/status';
+import { useAsync } from '../../components/useAsync';
+import { NewPinFields, samePinTwice, type NewPinDraft } from './pin-fields';
+
+interface LaptopPinDraft extends NewPinDraft {
+  deviceId: string;
+}
+
+function ResetForm({ laptops, onSaved }: { laptops: LaptopPin[]; onSaved(laptops: LaptopPin[]): void }) {
+  const announce = useAnnounce();
+  const [location] = useLocation();
+  const form = useForm({
+    id: 'laptop-pin',
+    initial: { deviceId: '', newPin: '', repeatPin: '' } as LaptopPinDraft,
+    schema: ResetLaptopPinInput,
+    toInput: (draft: LaptopPinDraft) => ({ deviceId: draft.deviceId || undefined, newPin: draft.newPin }),
+    check: samePinTwice,
+  });
+  const save = form.onSubmit(async (input) => {
+    const saved = await call('settings.resetLaptopPin', input);
+    const name = laptops.find((laptop) => laptop.deviceId === input.deviceId)?.name ?? 'the laptop';
+    announce(`New PIN saved for ${name}. It goes in the next package you write for ${name}.`, location);
+    onSaved(saved);
+  });
+  return (
+    <form className="record-form" noValidate onSubmit={save}>
+      <ErrorSummary form={form} />
+      <SelectField form={form} name="deviceId" label="Laptop" placeholder="Choose the laptop" choices={laptops.map((laptop) => ({ value: laptop.deviceId, label: laptop.name }))} />
+      <NewPinFields form={form} />
+      <div className="form-actions">
+        <button type="submit" className="button button--secondary" aria-disabled={form.saving || undefined}>
+          {form.saving ? 'Saving…' : 'Set new PIN'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * At the office: a new kiosk PIN for a facilitator who forgot theirs and has
+ * no recovery code. It travels, as a hash, in the laptop's next package,
+ * which the laptop applies and says so.
+ */
+export function LaptopPins() {
+  const loaded = useAsync(() => call('settings.laptopPins', {}), []);
+  const [saved, setSaved] = useState<LaptopPin[] | null>(null);
+  const [round, setRound] = useState(0);
+  const laptops = saved ?? loaded.data;
+  if (loaded.status === 'failed') return <LoadFailed message={loaded.message} />;
+  if (!laptops) return <Loading what="the paired laptops" />;
+  if (laptops.length === 0) return <p>No laptops are paired with this office yet.</p>;
+  const waiting = laptops.filter((laptop) => laptop.resetSetAt);
+  return (
+    <>
+      <p>For a facilitator who has forgotten the kiosk PIN and has no recovery code. The new PIN goes in the next package you write for that laptop.</p>
+      <ResetForm
+        key={round}
+        laptops={laptops}
+        onSaved={(next) => {
+          setSaved(next);
+          setRound((count) => count + 1);
+        }}
+      />
+      {waiting.length > 0 && (
+        <ul className="list">
+          {waiting.map((laptop) => (
+            <li key={laptop.deviceId}>
+              {laptop.name}: new PIN set on {momentText(laptop.resetSetAt!)}, sent in each package written for it
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
