@@ -57,11 +57,14 @@ export type KioskSignInMatch = z.infer<typeof KioskSignInMatch>;
 
 /**
  * The names shown (the first few) and how many match in all, so the kiosk
- * never says "10 found" of 377: "377 names match. The first 10 are shown".
+ * never says "10 found" of 377. A keystroke's count stops at 200, to keep
+ * each search within its budget: `more` says more than `total` match, and
+ * kiosk.countMatches then gives the whole count.
  */
 export const KioskFindResult = z.object({
   matches: z.array(KioskSignInMatch),
   total: z.number().int().min(0),
+  more: z.boolean(),
 });
 export type KioskFindResult = z.infer<typeof KioskFindResult>;
 
@@ -90,6 +93,13 @@ export const kioskProcedures = {
   },
   'kiosk.exit': { kind: 'mutation', access: 'kiosk', input: z.strictObject({ pin: Pin }), output: KioskStatus },
   'kiosk.find': { kind: 'query', access: 'kiosk', input: KioskFindInput, output: KioskFindResult },
+  /** Everyone whose name starts with the text, counted in full: asked for when kiosk.find found more than it counts. */
+  'kiosk.countMatches': {
+    kind: 'query',
+    access: 'kiosk',
+    input: KioskFindInput,
+    output: z.object({ query: z.string(), total: z.number().int().min(0) }),
+  },
   'kiosk.signIn': {
     kind: 'mutation',
     access: 'kiosk',

@@ -217,6 +217,7 @@ beforeAll(async () => {
     'kiosk.start': { sessionId: today.id, pin: KIOSK_PIN, mode: 'evaluation' },
     'kiosk.exit': { pin: KIOSK_PIN },
     'kiosk.find': { query: 'sio' },
+    'kiosk.countMatches': { query: 'sio' },
     'kiosk.organisations': {},
     'kiosk.signIn': { personId: booked.id, consent, ethnicity: 'prefer-not-to-say' },
     'kiosk.addSelf': { givenName: 'Zoë', familyName: 'Nowak', organisationId: organisation.id, consent, ethnicity: null },

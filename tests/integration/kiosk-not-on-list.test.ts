@@ -30,7 +30,7 @@ describe('"I am not on the list" at the kiosk', () => {
   it('offers the matching name first, marked once they are signed in', async () => {
     await temp.call('kiosk.signIn', { personId: seunId, consent });
     const found = await temp.call('kiosk.find', { query: 'Seun Adeyemi' });
-    expect(found).toMatchObject({ total: 1, matches: [{ personId: seunId, label: 'Seun A. — Leeds City Council', signedIn: true }] });
+    expect(found).toMatchObject({ total: 1, more: false, matches: [{ personId: seunId, label: 'Seun A. — Leeds City Council', signedIn: true }] });
   });
 
   it('does not make a second Seun when Seun is signed in or booked, whatever organisation is chosen, and writes nothing', async () => {

@@ -123,18 +123,26 @@ describe('while the kiosk is open', () => {
     await openKiosk();
     const found = await temp.call('kiosk.find', { query: 'ola' });
     expect(found.matches).toHaveLength(10);
-    expect(found).toMatchObject({ total: 12 });
+    expect(found).toMatchObject({ total: 12, more: false });
     // Their family names match too: each person is counted once, whichever of their names matched.
     expect((await temp.call('kiosk.find', { query: 'nowak' })).total).toBe(12);
   });
 
-  it('counts every match, however many: 377 match, the first 10 are shown', async () => {
+  it('counts up to 200 on each keystroke, and every match, however many, when asked: 377 match, the first 10 are shown', async () => {
     await temp.call('kiosk.exit', { pin: PIN });
     for (let i = 0; i < 377; i++) await temp.call('people.create', { givenName: 'Mo', familyName: `Farah${i}` });
     await openKiosk();
     const found = await temp.call('kiosk.find', { query: 'mo' });
     expect(found.matches).toHaveLength(10);
-    expect(found).toEqual({ matches: expect.any(Array), total: 377 });
+    expect(found).toMatchObject({ total: 200, more: true });
+    expect(await temp.call('kiosk.countMatches', { query: ' mo ' })).toEqual({ query: 'mo', total: 377 });
+    // Each person once, whichever of their names matched.
+    expect((await temp.call('kiosk.countMatches', { query: 'farah1' })).total).toBe(1 + 10 + 100);
+  });
+
+  it('counts only while the kiosk is open for signing in', async () => {
+    await temp.call('kiosk.exit', { pin: PIN });
+    expect(await refusal(temp.dispatch, 'kiosk.countMatches', { query: 'mo' })).toMatchObject({ code: 'KIOSK_CLOSED' });
   });
 
   it('needs at least two letters before showing anyone', async () => {

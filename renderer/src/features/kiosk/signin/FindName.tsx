@@ -1,5 +1,7 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskMatch } from '../../../../../shared/contract';
+import { call } from '../../../api/client';
 import { moveAlong } from '../arrowKeys';
 import { InEnglish } from '../InEnglish';
 import { KioskActions, KioskButton, KioskScreen } from '../KioskScreen';
@@ -22,11 +24,47 @@ interface FindNameProps<M extends KioskMatch> {
   mark?(match: M): string | null;
 }
 
+/** How long the typing must pause before the kiosk counts every match of a short name. */
+const COUNT_AFTER_PAUSE_MS = 400;
+
+/**
+ * A search that found more than a keystroke counts ("more than 200") is
+ * counted in full once the typing pauses, so the line can say "8,226 names
+ * match": the whole count takes longer than a keystroke's search, and asked
+ * for on every letter it would hold up the next one. The count is kept for
+ * the text it was for, so it never stands beside another search's names.
+ */
+function useWholeCount(search: NameSearch<KioskMatch>): number | null {
+  const [count, setCount] = useState<{ query: string; total: number } | null>(null);
+  const wanted = search.status === 'ready' && search.more ? search.answered.trim() : null;
+  useEffect(() => {
+    if (wanted === null) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      call('kiosk.countMatches', { query: wanted }).then(
+        (whole) => {
+          if (current) setCount(whole);
+        },
+        // Without the whole count the line still says, truthfully, "more than 200".
+        () => undefined,
+      );
+    }, COUNT_AFTER_PAUSE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [wanted]);
+  return wanted !== null && count?.query === wanted ? count.total : null;
+}
+
 /** What the polite status line says about the search, in the reader's language. */
 function useSearchMessage(search: NameSearch<KioskMatch>, none: string | undefined): string {
   const { t } = useTranslation();
+  const whole = useWholeCount(search);
   // More match than fit on the screen: say how many in all, and how to find yours among them.
-  const foundText = ({ matches, total }: { matches: KioskMatch[]; total: number }) => {
+  const foundText = ({ matches, total, more }: { matches: KioskMatch[]; total: number; more: boolean }) => {
+    if (more && whole !== null) return t('kiosk.find.foundSome', { total: whole, shown: matches.length });
+    if (more) return t('kiosk.find.foundMany', { total, shown: matches.length });
     return total > matches.length ? t('kiosk.find.foundSome', { total, shown: matches.length }) : t('kiosk.find.found', { count: matches.length });
   };
   switch (search.status) {

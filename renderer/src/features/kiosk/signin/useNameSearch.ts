@@ -5,19 +5,19 @@ import { call } from '../../../api/client';
 
 export type NameSearch<M extends KioskMatch = KioskMatch> =
   | { status: 'short' }
-  | { status: 'searching'; matches: M[]; total: number }
+  | { status: 'searching'; matches: M[]; total: number; more: boolean }
   /**
    * `answered` is the text these matches are for, so a screen (or a benchmark) can tell a fresh answer;
-   * `total` how many match in all, when more match than are shown.
+   * `total` how many match in all, when more match than are shown (`more`: more than that).
    */
-  | { status: 'ready'; matches: M[]; answered: string; total: number }
+  | { status: 'ready'; matches: M[]; answered: string; total: number; more: boolean }
   | { status: 'failed' };
 
 /** The core answers a search in well under a millisecond, so every keystroke searches: no debounce delay. */
 export const MIN_LETTERS = 2;
 
 /** What a search gives: the names alone (all there are), or the first names and how many match in all. */
-export type Found<M> = M[] | { matches: M[]; total: number };
+export type Found<M> = M[] | { matches: M[]; total: number; more: boolean };
 
 const signInSearch = (query: string) => call('kiosk.find', { query });
 
@@ -45,13 +45,13 @@ export function useNameSearch<M extends KioskMatch = KioskSignInMatch>(find?: (q
     }
     setSearch((previous) =>
       'matches' in previous
-        ? { status: 'searching', matches: previous.matches, total: previous.total }
-        : { status: 'searching', matches: [], total: 0 },
+        ? { status: 'searching', matches: previous.matches, total: previous.total, more: previous.more }
+        : { status: 'searching', matches: [], total: 0, more: false },
     );
     finder.current(text).then(
       (found) => {
-        const { matches, total } = Array.isArray(found) ? { matches: found, total: found.length } : found;
-        if (ask === latest.current) setSearch({ status: 'ready', matches, answered: text, total });
+        const { matches, total, more } = Array.isArray(found) ? { matches: found, total: found.length, more: false } : found;
+        if (ask === latest.current) setSearch({ status: 'ready', matches, answered: text, total, more });
       },
       () => {
         if (ask === latest.current) setSearch({ status: 'failed' });
