@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CONSENT_TEXT_VERSION } from '../../shared/contract';
+import { longDate } from '../../shared/words-for-days';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite } from './support/harness';
 import { laptopAndOffice, morningSession } from './support/seed';
@@ -81,6 +82,13 @@ describe('everything we hold about a person', () => {
       expect(sheet.getRow(2).getCell(4).value).toBe('Polish');
       expect(String(sheet.getRow(2).getCell(5).value)).toContain('W każdej chwili możesz poprosić o wgląd w swoje dane lub o ich usunięcie.');
       expect(workbook.getWorksheet('Sent to laptops')!.getRow(2).getCell(1).value).toBe('Hall laptop 2');
+
+      // Once erased, the same page says so in one sentence, and holds nothing.
+      await onOffice('erasure.erase', { personIds: [person.id], reason: 'Asked to be forgotten by email', erasedBy: 'Priya Shah' });
+      await page.reload();
+      await heading(page, 'Everything we hold').waitFor();
+      await page.getByText(`This person was erased on ${longDate(today)}; nothing is held.`).waitFor();
+      expect(await page.getByText('Quillfeather').count()).toBe(0);
     } finally {
       await context.close();
     }
