@@ -41,6 +41,15 @@ export class AttendanceFacts {
   readonly sessions: SessionRow[] = [];
   /** By session number: the numbers of the people who attended it, as recorded (each once). */
   attendees: Int32Array[] = [];
+  /**
+   * By session number: the people kept after merges who attended it, each
+   * once (two records of one person at a session are one attendance), only
+   * people whose row is there. Worked out again for a session whose facts
+   * changed, and for all when merges change (keptUpToDate).
+   */
+  kept: Int32Array[] = [];
+  private keptForPeople = -1;
+  private readonly keptStale = new Set<number>();
   mark: Watermark = NOTHING_READ;
 
   loadSessions(sqlite: Database): void {
@@ -54,6 +63,7 @@ export class AttendanceFacts {
       const n = this.sessionNumbers.add(id);
       this.sessions[n] = row;
       if (this.attendees[n] === undefined) this.attendees[n] = new Int32Array(0);
+      if (this.kept[n] === undefined) this.kept[n] = new Int32Array(0);
     }
   }
 
@@ -71,6 +81,7 @@ export class AttendanceFacts {
       const session = sessionId === null ? undefined : this.sessionNumbers.numberOf(sessionId);
       if (session !== undefined) this.attendees[session] = Int32Array.from(found);
       found = [];
+      this.keptForPeople = -1;
     };
     this.latestFacts(facts, people, (session, person) => {
       if (session !== sessionId) {
@@ -101,6 +112,7 @@ export class AttendanceFacts {
       const found: number[] = [];
       this.latestFacts(ofSession.raw().iterate(sessionId) as Iterable<[string, string, string, string]>, people, (_session, person) => found.push(person));
       this.attendees[session] = Int32Array.from(found);
+      this.keptStale.add(session);
     }
     this.mark = last;
     return true;
@@ -135,6 +147,31 @@ export class AttendanceFacts {
       }
     }
     done();
+  }
+
+  /** Brings `kept` up to date with the attendees and the people's merges. */
+  keptUpToDate(people: PeopleFacts): void {
+    const all = this.keptForPeople !== people.generation;
+    if (!all && this.keptStale.size === 0) return;
+    const seenAt = new Int32Array(people.size).fill(-1);
+    const root = people.root;
+    const present = people.present.view();
+    const redo = (n: number) => {
+      const attendees = this.attendees[n]!;
+      const kept = new Int32Array(attendees.length);
+      let count = 0;
+      for (let i = 0; i < attendees.length; i += 1) {
+        const person = root[attendees[i]!]!;
+        if (seenAt[person] === n || present[person] === 0) continue;
+        seenAt[person] = n;
+        kept[count++] = person;
+      }
+      this.kept[n] = count === kept.length ? kept : kept.slice(0, count);
+    };
+    if (all) this.attendees.forEach((_list, n) => redo(n));
+    else for (const n of this.keptStale) redo(n);
+    this.keptStale.clear();
+    this.keptForPeople = people.generation;
   }
 
   private lastRow(sqlite: Database): Watermark {

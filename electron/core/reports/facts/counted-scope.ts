@@ -59,27 +59,28 @@ export function countedScope(facts: ReportFacts, period: ResolvedPeriod, filters
   const personMatches = (person: number) =>
     (wantedOrganisation === undefined || organisation[person] === wantedOrganisation) && (wantedSector === undefined || sectorOf(person) === wantedSector);
 
-  // One pass: each attendee's kept person, once a session (two records merged into one person count once).
-  const root = people.root;
-  const present = people.present.view();
-  const seenAt = new Int32Array(people.size).fill(-1);
+  // The sessions' attendances, as kept people (facts/attendance-facts.ts), copied whole or filtered.
+  const kept = attendance.kept;
   let total = 0;
-  for (const n of sessions) total += attendance.attendees[n]!.length;
+  for (const n of sessions) total += kept[n]!.length;
   const rowSession = new Int32Array(total);
   const rowPerson = new Int32Array(total);
   const rowStart = new Int32Array(sessions.length + 1);
   let rows = 0;
-  const attendees = attendance.attendees;
   for (let position = 0; position < sessions.length; position += 1) {
     rowStart[position] = rows;
-    const list = attendees[sessions[position]!]!;
+    const list = kept[sessions[position]!]!;
+    if (!personFiltered) {
+      rowPerson.set(list, rows);
+      rowSession.fill(position, rows, rows + list.length);
+      rows += list.length;
+      continue;
+    }
     for (let j = 0; j < list.length; j += 1) {
-      const kept = root[list[j]!]!;
-      if (seenAt[kept] === position) continue;
-      seenAt[kept] = position;
-      if (present[kept] === 0 || (personFiltered && !personMatches(kept))) continue;
+      const person = list[j]!;
+      if (!personMatches(person)) continue;
       rowSession[rows] = position;
-      rowPerson[rows] = kept;
+      rowPerson[rows] = person;
       rows += 1;
     }
   }

@@ -52,6 +52,8 @@ export class PeopleFacts {
   /** Merged people: their number and the id they were merged into. */
   private mergedInto = new Map<number, string>();
   mark: Watermark = NOTHING_READ;
+  /** Moves on whenever a person's row, organisation or merge may have changed. */
+  generation = 0;
 
   /** Reads every person again (after an edit, a merge or an erasure), keeping each one's number. */
   load(sqlite: Database, organisations: OrganisationFacts): void {
@@ -90,6 +92,7 @@ export class PeopleFacts {
       read += 1;
     }
     if (read > 0 || this.root.length !== this.numbers.size) this.followMerges();
+    if (read > 0 || this.mark.rowid === 0) this.generation += 1;
   }
 
   /** Each person's kept person, worked out again for everyone: merges are few, so this is one pass. */

@@ -60,6 +60,7 @@ export class ReportFacts {
     if (is('sessions')) this.attendance.loadSessions(sqlite);
     // Erasing a person removes their sign-ins too (a version change); a person's own row changing changes no fact here.
     if (is('sign_ins') || !this.attendance.readNewSignIns(sqlite, this.people)) this.attendance.loadSignIns(sqlite, this.people);
+    this.attendance.keptUpToDate(this.people);
 
     const templatesSame = is('evaluation_templates') ? this.responses.loadTemplates(sqlite) : true;
     if (is('evaluation_responses') || !templatesSame || !this.responses.readNew(sqlite, this.attendance, this.people)) {

@@ -1,6 +1,6 @@
 import type { Breakdown } from '../scope';
 import { keptResponder, type CountedScope } from './counted-scope';
-import { NO_ORGANISATION, sessionBreakdowns, sessionGroupings } from './group-keys';
+import { NO_ORGANISATION, organisationSlots, sessionBreakdowns, sessionGroupings } from './group-keys';
 import { ANONYMOUS, UNKNOWN_PERSON } from './response-facts';
 
 /**
@@ -83,51 +83,66 @@ export function pairGroups(scope: CountedScope): Map<Breakdown | 'total', PairRo
   const groupings = sessionGroupings(facts.sqlite);
   const tables = new Map<Breakdown | 'total', PairTables>([['total', new PairTables()], ...(['sector', 'organisation', ...sessionBreakdowns] as const).map((b) => [b, new PairTables()] as const)]);
   const total = tables.get('total')!;
-  const totalGroup = total.group('', '');
+  total.group('', '');
+  // Groups numbered before the pass, so a response costs array steps, not look-ups by name.
   const sector = tables.get('sector')!;
+  const anonymousSector = sector.group('anonymous', 'anonymous');
+  const slots = organisationSlots(scope);
+  const sectorGroupOfSlot = Int32Array.from(slots.sectorOfSlot, (n) => sector.group(slots.sectorKeys[n]!, slots.sectorKeys[n]!));
+  const noneSector = sector.group('none', 'none');
   const organisation = tables.get('organisation')!;
-  // Each scoped session's groups in the session breakdowns, worked out once rather than once a response.
+  const anonymousOrganisation = organisation.group('anonymous', NO_ORGANISATION);
+  const organisationGroupOfSlot = new Int32Array(slots.size).fill(-1);
+  const organisationGroup = (slot: number) => {
+    let group = organisationGroupOfSlot[slot]!;
+    if (group < 0) {
+      group = slot === 0 ? organisation.group('', NO_ORGANISATION) : organisation.group(organisations.numbers.ids[slot - 1]!, organisations.names[slot - 1] ?? NO_ORGANISATION);
+      organisationGroupOfSlot[slot] = group;
+    }
+    return group;
+  };
+  // Each scoped session's groups in the session breakdowns, by session number.
   const sessionGroups = sessionBreakdowns.map((breakdown) => {
     const table = tables.get(breakdown)!;
     const grouping = groupings[breakdown];
-    const bySession = new Map<number, number[]>();
+    const bySession: number[][] = [];
     for (const n of scope.sessions) {
-      const keys = grouping.keysOf(attendance.sessions[n]!);
-      bySession.set(
-        n,
-        keys.flatMap((key) => {
-          const name = grouping.nameOf(key);
-          return name === undefined ? [] : [table.group(key, name)];
-        }),
-      );
+      bySession[n] = grouping.keysOf(attendance.sessions[n]!).flatMap((key) => {
+        const name = grouping.nameOf(key);
+        return name === undefined ? [] : [table.group(key, name)];
+      });
     }
     return { table, bySession };
   });
   const before = responses.before.view();
   const after = responses.after.view();
   const sessions = responses.session.view();
-  eachResponse(scope, (i, person) => {
+  const recorded = responses.person.view();
+  const personOrganisation = facts.people.organisation.view();
+  const root = facts.people.root;
+  const present = facts.people.present.view();
+  const totalCells = total.cells;
+  for (let i = 0; i < sessions.length; i += 1) {
+    const session = sessions[i]!;
+    if (session < 0 || scope.inScope[session] === 0) continue;
+    let person = recorded[i]!;
+    if (person >= 0) person = present[root[person]!] ? root[person]! : UNKNOWN_PERSON;
+    if (scope.personFiltered && !scope.responderMatches(person)) continue;
     const cell = before[i]! * 6 + after[i]!;
-    total.cells[totalGroup * CELLS + cell]! += 1;
-    let sectorKey: string;
-    let organisationGroup: number;
+    totalCells[cell]! += 1;
     if (person === ANONYMOUS) {
-      sectorKey = 'anonymous';
-      organisationGroup = organisation.group('anonymous', NO_ORGANISATION);
-    } else if (person === UNKNOWN_PERSON || scope.organisationOf(person) < 0) {
-      sectorKey = person === UNKNOWN_PERSON ? 'none' : scope.sectorOf(person);
-      organisationGroup = organisation.group('', NO_ORGANISATION);
+      sector.cells[anonymousSector * CELLS + cell]! += 1;
+      organisation.cells[anonymousOrganisation * CELLS + cell]! += 1;
     } else {
-      const n = scope.organisationOf(person);
-      sectorKey = scope.sectorOf(person);
-      organisationGroup = organisation.group(organisations.numbers.ids[n]!, organisations.names[n] ?? NO_ORGANISATION);
+      const slot = person === UNKNOWN_PERSON ? 0 : personOrganisation[person]! + 1;
+      sector.cells[(person === UNKNOWN_PERSON ? noneSector : sectorGroupOfSlot[slot]!) * CELLS + cell]! += 1;
+      const group = organisationGroup(slot);
+      organisation.cells[group * CELLS + cell]! += 1;
     }
-    sector.cells[sector.group(sectorKey, sectorKey) * CELLS + cell]! += 1;
-    organisation.cells[organisationGroup * CELLS + cell]! += 1;
     for (const { table, bySession } of sessionGroups) {
-      for (const group of bySession.get(sessions[i]!)!) table.cells[group * CELLS + cell]! += 1;
+      for (const group of bySession[session]!) table.cells[group * CELLS + cell]! += 1;
     }
-  });
+  }
   return new Map([...tables].map(([breakdown, table]) => [breakdown, table.rows()]));
 }
 
