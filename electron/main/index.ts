@@ -13,6 +13,7 @@ import { askWhereToSave } from './downloads';
 import { registerInvokeHandler } from './ipc';
 import { windowsFollowingTheKiosk } from './kiosk-window';
 import { menuTemplate } from './menu';
+import { registerFolderPicker } from './folder-picker';
 import { registerPrintToPdf } from './print';
 import { restoreArgument, restoreOnStart } from './restore-argument';
 import { safeStorageKeyStore } from './safe-storage-key-store';
@@ -72,6 +73,7 @@ export async function start(): Promise<void> {
   }
   registerInvokeHandler(ipcMain, createDispatcher(core.handlers), appUrl, followTheKiosk);
   registerPrintToPdf(ipcMain, appUrl);
+  registerFolderPicker(ipcMain, dialog, (event) => BrowserWindow.fromWebContents(event.sender), appUrl);
   denyAllPermissions(session.defaultSession);
   askWhereToSave(session.defaultSession, dialog, () => app.getPath('documents'), () => BrowserWindow.getFocusedWindow());
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(sendNavigate, { platform: process.platform, packaged: app.isPackaged })));

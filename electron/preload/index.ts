@@ -1,11 +1,12 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { AppEventName, AppEvents, FieldbookBridge } from '../../shared/contract';
 import type { CallResult } from '../../shared/errors';
-import { EVENT_CHANNEL, INVOKE_CHANNEL, PRINT_PDF_CHANNEL } from '../ipc-channels';
+import { CHOOSE_FOLDER_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL, PRINT_PDF_CHANNEL } from '../ipc-channels';
 
 /**
  * The renderer's only door to the core: one `invoke` for declared procedures,
- * one `on` for app events, and `printToPdf` for the page on screen.
+ * one `on` for app events, `printToPdf` for the page on screen, and
+ * `chooseFolder` for the operating system's folder picker.
  * ipcRenderer itself is never exposed.
  */
 const bridge: FieldbookBridge = {
@@ -18,6 +19,7 @@ const bridge: FieldbookBridge = {
     return () => void ipcRenderer.removeListener(EVENT_CHANNEL, wrapped);
   },
   printToPdf: () => ipcRenderer.invoke(PRINT_PDF_CHANNEL) as Promise<CallResult<{ contentBase64: string }>>,
+  chooseFolder: (title) => ipcRenderer.invoke(CHOOSE_FOLDER_CHANNEL, String(title)) as Promise<string | null>,
 };
 
 contextBridge.exposeInMainWorld('fieldbook', bridge);

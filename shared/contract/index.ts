@@ -84,6 +84,8 @@ export interface FieldbookBridge {
   on<E extends AppEventName>(event: E, listener: (payload: AppEvents[E]) => void): () => void;
   /** The page on screen as a PDF (the print stylesheet applied); in the desktop app only, the web host prints instead. */
   printToPdf?(): Promise<import('../errors').CallResult<{ contentBase64: string }>>;
+  /** The operating system's folder picker: the chosen folder's whole path, or null when cancelled. In the desktop app only; on the web host the path is typed. */
+  chooseFolder?(title: string): Promise<string | null>;
 }
 
 export * from './common';

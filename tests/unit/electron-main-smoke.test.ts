@@ -20,6 +20,7 @@ vi.mock('electron', () => {
   class BrowserWindow {
     static getAllWindows = () => [];
     static getFocusedWindow = () => null;
+    static fromWebContents = () => null;
     webContents = { on: vi.fn(), setWindowOpenHandler: vi.fn(), send: vi.fn() };
     private record: { options: unknown; loaded?: string };
     constructor(options: unknown) {
@@ -48,7 +49,10 @@ vi.mock('electron', () => {
       decryptString: (data: Buffer) => data.toString().replace(/^sealed:/, ''),
     },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), on: vi.fn() } },
-    dialog: { showSaveDialogSync: vi.fn() },
+    dialog: {
+      showSaveDialogSync: vi.fn(),
+      showOpenDialog: vi.fn(async (options: { properties: string[] }) => ({ canceled: false, filePaths: [`/media/stick/chosen-${options.properties.join('+')}`] })),
+    },
   };
 });
 
@@ -80,5 +84,13 @@ describe('the Electron main module', () => {
     expect(await printToPdf({ ...fromApp, sender })).toEqual({ ok: true, value: { contentBase64: Buffer.from('%PDF-1.7').toString('base64') } });
     expect(await printToPdf({ ...fromElsewhere, sender })).toMatchObject({ ok: false, error: { code: 'UNAUTHORISED' } });
     expect(sender.printToPDF).toHaveBeenCalledTimes(1);
+
+    // Choose folder…: the operating system's folder picker, for the app's own page only.
+    const chooseFolder = stand.handlers.get('fieldbook:choose-folder')!;
+    expect(await chooseFolder(fromApp, 'Choose the inbox folder')).toBe('/media/stick/chosen-openDirectory+createDirectory');
+    expect(await chooseFolder(fromElsewhere, 'Choose the inbox folder')).toBeNull();
+    const { dialog } = await import('electron');
+    expect(dialog.showOpenDialog).toHaveBeenCalledTimes(1);
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(expect.objectContaining({ title: 'Choose the inbox folder' }));
   });
 });

@@ -90,6 +90,7 @@ export function BackupScreen() {
               initial={status.data.folder ?? ''}
               action="Save backup folder"
               busyLabel="Saving…"
+              chooseFolder="Choose the backup folder"
               onSubmit={async (folder) => {
                 await call('backup.setFolder', { folder });
                 announce('Backup folder saved.', location);
@@ -121,6 +122,7 @@ export function BackupScreen() {
               hint="Where the stick is, for example E:\ or /media/stick. Nothing else on it is changed."
               action="Back up to this folder"
               busyLabel="Backing up…"
+              chooseFolder="Choose the folder to back up to"
               onSubmit={(folder) => backUp(folder)}
             />
           </section>

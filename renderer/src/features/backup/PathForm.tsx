@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import { useForm } from '../../components/form';
+import { ChooseFolderButton } from '../settings/ChooseFolder';
 
 const PathInput = z.strictObject({
   path: z.string().trim().min(1, { error: 'Enter the whole path, for example /media/stick or E:\\Backups.' }).max(1000, { error: 'Shorten the path to 1,000 characters or fewer.' }),
@@ -10,7 +11,8 @@ const PathInput = z.strictObject({
 /**
  * One path typed in and one action on it: the backup folder, a stick to back
  * up to, or a backup file to check. The core checks the path itself (whole,
- * writable, a real backup) and its refusal is shown here.
+ * writable, a real backup) and its refusal is shown here. A folder can be
+ * chosen with the desktop app's folder picker instead of typed.
  */
 export function PathForm({
   id,
@@ -19,6 +21,7 @@ export function PathForm({
   initial = '',
   action,
   busyLabel,
+  chooseFolder,
   onSubmit,
 }: {
   id: string;
@@ -27,6 +30,8 @@ export function PathForm({
   initial?: string;
   action: string;
   busyLabel: string;
+  /** The folder picker's title, for a folder (not a file): "Choose folder…" in the desktop app. */
+  chooseFolder?: string;
   onSubmit(path: string): Promise<void>;
 }) {
   const form = useForm({ id, initial: { path: initial }, schema: PathInput, toInput: (draft: { path: string }) => draft });
@@ -36,6 +41,7 @@ export function PathForm({
       <ErrorSummary form={form} />
       <TextField form={form} name="path" label={label} hint={hint} />
       <div className="form-actions">
+        {chooseFolder && <ChooseFolderButton title={chooseFolder} onChosen={(path) => form.set('path', path)} />}
         <button type="submit" className="button button--secondary" aria-disabled={form.saving || undefined}>
           {form.saving ? busyLabel : action}
         </button>

@@ -6,6 +6,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import { useForm, type Errors } from '../../components/form';
 import { useAnnounce } from '../../components/status';
+import { ChooseFolderButton } from '../settings/ChooseFolder';
 
 type SyncSettings = ProcedureOutput<'sync.settings'>;
 
@@ -68,6 +69,7 @@ export function SyncSettingsForm({
         />
       )}
       <div className="form-actions">
+        {part === 'inbox' && <ChooseFolderButton title="Choose the inbox folder" onChosen={(path) => form.set('inboxFolder', path)} />}
         <button type="submit" className="button button--secondary" aria-disabled={form.saving || undefined}>
           {form.saving ? 'Saving…' : part === 'inbox' ? 'Save inbox folder' : 'Save'}
         </button>
