@@ -1,6 +1,6 @@
 import type { Breakdown } from '../scope';
 import type { CountedScope } from './counted-scope';
-import { NO_ORGANISATION, byText, organisationSlots, sessionBreakdowns, sessionGroupings } from './group-keys';
+import { NO_ORGANISATION, byText, organisationSlotOfPerson, organisationSlots, sessionBreakdowns, sessionGroupings } from './group-keys';
 
 /**
  * People trained, attendances and sessions (with at least one attendance)
@@ -73,7 +73,7 @@ export function attendanceGroups(scope: CountedScope): Map<Breakdown | 'total', 
   // Total, sector and organisation in one pass over typed counters: a person is in one organisation
   // and one sector, so each is counted in theirs the first time they are met.
   const slots = organisationSlots(scope);
-  const personOrganisation = facts.people.organisation.view();
+  const personOrganisation = organisationSlotOfPerson(facts.people.organisation.view(), slots.size);
   const organisationCounts = new GroupCounters(slots.size);
   const sectorCounts = new GroupCounters(slots.sectorKeys.length);
   const seen = new Uint8Array(facts.people.size);
@@ -81,7 +81,7 @@ export function attendanceGroups(scope: CountedScope): Map<Breakdown | 'total', 
   for (let i = 0; i < rowPerson.length; i += 1) {
     const person = rowPerson[i]!;
     const position = rowSession[i]!;
-    const organisation = personOrganisation[person]! + 1;
+    const organisation = personOrganisation[person]!;
     const sector = slots.sectorOfSlot[organisation]!;
     const first = seen[person] === 0;
     if (first) {
@@ -106,7 +106,8 @@ export function attendanceGroups(scope: CountedScope): Map<Breakdown | 'total', 
 
   // Course, venue, facilitator: each group's sessions one after another, people told apart by stamp.
   const groupings = sessionGroupings(facts.sqlite);
-  const stamp = new Int32Array(facts.people.size);
+  // One byte a person (a fifth of a megabyte for 200,000), so the stamps stay in the processor's cache.
+  const stamp = new Uint8Array(facts.people.size);
   let generation = 0;
   for (const breakdown of sessionBreakdowns) {
     const grouping = groupings[breakdown];
@@ -123,7 +124,12 @@ export function attendanceGroups(scope: CountedScope): Map<Breakdown | 'total', 
       const name = grouping.nameOf(key);
       if (name === undefined) continue;
       const group = tally(key, name);
+      if (generation === 255) {
+        stamp.fill(0);
+        generation = 0;
+      }
       generation += 1;
+      let people = 0;
       for (const position of list) {
         const start = rowStart[position]!;
         const end = rowStart[position + 1]!;
@@ -136,10 +142,11 @@ export function attendanceGroups(scope: CountedScope): Map<Breakdown | 'total', 
           const person = rowPerson[i]!;
           if (stamp[person] !== generation) {
             stamp[person] = generation;
-            group.peopleTrained += 1;
+            people += 1;
           }
         }
       }
+      group.peopleTrained = people;
       tallies.push(group);
     }
     result.set(breakdown, ordered(tallies));

@@ -105,13 +105,6 @@ export function countedScope(facts: ReportFacts, period: ResolvedPeriod, filters
   };
 }
 
-/** A response's person as the reports count them: the person kept, or ANONYMOUS / UNKNOWN_PERSON as recorded. */
-export function keptResponder(facts: ReportFacts, recorded: number): number {
-  if (recorded < 0) return recorded;
-  const kept = facts.people.root[recorded]!;
-  return facts.people.present.at(kept) ? kept : UNKNOWN_PERSON;
-}
-
 const perRequest = new WeakMap<ReportRequest, CountedScope>();
 
 /** The request's counted scope, over facts brought up to date once a report. */

@@ -55,3 +55,10 @@ export function organisationSlots(scope: CountedScope): { size: number; sectorKe
   });
   return { size: organisations.numbers.size + 1, sectorKeys, sectorOfSlot };
 }
+
+/** Each person's organisation slot (0 for none), two bytes a person when the organisations are few enough, for the cache's sake. */
+export function organisationSlotOfPerson(organisation: Int32Array, slots: number): Uint16Array | Int32Array {
+  const slot = slots <= 0xffff ? new Uint16Array(organisation.length) : new Int32Array(organisation.length);
+  for (let n = 0; n < organisation.length; n += 1) slot[n] = organisation[n]! + 1;
+  return slot;
+}

@@ -100,6 +100,26 @@ export class ResponseFacts {
     }
   }
 
+  private kept: { generation: number; length: number; people: Int32Array } | null = null;
+
+  /**
+   * By response: the person it counts for — the person kept after merges, or
+   * ANONYMOUS, or UNKNOWN_PERSON when that person's row is not there. Worked
+   * out again only when people or the responses changed.
+   */
+  keptResponders(people: PeopleFacts): Int32Array {
+    if (this.kept?.generation === people.generation && this.kept.length === this.length) return this.kept.people;
+    const recorded = this.person.view();
+    const kept = new Int32Array(recorded.length);
+    const present = people.present.view();
+    for (let i = 0; i < recorded.length; i += 1) {
+      const person = recorded[i]!;
+      kept[i] = person < 0 ? person : present[people.root[person]!] ? people.root[person]! : UNKNOWN_PERSON;
+    }
+    this.kept = { generation: people.generation, length: this.length, people: kept };
+    return kept;
+  }
+
   get length(): number {
     return this.session.length;
   }

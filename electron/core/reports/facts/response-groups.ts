@@ -1,6 +1,6 @@
 import type { Breakdown } from '../scope';
-import { keptResponder, type CountedScope } from './counted-scope';
-import { NO_ORGANISATION, organisationSlots, sessionBreakdowns, sessionGroupings } from './group-keys';
+import type { CountedScope } from './counted-scope';
+import { NO_ORGANISATION, organisationSlotOfPerson, organisationSlots, sessionBreakdowns, sessionGroupings } from './group-keys';
 import { ANONYMOUS, UNKNOWN_PERSON } from './response-facts';
 
 /**
@@ -23,12 +23,12 @@ export interface PairRow {
 function eachResponse(scope: CountedScope, counted: (index: number, person: number) => void): void {
   const { responses } = scope.facts;
   const sessions = responses.session.view();
-  const people = responses.person.view();
+  const people = responses.keptResponders(scope.facts.people);
   for (let i = 0; i < sessions.length; i += 1) {
     const session = sessions[i]!;
     if (session < 0 || !scope.inScope[session]) continue;
-    const person = keptResponder(scope.facts, people[i]!);
-    if (scope.responderMatches(person)) counted(i, person);
+    const person = people[i]!;
+    if (!scope.personFiltered || scope.responderMatches(person)) counted(i, person);
   }
 }
 
@@ -101,47 +101,46 @@ export function pairGroups(scope: CountedScope): Map<Breakdown | 'total', PairRo
     }
     return group;
   };
-  // Each scoped session's groups in the session breakdowns, by session number.
-  const sessionGroups = sessionBreakdowns.map((breakdown) => {
-    const table = tables.get(breakdown)!;
-    const grouping = groupings[breakdown];
-    const bySession: number[][] = [];
-    for (const n of scope.sessions) {
-      bySession[n] = grouping.keysOf(attendance.sessions[n]!).flatMap((key) => {
+  // Each scoped session's groups in the session breakdowns, by session number: [breakdown's table, group] pairs.
+  const sessionTables = sessionBreakdowns.map((breakdown) => tables.get(breakdown)!);
+  const groupsOfSession: Int32Array[] = [];
+  for (const n of scope.sessions) {
+    const pairs: number[] = [];
+    sessionBreakdowns.forEach((breakdown, b) => {
+      const grouping = groupings[breakdown];
+      for (const key of grouping.keysOf(attendance.sessions[n]!)) {
         const name = grouping.nameOf(key);
-        return name === undefined ? [] : [table.group(key, name)];
-      });
-    }
-    return { table, bySession };
-  });
+        if (name !== undefined) pairs.push(b, sessionTables[b]!.group(key, name));
+      }
+    });
+    groupsOfSession[n] = Int32Array.from(pairs);
+  }
   const before = responses.before.view();
   const after = responses.after.view();
   const sessions = responses.session.view();
-  const recorded = responses.person.view();
-  const personOrganisation = facts.people.organisation.view();
-  const root = facts.people.root;
-  const present = facts.people.present.view();
+  const kept = responses.keptResponders(facts.people);
+  const organisationSlot = organisationSlotOfPerson(facts.people.organisation.view(), slots.size);
   const totalCells = total.cells;
+  const sectorCells = sector.cells;
+  const sessionCells = sessionTables.map((table) => table.cells);
   for (let i = 0; i < sessions.length; i += 1) {
     const session = sessions[i]!;
     if (session < 0 || scope.inScope[session] === 0) continue;
-    let person = recorded[i]!;
-    if (person >= 0) person = present[root[person]!] ? root[person]! : UNKNOWN_PERSON;
+    const person = kept[i]!;
     if (scope.personFiltered && !scope.responderMatches(person)) continue;
     const cell = before[i]! * 6 + after[i]!;
     totalCells[cell]! += 1;
     if (person === ANONYMOUS) {
-      sector.cells[anonymousSector * CELLS + cell]! += 1;
+      sectorCells[anonymousSector * CELLS + cell]! += 1;
       organisation.cells[anonymousOrganisation * CELLS + cell]! += 1;
     } else {
-      const slot = person === UNKNOWN_PERSON ? 0 : personOrganisation[person]! + 1;
-      sector.cells[(person === UNKNOWN_PERSON ? noneSector : sectorGroupOfSlot[slot]!) * CELLS + cell]! += 1;
+      const slot = person === UNKNOWN_PERSON ? 0 : organisationSlot[person]!;
+      sectorCells[(person === UNKNOWN_PERSON ? noneSector : sectorGroupOfSlot[slot]!) * CELLS + cell]! += 1;
       const group = organisationGroup(slot);
       organisation.cells[group * CELLS + cell]! += 1;
     }
-    for (const { table, bySession } of sessionGroups) {
-      for (const group of bySession[session]!) table.cells[group * CELLS + cell]! += 1;
-    }
+    const groups = groupsOfSession[session]!;
+    for (let g = 0; g < groups.length; g += 2) sessionCells[groups[g]!]![groups[g + 1]! * CELLS + cell]! += 1;
   }
   return new Map([...tables].map(([breakdown, table]) => [breakdown, table.rows()]));
 }
