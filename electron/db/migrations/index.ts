@@ -18,6 +18,7 @@ import * as mergedOrganisations from './0017-merged-organisations';
 import * as packagePeople from './0018-package-people';
 import * as reportSourceVersions from './0019-report-source-versions';
 import * as kioskPinRecovery from './0020-kiosk-pin-recovery';
+import * as membershipReportVersion from './0021-membership-report-version';
 
 export interface Migration {
   name: string;
@@ -49,4 +50,5 @@ export const migrations: readonly Migration[] = [
   { name: '0018-package-people', up: packagePeople.up },
   { name: '0019-report-source-versions', up: reportSourceVersions.up },
   { name: '0020-kiosk-pin-recovery', up: kioskPinRecovery.up },
+  { name: '0021-membership-report-version', up: membershipReportVersion.up },
 ];
