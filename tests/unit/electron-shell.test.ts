@@ -131,17 +131,17 @@ describe('saving a file the screens offer', () => {
     const session = { on: (_name: string, handler: typeof listener) => void (listener = handler) };
     const dialog = { showSaveDialogSync: vi.fn(() => chosen) };
     askWhereToSave(session as never, dialog as never, () => '/home/sam/Documents', () => null);
-    const item = { getFilename: () => 'hall-laptop-2-2026-03-12-bundle-0003.fieldbook', setSavePath: vi.fn(), cancel: vi.fn() };
+    const item = { getFilename: () => 'hall-laptop-2-2026-03-12-end-of-day-file-0003.fieldbook', setSavePath: vi.fn(), cancel: vi.fn() };
     listener!({}, item);
     return { dialog, item };
   }
 
   it('asks where to save, suggesting the file name in Documents, and saves there', () => {
-    const { dialog, item } = downloadWith('/media/usb/hall-laptop-2-2026-03-12-bundle-0003.fieldbook');
+    const { dialog, item } = downloadWith('/media/usb/hall-laptop-2-2026-03-12-end-of-day-file-0003.fieldbook');
     expect(dialog.showSaveDialogSync).toHaveBeenCalledWith(
-      expect.objectContaining({ defaultPath: '/home/sam/Documents/hall-laptop-2-2026-03-12-bundle-0003.fieldbook' }),
+      expect.objectContaining({ defaultPath: '/home/sam/Documents/hall-laptop-2-2026-03-12-end-of-day-file-0003.fieldbook' }),
     );
-    expect(item.setSavePath).toHaveBeenCalledWith('/media/usb/hall-laptop-2-2026-03-12-bundle-0003.fieldbook');
+    expect(item.setSavePath).toHaveBeenCalledWith('/media/usb/hall-laptop-2-2026-03-12-end-of-day-file-0003.fieldbook');
     expect(item.cancel).not.toHaveBeenCalled();
   });
 

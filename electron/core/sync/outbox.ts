@@ -80,7 +80,8 @@ async function sealBundle(ctx: CoreContext, keys: DeviceKeys, office: PairedOffi
   });
   const day = row.created_at.slice(0, 10);
   return {
-    fileName: `${fileSafe(keys.device.name)}-${day}-bundle-${String(row.sequence).padStart(4, '0')}.fieldbook`,
+    // Named as the screens name it, since the name is what people see on the stick and in the import log.
+    fileName: `${fileSafe(keys.device.name)}-${day}-end-of-day-file-${String(row.sequence).padStart(4, '0')}.fieldbook`,
     contentBase64: Buffer.from(file).toString('base64'),
     bundle: toOutgoing(row),
   };
