@@ -297,6 +297,20 @@ describe('the facts in memory against the SQL definitions', () => {
     expect(await attendances()).toBe(start + 1);
     await expectReportsToMatchSql({ ...wholeSpan, filters: {} });
 
+    // A membership term added after a membership report was run.
+    const schemeId = id('e0000000', 1);
+    temp.sqlite
+      .prepare("INSERT INTO membership_schemes (id, name, required_course_ids, window_months, year_starts, fee_pence, grace_days) VALUES (?, 'Allies', ?, 6, '05-01', NULL, 30)")
+      .run(schemeId, JSON.stringify([world.courseIds[0]]));
+    const joined = async () => (await temp.call('reports.run', { kind: 'membership', ...wholeSpan, filters: { schemeId } })).data.joined as number;
+    expect(await joined()).toBe(0);
+    temp.sqlite
+      .prepare(
+        "INSERT INTO membership_terms (id, scheme_id, person_id, starts_on, ends_on, origin, organisation_id, created_at) VALUES (?, ?, ?, '2025-06-01', '2026-04-30', 'new', NULL, '2025-06-01T09:00:00.000Z')",
+      )
+      .run(id('e1000000', 1), schemeId, world.people[100]);
+    expect(await joined()).toBe(1);
+
     // A merge through the procedure: two records at one session become one attendance.
     const twin = (await temp.call('people.create', { givenName: 'Newcomer', familyName: 'Again' })).id;
     world.signIn(sessionId, twin);

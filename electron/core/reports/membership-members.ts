@@ -14,9 +14,9 @@ import { reportFacts } from './facts/report-facts';
  * day: their terms (a merged duplicate's count for the person kept), the
  * origin of each, and the training of each joining. The rules are the
  * membership ones (dates.ts, training.ts, and attendance.ts's meaning of
- * attendance), applied to the terms read in one query and to attendance
- * from the reports' facts in memory (facts/first-attendance.ts), so 20,000
- * members are one read and one pass, not 20,000 reads.
+ * attendance), applied to the terms and attendance held in the reports'
+ * facts in memory (facts/term-facts.ts, facts/first-attendance.ts), so
+ * 20,000 members are one pass, not 20,000 reads.
  */
 
 export interface ReportTerm extends TermDates {
@@ -37,18 +37,6 @@ export interface ReportMember {
   /** Each joining started by the as-of date, oldest first. */
   joinings: Training[];
 }
-
-/** A stored term as read, as an array (no object per row): the report reads tens of thousands. */
-type TermRow = [
-  rowid: number,
-  personId: string,
-  startsOn: string,
-  endsOn: string,
-  origin: TermOrigin,
-  cancelledOn: string | null,
-  exemptReason: string | null,
-  organisationId: string | null,
-];
 
 export function schemeFor(ctx: CoreContext, schemeId: string | undefined): MembershipSchemesTable {
   if (!schemeId) {
@@ -80,23 +68,16 @@ function originFor(term: ReportTerm, earlier: readonly ReportTerm[], graceDays: 
 
 export async function reportMembers(ctx: CoreContext, scheme: MembershipSchemesTable, asOf: string): Promise<ReportMember[]> {
   // Rowid order is the order the office added them in (terms are office data), the tie-break for a shared start.
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT rowid, person_id, starts_on, ends_on, origin, cancelled_on, exempt_reason, organisation_id
-       FROM membership_terms WHERE scheme_id = ? AND starts_on <= ? ORDER BY starts_on, rowid`,
-    )
-    .raw()
-    .all(scheme.id, asOf) as TermRow[];
-  const organisations = new Map(
-    (ctx.sqlite.prepare('SELECT id, name, sector FROM organisations').raw().all() as [string, string, string][]).map(([id, name, sector]) => [id, { name, sector }]),
-  );
+  const facts = reportFacts(ctx.sqlite);
+  const rows = facts.terms.startedBy(scheme.id, asOf);
+  const { organisations } = facts;
   const merged = await mergedPeople(ctx.db);
-  const attended = firstAttendanceOfEveryone(reportFacts(ctx.sqlite), courseIdsOf(scheme), asOf, merged);
+  const attended = firstAttendanceOfEveryone(facts, courseIdsOf(scheme), asOf, merged);
 
   const byPerson = new Map<string, ReportTerm[]>();
   for (const [rowid, storedPersonId, startsOn, endsOn, origin, cancelledOn, exemptReason, organisationId] of rows) {
     const personId = merged.keptFor(storedPersonId);
-    const organisation = organisationId === null ? undefined : organisations.get(organisationId);
+    const organisation = organisationId === null ? undefined : organisations.numbers.numberOf(organisationId);
     const terms = byPerson.get(personId) ?? [];
     terms.push({
       id: String(rowid),
@@ -107,8 +88,8 @@ export async function reportMembers(ctx: CoreContext, scheme: MembershipSchemesT
       origin,
       exemptReason,
       organisationId,
-      organisationName: organisation?.name ?? null,
-      sector: organisation?.sector ?? 'none',
+      organisationName: organisation === undefined ? null : organisations.names[organisation]!,
+      sector: organisation === undefined ? 'none' : organisations.sectors[organisation]!,
     });
     byPerson.set(personId, terms);
   }

@@ -3,12 +3,13 @@ import { AttendanceFacts } from './attendance-facts';
 import { EqualityFacts, OrganisationFacts, PeopleFacts } from './people-facts';
 import { ResponseFacts } from './response-facts';
 import { changed, readVersions, type Versions } from './sources';
+import { TermFacts } from './term-facts';
 
 /**
  * The facts the reports count, kept in memory per open database as columns
  * of small integers (docs/benchmarks.md, "Reports"): who attended which
  * session, people's organisations and merges, sessions' attributes,
- * evaluation ratings and equality answers. SQL over the sign-in facts costs
+ * evaluation ratings, equality answers and membership terms. SQL over the sign-in facts costs
  * seconds a report for five years; a pass over these columns costs
  * milliseconds.
  *
@@ -25,6 +26,7 @@ export class ReportFacts {
   readonly equality = new EqualityFacts();
   readonly attendance = new AttendanceFacts();
   readonly responses = new ResponseFacts();
+  readonly terms = new TermFacts();
   private versions: Versions | null = null;
   /** How long the last refresh took, and whether it read everything (for the bench). */
   lastRefresh = { ms: 0, whole: false };
@@ -66,6 +68,7 @@ export class ReportFacts {
     if (is('evaluation_responses') || !templatesSame || !this.responses.readNew(sqlite, this.attendance, this.people)) {
       this.responses.loadResponses(sqlite, this.attendance, this.people);
     }
+    if (is('membership_terms')) this.terms.load(sqlite);
     this.versions = now;
   }
 

@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
  * (sign-ins, people, evaluation responses) the last row read, by rowid.
  */
 
-export type Source = 'sign_ins' | 'sessions' | 'people' | 'organisations' | 'evaluation_responses' | 'evaluation_templates' | 'equality_answers';
+export type Source = 'sign_ins' | 'sessions' | 'people' | 'organisations' | 'evaluation_responses' | 'evaluation_templates' | 'equality_answers' | 'membership_terms';
 
 export type Versions = ReadonlyMap<string, number>;
 
