@@ -83,7 +83,7 @@ async function waitlistPositionOf(scope: WriteScope, sessionId: string, personId
 
 /**
  * A keystroke's search counts no further than this: a full count of everyone
- * whose name starts "ma" among 100,000 people takes some 10 ms, and a
+ * whose name starts "ma" among 100,000 people (8,226 of them) takes 10 to 25 ms, and a
  * keystroke's search has half a millisecond. Past it, the kiosk asks for the
  * whole count once the typing pauses (kiosk.countMatches), so what it says
  * is true ("8,226 names match") without slowing the next letter.
