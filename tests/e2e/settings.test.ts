@@ -163,3 +163,42 @@ describe('ways back in when the kiosk PIN is forgotten', () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe('a forgotten PIN inside the kiosk', () => {
+  it('is reset with the recovery code from the Leave kiosk mode screen, which shows the next code and then leaves the kiosk', async () => {
+    const { laptop, onOffice, onLaptop, today, sendPackage } = await laptopAndOffice(suite, 'Hall laptop');
+    const { session } = await morningSession(onOffice, today);
+    await sendPackage();
+    const { recoveryCode } = await onLaptop('settings.makeRecoveryCode', {});
+    await onLaptop('kiosk.start', { sessionId: session.id, pin: '2468' });
+
+    const page = await laptop.openPage();
+    page.setDefaultTimeout(15_000);
+    const findings: string[] = [];
+    await page.getByRole('heading', { level: 1, name: 'Welcome' }).waitFor();
+    await tabTo(page, page.getByRole('button', { name: 'Facilitator', exact: true }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Leave kiosk mode' }).waitFor();
+    await tabTo(page, page.getByRole('button', { name: 'Forgotten the PIN?' }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Reset the kiosk PIN' }).waitFor();
+    findings.push(...(await seriousAxeFindings(page, 'Kiosk, reset the PIN')));
+
+    await typeInto(page, page.getByLabel('Recovery code'), 'AAAA-BBBB-CCCC-DDDD');
+    await typeInto(page, page.getByLabel('New PIN', { exact: true }), '1357');
+    await typeInto(page, page.getByLabel('New PIN again'), '1357');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Check the recovery code: it is not this laptop’s.' }).waitFor();
+    await typeInto(page, page.getByLabel('Recovery code'), recoveryCode);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Write down the new recovery code' }).waitFor();
+    const next = (await page.locator('.recovery-code code').textContent())!;
+    expect(next).not.toBe(recoveryCode);
+    findings.push(...(await seriousAxeFindings(page, 'Kiosk, new recovery code')));
+    await tabTo(page, page.getByRole('button', { name: 'I have written it down: leave the kiosk' }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('navigation', { name: 'Main menu' }).waitFor();
+    expect((await onLaptop('kiosk.status', {})).active).toBe(false);
+    expect(findings).toEqual([]);
+  });
+});

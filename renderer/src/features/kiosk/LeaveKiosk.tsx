@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../../api/client';
+import { KioskPinRecovery } from '../settings/KioskPinRecovery';
 import { KioskActions, KioskButton, KioskScreen } from './KioskScreen';
 
 /** Seconds until another PIN may be tried, from the core's status (0 when not slowed down). */
@@ -23,6 +24,8 @@ export function LeaveKiosk({ cancel }: { cancel(): void }) {
   /** Counts refusals: a new alert element for each, so the same words are announced again. */
   const [refusals, setRefusals] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  // A forgotten PIN: the laptop's recovery code sets a new one (in English, for the facilitator).
+  const [forgotten, setForgotten] = useState(false);
 
   const refuse = (message: string) => {
     setError(message);
@@ -50,6 +53,7 @@ export function LeaveKiosk({ cancel }: { cancel(): void }) {
     }
   };
 
+  if (forgotten) return <KioskPinRecovery cancel={() => setForgotten(false)} />;
   return (
     <KioskScreen title={t('kiosk.leave.title')}>
       <p className="kiosk-lead">{t('kiosk.leave.intro')}</p>
@@ -87,6 +91,9 @@ export function LeaveKiosk({ cancel }: { cancel(): void }) {
           </KioskButton>
           <KioskButton kind="secondary" onClick={cancel}>
             {t('kiosk.leave.cancel')}
+          </KioskButton>
+          <KioskButton kind="quiet" onClick={() => setForgotten(true)}>
+            <span lang="en-GB">Forgotten the PIN?</span>
           </KioskButton>
         </KioskActions>
       </form>
