@@ -51,9 +51,23 @@ class Tallies {
   }
 }
 
+/**
+ * addDays for the report's many terms: their last days are few (a membership
+ * year ends on one day), so each sum is worked out once a report.
+ */
+function daysAfter(): (day: string, days: number) => string {
+  const known = new Map<string, string>();
+  return (day, days) => {
+    const key = `${day}+${days}`;
+    let found = known.get(key);
+    if (found === undefined) known.set(key, (found = addDays(day, days)));
+    return found;
+  };
+}
+
 /** Whether a later term renews this one: it started after it, took effect, and began no later than the day after its grace period. */
-function renewedInGrace(term: ReportTerm, member: ReportMember, graceDays: number): boolean {
-  const lastRenewalDay = addDays(term.endsOn, graceDays + 1);
+function renewedInGrace(term: ReportTerm, member: ReportMember, graceDays: number, plus: (day: string, days: number) => string): boolean {
+  const lastRenewalDay = plus(term.endsOn, graceDays + 1);
   return member.terms.some((later) => later.startsOn > term.startsOn && later.startsOn <= lastRenewalDay && lastDayInEffect(later) >= later.startsOn);
 }
 
@@ -71,6 +85,7 @@ export async function membershipReport(request: ReportRequest): Promise<ReportBo
     if (matches(term)) tallies.add(name, term);
   };
   const dueSoonBy = addDays(period.asOf, DUE_SOON_DAYS);
+  const plus = daysAfter();
   const dueSoon: { personId: string; term: ReportTerm; joinedOn: string; dueBy: string }[] = [];
   for (const member of members) {
     const [first, ...later] = member.terms;
@@ -83,7 +98,7 @@ export async function membershipReport(request: ReportRequest): Promise<ReportBo
     for (const term of member.terms) {
       // A cancelled term stopped by the office's decision: a cancellation, not a lapse.
       if (term.cancelledOn !== null || !inPeriod(term.endsOn)) continue;
-      if (addDays(term.endsOn, scheme.grace_days) < period.asOf && !renewedInGrace(term, member, scheme.grace_days)) count('lapsed', term);
+      if (plus(term.endsOn, scheme.grace_days) < period.asOf && !renewedInGrace(term, member, scheme.grace_days, plus)) count('lapsed', term);
     }
     const training = member.joinings.at(-1)!;
     const latest = member.terms.at(-1)!;
