@@ -21,7 +21,7 @@ export async function findBooking(scope: WriteScope, sessionId: string, personId
 
 export async function requireBooking(scope: WriteScope, sessionId: string, personId: string): Promise<BookingRow> {
   const booking = await findBooking(scope, sessionId, personId);
-  if (!booking) throw new FieldbookError('NOT_FOUND', 'That person has no booking on this session.');
+  if (!booking) throw new FieldbookError('NOT_FOUND', 'Choose someone booked on this session: that person has no booking on it.');
   return booking;
 }
 

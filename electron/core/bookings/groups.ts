@@ -30,7 +30,7 @@ export async function holdGroupPlaces(
 /** Names one of the group's staff in one of its places. */
 export async function fillGroupPlace(scope: WriteScope, groupBookingId: string, personId: string, now: Date): Promise<string> {
   const group = await scope.trx.selectFrom('group_bookings').selectAll().where('id', '=', groupBookingId).executeTakeFirst();
-  if (!group) throw new FieldbookError('NOT_FOUND', 'That group booking could not be found.');
+  if (!group) throw new FieldbookError('NOT_FOUND', 'Choose a group from the list: that group booking could not be found.');
   const person = await scope.trx.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst();
   if (!person) throw new FieldbookError('NOT_FOUND', 'That person could not be found.');
   const named = await scope.trx

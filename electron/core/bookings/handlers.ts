@@ -47,7 +47,7 @@ export function bookingHandlers(ctx: CoreContext): HandlerGroup<'bookings'> {
     'bookings.removeFromWaitlist': ({ sessionId, personId, reason }) =>
       onSession(sessionId, async (scope, session) => {
         const booking = await requireBooking(scope, sessionId, personId);
-        if (booking.state !== 'waitlisted') throw new FieldbookError('CONFLICT', 'This person is not on the waitlist.');
+        if (booking.state !== 'waitlisted') throw new FieldbookError('CONFLICT', 'Choose someone on the waiting list: this person is not on it.');
         await cancelBooking(scope, session, personId, reason, ctx.clock());
       }),
 

@@ -56,7 +56,7 @@ export async function offerFreePlaces(scope: WriteScope, session: { id: string; 
 
 function requireWaiting(booking: BookingRow): void {
   if (booking.state !== 'waitlisted') {
-    throw new FieldbookError('CONFLICT', 'This person is not on the waitlist, so their place in it cannot change.');
+    throw new FieldbookError('CONFLICT', 'Choose someone on the waiting list: this person is not on it, so they have no place there to change.');
   }
 }
 

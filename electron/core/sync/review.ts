@@ -298,8 +298,8 @@ function* pairs(count: number): Generator<[number, number]> {
 export async function resolveDuplicate(ctx: CoreContext, keepId: string, otherId: string, action: 'merge' | 'keep_apart'): Promise<void> {
   if (keepId === otherId) throw new FieldbookError('INVALID_INPUT', 'Choose two different people.');
   const found = await ctx.db.selectFrom('people').select(['id', 'merged_into']).where('id', 'in', [keepId, otherId]).execute();
-  if (found.length !== 2) throw new FieldbookError('NOT_FOUND', 'One of those people no longer exists.');
-  if (found.some((person) => person.merged_into)) throw new FieldbookError('CONFLICT', 'One of those people has already been merged.');
+  if (found.length !== 2) throw new FieldbookError('NOT_FOUND', 'Choose the two records again: one of them no longer exists.');
+  if (found.some((person) => person.merged_into)) throw new FieldbookError('CONFLICT', 'Choose the two records again: one of them has already been merged.');
   const [first, second] = [keepId, otherId].sort() as [string, string];
   await write(ctx, async (scope) => {
     if (action === 'merge') {
