@@ -61,7 +61,11 @@ export function SettingsScreen() {
             {settings.recoveryCodeSet ? (
               <ResetWithRecoveryCode key={shownCode ?? ''} onReset={showCode} />
             ) : (
-              <p>Without a recovery code, ask the office to set a new PIN for this laptop: it arrives in the office's next package.</p>
+              <p>
+                {settings.role === 'laptop'
+                  ? "Without a recovery code, ask the office to set a new PIN for this laptop: it arrives in the office's next package."
+                  : 'Make a recovery code above first: it is the way to set a new kiosk PIN here if the one in use is forgotten.'}
+              </p>
             )}
           </Section>
           {settings.role === 'office' && (
