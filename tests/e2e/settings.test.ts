@@ -202,3 +202,23 @@ describe('a forgotten PIN inside the kiosk', () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe('Settings at 200% zoom', () => {
+  it('fits 683 CSS pixels with no sideways scroll, the recovery code included', async () => {
+    const app = await suite.startApp();
+    await seeder(app)('device.setUp', { role: 'laptop', name: 'Hall laptop' });
+    const context = await suite.browser.newContext({ viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      await page.goto(`${app.host.url}#/settings`);
+      await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+      await page.getByRole('button', { name: 'Make a recovery code' }).click();
+      await page.locator('.recovery-code code').waitFor();
+      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    } finally {
+      await context.close();
+    }
+  });
+});
