@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'wouter';
 import type { RecoveryCodeShown, SettingsStatus } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { momentText } from '../../components/format';
@@ -73,6 +74,18 @@ export function SettingsScreen() {
               <LaptopPins />
             </Section>
           )}
+          <Section id="settings-folders" title="Folders">
+            <ul className="list">
+              {settings.role === 'office' && (
+                <li>
+                  The folder laptops' end-of-day files arrive in: <Link href="/import">the inbox folder, on Import</Link>
+                </li>
+              )}
+              <li>
+                Where backups go, and restoring one: <Link href="/backup">Backups</Link>
+              </li>
+            </ul>
+          </Section>
         </>
       )}
     </Page>
