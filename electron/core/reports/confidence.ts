@@ -55,7 +55,7 @@ export function confidenceReport(request: ReportRequest): ReportBody {
   const scope = countedScopeOf(request);
   const pairs = pairGroups(scope);
   const total = confidenceOf(pairs.get('total') ?? []);
-  const attendances = scope.rowPerson.length;
+  const attendances = scope.attendances;
   const interval = wilsonInterval(total.increased, total.paired);
   const groups = Object.fromEntries(breakdownNames.map((breakdown) => [breakdown, byGroup(pairs.get(breakdown) ?? [], breakdown)])) as Record<
     Breakdown,

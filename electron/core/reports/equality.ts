@@ -33,11 +33,10 @@ export function answersOfPeopleTrained(request: ReportRequest): { ethnicity: str
     const latest = mergedAnswer.get(kept);
     if (!latest || answeredAt > latest.answeredAt) mergedAnswer.set(kept, { answer, answeredAt });
   }
-  const seen = new Uint8Array(people.size);
   const counts = new Map<number, number>();
-  for (const person of scope.rowPerson) {
-    if (seen[person]) continue;
-    seen[person] = 1;
+  const byPerson = scope.facts.attendance.byPerson.people;
+  for (const position of scope.trained) {
+    const person = byPerson[position]!;
     const answer = equality.ownAnswer(person) || mergedAnswer.get(person)?.answer || 0;
     counts.set(answer, (counts.get(answer) ?? 0) + 1);
   }

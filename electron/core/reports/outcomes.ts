@@ -51,7 +51,7 @@ export function outcomesReport(request: ReportRequest): ReportBody {
     .sort((a, b) => a.course.localeCompare(b.course) || a.outcome.localeCompare(b.outcome));
 
   const responses = responseCount(scope);
-  const attendances = scope.rowPerson.length;
+  const attendances = scope.attendances;
   return {
     figures: [
       { key: 'responses', label: 'Responses', value: responses },

@@ -149,7 +149,7 @@ export class AttendanceFacts {
     done();
   }
 
-  /** Brings `kept` up to date with the attendees and the people's merges. */
+  /** Brings `kept` and `byPerson` up to date with the attendees and the people's merges. */
   keptUpToDate(people: PeopleFacts): void {
     const all = this.keptForPeople !== people.generation;
     if (!all && this.keptStale.size === 0) return;
@@ -172,10 +172,72 @@ export class AttendanceFacts {
     else for (const n of this.keptStale) redo(n);
     this.keptStale.clear();
     this.keptForPeople = people.generation;
+    this.byPerson = personMajor(this.kept, people);
   }
+
+  /**
+   * The same attendances person by person: each kept person's sessions, the
+   * people in order of their organisation (so each organisation's people
+   * are together). A report then reads them in order, and each breakdown's
+   * group counts need only small arrays (by session, by group) rather than
+   * an array the size of everyone.
+   */
+  byPerson: PersonMajor = { people: new Int32Array(0), organisationSlot: new Int32Array(0), start: new Int32Array(1), sessions: new Int32Array(0) };
 
   private lastRow(sqlite: Database): Watermark {
     const row = sqlite.prepare('SELECT rowid, id FROM sign_ins ORDER BY rowid DESC LIMIT 1').raw().get() as [number, string] | undefined;
     return row ? { rowid: row[0], id: row[1] } : NOTHING_READ;
   }
+}
+
+export interface PersonMajor {
+  /** Kept people with at least one attendance, by organisation slot (0: none, n + 1: organisation n). */
+  people: Int32Array;
+  /** By position in `people`: their organisation slot. */
+  organisationSlot: Int32Array;
+  /** By position in `people`: where their sessions start in `sessions` (one more entry at the end). */
+  start: Int32Array;
+  /** Session numbers, each person's in session-number order. */
+  sessions: Int32Array;
+}
+
+function personMajor(kept: readonly Int32Array[], people: PeopleFacts): PersonMajor {
+  const count = new Int32Array(people.size);
+  let total = 0;
+  for (const list of kept) {
+    for (let i = 0; i < list.length; i += 1) count[list[i]!]! += 1;
+    total += list.length;
+  }
+  const organisation = people.organisation.view();
+  // People with attendances, sorted by organisation slot (a counting sort: slots are few).
+  let slots = 1;
+  for (let n = 0; n < organisation.length; n += 1) if (organisation[n]! + 2 > slots) slots = organisation[n]! + 2;
+  const perSlot = new Int32Array(slots + 1);
+  let attending = 0;
+  for (let n = 0; n < count.length; n += 1) {
+    if (count[n] === 0) continue;
+    perSlot[organisation[n]! + 2]! += 1;
+    attending += 1;
+  }
+  for (let slot = 1; slot <= slots; slot += 1) perSlot[slot]! += perSlot[slot - 1]!;
+  const order = new Int32Array(attending);
+  const organisationSlot = new Int32Array(attending);
+  for (let n = 0; n < count.length; n += 1) {
+    if (count[n] === 0) continue;
+    const at = perSlot[organisation[n]! + 1]!++;
+    order[at] = n;
+    organisationSlot[at] = organisation[n]! + 1;
+  }
+  const start = new Int32Array(attending + 1);
+  const positionOf = new Int32Array(people.size);
+  for (let i = 0; i < attending; i += 1) {
+    start[i + 1] = start[i]! + count[order[i]!]!;
+    positionOf[order[i]!] = i;
+  }
+  const fill = start.slice(0, attending);
+  const sessions = new Int32Array(total);
+  kept.forEach((list, session) => {
+    for (let i = 0; i < list.length; i += 1) sessions[fill[positionOf[list[i]!]!]!++] = session;
+  });
+  return { people: order, organisationSlot, start, sessions };
 }

@@ -1,12 +1,13 @@
 import type { Breakdown } from '../scope';
 import type { CountedScope } from './counted-scope';
-import { NO_ORGANISATION, byText, organisationSlotOfPerson, organisationSlots, sessionBreakdowns, sessionGroupings } from './group-keys';
+import { NO_ORGANISATION, byText, organisationSlots, sessionBreakdowns, sessionGroupings } from './group-keys';
 
 /**
  * People trained, attendances and sessions (with at least one attendance)
- * in total and by every breakdown, counted from the scope's attendance rows
- * in a few passes: distinct people per group with one array of stamps by
- * person, a new stamp a group.
+ * in total and by every breakdown, in one pass person by person over the
+ * scope's attendances (facts/counted-scope.ts): a person is counted once in
+ * each group by stamping the group with them; attendances and sessions of
+ * the session breakdowns come from each session's count.
  */
 
 export interface GroupRow {
@@ -36,22 +37,11 @@ class GroupCounters {
   readonly people: Int32Array;
   readonly attendances: Int32Array;
   readonly sessions: Int32Array;
-  private readonly lastPosition: Int32Array;
 
   constructor(size: number) {
     this.people = new Int32Array(size);
     this.attendances = new Int32Array(size);
     this.sessions = new Int32Array(size);
-    this.lastPosition = new Int32Array(size).fill(-1);
-  }
-
-  count(group: number, position: number, newPerson: boolean): void {
-    this.attendances[group]! += 1;
-    if (newPerson) this.people[group]! += 1;
-    if (this.lastPosition[group] !== position) {
-      this.lastPosition[group] = position;
-      this.sessions[group]! += 1;
-    }
   }
 
   tallies(keyAndName: (group: number) => [string, string]): Tally[] {
@@ -66,90 +56,94 @@ class GroupCounters {
 }
 
 export function attendanceGroups(scope: CountedScope): Map<Breakdown | 'total', GroupRow[]> {
-  const { facts, rowSession, rowPerson, rowStart, sessions } = scope;
+  const { facts, trained, attendedAt, sessions } = scope;
   const { organisations, attendance } = facts;
+  const { people: byPerson, organisationSlot, start, sessions: personSessions } = attendance.byPerson;
+  const inScope = scope.inScope;
   const result = new Map<Breakdown | 'total', GroupRow[]>();
-
-  // Total, sector and organisation in one pass over typed counters: a person is in one organisation
-  // and one sector, so each is counted in theirs the first time they are met.
-  const slots = organisationSlots(scope);
-  const personOrganisation = organisationSlotOfPerson(facts.people.organisation.view(), slots.size);
-  const organisationCounts = new GroupCounters(slots.size);
-  const sectorCounts = new GroupCounters(slots.sectorKeys.length);
-  const seen = new Uint8Array(facts.people.size);
-  let people = 0;
-  for (let i = 0; i < rowPerson.length; i += 1) {
-    const person = rowPerson[i]!;
-    const position = rowSession[i]!;
-    const organisation = personOrganisation[person]!;
-    const sector = slots.sectorOfSlot[organisation]!;
-    const first = seen[person] === 0;
-    if (first) {
-      seen[person] = 1;
-      people += 1;
-    }
-    organisationCounts.count(organisation, position, first);
-    sectorCounts.count(sector, position, first);
-  }
   let sessionsAttended = 0;
-  for (let position = 0; position < sessions.length; position += 1) if (rowStart[position + 1]! > rowStart[position]!) sessionsAttended += 1;
-  result.set('total', ordered([{ ...tally('', ''), peopleTrained: people, attendances: rowPerson.length, sessions: sessionsAttended }]));
-  result.set('sector', ordered(sectorCounts.tallies((slot) => [slots.sectorKeys[slot]!, slots.sectorKeys[slot]!])));
-  result.set(
-    'organisation',
-    ordered(
-      organisationCounts.tallies((slot) =>
-        slot === 0 ? ['', NO_ORGANISATION] : [organisations.numbers.ids[slot - 1]!, organisations.names[slot - 1] ?? NO_ORGANISATION],
-      ),
-    ),
-  );
+  for (const n of sessions) if (attendedAt[n]! > 0) sessionsAttended += 1;
+  result.set('total', ordered([{ ...tally('', ''), peopleTrained: trained.length, attendances: scope.attendances, sessions: sessionsAttended }]));
 
-  // Course, venue, facilitator: each group's sessions one after another, people told apart by stamp.
+  // The session breakdowns' groups, numbered, and each scoped session's groups: [group, …].
   const groupings = sessionGroupings(facts.sqlite);
-  // One byte a person (a fifth of a megabyte for 200,000), so the stamps stay in the processor's cache.
-  const stamp = new Uint8Array(facts.people.size);
-  let generation = 0;
-  for (const breakdown of sessionBreakdowns) {
-    const grouping = groupings[breakdown];
-    const positions = new Map<string, number[]>();
-    sessions.forEach((n, position) => {
+  const groupTallies: Tally[] = [];
+  const groupOfKey = sessionBreakdowns.map(() => new Map<string, number>());
+  const groupsOfSession: Int32Array[] = [];
+  for (const n of sessions) {
+    const groups: number[] = [];
+    sessionBreakdowns.forEach((breakdown, b) => {
+      const grouping = groupings[breakdown];
       for (const key of grouping.keysOf(attendance.sessions[n]!)) {
-        const list = positions.get(key);
-        if (list) list.push(position);
-        else positions.set(key, [position]);
+        const name = grouping.nameOf(key);
+        if (name === undefined) continue;
+        let group = groupOfKey[b]!.get(key);
+        if (group === undefined) {
+          group = groupTallies.length;
+          groupOfKey[b]!.set(key, group);
+          groupTallies.push(tally(key, name));
+        }
+        groups.push(group);
       }
     });
-    const tallies: Tally[] = [];
-    for (const [key, list] of positions) {
-      const name = grouping.nameOf(key);
-      if (name === undefined) continue;
-      const group = tally(key, name);
-      if (generation === 255) {
-        stamp.fill(0);
-        generation = 0;
+    groupsOfSession[n] = Int32Array.from(groups);
+    // Attendances and sessions of a group are the sessions' own (a facilitator listed twice counts the attendances twice, the session once).
+    const attended = attendedAt[n]!;
+    for (const group of groups) {
+      const found = groupTallies[group]!;
+      found.attendances += attended;
+      if (attended > 0 && found.lastPosition !== n) {
+        found.sessions += 1;
+        found.lastPosition = n;
       }
-      generation += 1;
-      let people = 0;
-      for (const position of list) {
-        const start = rowStart[position]!;
-        const end = rowStart[position + 1]!;
-        if (end > start && group.lastPosition !== position) {
-          group.sessions += 1;
-          group.lastPosition = position;
-        }
-        group.attendances += end - start;
-        for (let i = start; i < end; i += 1) {
-          const person = rowPerson[i]!;
-          if (stamp[person] !== generation) {
-            stamp[person] = generation;
-            people += 1;
-          }
-        }
-      }
-      group.peopleTrained = people;
-      tallies.push(group);
     }
-    result.set(breakdown, ordered(tallies));
   }
+
+  // People: person by person, each counted once in each group they attended; organisations' people are
+  // together, so a session is counted once for an organisation by stamping it with the organisation's slot.
+  const groupSeenBy = new Int32Array(groupTallies.length).fill(-1);
+  const groupPeople = new Int32Array(groupTallies.length);
+  const slots = organisationSlots(scope);
+  const organisationCounts = new GroupCounters(slots.size);
+  const sectorCounts = new GroupCounters(slots.sectorKeys.length);
+  const sessionStamp = new Int32Array(attendance.sessions.length).fill(-1);
+  const sectorSessionSeen = new Uint8Array(slots.sectorKeys.length * attendance.sessions.length);
+  for (let t = 0; t < trained.length; t += 1) {
+    const position = trained[t]!;
+    const slot = organisationSlot[position]!;
+    const sector = slots.sectorOfSlot[slot]!;
+    organisationCounts.people[slot]! += 1;
+    sectorCounts.people[sector]! += 1;
+    for (let k = start[position]!; k < start[position + 1]!; k += 1) {
+      const session = personSessions[k]!;
+      if (inScope[session] === 0) continue;
+      organisationCounts.attendances[slot]! += 1;
+      sectorCounts.attendances[sector]! += 1;
+      if (sessionStamp[session] !== slot) {
+        sessionStamp[session] = slot;
+        organisationCounts.sessions[slot]! += 1;
+      }
+      const seenAt = sector * attendance.sessions.length + session;
+      if (sectorSessionSeen[seenAt] === 0) {
+        sectorSessionSeen[seenAt] = 1;
+        sectorCounts.sessions[sector]! += 1;
+      }
+      const groups = groupsOfSession[session]!;
+      for (let g = 0; g < groups.length; g += 1) {
+        const group = groups[g]!;
+        if (groupSeenBy[group] !== position) {
+          groupSeenBy[group] = position;
+          groupPeople[group]! += 1;
+        }
+      }
+    }
+  }
+  result.set('sector', ordered(sectorCounts.tallies((n) => [slots.sectorKeys[n]!, slots.sectorKeys[n]!])));
+  result.set(
+    'organisation',
+    ordered(organisationCounts.tallies((slot) => (slot === 0 ? ['', NO_ORGANISATION] : [organisations.numbers.ids[slot - 1]!, organisations.names[slot - 1] ?? NO_ORGANISATION]))),
+  );
+  groupTallies.forEach((group, n) => (group.peopleTrained = groupPeople[n]!));
+  sessionBreakdowns.forEach((breakdown, b) => result.set(breakdown, ordered([...groupOfKey[b]!.values()].map((n) => groupTallies[n]!))));
   return result;
 }

@@ -18,11 +18,12 @@ export interface CountedScope {
   sessions: Int32Array;
   /** By session number: 1 when the session is in scope. */
   inScope: Uint8Array;
-  /** Attendances as two columns: the session's position in `sessions`, and the person kept. Grouped by session, in `sessions` order. */
-  rowSession: Int32Array;
-  rowPerson: Int32Array;
-  /** By position in `sessions`: where its rows start (one more entry at the end). */
-  rowStart: Int32Array;
+  /** The people trained (kept after merges, matching the person filters): their positions in the facts' byPerson lists, by organisation. */
+  trained: Int32Array;
+  /** By session number: its attendances counted (0 out of scope). */
+  attendedAt: Int32Array;
+  /** Attendances in all: one a session and person kept. */
+  attendances: number;
   personFiltered: boolean;
   /** Whether a response's person (kept, ANONYMOUS or UNKNOWN_PERSON) passes the organisation and sector filters. */
   responderMatches(person: number): boolean;
@@ -59,40 +60,41 @@ export function countedScope(facts: ReportFacts, period: ResolvedPeriod, filters
   const personMatches = (person: number) =>
     (wantedOrganisation === undefined || organisation[person] === wantedOrganisation) && (wantedSector === undefined || sectorOf(person) === wantedSector);
 
-  // The sessions' attendances, as kept people (facts/attendance-facts.ts), copied whole or filtered.
-  const kept = attendance.kept;
-  let total = 0;
-  for (const n of sessions) total += kept[n]!.length;
-  const rowSession = new Int32Array(total);
-  const rowPerson = new Int32Array(total);
-  const rowStart = new Int32Array(sessions.length + 1);
-  let rows = 0;
-  for (let position = 0; position < sessions.length; position += 1) {
-    rowStart[position] = rows;
-    const list = kept[sessions[position]!]!;
-    if (!personFiltered) {
-      rowPerson.set(list, rows);
-      rowSession.fill(position, rows, rows + list.length);
-      rows += list.length;
-      continue;
-    }
-    for (let j = 0; j < list.length; j += 1) {
-      const person = list[j]!;
-      if (!personMatches(person)) continue;
-      rowSession[rows] = position;
-      rowPerson[rows] = person;
-      rows += 1;
-    }
+  // Person by person (facts/attendance-facts.ts byPerson), their sessions in scope.
+  const { people: byPerson, organisationSlot, start, sessions: personSessions } = attendance.byPerson;
+  const attendedAt = new Int32Array(attendance.sessions.length);
+  const trained = new Int32Array(byPerson.length);
+  let trainedCount = 0;
+  let attendances = 0;
+  // An organisation filter reads only that organisation's people, who are together.
+  let first = 0;
+  let last = byPerson.length;
+  if (wantedOrganisation !== undefined) {
+    const slot = wantedOrganisation + 1;
+    while (first < last && organisationSlot[first]! < slot) first += 1;
+    last = first;
+    while (last < byPerson.length && organisationSlot[last] === slot) last += 1;
   }
-  rowStart[sessions.length] = rows;
+  for (let position = first; position < last; position += 1) {
+    if (wantedSector !== undefined && sectorOf(byPerson[position]!) !== wantedSector) continue;
+    let counted = 0;
+    for (let k = start[position]!; k < start[position + 1]!; k += 1) {
+      const session = personSessions[k]!;
+      if (inScope[session] === 0) continue;
+      attendedAt[session]! += 1;
+      counted += 1;
+    }
+    if (counted > 0) trained[trainedCount++] = position;
+    attendances += counted;
+  }
 
   return {
     facts,
     sessions,
     inScope,
-    rowSession: rowSession.subarray(0, rows),
-    rowPerson: rowPerson.subarray(0, rows),
-    rowStart,
+    trained: trained.subarray(0, trainedCount),
+    attendedAt,
+    attendances,
     personFiltered,
     responderMatches: (person) => {
       if (!personFiltered) return true;
