@@ -69,7 +69,9 @@ export function attendanceGroups(scope: CountedScope): Map<Breakdown | 'total', 
   const groupings = sessionGroupings(facts.sqlite);
   const groupTallies: Tally[] = [];
   const groupOfKey = sessionBreakdowns.map(() => new Map<string, number>());
-  const groupsOfSession: Int32Array[] = [];
+  // Flattened for the pass below: session n's groups are groupList[groupStart[n] … groupStart[n + 1]).
+  const groupStart = new Int32Array(attendance.sessions.length + 1);
+  const groupLists: number[][] = [];
   for (const n of sessions) {
     const groups: number[] = [];
     sessionBreakdowns.forEach((breakdown, b) => {
@@ -86,7 +88,7 @@ export function attendanceGroups(scope: CountedScope): Map<Breakdown | 'total', 
         groups.push(group);
       }
     });
-    groupsOfSession[n] = Int32Array.from(groups);
+    groupLists[n] = groups;
     // Attendances and sessions of a group are the sessions' own (a facilitator listed twice counts the attendances twice, the session once).
     const attended = attendedAt[n]!;
     for (const group of groups) {
@@ -99,6 +101,10 @@ export function attendanceGroups(scope: CountedScope): Map<Breakdown | 'total', 
     }
   }
 
+  for (let n = 0; n < attendance.sessions.length; n += 1) groupStart[n + 1] = groupStart[n]! + (groupLists[n]?.length ?? 0);
+  const groupList = new Int32Array(groupStart[attendance.sessions.length]!);
+  groupLists.forEach((groups, n) => groupList.set(groups, groupStart[n]!));
+
   // People: person by person, each counted once in each group they attended; organisations' people are
   // together, so a session is counted once for an organisation by stamping it with the organisation's slot.
   const groupSeenBy = new Int32Array(groupTallies.length).fill(-1);
@@ -108,29 +114,34 @@ export function attendanceGroups(scope: CountedScope): Map<Breakdown | 'total', 
   const sectorCounts = new GroupCounters(slots.sectorKeys.length);
   const sessionStamp = new Int32Array(attendance.sessions.length).fill(-1);
   const sectorSessionSeen = new Uint8Array(slots.sectorKeys.length * attendance.sessions.length);
+  const { people: organisationPeople, attendances: organisationAttendances, sessions: organisationSessions } = organisationCounts;
+  const { people: sectorPeople, attendances: sectorAttendances, sessions: sectorSessions } = sectorCounts;
+  const sectorOfSlot = slots.sectorOfSlot;
+  const sessionCount = attendance.sessions.length;
   for (let t = 0; t < trained.length; t += 1) {
     const position = trained[t]!;
     const slot = organisationSlot[position]!;
-    const sector = slots.sectorOfSlot[slot]!;
-    organisationCounts.people[slot]! += 1;
-    sectorCounts.people[sector]! += 1;
-    for (let k = start[position]!; k < start[position + 1]!; k += 1) {
+    const sector = sectorOfSlot[slot]!;
+    organisationPeople[slot]! += 1;
+    sectorPeople[sector]! += 1;
+    const end = start[position + 1]!;
+    for (let k = start[position]!; k < end; k += 1) {
       const session = personSessions[k]!;
       if (inScope[session] === 0) continue;
-      organisationCounts.attendances[slot]! += 1;
-      sectorCounts.attendances[sector]! += 1;
+      organisationAttendances[slot]! += 1;
+      sectorAttendances[sector]! += 1;
       if (sessionStamp[session] !== slot) {
         sessionStamp[session] = slot;
-        organisationCounts.sessions[slot]! += 1;
+        organisationSessions[slot]! += 1;
       }
-      const seenAt = sector * attendance.sessions.length + session;
+      const seenAt = sector * sessionCount + session;
       if (sectorSessionSeen[seenAt] === 0) {
         sectorSessionSeen[seenAt] = 1;
-        sectorCounts.sessions[sector]! += 1;
+        sectorSessions[sector]! += 1;
       }
-      const groups = groupsOfSession[session]!;
-      for (let g = 0; g < groups.length; g += 1) {
-        const group = groups[g]!;
+      const groupsEnd = groupStart[session + 1]!;
+      for (let g = groupStart[session]!; g < groupsEnd; g += 1) {
+        const group = groupList[g]!;
         if (groupSeenBy[group] !== position) {
           groupSeenBy[group] = position;
           groupPeople[group]! += 1;
