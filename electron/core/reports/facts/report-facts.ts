@@ -82,7 +82,9 @@ export class ReportFacts {
       ) +
       people.root.byteLength +
       this.equality.own.byteLength +
-      this.attendance.attendees.reduce((sum, list) => sum + list.byteLength, 0)
+      [...this.attendance.attendees, ...this.attendance.kept].reduce((sum, list) => sum + list.byteLength, 0) +
+      Object.values(this.attendance.byPerson).reduce((sum, list) => sum + list.byteLength, 0) +
+      responses.keptResponders(people).byteLength
     );
   }
 }
