@@ -56,11 +56,12 @@ export function schemeFor(ctx: CoreContext, schemeId: string | undefined): Membe
  * is not their first (two duplicates, each with a term, later merged) is
  * worked out again from the terms before it.
  */
-function originFor(term: ReportTerm, earlier: readonly ReportTerm[], graceDays: number): TermOrigin {
-  if (earlier.length === 0) return 'new';
+function originFor(stored: readonly ReportTerm[], index: number, graceDays: number): TermOrigin {
+  const term = stored[index]!;
+  if (index === 0) return 'new';
   if (term.origin !== 'new') return term.origin;
   return originOf(
-    earlier.filter((before) => lastDayInEffect(before) >= before.startsOn),
+    stored.slice(0, index).filter((before) => lastDayInEffect(before) >= before.startsOn),
     term.startsOn,
     graceDays,
   );
@@ -95,7 +96,7 @@ export async function reportMembers(ctx: CoreContext, scheme: MembershipSchemesT
   }
 
   return [...byPerson].map(([personId, stored]) => {
-    const terms = stored.map((term, index) => ({ ...term, origin: originFor(term, stored.slice(0, index), scheme.grace_days) }));
+    const terms = stored.map((term, index) => ({ ...term, origin: originFor(stored, index, scheme.grace_days) }));
     return { personId, terms, joinings: trainingOf(terms, scheme.window_months, asOf, attended.get(personId) ?? null) };
   });
 }
