@@ -7,8 +7,9 @@ import { ANONYMOUS, UNKNOWN_PERSON } from './response-facts';
 /**
  * scope.ts's definitions applied to the facts in memory: the sessions in
  * the period matching the session filters (not cancelled), and the
- * attendances at them — one row per session and person kept after merges,
- * of people matching the organisation and sector filters. The SQL in
+ * attendances at them — one a session and person kept after merges, of
+ * people matching the organisation and sector filters — as the people
+ * trained and each session's count of attendances. The SQL in
  * scope.ts states the same rules; tests/integration/report-facts.test.ts
  * holds the two to the same figures.
  */
