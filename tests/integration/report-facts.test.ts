@@ -296,6 +296,12 @@ describe('the facts in memory against the SQL definitions', () => {
     world.signIn(sessionId, newcomer);
     expect(await attendances()).toBe(start + 1);
     await expectReportsToMatchSql({ ...wholeSpan, filters: {} });
+    // Someone who attended before, at two more sessions, one then undone: their person-by-person entries are patched.
+    world.signIn(world.sessions[20]!, world.people[150]!);
+    world.signIn(world.sessions[21]!, world.people[150]!);
+    world.signIn(world.sessions[21]!, world.people[150]!, 'undo');
+    await expectReportsToMatchSql({ ...wholeSpan, filters: {} });
+    await expectReportsToMatchSql({ ...wholeSpan, filters: { facilitator: 'Priya' } });
 
     // A membership term added after a membership report was run.
     const schemeId = id('e0000000', 1);

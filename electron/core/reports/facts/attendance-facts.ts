@@ -168,11 +168,20 @@ export class AttendanceFacts {
       }
       this.kept[n] = count === kept.length ? kept : kept.slice(0, count);
     };
-    if (all) this.attendees.forEach((_list, n) => redo(n));
-    else for (const n of this.keptStale) redo(n);
+    if (all) {
+      this.attendees.forEach((_list, n) => redo(n));
+      this.byPerson = personMajor(this.kept, people);
+    } else {
+      let patched = true;
+      for (const n of this.keptStale) {
+        const before = this.kept[n]!;
+        redo(n);
+        if (patched) patched = patchPersonMajor(this.byPerson, n, before, this.kept[n]!);
+      }
+      if (!patched) this.byPerson = personMajor(this.kept, people);
+    }
     this.keptStale.clear();
     this.keptForPeople = people.generation;
-    this.byPerson = personMajor(this.kept, people);
   }
 
   /**
@@ -182,7 +191,7 @@ export class AttendanceFacts {
    * group counts need only small arrays (by session, by group) rather than
    * an array the size of everyone.
    */
-  byPerson: PersonMajor = { people: new Int32Array(0), organisationSlot: new Int32Array(0), start: new Int32Array(1), sessions: new Int32Array(0) };
+  byPerson: PersonMajor = { people: new Int32Array(0), organisationSlot: new Int32Array(0), start: new Int32Array(1), sessions: new Int32Array(0), positionOf: new Int32Array(0) };
 
   private lastRow(sqlite: Database): Watermark {
     const row = sqlite.prepare('SELECT rowid, id FROM sign_ins ORDER BY rowid DESC LIMIT 1').raw().get() as [number, string] | undefined;
@@ -197,8 +206,39 @@ export interface PersonMajor {
   organisationSlot: Int32Array;
   /** By position in `people`: where their sessions start in `sessions` (one more entry at the end). */
   start: Int32Array;
-  /** Session numbers, each person's in session-number order. */
+  /** Session numbers, each person's together; NO_SESSION marks a spare place (each person has one more than they need). */
   sessions: Int32Array;
+  /** By person number: their position in `people`, or -1. */
+  positionOf: Int32Array;
+}
+
+/** A spare place in a person's sessions: never in scope (a report counts a session only where inScope is 1). */
+export const NO_SESSION = -1;
+
+/**
+ * A session's kept attendees changed (a new sign-in, an undo): its entries
+ * are taken out of the people who left and put in the spare place of those
+ * who came, so one sign-in does not rebuild a million entries. False when
+ * that cannot be done (someone new to the list, or with no spare place
+ * left): then the whole list is built again.
+ */
+function patchPersonMajor(major: PersonMajor, session: number, before: Int32Array, after: Int32Array): boolean {
+  const now = new Set(after);
+  const was = new Set(before);
+  const place = (person: number, from: number, to: number): boolean => {
+    const position = person < major.positionOf.length ? major.positionOf[person]! : -1;
+    if (position < 0) return false;
+    for (let k = major.start[position]!; k < major.start[position + 1]!; k += 1) {
+      if (major.sessions[k] === from) {
+        major.sessions[k] = to;
+        return true;
+      }
+    }
+    return false;
+  };
+  for (const person of before) if (!now.has(person) && !place(person, session, NO_SESSION)) return false;
+  for (const person of after) if (!was.has(person) && !place(person, NO_SESSION, session)) return false;
+  return true;
 }
 
 function personMajor(kept: readonly Int32Array[], people: PeopleFacts): PersonMajor {
@@ -229,15 +269,15 @@ function personMajor(kept: readonly Int32Array[], people: PeopleFacts): PersonMa
     organisationSlot[at] = organisation[n]! + 1;
   }
   const start = new Int32Array(attending + 1);
-  const positionOf = new Int32Array(people.size);
+  const positionOf = new Int32Array(people.size).fill(-1);
   for (let i = 0; i < attending; i += 1) {
-    start[i + 1] = start[i]! + count[order[i]!]!;
+    start[i + 1] = start[i]! + count[order[i]!]! + 1;
     positionOf[order[i]!] = i;
   }
   const fill = start.slice(0, attending);
-  const sessions = new Int32Array(total);
+  const sessions = new Int32Array(total + attending).fill(NO_SESSION);
   kept.forEach((list, session) => {
     for (let i = 0; i < list.length; i += 1) sessions[fill[positionOf[list[i]!]!]!++] = session;
   });
-  return { people: order, organisationSlot, start, sessions };
+  return { people: order, organisationSlot, start, sessions, positionOf };
 }

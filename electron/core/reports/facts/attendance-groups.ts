@@ -127,7 +127,7 @@ export function attendanceGroups(scope: CountedScope): Map<Breakdown | 'total', 
     const end = start[position + 1]!;
     for (let k = start[position]!; k < end; k += 1) {
       const session = personSessions[k]!;
-      if (inScope[session] === 0) continue;
+      if (inScope[session] !== 1) continue;
       organisationAttendances[slot]! += 1;
       sectorAttendances[sector]! += 1;
       if (sessionStamp[session] !== slot) {

@@ -81,7 +81,7 @@ export function countedScope(facts: ReportFacts, period: ResolvedPeriod, filters
     let counted = 0;
     for (let k = start[position]!; k < start[position + 1]!; k += 1) {
       const session = personSessions[k]!;
-      if (inScope[session] === 0) continue;
+      if (inScope[session] !== 1) continue;
       attendedAt[session]! += 1;
       counted += 1;
     }
