@@ -432,7 +432,8 @@ describe("the session's evaluation page", () => {
     await page.getByRole('button', { name: 'Save answers' }).click();
     await page.getByRole('status').filter({ hasText: 'Chen Wei’s answers are saved.' }).waitFor();
 
-    expect(await figure(page, 'responses')).toBe('3 of 3 people signed in answered (100% response rate).');
+    // The summary is fetched again after the save; wait for it rather than read the one still shown.
+    await expect.poll(() => figure(page, 'responses')).toBe('3 of 3 people signed in answered (100% response rate).');
     expect(await figure(page, 'withheld')).toContain('Fewer than 5 people answered, so the results for each question are not shown.');
     expect(await page.getByText('out of 5').count()).toBe(0);
     expect(await page.locator('[data-figure="confidence-share"]').count()).toBe(0);
