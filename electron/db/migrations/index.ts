@@ -19,6 +19,7 @@ import * as packagePeople from './0018-package-people';
 import * as reportSourceVersions from './0019-report-source-versions';
 import * as kioskPinRecovery from './0020-kiosk-pin-recovery';
 import * as membershipReportVersion from './0021-membership-report-version';
+import * as evaluationMoments from './0022-evaluation-moments';
 
 export interface Migration {
   name: string;
@@ -51,4 +52,5 @@ export const migrations: readonly Migration[] = [
   { name: '0019-report-source-versions', up: reportSourceVersions.up },
   { name: '0020-kiosk-pin-recovery', up: kioskPinRecovery.up },
   { name: '0021-membership-report-version', up: membershipReportVersion.up },
+  { name: '0022-evaluation-moments', up: evaluationMoments.up },
 ];
