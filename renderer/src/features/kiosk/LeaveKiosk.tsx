@@ -1,8 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../../api/client';
-import { KioskPinRecovery } from '../settings/KioskPinRecovery';
 import { KioskActions, KioskButton, KioskScreen } from './KioskScreen';
+import { PinRecovery } from './PinRecovery';
 
 /** Seconds until another PIN may be tried, from the core's status (0 when not slowed down). */
 async function secondsToWait(): Promise<number> {
@@ -24,7 +24,7 @@ export function LeaveKiosk({ cancel }: { cancel(): void }) {
   /** Counts refusals: a new alert element for each, so the same words are announced again. */
   const [refusals, setRefusals] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  // A forgotten PIN: the laptop's recovery code sets a new one (in English, for the facilitator).
+  // A forgotten PIN: the laptop's recovery code sets a new one.
   const [forgotten, setForgotten] = useState(false);
 
   const refuse = (message: string) => {
@@ -53,7 +53,7 @@ export function LeaveKiosk({ cancel }: { cancel(): void }) {
     }
   };
 
-  if (forgotten) return <KioskPinRecovery cancel={() => setForgotten(false)} />;
+  if (forgotten) return <PinRecovery cancel={() => setForgotten(false)} />;
   return (
     <KioskScreen title={t('kiosk.leave.title')}>
       <p className="kiosk-lead">{t('kiosk.leave.intro')}</p>
@@ -93,7 +93,7 @@ export function LeaveKiosk({ cancel }: { cancel(): void }) {
             {t('kiosk.leave.cancel')}
           </KioskButton>
           <KioskButton kind="quiet" onClick={() => setForgotten(true)}>
-            <span lang="en-GB">Forgotten the PIN?</span>
+            {t('kiosk.recovery.forgotten')}
           </KioskButton>
         </KioskActions>
       </form>
