@@ -20,6 +20,8 @@ import * as reportSourceVersions from './0019-report-source-versions';
 import * as kioskPinRecovery from './0020-kiosk-pin-recovery';
 import * as membershipReportVersion from './0021-membership-report-version';
 import * as evaluationMoments from './0022-evaluation-moments';
+import * as pinResetApplied from './0023-pin-reset-applied';
+import * as erasedCounts from './0023-erased-counts';
 
 export interface Migration {
   name: string;
@@ -53,4 +55,6 @@ export const migrations: readonly Migration[] = [
   { name: '0020-kiosk-pin-recovery', up: kioskPinRecovery.up },
   { name: '0021-membership-report-version', up: membershipReportVersion.up },
   { name: '0022-evaluation-moments', up: evaluationMoments.up },
+  { name: '0023-pin-reset-applied', up: pinResetApplied.up },
+  { name: '0023-erased-counts', up: erasedCounts.up },
 ];
