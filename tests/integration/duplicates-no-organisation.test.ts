@@ -37,6 +37,20 @@ describe('the same name with no organisation', () => {
     expect(await temp.call('signIn.similarPeople', { givenName: 'Seun', familyName: 'Adeyemi' })).toHaveLength(1);
   });
 
+  it('offers the record kept after a merge, never the one merged into it', async () => {
+    temp = await tempCore({ setUp: true });
+    const kept = await temp.call('people.create', { givenName: 'Seun', familyName: 'Adeyemi' });
+    const twice = await temp.call('people.create', { givenName: 'Seun', familyName: 'Adeyemi' });
+    await temp.call('people.merge', { keepId: kept.id, otherId: twice.id });
+
+    expect((await temp.call('signIn.similarPeople', { givenName: 'Seun', familyName: 'Adeyemi' })).map((person) => person.personId)).toEqual([kept.id]);
+    expect((await temp.call('people.similar', { givenName: 'Seun', familyName: 'Adeyemi' })).map((person) => person.personId)).toEqual([kept.id]);
+    // Even where the merged record's search key outlived the merge (keys built by an older version, or a merge that
+    // reached it by a path that did not refresh them), it is not offered: the record itself says it is someone else now.
+    temp.sqlite.prepare("INSERT INTO person_search_keys (key, person_id) VALUES ('seun adeyemi', ?)").run(twice.id);
+    expect((await temp.call('signIn.similarPeople', { givenName: 'Seun', familyName: 'Adeyemi' })).map((person) => person.personId)).toEqual([kept.id]);
+  });
+
   it('on two laptops, is on the office’s review with the reason, and a merge leaves one to find', async () => {
     world = await syncWorld(['Hall laptop 1', 'Hall laptop 2']);
     const { office, laptops } = world;

@@ -51,6 +51,8 @@ export async function findSimilarPeople(db: Kysely<Schema>, query: SimilarQuery)
     .leftJoin('organisations as o', 'o.id', 'p.organisation_id')
     .select(['p.id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.email', 'p.organisation_id', 'o.name as organisation_name'])
     .where('k.key', '=', fullName)
+    // A record merged into another is that other person now: offering it would link a sign-in to a record no list shows.
+    .where('p.merged_into', 'is', null)
     .limit(50)
     .execute();
   const wanted = { given_name: query.givenName, family_name: query.familyName, email: query.email ?? null, organisation_id: query.organisationId ?? null };
