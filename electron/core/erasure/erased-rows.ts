@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CoreContext } from '../deps';
 import type { SharedTableName } from '../../db/schema';
 import { sharedTableNames } from '../../db/schema';
+import { keepErasedCounts } from './erased-in-reports';
 
 /**
  * What erasing a person reaches: the people merged with them (merged_into,
@@ -126,6 +127,8 @@ export function eraseCollected(sqlite: Sqlite, erasureId: string): Record<string
   };
   const mine = (table: string) => `SELECT row_id FROM erasing WHERE erasure_id = '${erasureId.replaceAll("'", "''")}' AND table_name = '${table}'`;
   const rowsOfMine = `SELECT table_name, row_id FROM erasing WHERE erasure_id = ?`;
+  // Before anything goes: what the reports will no longer count, without the person.
+  keepErasedCounts(sqlite, erasureId);
   for (const [table, column] of LOCAL_BY_PERSON) add(table, sqlite.prepare(`DELETE FROM ${table} WHERE ${column} IN (${mine('people')})`).run().changes);
   add(
     'duplicate_decisions',

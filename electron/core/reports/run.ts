@@ -1,6 +1,7 @@
 import type { ParsedInput, ReportKind, ReportResult } from '../../../shared/contract';
 import { reportTitles, sectorLabels } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
+import { erasedNotes } from '../erasure/erased-in-reports';
 import { localDate, type CoreContext } from '../deps';
 import { thisDevice } from '../sync/device-keys';
 import { retentionDays } from '../sync/settings';
@@ -85,6 +86,8 @@ export async function runReport(ctx: CoreContext, choice: Choice): Promise<Repor
         ]
       : []),
     ...(body.notes ?? []),
+    // Figures printed before an erasure stay as they were; this one says it counts fewer.
+    ...erasedNotes(request, choice.kind),
   ];
   return {
     kind: choice.kind,

@@ -1,0 +1,131 @@
+import type { ReportKind } from '../../../shared/contract';
+import { longDate } from '../../../shared/words-for-days';
+import { localDate, type CoreContext } from '../deps';
+import { periodBounds } from '../reports/scope';
+import { rows, type ReportRequest } from '../reports/report-parts';
+
+/**
+ * Aggregate figures already printed stay as they were, but a report run
+ * after an erasure counts fewer: the erased person's attendances, linked
+ * evaluation answers and membership terms are gone. So the erasure keeps,
+ * before it deletes them and without anything naming the person, what it
+ * took from the figures (migration 0023): per session, how many attendances
+ * and answers, with the organisation they counted under; per membership
+ * term, its scheme, days and organisation. A report whose period and filters
+ * reach any of it says how many and since when (docs/privacy.md).
+ *
+ * The note is read by SQL each time a report runs (a few rows, by session),
+ * so it is as fresh as the figures the facts in memory count.
+ */
+
+type Sqlite = CoreContext['sqlite'];
+
+/**
+ * Keeps what this erasure takes from the reports. Call inside the erasure's
+ * transaction, after collectErasing and before anything is deleted. An
+ * attendance is what the reports count (scope.ts): the person kept after
+ * merges, whose latest sign-in fact at the session is a sign-in; every
+ * record of the erased chain counts as that one person.
+ */
+export function keepErasedCounts(sqlite: Sqlite, erasureId: string): void {
+  sqlite
+    .prepare(
+      `WITH
+       mine(id) AS (SELECT row_id FROM erasing WHERE erasure_id = @erasure AND table_name = 'people'),
+       latest AS (
+         SELECT si.session_id, si.person_id, si.kind, MAX(si.hlc) AS hlc
+         FROM sign_ins si WHERE si.person_id IN mine GROUP BY si.session_id, si.person_id
+       ),
+       attended AS (SELECT DISTINCT session_id FROM latest WHERE kind = 'sign_in'),
+       answered AS (SELECT session_id, count(*) AS n FROM evaluation_responses WHERE person_id IN mine GROUP BY session_id),
+       touched AS (SELECT session_id FROM attended UNION SELECT session_id FROM answered)
+       INSERT INTO erased_session_counts (erasure_id, session_id, organisation_id, attendances, responses)
+       SELECT @erasure, t.session_id,
+         -- The organisation of the record kept after merges, which the reports count the person under.
+         (SELECT organisation_id FROM people WHERE id IN mine ORDER BY merged_into IS NOT NULL LIMIT 1),
+         (SELECT count(*) FROM attended a WHERE a.session_id = t.session_id),
+         COALESCE((SELECT n FROM answered r WHERE r.session_id = t.session_id), 0)
+       FROM touched t`,
+    )
+    .run({ erasure: erasureId });
+  sqlite
+    .prepare(
+      `INSERT INTO erased_terms (erasure_id, scheme_id, starts_on, ends_on, organisation_id)
+       SELECT @erasure, scheme_id, starts_on, ends_on, organisation_id FROM membership_terms
+       WHERE id IN (SELECT row_id FROM erasing WHERE erasure_id = @erasure AND table_name = 'membership_terms')`,
+    )
+    .run({ erasure: erasureId });
+}
+
+/** Which of the kept counts a report's figures rest on. */
+const COUNTED: Partial<Record<ReportKind, 'attendances' | 'responses' | 'members'>> = {
+  training: 'attendances',
+  equality: 'attendances',
+  confidence: 'responses',
+  outcomes: 'responses',
+  membership: 'members',
+};
+
+interface Removed {
+  count: number;
+  people: number;
+  since: string | null;
+}
+
+/** "2 December 2026": the day this computer was on when the first of them was erased. */
+const sinceWords = (erasedAt: string) => longDate(localDate(new Date(erasedAt)));
+
+const people = (n: number) => (n === 1 ? '1 person' : `${n.toLocaleString('en-GB')} people`);
+
+function sessionsRemoved(request: ReportRequest, column: 'attendances' | 'responses'): Removed {
+  // Aliased p and o, as the scope's organisation and sector filters expect of the person kept and their organisation.
+  const [found] = rows<Removed>(
+    request,
+    `SELECT COALESCE(SUM(p.${column}), 0) AS count, COUNT(DISTINCT p.erasure_id) AS people, MIN(e.erased_at) AS since
+     FROM scoped_sessions s
+     JOIN erased_session_counts p ON p.session_id = s.id AND p.${column} > 0
+     JOIN erasures e ON e.id = p.erasure_id
+     LEFT JOIN organisations o ON o.id = p.organisation_id
+     ${request.scope.personWhere ? `WHERE ${request.scope.personWhere}` : ''}`,
+  );
+  return found!;
+}
+
+/** Members the membership report would have counted: a term of the scheme that began or ended in the period. */
+function membersRemoved(request: ReportRequest): Removed {
+  const { ctx, period, filters } = request;
+  if (ctx.sqlite.prepare('SELECT 1 FROM erased_terms LIMIT 1').get() === undefined) return { count: 0, people: 0, since: null };
+  const { from, toNext } = periodBounds(period);
+  const found = ctx.sqlite
+    .prepare(
+      `SELECT COUNT(DISTINCT t.erasure_id) AS count, COUNT(DISTINCT t.erasure_id) AS people, MIN(e.erased_at) AS since
+       FROM erased_terms t JOIN erasures e ON e.id = t.erasure_id LEFT JOIN organisations o ON o.id = t.organisation_id
+       WHERE t.scheme_id = @scheme
+         AND ((t.starts_on >= @from AND t.starts_on < @toNext) OR (t.ends_on >= @from AND t.ends_on < @toNext))
+         AND (@organisation IS NULL OR t.organisation_id = @organisation)
+         AND (@sector IS NULL OR COALESCE(o.sector, 'none') = @sector)`,
+    )
+    .get({ scheme: filters.schemeId ?? null, from, toNext, organisation: filters.organisationId ?? null, sector: filters.sector ?? null }) as Removed;
+  return found;
+}
+
+/**
+ * The report's note when erased people's records are in its period and
+ * filters, or none: "3 attendances by 2 people erased since 2 December 2026
+ * are no longer counted, so figures printed before then may be higher."
+ */
+export function erasedNotes(request: ReportRequest, kind: ReportKind): string[] {
+  const counted = COUNTED[kind];
+  if (!counted) return [];
+  const removed = counted === 'members' ? membersRemoved(request) : sessionsRemoved(request, counted);
+  if (removed.count === 0 || removed.since === null) return [];
+  const since = sinceWords(removed.since);
+  const n = removed.count.toLocaleString('en-GB');
+  if (counted === 'attendances') {
+    return [`${n} ${removed.count === 1 ? 'attendance' : 'attendances'} by ${people(removed.people)} erased since ${since} ${removed.count === 1 ? 'is' : 'are'} no longer counted, so figures printed before then may be higher.`];
+  }
+  if (counted === 'responses') {
+    return [`${n} evaluation ${removed.count === 1 ? 'answer' : 'answers'} by ${people(removed.people)} erased since ${since} ${removed.count === 1 ? 'is' : 'are'} no longer counted, so figures printed before then may differ.`];
+  }
+  return [`${n} ${removed.count === 1 ? 'member' : 'members'} erased since ${since} ${removed.count === 1 ? 'is' : 'are'} no longer counted, so figures printed before then may be higher.`];
+}
