@@ -21,7 +21,7 @@ import * as kioskPinRecovery from './0020-kiosk-pin-recovery';
 import * as membershipReportVersion from './0021-membership-report-version';
 import * as evaluationMoments from './0022-evaluation-moments';
 import * as pinResetApplied from './0023-pin-reset-applied';
-import * as erasedCounts from './0023-erased-counts';
+import * as erasedCounts from './0024-erased-counts';
 
 export interface Migration {
   name: string;
@@ -56,5 +56,5 @@ export const migrations: readonly Migration[] = [
   { name: '0021-membership-report-version', up: membershipReportVersion.up },
   { name: '0022-evaluation-moments', up: evaluationMoments.up },
   { name: '0023-pin-reset-applied', up: pinResetApplied.up },
-  { name: '0023-erased-counts', up: erasedCounts.up },
+  { name: '0024-erased-counts', up: erasedCounts.up },
 ];
