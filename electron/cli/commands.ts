@@ -132,6 +132,13 @@ Usage:
       with the app (its Backups screen, or Fieldbook --restore FILE).
       See docs/backup.md.
 
+  fieldbook serve [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE] [--data FOLDER]
+      Run the central office for staff's browsers on the local network,
+      over HTTPS only (default --listen 0.0.0.0:8443). Without a certificate
+      it makes a self-signed one, keeps it in the data folder and prints its
+      fingerprint. Imports the inbox folder as the app does; stops cleanly
+      on Ctrl+C or SIGTERM. Refuses a laptop's data folder. See docs/server.md.
+
   fieldbook help
       Show this help.
 

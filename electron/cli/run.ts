@@ -10,6 +10,7 @@ import { schemeCommand } from './scheme-command';
 import { describeFailure, UsageError } from './failures';
 import { backupCommand, restoreCommand } from './backup-command';
 import { reportCommand, reportOptions, setupCommand, setupOptions } from './report-command';
+import { serveCommand, serveOptions } from './serve-command';
 
 export interface Terminal extends Output {
   error(text: string): void;
@@ -44,6 +45,7 @@ const commandOptions = {
   setup: setupOptions,
   backup: { data: { type: 'string' }, to: { type: 'string' } },
   restore: { data: { type: 'string' } },
+  serve: serveOptions,
   help: {},
 } satisfies Record<string, OptionSpec>;
 
@@ -158,6 +160,12 @@ export async function runCli(argv: readonly string[], terminal: Terminal): Promi
       if (file === undefined) throw new UsageError('restore needs a backup file, for example: fieldbook restore fieldbook-backup-20261202-093000.sqlite');
       if (extra !== undefined) throw new UsageError(`restore takes one backup file, not "${extra}" as well.`);
       await restoreCommand({ dataFolder, file: resolve(file) }, terminal);
+    } else if (first === 'serve') {
+      const untilStopped = new Promise((stop) => {
+        process.once('SIGTERM', stop);
+        process.once('SIGINT', stop);
+      });
+      return await serveCommand({ dataFolder, listen: values.listen, tlsCert: values['tls-cert'], tlsKey: values['tls-key'], untilStopped }, terminal);
     } else {
       terminal.line(helpText(defaultDataFolder()));
     }

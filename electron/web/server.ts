@@ -2,8 +2,9 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CallResult, ErrorCode, FieldbookErrorPayload } from '../../shared/errors';
+import type { CallResult, FieldbookErrorPayload } from '../../shared/errors';
 import type { Dispatch } from '../dispatch/dispatcher';
+import { callPathPattern, httpStatusOf } from '../dispatch/http-answer';
 import { contentSecurityPolicy } from './content-security-policy';
 import { parseRequestTarget, type RequestTarget } from './request-target';
 import { contentTypeFor, listStaticFiles, pagePath } from './static-files';
@@ -41,36 +42,6 @@ const MAX_BODY_BYTES = 512 * 1024 * 1024;
 const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 const HEADERS_TIMEOUT_MS = 10_000;
 
-const statusForCode: Record<ErrorCode, number> = {
-  INVALID_INPUT: 400,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  ALREADY_SIGNED_IN: 409,
-  POSSIBLE_DUPLICATE: 409,
-  KIOSK_CLOSED: 409,
-  NOT_SIGNED_IN: 409,
-  ALREADY_RESPONDED: 409,
-  DEVICE_NOT_SET_UP: 409,
-  DEVICE_ALREADY_SET_UP: 409,
-  UNKNOWN_PROCEDURE: 404,
-  UNAUTHORISED: 401,
-  KIOSK_LOCKED: 423,
-  FILE_DAMAGED: 422,
-  WRONG_RECIPIENT: 422,
-  BAD_SIGNATURE: 422,
-  UNKNOWN_SENDER: 422,
-  REVOKED_SENDER: 422,
-  UNSUPPORTED_VERSION: 422,
-  NOT_PAIRED: 409,
-  WRONG_DEVICE_ROLE: 409,
-  NOTHING_TO_EXPORT: 409,
-  NOT_ALLOWED: 422,
-  INVALID_RECORD: 422,
-  BAD_SEQUENCE: 422,
-  FILE_TOO_LARGE: 413,
-  WRONG_DATABASE_KEY: 423,
-  INTERNAL: 500,
-};
 
 function sameSecret(given: string | undefined | null, expected: string): boolean {
   if (!given) return false;
@@ -80,7 +51,7 @@ function sameSecret(given: string | undefined | null, expected: string): boolean
 }
 
 function sendJson(response: ServerResponse, result: CallResult<unknown>): void {
-  const status = result.ok ? 200 : statusForCode[result.error.code];
+  const status = httpStatusOf(result);
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   response.end(JSON.stringify(result));
 }
@@ -170,7 +141,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const target = parseRequestTarget(request.url ?? '');
     if (!target) return sendText(response, 400, 'That address could not be read.');
-    const call = /^\/api\/([A-Za-z.]+)$/.exec(target.path);
+    const call = callPathPattern.exec(target.path);
     if (call && request.method === 'POST') return handleCall(request, response, call[1]!);
     if (request.method === 'GET' || request.method === 'HEAD') return handleStatic(request, response, target);
     return sendText(response, 405, 'Not allowed.');
