@@ -51,6 +51,9 @@ export interface LaptopPinResetsTable {
   id: string;
   pin_hash: string;
   set_at: string;
+  /** The laptop's end-of-day file that said it applied this reset (migration 0023-pin-reset-applied), and when it was imported; null until then. */
+  applied_in_sequence: number | null;
+  applied_reported_at: string | null;
 }
 
 /** Local only: anonymous answers not yet released into evaluation_responses. */

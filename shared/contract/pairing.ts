@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Empty, Id, optionalText, requiredText, tooLongText } from './common';
+import { LaptopPinReset } from './settings';
 
 /**
  * Pairing a laptop with the central office. Files carry public keys only;
@@ -45,6 +46,8 @@ const PairedDevice = z.object({
 export const EnrolledLaptop = PairedDevice.extend({
   revokedAt: z.string().nullable(),
   revokedReason: z.string().nullable(),
+  /** The kiosk PIN reset the office last set for it, and whether the laptop has applied it; null when none was ever set. */
+  pinReset: LaptopPinReset.nullable(),
 });
 export type EnrolledLaptop = z.infer<typeof EnrolledLaptop>;
 

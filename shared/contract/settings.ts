@@ -44,12 +44,27 @@ export type RecoveryCodeShown = z.infer<typeof RecoveryCodeShown>;
 
 export const ResetPinInput = z.strictObject({ recoveryCode: RecoveryCode, newPin: Pin });
 
+/** What a laptop's end-of-day file said of the PIN reset the office set for it: the file's number, and when the office imported it. */
+export const PinResetApplied = z.object({ inFile: z.number().int(), importedAt: z.string() });
+export type PinResetApplied = z.infer<typeof PinResetApplied>;
+
+/** At the office: the kiosk PIN reset last set for a laptop, and whether the laptop has said (in an end-of-day file) that it applied it. */
+export const LaptopPinReset = z.object({
+  /** When the office set the new PIN, as an ISO instant. */
+  setAt: z.string(),
+  /** Null while no end-of-day file from the laptop has said it applied this reset. */
+  applied: PinResetApplied.nullable(),
+});
+export type LaptopPinReset = z.infer<typeof LaptopPinReset>;
+
 /** At the office: each laptop it enrolled, and the kiosk PIN reset waiting in its next package, if any. */
 export const LaptopPin = z.object({
   deviceId: z.string(),
   name: z.string(),
-  /** When the office set a new PIN for it, as an ISO instant; null when none is waiting. */
+  /** When the office set a new PIN for it, as an ISO instant; null when none was ever set. */
   resetSetAt: z.string().nullable(),
+  /** The laptop's end-of-day file that said it applied that PIN; null until one has. */
+  resetApplied: PinResetApplied.nullable(),
 });
 export type LaptopPin = z.infer<typeof LaptopPin>;
 

@@ -83,7 +83,7 @@ describe('the office resetting a laptop’s PIN', () => {
   it('travels in the laptop’s next package, is applied there once, and the import says so', async () => {
     const session = await sessionWithPin('2468');
     const laptopId = (await laptop().call('device.status', {})).device!.id;
-    expect(await world.office.call('settings.laptopPins', {})).toEqual([{ deviceId: laptopId, name: 'Hall laptop', resetSetAt: null }]);
+    expect(await world.office.call('settings.laptopPins', {})).toEqual([{ deviceId: laptopId, name: 'Hall laptop', resetSetAt: null, resetApplied: null }]);
 
     const waiting = await world.office.call('settings.resetLaptopPin', { deviceId: laptopId, newPin: '8642' });
     expect(waiting[0]!.resetSetAt).not.toBeNull();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LaptopPin } from '../../../shared/contract';
+import type { LaptopPin, LaptopPinReset } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import type { CoreContext } from '../deps';
 import { hashPin } from '../kiosk/pin';
@@ -11,25 +11,51 @@ import { noPinTries } from '../kiosk/pin-tries';
  * the laptop's next package (signed by the office and encrypted to that
  * laptop alone), and in every one after until a newer reset replaces it, so
  * a package lost on the way loses nothing. The laptop applies each reset
- * once, by its id, and says so on import and in its Settings.
+ * once, by its id, and says so on import and in its Settings; each of its
+ * end-of-day files then names the last reset it applied, and the office
+ * keeps which file said so, for its Devices and Settings screens.
  */
+
+interface ResetRow {
+  device_id: string;
+  set_at: string;
+  applied_in_sequence: number | null;
+  applied_reported_at: string | null;
+}
+
+function toReset(row: ResetRow): LaptopPinReset {
+  return {
+    setAt: row.set_at,
+    applied: row.applied_in_sequence !== null && row.applied_reported_at !== null ? { inFile: row.applied_in_sequence, importedAt: row.applied_reported_at } : null,
+  };
+}
+
+/** At the office: the PIN reset last set for each laptop, by device id, and whether the laptop has said it applied it. */
+export function pinResetsByLaptop(ctx: CoreContext): Map<string, LaptopPinReset> {
+  const rows = ctx.sqlite.prepare('SELECT device_id, set_at, applied_in_sequence, applied_reported_at FROM laptop_pin_resets').all() as ResetRow[];
+  return new Map(rows.map((row) => [row.device_id, toReset(row)]));
+}
 
 export async function laptopPins(ctx: CoreContext): Promise<LaptopPin[]> {
   const rows = await ctx.db
     .selectFrom('enrolled_devices')
-    .leftJoin('laptop_pin_resets', 'laptop_pin_resets.device_id', 'enrolled_devices.device_id')
-    .select(['enrolled_devices.device_id as deviceId', 'enrolled_devices.name as name', 'laptop_pin_resets.set_at as resetSetAt'])
-    .where('enrolled_devices.revoked_at', 'is', null)
-    .orderBy('enrolled_devices.name')
+    .select(['device_id as deviceId', 'name'])
+    .where('revoked_at', 'is', null)
+    .orderBy('name')
     .execute();
-  return rows.map((row) => ({ deviceId: row.deviceId, name: row.name, resetSetAt: row.resetSetAt ?? null }));
+  const resets = pinResetsByLaptop(ctx);
+  return rows.map((row) => {
+    const reset = resets.get(row.deviceId);
+    return { deviceId: row.deviceId, name: row.name, resetSetAt: reset?.setAt ?? null, resetApplied: reset?.applied ?? null };
+  });
 }
 
 export async function resetLaptopPin(ctx: CoreContext, deviceId: string, newPin: string): Promise<void> {
   const laptop = await ctx.db.selectFrom('enrolled_devices').select(['revoked_at']).where('device_id', '=', deviceId).executeTakeFirst();
   if (!laptop) throw new FieldbookError('NOT_FOUND', 'Choose one of the laptops paired with this office.', { deviceId: 'Choose one of the laptops paired with this office.' });
   if (laptop.revoked_at) throw new FieldbookError('CONFLICT', 'Choose a laptop that is not revoked: the office no longer sends this one packages.');
-  const row = { id: ctx.newId(), pin_hash: hashPin(newPin), set_at: ctx.clock().toISOString() };
+  // A newer reset waits to be applied afresh: what a laptop said of the one before is no longer news.
+  const row = { id: ctx.newId(), pin_hash: hashPin(newPin), set_at: ctx.clock().toISOString(), applied_in_sequence: null, applied_reported_at: null };
   await ctx.db
     .insertInto('laptop_pin_resets')
     .values({ device_id: deviceId, ...row })
@@ -69,4 +95,24 @@ export function applyPackagePinReset(ctx: CoreContext, carried: unknown, officeN
     .prepare('UPDATE kiosk SET pin_hash = ?, wrong_pin_tries = ?, pin_locked_until = ?, office_pin_reset_id = ?, office_pin_reset_at = ?')
     .run(reset.data.pinHash, noPinTries.wrong_pin_tries, noPinTries.pin_locked_until, reset.data.id, reset.data.setAt);
   return `${officeName} set a new kiosk PIN for this laptop: use it to leave the kiosk from now on.`;
+}
+
+/** On the laptop, for its end-of-day file's meta: the last office reset it applied, if any. */
+export function appliedPinReset(ctx: CoreContext): { pinReset?: string } {
+  const id = ctx.sqlite.prepare('SELECT office_pin_reset_id FROM kiosk').pluck().get() as string | null | undefined;
+  return id ? { pinReset: id } : {};
+}
+
+/**
+ * At the office, inside a bundle's import: when the file names the reset
+ * waiting for its laptop and none of its files said so before, keeps the
+ * file's number and the import's time. True when this file is the first to
+ * say so (the import log then says it).
+ */
+export function recordPinResetApplied(ctx: CoreContext, laptopId: string, resetId: string | undefined, sequence: number, importedAt: string): boolean {
+  if (resetId === undefined) return false;
+  const changed = ctx.sqlite
+    .prepare('UPDATE laptop_pin_resets SET applied_in_sequence = ?, applied_reported_at = ? WHERE device_id = ? AND id = ? AND applied_in_sequence IS NULL')
+    .run(sequence, importedAt, laptopId, resetId);
+  return changed.changes > 0;
 }

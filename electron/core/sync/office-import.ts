@@ -13,6 +13,7 @@ import { StampedAhead, type Sender } from './merge-checks';
 import type { KnownSender } from '../../sync/sealed-file';
 import { heldFileSigner } from '../erasure/held-files';
 import { discardedInWords, recordConfirmations } from '../erasure/confirmations';
+import { recordPinResetApplied } from '../settings/laptop-pins';
 
 /**
  * The office's import of a laptop's bundle. The file is decrypted and its
@@ -117,10 +118,12 @@ function importOpened(ctx: CoreContext, received: Received<BundleMeta>, file: Ui
   const summary = summaryOf(tally);
   const capacityFlags = flagOverCapacity(ctx.sqlite, tally.touchedSessions, now);
   const confirmed = recordConfirmations(ctx, laptopId, received.payload.meta.erasures ?? [], envelope.sequence);
+  const pinApplied = recordPinResetApplied(ctx, laptopId, received.payload.meta.pinReset, envelope.sequence, now);
   const message = [
     `Imported end-of-day file ${envelope.sequence} from ${sender.name}: ${describe(summary)}.`,
     tally.discarded > 0 ? discardedInWords(tally.discarded, sender.name) : '',
     confirmed > 0 ? `${sender.name} confirmed ${confirmed === 1 ? '1 erasure' : `${confirmed} erasures`}.` : '',
+    pinApplied ? `${sender.name} now uses the new kiosk PIN the office set for it.` : '',
   ]
     .filter(Boolean)
     .join(' ');

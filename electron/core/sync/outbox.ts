@@ -11,6 +11,7 @@ import { fileSafe } from './pairing-files';
 import { emptySummary, summariseChanges, type BundleMeta } from './summary';
 import { retentionDays } from './settings';
 import { confirmationsToSend, markConfirmationsSent } from '../erasure/confirmations';
+import { appliedPinReset } from '../settings/laptop-pins';
 
 /**
  * The laptop's end of the day: every change made on this laptop since the
@@ -64,6 +65,7 @@ async function sealBundle(ctx: CoreContext, keys: DeviceKeys, office: PairedOffi
     deviceName: keys.device.name,
     summary: BundleSummary.parse(JSON.parse(row.summary)),
     erasures: confirmationsToSend(ctx),
+    ...appliedPinReset(ctx),
   };
   const file = await sealFile({
     envelope: {

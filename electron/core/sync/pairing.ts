@@ -1,4 +1,5 @@
-import type { EnrolledLaptop, PairedOffice } from '../../../shared/contract';
+import type { EnrolledLaptop, LaptopPinReset, PairedOffice } from '../../../shared/contract';
+import { pinResetsByLaptop } from '../settings/laptop-pins';
 import { FieldbookError } from '../../../shared/errors';
 import type { EnrolledDevicesTable, PairedOfficeTable } from '../../db/schema';
 import type { CoreContext } from '../deps';
@@ -29,8 +30,9 @@ function toPairedDevice(row: Omit<PairedOfficeTable, 'singleton'>): PairedOffice
   };
 }
 
-export function toEnrolledLaptop(row: EnrolledDevicesTable): EnrolledLaptop {
-  return { ...toPairedDevice(row), revokedAt: row.revoked_at, revokedReason: row.revoked_reason };
+/** `resets` is the office's kiosk PIN resets by laptop (settings/laptop-pins.ts), so the Devices screen shows whether each was applied. */
+export function toEnrolledLaptop(row: EnrolledDevicesTable, resets: ReadonlyMap<string, LaptopPinReset>): EnrolledLaptop {
+  return { ...toPairedDevice(row), revokedAt: row.revoked_at, revokedReason: row.revoked_reason, pinReset: resets.get(row.device_id) ?? null };
 }
 
 function ownPublicKeys(keys: DeviceKeys): PublicKeys {
@@ -76,12 +78,13 @@ export function pairingHandlers(ctx: CoreContext): HandlerGroup<'pairing'> {
       const keys = await deviceKeys(ctx);
       const office = await ctx.db.selectFrom('paired_office').selectAll().executeTakeFirst();
       const laptops = await ctx.db.selectFrom('enrolled_devices').selectAll().orderBy('name').execute();
+      const resets = pinResetsByLaptop(ctx);
       return {
         role: keys.device.role,
         deviceName: keys.device.name,
         fingerprint: keys.fingerprint,
         office: office ? toPairedDevice(office) : null,
-        laptops: laptops.map(toEnrolledLaptop),
+        laptops: laptops.map((laptop) => toEnrolledLaptop(laptop, resets)),
       };
     },
 
@@ -132,7 +135,7 @@ export function pairingHandlers(ctx: CoreContext): HandlerGroup<'pairing'> {
         .values(row)
         .onConflict((conflict) => conflict.column('device_id').doUpdateSet(update))
         .execute();
-      return { laptop: toEnrolledLaptop(row), enrolment: enrolmentFile(keys, row) };
+      return { laptop: toEnrolledLaptop(row, pinResetsByLaptop(ctx)), enrolment: enrolmentFile(keys, row) };
     },
 
     async 'pairing.enrolmentFile'({ deviceId }) {
@@ -143,14 +146,14 @@ export function pairingHandlers(ctx: CoreContext): HandlerGroup<'pairing'> {
     async 'pairing.revoke'({ deviceId, reason }) {
       await thisDevice(ctx, 'office');
       const laptop = await enrolledLaptop(ctx, deviceId);
-      if (laptop.revoked_at) return toEnrolledLaptop(laptop);
+      if (laptop.revoked_at) return toEnrolledLaptop(laptop, pinResetsByLaptop(ctx));
       const revoked = { ...laptop, revoked_at: ctx.clock().toISOString(), revoked_reason: reason };
       await ctx.db
         .updateTable('enrolled_devices')
         .set({ revoked_at: revoked.revoked_at, revoked_reason: reason })
         .where('device_id', '=', deviceId)
         .execute();
-      return toEnrolledLaptop(revoked);
+      return toEnrolledLaptop(revoked, pinResetsByLaptop(ctx));
     },
 
     async 'pairing.readEnrolment'({ contentBase64 }) {

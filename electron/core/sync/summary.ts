@@ -43,5 +43,7 @@ export const BundleMeta = z.object({
   summary: BundleSummary,
   /** The office's erasures this laptop has carried out and not yet heard the office received (file format 2 on). */
   erasures: z.array(z.string().max(100)).max(100_000).optional(),
+  /** The id of the last kiosk PIN reset from the office this laptop applied, so the office can show it arrived (absent from older builds). */
+  pinReset: z.string().max(100).optional(),
 });
 export type BundleMeta = z.infer<typeof BundleMeta>;

@@ -5,7 +5,10 @@ import { call } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField } from '../../components/fields';
 import { useForm } from '../../components/form';
-import { momentText } from '../../components/format';
+import { pinResetText } from './pin-reset-words';
+
+/** "new PIN set on …" after a laptop's name and a colon. */
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 import { LoadFailed, Loading } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { useAsync } from '../../components/useAsync';
@@ -58,7 +61,7 @@ export function LaptopPins() {
   if (loaded.status === 'failed') return <LoadFailed message={loaded.message} />;
   if (!laptops) return <Loading what="the paired laptops" />;
   if (laptops.length === 0) return <p>No laptops are paired with this office yet.</p>;
-  const waiting = laptops.filter((laptop) => laptop.resetSetAt);
+  const withReset = laptops.filter((laptop) => laptop.resetSetAt);
   return (
     <>
       <p>For a facilitator who has forgotten the kiosk PIN and has no recovery code. The new PIN goes in the next package you write for that laptop.</p>
@@ -70,11 +73,11 @@ export function LaptopPins() {
           setRound((count) => count + 1);
         }}
       />
-      {waiting.length > 0 && (
+      {withReset.length > 0 && (
         <ul className="list">
-          {waiting.map((laptop) => (
+          {withReset.map((laptop) => (
             <li key={laptop.deviceId}>
-              {laptop.name}: new PIN set on {momentText(laptop.resetSetAt!)}, sent in each package written for it
+              {laptop.name}: {lowerFirst(pinResetText({ setAt: laptop.resetSetAt!, applied: laptop.resetApplied }))}
             </li>
           ))}
         </ul>

@@ -9,6 +9,7 @@ import { ReasonDialog } from '../waitlist/ReasonDialog';
 import { Facts, Fingerprint, Refusal, facilitatorsText } from './parts';
 import { problemAt, useAction } from './useAction';
 import { momentText } from './words';
+import { pinResetText } from '../settings/pin-reset-words';
 
 function LaptopCard({
   laptop,
@@ -39,6 +40,7 @@ function LaptopCard({
           ['Team', orNotGiven(laptop.team)],
           ['Its package holds', facilitatorsText(laptop.facilitators)],
           ['Enrolled on', momentText(laptop.enrolledAt)],
+          ['Kiosk PIN reset', laptop.pinReset ? pinResetText(laptop.pinReset) : null],
           ['Revoked on', laptop.revokedAt ? momentText(laptop.revokedAt) : null],
           ['Why', laptop.revokedReason],
         ]}

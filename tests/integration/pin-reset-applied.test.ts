@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TEST_TODAY, seedSession } from '../support/temp-core';
+import { localTime } from '../support/bookings';
+import { asIncoming, sendPackage, syncWorld, type SyncWorld } from '../support/sync';
+
+/**
+ * The office sets a new kiosk PIN for a laptop; it shows, on Devices and in
+ * Settings, whether the laptop has applied it, from what the laptop's next
+ * end-of-day file says: waiting until then, in use (with the file's number)
+ * after, and waiting again once a newer PIN is set.
+ */
+
+let world: SyncWorld;
+beforeEach(async () => {
+  world = await syncWorld(['Hall laptop']);
+});
+afterEach(async () => {
+  await world.cleanup();
+});
+
+const laptop = () => world.laptops[0]!;
+
+/** Something for the laptop's end-of-day file to carry: a new person added at the venue. */
+async function somethingNew(givenName: string) {
+  await laptop().call('people.create', { givenName, familyName: 'Walk-in', email: null, phone: null, organisationId: null });
+}
+
+async function officeView(laptopId: string) {
+  const devices = await world.office.call('pairing.status', {});
+  const pins = await world.office.call('settings.laptopPins', {});
+  return { device: devices.laptops.find((one) => one.deviceId === laptopId)!.pinReset, pin: pins.find((one) => one.deviceId === laptopId)! };
+}
+
+describe('whether a laptop applied the PIN the office set for it', () => {
+  it('shows waiting until an end-of-day file from the laptop says it is in use, and names that file', async () => {
+    const office = world.office;
+    laptop().clock.set(localTime(TEST_TODAY, '09:00'));
+    office.clock.set(localTime(TEST_TODAY, '08:00'));
+    const session = await seedSession(office.call, { day: TEST_TODAY, start: '10:00', capacity: 4 });
+    await sendPackage(office, laptop());
+    await laptop().call('kiosk.start', { sessionId: session.id, pin: '2468' });
+    await laptop().call('kiosk.exit', { pin: '2468' });
+    const laptopId = (await laptop().call('device.status', {})).device!.id;
+
+    // Before any reset, nothing to show.
+    expect((await officeView(laptopId)).device).toBeNull();
+
+    // A file written before the laptop has the new PIN says nothing of it.
+    const reset = await office.call('settings.resetLaptopPin', { deviceId: laptopId, newPin: '8642' });
+    await somethingNew('Early');
+    const before = await office.call('sync.importFile', asIncoming(await laptop().call('sync.exportBundle', {})));
+    expect(before.message).not.toContain('kiosk PIN');
+    expect(await officeView(laptopId)).toEqual({
+      device: { setAt: reset[0]!.resetSetAt, applied: null },
+      pin: { deviceId: laptopId, name: 'Hall laptop', resetSetAt: reset[0]!.resetSetAt, resetApplied: null },
+    });
+
+    // The package brings the PIN; the laptop's next file says it is in use, and the import log says so.
+    await sendPackage(office, laptop());
+    await somethingNew('Later');
+    const applied = await laptop().call('sync.exportBundle', {});
+    office.clock.set(localTime(TEST_TODAY, '17:30'));
+    const outcome = await office.call('sync.importFile', asIncoming(applied));
+    expect(outcome.message).toContain('Hall laptop now uses the new kiosk PIN the office set for it.');
+    const shown = await officeView(laptopId);
+    expect(shown.device).toEqual({ setAt: reset[0]!.resetSetAt, applied: { inFile: applied.bundle.sequence, importedAt: localTime(TEST_TODAY, '17:30').toISOString() } });
+    expect(shown.pin.resetApplied).toEqual(shown.device!.applied);
+
+    // Later files say the same; the first one to say so stays named, and the log does not repeat it.
+    await somethingNew('Next day');
+    const again = await office.call('sync.importFile', asIncoming(await laptop().call('sync.exportBundle', {})));
+    expect(again.message).not.toContain('kiosk PIN');
+    expect((await officeView(laptopId)).device!.applied!.inFile).toBe(applied.bundle.sequence);
+
+    // A newer PIN waits again, even though the laptop's files still name the one before.
+    await office.call('settings.resetLaptopPin', { deviceId: laptopId, newPin: '9753' });
+    await somethingNew('Before the next package');
+    await office.call('sync.importFile', asIncoming(await laptop().call('sync.exportBundle', {})));
+    expect((await officeView(laptopId)).device!.applied).toBeNull();
+  });
+});
