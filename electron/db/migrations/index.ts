@@ -22,6 +22,7 @@ import * as membershipReportVersion from './0021-membership-report-version';
 import * as evaluationMoments from './0022-evaluation-moments';
 import * as pinResetApplied from './0023-pin-reset-applied';
 import * as erasedCounts from './0024-erased-counts';
+import * as staffAccounts from './0025-staff-accounts';
 
 export interface Migration {
   name: string;
@@ -57,4 +58,5 @@ export const migrations: readonly Migration[] = [
   { name: '0022-evaluation-moments', up: evaluationMoments.up },
   { name: '0023-pin-reset-applied', up: pinResetApplied.up },
   { name: '0024-erased-counts', up: erasedCounts.up },
+  { name: '0025-staff-accounts', up: staffAccounts.up },
 ];
