@@ -4,17 +4,7 @@ import { decodeHlc } from '../../sync/hlc';
 import type { CoreContext } from '../deps';
 import { mergedPeople } from '../membership/merged-people';
 import { displayName } from '../signin/roster';
-
-interface LoggedChange {
-  id: string;
-  hlc: string;
-  device_id: string;
-  table_name: string;
-  row_id: string;
-  fields: string;
-  replaces: string | null;
-  session_id: string | null;
-}
+import { loggedChangesOf, type LoggedChange } from './logged-changes';
 
 /**
  * The rows that belong to a person, by table, each with the session it
@@ -37,17 +27,17 @@ const OWN_ROWS: Record<string, string> = {
  */
 export async function personHistory(ctx: CoreContext, personId: string): Promise<HistoryEntry[]> {
   const ids = JSON.stringify((await mergedPeople(ctx.db)).countingFor(personId));
-  const changes: LoggedChange[] = [];
-  for (const [table, rows] of Object.entries(OWN_ROWS)) {
-    const found = ctx.sqlite
-      .prepare(
-        `SELECT cl.id, cl.hlc, cl.device_id, cl.table_name, cl.row_id, cl.fields, cl.replaces, own.session_id
-         FROM (${rows}) own JOIN change_log cl ON cl.table_name = @table AND cl.row_id = own.id`,
-      )
-      .all({ ids, table }) as LoggedChange[];
-    changes.push(...found);
+  // Each own row, with the session it happened at.
+  const sessionOf = new Map<string, string | null>();
+  const rows: [string, string][] = [];
+  for (const [table, query] of Object.entries(OWN_ROWS)) {
+    for (const row of ctx.sqlite.prepare(query).all({ ids }) as { id: string; session_id: string | null }[]) {
+      rows.push([table, row.id]);
+      sessionOf.set(`${table}:${row.id}`, row.session_id);
+    }
   }
-  changes.sort((a, b) => (a.hlc < b.hlc ? 1 : a.hlc > b.hlc ? -1 : 0));
+  // Newest first.
+  const changes = loggedChangesOf(ctx.sqlite, rows).reverse();
   // A row's earliest change is the one that made it (an edit of a field never set before also has nothing it replaces).
   const made = new Map<string, string>();
   for (const change of changes) made.set(`${change.table_name}:${change.row_id}`, change.id);
@@ -58,12 +48,13 @@ export async function personHistory(ctx: CoreContext, personId: string): Promise
   const session = sessionDescriber(ctx);
   return changes.map((change) => {
     const fields = JSON.parse(change.fields) as Record<string, unknown>;
+    const sessionAt = sessionOf.get(`${change.table_name}:${change.row_id}`);
     return {
       id: change.id,
       at: new Date(decodeHlc(change.hlc).wallMs).toISOString(),
       deviceName: device(change.device_id),
       what: describe(change, withOrganisationName(fields, organisation), made.get(`${change.table_name}:${change.row_id}`) === change.id, person),
-      where: change.session_id ? session(change.session_id) : null,
+      where: sessionAt ? session(sessionAt) : null,
     };
   });
 }

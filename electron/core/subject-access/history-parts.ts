@@ -4,6 +4,7 @@ import type { ConflictsTable, SharedTableName, UnappliedRowsTable } from '../../
 import { fieldInWords, recordInWords } from '../../db/write-policy';
 import { decodeHlc } from '../../sync/hlc';
 import { cell, type Cell } from '../exports/table';
+import { loggedChangesOf } from '../people/logged-changes';
 import { codeWords } from '../reports/ethnicity-words';
 import { partOf, type AccessContext } from './context';
 
@@ -12,17 +13,6 @@ import { partOf, type AccessContext } from './context';
  * (when, and on which computer: the office or a laptop), the conflicts the
  * merge logged about those rows, and rows still waiting to be stored.
  */
-
-interface LoggedChange {
-  id: string;
-  hlc: string;
-  device_id: string;
-  table_name: string;
-  row_id: string;
-  fields: string;
-  /** Null for the change that made the row. */
-  replaces: string | null;
-}
 
 const record = (table: string) => {
   const words = recordInWords[table as SharedTableName] ?? table;
@@ -47,14 +37,8 @@ function valueCell(access: AccessContext, name: string, value: unknown): Cell {
   return cell.anything(value);
 }
 
-function changesAbout(access: AccessContext): LoggedChange[] {
-  const read = access.sqlite.prepare('SELECT id, hlc, device_id, table_name, row_id, fields, replaces FROM change_log WHERE table_name = ? AND row_id = ?');
-  const changes = access.rows.pairs.flatMap(([table, rowId]) => read.all(table, rowId) as LoggedChange[]);
-  return changes.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : 1));
-}
-
 export function fieldHistoryPart(access: AccessContext): SubjectAccessPart {
-  const lines = changesAbout(access).flatMap((change) =>
+  const lines = loggedChangesOf(access.sqlite, access.rows.pairs).flatMap((change) =>
     Object.entries(JSON.parse(change.fields) as Record<string, unknown>)
       // A row is made with every field; those it was made without are left out rather than listed as removed.
       .filter(([, value]) => change.replaces !== null || (value !== null && value !== ''))
