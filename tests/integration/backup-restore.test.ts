@@ -1,16 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bookPerson } from '../../electron/core/bookings/actions';
-import { insertPerson } from '../../electron/core/catalogue/people';
-import { localDate } from '../../electron/core/deps';
-import { write } from '../../electron/core/write';
 import { createDispatcher } from '../../electron/dispatch/dispatcher';
 import { openCoreInFolder } from '../../electron/host/open-core';
 import { TEST_TODAY, callerFor, databaseHash, refusal, seedSession, tempCore, type TempCore } from '../support/temp-core';
+import { backupWorldEachTest, officeWithPeopleBooked, startSignInWriter } from '../support/backups';
 import { localTime } from '../support/bookings';
 
 /**
@@ -22,17 +17,9 @@ import { localTime } from '../support/bookings';
 
 let temp: TempCore;
 let backups: string;
-beforeEach(async () => {
-  temp = await tempCore({ setUp: true });
-  backups = mkdtempSync(join(tmpdir(), 'fieldbook-backups-'));
-});
-afterEach(async () => {
-  await temp.cleanup();
-  rmSync(backups, { recursive: true, force: true });
-});
-
-const person = (givenName: string) => ({ givenName, familyName: 'Restore', preferredName: null, email: null, phone: null, organisationId: null, membershipJoinedOn: null });
-const addPerson = (givenName: string) => temp.call('people.create', person(givenName));
+const world = backupWorldEachTest('Restore');
+beforeEach(() => void ({ temp, backups } = world));
+const { person, addPerson } = world;
 const names = async () => (await temp.call('people.list', {})).map((row) => row.givenName).sort();
 
 describe('restoring from the Backups screen', () => {
@@ -114,46 +101,19 @@ describe('restoring in the app a backup taken mid-write', () => {
     const app = openCoreInFolder(dataFolder);
     const call = callerFor(createDispatcher(app.handlers));
     try {
-      await call('device.setUp', { role: 'office', name: 'Office at the venue' });
-      // The writer runs on the real clock, so the session is on the real local day.
-      const session = await seedSession(call, { day: localDate(new Date()), start: '00:00', end: '23:59', capacity: 400 });
-      await write(app.context, async (scope) => {
-        for (let i = 0; i < 300; i += 1) {
-          const someone = { givenName: `Person${i}`, familyName: 'Midwrite', preferredName: null, email: null, phone: null, organisationId: null, membershipJoinedOn: null };
-          await bookPerson(scope, session, await insertPerson(scope, someone), new Date());
-        }
-      });
+      await officeWithPeopleBooked(app);
 
       // Another process signs people in while the app, open on the same folder, takes its backup.
-      const writer = spawn(process.execPath, ['--import', 'tsx', 'tests/support/crash-writer.ts', dataFolder], {
-        cwd: fileURLToPath(new URL('../..', import.meta.url)),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      const confirmed: string[] = [];
-      let pending = '';
-      writer.stdout.on('data', (chunk: Buffer) => {
-        pending += chunk.toString();
-        const lines = pending.split('\n');
-        pending = lines.pop()!;
-        for (const line of lines) if (line.startsWith('signed ')) confirmed.push(line.slice('signed '.length));
-      });
-      let failure = '';
-      writer.stderr.on('data', (chunk: Buffer) => void (failure += chunk.toString()));
-      const ended = new Promise((resolve) => writer.once('exit', resolve));
+      const writer = startSignInWriter(dataFolder);
       let backupPath: string;
       let confirmedBefore: string[];
       try {
-        while (confirmed.length < 20) {
-          if (writer.exitCode !== null) throw new Error(`The writer stopped: ${failure}`);
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-        confirmedBefore = [...confirmed];
+        await writer.confirmedAtLeast(20);
+        confirmedBefore = [...writer.confirmed];
         backupPath = (await call('backup.now', { folder: backups })).path;
-        const atBackup = confirmed.length;
-        while (confirmed.length === atBackup && writer.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 20));
+        await writer.oneMore();
       } finally {
-        writer.kill('SIGKILL');
-        await ended;
+        await writer.stop();
       }
       const signedAtTheEnd = app.database.sqlite.prepare("SELECT COUNT(*) FROM sign_ins WHERE kind = 'sign_in'").pluck().get() as number;
 

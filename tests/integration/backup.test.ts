@@ -4,16 +4,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { restoreDataFolder } from '../../electron/host/restore';
 import { openCoreInFolder } from '../../electron/host/open-core';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { bookPerson } from '../../electron/core/bookings/actions';
-import { insertPerson } from '../../electron/core/catalogue/people';
-import { localDate } from '../../electron/core/deps';
-import { write } from '../../electron/core/write';
 import { heldDatabaseKey } from '../../electron/db/database-key';
 import { openWithKey } from '../../electron/db/encryption';
-import { createDispatcher } from '../../electron/dispatch/dispatcher';
-import { DAY_MS, callerFor, databaseHash, openDatabaseFileIn, refusal, seedSession, tempCore, type TempCore } from '../support/temp-core';
+import { DAY_MS, databaseHash, openDatabaseFileIn, refusal, tempCore, type TempCore } from '../support/temp-core';
+import { backupWorldEachTest, officeWithPeopleBooked, startSignInWriter } from '../support/backups';
 
 /**
  * Backups as the office and a facilitator would rely on them: a daily copy
@@ -24,17 +18,9 @@ import { DAY_MS, callerFor, databaseHash, openDatabaseFileIn, refusal, seedSessi
 
 let temp: TempCore;
 let backups: string;
-beforeEach(async () => {
-  temp = await tempCore({ setUp: true });
-  backups = mkdtempSync(join(tmpdir(), 'fieldbook-backups-'));
-});
-afterEach(async () => {
-  await temp.cleanup();
-  rmSync(backups, { recursive: true, force: true });
-});
-
-const person = (givenName: string) => ({ givenName, familyName: 'Backup', preferredName: null, email: null, phone: null, organisationId: null, membershipJoinedOn: null });
-const addPerson = (givenName: string) => temp.call('people.create', person(givenName));
+const world = backupWorldEachTest('Backup');
+beforeEach(() => void ({ temp, backups } = world));
+const { person, addPerson } = world;
 
 describe('the daily backup', () => {
   it('is not due until a folder is chosen, and a relative folder is refused', async () => {
@@ -206,49 +192,26 @@ describe('restoring', () => {
   it('a backup taken while another process keeps signing people in restores whole, with every sign-in confirmed before it began', async () => {
     const setup = openCoreInFolder(dataFolder);
     try {
-      const call = callerFor(createDispatcher(setup.handlers));
-      await call('device.setUp', { role: 'office', name: 'Office at the venue' });
-      // The writer runs on the real clock, so the session is on the real local day.
-      const session = await seedSession(call, { day: localDate(new Date()), start: '00:00', end: '23:59', capacity: 400 });
-      await write(setup.context, async (scope) => {
-        for (let i = 0; i < 300; i += 1) {
-          const person = { givenName: `Person${i}`, familyName: 'Midwrite', preferredName: null, email: null, phone: null, organisationId: null, membershipJoinedOn: null };
-          await bookPerson(scope, session, await insertPerson(scope, person), new Date());
-        }
-      });
+      await officeWithPeopleBooked(setup);
     } finally {
       await setup.close();
     }
 
-    const writer = spawn(process.execPath, ['--import', 'tsx', 'tests/support/crash-writer.ts', dataFolder], {
-      cwd: fileURLToPath(new URL('../..', import.meta.url)),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const confirmed: string[] = [];
-    let pending = '';
-    writer.stdout.on('data', (chunk: Buffer) => {
-      pending += chunk.toString();
-      const lines = pending.split('\n');
-      pending = lines.pop()!;
-      for (const line of lines) if (line.startsWith('signed ')) confirmed.push(line.slice('signed '.length));
-    });
-    const ended = new Promise((resolve) => writer.once('exit', resolve));
+    const writer = startSignInWriter(dataFolder);
     try {
-      while (confirmed.length < 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      await writer.confirmedAtLeast(20);
       const office = openCoreInFolder(dataFolder);
       let backupPath: string;
       let confirmedBefore: string[];
       try {
-        confirmedBefore = [...confirmed];
+        confirmedBefore = [...writer.confirmed];
         backupPath = (await office.handlers['backup.now']({ folder: backups })).path;
       } finally {
         await office.close();
       }
       // The writer was still writing after the backup: it is mid-write, not after the fact.
-      const atBackup = confirmed.length;
-      while (confirmed.length === atBackup && writer.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 20));
-      writer.kill('SIGKILL');
-      await ended;
+      await writer.oneMore();
+      await writer.stop();
 
       await restoreDataFolder(dataFolder, backupPath);
       const restored = openDatabaseFileIn(dataFolder);
@@ -260,7 +223,7 @@ describe('restoring', () => {
         restored.close();
       }
     } finally {
-      if (writer.exitCode === null) writer.kill('SIGKILL');
+      await writer.stop();
     }
   }, 60_000);
 });
