@@ -117,4 +117,21 @@ describe('a report after an erasure', () => {
     expect(report.data).toMatchObject({ attendances: 1 });
     expect(erasureNotes(report.notes)).toEqual([ERASED_NOTE]);
   });
+
+  it('in the membership report, counts the members erased whose terms began or ended in the period', async () => {
+    const world = await reportWorld(temp);
+    const allies = await temp.call('schemes.create', { name: 'Allies', requiredCourseIds: [world.course.id], yearStarts: null, graceDays: 30 });
+    const amara = await world.person('Amara');
+    const ben = await world.person('Ben');
+    await temp.call('members.join', { schemeId: allies.id, personId: amara, startsOn: '2025-05-01' });
+    await temp.call('members.join', { schemeId: allies.id, personId: ben, startsOn: '2025-05-10' });
+    const joinedIn = (from: string, to: string): Choice => ({ kind: 'membership', period: { kind: 'custom', from, to }, asOf: '2026-12-01', filters: { schemeId: allies.id } });
+    expect((await temp.call('reports.run', joinedIn('2025-05-01', '2025-05-31'))).data).toMatchObject({ joined: 2 });
+
+    await erase(amara);
+    const may = await temp.call('reports.run', joinedIn('2025-05-01', '2025-05-31'));
+    expect(may.data).toMatchObject({ joined: 1 });
+    expect(erasureNotes(may.notes)).toEqual(['1 member erased since 2 December 2026 is no longer counted, so figures printed before then may be higher.']);
+    expect(erasureNotes((await temp.call('reports.run', joinedIn('2025-06-01', '2025-06-30'))).notes)).toEqual([]);
+  });
 });
