@@ -2,7 +2,8 @@ import type { ReportKind } from '../../../shared/contract';
 import { longDate } from '../../../shared/words-for-days';
 import { localDate, type CoreContext } from '../deps';
 import { periodBounds } from '../reports/scope';
-import { rows, type ReportRequest } from '../reports/report-parts';
+import { countedScopeOf } from '../reports/facts/counted-scope';
+import type { ReportRequest } from '../reports/report-parts';
 
 /**
  * Aggregate figures already printed stay as they were, but a report run
@@ -14,8 +15,10 @@ import { rows, type ReportRequest } from '../reports/report-parts';
  * term, its scheme, days and organisation. A report whose period and filters
  * reach any of it says how many and since when (docs/privacy.md).
  *
- * The note is read by SQL each time a report runs (a few rows, by session),
- * so it is as fresh as the figures the facts in memory count.
+ * The note is counted over the same scope as the figures (the facts in
+ * memory, facts/counted-scope.ts), from the kept counts held in memory until
+ * the next erasure, so it is as fresh as the figures and costs a pass over
+ * the kept rows, not a query over the sessions.
  */
 
 type Sqlite = CoreContext['sqlite'];
@@ -77,18 +80,94 @@ const sinceWords = (erasedAt: string) => longDate(localDate(new Date(erasedAt)))
 
 const people = (n: number) => (n === 1 ? '1 person' : `${n.toLocaleString('en-GB')} people`);
 
+/**
+ * What every erasure kept of the sessions, in memory per database: it only
+ * changes when someone is erased, which the count and the newest id of the
+ * erasures tell (a preview's rolled-back erasure leaves both as they were).
+ */
+interface KeptSessionCounts {
+  key: string;
+  sessionIds: string[];
+  /** By row: the session's number in the reports' facts, looked up on first use (-1 not yet). */
+  sessionNumbers: Int32Array;
+  organisationIds: (string | null)[];
+  attendances: Int32Array;
+  responses: Int32Array;
+  /** By row: its erasure's position in erasedAt. */
+  erasure: Int32Array;
+  erasedAt: string[];
+}
+
+const keptPerDatabase = new WeakMap<Sqlite, KeptSessionCounts>();
+
+function keptSessionCounts(sqlite: Sqlite): KeptSessionCounts {
+  const key = JSON.stringify(sqlite.prepare('SELECT count(*), max(id) FROM erasures').raw().get());
+  const held = keptPerDatabase.get(sqlite);
+  if (held?.key === key) return held;
+  const rows = sqlite
+    .prepare('SELECT c.session_id, c.organisation_id, c.attendances, c.responses, c.erasure_id, e.erased_at FROM erased_session_counts c JOIN erasures e ON e.id = c.erasure_id')
+    .raw()
+    .all() as [string, string | null, number, number, string, string][];
+  const erasures = new Map<string, number>();
+  const erasedAt: string[] = [];
+  const kept: KeptSessionCounts = {
+    key,
+    sessionIds: rows.map((row) => row[0]),
+    sessionNumbers: new Int32Array(rows.length).fill(-1),
+    organisationIds: rows.map((row) => row[1]),
+    attendances: Int32Array.from(rows, (row) => row[2]),
+    responses: Int32Array.from(rows, (row) => row[3]),
+    erasure: Int32Array.from(rows, ([, , , , erasureId, at]) => {
+      let n = erasures.get(erasureId);
+      if (n === undefined) erasures.set(erasureId, (n = erasedAt.push(at) - 1));
+      return n;
+    }),
+    erasedAt,
+  };
+  keptPerDatabase.set(sqlite, kept);
+  return kept;
+}
+
+/**
+ * Attendances or answers the erasures took from the report's sessions (in
+ * its period, matching its session filters: the facts' counted scope) and
+ * from people matching its organisation and sector filters, counted under
+ * the organisation the erased person was counted under.
+ */
 function sessionsRemoved(request: ReportRequest, column: 'attendances' | 'responses'): Removed {
-  // Aliased p and o, as the scope's organisation and sector filters expect of the person kept and their organisation.
-  const [found] = rows<Removed>(
-    request,
-    `SELECT COALESCE(SUM(p.${column}), 0) AS count, COUNT(DISTINCT p.erasure_id) AS people, MIN(e.erased_at) AS since
-     FROM scoped_sessions s
-     JOIN erased_session_counts p ON p.session_id = s.id AND p.${column} > 0
-     JOIN erasures e ON e.id = p.erasure_id
-     LEFT JOIN organisations o ON o.id = p.organisation_id
-     ${request.scope.personWhere ? `WHERE ${request.scope.personWhere}` : ''}`,
-  );
-  return found!;
+  const kept = keptSessionCounts(request.ctx.sqlite);
+  const none = { count: 0, people: 0, since: null };
+  if (kept.sessionIds.length === 0) return none;
+  const scope = countedScopeOf(request);
+  const { sessionNumbers: numbers } = scope.facts.attendance;
+  const { organisations } = scope.facts;
+  const { organisationId, sector } = request.filters;
+  const sectorOf = (id: string | null) => {
+    const n = id === null ? undefined : organisations.numbers.numberOf(id);
+    return n === undefined ? 'none' : organisations.sectors[n]!;
+  };
+  const counts = kept[column];
+  const counted = new Uint8Array(kept.erasedAt.length);
+  let count = 0;
+  let people = 0;
+  let since: string | null = null;
+  for (let row = 0; row < counts.length; row += 1) {
+    if (counts[row] === 0) continue;
+    let session = kept.sessionNumbers[row]!;
+    if (session < 0) kept.sessionNumbers[row] = session = numbers.numberOf(kept.sessionIds[row]!) ?? -1;
+    if (session < 0 || scope.inScope[session] !== 1) continue;
+    if (organisationId !== undefined && kept.organisationIds[row] !== organisationId) continue;
+    if (sector !== undefined && sectorOf(kept.organisationIds[row]!) !== sector) continue;
+    count += counts[row]!;
+    const erasure = kept.erasure[row]!;
+    if (counted[erasure] === 0) {
+      counted[erasure] = 1;
+      people += 1;
+      const at = kept.erasedAt[erasure]!;
+      if (since === null || at < since) since = at;
+    }
+  }
+  return count === 0 ? none : { count, people, since };
 }
 
 /** Members the membership report would have counted: a term of the scheme that began or ended in the period. */
