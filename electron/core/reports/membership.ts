@@ -1,9 +1,10 @@
 import { sectors, type TableCell } from '../../../shared/contract';
 import { DUE_SOON_DAYS } from '../../../shared/contract/membership';
-import { addDays, lastDayInEffect } from '../membership/dates';
 import { displayName } from '../signin/roster';
+import { dayNumber, dayText } from './facts/day-numbers';
+import { ORIGIN_RENEWAL } from './facts/member-facts';
+import { OUTCOME_DUE, membersAsOf, renewedInGrace, schemeFor, type MembersAsOf } from './membership-members';
 import { countedTo } from './periods';
-import { reportMembers, schemeFor, type ReportMember, type ReportTerm } from './membership-members';
 import { sectorName, table, type ReportBody, type ReportRequest } from './report-parts';
 
 /**
@@ -16,7 +17,6 @@ import { sectorName, table, type ReportBody, type ReportRequest } from './report
 
 const counts = ['joined', 'trained', 'notTrained', 'due', 'exempt', 'renewed', 'rejoined', 'lapsed'] as const;
 type Count = (typeof counts)[number];
-type Tally = Record<Count, number> & { organisationIds: Set<string> };
 
 const labels: Record<Count, string> = {
   joined: 'Joined',
@@ -29,101 +29,157 @@ const labels: Record<Count, string> = {
   lapsed: 'Lapsed',
 };
 
-const outcomeCount = { trained: 'trained', not_trained: 'notTrained', due: 'due', exempt: 'exempt' } as const;
+/** The count each training outcome (membership-members.ts's OUTCOME_*) adds to. */
+const outcomeCount: readonly Count[] = ['trained', 'notTrained', 'due', 'exempt'];
+const JOINED = counts.indexOf('joined');
+const RENEWED = counts.indexOf('renewed');
+const REJOINED = counts.indexOf('rejoined');
+const LAPSED = counts.indexOf('lapsed');
+const outcomeIndex = outcomeCount.map((name) => counts.indexOf(name));
 
-const emptyTally = (): Tally => ({ ...(Object.fromEntries(counts.map((count) => [count, 0])) as Record<Count, number>), organisationIds: new Set() });
+/**
+ * The counts by organisation slot (member-facts.ts: 0 for none, then each
+ * organisation), in one typed array; the total and each sector are summed
+ * from them afterwards. Each slot remembers when it was first counted, so
+ * organisations that tie in the table keep the order they were met in.
+ */
+class SlotTallies {
+  readonly counts: Int32Array;
+  readonly firstCounted: Int32Array;
+  private met = 0;
 
-class Tallies {
-  readonly total = emptyTally();
-  readonly organisations = new Map<string, { name: string; tally: Tally }>();
-  readonly sectors = new Map<string, Tally>();
+  constructor(readonly slots: number) {
+    this.counts = new Int32Array(slots * counts.length);
+    this.firstCounted = new Int32Array(slots).fill(-1);
+  }
 
-  add(count: Count, term: ReportTerm): void {
-    const orgKey = term.organisationId ?? '';
-    const organisation = this.organisations.get(orgKey) ?? { name: term.organisationName ?? 'No organisation recorded', tally: emptyTally() };
-    this.organisations.set(orgKey, organisation);
-    const sector = this.sectors.get(term.sector) ?? emptyTally();
-    this.sectors.set(term.sector, sector);
-    for (const tally of [this.total, organisation.tally, sector]) {
-      tally[count] += 1;
-      if (count === 'joined' && term.organisationId !== null) tally.organisationIds.add(term.organisationId);
-    }
+  add(count: number, slot: number): void {
+    if (this.firstCounted[slot] === -1) this.firstCounted[slot] = this.met++;
+    this.counts[slot * counts.length + count]! += 1;
+  }
+
+  of(slot: number): Record<Count, number> {
+    return Object.fromEntries(counts.map((name, index) => [name, this.counts[slot * counts.length + index]!])) as Record<Count, number>;
   }
 }
 
-/**
- * addDays for the report's many terms: their last days are few (a membership
- * year ends on one day), so each sum is worked out once a report.
- */
-function daysAfter(): (day: string, days: number) => string {
-  const known = new Map<string, string>();
-  return (day, days) => {
-    const key = `${day}+${days}`;
-    let found = known.get(key);
-    if (found === undefined) known.set(key, (found = addDays(day, days)));
-    return found;
-  };
+/** Each organisation slot's name and sector, as the report shows them now. */
+function slotsOf({ facts, members }: MembersAsOf): { names: (string | null)[]; sectors: string[] } {
+  const { organisations } = facts;
+  const names: (string | null)[] = [null];
+  const slotSectors: string[] = ['none'];
+  for (let n = 0; n < members.organisationCount; n += 1) {
+    names.push(organisations.names[n] ?? null);
+    slotSectors.push(organisations.sectors[n] ?? 'none');
+  }
+  for (let k = 0; k < members.unknownOrganisations.length; k += 1) {
+    names.push(null);
+    slotSectors.push('none');
+  }
+  return { names, sectors: slotSectors };
 }
 
-/** Whether a later term renews this one: it started after it, took effect, and began no later than the day after its grace period. */
-function renewedInGrace(term: ReportTerm, member: ReportMember, graceDays: number, plus: (day: string, days: number) => string): boolean {
-  const lastRenewalDay = plus(term.endsOn, graceDays + 1);
-  return member.terms.some((later) => later.startsOn > term.startsOn && later.startsOn <= lastRenewalDay && lastDayInEffect(later) >= later.startsOn);
+/** The slot of the organisation a filter names, or -1 when no term has it. */
+function slotOfOrganisation({ facts, members }: MembersAsOf, organisationId: string): number {
+  const n = facts.organisations.numbers.numberOf(organisationId);
+  if (n !== undefined && n < members.organisationCount) return n + 1;
+  const unknown = members.unknownOrganisations.indexOf(organisationId);
+  return unknown === -1 ? -1 : members.organisationCount + 1 + unknown;
 }
 
 export async function membershipReport(request: ReportRequest): Promise<ReportBody> {
   const { ctx, period, filters } = request;
   const scheme = schemeFor(ctx, filters.schemeId);
-  const members = await reportMembers(ctx, scheme, period.asOf);
-  const to = countedTo(period);
-  const inPeriod = (day: string) => period.from <= day && day <= to;
+  const found = await membersAsOf(ctx, scheme, period.asOf);
+  const { members, started, origin, cancelled, firstOutcome, latestJoining, latestOutcome } = found;
+  const { termStart, startsOn, endsOn, organisationSlot, dueBy } = members;
+  const slot = slotsOf(found);
+  const slots = slot.names.length;
   // The organisation and sector filters are of the organisation on the term counted.
-  const matches = (term: ReportTerm) =>
-    (!filters.organisationId || term.organisationId === filters.organisationId) && (!filters.sector || term.sector === filters.sector);
-  const tallies = new Tallies();
-  const count = (name: Count, term: ReportTerm) => {
-    if (matches(term)) tallies.add(name, term);
+  const filterSlot = filters.organisationId ? slotOfOrganisation(found, filters.organisationId) : -1;
+  const matches = new Uint8Array(slots);
+  for (let s = 0; s < slots; s += 1) {
+    matches[s] = (!filters.organisationId || s === filterSlot) && (!filters.sector || slot.sectors[s] === filters.sector) ? 1 : 0;
+  }
+  const from = dayNumber(period.from);
+  const to = dayNumber(countedTo(period));
+  const asOf = found.asOf;
+  const grace = scheme.grace_days;
+  const dueSoonBy = asOf + DUE_SOON_DAYS;
+  const tallies = new SlotTallies(slots);
+  const count = (name: number, term: number) => {
+    const at = organisationSlot[term]!;
+    if (matches[at]) tallies.add(name, at);
   };
-  const dueSoonBy = addDays(period.asOf, DUE_SOON_DAYS);
-  const plus = daysAfter();
-  const dueSoon: { personId: string; term: ReportTerm; joinedOn: string; dueBy: string }[] = [];
-  for (const member of members) {
-    const [first, ...later] = member.terms;
-    if (!first) continue;
-    if (inPeriod(first.startsOn)) {
-      count('joined', first);
-      count(outcomeCount[member.joinings[0]!.outcome], first);
+  const dueSoon: { member: number; term: number }[] = [];
+  for (let m = 0; m < started.length; m += 1) {
+    if (started[m] === 0) continue;
+    const first = termStart[m]!;
+    const last = first + started[m]!;
+    if (from <= startsOn[first]! && startsOn[first]! <= to) {
+      count(JOINED, first);
+      count(outcomeIndex[firstOutcome[m]!]!, first);
     }
-    for (const term of later) if (inPeriod(term.startsOn)) count(term.origin === 'renewal' ? 'renewed' : 'rejoined', term);
-    for (const term of member.terms) {
+    for (let t = first + 1; t < last; t += 1) {
+      if (from <= startsOn[t]! && startsOn[t]! <= to) count(origin[t] === ORIGIN_RENEWAL ? RENEWED : REJOINED, t);
+    }
+    for (let t = first; t < last; t += 1) {
       // A cancelled term stopped by the office's decision: a cancellation, not a lapse.
-      if (term.cancelledOn !== null || !inPeriod(term.endsOn)) continue;
-      if (plus(term.endsOn, scheme.grace_days) < period.asOf && !renewedInGrace(term, member, scheme.grace_days, plus)) count('lapsed', term);
+      if (cancelled[t] || endsOn[t]! < from || endsOn[t]! > to) continue;
+      if (endsOn[t]! + grace < asOf && !renewedInGrace(found, m, t, grace)) count(LAPSED, t);
     }
-    const training = member.joinings.at(-1)!;
-    const latest = member.terms.at(-1)!;
-    if (training.outcome === 'due' && training.dueBy <= dueSoonBy && matches(latest)) {
-      dueSoon.push({ personId: member.personId, term: latest, joinedOn: training.joinedOn, dueBy: training.dueBy });
-    }
+    const joining = latestJoining[m]!;
+    if (latestOutcome[m] === OUTCOME_DUE && dueBy[joining]! <= dueSoonBy && matches[organisationSlot[last - 1]!]) dueSoon.push({ member: m, term: joining });
   }
 
-  const names = dueSoonNames(request, dueSoon.map((due) => due.personId));
+  const names = dueSoonNames(request, dueSoon.map((due) => members.keptIds[due.member]!));
   const dueList = dueSoon
-    .map((due) => ({ name: names.get(due.personId) ?? '', organisation: due.term.organisationName, joinedOn: due.joinedOn, dueBy: due.dueBy }))
+    .map((due) => {
+      const latest = termStart[due.member]! + started[due.member]! - 1;
+      return {
+        name: names.get(members.keptIds[due.member]!) ?? '',
+        organisation: slot.names[organisationSlot[latest]!] ?? null,
+        joinedOn: dayText(startsOn[due.term]!),
+        dueBy: dayText(dueBy[due.term]!),
+      };
+    })
     .sort((a, b) => (a.dueBy !== b.dueBy ? (a.dueBy < b.dueBy ? -1 : 1) : a.name.localeCompare(b.name, 'en-GB')));
 
-  const plain = (tally: Tally) => Object.fromEntries(counts.map((name) => [name, tally[name]])) as Record<Count, number>;
-  const total = { ...plain(tallies.total), organisations: tallies.total.organisationIds.size };
-  const byOrganisation = [...tallies.organisations.values()]
-    .map(({ name, tally }) => ({ name, ...plain(tally) }))
-    .sort((a, b) => b.joined - a.joined || a.name.localeCompare(b.name, 'en-GB'));
+  const zero = () => Object.fromEntries(counts.map((name) => [name, 0])) as Record<Count, number>;
+  const addTo = (sum: Record<Count, number>, part: Record<Count, number>) => counts.forEach((name) => (sum[name] += part[name]));
+  const totalCounts = zero();
+  const sectorCounts = new Map<string, { counts: Record<Count, number>; organisations: number }>();
+  let organisationsJoined = 0;
+  const counted: { slot: number; name: string; tally: Record<Count, number> }[] = [];
+  for (let s = 0; s < slots; s += 1) {
+    if (tallies.firstCounted[s] === -1) continue;
+    const tally = tallies.of(s);
+    addTo(totalCounts, tally);
+    const sector = sectorCounts.get(slot.sectors[s]!) ?? { counts: zero(), organisations: 0 };
+    sectorCounts.set(slot.sectors[s]!, sector);
+    addTo(sector.counts, tally);
+    // Organisations they came from: distinct organisations on the first terms counted as joined.
+    if (s > 0 && tally.joined > 0) {
+      organisationsJoined += 1;
+      sector.organisations += 1;
+    }
+    counted.push({ slot: s, name: slot.names[s] ?? 'No organisation recorded', tally });
+  }
+  const total = { ...totalCounts, organisations: organisationsJoined };
+  const byName = new Intl.Collator('en-GB').compare;
+  const byOrganisation = counted
+    .sort((a, b) => tallies.firstCounted[a.slot]! - tallies.firstCounted[b.slot]!)
+    .map(({ name, tally }) => ({ name, ...tally }))
+    .sort((a, b) => b.joined - a.joined || byName(a.name, b.name));
   const bySector = Object.fromEntries(
     [...sectors, 'none' as const].map((sector) => {
-      const tally = tallies.sectors.get(sector) ?? emptyTally();
-      return [sector, { ...plain(tally), organisations: tally.organisationIds.size }];
+      const tally = sectorCounts.get(sector);
+      return [sector, { ...(tally?.counts ?? zero()), organisations: tally?.organisations ?? 0 }];
     }),
   );
   const line = (tally: Record<Count, number>): TableCell[] => counts.map((name) => tally[name]);
+
+
 
   return {
     figures: [

@@ -20,6 +20,8 @@ export type TermRow = [
 
 export class TermFacts {
   private bySchemeId = new Map<string, TermRow[]>();
+  /** Moves on whenever the terms are read again, so what is worked out from them (member-facts.ts) knows to be worked out again. */
+  generation = 0;
 
   load(sqlite: Database): void {
     const rows = sqlite
@@ -36,13 +38,11 @@ export class TermFacts {
       else bySchemeId.set(schemeId, [term]);
     }
     this.bySchemeId = bySchemeId;
+    this.generation += 1;
   }
 
-  /** The scheme's terms starting on or before a day, oldest first. */
-  startedBy(schemeId: string, day: string): TermRow[] {
-    const terms = this.bySchemeId.get(schemeId) ?? [];
-    let end = terms.length;
-    while (end > 0 && terms[end - 1]![2] > day) end -= 1;
-    return end === terms.length ? terms : terms.slice(0, end);
+  /** Every term of the scheme, oldest first. */
+  ofScheme(schemeId: string): readonly TermRow[] {
+    return this.bySchemeId.get(schemeId) ?? [];
   }
 }
