@@ -1,3 +1,6 @@
+import type { Generated } from 'kysely';
+import type { EvaluationMoment } from '../../shared/contract/evaluation';
+
 /**
  * Row types of the tables that never travel: this device, its change log and
  * clock, the kiosk, settings and search keys, enrolments and the office's
@@ -63,6 +66,16 @@ export interface PendingAnonymousResponsesTable {
   template_id: string;
   answers: string;
   submitted_on: string;
+  moment: Generated<EvaluationMoment>;
+  late: Generated<number>;
+  pairing_code: Generated<string | null>;
+}
+
+/** Local only, on the laptop with the held answers: which person holds which pairing code, until their pair is released. */
+export interface PendingPairingCodesTable {
+  session_id: string;
+  person_id: string;
+  code: string;
 }
 
 /** Local only: who answered an anonymous evaluation, held until their answers are released with others'. */

@@ -3,7 +3,7 @@ import { CourseFields, OrganisationFields, PersonFields, SessionFields, VenueFie
 import { RequestFields } from '../../shared/contract/bookings';
 import { calendarDate, Id, localDateTime, optionalText, requiredText } from '../../shared/contract/common';
 import { Ethnicity } from '../../shared/contract/equality';
-import { Answers, EvaluationItem } from '../../shared/contract/evaluation';
+import { Answers, EvaluationItem, EvaluationMoment, FollowUpWeeks, PairingCode } from '../../shared/contract/evaluation';
 import { ContractFields } from '../../shared/contract/contracts';
 import { JoinRequestStatus, JoinRequestValues, SchemeFields, TermValues } from '../../shared/contract/membership';
 import { KioskLanguage } from '../../shared/contract/kiosk';
@@ -148,6 +148,7 @@ const checks: { [T in SharedTableName]: ColumnChecks<SharedTables[T]> } = {
     version: z.number().int().min(1),
     items: json(z.array(EvaluationItem).max(100)),
     created_at: instant,
+    follow_up_weeks: FollowUpWeeks,
   },
   evaluation_responses: {
     session_id: Id,
@@ -156,6 +157,9 @@ const checks: { [T in SharedTableName]: ColumnChecks<SharedTables[T]> } = {
     answers: json(Answers),
     language: KioskLanguage.nullable(),
     submitted_on: calendarDate('Submitted on'),
+    moment: EvaluationMoment,
+    late: flag,
+    pairing_code: PairingCode.nullable(),
   },
   evaluation_completions: { session_id: Id, person_id: Id, completed_at: z.union([instant, calendarDate('Completed on')]) },
   session_notes: {

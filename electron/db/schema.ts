@@ -20,10 +20,14 @@ import type {
   PairedOfficeTable,
   PendingAnonymousCompletionsTable,
   PendingAnonymousResponsesTable,
+  PendingPairingCodesTable,
   PersonSearchKeysTable,
   ReceivedBundlesTable,
   UnappliedRowsTable,
 } from './local-tables';
+
+import type { Generated } from 'kysely';
+import type { EvaluationMoment } from '../../shared/contract/evaluation';
 
 export type * from './local-tables';
 
@@ -187,6 +191,8 @@ export interface EvaluationTemplatesTable {
   /** JSON array of items (see shared/contract/evaluation.ts). */
   items: string;
   created_at: string;
+  /** How many weeks after the session its follow-up questions are due. */
+  follow_up_weeks: Generated<number>;
 }
 
 /** Immutable. person_id is null when the course's evaluations are anonymous. */
@@ -200,6 +206,12 @@ export interface EvaluationResponsesTable {
   language: string | null;
   /** The day only, so a time cannot tie an anonymous response to a completion. */
   submitted_on: string;
+  /** When in the training cycle it was given; every answer before issue 17 was 'after'. */
+  moment: Generated<EvaluationMoment>;
+  /** 1 for a before answer given after the session's start time. */
+  late: Generated<number>;
+  /** Anonymous mode: the random code a person's before and after share; null when linked. */
+  pairing_code: Generated<string | null>;
 }
 
 /** That a person has responded (for the response rate, once each), never what they answered. */
@@ -342,6 +354,7 @@ export interface Schema extends SharedTables {
   local_settings: LocalSettingsTable;
   pending_anonymous_responses: PendingAnonymousResponsesTable;
   pending_anonymous_completions: PendingAnonymousCompletionsTable;
+  pending_pairing_codes: PendingPairingCodesTable;
   paired_office: PairedOfficeTable;
   enrolled_devices: EnrolledDevicesTable;
   outgoing_bundles: OutgoingBundlesTable;

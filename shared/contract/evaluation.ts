@@ -10,7 +10,41 @@ export const LocalisedText = z.strictObject({
 });
 export type LocalisedText = z.infer<typeof LocalisedText>;
 
-const itemBase = { id: z.string().min(1).max(60), optional: z.boolean().default(false) };
+/**
+ * When in the training cycle a question is asked: before (at sign-in, before
+ * the session starts), after (at the end) or at the follow-up, a set number
+ * of weeks later.
+ */
+export const evaluationMoments = ['before', 'after', 'follow_up'] as const;
+export const EvaluationMoment = z.enum(evaluationMoments, { error: 'Choose before, after or follow-up.' });
+export type EvaluationMoment = z.infer<typeof EvaluationMoment>;
+
+/** Weeks from the session to its follow-up questions. */
+export const FollowUpWeeks = z
+  .number({ error: 'Enter the weeks until the follow-up as a number.' })
+  .int({ error: 'Enter the weeks until the follow-up as a whole number.' })
+  .min(1, { error: 'Enter at least 1 week until the follow-up.' })
+  .max(104, { error: 'Enter at most 104 weeks until the follow-up.' });
+export const DEFAULT_FOLLOW_UP_WEEKS = 12;
+
+/** The random code that pairs an anonymous person's before and after answers without naming them. */
+export const PairingCode = z.string().regex(/^[0-9a-f]{32}$/);
+
+const itemBase = {
+  id: z.string().min(1).max(60),
+  optional: z.boolean().default(false),
+  /**
+   * The moments the question is asked at; absent means after only, as every
+   * question was before moments existed. A confidence pair asks its "before
+   * today" wording (the retrospective rating) only after; before and at the
+   * follow-up it asks its "now" wording alone.
+   */
+  moments: z
+    .array(EvaluationMoment)
+    .min(1, { error: 'Ask each question at one moment at least.' })
+    .refine((moments) => new Set(moments).size === moments.length, { error: 'Choose each moment once.' })
+    .optional(),
+};
 
 /** Evaluation items. Ratings are 1 to 5; the words at each point come from the kiosk's catalogues. */
 export const EvaluationItem = z.discriminatedUnion('kind', [
@@ -31,6 +65,7 @@ export const EvaluationTemplate = z.object({
   courseId: z.string(),
   version: z.number(),
   items: z.array(EvaluationItem),
+  followUpWeeks: z.number(),
   /** False for the default made from the course's outcomes until someone answers or edits it. */
   stored: z.boolean(),
 });
@@ -57,6 +92,44 @@ export const ResponseInput = {
   language: KioskLanguage,
 };
 
+/** What someone answering on the facilitator's laptop gives: the after questions (as before issue 17), or the before ones. */
+export const StaffResponseInput = {
+  ...ResponseInput,
+  moment: z.enum(['before', 'after'], { error: 'Choose the before or the after questions.' }).optional(),
+};
+
+const Count = z.number().int().min(0);
+const perMoment = <T extends z.ZodType>(value: T) => z.object({ before: value, after: value, follow_up: value });
+
+/** Two moments' answers from the same people: how many, and whether the later rating was higher, the same or lower (null when withheld for a small group). */
+export const MomentPair = z.object({
+  from: EvaluationMoment,
+  to: EvaluationMoment,
+  paired: Count,
+  higher: Count.nullable(),
+  same: Count.nullable(),
+  lower: Count.nullable(),
+  /** Fewer than 5 pairs while any answer is anonymous: only the count is shown. */
+  withheld: z.boolean(),
+});
+export type MomentPair = z.infer<typeof MomentPair>;
+
+/** Change through the training cycle for one rating asked at more than one moment. */
+export const ChangeQuestion = z.object({
+  id: z.string(),
+  question: z.string(),
+  kind: z.enum(['outcome', 'confidence']),
+  answered: perMoment(Count),
+  /** Median rating at each moment; null when nobody answered, or too few to show when anonymous. */
+  median: perMoment(z.number().nullable()),
+  pairs: z.array(MomentPair),
+  /** Of those whose rating rose from before to after and answered the follow-up, how many still rated above their before (null when withheld). */
+  kept: z.object({ improved: Count, kept: Count.nullable() }).nullable(),
+  /** The retrospective rating ("Before today…", asked at the end) against "now", counted apart from the before answers. */
+  retrospective: z.object({ paired: Count, higher: Count.nullable(), same: Count.nullable(), lower: Count.nullable() }).nullable(),
+});
+export type ChangeQuestion = z.infer<typeof ChangeQuestion>;
+
 export const EvaluationSummary = z.object({
   signedIn: z.number(),
   responses: z.number(),
@@ -77,6 +150,10 @@ export const EvaluationSummary = z.object({
     })
     .nullable(),
   comments: z.array(z.object({ question: z.string(), text: z.string() })),
+  /** Before answers given, and of them how many after the session's start (kept, marked late). */
+  before: z.object({ answered: Count, late: Count }),
+  /** Each rating asked before and after (or at the follow-up): the paired change. */
+  change: z.array(ChangeQuestion),
 });
 export type EvaluationSummary = z.infer<typeof EvaluationSummary>;
 
@@ -106,7 +183,16 @@ export const SessionNote = z.object({
 });
 export type SessionNote = z.infer<typeof SessionNote>;
 
-export const Respondent = z.object({ personId: z.string(), name: z.string(), responded: z.boolean() });
+export const Respondent = z.object({
+  personId: z.string(),
+  name: z.string(),
+  responded: z.boolean(),
+  /** Whether they have answered the before questions (false too when the form has none). */
+  answeredBefore: z.boolean(),
+});
+
+/** The form for the before questions, and whether this person can still answer them (not yet answered, not after). */
+export const BeforeQuestions = z.object({ template: EvaluationTemplate, open: z.boolean() });
 
 export const evaluationProcedures = {
   'evaluations.template': { kind: 'query', input: z.strictObject({ courseId: Id }), output: EvaluationTemplate },
@@ -115,11 +201,12 @@ export const evaluationProcedures = {
     input: z.strictObject({
       courseId: Id,
       items: z.array(EvaluationItem, { error: 'Add the questions as a list.' }).min(1, { error: 'An evaluation needs at least one question.' }).max(40),
+      followUpWeeks: FollowUpWeeks.default(DEFAULT_FOLLOW_UP_WEEKS),
     }),
     output: EvaluationTemplate,
   },
   'evaluations.respondents': { kind: 'query', input: z.strictObject({ sessionId: Id }), output: z.array(Respondent) },
-  'evaluations.submit': { kind: 'mutation', input: z.strictObject({ sessionId: Id, ...ResponseInput }), output: z.object({ responses: z.number() }) },
+  'evaluations.submit': { kind: 'mutation', input: z.strictObject({ sessionId: Id, ...StaffResponseInput }), output: z.object({ responses: z.number() }) },
   'evaluations.summary': { kind: 'query', input: z.strictObject({ sessionId: Id }), output: EvaluationSummary },
 
   'notes.add': {
@@ -161,4 +248,11 @@ export const evaluationProcedures = {
   },
   'kioskEvaluation.template': { kind: 'query', access: 'kiosk', input: z.strictObject({}), output: EvaluationTemplate },
   'kioskEvaluation.submit': { kind: 'mutation', access: 'kiosk', input: z.strictObject(ResponseInput), output: z.object({ firstName: z.string() }) },
+  /**
+   * Right after signing in at the kiosk (open for sign-in): the course's
+   * questions, of which the kiosk asks those placed before; and the answers,
+   * which only someone signed in and not yet asked can give.
+   */
+  'kioskEvaluation.beforeQuestions': { kind: 'query', access: 'kiosk', input: z.strictObject({ personId: Id }), output: BeforeQuestions },
+  'kioskEvaluation.submitBefore': { kind: 'mutation', access: 'kiosk', input: z.strictObject(ResponseInput), output: z.object({ firstName: z.string() }) },
 } as const;

@@ -117,7 +117,7 @@ describe('answers once given', () => {
     // An insertion logs every field of the row; a change would log a second entry for the same row.
     expect(logged.map((entry) => entry.row_id).sort()).toEqual([...rows.map((row) => row.id), ...completionRows(temp, evaluated.session.id).map((row) => row.id)].sort());
     for (const entry of logged.filter((row) => row.table_name === 'evaluation_responses')) {
-      expect(Object.keys(entry.fields).sort()).toEqual(['answers', 'language', 'person_id', 'session_id', 'submitted_on', 'template_id']);
+      expect(Object.keys(entry.fields).sort()).toEqual(['answers', 'language', 'late', 'moment', 'pairing_code', 'person_id', 'session_id', 'submitted_on', 'template_id']);
     }
   });
 });

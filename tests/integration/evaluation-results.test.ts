@@ -140,6 +140,8 @@ describe('a small group', () => {
       outcomes: [],
       confidence: null,
       comments: [],
+      before: { answered: 0, late: 0 },
+      change: [],
     });
   });
 

@@ -31,27 +31,32 @@ async function respond(personId: string) {
 }
 
 describe('the form a new course gets', () => {
-  it('rates each learning outcome in order, asks confidence before and now, and has two optional open questions', async () => {
+  it('rates each learning outcome before and after, asks confidence before, after and at the follow-up 12 weeks on, and has optional open questions', async () => {
     const form = await template();
-    expect(form).toMatchObject({ courseId: anonymous.course.id, version: 1, stored: false });
-    expect(form.items.map((item) => [item.kind, item.optional])).toEqual([
-      ['outcome_rating', false],
-      ['outcome_rating', false],
-      ['outcome_rating', false],
-      ['confidence_pair', false],
-      ['free_text', true],
-      ['free_text', true],
+    expect(form).toMatchObject({ courseId: anonymous.course.id, version: 1, stored: false, followUpWeeks: 12 });
+    expect(form.items.map((item) => [item.kind, item.optional, item.moments])).toEqual([
+      ['outcome_rating', false, ['before', 'after']],
+      ['outcome_rating', false, ['before', 'after']],
+      ['outcome_rating', false, ['before', 'after']],
+      ['confidence_pair', false, ['before', 'after', 'follow_up']],
+      ['free_text', true, ['after']],
+      ['free_text', true, ['after']],
+      ['free_text', true, ['follow_up']],
     ]);
     const outcomes = form.items.filter((item) => item.kind === 'outcome_rating');
     expect(outcomes.map((item) => [item.outcomeId, item.text.en])).toEqual(anonymous.course.learningOutcomes.map((outcome) => [outcome.id, outcome.text]));
     expect(outcomes.map((item) => item.text.en)).toEqual(OUTCOMES);
-    expect(form.items.filter((item) => item.kind === 'free_text').map((item) => item.text.en)).toEqual(['What will you do differently?', 'Anything else?']);
+    expect(form.items.filter((item) => item.kind === 'free_text').map((item) => item.text.en)).toEqual([
+      'What will you do differently?',
+      'Anything else?',
+      'What have you done differently since the course?',
+    ]);
   });
 
   it('asks the fixed questions in Arabic and Polish too', async () => {
     const fixed = (await template()).items.filter((item) => item.kind !== 'outcome_rating');
     const texts = fixed.flatMap((item) => (item.kind === 'confidence_pair' ? [item.before, item.after] : item.kind === 'free_text' ? [item.text] : []));
-    expect(texts).toHaveLength(4);
+    expect(texts).toHaveLength(5);
     for (const text of texts) {
       expect(text.ar).toMatch(/[\u0600-\u06FF]/);
       expect(text.pl?.trim()).toBeTruthy();
@@ -128,8 +133,8 @@ describe('who can answer', () => {
     const [amira, bilal] = await signedInPeople(temp, anonymous.session.id, 'Amira', 'Bilal');
     expect(await respond(amira!)).toEqual({ responses: 1 });
     expect(await temp.call('evaluations.respondents', { sessionId: anonymous.session.id })).toEqual([
-      { personId: amira, name: 'Amira Test', responded: true },
-      { personId: bilal, name: 'Bilal Test', responded: false },
+      { personId: amira, name: 'Amira Test', responded: true, answeredBefore: false },
+      { personId: bilal, name: 'Bilal Test', responded: false, answeredBefore: false },
     ]);
   });
 

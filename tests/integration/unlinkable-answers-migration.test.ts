@@ -56,7 +56,7 @@ it('drops the language of anonymous answers, in their rows and change-log entrie
     ['anonymous', null],
     ['linked-one', 'pl'],
   ]);
-  expect(sqlite.prepare('SELECT * FROM pending_anonymous_responses').all()).toEqual([
+  expect(sqlite.prepare('SELECT id, session_id, template_id, answers, submitted_on FROM pending_anonymous_responses').all()).toEqual([
     { id: 'held', session_id: 's1', template_id: 't1', answers: ANSWERS, submitted_on: '2026-03-12' },
   ]);
 });

@@ -66,7 +66,7 @@ export function responseRows(temp: TempCore, sessionId: string): ResponseRow[] {
   return temp.sqlite
     .prepare(
       `SELECT id, session_id, template_id, person_id, answers, language, submitted_on FROM (
-         SELECT *, 0 AS held, rowid AS position FROM evaluation_responses WHERE session_id = ?
+         SELECT id, session_id, template_id, person_id, answers, language, submitted_on, 0 AS held, rowid AS position FROM evaluation_responses WHERE session_id = ?
          UNION ALL
          SELECT id, session_id, template_id, NULL, answers, NULL, submitted_on, 1, id FROM pending_anonymous_responses WHERE session_id = ?
        ) ORDER BY held, position`,

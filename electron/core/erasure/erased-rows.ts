@@ -107,6 +107,8 @@ const LOCAL_BY_PERSON = [
   ['person_search_keys', 'person_id'],
   ['person_sort_keys', 'person_id'],
   ['pending_anonymous_completions', 'person_id'],
+  // Which pairing code was theirs: the held answer keeps the code and no one's name.
+  ['pending_pairing_codes', 'person_id'],
   ['package_membership_lines', 'person_id'],
   // The office's record of which packages carried them (subject access).
   ['package_people', 'person_id'],
@@ -166,6 +168,7 @@ export const TABLE_LABELS: Record<string, string> = {
   conflicts: 'Conflicts about them',
   unapplied_rows: 'Records waiting to be stored',
   pending_anonymous_completions: 'Evaluation completions not yet sent',
+  pending_pairing_codes: 'Pairing codes of evaluation answers not yet sent',
   package_membership_lines: 'Membership lines from the office',
   package_people: 'Records of which packages carried them',
   duplicate_decisions: 'Duplicate decisions',

@@ -6,8 +6,9 @@ import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
 import { displayName } from '../signin/roster';
 import { write } from '../write';
-import { peopleWhoAnswered } from './anonymous-release';
+import { peopleWhoAnswered, peopleWhoAnsweredBefore } from './anonymous-release';
 import { recordResponse } from './responses';
+import { pairedChange } from './paired-change';
 import { summarise } from './summary';
 import { currentTemplate, saveNewVersion } from './templates';
 
@@ -16,19 +17,24 @@ const StoredItems = z.array(EvaluationItem);
 /** People signed in to a session (latest fact a sign-in), with whether they have answered. */
 export async function respondents(ctx: CoreContext, sessionId: string) {
   const roster = ctx.rosterRows(sessionId).filter((row) => row.sign_in_kind === 'sign_in');
-  const done = await peopleWhoAnswered(ctx.db, sessionId);
+  const [done, before] = await Promise.all([peopleWhoAnswered(ctx.db, sessionId), peopleWhoAnsweredBefore(ctx.db, sessionId)]);
   return roster.map((row) => ({
     personId: row.person_id,
     name: displayName(row),
     responded: done.has(row.person_id),
+    answeredBefore: before.has(row.person_id),
   }));
 }
 
 /** A session's responses, including anonymous ones still held on this laptop. */
 async function responsesOf(ctx: CoreContext, sessionId: string) {
   const [released, pending] = await Promise.all([
-    ctx.db.selectFrom('evaluation_responses').select(['template_id', 'answers', 'person_id']).where('session_id', '=', sessionId).execute(),
-    ctx.db.selectFrom('pending_anonymous_responses').select(['template_id', 'answers']).where('session_id', '=', sessionId).execute(),
+    ctx.db
+      .selectFrom('evaluation_responses')
+      .select(['template_id', 'answers', 'person_id', 'moment', 'late', 'pairing_code'])
+      .where('session_id', '=', sessionId)
+      .execute(),
+    ctx.db.selectFrom('pending_anonymous_responses').select(['template_id', 'answers', 'moment', 'late', 'pairing_code']).where('session_id', '=', sessionId).execute(),
   ]);
   return [...released, ...pending.map((row) => ({ ...row, person_id: null }))];
 }
@@ -37,9 +43,9 @@ export function evaluationHandlers(ctx: CoreContext): HandlerGroup<'evaluations'
   return {
     'evaluations.template': ({ courseId }) => currentTemplate(ctx.db, courseId),
 
-    async 'evaluations.saveTemplate'({ courseId, items }) {
+    async 'evaluations.saveTemplate'({ courseId, items, followUpWeeks }) {
       await currentTemplate(ctx.db, courseId);
-      await write(ctx, (scope) => saveNewVersion(scope, courseId, items, ctx.clock()));
+      await write(ctx, (scope) => saveNewVersion(scope, courseId, items, followUpWeeks, ctx.clock()));
       return currentTemplate(ctx.db, courseId);
     },
 
@@ -48,11 +54,11 @@ export function evaluationHandlers(ctx: CoreContext): HandlerGroup<'evaluations'
       return respondents(ctx, sessionId);
     },
 
-    async 'evaluations.submit'({ sessionId, personId, templateId, answers, language }) {
+    async 'evaluations.submit'({ sessionId, personId, templateId, answers, language, moment }) {
       const session = await getSession(ctx, sessionId);
       if (session.status === 'cancelled') throw new FieldbookError('CONFLICT', 'This session was cancelled, so it has no evaluation.');
-      await write(ctx, (scope) => recordResponse(ctx, scope, session, { personId, templateId, answers, language }));
-      return { responses: (await responsesOf(ctx, sessionId)).length };
+      await write(ctx, (scope) => recordResponse(ctx, scope, session, { personId, templateId, answers, language, moment }));
+      return { responses: (await responsesOf(ctx, sessionId)).filter((row) => row.moment === (moment ?? 'after')).length };
     },
 
     async 'evaluations.summary'({ sessionId }) {
@@ -66,13 +72,24 @@ export function evaluationHandlers(ctx: CoreContext): HandlerGroup<'evaluations'
       const attended = new Set(ctx.rosterRows(sessionId).filter((row) => row.sign_in_kind === 'sign_in').map((row) => row.person_id));
       for (const personId of await peopleWhoAnswered(ctx.db, sessionId)) attended.add(personId);
       const signedIn = attended.size;
-      return summarise(
-        new Map(templates.map((template) => [template.id, StoredItems.parse(JSON.parse(template.items))])),
-        rows.map((row) => ({ templateId: row.template_id, answers: Answers.parse(JSON.parse(row.answers)) })),
-        signedIn,
-        // Withheld for a small group if any answer is anonymous, whatever the course's setting now.
-        rows.some((row) => row.person_id === null),
-      );
+      const anonymous = rows.some((row) => row.person_id === null);
+      const itemsByTemplate = new Map(templates.map((template) => [template.id, StoredItems.parse(JSON.parse(template.items))]));
+      const responses = rows.map((row) => ({
+        templateId: row.template_id,
+        answers: Answers.parse(JSON.parse(row.answers)),
+        moment: row.moment,
+        late: row.late === 1,
+        // Who answered, to pair the moments: the person when linked, the pairing code when anonymous.
+        pairKey: row.person_id ?? row.pairing_code,
+      }));
+      const before = responses.filter((row) => row.moment === 'before');
+      // Withheld for a small group if any answer is anonymous, whatever the course's setting now.
+      const summary = summarise(itemsByTemplate, responses.filter((row) => row.moment === 'after'), signedIn, anonymous);
+      return {
+        ...summary,
+        before: { answered: before.length, late: before.filter((row) => row.late).length },
+        change: summary.withheld ? [] : pairedChange(itemsByTemplate, responses, anonymous),
+      };
     },
   };
 }

@@ -1,10 +1,11 @@
 import { PREFER_NOT_TO_SAY, type Answers, type EvaluationItem } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
-import { localDate, type CoreContext } from '../deps';
+import { localDate, localMinute, type CoreContext } from '../deps';
 import { derivedId } from '../derived-id';
 import { latestSignIn } from '../signin/sign-in';
 import type { WriteScope } from '../write';
-import { hasCompleted, holdAnonymousAnswer } from './anonymous-release';
+import { questionsAt } from '../../../shared/evaluation-moments';
+import { answeredBefore, hasCompleted, holdAnonymousAnswer } from './anonymous-release';
 import { templateById } from './templates';
 
 const isRating = (value: unknown) => value === PREFER_NOT_TO_SAY || (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5);
@@ -46,22 +47,30 @@ export interface ResponseToRecord {
   answers: Answers;
   /** The language the person answered in; kept only when the course's answers are linked. */
   language: string;
+  /** Before (at sign-in) or after (at the end); after unless said. */
+  moment?: 'before' | 'after';
+}
+
+interface SessionAnswered {
+  id: string;
+  courseId: string;
+  /** Local date and time, "2026-12-02T10:00": a before answer given later than this is late. */
+  startsAt: string;
 }
 
 /**
- * Records one evaluation response, once per person who signed in. The
- * completion (who responded) and the answers are separate rows. For a linked
- * course both are written at once, with the answer's language. For an
- * anonymous one the answers carry no person, no language and only the day,
- * and both are held back until a batch is released (see anonymous-release.ts),
- * so nothing ties the answers back to the completion.
+ * Records one evaluation response, once per person who signed in and moment.
+ * The completion (who responded) and the answers are separate rows. For a
+ * linked course both are written at once, with the answer's language, and
+ * the person pairs their before and after. For an anonymous one the answers
+ * carry no person, no language and only the day, and both are held back
+ * until a batch is released (see anonymous-release.ts), so nothing ties the
+ * answers back to the completion; a before answer gets a random pairing
+ * code, kept on this laptop beside the person until the pair is released,
+ * and their after answer carries the same code.
  */
-export async function recordResponse(
-  ctx: CoreContext,
-  scope: WriteScope,
-  session: { id: string; courseId: string },
-  response: ResponseToRecord,
-): Promise<string> {
+export async function recordResponse(ctx: CoreContext, scope: WriteScope, session: SessionAnswered, response: ResponseToRecord): Promise<string> {
+  const moment = response.moment ?? 'after';
   const person = await scope.trx
     .selectFrom('people')
     .select(['given_name', 'preferred_name'])
@@ -73,16 +82,32 @@ export async function recordResponse(
   }
   const completionId = derivedId('evaluation-completion', session.id, response.personId);
   if (await hasCompleted(scope.trx, completionId)) {
-    throw new FieldbookError('ALREADY_RESPONDED', 'This person has already answered the evaluation for this session.');
+    throw new FieldbookError(
+      'ALREADY_RESPONDED',
+      moment === 'before'
+        ? 'This person has already answered the evaluation at the end, so the before questions are closed.'
+        : 'This person has already answered the evaluation for this session.',
+    );
+  }
+  const course = await scope.trx.selectFrom('courses').select('evaluation_mode').where('id', '=', session.courseId).executeTakeFirstOrThrow();
+  const linked = course.evaluation_mode === 'linked';
+  if (moment === 'before' && (await answeredBefore(scope.trx, session.id, response.personId))) {
+    throw new FieldbookError('ALREADY_RESPONDED', 'This person has already answered the before questions for this session.');
   }
   const now = ctx.clock();
   const template = await templateById(scope, session.courseId, response.templateId, now);
-  checkAnswers(template.items, response.answers);
-  const course = await scope.trx.selectFrom('courses').select('evaluation_mode').where('id', '=', session.courseId).executeTakeFirstOrThrow();
+  const asked = questionsAt(template.items, moment);
+  if (asked.length === 0) {
+    throw new FieldbookError('INVALID_INPUT', 'Choose the questions at the end: this course asks none before the session.', { moment: 'No before questions.' });
+  }
+  checkAnswers(asked, response.answers);
+  const late = moment === 'before' && localMinute(now) > session.startsAt ? 1 : 0;
 
   const answers = JSON.stringify(response.answers);
-  if (course.evaluation_mode === 'linked') {
-    await scope.insert('evaluation_completions', { id: completionId, session_id: session.id, person_id: response.personId, completed_at: now.toISOString() });
+  if (linked) {
+    if (moment === 'after') {
+      await scope.insert('evaluation_completions', { id: completionId, session_id: session.id, person_id: response.personId, completed_at: now.toISOString() });
+    }
     await scope.insert('evaluation_responses', {
       id: scope.newId(),
       session_id: session.id,
@@ -91,9 +116,21 @@ export async function recordResponse(
       answers,
       language: response.language,
       submitted_on: localDate(now),
+      moment,
+      late,
+      pairing_code: null,
     });
   } else {
-    await holdAnonymousAnswer(scope, { completionId, sessionId: session.id, personId: response.personId, templateId: template.id, answers, day: localDate(now) });
+    await holdAnonymousAnswer(scope, {
+      completionId: moment === 'after' ? completionId : null,
+      sessionId: session.id,
+      personId: response.personId,
+      templateId: template.id,
+      answers,
+      day: localDate(now),
+      moment,
+      late,
+    });
   }
   return person.preferred_name ?? person.given_name;
 }

@@ -20,7 +20,7 @@ export function summarise(
   responses: { templateId: string; answers: Answers }[],
   signedIn: number,
   anonymous: boolean,
-): EvaluationSummary {
+): Omit<EvaluationSummary, 'before' | 'change'> {
   const outcomeRatings = new Map<string, { text: string; values: number[] }>();
   const changes: number[] = [];
   let anyConfidence = false;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EvaluationItem, type EvaluationTemplate, type LearningOutcome } from '../../../shared/contract';
+import { DEFAULT_FOLLOW_UP_WEEKS, EvaluationItem, type EvaluationTemplate, type LearningOutcome } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema';
@@ -31,21 +31,26 @@ export async function currentTemplate(db: Kysely<Schema>, courseId: string): Pro
     .limit(1)
     .executeTakeFirst();
   if (stored) {
-    return { id: stored.id, courseId, version: stored.version, items: StoredItems.parse(JSON.parse(stored.items)), stored: true };
+    return storedTemplate(stored, courseId);
   }
-  return { id: defaultTemplateId(courseId), courseId, version: 1, items: defaultItems(await courseOutcomes(db, courseId)), stored: false };
+  return {
+    id: defaultTemplateId(courseId),
+    courseId,
+    version: 1,
+    items: defaultItems(await courseOutcomes(db, courseId)),
+    followUpWeeks: DEFAULT_FOLLOW_UP_WEEKS,
+    stored: false,
+  };
 }
 
 /** A template by id: a stored version, or the course's default (stored on first use). */
 export async function templateById(scope: WriteScope, courseId: string, templateId: string, now: Date): Promise<EvaluationTemplate> {
   const stored = await scope.trx.selectFrom('evaluation_templates').selectAll().where('id', '=', templateId).executeTakeFirst();
-  if (stored && stored.course_id === courseId) {
-    return { id: stored.id, courseId, version: stored.version, items: StoredItems.parse(JSON.parse(stored.items)), stored: true };
-  }
+  if (stored && stored.course_id === courseId) return storedTemplate(stored, courseId);
   if (!stored && templateId === defaultTemplateId(courseId)) {
     const template = await currentTemplate(scope.trx, courseId);
     if (template.id === templateId) {
-      await storeTemplate(scope, courseId, 1, template.items, templateId, now);
+      await storeTemplate(scope, courseId, 1, template.items, template.followUpWeeks, templateId, now);
       return { ...template, stored: true };
     }
   }
@@ -54,8 +59,27 @@ export async function templateById(scope: WriteScope, courseId: string, template
   });
 }
 
-async function storeTemplate(scope: WriteScope, courseId: string, version: number, items: EvaluationItem[], id: string, now: Date): Promise<void> {
-  await scope.insert('evaluation_templates', { id, course_id: courseId, version, items: JSON.stringify(items), created_at: now.toISOString() });
+function storedTemplate(row: { id: string; version: number; items: string; follow_up_weeks: number }, courseId: string): EvaluationTemplate {
+  return { id: row.id, courseId, version: row.version, items: StoredItems.parse(JSON.parse(row.items)), followUpWeeks: row.follow_up_weeks, stored: true };
+}
+
+async function storeTemplate(
+  scope: WriteScope,
+  courseId: string,
+  version: number,
+  items: EvaluationItem[],
+  followUpWeeks: number,
+  id: string,
+  now: Date,
+): Promise<void> {
+  await scope.insert('evaluation_templates', {
+    id,
+    course_id: courseId,
+    version,
+    items: JSON.stringify(items),
+    follow_up_weeks: followUpWeeks,
+    created_at: now.toISOString(),
+  });
 }
 
 /**
@@ -63,7 +87,7 @@ async function storeTemplate(scope: WriteScope, courseId: string, version: numbe
  * answered. The default is kept as version 1 (under its derived id), so
  * every version number means the same questions on every device.
  */
-export async function saveNewVersion(scope: WriteScope, courseId: string, items: EvaluationItem[], now: Date): Promise<string> {
+export async function saveNewVersion(scope: WriteScope, courseId: string, items: EvaluationItem[], followUpWeeks: number, now: Date): Promise<string> {
   const ids = items.map((item) => item.id);
   if (new Set(ids).size !== ids.length) {
     throw new FieldbookError('INVALID_INPUT', 'Two questions have the same id; each question needs its own.', { items: 'Each question needs its own id.' });
@@ -76,8 +100,8 @@ export async function saveNewVersion(scope: WriteScope, courseId: string, items:
     });
   }
   const current = await currentTemplate(scope.trx, courseId);
-  if (!current.stored) await storeTemplate(scope, courseId, 1, current.items, current.id, now);
+  if (!current.stored) await storeTemplate(scope, courseId, 1, current.items, current.followUpWeeks, current.id, now);
   const id = scope.newId();
-  await storeTemplate(scope, courseId, current.version + 1, items, id, now);
+  await storeTemplate(scope, courseId, current.version + 1, items, followUpWeeks, id, now);
   return id;
 }

@@ -5,12 +5,13 @@ import { rows, type ReportRequest } from './report-parts';
 
 /**
  * Evaluation responses at the sessions a report counts, as a CTE after the
- * scope's: the person kept (after merges), their organisation and sector,
+ * scope's, given at the end of the session: the person kept (after merges), their organisation and sector,
  * or "anonymous" for an answer that carries no person. With an
  * organisation or sector filter only answers with a person can match.
  */
 export function scopedResponses(request: ReportRequest): string {
-  const where = request.scope.personWhere ? `WHERE ${request.scope.personWhere}` : '';
+  // The end-of-session answers: before and follow-up answers are counted by the change report.
+  const where = `WHERE r.moment = 'after'${request.scope.personWhere ? ` AND ${request.scope.personWhere}` : ''}`;
   return `scoped_responses AS (
       SELECT r.id, r.session_id, r.template_id, r.answers, p.id AS person_id,
         CASE WHEN r.person_id IS NULL THEN 'anonymous' ELSE p.organisation_id END AS organisation_id,

@@ -1,4 +1,5 @@
 import { Answers, type Answer, type EvaluationItem, type EvaluationTemplate } from '../../../shared/contract';
+import { askedAt } from '../../../shared/evaluation-moments';
 import { derivedId } from '../derived-id';
 import { hasCompleted } from '../evaluations/anonymous-release';
 import { currentTemplate, templateById } from '../evaluations/templates';
@@ -64,7 +65,8 @@ export async function walkEvaluations(walk: Walk): Promise<WalkResult> {
       let template = await currentTemplate(db, course.id);
       // The default questions are stored on first use, as the kiosk does, so the answers name a template that exists.
       if (scope && !template.stored) template = await templateById(scope, course.id, template.id, walk.ctx.clock());
-      const freeText = template.items.filter((item) => item.kind === 'free_text');
+      // A results sheet holds the end-of-session answers: the follow-up's open question is not its "Comments".
+      const freeText = template.items.filter((item) => item.kind === 'free_text').filter((item) => askedAt(item, 'after'));
       form = {
         template,
         byHeader: new Map(),

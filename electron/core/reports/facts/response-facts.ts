@@ -74,7 +74,8 @@ export class ResponseFacts {
 
   private readFrom(sqlite: Database, attendance: AttendanceFacts, people: PeopleFacts): void {
     const rows = sqlite
-      .prepare('SELECT rowid, id, session_id, template_id, person_id, answers FROM evaluation_responses WHERE rowid > ? ORDER BY rowid')
+      // End-of-session answers only: before and follow-up answers belong to the change report.
+      .prepare("SELECT rowid, id, session_id, template_id, person_id, answers FROM evaluation_responses WHERE rowid > ? AND moment = 'after' ORDER BY rowid")
       .raw()
       .iterate(this.mark.rowid) as Iterable<[number, string, string, string, string | null, string]>;
     for (const [rowid, id, sessionId, templateId, personId, answersText] of rows) {

@@ -3,7 +3,7 @@ import { Link, useLocation } from 'wouter';
 import { procedures, type Course, type EvaluationTemplate } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { ErrorMessage } from '../../components/fields';
+import { ErrorMessage, TextField } from '../../components/fields';
 import { useForm } from '../../components/form';
 import { LoadFailed, Loading, Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
@@ -23,9 +23,9 @@ function Editor({ course, template }: { course: Course; template: EvaluationTemp
   const [location] = useLocation();
   const form = useForm({
     id: 'template',
-    initial: fromItems(template.items),
+    initial: fromItems(template.items, template.followUpWeeks),
     schema: procedures['evaluations.saveTemplate'].input,
-    toInput: (draft: TemplateDraft) => ({ courseId: course.id, items: toItems(draft) }),
+    toInput: (draft: TemplateDraft) => ({ courseId: course.id, items: toItems(draft), followUpWeeks: Number(draft.followUpWeeks.trim()) }),
     check: checkTemplate,
   });
   const items = form.draft.items;
@@ -90,9 +90,10 @@ function Editor({ course, template }: { course: Course; template: EvaluationTemp
         {version.stored ? '.' : ': made from the course’s learning outcomes, not changed yet.'}
       </p>
       <p>
-        Participants answer these questions in this order at the end of a session, one at a time at the kiosk. Arabic and
-        Polish are optional: where a box is empty, participants see the English. Saving makes a new version; answers already
-        given keep the version they answered.
+        Participants answer these questions in this order, one at a time at the kiosk: those asked before the session right
+        after they sign in, those asked after it at the end, and the follow-up ones some weeks later. Arabic and Polish are
+        optional: where a box is empty, participants see the English. Saving makes a new version; answers already given keep
+        the version they answered.
       </p>
       {saved && (
         <div className="notice eval-saved">
@@ -101,6 +102,15 @@ function Editor({ course, template }: { course: Course; template: EvaluationTemp
       )}
       <form className="record-form template-form" noValidate onSubmit={save}>
         <ErrorSummary form={form} />
+        <TextField
+          form={form}
+          name="followUpWeeks"
+          label="Weeks from the session to the follow-up"
+          hint="The follow-up questions are due this many weeks after the session; 12 unless you change it."
+          inputMode="numeric"
+          width="short"
+          maxLength={3}
+        />
         <div ref={list}>
           <ErrorMessage id={listError ? 'template-items-error' : undefined} message={listError} />
           <ol className="template-items">

@@ -1,6 +1,7 @@
 import { ErrorMessage } from '../../components/fields';
 import type { FormApi } from '../../components/form';
-import { kindLabels, newOption, type DraftItem, type DraftText, type TemplateDraft } from './templateDraft';
+import { evaluationMoments } from '../../../../shared/contract';
+import { kindLabels, momentLabels, newOption, type DraftItem, type DraftText, type TemplateDraft } from './templateDraft';
 
 /** The kiosk's languages, each named in English and in itself (said in its own voice). */
 const languages = [
@@ -62,6 +63,38 @@ function Texts({ form, path, touchKey, legend, value, onChange }: TextsProps) {
   );
 }
 
+/** When the question is asked: one box per moment of the training cycle. */
+function Moments({ form, item, path, change }: { form: FormApi<TemplateDraft>; item: DraftItem; path: string; change(item: DraftItem): void }) {
+  const error = form.errorFor(`${path}.moments`, `${item.key}.moments`);
+  const id = form.idFor(`${path}.moments`);
+  return (
+    <fieldset className={error ? 'field field--error' : 'field'} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend className="field__label">When it is asked</legend>
+      <ErrorMessage id={error ? `${id}-error` : undefined} message={error} />
+      {evaluationMoments.map((moment, at) => {
+        const box = at === 0 ? id : `${id}-${moment}`;
+        return (
+          <div key={moment} className="checkbox">
+            <input
+              id={box}
+              className="checkbox__input"
+              type="checkbox"
+              checked={item.moments.includes(moment)}
+              onChange={(event) => {
+                form.touch(`${item.key}.moments`);
+                change({ ...item, moments: event.target.checked ? [...item.moments, moment] : item.moments.filter((chosen) => chosen !== moment) });
+              }}
+            />
+            <label className="checkbox__label" htmlFor={box}>
+              {momentLabels[moment]}
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
 interface ItemEditorProps {
   form: FormApi<TemplateDraft>;
   item: DraftItem;
@@ -98,7 +131,11 @@ export function ItemEditor({ form, item, index, count, outcomeText, change, move
         )}
         {item.kind === 'confidence_pair' ? (
           <>
-            <Texts form={form} path={`${path}.before`} touchKey={`${item.key}.before`} legend="Before" value={item.before} onChange={(before) => change({ ...item, before })} />
+            <p className="field__hint">
+              Before the session and at the follow-up only the “Now” words are asked. At the end both are: the “Before today” one
+              is a retrospective rating, shown apart in reports.
+            </p>
+            <Texts form={form} path={`${path}.before`} touchKey={`${item.key}.before`} legend="Before today (retrospective, asked at the end)" value={item.before} onChange={(before) => change({ ...item, before })} />
             <Texts form={form} path={`${path}.after`} touchKey={`${item.key}.after`} legend="Now" value={item.after} onChange={(after) => change({ ...item, after })} />
           </>
         ) : (
@@ -141,6 +178,7 @@ export function ItemEditor({ form, item, index, count, outcomeText, change, move
             </button>
           </fieldset>
         )}
+        <Moments form={form} item={item} path={path} change={change} />
         <div className="checkbox">
           <input
             id={form.idFor(`${path}.optional`)}

@@ -1,4 +1,5 @@
-import type { EvaluationItem, LearningOutcome, LocalisedText } from '../../../../shared/contract';
+import type { EvaluationItem, EvaluationMoment, LearningOutcome, LocalisedText } from '../../../../shared/contract';
+import { momentsOf } from '../../../../shared/evaluation-moments';
 import type { Errors } from '../../components/form';
 
 /** Template text as typed: every language a box, empty when not translated yet. */
@@ -19,6 +20,8 @@ interface Common {
   key: string;
   id: string;
   optional: boolean;
+  /** When it is asked: before the session (at sign-in), after it, at the follow-up. */
+  moments: EvaluationMoment[];
 }
 
 export type DraftItem =
@@ -29,11 +32,20 @@ export type DraftItem =
 
 export interface TemplateDraft {
   items: DraftItem[];
+  /** Weeks from the session to the follow-up, as typed. */
+  followUpWeeks: string;
 }
+
+/** The moments in the order of the cycle, with the words the editor uses for each. */
+export const momentLabels: Record<EvaluationMoment, string> = {
+  before: 'Before the session (at sign-in)',
+  after: 'After the session',
+  follow_up: 'At the follow-up',
+};
 
 export const kindLabels: Record<DraftItem['kind'], string> = {
   outcome_rating: 'Rating of a learning outcome',
-  confidence_pair: 'Confidence before and now',
+  confidence_pair: 'Confidence now (and, at the end, the retrospective “before today”)',
   free_text: 'Written answer',
   single_choice: 'Single choice',
 };
@@ -57,10 +69,11 @@ function draftOption(id: string, text?: LocalisedText): DraftOption {
   return { key: newId('key'), id, text: draftText(text) };
 }
 
-export function fromItems(items: readonly EvaluationItem[]): TemplateDraft {
+export function fromItems(items: readonly EvaluationItem[], followUpWeeks: number): TemplateDraft {
   return {
+    followUpWeeks: String(followUpWeeks),
     items: items.map((item): DraftItem => {
-      const common = { key: newId('key'), id: item.id, optional: item.optional };
+      const common = { key: newId('key'), id: item.id, optional: item.optional, moments: [...momentsOf(item)] };
       switch (item.kind) {
         case 'outcome_rating':
           return { ...common, kind: item.kind, outcomeId: item.outcomeId, text: draftText(item.text) };
@@ -77,7 +90,8 @@ export function fromItems(items: readonly EvaluationItem[]): TemplateDraft {
 
 export function toItems(draft: TemplateDraft): EvaluationItem[] {
   return draft.items.map((item): EvaluationItem => {
-    const common = { id: item.id, optional: item.optional };
+    const order = ['before', 'after', 'follow_up'] as const;
+    const common = { id: item.id, optional: item.optional, moments: order.filter((moment) => item.moments.includes(moment)) };
     switch (item.kind) {
       case 'outcome_rating':
         return { ...common, kind: item.kind, outcomeId: item.outcomeId, text: localised(item.text) };
@@ -99,7 +113,7 @@ export function toItems(draft: TemplateDraft): EvaluationItem[] {
 export const newOption = (): DraftOption => draftOption(newId('answer'));
 
 export function newItem(kind: 'free_text' | 'single_choice'): DraftItem {
-  const common = { key: newId('key'), id: newId('question'), optional: true, text: draftText() };
+  const common = { key: newId('key'), id: newId('question'), optional: true, moments: ['after' as const], text: draftText() };
   return kind === 'free_text' ? { ...common, kind } : { ...common, kind, options: [newOption(), newOption()] };
 }
 
@@ -111,6 +125,7 @@ export function outcomeItem(outcome: LearningOutcome): DraftItem {
     kind: 'outcome_rating',
     outcomeId: outcome.id,
     optional: false,
+    moments: ['before', 'after'],
     text: draftText({ en: outcome.text }),
   };
 }
@@ -119,8 +134,11 @@ export function outcomeItem(outcome: LearningOutcome): DraftItem {
 export function checkTemplate(draft: TemplateDraft): Errors {
   const errors: Errors = {};
   if (draft.items.length === 0) errors.items = 'An evaluation needs at least one question. Add one.';
+  const weeks = Number(draft.followUpWeeks.trim());
+  if (!/^\d+$/.test(draft.followUpWeeks.trim()) || weeks < 1 || weeks > 104) errors.followUpWeeks = 'Enter the weeks until the follow-up, from 1 to 104.';
   draft.items.forEach((item, index) => {
     const number = index + 1;
+    if (item.moments.length === 0) errors[`items.${index}.moments`] = `Question ${number}: choose at least one moment to ask it at.`;
     const need = (path: string, text: DraftText, what: string) => {
       if (text.en.trim() === '') errors[`items.${index}.${path}.en`] = `Question ${number}: write ${what} in English.`;
     };
