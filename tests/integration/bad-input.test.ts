@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT_TEXT_VERSION, procedures, type KioskMode, type ProcedureInput, type ProcedureName } from '../../shared/contract';
+import { questionsAt } from '../../shared/evaluation-moments';
 import { errorCodes, type CallResult } from '../../shared/errors';
 import { asIncoming, enrolLaptop, sendPackage } from '../support/sync';
 import { databaseHash, DAY_MS, tempCore, testClock, type TempCore } from '../support/temp-core';
@@ -51,6 +52,8 @@ const sheetCsv = Buffer.from('First name,Surname,Role,Date,Course,Venue\nAmira,K
  * the evaluation at the end of the session); staff procedures need it closed.
  */
 function needsOpenKiosk(name: ProcedureName): KioskMode | null {
+  // The before questions are asked right after signing in, while the kiosk is open for it.
+  if (name === 'kioskEvaluation.beforeQuestions' || name === 'kioskEvaluation.submitBefore') return 'sign_in';
   if (name.startsWith('kioskEvaluation.')) return 'evaluation';
   return name.startsWith('kiosk.') && name !== 'kiosk.status' && name !== 'kiosk.start' ? 'sign_in' : null;
 }
@@ -117,6 +120,7 @@ beforeAll(async () => {
   const template = await temp.call('evaluations.template', { courseId: course.id });
   const answers = { [template.items[0]!.id]: 4, confidence: { before: 2, after: 'prefer_not_to_say' }, 'do-differently': 'Book an interpreter' } as const;
   const response = { templateId: template.id, answers, language: 'pl' } as const;
+  const beforeAnswers = Object.fromEntries(questionsAt(template.items, 'before').map((item) => [item.id, 3]));
   const note = await temp.call('notes.add', { sessionId: today.id, text: 'Asked how to register with a GP', tags: ['GP registration'], needsResponse: true });
   const consent = { textVersion: CONSENT_TEXT_VERSION, language: 'ar', agreed: true } as const;
 
@@ -260,6 +264,8 @@ beforeAll(async () => {
     'kioskEvaluation.find': { query: 'dar' },
     'kioskEvaluation.template': {},
     'kioskEvaluation.submit': { personId: atKiosk.id, ...response },
+    'kioskEvaluation.beforeQuestions': { personId: atKiosk.id },
+    'kioskEvaluation.submitBefore': { personId: atKiosk.id, templateId: template.id, answers: beforeAnswers, language: 'ar' },
     'pairing.status': {},
     'pairing.request': {},
     'pairing.readRequest': asIncoming(spareRequest),
