@@ -74,8 +74,11 @@ export const Consent = z.strictObject({
   agreed: z.literal(true, { error: 'Consent is needed before signing in.' }),
 });
 
-/** Signed in, or (when the session is full) waiting at this place in the queue. */
-export const KioskOutcome = z.object({ firstName: z.string(), waitlistPosition: z.number().nullable() });
+/**
+ * Signed in, or (when the session is full) waiting at this place in the queue;
+ * with who it was, so the kiosk can go on to the before questions.
+ */
+export const KioskOutcome = z.object({ firstName: z.string(), personId: z.string(), waitlistPosition: z.number().nullable() });
 export type KioskOutcome = z.infer<typeof KioskOutcome>;
 
 const Participation = {

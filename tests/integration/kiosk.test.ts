@@ -161,7 +161,7 @@ describe('while the kiosk is open', () => {
 
   it('signs a participant in with their consent, and keeps their equality answer apart', async () => {
     const result = await temp.call('kiosk.signIn', { personId: amira.id, consent, ethnicity: 'asian-pakistani' });
-    expect(result).toEqual({ firstName: 'Amira', waitlistPosition: null });
+    expect(result).toEqual({ firstName: 'Amira', personId: amira.id, waitlistPosition: null });
 
     expect(rowsFor('consents', amira.id)).toEqual([
       expect.objectContaining({ session_id: session.id, text_version: CONSENT_TEXT_VERSION, language: 'ar', agreed_at: '2026-03-12T09:00:00.000Z' }),
@@ -207,7 +207,7 @@ describe('while the kiosk is open', () => {
 
   it('lets a participant add themselves as a walk-in', async () => {
     const result = await temp.call('kiosk.addSelf', { givenName: 'Łucja', familyName: 'Wiśniewska', organisationId: councilId, consent, ethnicity: 'white-other' });
-    expect(result).toEqual({ firstName: 'Łucja', waitlistPosition: null });
+    expect(result).toMatchObject({ firstName: 'Łucja', waitlistPosition: null });
     const person = temp.sqlite.prepare("SELECT * FROM people WHERE given_name = 'Łucja'").get() as Record<string, unknown>;
     expect(person).toMatchObject({ family_name: 'Wiśniewska', organisation_id: councilId, email: null, phone: null });
     const id = person.id as string;
@@ -222,9 +222,9 @@ describe('while the kiosk is open', () => {
     await temp.call('bookings.setCapacity', { sessionId: session.id, capacity: 1 });
     await openKiosk();
 
-    expect(await temp.call('kiosk.signIn', { personId: amir.id, consent })).toEqual({ firstName: 'Amir', waitlistPosition: 1 });
+    expect(await temp.call('kiosk.signIn', { personId: amir.id, consent })).toEqual({ firstName: 'Amir', personId: amir.id, waitlistPosition: 1 });
     const added = await temp.call('kiosk.addSelf', { givenName: 'Łucja', familyName: 'Wiśniewska', organisationId: null, consent });
-    expect(added).toEqual({ firstName: 'Łucja', waitlistPosition: 2 });
+    expect(added).toMatchObject({ firstName: 'Łucja', waitlistPosition: 2 });
     expect(rowsFor('sign_ins', amir.id)).toEqual([]);
     expect(countRows(temp.sqlite, 'sign_ins')).toBe(0);
 

@@ -169,7 +169,7 @@ export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
       return write(ctx, async (scope) => {
         const firstName = await recordParticipation(ctx, scope, session.id, personId, consent, ethnicity);
         const signedIn = await recordSignIn(ctx, scope, session, personId, 'kiosk');
-        return { firstName, waitlistPosition: signedIn ? null : await waitlistPositionOf(scope, session.id, personId) };
+        return { firstName, personId, waitlistPosition: signedIn ? null : await waitlistPositionOf(scope, session.id, personId) };
       });
     },
 
@@ -191,7 +191,7 @@ export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
         });
         const firstName = await recordParticipation(ctx, scope, session.id, personId, consent, ethnicity);
         const signedIn = await recordSignIn(ctx, scope, session, personId, 'walk_in');
-        return { firstName, waitlistPosition: signedIn ? null : await waitlistPositionOf(scope, session.id, personId) };
+        return { firstName, personId, waitlistPosition: signedIn ? null : await waitlistPositionOf(scope, session.id, personId) };
       });
     },
   };
