@@ -64,7 +64,7 @@ export interface HeaderRow {
 }
 
 /** Title rows and notes seldom pass 20 rows; a header further down is not looked for. */
-const HEADER_SEARCH_ROWS = 50;
+export const HEADER_SEARCH_ROWS = 50;
 
 /**
  * The first row, within the first rows of the sheet, in which the kind's

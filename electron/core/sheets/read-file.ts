@@ -4,19 +4,16 @@ import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { FieldbookError } from '../../../shared/errors';
 import { checkFileSize, checkRowCount, checkZip, damaged } from './limits';
+import type { RowSink } from './records';
 import type { CellValue } from './values';
 
-/** One sheet as read: its rows by row number (row 1 first), each a list of cell values. */
-export interface RawSheet {
-  name: string;
-  /** rows[i] is row number i + 1 as the spreadsheet program shows it. */
-  rows: CellValue[][];
-}
-
-export interface RawFile {
-  sheets: RawSheet[];
+/** What reading a file found out about it, beyond its rows (which went to the sheets' sinks as they were read). */
+export interface FileRead {
   encoding: 'utf-8' | 'windows-1252' | null;
 }
+
+/** Where each sheet's rows go as they are read, asked for by the sheet's name. */
+export type SheetSinks = (sheetName: string) => RowSink;
 
 /**
  * CSV text in one of the encodings Excel writes: UTF-8 (its "CSV UTF-8",
@@ -36,7 +33,7 @@ export function csvAsUtf8(bytes: Uint8Array): { utf8: Buffer; encoding: 'utf-8' 
 
 const NEWLINE = 0x0a;
 
-function readCsv(bytes: Uint8Array): RawFile {
+function readCsv(bytes: Uint8Array, sinks: SheetSinks): FileRead {
   const { utf8, encoding } = csvAsUtf8(bytes);
   let lines = 1;
   for (let at = utf8.indexOf(NEWLINE); at >= 0; at = utf8.indexOf(NEWLINE, at + 1)) lines += 1;
@@ -45,8 +42,9 @@ function readCsv(bytes: Uint8Array): RawFile {
   const firstLineEnd = utf8.indexOf(NEWLINE);
   const firstLine = utf8.subarray(0, firstLineEnd >= 0 ? firstLineEnd : utf8.length).toString('utf8');
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  let records: string[][];
   let madeUpLines = 0;
+  // An error of the rows' reader (not of the CSV) passes through the parser and out as it is.
+  let sinkError: unknown = null;
   try {
     // bom: true drops a leading byte-order mark.
     const options = { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true } as const;
@@ -63,13 +61,30 @@ function readCsv(bytes: Uint8Array): RawFile {
     // The byte-order mark goes before the made-up line, where the parser looks for it.
     const bom = utf8[0] === 0xef && utf8[1] === 0xbb && utf8[2] === 0xbf ? 3 : 0;
     madeUpLines = 1;
-    records = (parse(Buffer.concat([Buffer.from(`${delimiter.repeat(usual - 1)}${newline}`), utf8.subarray(bom)]), options) as string[][]).slice(1);
+    const sink = sinks('CSV');
+    let records = 0;
+    // Each record goes to the sink as it is parsed and is not kept (returning nothing leaves it out of the parser's list).
+    parse(Buffer.concat([Buffer.from(`${delimiter.repeat(usual - 1)}${newline}`), utf8.subarray(bom)]), {
+      ...options,
+      on_record: (record: string[]) => {
+        records += 1;
+        if (records === 1) return undefined;
+        try {
+          sink(records - 1, record);
+        } catch (error) {
+          sinkError = error;
+          throw error;
+        }
+        return undefined;
+      },
+    });
   } catch (error) {
+    if (sinkError !== null) throw sinkError;
     const found = (error as { lines?: number }).lines;
     const line = found === undefined ? undefined : found - madeUpLines;
     throw damaged(`This CSV file cannot be read${line ? ` (near line ${line})` : ''}: a quote may be left open or the file cut short.`);
   }
-  return { sheets: [{ name: 'CSV', rows: records }], encoding };
+  return { encoding };
 }
 
 /** A cell as its value: a formula as its last result, rich text as its text, a link as its words. */
@@ -101,11 +116,13 @@ function rowValues(row: ExcelJS.Row): CellValue[] {
  * date cells come back as dates; a sheet other than the one asked for is
  * passed over without keeping its rows.
  */
-async function readXlsx(bytes: Uint8Array, sheetName: string | undefined): Promise<RawFile> {
+async function readXlsx(bytes: Uint8Array, sheetName: string | undefined, sinks: SheetSinks): Promise<FileRead> {
   checkZip(bytes);
   const wanted = sheetName?.trim().toLowerCase();
-  const sheets: RawSheet[] = [];
+  let found = false;
   const names: string[] = [];
+  // An error of the rows' reader (not of the file) passes out as it is.
+  let sinkError: unknown = null;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -118,36 +135,46 @@ async function readXlsx(bytes: Uint8Array, sheetName: string | undefined): Promi
       const name = (worksheet as unknown as { name: string }).name;
       names.push(name);
       const keep = wanted === undefined || name.trim().toLowerCase() === wanted;
-      const rows: CellValue[][] = [];
+      found ||= keep;
+      const sink = keep ? sinks(name) : null;
       let counted = 0;
       for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
         counted += 1;
         checkRowCount(counted, `The sheet "${name}"`);
-        if (keep) rows[row.number - 1] = rowValues(row);
+        if (!sink) continue;
+        try {
+          sink(row.number, rowValues(row));
+        } catch (error) {
+          sinkError = error;
+          throw error;
+        }
       }
-      if (keep) sheets.push({ name, rows: Array.from(rows, (row) => row ?? []) });
     }
   } catch (error) {
+    if (sinkError !== null) throw sinkError;
     if (error instanceof FieldbookError) throw error;
     throw damaged('This file is not a readable .xlsx spreadsheet: it may be damaged, cut short, or another kind of file renamed.');
   }
-  if (sheetName !== undefined && sheets.length === 0) {
+  if (sheetName !== undefined && !found) {
     const listed = names.map((each) => `"${each}"`).join(', ');
     throw new FieldbookError('NOT_FOUND', `This file has no sheet named "${sheetName}"; its sheets are ${listed}. Nothing was imported.`);
   }
-  return { sheets, encoding: null };
+  return { encoding: null };
 }
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
 
-/** Reads an .xlsx or .csv file into sheets of cell values, after the limits. */
-export async function readSheetFile(fileName: string, bytes: Uint8Array, sheetName: string | undefined): Promise<RawFile> {
+/**
+ * Reads an .xlsx or .csv file, after the limits, giving each sheet's rows
+ * to its sink as they are read: the rows are not kept here.
+ */
+export async function readSheetFile(fileName: string, bytes: Uint8Array, sheetName: string | undefined, sinks: SheetSinks): Promise<FileRead> {
   checkFileSize(bytes);
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-  if (extension === 'xlsx' || (extension !== 'csv' && isZip(bytes))) return readXlsx(bytes, sheetName);
+  if (extension === 'xlsx' || (extension !== 'csv' && isZip(bytes))) return readXlsx(bytes, sheetName, sinks);
   if (extension === 'csv' || extension === 'txt') {
     if (isZip(bytes)) throw damaged(`"${fileName}" is named as a CSV file but holds a spreadsheet; save it again as .xlsx or as CSV.`);
-    return readCsv(bytes);
+    return readCsv(bytes, sinks);
   }
   if (extension === 'xls') {
     throw new FieldbookError('INVALID_INPUT', 'This is an old-style Excel file (.xls). Open it in Excel and save it as .xlsx or CSV, then import that. Nothing was imported.');

@@ -1,7 +1,6 @@
 import { OrganisationFields, PersonFields, VenueFields, CourseFields, type Sector, type SheetField, type SheetKind } from '../../../shared/contract';
 import type { z } from 'zod';
-import { findHeader, isHeaderAgain, type ColumnField, type HeaderRow } from './headers';
-import type { RawSheet } from './read-file';
+import { findHeader, HEADER_SEARCH_ROWS, isHeaderAgain, type ColumnField, type HeaderRow } from './headers';
 import { ContractFields } from '../../../shared/contract/contracts';
 import { cellText, readDate, readFee, readRating, readSector, readYesNo, type CellValue, type Rating, type Read } from './values';
 
@@ -181,31 +180,48 @@ function readRow(sheet: string, rowNumber: number, row: CellValue[], header: Hea
   return read.ok ? read.value : refuse(read.reason);
 }
 
+/** Takes a sheet's rows one at a time, in order, numbered as the spreadsheet program numbers them (from 1). */
+export type RowSink = (rowNumber: number, row: CellValue[]) => void;
+
 /**
- * Every sheet with a recognisable header (or only the one asked for), read
- * below its header: blank rows and the header repeated are passed over,
- * every other row is a record or a refusal with its row number.
+ * Reads records from rows as the file gives them, keeping none of the rows:
+ * on each sheet, the header is looked for among its first rows, and below
+ * it blank rows and the header repeated are passed over, every other row a
+ * record or a refusal with its row number. A sheet with no recognisable
+ * header adds nothing. A file of 100,000 rows is then never held twice
+ * (as cells and as records), which keeps an import's memory flat.
  */
-export function readRecords(
-  sheets: RawSheet[],
-  kind: SheetKind,
-  mapping: Record<string, SheetField> | undefined,
-  today: string,
-): ReadRecords {
-  const result: ReadRecords = { sheetsRead: [], rowsRead: 0, records: [], refused: [], ignoredColumns: [] };
-  for (const sheet of sheets) {
-    const header = findHeader(sheet.rows, kind, mapping);
-    if (!header) continue;
-    result.sheetsRead.push(sheet.name);
-    for (const ignored of header.ignored) if (!result.ignoredColumns.includes(ignored)) result.ignoredColumns.push(ignored);
-    for (let index = header.index + 1; index < sheet.rows.length; index += 1) {
-      const row = sheet.rows[index] ?? [];
-      if (isBlank(row) || isHeaderAgain(row, header)) continue;
-      result.rowsRead += 1;
-      const read = readRow(sheet.name, index + 1, row, header, kind, today);
-      if ('reason' in read) result.refused.push(read);
-      else result.records.push(read);
-    }
+export class RecordReader {
+  readonly result: ReadRecords = { sheetsRead: [], rowsRead: 0, records: [], refused: [], ignoredColumns: [] };
+
+  constructor(
+    private readonly kind: SheetKind,
+    private readonly mapping: Record<string, SheetField> | undefined,
+    private readonly today: string,
+  ) {}
+
+  /** The sink for one sheet's rows; sheets are read one after another, in the file's order. */
+  sheet(name: string): RowSink {
+    let header: HeaderRow | null = null;
+    return (rowNumber, row) => {
+      const index = rowNumber - 1;
+      if (!header) {
+        if (index >= HEADER_SEARCH_ROWS) return;
+        // findHeader takes the first row that qualifies, judging each row on its own: offered one row at a time, it finds the same one.
+        const probe: CellValue[][] = [];
+        probe[index] = row;
+        header = findHeader(probe, this.kind, this.mapping);
+        if (header) {
+          this.result.sheetsRead.push(name);
+          for (const ignored of header.ignored) if (!this.result.ignoredColumns.includes(ignored)) this.result.ignoredColumns.push(ignored);
+        }
+        return;
+      }
+      if (isBlank(row) || isHeaderAgain(row, header)) return;
+      this.result.rowsRead += 1;
+      const read = readRow(name, rowNumber, row, header, this.kind, this.today);
+      if ('reason' in read) this.result.refused.push(read);
+      else this.result.records.push(read);
+    };
   }
-  return result;
 }

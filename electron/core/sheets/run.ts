@@ -11,7 +11,7 @@ import { SheetMatcher } from './matching';
 import { findScheme, walkMembers } from './members';
 import type { ProgressReport } from './progress';
 import { readSheetFile } from './read-file';
-import { readRecords, type ReadRecords, type RefusedRow } from './records';
+import { RecordReader, type ReadRecords, type RefusedRow } from './records';
 import { walkSignInSheet } from './sign-in-sheets';
 import { emptyPreview, LISTED, type SheetRequest, type Walk, type WalkResult } from './walk';
 
@@ -35,8 +35,9 @@ async function readRequest(ctx: CoreContext, request: SheetRequest, report: Prog
   // A member list for a scheme that is not there is refused before the file is read.
   if (request.kind === 'members') await findScheme(ctx.db, request.scheme);
   await report.stage('reading', null);
-  const file = await readSheetFile(request.fileName, request.bytes, request.sheet);
-  const read = readRecords(file.sheets, request.kind, request.mapping, localDate(ctx.clock()));
+  const reader = new RecordReader(request.kind, request.mapping, localDate(ctx.clock()));
+  const file = await readSheetFile(request.fileName, request.bytes, request.sheet, (name) => reader.sheet(name));
+  const read = reader.result;
   if (read.sheetsRead.length === 0) {
     throw new FieldbookError(
       'INVALID_INPUT',
