@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { longDate } from '../../shared/words-for-days';
+import { clickInMainMenu, browserSuite } from './support/harness';
+import { COURSE, seeder } from './support/seed';
+
+/**
+ * After someone is erased, the office's report of the year they attended
+ * counts one fewer and says why on the screen (and so on the printed page,
+ * which is the same page under the print stylesheet).
+ */
+
+const suite = browserSuite();
+const CONTRACT = 'Public Health Equity 2026';
+
+describe('a report after an erasure, on screen', () => {
+  it('counts one fewer and says that an erased person is no longer counted', async () => {
+    const app = await suite.startApp();
+    const seed = seeder(app);
+    await seed('device.setUp', { role: 'office', name: 'Central office' });
+    const { today } = await seed('device.status', {});
+    const contract = await seed('contracts.create', { name: CONTRACT, funder: 'Westbrook City Council Public Health', yearStarts: '08-01' });
+    const course = await seed('courses.create', { title: COURSE, durationMinutes: 180, learningOutcomes: ['Explore what we mean by culture'] });
+    const venue = await seed('venues.create', { name: "St Mark's Church Hall", address: '12 Market Street, Leeds' });
+    const session = await seed('sessions.create', {
+      courseId: course.id,
+      venueId: venue.id,
+      contractId: contract.id,
+      startsAt: `${today}T00:00`,
+      endsAt: `${today}T23:59`,
+      capacity: 20,
+      facilitators: ['Sam Okafor'],
+    });
+    const signedIn: string[] = [];
+    for (const givenName of ['Amira', 'Ben']) {
+      const person = await seed('people.create', { givenName, familyName: 'Test' });
+      await seed('signIn.book', { sessionId: session.id, personId: person.id });
+      await seed('signIn.signIn', { sessionId: session.id, personId: person.id });
+      signedIn.push(person.id);
+    }
+    await seed('erasure.erase', { personIds: [signedIn[0]!], reason: 'Asked to be forgotten', erasedBy: 'Priya at the office' });
+    const yearStart = today.slice(5) >= '08-01' ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) - 1;
+
+    const page = await suite.browser.newPage();
+    try {
+      page.setDefaultTimeout(15_000);
+      await page.goto(app.host.url);
+      await clickInMainMenu(page, 'Reports');
+      await page.getByLabel('Report', { exact: true }).selectOption({ label: 'People trained' });
+      await page.getByLabel('Kind of period').selectOption({ label: 'Contract year' });
+      await page.getByLabel('Contract', { exact: true }).first().selectOption({ label: CONTRACT });
+      await page.getByLabel('Contract year').selectOption({ label: `${yearStart}–${String((yearStart + 1) % 100).padStart(2, '0')}` });
+      await page.getByRole('button', { name: 'Show report' }).click();
+
+      await page.getByRole('heading', { level: 2, name: 'People trained', exact: true }).waitFor();
+      const peopleTrained = page.locator('.report-figure').filter({ has: page.getByText('People trained', { exact: true }) }).locator('dd');
+      expect(await peopleTrained.textContent()).toBe('1');
+      const note = `1 attendance by 1 person erased since ${longDate(today)} is no longer counted, so figures printed before then may be higher.`;
+      await page.locator('.report-output .notice').getByText(note, { exact: true }).waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+});
