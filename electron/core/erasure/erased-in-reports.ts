@@ -10,7 +10,7 @@ import type { ReportRequest } from '../reports/report-parts';
  * after an erasure counts fewer: the erased person's attendances, linked
  * evaluation answers and membership terms are gone. So the erasure keeps,
  * before it deletes them and without anything naming the person, what it
- * took from the figures (migration 0023): per session, how many attendances
+ * took from the figures (migration 0024): per session, how many attendances
  * and answers, with the organisation they counted under; per membership
  * term, its scheme, days and organisation. A report whose period and filters
  * reach any of it says how many and since when (docs/privacy.md).
@@ -35,12 +35,18 @@ export function keepErasedCounts(sqlite: Sqlite, erasureId: string): void {
     .prepare(
       `WITH
        mine(id) AS (SELECT row_id FROM erasing WHERE erasure_id = @erasure AND table_name = 'people'),
+       -- Their rows as the closure collected them, read by id: sign-ins have no index by person, and a retention
+       -- erasure of hundreds must not read every sign-in once for each.
        latest AS (
          SELECT si.session_id, si.person_id, si.kind, MAX(si.hlc) AS hlc
-         FROM sign_ins si WHERE si.person_id IN mine GROUP BY si.session_id, si.person_id
+         FROM sign_ins si WHERE si.id IN (SELECT row_id FROM erasing WHERE erasure_id = @erasure AND table_name = 'sign_ins')
+         GROUP BY si.session_id, si.person_id
        ),
        attended AS (SELECT DISTINCT session_id FROM latest WHERE kind = 'sign_in'),
-       answered AS (SELECT session_id, count(*) AS n FROM evaluation_responses WHERE person_id IN mine GROUP BY session_id),
+       answered AS (
+         SELECT session_id, count(*) AS n FROM evaluation_responses
+         WHERE id IN (SELECT row_id FROM erasing WHERE erasure_id = @erasure AND table_name = 'evaluation_responses') GROUP BY session_id
+       ),
        touched AS (SELECT session_id FROM attended UNION SELECT session_id FROM answered)
        INSERT INTO erased_session_counts (erasure_id, session_id, organisation_id, attendances, responses)
        SELECT @erasure, t.session_id,
