@@ -1,3 +1,4 @@
+import { parse as csvParser, type Options as CsvOptions } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { isUtf8 } from 'node:buffer';
@@ -33,7 +34,19 @@ export function csvAsUtf8(bytes: Uint8Array): { utf8: Buffer; encoding: 'utf-8' 
 
 const NEWLINE = 0x0a;
 
-function readCsv(bytes: Uint8Array, sinks: SheetSinks): FileRead {
+/** Parses the chunks as one CSV text with csv-parse's parser, settling when the last record has been given to on_record. */
+function parseInChunks(chunks: Buffer[], options: CsvOptions): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const parser = csvParser(options);
+    parser.on('error', reject);
+    parser.on('end', () => resolve());
+    parser.resume();
+    for (const chunk of chunks) parser.write(chunk);
+    parser.end();
+  });
+}
+
+async function readCsv(bytes: Uint8Array, sinks: SheetSinks): Promise<FileRead> {
   const { utf8, encoding } = csvAsUtf8(bytes);
   let lines = 1;
   for (let at = utf8.indexOf(NEWLINE); at >= 0; at = utf8.indexOf(NEWLINE, at + 1)) lines += 1;
@@ -63,21 +76,20 @@ function readCsv(bytes: Uint8Array, sinks: SheetSinks): FileRead {
     madeUpLines = 1;
     const sink = sinks('CSV');
     let records = 0;
-    // Each record goes to the sink as it is parsed and is not kept (returning nothing leaves it out of the parser's list).
-    parse(Buffer.concat([Buffer.from(`${delimiter.repeat(usual - 1)}${newline}`), utf8.subarray(bom)]), {
-      ...options,
-      on_record: (record: string[]) => {
-        records += 1;
-        if (records === 1) return undefined;
-        try {
-          sink(records - 1, record);
-        } catch (error) {
-          sinkError = error;
-          throw error;
-        }
-        return undefined;
-      },
-    });
+    // Each record goes to the sink as it is parsed and is not kept (returning nothing leaves it out of the parser's output).
+    const onRecord = (record: string[]) => {
+      records += 1;
+      if (records === 1) return undefined;
+      try {
+        sink(records - 1, record);
+      } catch (error) {
+        sinkError = error;
+        throw error;
+      }
+      return undefined;
+    };
+    // The made-up line and the file go to the parser one after the other, so the file's bytes are never copied.
+    await parseInChunks([Buffer.from(`${delimiter.repeat(usual - 1)}${newline}`), utf8.subarray(bom)], { ...options, on_record: onRecord });
   } catch (error) {
     if (sinkError !== null) throw sinkError;
     const found = (error as { lines?: number }).lines;
