@@ -16,7 +16,7 @@ export function prepareDataFolder(dataFolder: string): void {
     if (stats) {
       if (!stats.isDirectory()) {
         const what = current === dataFolder ? 'the data folder' : `part of the data folder's path (${current})`;
-        throw new FieldbookError('INVALID_INPUT', `Cannot use ${dataFolder}: ${what} is a file, not a folder.`);
+        throw new FieldbookError('INVALID_INPUT', `Choose another data folder: ${what} is a file, not a folder, so ${dataFolder} cannot be used.`);
       }
       break;
     }

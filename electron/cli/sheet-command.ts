@@ -125,7 +125,7 @@ export async function importSheetCommand(options: SheetOptions, out: Output): Pr
   try {
     bytes = readFileSync(options.file);
   } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') throw new FieldbookError('NOT_FOUND', `There is no file at ${options.file}.`);
+    if ((error as { code?: string }).code === 'ENOENT') throw new FieldbookError('NOT_FOUND', `Check the file's name: there is no file at ${options.file}.`);
     throw error;
   }
   // The command line creates the new courses it lists, as its help says; the screen asks first.

@@ -118,7 +118,7 @@ export async function write<T>(ctx: CoreContext, work: (scope: WriteScope) => Pr
         const current = (await anyTable.selectFrom(table as string).selectAll().where('id', '=', id).executeTakeFirst()) as
           | Record<string, unknown>
           | undefined;
-        if (!current) throw new FieldbookError('NOT_FOUND', 'That record no longer exists.');
+        if (!current) throw new FieldbookError('NOT_FOUND', 'Open the list again: that record no longer exists.');
         const changed = Object.fromEntries(
           Object.entries(changes as Record<string, unknown>).filter(([key, value]) => current[key] !== value),
         );
@@ -148,8 +148,8 @@ function notAllowed(role: DeviceRole, verb: string, table: SharedTableName): Fie
   return new FieldbookError(
     'NOT_ALLOWED',
     role === 'laptop'
-      ? `Only the central office can ${verb} ${what}. Changes made there reach this laptop in its next package.`
-      : `Only a facilitator's laptop can ${verb} ${what}.`,
+      ? `Ask the central office to ${verb} ${what}: only it can, and its changes reach this laptop in its next package.`
+      : `Use a facilitator's laptop to ${verb} ${what}: only a laptop can.`,
   );
 }
 
@@ -162,6 +162,6 @@ function stampedAhead(table: SharedTableName, latest: string): FieldbookError {
   const day = longDate(new Date(decodeHlc(latest).wallMs).toISOString().slice(0, 10));
   return new FieldbookError(
     'CONFLICT',
-    `This value of ${recordInWords[table]} was written on a device whose clock said ${day}, so a change made here now would not last. Correct that device's date, then change it there. Nothing was saved.`,
+    `Correct the date of the device whose clock said ${day}, then change it there: this value of ${recordInWords[table]} was written on it, so a change made here now would not last. Nothing was saved.`,
   );
 }

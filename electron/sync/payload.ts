@@ -58,7 +58,7 @@ export function encodePayload(meta: unknown, changes: readonly WireChange[]): Bu
 }
 
 const unreadable = () =>
-  new FieldbookError('UNSUPPORTED_VERSION', 'This file is signed and whole, but Fieldbook cannot read what is inside. It may come from a different version of Fieldbook.');
+  new FieldbookError('UNSUPPORTED_VERSION', 'This file is signed and whole, but Fieldbook cannot read what is inside. It may come from a different version of Fieldbook. Nothing was imported.');
 
 /** Where each frame's body lies, checked before anything is inflated. */
 function frameBounds(bytes: Buffer): Array<[start: number, end: number]> {

@@ -105,7 +105,7 @@ const damaged = () =>
 export function wrongKind(kind: Envelope['kind']): FieldbookError {
   return new FieldbookError(
     'WRONG_DEVICE_ROLE',
-    kind === 'package' ? 'This is a package from the office, for a laptop to import.' : "This is a laptop's end-of-day file, for the office to import.",
+    kind === 'package' ? 'Import it on a laptop: this is a package from the office.' : "Import it at the office: this is a laptop's end-of-day file.",
   );
 }
 
@@ -173,7 +173,7 @@ export async function openSealedFile(file: Uint8Array, input: OpenInput): Promis
     throw damaged();
   }
   if (!FILE_FORMATS_READ.includes(envelope.format)) {
-    throw new FieldbookError('UNSUPPORTED_VERSION', `This file uses file format ${envelope.format}, which this version of Fieldbook does not read.`);
+    throw new FieldbookError('UNSUPPORTED_VERSION', `This file uses file format ${envelope.format}, which this version of Fieldbook does not read. Nothing was imported.`);
   }
   if (!header.signature) {
     throw new FieldbookError('BAD_SIGNATURE', 'This file is not signed, so Fieldbook cannot tell which laptop wrote it. Nothing was imported.');

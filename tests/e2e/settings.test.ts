@@ -59,7 +59,7 @@ describe('Settings on a laptop', () => {
     await typeInto(page, page.getByLabel('New PIN', { exact: true }), '1357');
     await typeInto(page, page.getByLabel('New PIN again'), '1357');
     await page.keyboard.press('Enter');
-    await page.getByText('That PIN is not right.').first().waitFor();
+    await page.getByText('Check the PIN: that one is not right.').first().waitFor();
     findings.push(...(await seriousAxeFindings(page, 'Settings, wrong PIN in use')));
 
     await typeInto(page, page.getByLabel('PIN in use'), '2468');

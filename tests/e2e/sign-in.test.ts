@@ -197,7 +197,7 @@ describe('signing people in at the venue', () => {
     await page.getByLabel('Organisation', { exact: true }).selectOption({ label: 'Newcastle City Council' });
     await button(page, 'Add and sign in').click();
     await button(warning, "Sign in Siobhán O'Brien instead").click();
-    expect(await textOf(warning.getByRole('alert'))).toBe("Siobhán O'Brien is already signed in.");
+    expect(await textOf(warning.getByRole('alert'))).toBe("No need to sign Siobhán O'Brien in again: they are already signed in.");
 
     // Someone new from an organisation not known yet.
     await page.getByLabel('Given name').fill('Nasrin');

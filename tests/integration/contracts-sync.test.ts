@@ -64,7 +64,7 @@ describe('contracts in the package', () => {
     const { id: _, ...fields } = current;
     expect(await refusedWritingNothing(laptop, 'contracts.update', { id: contractId, fields: { ...fields, funder: 'Someone else' } })).toEqual({
       code: 'NOT_ALLOWED',
-      message: 'Only the central office can change the funder of a contract. Changes made there reach this laptop in its next package.',
+      message: 'Ask the central office to change the funder of a contract: only it can, and its changes reach this laptop in its next package.',
     });
   });
 });

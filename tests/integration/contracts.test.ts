@@ -153,7 +153,7 @@ describe('a session and its contract', () => {
   it('refuses a contract that does not exist, in plain words, writing nothing', async () => {
     const session = await temp.call('sessions.create', sessionFields());
     const unknown = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
-    const said = 'That contract could not be found. Choose one from the list, or None.';
+    const said = 'Choose a contract from the list, or None: that one could not be found.';
 
     expect(await refusedWritingNothing(temp, 'sessions.create', { ...sessionFields(), contractId: unknown })).toEqual({
       code: 'INVALID_INPUT',
@@ -184,7 +184,7 @@ describe('a session and its contract', () => {
       facilitators,
       contractId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
     });
-    expect(unknown).toMatchObject({ code: 'INVALID_INPUT', fields: { contractId: 'That contract could not be found. Choose one from the list, or None.' } });
+    expect(unknown).toMatchObject({ code: 'INVALID_INPUT', fields: { contractId: 'Choose a contract from the list, or None: that one could not be found.' } });
 
     const scheduled = await temp.call('requests.schedule', { id: asked.id, venueId: venue.id, startsAt, endsAt, capacity: 12, facilitators, contractId: contract.id });
     expect(await temp.call('sessions.get', { id: scheduled.sessionId! })).toMatchObject({ contractName: 'Public Health Equity 2026' });
@@ -199,7 +199,7 @@ describe('contracts on a laptop', () => {
       const error = await refusedWritingNothing(laptop, 'contracts.create', publicHealth);
       expect(error).toEqual({
         code: 'NOT_ALLOWED',
-        message: 'Only the central office can add a contract. Changes made there reach this laptop in its next package.',
+        message: 'Ask the central office to add a contract: only it can, and its changes reach this laptop in its next package.',
       });
     } finally {
       await laptop.cleanup();

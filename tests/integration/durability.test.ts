@@ -141,6 +141,6 @@ describe('setting up the device', () => {
     const privateKey = createPrivateKey({ key: temp.keyStore.get(SIGNING_KEY_NAME)!, format: 'der', type: 'pkcs8' });
     expect(createPublicKey(privateKey).export({ type: 'spki', format: 'der' }).toString('base64')).toBe(stored);
     const again = await temp.dispatch('device.setUp', { role: 'laptop', name: 'Laptop 2' });
-    expect(again).toEqual({ ok: false, error: { code: 'DEVICE_ALREADY_SET_UP', message: 'This device is already set up.' } });
+    expect(again).toEqual({ ok: false, error: { code: 'DEVICE_ALREADY_SET_UP', message: 'No need to set it up again: this computer is already set up.' } });
   });
 });

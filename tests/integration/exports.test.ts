@@ -144,7 +144,7 @@ describe('bad input', () => {
 
   it('a session that does not exist is not found', async () => {
     const result = await office.dispatch('exports.download', { list: 'roster', format: 'csv', sessionId: '0195f0a4-3b2c-7d1e-8f00-0123456789ab' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'That session could not be found.' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'Choose the session again: that one could not be found.' } });
   });
 });
 

@@ -26,7 +26,7 @@ afterEach(async () => {
 const tryPin = (pin: string) => refusal(temp.dispatch, 'kiosk.exit', { pin });
 
 async function wrongPins(count: number) {
-  for (let i = 0; i < count; i++) expect((await tryPin(WRONG)).message).toBe('That PIN is not right.');
+  for (let i = 0; i < count; i++) expect((await tryPin(WRONG)).message).toBe('Check the PIN: that one is not right.');
 }
 
 /** Every table but the kiosk's own row, where the tries are counted. */
@@ -41,7 +41,7 @@ describe('a wrong PIN', () => {
   it('is refused, keeps the kiosk open, and writes nothing but its count (never to the change log)', async () => {
     const before = everythingButTheKiosk();
     const error = await tryPin('1111');
-    expect(error).toMatchObject({ code: 'UNAUTHORISED', message: 'That PIN is not right.', fields: { pin: 'That PIN is not right.' } });
+    expect(error).toMatchObject({ code: 'UNAUTHORISED', message: 'Check the PIN: that one is not right.', fields: { pin: 'Check the PIN: that one is not right.' } });
     expect(everythingButTheKiosk()).toEqual(before);
     expect(await temp.call('kiosk.status', {})).toMatchObject({ active: true, lockedUntil: null });
   });
@@ -49,11 +49,11 @@ describe('a wrong PIN', () => {
   it('makes the facilitator wait after three in a row, even for the right one', async () => {
     await wrongPins(3);
     const waiting = await tryPin(PIN);
-    expect(waiting).toMatchObject({ code: 'UNAUTHORISED', message: 'Too many wrong PINs. Try again in 30 seconds.' });
+    expect(waiting).toMatchObject({ code: 'UNAUTHORISED', message: 'Wait 30 seconds, then try again: too many wrong PINs were typed.' });
     expect(await lockedUntil()).toBe('2026-03-12T09:00:30.000Z');
 
     temp.clock.advance(20_000);
-    expect((await tryPin(PIN)).message).toBe('Too many wrong PINs. Try again in 10 seconds.');
+    expect((await tryPin(PIN)).message).toBe('Wait 10 seconds, then try again: too many wrong PINs were typed.');
 
     temp.clock.advance(10_001);
     expect((await temp.call('kiosk.exit', { pin: PIN })).active).toBe(false);
@@ -63,14 +63,14 @@ describe('a wrong PIN', () => {
     await wrongPins(3);
     temp.clock.advance(30_001);
     await wrongPins(1);
-    expect((await tryPin(PIN)).message).toBe('Too many wrong PINs. Try again in 60 seconds.');
+    expect((await tryPin(PIN)).message).toBe('Wait 60 seconds, then try again: too many wrong PINs were typed.');
   });
 
   it('never earns a wait longer than the one it set, even when the clock is put back', async () => {
     await wrongPins(3);
     // The laptop's clock was a day fast and is corrected.
     temp.clock.set('2026-03-11T09:00:00.000Z');
-    expect((await tryPin(PIN)).message).toBe('Too many wrong PINs. Try again in 30 seconds.');
+    expect((await tryPin(PIN)).message).toBe('Wait 30 seconds, then try again: too many wrong PINs were typed.');
     expect(await lockedUntil()).toBe('2026-03-11T09:00:30.000Z');
   });
 });
@@ -81,14 +81,14 @@ describe('quitting and reopening the app', () => {
     await temp.reopen();
 
     expect(await temp.call('kiosk.status', {})).toMatchObject({ active: true, lockedUntil: '2026-03-12T09:00:30.000Z' });
-    expect((await tryPin(PIN)).message).toBe('Too many wrong PINs. Try again in 30 seconds.');
+    expect((await tryPin(PIN)).message).toBe('Wait 30 seconds, then try again: too many wrong PINs were typed.');
 
     // The fourth wrong PIN, after a second restart, doubles the wait: the count survived too.
     temp.clock.advance(30_001);
     await temp.reopen();
     await wrongPins(1);
     await temp.reopen();
-    expect((await tryPin(PIN)).message).toBe('Too many wrong PINs. Try again in 60 seconds.');
+    expect((await tryPin(PIN)).message).toBe('Wait 60 seconds, then try again: too many wrong PINs were typed.');
   });
 
   it('lets the right PIN in once the wait is over, and that clears the count', async () => {

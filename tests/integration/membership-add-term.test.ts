@@ -77,9 +77,9 @@ describe('adding a term', () => {
   it('refuses an unknown scheme, an unknown person and a date that is not a date, in plain sentences', async () => {
     await expect(add('2024-05-01', { schemeId: '0195f0a4-3b2c-7d1e-8f00-000000000009' })).rejects.toMatchObject({
       code: 'INVALID_INPUT',
-      message: 'That membership scheme could not be found.',
+      message: 'Choose the membership scheme again: that one could not be found.',
     });
-    await expect(add('2024-05-01', { personId: '0195f0a4-3b2c-7d1e-8f00-000000000009' })).rejects.toMatchObject({ message: 'That person could not be found.' });
+    await expect(add('2024-05-01', { personId: '0195f0a4-3b2c-7d1e-8f00-000000000009' })).rejects.toMatchObject({ message: 'Choose the person again: that one could not be found.' });
     await expect(add('2024-02-30')).rejects.toMatchObject({ code: 'INVALID_INPUT', message: 'Enter a real date for the start date, for example 2026-03-12.' });
     await expect(add('2024-05-01', { feePence: -5 })).rejects.toMatchObject({ message: 'Enter the fee paid as £0 or more: it cannot be negative.' });
     expect(countRows(temp.sqlite, 'membership_terms')).toBe(0);

@@ -145,7 +145,7 @@ describe('wants to join', () => {
     const [request] = await office.call('memberRequests.list', {});
     await office.call('members.join', { schemeId: scheme.id, personId: chidi.id, startsOn: TEST_TODAY });
     const error = await refusal(office.dispatch, 'memberRequests.confirm', { id: request!.id });
-    expect(error.message).toBe('Chidi Okoro is already a member of Allies until 30 April 2026. Decline this request, or renew from their page.');
+    expect(error.message).toBe('Decline this request, or renew from their page: Chidi Okoro is already a member of Allies until 30 April 2026.');
     const declined = await office.call('memberRequests.decline', { id: request!.id, reason: 'Joined by phone' });
     expect(declined).toMatchObject({ status: 'declined', declineReason: 'Joined by phone' });
     expect(await office.call('memberRequests.list', { status: 'declined' })).toHaveLength(1);
@@ -171,7 +171,7 @@ describe('wants to join', () => {
     const record = (personId: string, schemeId = scheme.id) => refusal(laptop.dispatch, 'memberRequests.record', { sessionId: session.id, personId, schemeId });
     expect((await record(bea.id)).code).toBe('INVALID_INPUT');
     expect((await record(amara.id, newUuidV7())).code).toBe('INVALID_INPUT');
-    expect((await record(amara.id)).message).toBe('Amara is already a member of Allies, so there is nothing to ask the office.');
+    expect((await record(amara.id)).message).toBe('No need to ask the office: Amara is already a member of Allies.');
     expect((await refusal(office.dispatch, 'memberRequests.record', { sessionId: session.id, personId: amara.id, schemeId: scheme.id })).code).toBe('WRONG_DEVICE_ROLE');
     expect(laptop.sqlite.prepare('SELECT count(*) FROM membership_requests').pluck().get()).toBe(0);
   });

@@ -225,10 +225,10 @@ describe('refusals', () => {
     const unknown = '0195f0a4-3b2c-7d1e-8f00-000000000009';
 
     expect((await refusedWritingNothing(temp, 'members.join', { schemeId: unknown, personId: amara, startsOn: '2024-05-01' })).message).toBe(
-      'That membership scheme could not be found.',
+      'Choose the membership scheme again: that one could not be found.',
     );
     expect((await refusedWritingNothing(temp, 'schemes.create', { name: 'Champions', requiredCourseIds: [unknown] })).message).toBe(
-      'One of the required courses could not be found.',
+      'Choose the required courses again: one of them could not be found.',
     );
     expect((await refusedWritingNothing(temp, 'members.renew', { schemeId: allies.id, personId: amara, startsOn: '2024-03-01' })).message).toContain(
       'a renewal comes after the term it renews',
@@ -240,9 +240,9 @@ describe('refusals', () => {
       'The term starts on 1 May 2024, so it cannot be cancelled before then.',
     );
     expect((await refusedWritingNothing(temp, 'members.join', { schemeId: allies.id, personId: amara, startsOn: '2025-06-01' })).message).toContain(
-      'Renew their membership instead',
+      "Renew Amara's membership instead",
     );
-    expect((await refusedWritingNothing(temp, 'schemes.create', { name: 'allies', requiredCourseIds: [core.id] })).message).toBe('There is already a scheme called Allies.');
+    expect((await refusedWritingNothing(temp, 'schemes.create', { name: 'allies', requiredCourseIds: [core.id] })).message).toBe('Choose another name: there is already a scheme called Allies.');
     expect((await refusedWritingNothing(temp, 'schemes.update', { id: allies.id, fields: { name: 'Allies', requiredCourseIds: [core.id], windowMonths: 0 } })).message).toBe(
       'Enter a window of at least 1 month.',
     );
@@ -259,7 +259,7 @@ describe('refusals', () => {
         ['schemes.create', { name: 'Allies', requiredCourseIds: [core.id] }],
       ] as const) {
         const error = await refusal(laptop.dispatch, name, input);
-        expect(error).toMatchObject({ code: 'NOT_ALLOWED', message: 'Membership schemes and members are kept by the central office, so this laptop cannot see or change them.' });
+        expect(error).toMatchObject({ code: 'NOT_ALLOWED', message: 'Ask the central office: it keeps membership schemes and members, so this laptop cannot see or change them.' });
       }
       expect(countRows(laptop.sqlite, 'membership_schemes')).toBe(0);
     } finally {

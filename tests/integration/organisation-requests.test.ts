@@ -111,7 +111,7 @@ describe('organisation requests', () => {
 
     for (const [id, status] of [[scheduled.id, 'scheduled'], [declined.id, 'declined']] as const) {
       const again = await refusedWritingNothing(temp, 'requests.schedule', { id, venueId: venue.id, capacity: 10, ...slot });
-      expect(again).toMatchObject({ code: 'CONFLICT', message: `This request is already ${status}.` });
+      expect(again).toMatchObject({ code: 'CONFLICT', message: `No need to do it again: this request is already ${status}.` });
       const decline = await refusedWritingNothing(temp, 'requests.decline', { id, reason: 'Duplicate' });
       expect(decline.code).toBe('CONFLICT');
     }

@@ -75,12 +75,12 @@ describe('merging two records of one organisation', () => {
     };
     expect(await refused({ keepId: kept.id, otherId: kept.id })).toBe('Choose two different organisations to merge.');
     expect(await refused({ keepId: kept.id, otherId: '0190a0a0-0000-7000-8000-000000000000' })).toBe(
-      'One of those organisations no longer exists. Choose it again from the list.',
+      'Choose it again from the list: one of those organisations no longer exists.',
     );
     expect(databaseHash(office.sqlite)).toBe(before);
     await office.call('organisations.merge', { keepId: kept.id, otherId: other.id });
     const changes = countRows(office.sqlite, 'change_log');
-    expect(await refused({ keepId: other.id, otherId: kept.id })).toBe('One of those organisations has already been merged. Choose from the organisations list again.');
+    expect(await refused({ keepId: other.id, otherId: kept.id })).toBe('Choose from the organisations list again: one of those organisations has already been merged.');
     expect(countRows(office.sqlite, 'change_log')).toBe(changes);
   });
 });

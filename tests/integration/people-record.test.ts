@@ -89,7 +89,7 @@ describe("a person's page", () => {
 
   it('says plainly when there is no such person', async () => {
     temp = await tempCore({ setUp: true });
-    await expect(temp.call('people.record', { id: '01900000-0000-7000-8000-000000000000' })).rejects.toThrow('That person could not be found.');
+    await expect(temp.call('people.record', { id: '01900000-0000-7000-8000-000000000000' })).rejects.toThrow('Choose the person again: that one could not be found.');
   });
 });
 
@@ -159,6 +159,6 @@ describe('merging two records of one person at the office', () => {
     await walkIn('Nowak');
     await walkIn('Nowak');
     const [one, two] = (await laptop.call('people.page', { query: 'nowak' })).rows;
-    await expect(laptop.call('people.merge', { keepId: one!.id, otherId: two!.id })).rejects.toThrow('Only the central office');
+    await expect(laptop.call('people.merge', { keepId: one!.id, otherId: two!.id })).rejects.toThrow('Ask the central office');
   });
 });

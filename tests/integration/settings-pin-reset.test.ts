@@ -56,7 +56,7 @@ describe('the recovery code', () => {
     const reset = await laptop().call('settings.resetPinWithRecoveryCode', { recoveryCode: typed, newPin: '1357' });
     expect(reset.recoveryCode).not.toBe(made.recoveryCode);
     expect(reset.settings).toMatchObject({ pinSet: true, pinLockedUntil: null, recoveryCodeSet: true });
-    expect((await refusal(laptop().dispatch, 'kiosk.exit', { pin: '2468' })).message).toBe('That PIN is not right.');
+    expect((await refusal(laptop().dispatch, 'kiosk.exit', { pin: '2468' })).message).toBe('Check the PIN: that one is not right.');
     expect((await laptop().call('kiosk.exit', { pin: '1357' })).active).toBe(false);
 
     // Used once: the same code again is refused; the new one works.
@@ -96,7 +96,7 @@ describe('the office resetting a laptop’s PIN', () => {
     expect(imported.message).toContain('Central office set a new kiosk PIN for this laptop: use it to leave the kiosk from now on.');
     expect((await laptop().call('settings.get', {})).officePinResetAt).toBe(waiting[0]!.resetSetAt);
     await laptop().call('kiosk.start', { sessionId: session.id });
-    expect((await refusal(laptop().dispatch, 'kiosk.exit', { pin: '2468' })).message).toBe('That PIN is not right.');
+    expect((await refusal(laptop().dispatch, 'kiosk.exit', { pin: '2468' })).message).toBe('Check the PIN: that one is not right.');
     expect((await laptop().call('kiosk.exit', { pin: '8642' })).active).toBe(false);
 
     // The facilitator changes it on the laptop; the office's next package carries the same reset and changes nothing.

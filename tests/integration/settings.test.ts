@@ -44,7 +44,7 @@ describe('changing the kiosk PIN', () => {
     const changed = await temp.call('settings.changePin', { currentPin: '2468', newPin: '1357' });
     expect(changed.pinSet).toBe(true);
     await temp.call('kiosk.start', { sessionId: session.id });
-    expect((await refusal(temp.dispatch, 'kiosk.exit', { pin: '2468' })).message).toBe('That PIN is not right.');
+    expect((await refusal(temp.dispatch, 'kiosk.exit', { pin: '2468' })).message).toBe('Check the PIN: that one is not right.');
     expect((await temp.call('kiosk.exit', { pin: '1357' })).active).toBe(false);
   });
 
@@ -52,11 +52,11 @@ describe('changing the kiosk PIN', () => {
     await kioskWithPin('2468');
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const error = await refusal(temp.dispatch, 'settings.changePin', { currentPin: '0000', newPin: '1357' });
-      expect(error.message).toBe('That PIN is not right.');
+      expect(error.message).toBe('Check the PIN: that one is not right.');
     }
     // Slowed down now, even for the right PIN: this screen is no way round the kiosk's wait.
     const waiting = await refusal(temp.dispatch, 'settings.changePin', { currentPin: '2468', newPin: '1357' });
-    expect(waiting.message).toMatch(/^Too many wrong PINs. Try again in \d+ seconds\.$/);
+    expect(waiting.message).toMatch(/^Wait \d+ seconds, then try again: too many wrong PINs were typed\.$/);
     expect((await temp.call('settings.get', {})).pinLockedUntil).not.toBeNull();
   });
 

@@ -84,7 +84,7 @@ describe('fieldbook import-sheet', () => {
 
     const unknown = await fieldbook('import-sheet', file, '--kind', 'members', '--scheme', 'Gold');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('There is no membership scheme called "Gold". The schemes are "Partner practitioners".');
+    expect(unknown.stderr).toContain('Choose one of the schemes: there is no membership scheme called "Gold". The schemes are "Partner practitioners".');
     const missing = await fieldbook('import-sheet', file, '--kind', 'members');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('import-sheet --kind members needs --scheme NAME');

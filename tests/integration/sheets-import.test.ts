@@ -175,7 +175,7 @@ describe('files refused whole, with nothing written', () => {
     try {
       await laptop.call('device.setUp', { role: 'laptop', name: 'Hall laptop' });
       const result = await laptop.dispatch('sheets.preview', input('people', 'p.csv', Buffer.from('First name,Surname\nA,B\n')));
-      expect(result).toMatchObject({ ok: false, error: { code: 'WRONG_DEVICE_ROLE', message: 'This is for the central office; this computer is a facilitator laptop.' } });
+      expect(result).toMatchObject({ ok: false, error: { code: 'WRONG_DEVICE_ROLE', message: 'Use the central office for this: this computer is a facilitator laptop.' } });
     } finally {
       await laptop.cleanup();
     }

@@ -200,7 +200,7 @@ describe('importing a member list', () => {
 
   it('refuses a scheme Fieldbook does not have, naming the ones it has', async () => {
     const error = await refusal('sheets.preview', input('members', 'members.csv', MEMBERS, { scheme: 'Gold members' }));
-    expect(error).toMatchObject({ code: 'NOT_FOUND', message: 'There is no membership scheme called "Gold members". The schemes are "Partner practitioners".' });
+    expect(error).toMatchObject({ code: 'NOT_FOUND', message: 'Choose one of the schemes: there is no membership scheme called "Gold members". The schemes are "Partner practitioners".' });
   });
 });
 

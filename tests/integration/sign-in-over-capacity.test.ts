@@ -57,7 +57,7 @@ describe('signing in over capacity', () => {
 
     // A second press is refused in words and writes nothing.
     const again = await refusedWritingNothing(laptop, { sessionId: session.id, personId: late, reason: REASON });
-    expect(again.message).toBe('Seun Test is already signed in.');
+    expect(again.message).toBe('No need to sign Seun Test in again: they are already signed in.');
 
     const outcome = await office.call('sync.importFile', asIncoming(await laptop.call('sync.exportBundle', {})));
     expect(outcome.capacityFlags).toBe(1);

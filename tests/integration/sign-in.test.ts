@@ -79,7 +79,7 @@ describe('signing in a booked person', () => {
     await temp.call('signIn.signIn', { sessionId: session.id, personId: amina.id });
 
     const error = await refusedWritingNothing('signIn.signIn', { sessionId: session.id, personId: amina.id });
-    expect(error).toMatchObject({ code: 'ALREADY_SIGNED_IN', message: 'Amina Yusuf is already signed in.' });
+    expect(error).toMatchObject({ code: 'ALREADY_SIGNED_IN', message: 'No need to sign Amina Yusuf in again: they are already signed in.' });
     expect(signInRows(amina.id)).toHaveLength(1);
   });
 
@@ -133,7 +133,7 @@ describe('undoing a sign-in', () => {
   it('refuses to undo for someone who is not signed in', async () => {
     const amina = await bookedPerson('Amina', 'Yusuf');
     const error = await refusedWritingNothing('signIn.undo', { sessionId: session.id, personId: amina.id });
-    expect(error).toMatchObject({ code: 'CONFLICT', message: 'Amina Yusuf is not signed in, so there is nothing to undo.' });
+    expect(error).toMatchObject({ code: 'CONFLICT', message: 'No need to undo: Amina Yusuf is not signed in.' });
   });
 });
 
@@ -288,6 +288,6 @@ describe("today's sessions and booking", () => {
   it('refuses to book the same person twice', async () => {
     const amina = await bookedPerson('Amina', 'Yusuf');
     const error = await refusedWritingNothing('signIn.book', { sessionId: session.id, personId: amina.id });
-    expect(error).toMatchObject({ code: 'CONFLICT', message: 'This person already has a place on this session.' });
+    expect(error).toMatchObject({ code: 'CONFLICT', message: 'No need to book them again: this person already has a place on this session.' });
   });
 });

@@ -198,7 +198,7 @@ describe('everything we hold about a person', () => {
     });
     expect(await refusal(temp.dispatch, 'subjectAccess.spreadsheet', { personId: person.id })).toMatchObject({
       code: 'NOT_FOUND',
-      message: 'This person was erased on 12 March 2026; nothing is held. There is nothing to download.',
+      message: 'No need to download it: this person was erased on 12 March 2026; nothing is held.',
     });
   });
 
@@ -230,7 +230,7 @@ describe('everything we hold about a person', () => {
     const person = await laptop.call('people.create', { givenName: 'Zofia', familyName: 'Quillfeather' });
     expect(await refusal(laptop.dispatch, 'subjectAccess.report', { personId: person.id })).toMatchObject({
       code: 'WRONG_DEVICE_ROLE',
-      message: 'This is for the central office; this computer is a facilitator laptop.',
+      message: 'Use the central office for this: this computer is a facilitator laptop.',
     });
     expect(await refusal(world.office.dispatch, 'subjectAccess.report', { personId: person.id })).toMatchObject({ code: 'NOT_FOUND' });
   });

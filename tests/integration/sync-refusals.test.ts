@@ -123,7 +123,7 @@ function change(laptopId: string, overrides: Partial<Record<'id' | 'hlc' | 'devi
   ];
 }
 
-const UNREADABLE = 'This file is signed and whole, but Fieldbook cannot read what is inside. It may come from a different version of Fieldbook.';
+const UNREADABLE = 'This file is signed and whole, but Fieldbook cannot read what is inside. It may come from a different version of Fieldbook. Nothing was imported.';
 
 describe('files refused whole, with their reason in plain words', () => {
   it('refuses a bundle written for another office', async () => {
@@ -275,24 +275,24 @@ describe('files refused whole, with their reason in plain words', () => {
     const pkg = await office.call('sync.writePackage', { deviceId: laptopId });
     expect(await refusedByOffice(office, bytesOf(pkg), pkg.fileName)).toEqual({
       code: 'WRONG_DEVICE_ROLE',
-      message: 'This is a package from the office, for a laptop to import.',
+      message: 'Import it on a laptop: this is a package from the office.',
     });
 
     await signedInPeople(laptop, sessionId, 'Amira');
     const bundle = await laptop.call('sync.exportBundle', {});
     expect(await refusedByLaptop(laptop, bytesOf(bundle), bundle.fileName)).toEqual({
       code: 'WRONG_DEVICE_ROLE',
-      message: "This is a laptop's end-of-day file, for the office to import.",
+      message: "Import it at the office: this is a laptop's end-of-day file.",
     });
 
     // The procedures themselves belong to one role each.
     expect(await refusal(laptop.dispatch, 'sync.importFile', asIncoming(bundle))).toEqual({
       code: 'WRONG_DEVICE_ROLE',
-      message: 'This is for the central office; this computer is a facilitator laptop.',
+      message: 'Use the central office for this: this computer is a facilitator laptop.',
     });
     expect(await refusal(office.dispatch, 'sync.importPackage', asIncoming(pkg))).toEqual({
       code: 'WRONG_DEVICE_ROLE',
-      message: 'This is for a facilitator laptop; this computer is the central office.',
+      message: 'Use a facilitator laptop for this: this computer is the central office.',
     });
   });
 
@@ -304,7 +304,7 @@ describe('files refused whole, with their reason in plain words', () => {
       signingKey: laptop.keyStore.get(SIGNING_KEY_NAME)!,
       recipient: officeRecipient(office),
     });
-    expect(await refusedByOffice(office, file)).toEqual({ code: 'WRONG_DEVICE_ROLE', message: 'This is a package from the office, for a laptop to import.' });
+    expect(await refusedByOffice(office, file)).toEqual({ code: 'WRONG_DEVICE_ROLE', message: 'Import it on a laptop: this is a package from the office.' });
   });
 
   it('refuses an export with nothing new, writing nothing (not even the clock)', async () => {
@@ -312,7 +312,7 @@ describe('files refused whole, with their reason in plain words', () => {
     const before = databaseHash(laptop.sqlite);
     expect(await refusal(laptop.dispatch, 'sync.exportBundle', {})).toEqual({
       code: 'NOTHING_TO_EXPORT',
-      message: 'Nothing has been recorded on this laptop yet, so there is nothing to export.',
+      message: 'No need to export: nothing has been recorded on this laptop yet.',
     });
     expect(databaseHash(laptop.sqlite)).toBe(before);
 
@@ -321,7 +321,7 @@ describe('files refused whole, with their reason in plain words', () => {
     const after = databaseHash(laptop.sqlite);
     expect(await refusal(laptop.dispatch, 'sync.exportBundle', {})).toEqual({
       code: 'NOTHING_TO_EXPORT',
-      message: 'Nothing new since end-of-day file 1, so there is nothing to export.',
+      message: 'No need to export: nothing is new since end-of-day file 1.',
     });
     expect(databaseHash(laptop.sqlite)).toBe(after);
   });

@@ -76,7 +76,7 @@ describe('releasing no-shows', () => {
     await theDay();
     temp.clock.set(localTime(TEST_TODAY, '09:59'));
     const error = await refusedWritingNothing(temp, 'bookings.releaseNoShows', { sessionId: session.id });
-    expect(error).toMatchObject({ code: 'CONFLICT', message: 'No-shows can be released from the start time (10:00), not before.' });
+    expect(error).toMatchObject({ code: 'CONFLICT', message: 'Wait until the session starts (10:00) to release no-shows: not before.' });
   });
 
   it('marks booked people who did not sign in as no-shows, and keeps those who did', async () => {

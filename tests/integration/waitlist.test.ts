@@ -51,7 +51,7 @@ describe('joining a full session', () => {
   it('refuses to put someone already waiting on the waitlist a second time', async () => {
     const { chen } = await fullWithThreeWaiting();
     const error = await refusedWritingNothing(temp, 'signIn.book', { sessionId: session.id, personId: chen });
-    expect(error).toMatchObject({ code: 'CONFLICT', message: 'This person is already on the waitlist for this session.' });
+    expect(error).toMatchObject({ code: 'CONFLICT', message: 'No need to book them again: this person is already on the waiting list for this session.' });
   });
 });
 
@@ -88,9 +88,9 @@ describe('changing someone’s place in the queue', () => {
   it('refuses to move the first person up or the last one down, or to move anyone without a reason', async () => {
     const { chen, eve } = await fullWithThreeWaiting();
     const first = await refusedWritingNothing(temp, 'bookings.move', { ...withReason(chen, 'Urgent'), direction: 'up' });
-    expect(first).toMatchObject({ code: 'CONFLICT', message: 'This person is already first on the waitlist.' });
+    expect(first).toMatchObject({ code: 'CONFLICT', message: 'No need to move them up: this person is already first on the waiting list.' });
     const last = await refusedWritingNothing(temp, 'bookings.move', { ...withReason(eve, 'Later'), direction: 'down' });
-    expect(last).toMatchObject({ code: 'CONFLICT', message: 'This person is already last on the waitlist.' });
+    expect(last).toMatchObject({ code: 'CONFLICT', message: 'No need to move them down: this person is already last on the waiting list.' });
     const silent = await refusedWritingNothing(temp, 'bookings.move', { ...withReason(eve, ''), direction: 'up' });
     expect(silent.code).toBe('INVALID_INPUT');
   });
@@ -141,7 +141,7 @@ describe('a place that frees up', () => {
     expect(entryFor(roster, chen).state).toBe('booked');
     expect(roster.counts).toMatchObject({ booked: 2, offered: 0, waiting: 2, seatsLeft: 0 });
     const again = await refusedWritingNothing(temp, 'bookings.acceptOffer', { sessionId: session.id, personId: chen });
-    expect(again).toMatchObject({ code: 'CONFLICT', message: 'This person has no offered place to confirm.' });
+    expect(again).toMatchObject({ code: 'CONFLICT', message: 'Choose someone who has been offered a place: this person has none to confirm.' });
   });
 
   it('goes to the next person waiting when the offer is passed on', async () => {
@@ -174,7 +174,7 @@ describe('capacity', () => {
     const error = await refusedWritingNothing(temp, 'bookings.setCapacity', { sessionId: session.id, capacity: 1 });
     expect(error).toMatchObject({
       code: 'CONFLICT',
-      message: '2 places are already booked, offered or held for groups, so capacity cannot go below 2. Cancel bookings first.',
+      message: 'Enter at least 2 places, or cancel bookings first: 2 places are already booked, offered or held for groups.',
     });
 
     // Editing the session's details goes through the same rule.
@@ -223,14 +223,14 @@ describe('group bookings', () => {
     expect((await temp.call('bookings.groups', { sessionId: session.id }))[0]!.named.map((person) => person.name)).toEqual(['Amina Test', 'Bob Test']);
 
     const error = await refusedWritingNothing(temp, 'bookings.fillGroupPlace', { groupBookingId: group.id, personId: chen! });
-    expect(error).toMatchObject({ code: 'CONFLICT', message: "All 2 of this group's places already have a name." });
+    expect(error).toMatchObject({ code: 'CONFLICT', message: 'Hold more places for the group first: all 2 of its places already have a name.' });
   });
 
   it('refuses to hold more places than are free', async () => {
     const council = await temp.call('organisations.create', { name: 'Age Concern', sector: 'vcse' });
     const error = await refusedWritingNothing(temp, 'bookings.bookGroup', { sessionId: session.id, organisationId: council.id, places: 3 });
     expect(error.code).toBe('CONFLICT');
-    expect(error.message).toMatch(/Only 2 places are free/);
+    expect(error.message).toMatch(/only 2 are free on this session/);
   });
 });
 

@@ -30,13 +30,13 @@ describe('what a laptop may write', () => {
 
     expect(await refusal(laptop.dispatch, 'courses.create', { title: 'Made on a laptop', durationMinutes: 60, learningOutcomes: ['Anything'] })).toEqual({
       code: 'NOT_ALLOWED',
-      message: 'Only the central office can add a course. Changes made there reach this laptop in its next package.',
+      message: 'Ask the central office to add a course: only it can, and its changes reach this laptop in its next package.',
     });
     expect(await refusal(laptop.dispatch, 'venues.create', { name: 'A kitchen', address: '1 Home Street' })).toMatchObject({ code: 'NOT_ALLOWED' });
     const { id, courseTitle: _, venueName: __, contractName: ___, ...fields } = session;
     expect(await refusal(laptop.dispatch, 'sessions.update', { id, fields: { ...fields, startsAt: `${TEST_TODAY}T09:00` } })).toEqual({
       code: 'NOT_ALLOWED',
-      message: 'Only the central office can change the start time of a session. Changes made there reach this laptop in its next package.',
+      message: 'Ask the central office to change the start time of a session: only it can, and its changes reach this laptop in its next package.',
     });
     expect(dumpDatabase(laptop.sqlite)).toEqual(before);
   });
@@ -54,7 +54,7 @@ describe('what a laptop may write', () => {
     // Answering the note is the office's.
     expect(await refusal(laptop.dispatch, 'notes.respond', { id: note.id, response: 'Fixed', status: 'responded' })).toEqual({
       code: 'NOT_ALLOWED',
-      message: 'Only the central office can change the response of a session note. Changes made there reach this laptop in its next package.',
+      message: 'Ask the central office to change the response of a session note: only it can, and its changes reach this laptop in its next package.',
     });
   });
 });

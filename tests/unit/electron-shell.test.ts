@@ -306,7 +306,7 @@ describe('the app started on a data folder', () => {
     const { window, dispatch, call } = await launchAndOpenKiosk();
     expect(window.isKiosk()).toBe(true);
 
-    expect((await refusal(dispatch, 'kiosk.exit', { pin: '0000' })).message).toBe('That PIN is not right.');
+    expect((await refusal(dispatch, 'kiosk.exit', { pin: '0000' })).message).toBe('Check the PIN: that one is not right.');
     expect(window.isKiosk()).toBe(true);
 
     await call('kiosk.exit', { pin: PIN });

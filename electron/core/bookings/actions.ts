@@ -35,8 +35,8 @@ export async function bookPerson(
   const existing = await findBooking(scope, session.id, personId);
   if (existing && existing.state !== 'cancelled' && existing.state !== 'no_show') {
     throw new FieldbookError('CONFLICT', existing.state === 'waitlisted'
-      ? 'This person is already on the waitlist for this session.'
-      : 'This person already has a place on this session.');
+      ? 'No need to book them again: this person is already on the waiting list for this session.'
+      : 'No need to book them again: this person already has a place on this session.');
   }
   const { free } = await countSeats(scope, session);
   const presence = {
@@ -109,7 +109,7 @@ export async function placeOverCapacity(scope: WriteScope, session: SessionRef, 
 /** Cancels a booking or waitlist place with a reason; a freed place is offered to the next person waiting. */
 export async function cancelBooking(scope: WriteScope, session: SessionRef, personId: string, reason: string | null, now: Date): Promise<void> {
   const booking = await requireBooking(scope, session.id, personId);
-  if (booking.state === 'cancelled') throw new FieldbookError('CONFLICT', 'This booking is already cancelled.');
+  if (booking.state === 'cancelled') throw new FieldbookError('CONFLICT', 'No need to cancel it again: this booking is already cancelled.');
   const event = booking.state === 'waitlisted' ? 'removed from the waitlist' : 'cancelled';
   await changeBooking(scope, booking, { state: 'cancelled', event, reason }, now);
   await offerFreePlaces(scope, session, now);
@@ -118,14 +118,14 @@ export async function cancelBooking(scope: WriteScope, session: SessionRef, pers
 /** The office or facilitator confirms an offered place. */
 export async function acceptOffer(scope: WriteScope, session: SessionRef, personId: string, now: Date): Promise<void> {
   const booking = await requireBooking(scope, session.id, personId);
-  if (booking.state !== 'offered') throw new FieldbookError('CONFLICT', 'This person has no offered place to confirm.');
+  if (booking.state !== 'offered') throw new FieldbookError('CONFLICT', 'Choose someone who has been offered a place: this person has none to confirm.');
   await changeBooking(scope, booking, { state: 'booked', event: 'accepted the offered place' }, now);
 }
 
 /** The person does not take the offered place: it goes to the next person waiting. */
 export async function passOffer(scope: WriteScope, session: SessionRef, personId: string, reason: string, now: Date): Promise<void> {
   const booking = await requireBooking(scope, session.id, personId);
-  if (booking.state !== 'offered') throw new FieldbookError('CONFLICT', 'This person has no offered place to pass on.');
+  if (booking.state !== 'offered') throw new FieldbookError('CONFLICT', 'Choose someone who has been offered a place: this person has none to pass on.');
   await changeBooking(scope, booking, { state: 'cancelled', event: 'passed on the offered place', reason }, now);
   await offerFreePlaces(scope, session, now);
 }
@@ -136,7 +136,7 @@ export async function changeCapacity(scope: WriteScope, session: SessionRef, cap
   if (capacity < seats.taken) {
     throw new FieldbookError(
       'CONFLICT',
-      `${seats.taken} places are already booked, offered or held for groups, so capacity cannot go below ${seats.taken}. Cancel bookings first.`,
+      `Enter at least ${seats.taken} places, or cancel bookings first: ${seats.taken} places are already booked, offered or held for groups.`,
       { capacity: `Capacity cannot be below the ${seats.taken} places already taken.` },
     );
   }

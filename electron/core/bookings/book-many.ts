@@ -27,7 +27,7 @@ export async function bookMany(
     .select(['id', 'merged_into'])
     .where('id', 'in', asked)
     .execute();
-  if (found.length !== asked.length) throw new FieldbookError('INVALID_INPUT', 'One of those people could not be found. Choose them again from the list.');
+  if (found.length !== asked.length) throw new FieldbookError('INVALID_INPUT', 'Choose the people again from the list: one of them could not be found.');
   const kept = [...new Set(found.map((person) => person.merged_into ?? person.id))];
   const people = await scope.trx
     .selectFrom('people')

@@ -7,15 +7,15 @@ import type { WriteScope } from '../write';
 export async function bookableSession(ctx: CoreContext, sessionId: string) {
   const session = await getSession(ctx, sessionId);
   if (session.status !== 'scheduled') {
-    throw new FieldbookError('CONFLICT', `This session is ${session.status}, so nobody can book on to it.`);
+    throw new FieldbookError('CONFLICT', `Choose another session: this one is ${session.status}, so nobody can book on to it.`);
   }
   if (session.startsAt.slice(0, 10) < localDate(ctx.clock())) {
-    throw new FieldbookError('CONFLICT', 'This session has already happened, so nobody can book on to it.');
+    throw new FieldbookError('CONFLICT', 'Choose a session still to come: this one has already happened, so nobody can book on to it.');
   }
   return session;
 }
 
 export async function requirePerson(scope: WriteScope, personId: string): Promise<void> {
   const person = await scope.trx.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst();
-  if (!person) throw new FieldbookError('NOT_FOUND', 'That person could not be found.');
+  if (!person) throw new FieldbookError('NOT_FOUND', 'Choose the person again: that one could not be found.');
 }

@@ -15,10 +15,10 @@ export async function holdGroupPlaces(
   now: Date,
 ): Promise<string> {
   const organisation = await scope.trx.selectFrom('organisations').select('id').where('id', '=', organisationId).executeTakeFirst();
-  if (!organisation) throw new FieldbookError('NOT_FOUND', 'That organisation could not be found.');
+  if (!organisation) throw new FieldbookError('NOT_FOUND', 'Choose the organisation again: that one could not be found.');
   const { free } = await countSeats(scope, session);
   if (places > free) {
-    throw new FieldbookError('CONFLICT', `Only ${free} places are free on this session, so ${places} cannot be held for a group.`, {
+    throw new FieldbookError('CONFLICT', `Hold at most ${free} places for the group: only ${free} are free on this session, so ${places} cannot be held.`, {
       places: `At most ${free} places are free.`,
     });
   }
@@ -32,7 +32,7 @@ export async function fillGroupPlace(scope: WriteScope, groupBookingId: string, 
   const group = await scope.trx.selectFrom('group_bookings').selectAll().where('id', '=', groupBookingId).executeTakeFirst();
   if (!group) throw new FieldbookError('NOT_FOUND', 'Choose a group from the list: that group booking could not be found.');
   const person = await scope.trx.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst();
-  if (!person) throw new FieldbookError('NOT_FOUND', 'That person could not be found.');
+  if (!person) throw new FieldbookError('NOT_FOUND', 'Choose the person again: that one could not be found.');
   const named = await scope.trx
     .selectFrom('bookings')
     .select(({ fn }) => fn.countAll<number>().as('count'))
@@ -40,11 +40,11 @@ export async function fillGroupPlace(scope: WriteScope, groupBookingId: string, 
     .where('state', '=', 'booked')
     .executeTakeFirstOrThrow();
   if (Number(named.count) >= group.places) {
-    throw new FieldbookError('CONFLICT', `All ${group.places} of this group's places already have a name.`);
+    throw new FieldbookError('CONFLICT', `Hold more places for the group first: all ${group.places} of its places already have a name.`);
   }
   const existing = await findBooking(scope, group.session_id, personId);
   if (existing && (existing.state === 'booked' || existing.state === 'offered')) {
-    throw new FieldbookError('CONFLICT', 'This person already has a place on this session.');
+    throw new FieldbookError('CONFLICT', 'No need to book them again: this person already has a place on this session.');
   }
   const change = { state: 'booked' as const, event: 'named in a group place', fields: { group_booking_id: groupBookingId } };
   if (existing) await changeBooking(scope, existing, change, now);

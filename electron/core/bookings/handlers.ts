@@ -18,7 +18,7 @@ export function bookingHandlers(ctx: CoreContext): HandlerGroup<'bookings'> {
   /** Runs one change to a session's bookings, then returns its roster as it now stands. */
   async function onSession(sessionId: string, change: (scope: WriteScope, session: { id: string; capacity: number }) => Promise<void>) {
     const session = await getSession(ctx, sessionId);
-    if (session.status === 'cancelled') throw new FieldbookError('CONFLICT', 'This session has been cancelled, so its bookings cannot change.');
+    if (session.status === 'cancelled') throw new FieldbookError('CONFLICT', 'Choose a session that is going ahead: this one has been cancelled, so its bookings cannot change.');
     await write(ctx, (scope) => change(scope, session));
     return getRoster(ctx, sessionId);
   }
@@ -56,7 +56,7 @@ export function bookingHandlers(ctx: CoreContext): HandlerGroup<'bookings'> {
 
     async 'bookings.releaseNoShows'({ sessionId }) {
       const session = await getSession(ctx, sessionId);
-      if (session.status === 'cancelled') throw new FieldbookError('CONFLICT', 'This session has been cancelled.');
+      if (session.status === 'cancelled') throw new FieldbookError('CONFLICT', 'Choose a session that is going ahead: this one has been cancelled.');
       const now = ctx.clock();
       const result = await write(ctx, (scope) =>
         releaseNoShows(scope, session, now, localMinute(now), async (personId) => {

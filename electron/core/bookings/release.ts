@@ -25,7 +25,7 @@ export async function releaseNoShows(
   signIn: (personId: string) => Promise<void>,
 ): Promise<ReleaseResult> {
   if (localNow < session.startsAt) {
-    throw new FieldbookError('CONFLICT', `No-shows can be released from the start time (${session.startsAt.slice(11)}), not before.`);
+    throw new FieldbookError('CONFLICT', `Wait until the session starts (${session.startsAt.slice(11)}) to release no-shows: not before.`);
   }
   // The latest fact per person decides: a sign-in, or an undo correcting it.
   const facts = await scope.trx

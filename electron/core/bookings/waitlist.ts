@@ -83,7 +83,7 @@ export async function moveInQueue(scope: WriteScope, booking: BookingRow, direct
   const otherIndex = direction === 'up' ? index - 1 : index + 1;
   const neighbour = queue[otherIndex];
   if (!neighbour) {
-    throw new FieldbookError('CONFLICT', direction === 'up' ? 'This person is already first on the waitlist.' : 'This person is already last on the waitlist.');
+    throw new FieldbookError('CONFLICT', direction === 'up' ? 'No need to move them up: this person is already first on the waiting list.' : 'No need to move them down: this person is already last on the waiting list.');
   }
   const event = direction === 'up' ? 'moved up the waitlist' : 'moved down the waitlist';
   const priorityReason = direction === 'up' ? reason : booking.priority_reason;

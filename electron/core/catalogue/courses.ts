@@ -22,7 +22,7 @@ function toCourse(row: CoursesTable): Course {
 
 async function getCourse(ctx: CoreContext, id: string): Promise<Course> {
   const row = await ctx.db.selectFrom('courses').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new FieldbookError('NOT_FOUND', 'That course could not be found.');
+  if (!row) throw new FieldbookError('NOT_FOUND', 'Choose the course again: that one could not be found.');
   return toCourse(row);
 }
 

@@ -16,7 +16,7 @@ function toOrganisation(row: OrganisationsTable): Organisation {
 
 export async function getOrganisation(ctx: CoreContext, id: string): Promise<Organisation> {
   const row = await ctx.db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new FieldbookError('NOT_FOUND', 'That organisation could not be found.');
+  if (!row) throw new FieldbookError('NOT_FOUND', 'Choose the organisation again: that one could not be found.');
   return toOrganisation(row);
 }
 

@@ -33,7 +33,7 @@ function personQuery(ctx: CoreContext) {
 
 export async function getPerson(ctx: CoreContext, id: string): Promise<Person> {
   const row = await personQuery(ctx).where('people.id', '=', id).executeTakeFirst();
-  if (!row) throw new FieldbookError('NOT_FOUND', 'That person could not be found.');
+  if (!row) throw new FieldbookError('NOT_FOUND', 'Choose the person again: that one could not be found.');
   return toPerson(row);
 }
 
@@ -45,7 +45,7 @@ async function toRow(scope: WriteScope, fields: ParsedInput<'people.create'>) {
       .where('id', '=', fields.organisationId)
       .executeTakeFirst();
     if (!organisation) {
-      throw new FieldbookError('INVALID_INPUT', 'That organisation could not be found.', {
+      throw new FieldbookError('INVALID_INPUT', 'Choose the organisation again: that one could not be found.', {
         organisationId: 'That organisation could not be found. Choose one from the list.',
       });
     }

@@ -55,7 +55,7 @@ function toSession(row: SessionRow): Session {
 
 export async function getSession(ctx: CoreContext, id: string): Promise<Session> {
   const row = await sessionQuery(ctx).where('sessions.id', '=', id).executeTakeFirst();
-  if (!row) throw new FieldbookError('NOT_FOUND', 'That session could not be found.');
+  if (!row) throw new FieldbookError('NOT_FOUND', 'Choose the session again: that one could not be found.');
   return toSession(row);
 }
 

@@ -12,7 +12,7 @@ function toVenue(row: VenuesTable): Venue {
 
 async function getVenue(ctx: CoreContext, id: string): Promise<Venue> {
   const row = await ctx.db.selectFrom('venues').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new FieldbookError('NOT_FOUND', 'That venue could not be found.');
+  if (!row) throw new FieldbookError('NOT_FOUND', 'Choose the venue again: that one could not be found.');
   return toVenue(row);
 }
 

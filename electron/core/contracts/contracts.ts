@@ -13,7 +13,7 @@ function toContract(row: ContractsTable): Contract {
 
 async function getContract(ctx: CoreContext, id: string): Promise<Contract> {
   const row = await ctx.db.selectFrom('contracts').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new FieldbookError('NOT_FOUND', 'That contract could not be found.');
+  if (!row) throw new FieldbookError('NOT_FOUND', 'Choose the contract again: that one could not be found.');
   return toContract(row);
 }
 
@@ -48,8 +48,8 @@ export async function requireContract(trx: Transaction<Schema>, contractId: stri
   if (!contractId) return;
   const found = await trx.selectFrom('contracts').select('id').where('id', '=', contractId).executeTakeFirst();
   if (!found) {
-    throw new FieldbookError('INVALID_INPUT', 'That contract could not be found. Choose one from the list, or None.', {
-      contractId: 'That contract could not be found. Choose one from the list, or None.',
+    throw new FieldbookError('INVALID_INPUT', 'Choose a contract from the list, or None: that one could not be found.', {
+      contractId: 'Choose a contract from the list, or None: that one could not be found.',
     });
   }
 }

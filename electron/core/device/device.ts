@@ -51,7 +51,7 @@ export function deviceHandlers(ctx: CoreContext): HandlerGroup<'device'> {
       // a private key that does not match the saved public key.
       return ctx.db.transaction().execute(async (trx) => {
         if (await trx.selectFrom('device').select('id').executeTakeFirst()) {
-          throw new FieldbookError('DEVICE_ALREADY_SET_UP', 'This device is already set up.');
+          throw new FieldbookError('DEVICE_ALREADY_SET_UP', 'No need to set it up again: this computer is already set up.');
         }
         const id = ctx.newId();
         const now = ctx.clock();

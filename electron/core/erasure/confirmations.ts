@@ -37,7 +37,7 @@ export function applyPackageErasures(ctx: CoreContext, raw: unknown, officeName:
   if (raw === undefined) return 0;
   const parsed = PackageErasures.safeParse(raw);
   if (!parsed.success) {
-    throw new FieldbookError('UNSUPPORTED_VERSION', `The package from ${officeName} holds erasures this version of Fieldbook cannot read. Nothing was imported.`);
+    throw new FieldbookError('UNSUPPORTED_VERSION', `Update Fieldbook on this laptop, then import the package again: the package from ${officeName} holds erasures this version cannot read. Nothing was imported.`);
   }
   const known = ctx.sqlite.prepare('SELECT 1 FROM erasures WHERE id = ?').pluck();
   const fresh = parsed.data.filter((erasure) => known.get(erasure.id) === undefined);

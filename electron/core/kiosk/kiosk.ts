@@ -37,7 +37,7 @@ export function kioskModeReader(sqlite: Database): () => 'sign_in' | 'evaluation
 function kioskSessionIdFor(ctx: CoreContext, mode: 'sign_in' | 'evaluation'): string {
   const sessionId = ctx.kioskSessionId();
   if (!sessionId || ctx.kioskMode() !== mode) {
-    throw new FieldbookError('KIOSK_CLOSED', mode === 'sign_in' ? 'The kiosk is not open for signing in. Ask the facilitator.' : 'The kiosk is not open for the evaluation. Ask the facilitator.');
+    throw new FieldbookError('KIOSK_CLOSED', mode === 'sign_in' ? 'Ask the facilitator: the kiosk is not open for signing in.' : 'Ask the facilitator: the kiosk is not open for the evaluation.');
   }
   return sessionId;
 }
@@ -178,7 +178,7 @@ export function kioskHandlers(ctx: CoreContext): HandlerGroup<'kiosk'> {
       return write(ctx, async (scope) => {
         const similar = await findSimilarPeople(scope.trx, { givenName, familyName, organisationId });
         if (similar.length > 0 || (await sameNameAtSession(scope.trx, session.id, givenName, familyName))) {
-          throw new FieldbookError('POSSIBLE_DUPLICATE', 'You may already be on the list. Search for your name, or ask the facilitator.');
+          throw new FieldbookError('POSSIBLE_DUPLICATE', 'Search for your name, or ask the facilitator: you may already be on the list.');
         }
         const personId = await insertPerson(scope, {
           givenName,

@@ -16,7 +16,7 @@ export function lockedWhileKioskIsOpen(ctx: CoreContext, handlers: Handlers): Ha
     const handler = guarded[name];
     guarded[name] = async (input) => {
       if (ctx.kioskSessionId()) {
-        throw new FieldbookError('KIOSK_LOCKED', 'The laptop is in kiosk mode. The facilitator must leave kiosk mode with the PIN first.');
+        throw new FieldbookError('KIOSK_LOCKED', 'Leave kiosk mode with the PIN first: the laptop is in kiosk mode.');
       }
       return handler(input);
     };

@@ -23,7 +23,7 @@ export async function recordParticipation(
     .select(['given_name', 'preferred_name'])
     .where('id', '=', personId)
     .executeTakeFirst();
-  if (!person) throw new FieldbookError('NOT_FOUND', 'That name could not be found. Please ask the facilitator.');
+  if (!person) throw new FieldbookError('NOT_FOUND', 'Ask the facilitator: that name could not be found.');
   const now = ctx.clock().toISOString();
   await scope.insert('consents', {
     id: scope.newId(),

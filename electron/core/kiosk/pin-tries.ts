@@ -29,7 +29,7 @@ export function refuseWhileWaiting(tries: PinTries, now: Date): void {
   const until = pinLockedUntil(tries, now);
   if (!until) return;
   const seconds = Math.ceil((until.getTime() - now.getTime()) / 1000);
-  throw new FieldbookError('UNAUTHORISED', `Too many wrong PINs. Try again in ${seconds} seconds.`);
+  throw new FieldbookError('UNAUTHORISED', `Wait ${seconds} seconds, then try again: too many wrong PINs were typed.`);
 }
 
 /** Counts a wrong PIN (and starts the wait it earns) on disk, then refuses. */
@@ -40,7 +40,7 @@ export async function refuseWrongPin(ctx: CoreContext, tries: PinTries, now: Dat
     .updateTable('kiosk')
     .set({ wrong_pin_tries: wrongPinTries, pin_locked_until: wait > 0 ? new Date(now.getTime() + wait).toISOString() : null })
     .execute();
-  throw new RefusalKeepingWrites('UNAUTHORISED', 'That PIN is not right.', { pin: 'That PIN is not right.' });
+  throw new RefusalKeepingWrites('UNAUTHORISED', 'Check the PIN: that one is not right.', { pin: 'Check the PIN: that one is not right.' });
 }
 
 /** What a right PIN sets: no wrong tries, no wait. */

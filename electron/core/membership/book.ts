@@ -15,7 +15,7 @@ export async function bookOntoNextSession(
   input: { schemeId: string; personIds: readonly string[]; priorityReason: string | null },
 ): Promise<BookingResult> {
   const scheme = await scope.trx.selectFrom('membership_schemes').selectAll().where('id', '=', input.schemeId).executeTakeFirst();
-  if (!scheme) throw new FieldbookError('INVALID_INPUT', 'That membership scheme could not be found.', { schemeId: 'Choose a scheme from the list.' });
+  if (!scheme) throw new FieldbookError('INVALID_INPUT', 'Choose the membership scheme again: that one could not be found.', { schemeId: 'Choose a scheme from the list.' });
   const now = ctx.clock();
   const session = await scope.trx
     .selectFrom('sessions as s')
@@ -27,7 +27,7 @@ export async function bookOntoNextSession(
     .orderBy('s.starts_at')
     .executeTakeFirst();
   if (!session) {
-    throw new FieldbookError('CONFLICT', `There is no session of the required course for ${scheme.name} coming up. Schedule one, then book them.`);
+    throw new FieldbookError('CONFLICT', `Schedule a session of the required course for ${scheme.name}, then book them: none is coming up.`);
   }
   const people = await bookMany(scope, session, input.personIds, now, input.priorityReason);
   return { sessionId: session.id, courseTitle: session.title, startsAt: session.starts_at, people };

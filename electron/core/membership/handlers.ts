@@ -14,7 +14,7 @@ import { joiningOf } from './training';
 
 async function termRow(scope: WriteScope, termId: string) {
   const term = await scope.trx.selectFrom('membership_terms').selectAll().where('id', '=', termId).executeTakeFirst();
-  if (!term) throw new FieldbookError('NOT_FOUND', 'That membership term could not be found.');
+  if (!term) throw new FieldbookError('NOT_FOUND', 'Choose the membership term again: that one could not be found.');
   return term;
 }
 
@@ -77,7 +77,7 @@ export function membershipHandlers(ctx: CoreContext): HandlerGroup<'schemes' | '
       await officeOnly(ctx);
       const personId = await write(ctx, async (scope) => {
         const term = await termRow(scope, termId);
-        if (term.cancelled_on !== null) throw new FieldbookError('CONFLICT', `This term was already cancelled on ${dayInWords(term.cancelled_on)}.`);
+        if (term.cancelled_on !== null) throw new FieldbookError('CONFLICT', `No need to cancel it again: this term was already cancelled on ${dayInWords(term.cancelled_on)}.`);
         const field = { cancelledOn: '' };
         if (cancelledOn < term.starts_on) {
           field.cancelledOn = `The term starts on ${dayInWords(term.starts_on)}, so it cannot be cancelled before then.`;

@@ -11,13 +11,13 @@ import { addTerm, termDates, termsOfMember } from './terms';
 
 export async function schemeRow(scope: Pick<WriteScope, 'trx'>, schemeId: string) {
   const scheme = await scope.trx.selectFrom('membership_schemes').selectAll().where('id', '=', schemeId).executeTakeFirst();
-  if (!scheme) throw new FieldbookError('INVALID_INPUT', 'That membership scheme could not be found.', { schemeId: 'Choose a scheme from the list.' });
+  if (!scheme) throw new FieldbookError('INVALID_INPUT', 'Choose the membership scheme again: that one could not be found.', { schemeId: 'Choose a scheme from the list.' });
   return scheme;
 }
 
 export async function personRow(scope: Pick<WriteScope, 'trx'>, personId: string) {
   const person = await scope.trx.selectFrom('people').select(['id', 'given_name', 'organisation_id']).where('id', '=', personId).executeTakeFirst();
-  if (!person) throw new FieldbookError('INVALID_INPUT', 'That person could not be found.', { personId: 'Choose a person from the list.' });
+  if (!person) throw new FieldbookError('INVALID_INPUT', 'Choose the person again: that one could not be found.', { personId: 'Choose a person from the list.' });
   return person;
 }
 
@@ -46,7 +46,7 @@ export async function joinScheme(scope: WriteScope, input: TermChoice & { starts
   const person = await personRow(scope, input.personId);
   const { rows } = await termsOfMember(scope, input.schemeId, input.personId);
   if (rows.length > 0) {
-    throw new FieldbookError('CONFLICT', `${person.given_name} joined ${scheme.name} on ${dayInWords(rows[0]!.starts_on)}. Renew their membership instead.`);
+    throw new FieldbookError('CONFLICT', `Renew ${person.given_name}'s membership instead: they joined ${scheme.name} on ${dayInWords(rows[0]!.starts_on)}.`);
   }
   return addTerm(scope, {
     schemeId: input.schemeId,
@@ -65,7 +65,7 @@ export async function renewScheme(scope: WriteScope, input: TermChoice & { start
   const person = await personRow(scope, input.personId);
   const { rows } = await termsOfMember(scope, input.schemeId, input.personId);
   const latest = rows.at(-1);
-  if (!latest) throw new FieldbookError('CONFLICT', `${person.given_name} has not joined ${scheme.name} yet, so there is nothing to renew. Add them as a member instead.`);
+  if (!latest) throw new FieldbookError('CONFLICT', `Add ${person.given_name} as a member instead: they have not joined ${scheme.name} yet, so there is nothing to renew.`);
   return addTerm(scope, {
     schemeId: input.schemeId,
     personId: input.personId,

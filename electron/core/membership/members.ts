@@ -138,7 +138,7 @@ export async function getMember(db: Reader, today: string, personId: string, asO
   const merged = await mergedPeople(db);
   const keptId = merged.keptFor(personId);
   const person = (await peopleById(db, [keptId])).get(keptId);
-  if (!person) throw new FieldbookError('NOT_FOUND', 'That person could not be found.');
+  if (!person) throw new FieldbookError('NOT_FOUND', 'Choose the person again: that one could not be found.');
   const records = await memberRecords(db, asOf, { personId: keptId });
   return {
     personId: keptId,

@@ -10,6 +10,6 @@ import { thisDevice } from '../sync/device-keys';
 export async function officeOnly(ctx: CoreContext): Promise<void> {
   const device = await thisDevice(ctx);
   if (device.role !== 'office') {
-    throw new FieldbookError('NOT_ALLOWED', 'Membership schemes and members are kept by the central office, so this laptop cannot see or change them.');
+    throw new FieldbookError('NOT_ALLOWED', 'Ask the central office: it keeps membership schemes and members, so this laptop cannot see or change them.');
   }
 }

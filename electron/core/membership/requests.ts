@@ -21,7 +21,7 @@ type Reader = Kysely<Schema> | Transaction<Schema>;
 
 async function bookedOn(db: Reader, sessionId: string): Promise<string[]> {
   const session = await db.selectFrom('sessions').select('id').where('id', '=', sessionId).executeTakeFirst();
-  if (!session) throw new FieldbookError('NOT_FOUND', 'That session could not be found.');
+  if (!session) throw new FieldbookError('NOT_FOUND', 'Choose the session again: that one could not be found.');
   return (await db.selectFrom('bookings').select('person_id').where('session_id', '=', sessionId).execute()).map((row) => row.person_id);
 }
 
@@ -87,7 +87,7 @@ export async function recordRequest(scope: WriteScope, input: { sessionId: strin
     throw new FieldbookError('INVALID_INPUT', 'Choose a scheme from the list: that one is not in the latest package from the office.', { schemeId: 'Choose a scheme from the list.' });
   }
   const line = await scope.trx.selectFrom('package_membership_lines').select('status').where('person_id', '=', input.personId).where('scheme_id', '=', input.schemeId).executeTakeFirst();
-  if (line?.status === 'current') throw new FieldbookError('CONFLICT', `${person.given_name} is already a member of ${scheme.name}, so there is nothing to ask the office.`);
+  if (line?.status === 'current') throw new FieldbookError('CONFLICT', `No need to ask the office: ${person.given_name} is already a member of ${scheme.name}.`);
   const open = await scope.trx
     .selectFrom('membership_requests')
     .select('id')
@@ -157,14 +157,14 @@ export async function listRequests(db: Reader, status: JoinRequestStatus): Promi
 
 export async function getRequest(db: Reader, id: string): Promise<MemberRequest> {
   const row = await requestQuery(db).where('r.id', '=', id).executeTakeFirst();
-  if (!row) throw new FieldbookError('NOT_FOUND', 'That request to join could not be found.');
+  if (!row) throw new FieldbookError('NOT_FOUND', 'Choose the request to join again: that one could not be found.');
   return toView(row);
 }
 
 async function openRequest(scope: WriteScope, id: string) {
   const request = await getRequest(scope.trx, id);
   if (request.status !== 'open') {
-    throw new FieldbookError('CONFLICT', `This request was already ${request.status} on ${dayInWords(request.decidedAt!.slice(0, 10))}.`);
+    throw new FieldbookError('CONFLICT', `No need to answer it again: this request was already ${request.status} on ${dayInWords(request.decidedAt!.slice(0, 10))}.`);
   }
   return request;
 }
@@ -193,7 +193,7 @@ export async function confirmRequest(
   } else {
     if (statusOn(rows.map(termDates), input.startsOn ?? today, scheme.grace_days) === 'current') {
       const latest = rows.at(-1)!;
-      throw new FieldbookError('CONFLICT', `${request.name} is already a member of ${scheme.name} until ${dayInWords(latest.ends_on)}. Decline this request, or renew from their page.`);
+      throw new FieldbookError('CONFLICT', `Decline this request, or renew from their page: ${request.name} is already a member of ${scheme.name} until ${dayInWords(latest.ends_on)}.`);
     }
     added = await renewScheme(scope, { ...choice, ...(input.startsOn && { startsOn: input.startsOn }) }, today);
   }

@@ -31,7 +31,7 @@ export async function listSchemes(db: Reader): Promise<SchemeView[]> {
 
 export async function getScheme(db: Reader, id: string): Promise<SchemeView> {
   const row = await db.selectFrom('membership_schemes').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new FieldbookError('NOT_FOUND', 'That membership scheme could not be found.');
+  if (!row) throw new FieldbookError('NOT_FOUND', 'Choose the membership scheme again: that one could not be found.');
   return (await toViews(db, [row]))[0]!;
 }
 
@@ -49,11 +49,11 @@ export async function saveScheme(scope: WriteScope, parsed: z.output<typeof Sche
   const ids = [...new Set(parsed.requiredCourseIds)];
   const found = await scope.trx.selectFrom('courses').select('id').where('id', 'in', ids).execute();
   if (found.length !== ids.length) {
-    throw new FieldbookError('INVALID_INPUT', 'One of the required courses could not be found.', { requiredCourseIds: 'Choose courses from the catalogue.' });
+    throw new FieldbookError('INVALID_INPUT', 'Choose the required courses again: one of them could not be found.', { requiredCourseIds: 'Choose courses from the catalogue.' });
   }
   const clash = await schemeNamed(scope.trx, parsed.name);
   if (clash && clash.id !== id) {
-    throw new FieldbookError('CONFLICT', `There is already a scheme called ${clash.name}.`, { name: 'Choose another name, or change that scheme.' });
+    throw new FieldbookError('CONFLICT', `Choose another name: there is already a scheme called ${clash.name}.`, { name: 'Choose another name, or change that scheme.' });
   }
   const row = {
     name: parsed.name,
@@ -69,7 +69,7 @@ export async function saveScheme(scope: WriteScope, parsed: z.output<typeof Sche
     return newId;
   }
   const existing = await scope.trx.selectFrom('membership_schemes').select('id').where('id', '=', id).executeTakeFirst();
-  if (!existing) throw new FieldbookError('NOT_FOUND', 'That membership scheme could not be found.');
+  if (!existing) throw new FieldbookError('NOT_FOUND', 'Choose the membership scheme again: that one could not be found.');
   await scope.update('membership_schemes', id, row);
   return id;
 }

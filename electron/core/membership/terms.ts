@@ -66,12 +66,12 @@ export async function addTerm(
   const { startsOn, feePence, paidOn, notes } = checked.data;
 
   const scheme = await scope.trx.selectFrom('membership_schemes').select(['year_starts', 'grace_days']).where('id', '=', input.schemeId).executeTakeFirst();
-  if (!scheme) throw refuse('That membership scheme could not be found.', 'schemeId');
+  if (!scheme) throw refuse('Choose the membership scheme again: that one could not be found.', 'schemeId');
   const person = await scope.trx.selectFrom('people').select('id').where('id', '=', input.personId).executeTakeFirst();
-  if (!person) throw refuse('That person could not be found.', 'personId');
+  if (!person) throw refuse('Choose the person again: that one could not be found.', 'personId');
   if (input.organisationId !== null) {
     const organisation = await scope.trx.selectFrom('organisations').select('id').where('id', '=', input.organisationId).executeTakeFirst();
-    if (!organisation) throw refuse('That organisation could not be found.', 'organisationId');
+    if (!organisation) throw refuse('Choose the organisation again: that one could not be found.', 'organisationId');
   }
 
   const { keptId, rows } = await termsOfMember(scope, input.schemeId, input.personId);

@@ -14,9 +14,9 @@ import { write } from '../write';
 export async function mergeOrganisations(ctx: CoreContext, keepId: string, otherId: string): Promise<void> {
   if (keepId === otherId) throw new FieldbookError('INVALID_INPUT', 'Choose two different organisations to merge.', { otherId: 'Choose a different organisation.' });
   const found = await ctx.db.selectFrom('organisations').select(['id', 'merged_into']).where('id', 'in', [keepId, otherId]).execute();
-  if (found.length !== 2) throw new FieldbookError('NOT_FOUND', 'One of those organisations no longer exists. Choose it again from the list.');
+  if (found.length !== 2) throw new FieldbookError('NOT_FOUND', 'Choose it again from the list: one of those organisations no longer exists.');
   if (found.some((organisation) => organisation.merged_into)) {
-    throw new FieldbookError('CONFLICT', 'One of those organisations has already been merged. Choose from the organisations list again.');
+    throw new FieldbookError('CONFLICT', 'Choose from the organisations list again: one of those organisations has already been merged.');
   }
   await write(ctx, async (scope) => {
     const people = await scope.trx.selectFrom('people').select('id').where('organisation_id', '=', otherId).execute();

@@ -46,13 +46,13 @@ function toRequest(row: RequestRow): OrganisationRequest {
 async function getRequest(ctx: CoreContext, id: string): Promise<OrganisationRequest> {
   // The queue position is a window over every request, so filter outside it.
   const row = await ctx.db.selectFrom(requestQuery(ctx).as('r')).selectAll().where('r.id', '=', id).executeTakeFirst();
-  if (!row) throw new FieldbookError('NOT_FOUND', 'That request could not be found.');
+  if (!row) throw new FieldbookError('NOT_FOUND', 'Choose the request again: that one could not be found.');
   return toRequest(row);
 }
 
 function requireWaiting(request: OrganisationRequest): void {
   if (request.status !== 'waiting') {
-    throw new FieldbookError('CONFLICT', `This request is already ${request.status}.`);
+    throw new FieldbookError('CONFLICT', `No need to do it again: this request is already ${request.status}.`);
   }
 }
 
@@ -71,8 +71,8 @@ export function requestHandlers(ctx: CoreContext): HandlerGroup<'requests'> {
           scope.trx.selectFrom('organisations').select('id').where('id', '=', fields.organisationId).executeTakeFirst(),
           scope.trx.selectFrom('courses').select('id').where('id', '=', fields.courseId).executeTakeFirst(),
         ]);
-        if (!organisation) throw new FieldbookError('INVALID_INPUT', 'That organisation could not be found.', { organisationId: 'Choose an organisation from the list.' });
-        if (!course) throw new FieldbookError('INVALID_INPUT', 'That course could not be found.', { courseId: 'Choose a course from the list.' });
+        if (!organisation) throw new FieldbookError('INVALID_INPUT', 'Choose the organisation again: that one could not be found.', { organisationId: 'Choose an organisation from the list.' });
+        if (!course) throw new FieldbookError('INVALID_INPUT', 'Choose the course again: that one could not be found.', { courseId: 'Choose a course from the list.' });
         const id = scope.newId();
         await scope.insert('organisation_requests', {
           id,
@@ -104,13 +104,13 @@ export function requestHandlers(ctx: CoreContext): HandlerGroup<'requests'> {
       const request = await getRequest(ctx, id);
       requireWaiting(request);
       if (capacity < request.staffCount) {
-        throw new FieldbookError('INVALID_INPUT', `The session needs at least ${request.staffCount} places for this organisation's staff.`, {
+        throw new FieldbookError('INVALID_INPUT', `Enter at least ${request.staffCount} places for this organisation's staff.`, {
           capacity: `At least ${request.staffCount} places are needed.`,
         });
       }
       await write(ctx, async (scope) => {
         const venue = await scope.trx.selectFrom('venues').select('id').where('id', '=', venueId).executeTakeFirst();
-        if (!venue) throw new FieldbookError('INVALID_INPUT', 'That venue could not be found.', { venueId: 'Choose a venue from the list.' });
+        if (!venue) throw new FieldbookError('INVALID_INPUT', 'Choose the venue again: that one could not be found.', { venueId: 'Choose a venue from the list.' });
         await requireContract(scope.trx, contractId);
         const sessionId = scope.newId();
         await scope.insert('sessions', {

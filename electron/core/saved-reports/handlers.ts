@@ -35,7 +35,7 @@ function toSaved(ctx: CoreContext, row: SavedReportsTable): SavedReport {
 
 async function savedRow(ctx: CoreContext, id: string): Promise<SavedReportsTable> {
   const row = await ctx.db.selectFrom('saved_reports').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!row) throw new FieldbookError('NOT_FOUND', 'That saved report could not be found. Choose one from the list of saved reports.');
+  if (!row) throw new FieldbookError('NOT_FOUND', 'Choose one from the list of saved reports: that one could not be found.');
   return row;
 }
 

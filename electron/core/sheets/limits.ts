@@ -16,15 +16,15 @@ export const sheetLimits = {
 const NOTHING = 'Nothing was imported.';
 
 export function tooLarge(message: string): FieldbookError {
-  return new FieldbookError('FILE_TOO_LARGE', `${message} ${NOTHING}`);
+  return new FieldbookError('FILE_TOO_LARGE', `${message} Nothing was imported.`);
 }
 
 export function damaged(message: string): FieldbookError {
-  return new FieldbookError('FILE_DAMAGED', `${message} ${NOTHING}`);
+  return new FieldbookError('FILE_DAMAGED', `${message} Nothing was imported.`);
 }
 
 export function checkFileSize(bytes: Uint8Array): void {
-  if (bytes.length === 0) throw new FieldbookError('INVALID_INPUT', `The file is empty. ${NOTHING}`);
+  if (bytes.length === 0) throw new FieldbookError('INVALID_INPUT', 'Choose a file with rows in it: the file is empty. Nothing was imported.');
   if (bytes.length > sheetLimits.fileBytes) throw tooLarge('The file is over 50 MB, so it was not read. Split it into smaller files.');
 }
 

@@ -83,7 +83,7 @@ export function signInHandlers(ctx: CoreContext): HandlerGroup<'signIn'> {
       const session = await getSession(ctx, sessionId);
       await write(ctx, async (scope) => {
         if ((await latestSignIn(scope, sessionId, personId))?.kind === 'sign_in') {
-          throw new FieldbookError('CONFLICT', 'This person is signed in. Undo the sign-in first if they have left.');
+          throw new FieldbookError('CONFLICT', 'Undo the sign-in first if they have left: this person is signed in.');
         }
         await cancelBooking(scope, session, personId, reason ?? 'Cancelled on the roster.', ctx.clock());
       });
@@ -105,7 +105,7 @@ export function signInHandlers(ctx: CoreContext): HandlerGroup<'signIn'> {
             const where = first.organisationName ? ` (${first.organisationName})` : '';
             throw new FieldbookError(
               'POSSIBLE_DUPLICATE',
-              `${first.name}${where} looks like the same person. Choose them from the search, or confirm this is someone new.`,
+              `Choose ${first.name}${where} from the search, or confirm this is someone new: they look like the same person.`,
             );
           }
         }

@@ -21,11 +21,11 @@ function longDate(day: string): string {
 export async function sessionOpenToday(ctx: CoreContext, sessionId: string) {
   const session = await getSession(ctx, sessionId);
   if (session.status === 'cancelled') {
-    throw new FieldbookError('CONFLICT', 'This session has been cancelled, so nobody can sign in to it.');
+    throw new FieldbookError('CONFLICT', 'Choose a session that is going ahead: this one has been cancelled, so nobody can sign in to it.');
   }
   const day = session.startsAt.slice(0, 10);
   if (day !== localDate(ctx.clock())) {
-    throw new FieldbookError('CONFLICT', `This session is on ${longDate(day)}, not today, so nobody can sign in to it yet.`);
+    throw new FieldbookError('CONFLICT', `Sign people in on the day: this session is on ${longDate(day)}, not today, so nobody can sign in to it yet.`);
   }
   return session;
 }
@@ -48,7 +48,7 @@ async function personName(scope: WriteScope, personId: string): Promise<string> 
     .select(['given_name', 'family_name', 'preferred_name'])
     .where('id', '=', personId)
     .executeTakeFirst();
-  if (!person) throw new FieldbookError('NOT_FOUND', 'That person could not be found.');
+  if (!person) throw new FieldbookError('NOT_FOUND', 'Choose the person again: that one could not be found.');
   return displayName(person);
 }
 
@@ -68,7 +68,7 @@ export async function recordSignIn(
   const name = await personName(scope, personId);
   const latest = await latestSignIn(scope, session.id, personId);
   if (latest?.kind === 'sign_in') {
-    throw new FieldbookError('ALREADY_SIGNED_IN', `${name} is already signed in.`);
+    throw new FieldbookError('ALREADY_SIGNED_IN', `No need to sign ${name} in again: they are already signed in.`);
   }
   const now = ctx.clock();
   if (!(await placeForArrival(scope, session, personId, now))) return null;
@@ -88,7 +88,7 @@ export async function recordOverCapacitySignIn(
 ): Promise<string> {
   const name = await personName(scope, personId);
   if ((await latestSignIn(scope, session.id, personId))?.kind === 'sign_in') {
-    throw new FieldbookError('ALREADY_SIGNED_IN', `${name} is already signed in.`);
+    throw new FieldbookError('ALREADY_SIGNED_IN', `No need to sign ${name} in again: they are already signed in.`);
   }
   const now = ctx.clock();
   await placeOverCapacity(scope, session, personId, reason, now);
@@ -134,7 +134,7 @@ export async function recordUndo(ctx: CoreContext, scope: WriteScope, sessionId:
   const name = await personName(scope, personId);
   const latest = await latestSignIn(scope, sessionId, personId);
   if (latest?.kind !== 'sign_in') {
-    throw new FieldbookError('CONFLICT', `${name} is not signed in, so there is nothing to undo.`);
+    throw new FieldbookError('CONFLICT', `No need to undo: ${name} is not signed in.`);
   }
   await scope.insert('sign_ins', {
     id: scope.newId(),

@@ -27,7 +27,7 @@ function aboutSheet(report: Held): ExportTable {
 }
 
 export async function subjectAccessFile(report: SubjectAccessReport, now: Date): Promise<OutgoingFile> {
-  if (report.status === 'erased') throw new FieldbookError('NOT_FOUND', `${report.message} There is nothing to download.`);
+  if (report.status === 'erased') throw new FieldbookError('NOT_FOUND', `No need to download it: ${report.message.charAt(0).toLowerCase()}${report.message.slice(1)}`);
   const sheets: ExportTable[] = [aboutSheet(report), ...report.parts.map((part) => ({ title: part.title, headers: part.headers, rows: part.rows }))];
   const bytes = await toXlsxBook(sheets);
   const stem = `Everything we hold about ${report.name} ${localDate(now)}`.replace(/[<>:"/\\|?*\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim();

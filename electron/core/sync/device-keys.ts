@@ -19,7 +19,7 @@ export async function thisDevice(ctx: CoreContext, role?: DeviceTable['role']): 
   if (role && device.role !== role) {
     throw new FieldbookError(
       'WRONG_DEVICE_ROLE',
-      role === 'office' ? 'This is for the central office; this computer is a facilitator laptop.' : 'This is for a facilitator laptop; this computer is the central office.',
+      role === 'office' ? 'Use the central office for this: this computer is a facilitator laptop.' : 'Use a facilitator laptop for this: this computer is the central office.',
     );
   }
   return device;
@@ -33,11 +33,11 @@ export async function thisDevice(ctx: CoreContext, role?: DeviceTable['role']): 
 export async function deviceKeys(ctx: CoreContext, role?: DeviceTable['role']): Promise<DeviceKeys> {
   let device = await thisDevice(ctx, role);
   const signingKey = ctx.keyStore.get(SIGNING_KEY_NAME);
-  if (!signingKey) throw new FieldbookError('INTERNAL', "This device's signing key is missing from its key store.");
+  if (!signingKey) throw new FieldbookError('INTERNAL', 'Restore this computer from a backup: its signing key is missing from its key store.');
   let identity = ctx.keyStore.get(AGE_IDENTITY_NAME)?.toString('utf8');
   if (device.age_recipient && !identity) {
     // A new key would silently change the fingerprint and orphan every file already addressed to this device.
-    throw new FieldbookError('INTERNAL', "This device's key for receiving files is missing from its key store.");
+    throw new FieldbookError('INTERNAL', 'Restore this computer from a backup: its key for receiving files is missing from its key store.');
   }
   if (!device.age_recipient || !identity) {
     const key = await newAgeKey();

@@ -25,7 +25,7 @@ export function syncHandlers(ctx: CoreContext): HandlerGroup<'sync'> {
     },
     async 'sync.saveSettings'({ inboxFolder: folder, retentionDays: days }) {
       const device = await thisDevice(ctx);
-      if (folder && device.role !== 'office') throw new FieldbookError('WRONG_DEVICE_ROLE', 'Only the office watches an inbox folder.');
+      if (folder && device.role !== 'office') throw new FieldbookError('WRONG_DEVICE_ROLE', 'Import files at the office: only the office watches an inbox folder.');
       ctx.sqlite.transaction(() => {
         saveSetting(ctx, 'inbox_folder', folder);
         saveSetting(ctx, 'retention_days', String(days));

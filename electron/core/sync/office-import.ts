@@ -210,6 +210,6 @@ export async function importHeld(ctx: CoreContext, bundleId: string): Promise<Im
   const held = ctx.sqlite.prepare('SELECT file, file_name, resealed FROM held_bundles WHERE bundle_id = ?').get(bundleId) as
     | { file: Buffer; file_name: string; resealed: number }
     | undefined;
-  if (!held) throw new FieldbookError('NOT_FOUND', 'That file is not waiting for review.');
+  if (!held) throw new FieldbookError('NOT_FOUND', 'Choose a file from the list waiting for review: that one is not waiting.');
   return importBundle(ctx, new Uint8Array(held.file), { fileName: held.file_name, allowFuture: true, resealed: held.resealed === 1 });
 }

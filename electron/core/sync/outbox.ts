@@ -97,7 +97,7 @@ export async function exportBundle(ctx: CoreContext) {
   const nothingToExport = () =>
     new FieldbookError(
       'NOTHING_TO_EXPORT',
-      previous ? `Nothing new since end-of-day file ${previous.sequence}, so there is nothing to export.` : 'Nothing has been recorded on this laptop yet, so there is nothing to export.',
+      previous ? `No need to export: nothing is new since end-of-day file ${previous.sequence}.` : 'No need to export: nothing has been recorded on this laptop yet.',
     );
   // Refused before anything is written: stamping the bundle moves the device's clock.
   const unsent = ctx.sqlite.prepare('SELECT 1 FROM change_log WHERE device_id = ? AND hlc > ? LIMIT 1').get(keys.device.id, from);
@@ -141,9 +141,9 @@ export async function rewriteBundle(ctx: CoreContext, sequence: number) {
     .where('recipient_device_id', '=', office.device_id)
     .where('sequence', '=', sequence)
     .executeTakeFirst();
-  if (!row) throw new FieldbookError('NOT_FOUND', `There is no end-of-day file ${sequence} on this laptop.`);
+  if (!row) throw new FieldbookError('NOT_FOUND', `Choose an end-of-day file from the list: there is no end-of-day file ${sequence} on this laptop.`);
   if (row.acknowledged_at) {
-    throw new FieldbookError('CONFLICT', `The office already has end-of-day file ${sequence}, and its personal data may have been removed from this laptop.`);
+    throw new FieldbookError('CONFLICT', `No need to write it again: the office already has end-of-day file ${sequence}, and its personal data may have been removed from this laptop.`);
   }
   return sealBundle(ctx, keys, office, row, localChanges(ctx, keys.device.id, row.from_hlc, row.to_hlc));
 }

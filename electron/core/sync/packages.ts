@@ -93,7 +93,7 @@ function packageRows(ctx: CoreContext, facilitators: string[]): { sessions: numb
 export async function writePackage(ctx: CoreContext, deviceId: string) {
   const keys = await deviceKeys(ctx, 'office');
   const laptop = await enrolledLaptop(ctx, deviceId);
-  if (laptop.revoked_at) throw new FieldbookError('REVOKED_SENDER', `${laptop.name} was revoked, so the office no longer sends it packages.`);
+  if (laptop.revoked_at) throw new FieldbookError('REVOKED_SENDER', `Enrol ${laptop.name} again to send it packages: it was revoked, so the office no longer sends it any.`);
   const sequence = ((await ctx.db.selectFrom('outgoing_bundles').select((eb) => eb.fn.max('sequence').as('last')).where('recipient_device_id', '=', deviceId).executeTakeFirst())?.last ?? 0) + 1;
   const createdHlc = await write(ctx, async (scope) => scope.stamp());
   const { changes, counts, booked, carried } = ctx.sqlite.transaction(() => {

@@ -52,7 +52,7 @@ const readEnrolment = (contentBase64: string) =>
 
 export async function enrolledLaptop(ctx: CoreContext, deviceId: string): Promise<EnrolledDevicesTable> {
   const row = await ctx.db.selectFrom('enrolled_devices').selectAll().where('device_id', '=', deviceId).executeTakeFirst();
-  if (!row) throw new FieldbookError('NOT_FOUND', 'That laptop is not enrolled with this office.');
+  if (!row) throw new FieldbookError('NOT_FOUND', 'Choose a laptop enrolled with this office: that one is not.');
   return row;
 }
 
@@ -108,7 +108,7 @@ export function pairingHandlers(ctx: CoreContext): HandlerGroup<'pairing'> {
     async 'pairing.enrol'({ request: file, team, facilitators }) {
       const keys = await deviceKeys(ctx, 'office');
       const request = readRequest(file.contentBase64);
-      if (request.deviceId === keys.device.id) throw new FieldbookError('CONFLICT', 'That is this computer’s own request.');
+      if (request.deviceId === keys.device.id) throw new FieldbookError('CONFLICT', 'Choose the request a laptop wrote: that is this computer’s own.');
       const enrolled = await ctx.db.selectFrom('enrolled_devices').selectAll().where('device_id', '=', request.deviceId).executeTakeFirst();
       if (enrolled && (enrolled.signing_public_key !== request.signingPublicKey || enrolled.age_recipient !== request.ageRecipient)) {
         // Same laptop id, other keys: someone else's request, or a copy of the laptop. Either way, not the laptop enrolled.
@@ -179,7 +179,7 @@ export function pairingHandlers(ctx: CoreContext): HandlerGroup<'pairing'> {
       const current = await ctx.db.selectFrom('paired_office').selectAll().executeTakeFirst();
       if (current && current.device_id !== enrolment.office.deviceId) {
         // Bundles already written were addressed to the old office; a new office starts from scratch.
-        throw new FieldbookError('CONFLICT', `This laptop already sends to ${current.name}. It cannot switch to another office.`);
+        throw new FieldbookError('CONFLICT', `Use enrolment files from ${current.name} only: this laptop already sends to it and cannot switch to another office.`);
       }
       if (current && (current.signing_public_key !== enrolment.office.signingPublicKey || current.age_recipient !== enrolment.office.ageRecipient)) {
         // The file is signed by the keys it carries, so only the keys already trusted can vouch for an update:

@@ -198,7 +198,7 @@ export function conflicts(ctx: CoreContext): Conflict[] {
 /** Keep the merged value, or put the overwritten one back as a new edit that wins everywhere. */
 export async function resolveConflict(ctx: CoreContext, id: string, action: 'accept' | 'reverse'): Promise<Conflict> {
   const row = ctx.sqlite.prepare(`${conflictQuery} WHERE c.id = ?`).get(id) as ConflictRow | undefined;
-  if (!row) throw new FieldbookError('NOT_FOUND', 'That conflict no longer exists.');
+  if (!row) throw new FieldbookError('NOT_FOUND', 'Open the conflicts again: that one no longer exists.');
   if (action === 'reverse' && aggregateOnly.has(row.table_name)) {
     // Restoring would put back a value no one at the office may see one by one.
     throw new FieldbookError('INVALID_INPUT', 'An equality answer cannot be restored, because it is never shown one by one. Keep the merged value.', {
