@@ -59,7 +59,10 @@ class SlotTallies {
   }
 
   of(slot: number): Record<Count, number> {
-    return Object.fromEntries(counts.map((name, index) => [name, this.counts[slot * counts.length + index]!])) as Record<Count, number>;
+    const at = slot * counts.length;
+    const tally = {} as Record<Count, number>;
+    for (let index = 0; index < counts.length; index += 1) tally[counts[index]!] = this.counts[at + index]!;
+    return tally;
   }
 }
 
