@@ -137,7 +137,16 @@ Usage:
       over HTTPS only (default --listen 0.0.0.0:8443). Without a certificate
       it makes a self-signed one, keeps it in the data folder and prints its
       fingerprint. Imports the inbox folder as the app does; stops cleanly
-      on Ctrl+C or SIGTERM. Refuses a laptop's data folder. See docs/server.md.
+      on Ctrl+C or SIGTERM. Refuses a laptop's data folder, and a folder
+      with no staff account yet. See docs/server.md.
+
+  fieldbook staff add --role admin|coordinator|viewer --name NAME --email EMAIL [--data FOLDER]
+  fieldbook staff reset-password --email EMAIL [--data FOLDER]
+      Add a staff account for the office server (the first admin is made
+      this way), or set a new password for one (unlocking it and signing
+      it out everywhere). The password is read from standard input: typed
+      twice at a prompt, or one piped line; never from the command line.
+      At least 12 characters, and not one attackers try first.
 
   fieldbook help
       Show this help.

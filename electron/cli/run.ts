@@ -11,6 +11,8 @@ import { describeFailure, UsageError } from './failures';
 import { backupCommand, restoreCommand } from './backup-command';
 import { reportCommand, reportOptions, setupCommand, setupOptions } from './report-command';
 import { serveCommand, serveOptions } from './serve-command';
+import { staffCommand, staffOptions } from './staff-command';
+import { readPassword } from './password-input';
 
 export interface Terminal extends Output {
   error(text: string): void;
@@ -46,6 +48,7 @@ const commandOptions = {
   backup: { data: { type: 'string' }, to: { type: 'string' } },
   restore: { data: { type: 'string' } },
   serve: serveOptions,
+  staff: staffOptions,
   help: {},
 } satisfies Record<string, OptionSpec>;
 
@@ -55,7 +58,7 @@ const isCommand = (name: string): name is CommandName => Object.hasOwn(commandOp
 
 /** node:util's messages are written for programmers; say the same thing plainly. */
 /** Commands that take a list of files after their options. */
-const takesFiles = new Set<CommandName>(['import', 'import-sheet', 'report', 'restore']);
+const takesFiles = new Set<CommandName>(['import', 'import-sheet', 'report', 'restore', 'staff']);
 
 function parseOptions(command: CommandName, args: string[]): { values: Record<string, string | undefined> & { 'dry-run'?: boolean }; files: string[] } {
   try {
@@ -160,6 +163,9 @@ export async function runCli(argv: readonly string[], terminal: Terminal): Promi
       if (file === undefined) throw new UsageError('restore needs a backup file, for example: fieldbook restore fieldbook-backup-20261202-093000.sqlite');
       if (extra !== undefined) throw new UsageError(`restore takes one backup file, not "${extra}" as well.`);
       await restoreCommand({ dataFolder, file: resolve(file) }, terminal);
+    } else if (first === 'staff') {
+      if (files.length > 1) throw new UsageError(`staff does one thing at a time, not "${files[1]}" as well.`);
+      return await staffCommand({ dataFolder, action: files[0], values: { role: values.role, name: values.name, email: values.email }, readPassword }, terminal);
     } else if (first === 'serve') {
       const untilStopped = new Promise((stop) => {
         process.once('SIGTERM', stop);

@@ -9,6 +9,7 @@ import { scheduleDailyBackup } from '../host/backup-schedule';
 import { DATABASE_FILE } from '../host/data-folder';
 import { watchInbox } from '../host/inbox-watcher';
 import { openCoreInFolder } from '../host/open-core';
+import { StaffSignIn } from '../core/staff/sign-in';
 import { serverCertificate } from '../server/certificate';
 import { startOfficeServer } from '../server/office-server';
 import type { Output } from './commands';
@@ -93,18 +94,25 @@ export async function serveCommand(options: ServeOptions, out: Output): Promise<
   let stopWatching = () => {};
   let stopBackups = () => {};
   try {
+    const signIn = new StaffSignIn(core);
+    if (!(await signIn.hasAccounts())) {
+      throw new FieldbookError(
+        'NOT_SIGNED_IN',
+        `Add the first admin before serving (fieldbook staff add --role admin --name NAME --email EMAIL --data ${options.dataFolder}): staff sign in to the server, and nobody has an account yet.`,
+      );
+    }
     const certificate = await serverCertificate(
       options.dataFolder,
       options.tlsCert && options.tlsKey ? { certFile: options.tlsCert, keyFile: options.tlsKey } : undefined,
     );
     const dispatch = createDispatcher(core.handlers, (message, error) => log(`${message}: ${error instanceof Error ? error.message : String(error)}`));
-    const server = await startOfficeServer({ dispatch, staticFolder: rendererFolder, host, port, certificate, log });
+    const server = await startOfficeServer({ dispatch, staticFolder: rendererFolder, host, port, certificate, signIn, log });
     const { device } = await core.handlers['device.status']({});
     log(`Started the Fieldbook office server for "${device?.name}" with data from ${options.dataFolder}.`);
     log(`Listening on https://${host.includes(':') ? `[${host}]` : host}:${server.port} (HTTPS only).`);
     log(`${certificate.madeNow ? 'Made a self-signed certificate' : 'Using the certificate'} with SHA-256 fingerprint ${certificate.fingerprint}`);
     log(`Public key SHA-256 (SPKI, base64): ${certificate.spkiSha256}`);
-    log(`Open ${server.url}`);
+    log(`Staff open ${server.url} (or this computer's network name or address instead of ${new URL(server.url).hostname}) and sign in.`);
     stopWatching = watchInbox(core.handlers, (line) => log(`Inbox: ${line}`));
     stopBackups = scheduleDailyBackup(core.handlers, (line) => log(`Backup: ${line}`));
     await options.untilStopped;

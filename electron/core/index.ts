@@ -12,6 +12,7 @@ import { restorableCore } from './backup/restorable-core';
 import { erasureHandlers } from './erasure/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { subjectAccessHandlers } from './subject-access/handlers';
+import { staffHandlers } from './staff/handlers';
 import { bookingHandlers } from './bookings/handlers';
 import { deviceHandlers } from './device/device';
 import { evaluationHandlers } from './evaluations/handlers';
@@ -94,6 +95,7 @@ function openCore(deps: CoreDeps): Core {
     ...erasureHandlers(ctx),
     ...settingsHandlers(ctx),
     ...subjectAccessHandlers(ctx),
+    ...staffHandlers(ctx),
   };
   // Downloads read through the list procedures themselves, unwrapped: the download already holds its turn on the write path.
   const handlers: Handlers = writePath.serialise(

@@ -1,14 +1,17 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
-import type { CallResult, FieldbookErrorPayload } from '../../shared/errors';
+import { sameSecret, sendError, sendResult } from './replies';
+import { asStaff } from '../core/staff/caller';
+import type { StaffSignIn } from '../core/staff/sign-in';
 import type { Dispatch } from '../dispatch/dispatcher';
-import { httpStatusOf } from '../dispatch/http-answer';
 import { contentSecurityPolicy } from '../web/content-security-policy';
 import { parseRequestTarget } from '../web/request-target';
 import { contentTypeFor, listStaticFiles, pagePath } from '../web/static-files';
+import { registerSignInRoutes, SESSION_COOKIE, CSRF_HEADER } from './sign-in-routes';
 
 export interface OfficeServerOptions {
   dispatch: Dispatch;
@@ -19,23 +22,23 @@ export interface OfficeServerOptions {
   /** 0 picks a free port. */
   port: number;
   certificate: { cert: string; key: string };
-  /** Fixed only in tests; otherwise a new random token each start. */
-  token?: string;
+  /** Staff's sign-in, sessions and sign-out, in the core. */
+  signIn: StaffSignIn;
+  /** Sign-in tries one address may make a minute, whatever the outcome (wrong passwords are also counted in the core). */
+  signInsPerMinute?: number;
   /** One plain line per thing worth telling whoever runs the server. */
   log(line: string): void;
 }
 
 export interface OfficeServer {
-  /** The address staff open (on this computer; others use its network name), token included. */
+  /** The address staff open (on this computer; others use its network name). */
   url: string;
   port: number;
-  token: string;
   address(): AddressInfo;
   /** Stops taking requests and waits for the ones in hand to be answered. */
   close(): Promise<void>;
 }
 
-export const TOKEN_HEADER = 'x-fieldbook-token';
 /** Large enough for an uploaded or imported end-of-day file, base64-encoded in the JSON body. */
 const MAX_BODY_BYTES = 512 * 1024 * 1024;
 /** Over an office network the largest file arrives in well under two minutes. */
@@ -51,31 +54,17 @@ function cspDirectives(): Record<string, string[]> {
   return directives;
 }
 
-function sameSecret(given: unknown, expected: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function sendResult(reply: FastifyReply, result: CallResult<unknown>): FastifyReply {
-  return reply.code(httpStatusOf(result)).header('cache-control', 'no-store').type('application/json; charset=utf-8').send(result);
-}
-
-function sendError(reply: FastifyReply, error: FieldbookErrorPayload): FastifyReply {
-  return sendResult(reply, { ok: false, error });
-}
-
 /**
  * `fieldbook serve`: the office over HTTPS on the local network, for staff's
  * browsers. It answers procedure calls with the same dispatcher as the app
  * and the web host, and serves the built screens. Its rules are its own (the
  * web host's loopback, Host and per-launch rules are for one computer):
- * HTTPS only, a request from another site's page is refused, and each call
- * carries the token printed at start.
+ * HTTPS only, a request from another site's page is refused, and every
+ * call comes from a signed-in staff member (an HTTP-only, Secure,
+ * SameSite=Strict session cookie) with the session's CSRF token in a header,
+ * and runs as that staff member, whose role the core checks.
  */
 export async function startOfficeServer(options: OfficeServerOptions): Promise<OfficeServer> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
   const staticFiles = await listStaticFiles(options.staticFolder);
   const app = Fastify({
     https: { cert: options.certificate.cert, key: options.certificate.key },
@@ -93,6 +82,16 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
     referrerPolicy: { policy: 'no-referrer' },
     hsts: { maxAge: 31_536_000, includeSubDomains: false },
   });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    // Thrown to the error handler below, which answers in the calls' own shape.
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: 'TOO_MANY_TRIES',
+      message: `Wait ${Math.max(1, Math.ceil(context.ttl / 1000))} seconds, then try again: too many sign-in tries came from this computer.`,
+    }),
+  });
 
   // A page on another site may send a browser's request here; only Fieldbook's own page may.
   app.addHook('onRequest', async (request, reply) => {
@@ -108,7 +107,11 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
 
   app.setErrorHandler((error: { statusCode?: number; code?: string }, request, reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return sendError(reply.code(413), { code: 'FILE_TOO_LARGE', message: 'Send a smaller request: that one is too large.' });
+      return sendError(reply, { code: 'FILE_TOO_LARGE', message: 'Send a smaller request: that one is too large.' });
+    }
+    if (error.statusCode === 429) {
+      options.log(`Slowed down sign-in tries from ${request.ip}.`);
+      return sendError(reply, { code: 'UNAUTHORISED', message: (error as { message: string }).message }, 429);
     }
     if (error.statusCode !== undefined && error.statusCode < 500) {
       return sendError(reply, { code: 'INVALID_INPUT', message: 'Send the request as JSON: that one could not be read.' });
@@ -117,16 +120,26 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
     return sendError(reply, { code: 'INTERNAL', message: 'Something went wrong and nothing was saved. Please try again.' });
   });
 
+  registerSignInRoutes(app, { signIn: options.signIn, log: options.log, perMinute: options.signInsPerMinute ?? 30 });
+
   app.post<{ Params: { name: string } }>('/api/:name', async (request, reply) => {
-    if (!sameSecret(request.headers[TOKEN_HEADER], token)) {
-      options.log(`Refused a call to ${request.params.name} without the server's token from ${request.ip}.`);
-      return sendError(reply, { code: 'UNAUTHORISED', message: 'Open the address printed when the Fieldbook server started.' });
+    const session = await options.signIn.session(request.cookies[SESSION_COOKIE], request.ip);
+    if (!session) return sendError(reply, { code: 'UNAUTHORISED', message: 'Sign in again: you are signed out, or were away too long.' });
+    if (!sameSecret(request.headers[CSRF_HEADER], session.csrfToken)) {
+      options.log(`Refused ${request.params.name} for ${session.caller.name} from ${request.ip}: the request did not come from Fieldbook's page.`);
+      return sendError(reply, { code: 'UNAUTHORISED', message: 'Reload the page and try again: that request did not come from Fieldbook.' });
+    }
+    if (session.staff.mustChangePassword) {
+      return sendError(reply, { code: 'UNAUTHORISED', message: 'Choose a new password first: an admin reset yours.' });
     }
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendError(reply, { code: 'INVALID_INPUT', message: 'Send the request as JSON.' });
     }
-    const result = await options.dispatch(request.params.name, request.body ?? {});
-    if (!result.ok && result.error.code === 'INTERNAL') options.log(`${request.params.name} failed unexpectedly for ${request.ip}.`);
+    const result = await asStaff(session.caller, () => options.dispatch(request.params.name, request.body ?? {}));
+    if (!result.ok && result.error.code === 'NOT_ALLOWED' && session.caller.role !== 'admin') {
+      options.log(`Refused ${request.params.name} for ${session.caller.name} (${session.caller.role}): ${result.error.message}`);
+    }
+    if (!result.ok && result.error.code === 'INTERNAL') options.log(`${request.params.name} failed unexpectedly for ${session.caller.name}.`);
     return sendResult(reply, result);
   });
 
@@ -150,9 +163,8 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   const urlHost = shownHost.includes(':') ? `[${shownHost}]` : shownHost;
   return {
-    url: `https://${urlHost}:${port}/?token=${token}`,
+    url: `https://${urlHost}:${port}/`,
     port,
-    token,
     address,
     close: () => app.close(),
   };

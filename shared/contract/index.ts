@@ -18,6 +18,7 @@ import { backupProcedures } from './backup';
 import { erasureProcedures } from './erasure';
 import { settingsProcedures } from './settings';
 import { subjectAccessProcedures } from './subject-access';
+import { staffProcedures } from './staff';
 
 export interface ProcedureDefinition {
   /** Queries only read; mutations write and are recorded in the change log. */
@@ -58,6 +59,7 @@ export const procedures = {
   ...erasureProcedures,
   ...settingsProcedures,
   ...subjectAccessProcedures,
+  ...staffProcedures,
 } as const satisfies Record<string, ProcedureDefinition>;
 
 export type Procedures = typeof procedures;
@@ -109,3 +111,4 @@ export * from './backup';
 export * from './erasure';
 export * from './settings';
 export * from './subject-access';
+export * from './staff';

@@ -343,6 +343,12 @@ beforeAll(async () => {
     'settings.resetPinWithRecoveryCode': { recoveryCode: 'AAAA-BBBB-CCCC-DDDD', newPin: KIOSK_PIN },
     'settings.laptopPins': {},
     'settings.resetLaptopPin': { deviceId: laptopId, newPin: KIOSK_PIN },
+    // Staff accounts answer only an admin on the office server; here (no accounts) a valid call is refused too.
+    'staff.list': {},
+    'staff.add': { name: 'Priya Shah', email: 'priya@example.org', role: 'coordinator', temporaryPassword: 'violet-harbour-lantern' },
+    'staff.update': { id: '0190f5c2-7d3a-7b4e-8a1c-2f3e4d5c6b7a', role: 'viewer' },
+    'staff.resetPassword': { id: '0190f5c2-7d3a-7b4e-8a1c-2f3e4d5c6b7a', temporaryPassword: 'violet-harbour-lantern' },
+    'staff.audit': { limit: 50 },
   };
 });
 

@@ -9,7 +9,7 @@ import { migrations } from '../../electron/db/migrations';
 import { fileKeyStore } from '../../electron/core/keys';
 import { DATABASE_FILE, KEYS_FOLDER } from '../../electron/host/data-folder';
 import { runFieldbook } from '../support/cli';
-import { callServer, httpsRequest, refusedServe, startServeProcess, type ServeProcess } from '../support/office-server';
+import { addStaffToFolder, httpsRequest, refusedServe, StaffClient, startServeProcess, type ServeProcess } from '../support/office-server';
 
 const folders: string[] = [];
 const running: ServeProcess[] = [];
@@ -20,11 +20,20 @@ function tempFolder(): string {
   return folder;
 }
 
-async function officeFolder(): Promise<string> {
+const ADMIN = { name: 'Priya Shah', email: 'priya@example.org', role: 'admin' as const, password: 'violet-harbour-lantern' };
+
+async function officeFolder({ withAdmin = true } = {}): Promise<string> {
   const folder = tempFolder();
   const setUp = await runFieldbook(folder, 'setup', '--role', 'office', '--name', 'Central office', '--data', folder);
   expect(setUp.code, setUp.stderr).toBe(0);
+  if (withAdmin) await addStaffToFolder(folder, ADMIN);
   return folder;
+}
+
+async function signedIn(server: ServeProcess): Promise<StaffClient> {
+  const client = new StaffClient(server);
+  expect((await client.signIn(ADMIN.email, ADMIN.password)).result.ok).toBe(true);
+  return client;
 }
 
 async function serve(folder: string): Promise<ServeProcess> {
@@ -51,16 +60,18 @@ describe('fieldbook serve', { timeout: 120_000 }, () => {
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['strict-transport-security']).toMatch(/max-age=/);
 
-    const status = await callServer(server, 'device.status', {});
+    const admin = await signedIn(server);
+    const status = await admin.call('device.status', {});
     expect(status.status).toBe(200);
     expect(status.result).toMatchObject({ ok: true, value: { device: { role: 'office', name: 'Central office' } } });
+    await server.waitForLine(/Priya Shah \(admin\) signed in from 127\.0\.0\.1\./);
 
-    const badInput = await callServer(server, 'courses.create', { title: '' });
+    const badInput = await admin.call('courses.create', { title: '' });
     expect(badInput.status).toBe(400);
     expect(badInput.result.error?.code).toBe('INVALID_INPUT');
   });
 
-  it('answers only over HTTPS, only with its token, and never to another site’s page', async () => {
+  it('answers only over HTTPS, only to staff signed in, and never to another site’s page', async () => {
     const server = await serve(await officeFolder());
     const port = new URL(server.origin).port;
     const plain = await new Promise<string>((done) => {
@@ -70,11 +81,11 @@ describe('fieldbook serve', { timeout: 120_000 }, () => {
     });
     expect(plain).not.toBe('answered 200');
 
-    const withoutToken = await callServer(server, 'device.status', {}, { 'x-fieldbook-token': 'guessed' });
-    expect(withoutToken.status).toBe(401);
-    expect(withoutToken.result.error?.code).toBe('UNAUTHORISED');
+    const stranger = await new StaffClient(server).call('device.status', {});
+    expect(stranger.status).toBe(401);
+    expect(stranger.result.error?.code).toBe('UNAUTHORISED');
 
-    const otherSite = await callServer(server, 'device.status', {}, { origin: 'https://evil.example' });
+    const otherSite = await (await signedIn(server)).call('device.status', {}, { origin: 'https://evil.example' });
     expect(otherSite.status).toBe(403);
     await server.waitForLine(/Refused a request from another site's page \(https:\/\/evil\.example\)/);
   });
@@ -95,7 +106,7 @@ describe('fieldbook serve', { timeout: 120_000 }, () => {
     expect(server.lines.at(-1)).toMatch(/Stopped\.$/);
   });
 
-  it('refuses a laptop’s folder, a folder with no data and one written by a newer version', async () => {
+  it('refuses a laptop’s folder, a folder with no data or no staff account, and one written by a newer version', async () => {
     const laptop = tempFolder();
     expect((await runFieldbook(laptop, 'setup', '--role', 'laptop', '--name', 'Hall laptop', '--data', laptop)).code).toBe(0);
     const refusedLaptop = await refusedServe(laptop);
@@ -106,6 +117,11 @@ describe('fieldbook serve', { timeout: 120_000 }, () => {
     const refusedEmpty = await refusedServe(empty);
     expect(refusedEmpty.code).toBe(1);
     expect(refusedEmpty.stderr).toContain('Set up');
+
+    const noStaff = await officeFolder({ withAdmin: false });
+    const refusedNoStaff = await refusedServe(noStaff);
+    expect(refusedNoStaff.code).toBe(1);
+    expect(refusedNoStaff.stderr).toContain('Add the first admin before serving (fieldbook staff add --role admin');
 
     const newer = await officeFolder();
     const database = openWithKey(join(newer, DATABASE_FILE), heldDatabaseKey(fileKeyStore(join(newer, KEYS_FOLDER))));

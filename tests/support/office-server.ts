@@ -2,17 +2,24 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import { resolve } from 'node:path';
+import type { StaffRole } from '../../shared/contract/staff';
+import { addStaff } from '../../electron/core/staff/accounts';
+import { StaffSignIn } from '../../electron/core/staff/sign-in';
+import { openCoreInFolder } from '../../electron/host/open-core';
+import { serverCertificate } from '../../electron/server/certificate';
+import { startOfficeServer, type OfficeServer } from '../../electron/server/office-server';
+import type { TempCore } from './temp-core';
 
 const repo = resolve(import.meta.dirname, '../..');
+const rendererFolder = resolve(repo, 'out/renderer');
 
 export interface ServeProcess {
   child: ChildProcess;
   /** Everything it printed so far, line by line. */
   lines: string[];
-  /** The printed address ("https://127.0.0.1:PORT/?token=…"). */
+  /** The printed address ("https://127.0.0.1:PORT/"). */
   url: string;
   origin: string;
-  token: string;
   /** The printed SHA-256 fingerprint of its certificate. */
   fingerprint: string;
   /** The printed base64 SHA-256 of its public key, for Chromium's --ignore-certificate-errors-spki-list. */
@@ -56,8 +63,8 @@ export function startServeProcess(dataFolder: string, ...extra: string[]): Promi
       waiting.push({ pattern, found });
       void exited.then((code) => fail(new Error(`serve exited with ${code} before printing ${pattern}:\n${lines.join('\n')}\n${stderr}`)));
     });
-  return waitForLine(/ Open https:/).then((openLine) => {
-    const url = openLine.slice(openLine.indexOf('https://'));
+  return waitForLine(/ Staff open https:/).then((openLine) => {
+    const url = /https:\/\/\S+/.exec(openLine)![0];
     const parsed = new URL(url);
     const fingerprint = /fingerprint ([0-9A-F:]+)/.exec(lines.join('\n'))![1]!;
     const spki = /\(SPKI, base64\): (\S+)/.exec(lines.join('\n'))![1]!;
@@ -66,7 +73,6 @@ export function startServeProcess(dataFolder: string, ...extra: string[]): Promi
       lines,
       url,
       origin: parsed.origin,
-      token: parsed.searchParams.get('token')!,
       fingerprint,
       spki,
       waitForLine,
@@ -135,13 +141,77 @@ export function httpsRequest(
   });
 }
 
-/** Calls a procedure on the server with its token and returns the parsed result. */
-export async function callServer(server: ServeProcess, name: string, input: unknown, headers: Record<string, string> = {}) {
-  const answer = await httpsRequest(`${server.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-fieldbook-token': server.token, ...headers },
-    body: JSON.stringify(input),
-    fingerprint: server.fingerprint,
+/** Adds a staff account straight into a data folder's database, as `fieldbook staff add` does. */
+export async function addStaffToFolder(dataFolder: string, staff: { name: string; email: string; role: StaffRole; password: string }): Promise<void> {
+  const core = openCoreInFolder(dataFolder);
+  try {
+    await core.exclusive(() => addStaff(core.context, { ...staff, mustChangePassword: false }));
+  } finally {
+    await core.close();
+  }
+}
+
+export interface TestOfficeServer {
+  server: OfficeServer;
+  origin: string;
+  fingerprint: string;
+  /** Every line the server logged. */
+  lines: string[];
+  close(): Promise<void>;
+}
+
+/** The office server in this process over a temp core (whose clock the test sets), on a free port on 127.0.0.1. */
+export async function startTestOfficeServer(temp: TempCore, options: { signInsPerMinute?: number } = {}): Promise<TestOfficeServer> {
+  const certificate = await serverCertificate(temp.folder);
+  const lines: string[] = [];
+  const server = await startOfficeServer({
+    dispatch: temp.dispatch,
+    staticFolder: rendererFolder,
+    host: '127.0.0.1',
+    port: 0,
+    certificate,
+    signIn: new StaffSignIn(temp.core),
+    signInsPerMinute: options.signInsPerMinute,
+    log: (line) => lines.push(line),
   });
-  return { status: answer.status, result: JSON.parse(answer.body) as { ok: boolean; value?: unknown; error?: { code: string; message: string } } };
+  return { server, origin: `https://127.0.0.1:${server.port}`, fingerprint: certificate.fingerprint, lines, close: () => server.close() };
+}
+
+type Answer = { status: number; result: { ok: boolean; value?: any; error?: { code: string; message: string; fields?: Record<string, string> } }; headers: HttpsAnswer['headers'] };
+
+/** One staff member's browser tab: it keeps the session cookie and the CSRF token the way the screens do. */
+export class StaffClient {
+  cookie: string | undefined;
+  csrf: string | undefined;
+  constructor(private readonly office: { origin: string; fingerprint: string }) {}
+
+  async post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+    const answer = await httpsRequest(`${this.office.origin}${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrf ? { 'x-fieldbook-csrf': this.csrf } : {}),
+        ...headers,
+      },
+      body: JSON.stringify(body),
+      fingerprint: this.office.fingerprint,
+    });
+    const setCookie = answer.headers['set-cookie'];
+    for (const line of setCookie ?? []) {
+      const [pair] = line.split(';');
+      this.cookie = pair!.endsWith('=') ? undefined : pair;
+    }
+    return { status: answer.status, result: JSON.parse(answer.body), headers: answer.headers };
+  }
+
+  async signIn(email: string, password: string): Promise<Answer> {
+    const answer = await this.post('/auth/sign-in', { email, password });
+    if (answer.result.ok) this.csrf = answer.result.value.csrfToken;
+    return answer;
+  }
+
+  call(name: string, input: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+    return this.post(`/api/${name}`, input, headers);
+  }
 }

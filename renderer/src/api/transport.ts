@@ -17,7 +17,22 @@ function webHostToken(): string {
   return fromAddress ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-/** Talks to the web host over HTTP with the same call shape as the Electron bridge. */
+/**
+ * Served by the office server (`fieldbook serve`) rather than the app or the
+ * development web host, whose address carries a token: staff sign in, and
+ * every call carries the session's CSRF token.
+ */
+export const servedByOfficeServer = !window.fieldbook && webHostToken() === '';
+
+let staffCsrfToken = '';
+/** Kept in memory only (the session cookie itself is HTTP-only); a reload asks the server again. */
+export function setStaffCsrfToken(token: string): void {
+  staffCsrfToken = token;
+}
+/** Sent when the office server answers that the session has ended, so the sign-in screen comes back. */
+export const SIGNED_OUT_EVENT = 'fieldbook-signed-out';
+
+/** Talks to the web host or the office server over HTTP with the same call shape as the Electron bridge. */
 function httpBridge(): FieldbookBridge {
   const token = webHostToken();
   return {
@@ -25,12 +40,16 @@ function httpBridge(): FieldbookBridge {
       try {
         const response = await fetch(`/api/${encodeURIComponent(name)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-fieldbook-token': token },
+          headers: {
+            'content-type': 'application/json',
+            ...(servedByOfficeServer ? { 'x-fieldbook-csrf': staffCsrfToken } : { 'x-fieldbook-token': token }),
+          },
           body: JSON.stringify(input ?? {}),
         });
         const body: unknown = await response.json();
         if (typeof body === 'object' && body !== null && 'ok' in body) {
           const result = body as CallResult<unknown>;
+          if (servedByOfficeServer && !result.ok && result.error.code === 'UNAUTHORISED') window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
           if (result.ok || isErrorPayload(result.error)) return result;
         }
         throw new Error('unreadable answer');

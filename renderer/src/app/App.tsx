@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { StatusProvider, useAnnounce } from '../components/status';
 import { useAsync } from '../components/useAsync';
 import { Kiosk } from '../features/kiosk/Kiosk';
+import { StaffGate } from '../features/staff/StaffGate';
 import { DeviceContext, DeviceRenamedContext } from './device';
 import { FirstRun } from './FirstRun';
 import { Shell } from './Shell';
@@ -85,7 +86,9 @@ export function App() {
   return (
     <Router hook={useHashLocation}>
       <StatusProvider>
-        <Start />
+        <StaffGate>
+          <Start />
+        </StaffGate>
       </StatusProvider>
     </Router>
   );

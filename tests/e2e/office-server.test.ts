@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runFieldbook } from '../support/cli';
+import { findChromium } from '../support/find-chromium';
+import { addStaffToFolder, startServeProcess, type ServeProcess } from '../support/office-server';
+import { chromiumFlags } from './support/harness';
+
+/**
+ * Staff at the office open `fieldbook serve`'s address in Chromium over
+ * HTTPS. The browser trusts the server's self-signed certificate only
+ * because it is told the public key's hash the server printed at start (as
+ * a person compares the fingerprint the first time), and nothing else.
+ */
+
+const COORDINATOR = { name: 'Tomasz Nowak', email: 'tomasz@example.org', role: 'coordinator' as const, password: 'amber-river-compass' };
+const VIEWER = { name: 'Amira Khan', email: 'amira@example.org', role: 'viewer' as const, password: 'silver-heron-window' };
+
+let folder: string;
+let server: ServeProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'fieldbook-e2e-server-'));
+  expect((await runFieldbook(folder, 'setup', '--role', 'office', '--name', 'Central office', '--data', folder)).code).toBe(0);
+  await addStaffToFolder(folder, { name: 'Priya Shah', email: 'priya@example.org', role: 'admin', password: 'violet-harbour-lantern' });
+  await addStaffToFolder(folder, COORDINATOR);
+  await addStaffToFolder(folder, VIEWER);
+  server = await startServeProcess(folder);
+  const search = findChromium();
+  if (!search.found) throw new Error(search.message);
+  browser = await chromium.launch({
+    executablePath: search.path,
+    args: [...chromiumFlags, `--ignore-certificate-errors-spki-list=${server.spki}`],
+    headless: true,
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+async function signIn(page: Page, staff: { email: string; password: string }): Promise<void> {
+  await page.getByLabel('Email address').fill(staff.email);
+  await page.getByLabel('Password', { exact: true }).fill(staff.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+describe('the office server in Chromium', { timeout: 120_000 }, () => {
+  it('signs a coordinator and a viewer in at once in two browsers, each as themselves', async () => {
+    const coordinatorContext = await browser.newContext();
+    const viewerContext = await browser.newContext();
+    try {
+      const coordinator = await coordinatorContext.newPage();
+      const viewer = await viewerContext.newPage();
+      coordinator.setDefaultTimeout(20_000);
+      viewer.setDefaultTimeout(20_000);
+      await coordinator.goto(server.url);
+      await viewer.goto(server.url);
+      await coordinator.getByRole('heading', { level: 1, name: 'Sign in to Fieldbook' }).waitFor();
+
+      await signIn(coordinator, { email: COORDINATOR.email, password: 'not-my-password-at-all' });
+      await coordinator.getByText('Check the email address and password, then try again.').first().waitFor();
+
+      await signIn(coordinator, COORDINATOR);
+      await signIn(viewer, VIEWER);
+      await coordinator.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
+      await viewer.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
+      expect(await coordinator.getByRole('region', { name: 'Your account' }).textContent()).toContain('Signed in as Tomasz Nowak (coordinator)');
+      expect(await viewer.getByRole('region', { name: 'Your account' }).textContent()).toContain('Signed in as Amira Khan (viewer)');
+
+      // The session cookie is out of reach of the page's scripts.
+      expect(await coordinator.evaluate(() => document.cookie)).toBe('');
+      const [cookie] = await coordinatorContext.cookies();
+      expect(cookie).toMatchObject({ name: '__Host-fieldbook-session', httpOnly: true, secure: true, sameSite: 'Strict' });
+
+      await coordinator.getByRole('button', { name: 'Sign out', exact: true }).click();
+      await coordinator.getByRole('heading', { level: 1, name: 'Sign in to Fieldbook' }).waitFor();
+      // Signing one person out leaves the other at work.
+      await viewer.reload();
+      await viewer.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
+    } finally {
+      await coordinatorContext.close();
+      await viewerContext.close();
+    }
+  });
+});
