@@ -166,7 +166,7 @@ export async function previewSheet(ctx: CoreContext, request: SheetRequest, repo
 }
 
 /** SQLite's page cache while a sheet is imported, in KiB (a negative cache_size is KiB). */
-const IMPORT_CACHE_KIB = 64 * 1024;
+export const IMPORT_CACHE_KIB = 64 * 1024;
 
 /**
  * Runs an import with a larger page cache, then puts the usual one back.
