@@ -180,6 +180,8 @@ export const SessionNote = z.object({
    * means it was never corrected.
    */
   versions: z.array(NoteVersion),
+  /** Every response the office has given it, oldest first, the same way: the last is `response`; empty before the first. */
+  responseVersions: z.array(NoteVersion),
 });
 export type SessionNote = z.infer<typeof SessionNote>;
 

@@ -20,7 +20,7 @@ function noteQuery(ctx: CoreContext) {
 
 type NoteRow = Awaited<ReturnType<ReturnType<typeof noteQuery>['executeTakeFirstOrThrow']>>;
 
-function toNote(row: NoteRow, versions: NoteVersion[]): SessionNote {
+function toNote(row: NoteRow, versions: NoteVersion[], responseVersions: NoteVersion[]): SessionNote {
   return {
     id: row.id,
     sessionId: row.session_id,
@@ -34,13 +34,16 @@ function toNote(row: NoteRow, versions: NoteVersion[]): SessionNote {
     respondedAt: row.responded_at,
     // A note whose changes this computer never logged (none should be) still shows the text it has.
     versions: versions.length > 0 ? versions : [{ text: row.text, writtenAt: row.created_at, deviceName: 'Not known' }],
+    responseVersions,
   };
 }
 
-/** The notes with every text each has had. */
+/** The notes with every text and every response each has had. */
 function withVersions(ctx: CoreContext, rows: NoteRow[]): SessionNote[] {
-  const versions = noteVersions(ctx, rows.map((row) => row.id));
-  return rows.map((row) => toNote(row, versions.get(row.id) ?? []));
+  const ids = rows.map((row) => row.id);
+  const versions = noteVersions(ctx, ids);
+  const responses = noteVersions(ctx, ids, 'response');
+  return rows.map((row) => toNote(row, versions.get(row.id) ?? [], responses.get(row.id) ?? []));
 }
 
 async function getNote(ctx: CoreContext, id: string): Promise<SessionNote> {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
-import type { SessionNote } from '../../../../shared/contract';
+import type { NoteVersion, SessionNote } from '../../../../shared/contract';
 import { longDate, momentText } from '../../components/format';
 
 export const statusLabels: Record<SessionNote['status'], string> = {
@@ -18,20 +18,22 @@ export function tagLabel(tag: string): string {
 }
 
 /**
- * A corrected note says when it was corrected and where, then what it said
- * before, newest first, each with when and on which computer it was written:
- * a correction never hides what was first written.
+ * A corrected note (or a changed response) says when it was corrected and
+ * where, then what it said before, newest first, each with when and on which
+ * computer it was written: a correction never hides what was first written.
  */
-function EarlierVersions({ note }: { note: SessionNote }) {
-  const earlier = note.versions.slice(0, -1).reverse();
-  const latest = note.versions.at(-1);
+function EarlierVersions({ versions, what }: { versions: NoteVersion[]; what: 'text' | 'response' }) {
+  const earlier = versions.slice(0, -1).reverse();
+  const latest = versions.at(-1);
   if (earlier.length === 0 || !latest) return null;
+  const [changed, one, many] =
+    what === 'text' ? ['Corrected', 'Earlier text', 'Earlier texts'] : ['Response changed', 'Earlier response', 'Earlier responses'];
   return (
     <div className="note-card__versions">
       <p className="muted">
-        Corrected {momentText(latest.writtenAt)} on {latest.deviceName}.
+        {changed} {momentText(latest.writtenAt)} on {latest.deviceName}.
       </p>
-      <p className="note-card__versions-title">{earlier.length === 1 ? 'Earlier text' : `Earlier texts (${earlier.length}), newest first`}</p>
+      <p className="note-card__versions-title">{earlier.length === 1 ? one : `${many} (${earlier.length}), newest first`}</p>
       <ol className="note-card__earlier">
         {earlier.map((version) => (
           <li key={`${version.writtenAt}-${version.text}`}>
@@ -79,7 +81,7 @@ export function NoteCard({
         {showSession && <span className="muted">Added {added}</span>}
       </p>
       <p className="pre-line note-card__text">{note.text}</p>
-      <EarlierVersions note={note} />
+      <EarlierVersions versions={note.versions} what="text" />
       {note.tags.length > 0 && (
         <p className="note-card__tags">
           <span className="visually-hidden">Tags: </span>
@@ -96,6 +98,7 @@ export function NoteCard({
             We did{note.respondedAt ? ` (${longDate(note.respondedAt.slice(0, 10))})` : ''}:
           </p>
           <p className="pre-line">{note.response}</p>
+          <EarlierVersions versions={note.responseVersions} what="response" />
         </div>
       )}
       {children}

@@ -9,6 +9,7 @@ import { LoadFailed, Loading, Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { useAsync } from '../../components/useAsync';
 import { useRemembered } from '../../components/useRemembered';
+import { CorrectNote } from './CorrectNote';
 import { NoteCard, statusLabels } from './NoteCard';
 import '../../styles/evaluation.css';
 import './notes.css';
@@ -95,8 +96,10 @@ function RespondForm({ note, saved }: { note: SessionNote; saved(note: SessionNo
 
 /**
  * The "You said, we did" log: everything facilitators noted in sessions, and
- * what the office did about it. Filtered by status; each note can get a
- * response and be marked responded or closed.
+ * what the office did about it. Filtered by status; at the office each note
+ * can be corrected (a new version of its text, the earlier kept beneath it),
+ * get a response or a changed one (the earlier response kept the same way),
+ * and be marked responded or closed.
  */
 export function YouSaidWeDid() {
   const [filter, setFilter] = useRemembered('/you-said-we-did:status', 'open');
@@ -155,6 +158,15 @@ export function YouSaidWeDid() {
         <ul className="note-cards" ref={list}>
           {notes.data.map((note, index) => (
             <NoteCard key={note.id} note={note} headingLevel="h2" showSession>
+              {responds && (
+                <CorrectNote
+                  note={note}
+                  corrected={() => {
+                    // The note keeps its place in the list: only its text changed.
+                    setVersion((count) => count + 1);
+                  }}
+                />
+              )}
               {responds && (
                 <RespondForm
                   note={note}
