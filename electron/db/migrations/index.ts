@@ -23,6 +23,7 @@ import * as evaluationMoments from './0022-evaluation-moments';
 import * as pinResetApplied from './0023-pin-reset-applied';
 import * as erasedCounts from './0024-erased-counts';
 import * as staffAccounts from './0025-staff-accounts';
+import * as refusedImports from './0026-refused-imports';
 
 export interface Migration {
   name: string;
@@ -59,4 +60,5 @@ export const migrations: readonly Migration[] = [
   { name: '0023-pin-reset-applied', up: pinResetApplied.up },
   { name: '0024-erased-counts', up: erasedCounts.up },
   { name: '0025-staff-accounts', up: staffAccounts.up },
+  { name: '0026-refused-imports', up: refusedImports.up },
 ];
