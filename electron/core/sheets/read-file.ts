@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { FieldbookError } from '../../../shared/errors';
 import { checkFileSize, checkRowCount, checkZip, damaged } from './limits';
 import type { RowSink } from './records';
-import type { CellValue } from './values';
+import { readWorksheetRows } from './xlsx-rows';
 
 /** What reading a file found out about it, beyond its rows (which went to the sheets' sinks as they were read). */
 export interface FileRead {
@@ -99,28 +99,6 @@ async function readCsv(bytes: Uint8Array, sinks: SheetSinks): Promise<FileRead> 
   return { encoding };
 }
 
-/** A cell as its value: a formula as its last result, rich text as its text, a link as its words. */
-function cellValue(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if (typeof value === 'object') {
-    if ('result' in value) return cellValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('text' in value) return cellValue((value as ExcelJS.CellHyperlinkValue).text);
-    if ('error' in value) return null;
-  }
-  return null;
-}
-
-/** One row's cells by column, gaps as null: the reader numbers cells from 1, the sheet's rows keep them from 0. */
-function rowValues(row: ExcelJS.Row): CellValue[] {
-  const values: CellValue[] = [];
-  row.eachCell({ includeEmpty: true }, (cell, column) => {
-    values[column - 1] = cellValue(cell.value);
-  });
-  return Array.from(values, (value) => value ?? null);
-}
-
 /**
  * Reads the workbook as a stream, a row at a time, with exceljs's streaming
  * reader: its whole-workbook reader keeps a styled object for every cell,
@@ -150,17 +128,17 @@ async function readXlsx(bytes: Uint8Array, sheetName: string | undefined, sinks:
       found ||= keep;
       const sink = keep ? sinks(name) : null;
       let counted = 0;
-      for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
+      await readWorksheetRows(worksheet, sink !== null, (rowNumber, cells) => {
         counted += 1;
         checkRowCount(counted, `The sheet "${name}"`);
-        if (!sink) continue;
+        if (!sink) return;
         try {
-          sink(row.number, rowValues(row));
+          sink(rowNumber, cells);
         } catch (error) {
           sinkError = error;
           throw error;
         }
-      }
+      });
     }
   } catch (error) {
     if (sinkError !== null) throw sinkError;
