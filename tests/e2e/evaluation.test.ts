@@ -503,11 +503,13 @@ describe("a course's evaluation", () => {
     const english = page.getByRole('group', { name: 'Question' }).last().getByLabel('English');
     expect(await isFocused(english)).toBe(true);
     await page.getByRole('button', { name: 'Save as a new version' }).click();
-    await page.getByRole('link', { name: 'Question 6: write the question in English.' }).waitFor();
+    await page.getByRole('link', { name: 'Question 7: write the question in English.' }).waitFor();
     await english.fill('What should we change for next time?');
     await page.getByRole('group', { name: 'Question' }).last().getByLabel(/Arabic/).fill('ما الذي يجب أن نغيّره في المرة القادمة؟');
-    // Move it above "Anything else?", and make it required.
-    await page.getByRole('button', { name: 'Move up question 6' }).click();
+    // Move it above the follow-up's question and "Anything else?", and make it required.
+    await page.getByRole('button', { name: 'Move up question 7' }).click();
+    expect(await isFocused(page.getByRole('button', { name: 'Move up question 6' }))).toBe(true);
+    await page.keyboard.press('Enter');
     expect(await isFocused(page.getByRole('button', { name: 'Move up question 5' }))).toBe(true);
     await page.getByRole('checkbox', { name: 'Optional: people can skip it' }).nth(4).uncheck();
     await page.getByRole('button', { name: 'Save as a new version' }).click();
@@ -515,7 +517,18 @@ describe("a course's evaluation", () => {
 
     const saved = await onOffice('evaluations.template', { courseId: course.id });
     expect(saved.version).toBe(2);
-    expect(saved.items.map((item) => item.kind)).toEqual(['outcome_rating', 'outcome_rating', 'confidence_pair', 'free_text', 'free_text', 'free_text']);
+    expect(saved.items.map((item) => item.kind)).toEqual(['outcome_rating', 'outcome_rating', 'confidence_pair', 'free_text', 'free_text', 'free_text', 'free_text']);
+    // Each question keeps its moments; the new one is asked at the end.
+    expect(saved.items.map((item) => item.moments)).toEqual([
+      ['before', 'after'],
+      ['before', 'after'],
+      ['before', 'after', 'follow_up'],
+      ['after'],
+      ['after'],
+      ['after'],
+      ['follow_up'],
+    ]);
+    expect(saved.followUpWeeks).toBe(12);
     expect(saved.items[4]).toMatchObject({ optional: false, text: { en: 'What should we change for next time?', ar: 'ما الذي يجب أن نغيّره في المرة القادمة؟' } });
     // An empty Polish box is not saved as text: the kiosk falls back to the English.
     const added = saved.items[4];

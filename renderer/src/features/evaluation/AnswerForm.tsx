@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { EvaluationTemplate } from '../../../../shared/contract';
+import { questionsAt } from '../../../../shared/evaluation-moments';
 import { ApiError, call } from '../../api/client';
 import { controlId, gapIn, toAnswers, type Draft } from './questions/answers';
 import { focusTargetId, Question } from './questions/Question';
@@ -12,6 +13,8 @@ interface AnswerFormProps {
   person: { personId: string; name: string };
   template: EvaluationTemplate;
   anonymous: boolean;
+  /** The before questions (for someone the facilitator signed in) or the end-of-session ones. */
+  moment: 'before' | 'after';
   done(message: string): void;
   cancel(): void;
 }
@@ -23,12 +26,14 @@ interface Problem {
 }
 
 /**
- * A participant answers later, on the facilitator's laptop: the kiosk's own
- * questions, all on one page, in English. Checked as the kiosk checks each
+ * A participant answers on the facilitator's laptop: the kiosk's own
+ * questions (those before the session, or those at its end), all on one
+ * page, in English. Checked as the kiosk checks each
  * screen; nothing is stored until "Save answers".
  */
-export function AnswerForm({ sessionId, person, template, anonymous, done, cancel }: AnswerFormProps) {
+export function AnswerForm({ sessionId, person, template, anonymous, moment, done, cancel }: AnswerFormProps) {
   const t = useWords('en');
+  const items = questionsAt(template.items, moment);
   const [draft, setDraft] = useState<Draft>({});
   const [tried, setTried] = useState(false);
   const [server, setServer] = useState<{ fields: Record<string, string>; message: string | null }>({ fields: {}, message: null });
@@ -42,8 +47,8 @@ export function AnswerForm({ sessionId, person, template, anonymous, done, cance
     if (failures > 0) summary.current?.focus();
   }, [failures]);
 
-  const gaps = template.items.map((item) => (tried ? gapIn(item, draft[item.id]) : null));
-  const problems: Problem[] = template.items.flatMap((item, index) => {
+  const gaps = items.map((item) => (tried ? gapIn(item, draft[item.id]) : null));
+  const problems: Problem[] = items.flatMap((item, index) => {
     const message = server.fields[item.id] ?? (gaps[index] ? t(gapKeys[gaps[index]]) : undefined);
     return message ? [{ message: `Question ${index + 1}: ${message}`, targetId: focusTargetId(item, idPrefix, draft[item.id]) }] : [];
   });
@@ -54,17 +59,18 @@ export function AnswerForm({ sessionId, person, template, anonymous, done, cance
     if (saving) return;
     setTried(true);
     setServer({ fields: {}, message: null });
-    if (template.items.some((item) => gapIn(item, draft[item.id]))) return setFailures((count) => count + 1);
+    if (items.some((item) => gapIn(item, draft[item.id]))) return setFailures((count) => count + 1);
     setSaving(true);
     try {
       await call('evaluations.submit', {
         sessionId,
         personId: person.personId,
         templateId: template.id,
-        answers: toAnswers(template.items, draft),
+        answers: toAnswers(items, draft),
         language: 'en',
+        moment,
       });
-      done(`${person.name}’s answers are saved.`);
+      done(moment === 'before' ? `${person.name}’s answers before the session are saved.` : `${person.name}’s answers are saved.`);
     } catch (error) {
       const fields =
         error instanceof ApiError
@@ -81,7 +87,7 @@ export function AnswerForm({ sessionId, person, template, anonymous, done, cance
   return (
     <section className="eval-answer" aria-labelledby="eval-answer-title">
       <h3 id="eval-answer-title" ref={heading} tabIndex={-1}>
-        Answers from {person.name}
+        {moment === 'before' ? `Answers before the session from ${person.name}` : `Answers from ${person.name}`}
       </h3>
       <p>
         Hand the laptop to {person.name}. {anonymous ? 'Their answers are anonymous: nothing links them to their name.' : 'Their answers are kept with their name.'}{' '}
@@ -116,7 +122,7 @@ export function AnswerForm({ sessionId, person, template, anonymous, done, cance
           </div>
         )}
         <ol className="eval-answer__items">
-          {template.items.map((item, index) => (
+          {items.map((item, index) => (
             <li key={item.id} id={controlId(idPrefix, item.id, 'item')}>
               <p className="eval-answer__number">Question {index + 1}</p>
               <Question
@@ -127,6 +133,7 @@ export function AnswerForm({ sessionId, person, template, anonymous, done, cance
                 problem={server.fields[item.id]}
                 language="en"
                 idPrefix={idPrefix}
+                moment={moment}
               />
             </li>
           ))}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EvaluationTemplate, ProcedureOutput } from '../../../../shared/contract';
+import { questionsAt } from '../../../../shared/evaluation-moments';
 import { call } from '../../api/client';
 import { LoadFailed, Loading } from '../../components/Page';
 import { useAsync } from '../../components/useAsync';
@@ -20,10 +21,13 @@ interface RespondentsProps {
 /**
  * Everyone signed in to the session, with whether they have answered; for
  * someone who has not, "Answer on this laptop" opens the questions here.
+ * When the course asks questions before the session, the same for those:
+ * for someone the facilitator signed in, who never saw the kiosk's.
  */
 export function Respondents({ sessionId, template, anonymous, version, answered }: RespondentsProps) {
   const people = useAsync(() => call('evaluations.respondents', { sessionId }), [sessionId, version]);
-  const [answering, setAnswering] = useState<Respondent | null>(null);
+  const [answering, setAnswering] = useState<{ person: Respondent; moment: 'before' | 'after' } | null>(null);
+  const asksBefore = questionsAt(template.items, 'before').length > 0;
   /**
    * The person whose button opened the form: focus goes back to their row when
    * it closes. After a save, only once the list read again (not `stale`) shows them as answered.
@@ -35,7 +39,7 @@ export function Respondents({ sessionId, template, anonymous, version, answered 
     const target = returnTo.current;
     if (answering || !target || (target.stale !== undefined && target.stale === people.data)) return;
     returnTo.current = null;
-    list.current?.querySelector<HTMLElement>(`[data-person="${target.personId}"]`)?.focus();
+    (list.current?.querySelector<HTMLElement>(`[data-person="${target.personId}"]`) ?? list.current?.querySelector<HTMLElement>(`[data-before="${target.personId}"]`))?.focus();
   }, [answering, people.data]);
 
   const close = () => setAnswering(null);
@@ -51,6 +55,7 @@ export function Respondents({ sessionId, template, anonymous, version, answered 
           <thead>
             <tr>
               <th scope="col">Name</th>
+              {asksBefore && <th scope="col">Before the session</th>}
               <th scope="col">Evaluation</th>
             </tr>
           </thead>
@@ -58,6 +63,30 @@ export function Respondents({ sessionId, template, anonymous, version, answered 
             {people.data.map((person) => (
               <tr key={person.personId}>
                 <th scope="row">{person.name}</th>
+                {asksBefore && (
+                  <td>
+                    {person.answeredBefore ? (
+                      <span className="tag tag--completed" data-before={person.personId} tabIndex={-1}>
+                        Answered
+                      </span>
+                    ) : person.responded ? (
+                      <span className="muted">Not given</span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        data-before={person.personId}
+                        aria-expanded={answering?.person.personId === person.personId && answering.moment === 'before'}
+                        onClick={() => {
+                          returnTo.current = { personId: person.personId };
+                          setAnswering({ person, moment: 'before' });
+                        }}
+                      >
+                        Answer the before questions on this laptop<span className="visually-hidden"> for {person.name}</span>
+                      </button>
+                    )}
+                  </td>
+                )}
                 <td>
                   {person.responded ? (
                     <span className="tag tag--completed" data-person={person.personId} tabIndex={-1}>
@@ -68,10 +97,10 @@ export function Respondents({ sessionId, template, anonymous, version, answered 
                       type="button"
                       className="button button--secondary"
                       data-person={person.personId}
-                      aria-expanded={answering?.personId === person.personId}
+                      aria-expanded={answering?.person.personId === person.personId && answering.moment === 'after'}
                       onClick={() => {
                         returnTo.current = { personId: person.personId };
-                        setAnswering(person);
+                        setAnswering({ person, moment: 'after' });
                       }}
                     >
                       Answer on this laptop<span className="visually-hidden"> for {person.name}</span>
@@ -85,13 +114,14 @@ export function Respondents({ sessionId, template, anonymous, version, answered 
       )}
       {answering && (
         <AnswerForm
-          key={answering.personId}
+          key={`${answering.person.personId}-${answering.moment}`}
           sessionId={sessionId}
-          person={answering}
+          person={answering.person}
           template={template}
           anonymous={anonymous}
+          moment={answering.moment}
           done={(message) => {
-            returnTo.current = { personId: answering.personId, stale: people.data };
+            returnTo.current = { personId: answering.person.personId, stale: people.data };
             close();
             answered(message);
           }}

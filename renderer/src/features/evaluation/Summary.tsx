@@ -1,5 +1,6 @@
 import type { EvaluationSummary } from '../../../../shared/contract';
 import { plural } from '../../components/format';
+import { PairedChange } from './PairedChange';
 
 /** 0.667 -> "67%" */
 export function percent(fraction: number): string {
@@ -61,7 +62,7 @@ function Outcomes({ outcomes }: { outcomes: EvaluationSummary['outcomes'] }) {
 function Confidence({ confidence }: { confidence: NonNullable<EvaluationSummary['confidence']> }) {
   return (
     <section aria-labelledby="summary-confidence">
-      <h3 id="summary-confidence">Confidence</h3>
+      <h3 id="summary-confidence">Confidence, rated at the end (retrospective)</h3>
       {confidence.paired === 0 || confidence.share === null ? (
         <p>No one has rated their confidence both before and now yet.</p>
       ) : (
@@ -144,6 +145,7 @@ export function Summary({ summary }: { summary: EvaluationSummary }) {
           )}
           <Outcomes outcomes={summary.outcomes} />
           {summary.confidence && <Confidence confidence={summary.confidence} />}
+          <PairedChange summary={summary} />
           <Comments comments={summary.comments} />
         </>
       )}

@@ -1,4 +1,4 @@
-import type { EvaluationItem, KioskLanguage, LocalisedText } from '../../../../../shared/contract';
+import type { EvaluationItem, EvaluationMoment, KioskLanguage, LocalisedText } from '../../../../../shared/contract';
 import { controlId, isRating, pairOf, textIn, type DraftAnswer, type Gap } from './answers';
 import { Choice, QuestionError, RatingScale } from './RatingScale';
 import { gapKeys, useWords } from './words';
@@ -15,6 +15,18 @@ export interface QuestionProps {
   language: KioskLanguage;
   /** Start of every id, unique on the page: "kiosk-q", "staff-q". */
   idPrefix: string;
+  /** When it is asked; after unless said. */
+  moment?: EvaluationMoment;
+}
+
+/**
+ * The hint under a rating: after the session, how much it helped; before it,
+ * how much they know now. Confidence asked alone (before the session or at
+ * the follow-up, an "outcome" with no outcome) needs none: its words say it.
+ */
+function ratingHint(item: Extract<EvaluationItem, { kind: 'outcome_rating' }>, moment: EvaluationMoment, t: (key: string) => string): string | undefined {
+  if (item.outcomeId === '') return undefined;
+  return moment === 'before' ? t('kiosk.before.outcomeHint') : t('kiosk.evaluation.outcomeHint');
 }
 
 /**
@@ -105,7 +117,7 @@ function SingleChoice({ item, value, onChange, gap, problem, language, idPrefix 
  * written answer, or one choice from a list.
  */
 export function Question(props: QuestionProps) {
-  const { item, value, onChange, gap, problem, language, idPrefix } = props;
+  const { item, value, onChange, gap, problem, language, idPrefix, moment = 'after' } = props;
   const t = useWords(language);
   const name = controlId(idPrefix, item.id);
   switch (item.kind) {
@@ -114,7 +126,7 @@ export function Question(props: QuestionProps) {
         <RatingScale
           name={name}
           legend={<ItemText text={item.text} language={language} optional={item.optional} />}
-          hint={t('kiosk.evaluation.outcomeHint')}
+          hint={ratingHint(item, moment, t)}
           value={isRating(value) ? value : undefined}
           onChange={onChange}
           error={problem ?? (gap ? t(gapKeys[gap]) : undefined)}

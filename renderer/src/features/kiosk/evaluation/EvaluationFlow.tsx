@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationTemplate, ProcedureOutput } from '../../../../../shared/contract';
+import { questionsAt } from '../../../../../shared/evaluation-moments';
 import { call } from '../../../api/client';
 import { isolate, languageOf } from '../../../i18n';
 import { toAnswers, type Draft } from '../../evaluation/questions/answers';
@@ -71,7 +72,8 @@ export function EvaluationFlow({ finish, back }: FlowProps) {
   const [flagged, setFlagged] = useState<string[]>([]);
   const [sending, setSending] = useState(false);
 
-  const items = template?.items ?? [];
+  // The end-of-session questions: not those asked only before the session or at the follow-up.
+  const items = template ? questionsAt(template.items, 'after') : [];
 
   const begin = (match: Match) => {
     setWho(match);

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EvaluationItem, KioskLanguage } from '../../../../../shared/contract';
+import type { EvaluationItem, EvaluationMoment, KioskLanguage } from '../../../../../shared/contract';
 import { gapIn, type DraftAnswer } from '../../evaluation/questions/answers';
 import { focusTargetId, Question } from '../../evaluation/questions/Question';
 import { isTranslated } from '../../evaluation/questions/translated';
@@ -16,6 +16,8 @@ interface QuestionScreenProps {
   value: DraftAnswer;
   onChange(value: DraftAnswer): void;
   language: KioskLanguage;
+  /** Before the session, an outcome's rating asks what they know now rather than what the session gave them. */
+  moment?: EvaluationMoment;
   /** On to the next item (or to "Check your answers"); `skip` clears this item's answer first. */
   next(): void;
   skip(): void;
@@ -28,7 +30,7 @@ interface QuestionScreenProps {
  * message says what is missing and focus goes to it. An optional one has
  * "Skip this question". Nothing is sent from here.
  */
-export function QuestionScreen({ item, index, total, value, onChange, language, next, skip, back }: QuestionScreenProps) {
+export function QuestionScreen({ item, index, total, value, onChange, language, moment, next, skip, back }: QuestionScreenProps) {
   const { t } = useTranslation();
   /** Tries to go on with a gap: each one moves focus to what is missing, once its message is on screen. */
   const [tries, setTries] = useState(0);
@@ -52,7 +54,7 @@ export function QuestionScreen({ item, index, total, value, onChange, language, 
       <form noValidate onSubmit={submit}>
         {/* Said before the English words, in the reader's own language, so they know why the question changed language. */}
         {!isTranslated(item, language) && <p className="kiosk-note">{t('kiosk.evaluation.notTranslated')}</p>}
-        <Question item={item} value={value} onChange={onChange} gap={gap} language={language} idPrefix={questionIdPrefix} />
+        <Question item={item} value={value} onChange={onChange} gap={gap} language={language} idPrefix={questionIdPrefix} moment={moment} />
         <KioskActions>
           <KioskButton type="submit">{t('kiosk.evaluation.next')}</KioskButton>
           {item.optional && (

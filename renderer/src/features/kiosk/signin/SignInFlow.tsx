@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CONSENT_TEXT_VERSION, type Ethnicity, type KioskSignInMatch } from '../../../../../shared/contract';
 import { call } from '../../../api/client';
 import { languageOf } from '../../../i18n';
+import { BeforeQuestions } from '../evaluation/BeforeQuestions';
 import type { FlowProps } from '../flows';
 import { AddSelf, noNewPerson, type NewPerson } from './AddSelf';
 import { Confirm } from './Confirm';
@@ -27,6 +28,7 @@ type Step =
   | { name: 'consent'; who: Who }
   | { name: 'equality'; who: Who }
   | { name: 'done'; firstName: string; waitlistPosition: number | null }
+  | { name: 'before'; firstName: string; personId: string }
   | { name: 'refused' }
   | { name: 'problem'; problem: Problem };
 
@@ -34,7 +36,8 @@ type Step =
  * Signing in at the kiosk, one question per screen:
  * find your name (or add it, after seeing anyone already listed under it) →
  * is this you? → consent → optional ethnic group → signed in (or, when the
- * session is full, told their place on the waitlist). Someone signed in
+ * session is full, told their place on the waitlist), then the course's
+ * questions before the session, which they can skip. Someone signed in
  * already is told so as soon as they choose their name.
  * Nothing leaves this component until the last step, which sends the person,
  * their consent and their answer in one call, so stopping anywhere (going
@@ -69,7 +72,12 @@ export function SignInFlow({ finish, back }: FlowProps) {
               consent,
               ethnicity,
             });
-      setStep({ name: 'done', firstName: outcome.firstName, waitlistPosition: outcome.waitlistPosition });
+      // Signed in: on to the before questions, if the course asks any. Waiting for a place: nothing to ask yet.
+      setStep(
+        outcome.waitlistPosition === null
+          ? { name: 'before', firstName: outcome.firstName, personId: outcome.personId }
+          : { name: 'done', firstName: outcome.firstName, waitlistPosition: outcome.waitlistPosition },
+      );
     } catch (error) {
       setStep({ name: 'problem', problem: problemOf(error) });
     } finally {
@@ -131,6 +139,8 @@ export function SignInFlow({ finish, back }: FlowProps) {
       );
     case 'done':
       return <Done firstName={step.firstName} waitlistPosition={step.waitlistPosition} finish={finish} />;
+    case 'before':
+      return <BeforeQuestions personId={step.personId} firstName={step.firstName} finish={finish} />;
     case 'refused':
       return <Refused finish={finish} />;
     case 'problem':
