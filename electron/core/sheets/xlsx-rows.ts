@@ -39,7 +39,8 @@ interface RawCell {
  * A worksheet's rows as cell values, one row at a time, straight from the
  * sheet's XML events, with the same readings as exceljs's own worksheet
  * reader (a formula as its last result, a shared string or rich text as its
- * text, a number in a date format as a date, an error as no value). It
+ * text, a number in a date format as a date, an error as no value), except
+ * that a formula's number in a date format is a date too. It
  * leaves out exceljs's Row and Cell objects, which for a sheet of 100,000
  * rows were a third of the time a preview took and most of its garbage.
  * onRow gets each row's number (from 1, as the spreadsheet shows it) and
@@ -59,9 +60,15 @@ export async function readWorksheetRows(worksheet: unknown, keep: boolean, onRow
   let text: { text: string } | null = null;
 
   const valueOf = (raw: RawCell): CellValue => {
+    // A cell without a style of its own takes its row's, as exceljs's cells do.
+    const dateFormatted = () => exceljsUtils.isDateFmt((styleOf(raw.style) ?? rowStyle)?.numFmt);
     if (raw.formula) {
       if (!raw.value) return null;
-      return raw.type === 'str' ? exceljsUtils.xmlDecode(raw.value.text) : parseFloat(raw.value.text);
+      if (raw.type === 'str') return exceljsUtils.xmlDecode(raw.value.text);
+      // exceljs gives a formula's result as a bare number even in a date format; as a date here, so a
+      // workbook in the 1904 date system (Excel for Mac's old default) does not read as four years earlier.
+      const result = parseFloat(raw.value.text);
+      return dateFormatted() ? exceljsUtils.excelToDate(result, date1904) : result;
     }
     if (!raw.value) return null;
     switch (raw.type) {
@@ -78,10 +85,8 @@ export async function readWorksheetRows(worksheet: unknown, keep: boolean, onRow
       case 'b':
         return parseInt(raw.value.text, 10) !== 0;
       default: {
-        // A cell without a style of its own takes its row's, as exceljs's cells do.
-        const numFmt = (styleOf(raw.style) ?? rowStyle)?.numFmt;
         const number = parseFloat(raw.value.text);
-        return exceljsUtils.isDateFmt(numFmt) ? exceljsUtils.excelToDate(number, date1904) : number;
+        return dateFormatted() ? exceljsUtils.excelToDate(number, date1904) : number;
       }
     }
   };
