@@ -7,8 +7,9 @@ import { databaseHash, DAY_MS, tempCore, type TempCore } from '../support/temp-c
 
 /**
  * The office's import log lists a file chosen on the Import screen that was
- * refused, with its reason, among the files imported: the refusal still
- * writes nothing to the database.
+ * refused, with its reason, among the files imported: the refusal changes
+ * nothing else, and its note is kept inside the encrypted database, never as
+ * a plain file beside it.
  */
 
 let world: SyncWorld | undefined;
@@ -36,6 +37,9 @@ describe('the import log', () => {
     const junk = await office.dispatch('sync.importFile', incomingBytes(new TextEncoder().encode('not a file Fieldbook wrote'), 'holiday-photos.fieldbook'));
     expect(junk.ok).toBe(false);
     expect(databaseHash(office.sqlite)).toBe(before);
+    // The note is a row of the encrypted database: no plain file beside it holds the reason.
+    expect(office.sqlite.prepare('SELECT file_name FROM refused_imports').pluck().all()).toEqual(['holiday-photos.fieldbook']);
+    expect(existsSync(join(office.folder, 'Refused imports'))).toBe(false);
 
     const log = await office.call('sync.importLog', {});
     expect(log.map((entry) => entry.status)).toEqual(['refused', 'imported']);
@@ -76,6 +80,6 @@ describe('the import log', () => {
     const laptop = world.laptops[0]!;
     const tried = await laptop.dispatch('sync.importFile', incomingBytes(new TextEncoder().encode('anything'), 'x.fieldbook'));
     expect(tried.ok).toBe(false);
-    expect(existsSync(join(laptop.folder, 'Refused imports'))).toBe(false);
+    expect(laptop.sqlite.prepare('SELECT count(*) FROM refused_imports').pluck().get()).toBe(0);
   });
 });

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CoreContext } from '../deps';
 import { inboxRetentionDays } from '../erasure/inbox-retention';
@@ -47,15 +46,11 @@ export function refusedInboxFiles(ctx: CoreContext): RefusedFile[] {
   return files;
 }
 
-/** Where refusals of files chosen on the Import screen are noted: beside the database, never in it. */
-const CHOSEN_FILES_REFUSED = 'Refused imports';
+/** The folder beside the database where earlier versions kept these notes as plain files; moved into the database on first read. */
+const OLD_NOTES_FOLDER = 'Refused imports';
 
 /** The newest notes kept; the import log shows no more than this many entries anyway. */
 const KEEP_NOTES = 200;
-
-function chosenRefusalsFolder(ctx: CoreContext): string | null {
-  return ctx.sqlite.memory ? null : join(dirname(ctx.sqlite.name), CHOSEN_FILES_REFUSED);
-}
 
 /**
  * A note names a file and why it was refused, which may name someone: it is
@@ -65,25 +60,60 @@ function keptSince(ctx: CoreContext): string {
   return new Date(ctx.clock().getTime() - inboxRetentionDays(ctx) * 24 * 60 * 60 * 1000).toISOString();
 }
 
+/** Past the retention period, or beyond the newest KEEP_NOTES: gone. */
+function pruneNotes(ctx: CoreContext): void {
+  ctx.sqlite.prepare('DELETE FROM refused_imports WHERE at < ?').run(keptSince(ctx));
+  ctx.sqlite
+    .prepare(`DELETE FROM refused_imports WHERE id NOT IN (SELECT id FROM refused_imports ORDER BY at DESC, id DESC LIMIT ${KEEP_NOTES})`)
+    .run();
+}
+
+/**
+ * Notes an earlier version wrote as plain files beside the database: read
+ * into the database once, then removed, so no name from a refused file is
+ * left outside the encryption.
+ */
+function moveOldNotes(ctx: CoreContext): void {
+  if (ctx.sqlite.memory) return;
+  const folder = join(dirname(ctx.sqlite.name), OLD_NOTES_FOLDER);
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((name) => name.endsWith('.json'));
+  } catch {
+    return;
+  }
+  const insert = ctx.sqlite.prepare('INSERT OR IGNORE INTO refused_imports (id, at, file_name, reason) VALUES (?, ?, ?, ?)');
+  for (const name of names) {
+    try {
+      const note = JSON.parse(readFileSync(join(folder, name), 'utf8')) as Partial<RefusedFile>;
+      if (typeof note.at === 'string' && typeof note.fileName === 'string' && typeof note.reason === 'string') insert.run(name, note.at, note.fileName, note.reason);
+    } catch {
+      // Not a note Fieldbook wrote: removed with the rest.
+    }
+  }
+  rmSync(folder, { recursive: true, force: true });
+  pruneNotes(ctx);
+}
+
 /**
  * Notes that a file chosen on the Import screen was refused, and why, so the
- * import log can list it later as it lists the inbox's refused files. Like
- * those, the note is a file (in a folder beside the database): a refusal
- * writes nothing to the database. Only the newest notes are kept. A note
- * that cannot be written leaves the refusal itself as it was.
+ * import log can list it later as it lists the inbox's refused files. The
+ * note is the one thing a refusal keeps: a row of its own in the encrypted
+ * database (refused_imports, local, never in the change log or a file),
+ * written after the refused import has changed nothing. Only the newest
+ * notes are kept, and a refusal the same as the newest is not noted twice. A note that cannot be written leaves the refusal itself
+ * as it was.
  */
 export function noteRefusedImport(ctx: CoreContext, fileName: string, reason: string): void {
-  const folder = chosenRefusalsFolder(ctx);
-  if (!folder) return;
   try {
-    mkdirSync(folder, { recursive: true });
-    const at = ctx.clock().toISOString();
-    // Named by time first, so the folder sorts oldest first and the oldest can go.
-    writeFileSync(join(folder, `${at.replace(/[:.]/g, '-')} ${randomUUID()}.json`), JSON.stringify({ at, fileName, reason }));
-    const notes = readdirSync(folder).filter((name) => name.endsWith('.json')).sort();
-    const cutoff = keptSince(ctx).replace(/[:.]/g, '-');
-    const past = notes.filter((name, index) => index < notes.length - KEEP_NOTES || name < cutoff);
-    for (const old of past) rmSync(join(folder, old), { force: true });
+    // The same file refused for the same reason as the newest note is listed already: not noted again,
+    // so a run of damaged copies (or someone trying one file again and again) writes nothing more.
+    const newest = ctx.sqlite.prepare('SELECT file_name, reason FROM refused_imports ORDER BY at DESC, id DESC LIMIT 1').get() as
+      | { file_name: string; reason: string }
+      | undefined;
+    if (newest && newest.file_name === fileName && newest.reason === reason) return;
+    ctx.sqlite.prepare('INSERT INTO refused_imports (id, at, file_name, reason) VALUES (?, ?, ?, ?)').run(ctx.newId(), ctx.clock().toISOString(), fileName, reason);
+    pruneNotes(ctx);
   } catch {
     // A full or read-only disk: the person still sees the refusal on screen.
   }
@@ -91,25 +121,12 @@ export function noteRefusedImport(ctx: CoreContext, fileName: string, reason: st
 
 /** Files chosen on the Import screen and refused, from their notes. */
 export function refusedChosenFiles(ctx: CoreContext): RefusedFile[] {
-  const folder = chosenRefusalsFolder(ctx);
-  if (!folder) return [];
-  let names: string[];
-  try {
-    names = readdirSync(folder).filter((name) => name.endsWith('.json'));
-  } catch {
-    return [];
-  }
-  const since = keptSince(ctx);
-  const files: RefusedFile[] = [];
-  for (const name of names) {
-    try {
-      const note = JSON.parse(readFileSync(join(folder, name), 'utf8')) as Partial<RefusedFile>;
-      if (typeof note.at === 'string' && note.at >= since && typeof note.fileName === 'string' && typeof note.reason === 'string') {
-        files.push({ at: note.at, fileName: note.fileName, reason: note.reason });
-      }
-    } catch {
-      // Removed while being read, or not a note Fieldbook wrote: not in the log.
-    }
-  }
-  return files;
+  moveOldNotes(ctx);
+  return (
+    ctx.sqlite.prepare('SELECT at, file_name, reason FROM refused_imports WHERE at >= ? ORDER BY at DESC').all(keptSince(ctx)) as {
+      at: string;
+      file_name: string;
+      reason: string;
+    }[]
+  ).map((row) => ({ at: row.at, fileName: row.file_name, reason: row.reason }));
 }

@@ -52,7 +52,7 @@ export function readWireChange(change: WireChange, columns: Map<SharedTableName,
 const LOCAL_TABLES = [
   'device', 'change_log', 'kiosk', 'person_search_keys', 'local_settings', 'pending_anonymous_responses', 'paired_office', 'enrolled_devices',
   'outgoing_bundles', 'received_bundles', 'import_log', 'held_bundles', 'conflicts', 'unapplied_rows', 'capacity_flags', 'duplicate_decisions',
-  'erasures', 'erased_rows', 'erasure_confirmations',
+  'erasures', 'erased_rows', 'erasure_confirmations', 'refused_imports',
 ] as const;
 
 function readObject(text: string): Record<string, unknown> | null {
