@@ -688,7 +688,7 @@ describe('a signed bundle is trusted only as far as a laptop may write', () => {
       expect(await refusal(s.office.dispatch, 'people.update', { id: eve, fields: { givenName: 'Evelyn', familyName: 'Forger' } })).toEqual({
         code: 'CONFLICT',
         message:
-          "This value of a person was written on a device whose clock said 1 January 2100, so a change made here now would not last. Correct that device's date, then change it there. Nothing was saved.",
+          "Correct the date of the device whose clock said 1 January 2100, then change it there: this value of a person was written on it, so a change made here now would not last. Nothing was saved.",
       });
       expect(changedTables(before, dumpDatabase(s.office.sqlite))).toEqual([]);
       // Values it did not write can still be changed as usual.
