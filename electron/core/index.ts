@@ -13,6 +13,7 @@ import { erasureHandlers } from './erasure/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { subjectAccessHandlers } from './subject-access/handlers';
 import { staffHandlers } from './staff/handlers';
+import { checkedForStaffRole } from './staff/role-check';
 import { bookingHandlers } from './bookings/handlers';
 import { deviceHandlers } from './device/device';
 import { evaluationHandlers } from './evaluations/handlers';
@@ -98,8 +99,9 @@ function openCore(deps: CoreDeps): Core {
     ...staffHandlers(ctx),
   };
   // Downloads read through the list procedures themselves, unwrapped: the download already holds its turn on the write path.
-  const handlers: Handlers = writePath.serialise(
-    lockedWhileKioskIsOpen(ctx, { ...domainHandlers, ...exportHandlers(ctx, domainHandlers) }),
+  // On the office server each call is a staff member's, checked against their role before it takes its turn.
+  const handlers: Handlers = checkedForStaffRole(
+    writePath.serialise(lockedWhileKioskIsOpen(ctx, { ...domainHandlers, ...exportHandlers(ctx, domainHandlers) })),
   );
   // Closing waits for the procedure in hand, so its transaction finishes first.
   const close = () => writePath.exclusive(() => database.close());

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFieldbook } from '../support/cli';
 import { findChromium } from '../support/find-chromium';
 import { addStaffToFolder, startServeProcess, type ServeProcess } from '../support/office-server';
-import { chromiumFlags } from './support/harness';
+import { chromiumFlags, clickInMainMenu, mainMenuScreens } from './support/harness';
 
 /**
  * Staff at the office open `fieldbook serve`'s address in Chromium over
@@ -73,6 +73,20 @@ describe('the office server in Chromium', { timeout: 120_000 }, () => {
       expect(await coordinator.getByRole('region', { name: 'Your account' }).textContent()).toContain('Signed in as Tomasz Nowak (coordinator)');
       expect(await viewer.getByRole('region', { name: 'Your account' }).textContent()).toContain('Signed in as Amira Khan (viewer)');
 
+      // Each sees only the screens their role may use: the core would refuse the rest.
+      const coordinatorScreens = await mainMenuScreens(coordinator);
+      expect(coordinatorScreens).toEqual(expect.arrayContaining(['Sessions', 'Courses', 'Import', 'Spreadsheets', 'Review']));
+      expect(coordinatorScreens).not.toEqual(expect.arrayContaining(['Devices']));
+      expect(coordinatorScreens).not.toContain('Settings');
+      const viewerScreens = await mainMenuScreens(viewer);
+      expect(viewerScreens).toEqual(expect.arrayContaining(['Sessions', 'Courses', 'Reports']));
+      for (const screen of ['Import', 'Spreadsheets', 'Review', 'Devices', 'Backups', 'Erasures', 'Settings']) expect(viewerScreens).not.toContain(screen);
+      await clickInMainMenu(coordinator, 'Courses');
+      await clickInMainMenu(viewer, 'Courses');
+      await coordinator.getByRole('link', { name: 'New course' }).waitFor();
+      await viewer.getByRole('heading', { level: 1, name: 'Courses' }).waitFor();
+      expect(await viewer.getByRole('link', { name: 'New course' }).count()).toBe(0);
+
       // The session cookie is out of reach of the page's scripts.
       expect(await coordinator.evaluate(() => document.cookie)).toBe('');
       const [cookie] = await coordinatorContext.cookies();
@@ -82,7 +96,7 @@ describe('the office server in Chromium', { timeout: 120_000 }, () => {
       await coordinator.getByRole('heading', { level: 1, name: 'Sign in to Fieldbook' }).waitFor();
       // Signing one person out leaves the other at work.
       await viewer.reload();
-      await viewer.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
+      await viewer.getByRole('heading', { level: 1, name: 'Courses' }).waitFor();
     } finally {
       await coordinatorContext.close();
       await viewerContext.close();

@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { DeviceRole } from '../../../shared/contract';
+import { roleMayCall } from '../../../shared/staff-roles';
+import { useSignedInStaff } from '../features/staff/signed-in-staff';
 import { menuGroupLabels, sectionsFor, type MenuGroup, type Section } from './routes';
 
 const isCurrent = (location: string, section: Section) => location === section.path || location.startsWith(`${section.path}/`);
@@ -64,7 +66,9 @@ export function MainMenu({ role }: { role: DeviceRole }) {
   const [openGroup, setOpenGroup] = useState<MenuGroup | null>(null);
   const [narrowOpen, setNarrowOpen] = useState(false);
   const nav = useRef<HTMLElement>(null);
-  const sections = sectionsFor(role);
+  // On the office server, a screen whose first call the staff member's role may not make is left out.
+  const staffRole = useSignedInStaff()?.role;
+  const sections = sectionsFor(role).filter((section) => !section.needs || roleMayCall(staffRole, section.needs));
   const topRow = sections.filter((section) => !section.group);
   const groups = (Object.keys(menuGroupLabels) as MenuGroup[])
     .map((group) => ({ group, sections: sections.filter((section) => section.group === group) }))

@@ -40,7 +40,7 @@ import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { ErasePerson } from '../features/erasure/ErasePerson';
 import { ErasuresScreen } from '../features/erasure/ErasuresScreen';
 import { SubjectAccessPage } from '../features/subject-access/SubjectAccessPage';
-import type { DeviceRole } from '../../../shared/contract';
+import type { DeviceRole, ProcedureName } from '../../../shared/contract';
 import { useDevice } from './device';
 
 export interface Section {
@@ -50,6 +50,8 @@ export interface Section {
   roles?: readonly DeviceRole[];
   /** The menu group it sits in, so the main menu fits one row; on the top row when left out. */
   group?: MenuGroup;
+  /** On the office server, the procedure the screen opens with: shown only to staff whose role may call it. */
+  needs?: ProcedureName;
 }
 
 export type MenuGroup = 'catalogue' | 'files';
@@ -76,13 +78,13 @@ export const sections: readonly Section[] = [
   { path: '/contracts', label: 'Contracts', roles: ['office'], group: 'catalogue' },
   { path: '/requests', label: 'Requests', group: 'catalogue' },
   { path: '/sync', label: 'Send to office', roles: ['laptop'], group: 'files' },
-  { path: '/import', label: 'Import', roles: ['office'], group: 'files' },
-  { path: '/sheets', label: 'Spreadsheets', roles: ['office'], group: 'files' },
-  { path: '/review', label: 'Review', roles: ['office'], group: 'files' },
-  { path: '/devices', label: 'Devices', group: 'files' },
-  { path: '/backup', label: 'Backups', group: 'files' },
-  { path: '/erasures', label: 'Erasures', roles: ['office'], group: 'files' },
-  { path: '/settings', label: 'Settings', group: 'files' },
+  { path: '/import', label: 'Import', roles: ['office'], group: 'files', needs: 'sync.importFile' },
+  { path: '/sheets', label: 'Spreadsheets', roles: ['office'], group: 'files', needs: 'sheets.import' },
+  { path: '/review', label: 'Review', roles: ['office'], group: 'files', needs: 'sync.resolveConflict' },
+  { path: '/devices', label: 'Devices', group: 'files', needs: 'pairing.status' },
+  { path: '/backup', label: 'Backups', group: 'files', needs: 'backup.status' },
+  { path: '/erasures', label: 'Erasures', roles: ['office'], group: 'files', needs: 'erasure.list' },
+  { path: '/settings', label: 'Settings', group: 'files', needs: 'settings.get' },
 ];
 
 /** The menu this computer's role sees. */

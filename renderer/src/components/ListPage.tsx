@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { ButtonLink, LoadFailed, Loading, Page } from './Page';
 import { showing, type PageCount } from './Pagination';
 import type { AsyncState } from './useAsync';
+import { useMayChange } from '../features/staff/may-call';
 
 interface ListPageProps<T> {
   title: string;
@@ -36,11 +37,13 @@ interface ListPageProps<T> {
 export function ListPage<T>(props: ListPageProps<T>) {
   const { title, newHref, newLabel, notice, searchLabel, searchHint, query, onQuery, result, plural, one, empty, filters, downloads, count, pager } = props;
   const searchId = useId();
+  // A viewer on the office server changes nothing, so is offered no "New …" (shared/staff-roles.ts).
+  const mayChange = useMayChange();
   const searching = query.trim() !== '';
   const items = result.data;
 
   return (
-    <Page title={title} actions={newHref && <ButtonLink href={newHref}>{newLabel}</ButtonLink>}>
+    <Page title={title} actions={newHref && mayChange && <ButtonLink href={newHref}>{newLabel}</ButtonLink>}>
       {notice}
       <div className="list-controls" role="search">
         <div className="field field--search">

@@ -7,6 +7,7 @@ import { useAnnounce } from '../../components/status';
 import '../../styles/exports.css';
 import { Refusal } from '../sync/parts';
 import { problemText } from '../sync/words';
+import { useMayCall } from '../staff/may-call';
 
 type Format = ExportInput['format'];
 /** Which list, with what the screen is showing (its search, a session): everything but the format. */
@@ -30,6 +31,8 @@ export function DownloadButtons({ request, what }: { request: ListRequest; what:
   const [preparing, setPreparing] = useState(false);
   const announce = useAnnounce();
   const [location] = useLocation();
+  // Downloads hold people's details: a viewer on the office server gets none (shared/staff-roles.ts).
+  const mayDownload = useMayCall('exports.download');
 
   const download = async (format: Format) => {
     // One file at a time: a second press while the first is being written does nothing.
@@ -49,6 +52,7 @@ export function DownloadButtons({ request, what }: { request: ListRequest; what:
     }
   };
 
+  if (!mayDownload) return null;
   return (
     <div className="downloads">
       <div className="downloads__buttons">

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { ChangePasswordInput, SignInInput, type StaffMember } from '../../../../shared/contract';
 import { staffSession, type StaffSessionState } from '../../api/staff-session';
 import { SIGNED_OUT_EVENT, servedByOfficeServer } from '../../api/transport';
@@ -7,13 +7,7 @@ import { TextField } from '../../components/fields';
 import { useForm } from '../../components/form';
 import { Page } from '../../components/Page';
 import '../../styles/staff.css';
-
-/** The signed-in staff member on the office server; null in the desktop app and on the web host, which have no accounts. */
-export const SignedInStaffContext = createContext<StaffMember | null>(null);
-
-export function useSignedInStaff(): StaffMember | null {
-  return useContext(SignedInStaffContext);
-}
+import { SignedInStaffContext } from './signed-in-staff';
 
 const roleWords: Record<StaffMember['role'], string> = { admin: 'admin', coordinator: 'coordinator', viewer: 'viewer' };
 

@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { procedures, type ProcedureName } from '../../shared/contract';
+import { staffRoles } from '../../shared/contract/staff';
+import { FieldbookError } from '../../shared/errors';
+import { roleMayCall } from '../../shared/staff-roles';
+import { addStaff } from '../../electron/core/staff/accounts';
+import { asStaff } from '../../electron/core/staff/caller';
+import { startTestOfficeServer, StaffClient, type TestOfficeServer } from '../support/office-server';
+import { databaseHash, tempCore, type TempCore } from '../support/temp-core';
+
+const STAFF = {
+  admin: { name: 'Priya Shah', email: 'priya@example.org', role: 'admin' as const, password: 'violet-harbour-lantern' },
+  coordinator: { name: 'Tomasz Nowak', email: 'tomasz@example.org', role: 'coordinator' as const, password: 'amber-river-compass' },
+  viewer: { name: 'Amira Khan', email: 'amira@example.org', role: 'viewer' as const, password: 'silver-heron-window' },
+};
+
+let temp: TempCore;
+let office: TestOfficeServer;
+
+beforeEach(async () => {
+  temp = await tempCore({ setUp: true });
+  for (const staff of Object.values(STAFF)) await temp.core.exclusive(() => addStaff(temp.core.context, { ...staff, mustChangePassword: false }));
+  office = await startTestOfficeServer(temp, { signInsPerMinute: 1000 });
+});
+
+afterEach(async () => {
+  await office.close();
+  await temp.cleanup();
+});
+
+async function signedIn(role: keyof typeof STAFF): Promise<StaffClient> {
+  const client = new StaffClient(office);
+  expect((await client.signIn(STAFF[role].email, STAFF[role].password)).result.ok).toBe(true);
+  return client;
+}
+
+describe('roles on the office server', { timeout: 120_000 }, () => {
+  it('refuses each role, in the core, every procedure its role may not call, and writes nothing', async () => {
+    const before = databaseHash(temp.sqlite);
+    for (const role of staffRoles) {
+      const caller = { staffId: 'someone', name: 'Someone', role, address: '127.0.0.1' };
+      for (const name of Object.keys(procedures) as ProcedureName[]) {
+        if (roleMayCall(role, name)) continue;
+        // Straight to the core's handler, with nothing valid: the role is checked before anything else.
+        const handler = temp.core.handlers[name] as (input: unknown) => Promise<unknown>;
+        const refused = await asStaff(caller, () => handler({})).then(
+          () => null,
+          (error: unknown) => error,
+        );
+        expect({ role, name, code: refused instanceof FieldbookError ? refused.code : String(refused) }).toEqual({ role, name, code: 'NOT_ALLOWED' });
+      }
+    }
+    expect(databaseHash(temp.sqlite)).toBe(before);
+  });
+
+  it('lets a coordinator change the catalogue but not the devices, and a viewer read but not change or download people', async () => {
+    const coordinator = await signedIn('coordinator');
+    const viewer = await signedIn('viewer');
+    const course = await coordinator.call('courses.create', { title: 'Cultural Competency', description: null, durationMinutes: 180, learningOutcomes: ['Name three barriers'] });
+    expect(course.result, JSON.stringify(course.result)).toMatchObject({ ok: true });
+    expect((await viewer.call('courses.list', {})).result.value).toHaveLength(1);
+
+    const viewerWrite = await viewer.call('courses.create', { title: 'Another course', description: null, durationMinutes: 60, learningOutcomes: ['One'] });
+    expect(viewerWrite.result.error).toEqual({ code: 'NOT_ALLOWED', message: 'Ask a coordinator or an admin to do this: a viewer reads reports and lists only.' });
+    expect((await viewer.call('exports.download', { list: 'people', format: 'csv', query: '' })).result.error?.code).toBe('NOT_ALLOWED');
+    expect((await coordinator.call('exports.download', { list: 'people', format: 'csv', query: '' })).result.ok).toBe(true);
+    expect((await coordinator.call('pairing.status', {})).result.error).toEqual({
+      code: 'NOT_ALLOWED',
+      message: 'Ask an admin to do this: only admins manage staff, devices, settings, backups and erasure.',
+    });
+    expect((await (await signedIn('admin')).call('pairing.status', {})).result.ok).toBe(true);
+    expect((await temp.call('courses.list', {})).map((c) => c.title)).toEqual(['Cultural Competency']);
+    expect(office.lines).toContain('Refused courses.create for Amira Khan (viewer): Ask a coordinator or an admin to do this: a viewer reads reports and lists only.');
+  });
+
+  it('keeps the desktop app (no accounts) able to do everything', async () => {
+    expect(await temp.call('pairing.status', {})).toBeDefined();
+    expect(await temp.call('courses.list', {})).toEqual([]);
+  });
+});
