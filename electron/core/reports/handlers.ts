@@ -2,6 +2,7 @@ import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
 import { thisDevice } from '../sync/device-keys';
 import { reportFile } from './files';
+import { facilitatorNamesByKey } from './facts/facilitator-key';
 import { runReport } from './run';
 
 function listed(ctx: CoreContext, sql: string): { id: string; name: string }[] {
@@ -13,10 +14,8 @@ export function reportHandlers(ctx: CoreContext): HandlerGroup<'reports'> {
     async 'reports.options'() {
       // A laptop reports on its own sessions too (run.ts); its lists are what it holds.
       await thisDevice(ctx);
-      const facilitators = ctx.sqlite
-        .prepare('SELECT DISTINCT f.value FROM sessions s JOIN json_each(s.facilitators) f ORDER BY f.value COLLATE NOCASE')
-        .pluck()
-        .all() as string[];
+      // One entry per facilitator, however their name was typed on each session (facts/facilitator-key.ts).
+      const facilitators = [...facilitatorNamesByKey(ctx.sqlite).values()].sort(new Intl.Collator('en-GB', { sensitivity: 'base' }).compare);
       return {
         contracts: ctx.sqlite.prepare('SELECT id, name, year_starts AS yearStarts FROM contracts ORDER BY name COLLATE NOCASE').all() as {
           id: string;

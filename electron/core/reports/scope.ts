@@ -1,5 +1,6 @@
 import type { ReportFilters, ResolvedPeriod } from '../../../shared/contract';
 import { addDays, countedTo } from './periods';
+import { facilitatorKeySql, facilitatorNameSql } from './facts/facilitator-key';
 
 /**
  * The rows every report counts from, as SQL common table expressions over
@@ -58,7 +59,7 @@ export function reportScope(period: ResolvedPeriod, filters: ReportFilters): Sco
     params.venueId = filters.venueId;
   }
   if (filters.facilitator) {
-    sessionWhere.push('EXISTS (SELECT 1 FROM json_each(s.facilitators) f WHERE f.value = @facilitator)');
+    sessionWhere.push(`EXISTS (SELECT 1 FROM json_each(s.facilitators) f WHERE ${facilitatorKeySql('f.value')} = ${facilitatorKeySql('@facilitator')})`);
     params.facilitator = filters.facilitator;
   }
   const personWhere: string[] = [];
@@ -136,8 +137,9 @@ export const breakdowns = {
   facilitator: {
     title: 'By facilitator',
     join: 'JOIN scoped_sessions bs ON bs.id = x.session_id JOIN json_each(bs.facilitators) bf',
-    key: 'bf.value',
-    name: 'bf.value',
+    // One facilitator's spellings are one group, named with the first spelling (facts/facilitator-key.ts).
+    key: facilitatorKeySql('bf.value'),
+    name: facilitatorNameSql('bf.value'),
   },
 } as const;
 export type Breakdown = keyof typeof breakdowns;

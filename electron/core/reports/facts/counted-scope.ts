@@ -3,6 +3,7 @@ import { periodBounds } from '../scope';
 import type { ReportRequest } from '../report-parts';
 import { reportFacts, type ReportFacts } from './report-facts';
 import { ANONYMOUS, UNKNOWN_PERSON } from './response-facts';
+import { facilitatorKey } from './facilitator-key';
 
 /**
  * scope.ts's definitions applied to the facts in memory: the sessions in
@@ -37,12 +38,14 @@ export function countedScope(facts: ReportFacts, period: ResolvedPeriod, filters
   const { from, toNext } = periodBounds(period);
   const { attendance, people, organisations } = facts;
   const chosen: number[] = [];
+  // Any spelling of the facilitator chosen (facilitator-key.ts).
+  const facilitator = filters.facilitator ? facilitatorKey(filters.facilitator) : null;
   attendance.sessions.forEach((session, n) => {
     if (!session.present || session.cancelled || session.startsAt < from || session.startsAt >= toNext) return;
     if (filters.contractId && session.contractId !== filters.contractId) return;
     if (filters.courseId && session.courseId !== filters.courseId) return;
     if (filters.venueId && session.venueId !== filters.venueId) return;
-    if (filters.facilitator && !session.facilitators.includes(filters.facilitator)) return;
+    if (facilitator !== null && !session.facilitators.some((name) => facilitatorKey(name) === facilitator)) return;
     chosen.push(n);
   });
   const sessions = Int32Array.from(chosen);

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Breakdown } from '../scope';
 import type { SessionRow } from './attendance-facts';
 import type { CountedScope } from './counted-scope';
+import { facilitatorKey, facilitatorNamesByKey } from './facilitator-key';
 
 /**
  * The breakdowns' groups as scope.ts's `breakdowns` defines them in SQL:
@@ -25,10 +26,12 @@ export interface SessionGrouping {
 export function sessionGroupings(sqlite: Database): Record<SessionBreakdown, SessionGrouping> {
   const courses = new Map(sqlite.prepare('SELECT id, title FROM courses').raw().all() as [string, string][]);
   const venues = new Map(sqlite.prepare('SELECT id, name FROM venues').raw().all() as [string, string][]);
+  const facilitators = facilitatorNamesByKey(sqlite);
   return {
     course: { keysOf: (session) => [session.courseId], nameOf: (key) => courses.get(key) },
     venue: { keysOf: (session) => [session.venueId], nameOf: (key) => venues.get(key) },
-    facilitator: { keysOf: (session) => session.facilitators, nameOf: (key) => key },
+    // One facilitator's spellings are one group (facilitator-key.ts).
+    facilitator: { keysOf: (session) => session.facilitators.map(facilitatorKey), nameOf: (key) => facilitators.get(key) },
   };
 }
 
