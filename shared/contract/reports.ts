@@ -9,7 +9,7 @@ import { sectors } from './catalogue';
  * saw, so its figures would be wrong as a report). See docs/reports.md.
  */
 
-export const reportKinds = ['training', 'confidence', 'outcomes', 'equality', 'demand', 'you-said-we-did', 'membership'] as const;
+export const reportKinds = ['training', 'confidence', 'outcomes', 'change', 'equality', 'demand', 'you-said-we-did', 'membership'] as const;
 export const ReportKind = z.enum(reportKinds, { error: `Choose a report: ${reportKinds.join(', ')}.` });
 export type ReportKind = z.infer<typeof ReportKind>;
 
@@ -17,6 +17,7 @@ export const reportTitles: Record<ReportKind, string> = {
   training: 'People trained',
   confidence: 'Confidence',
   outcomes: 'Learning outcomes',
+  change: 'Change through the training cycle',
   equality: 'Equality monitoring',
   demand: 'Demand',
   'you-said-we-did': 'You said, we did',

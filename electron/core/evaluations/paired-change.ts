@@ -10,6 +10,8 @@ export interface MomentResponse {
   late: boolean;
   /** Who gave it, only to pair moments: the person's id (linked) or the pairing code (anonymous); null when it pairs with nothing. */
   pairKey: string | null;
+  /** An anonymous answer: the question it answers shows no shares for fewer than 5 pairs. */
+  anonymous?: boolean;
 }
 
 const PAIRS: readonly [EvaluationMoment, EvaluationMoment][] = [
@@ -31,6 +33,7 @@ interface Tally {
   /** pair key → rating, per moment. */
   byKey: Record<EvaluationMoment, Map<string, number>>;
   retrospective: number[];
+  anonymous: boolean;
 }
 
 function comparePairs(from: Map<string, number>, to: Map<string, number>): { paired: number; higher: number; same: number; lower: number; keptFrom?: number } {
@@ -56,10 +59,11 @@ function comparePairs(from: Map<string, number>, to: Map<string, number>): { pai
  * their before. A confidence pair's "before today" half, given after the
  * session, is the retrospective rating, counted apart and labelled so.
  *
- * When any answer is anonymous, a pair of moments with fewer than 5 paired
+ * When any answer is anonymous (`anyAnonymous`, or any answer to that
+ * question marked anonymous), a pair of moments with fewer than 5 paired
  * answers shows no shares (as the evaluation page withholds a small group).
  */
-export function pairedChange(itemsByTemplate: Map<string, EvaluationItem[]>, responses: readonly MomentResponse[], anonymous: boolean): ChangeQuestion[] {
+export function pairedChange(itemsByTemplate: Map<string, EvaluationItem[]>, responses: readonly MomentResponse[], anyAnonymous: boolean): ChangeQuestion[] {
   const tallies = new Map<string, Tally>();
   for (const response of responses) {
     for (const item of itemsByTemplate.get(response.templateId) ?? []) {
@@ -71,9 +75,11 @@ export function pairedChange(itemsByTemplate: Map<string, EvaluationItem[]>, res
           ratings: { before: [], after: [], follow_up: [] },
           byKey: { before: new Map(), after: new Map(), follow_up: new Map() },
           retrospective: [],
+          anonymous: false,
         };
         tallies.set(item.id, tally);
       }
+      if (response.anonymous) tally.anonymous = true;
       const answer = response.answers[item.id];
       const value = ratingAt(item, response.moment, answer);
       if (value !== null) {
@@ -87,6 +93,8 @@ export function pairedChange(itemsByTemplate: Map<string, EvaluationItem[]>, res
     }
   }
   return [...tallies.values()].map((tally): ChangeQuestion => {
+    // Per question: a course whose answers are linked shows its small groups even beside an anonymous one.
+    const anonymous = anyAnonymous || tally.anonymous;
     const pairs = PAIRS.filter(([from, to]) => askedAt(tally.item, from) && askedAt(tally.item, to)).map(([from, to]): MomentPair => {
       const counted = comparePairs(tally.byKey[from], tally.byKey[to]);
       const withheld = anonymous && counted.paired < SMALL_GROUP;

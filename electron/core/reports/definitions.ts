@@ -20,6 +20,12 @@ const terms = {
     'Confidence is rated from 1 to 5 before and after. Paired: responses with both a before and an after rating ("prefer not to say" and missing answers are left out). Increased: after is higher than before; same; lower. Percent increased: 100 × increased ÷ paired, rounded to one decimal place, with its 95% Wilson score interval. The funnel runs from attendances to responses to paired responses.',
   retrospective:
     '"Before" is asked at the end of the course, on the same form as "after" ("Before today, how confident were you…"): it is a retrospective rating, not one taken before the course began.',
+  cycle:
+    'Each question of a course\'s evaluation is asked at one or more moments: before the session (at sign-in), after it (at the end) and at the follow-up, a set number of weeks later (12 unless the course says otherwise). Answers are counted at the session they are about, in the period of that session. Before answers given after the session\'s start time are kept and counted, and the report says how many were late.',
+  pairing:
+    'Paired: the same person\'s ratings of the same question at two moments of the same session (the person kept, after a merge). Anonymous answers are paired by a random code the two answers share, which names no one. Higher, same, lower: the later rating against the earlier. Improvement kept: of those whose rating rose from before to after and who answered the follow-up, those still above their before rating at the follow-up. "Prefer not to say" and missing answers are left out. The median at each moment counts every rating given then, paired or not.',
+  changeSmallGroups:
+    'When any answer counted is anonymous, no share (higher, same, lower, kept) is shown for fewer than 5 pairs: "*" stands in its place, as the evaluation page withholds a small anonymous group.',
   anonymous:
     'Anonymous answers carry no person, so they are left out when the report is filtered by organisation or sector, and are shown as "Anonymous answers" in the sector and organisation tables.',
   outcomes:
@@ -61,6 +67,9 @@ const words: Record<Term, string> = {
   responseRate: 'Response rate',
   confidence: 'Confidence',
   retrospective: 'Retrospective "before"',
+  cycle: 'Moments of the training cycle',
+  pairing: 'Paired answers',
+  changeSmallGroups: 'Small anonymous groups',
   anonymous: 'Anonymous answers',
   outcomes: 'Learning outcomes',
   equality: 'Equality monitoring',
@@ -81,6 +90,7 @@ const byReport: Record<ReportKind, Term[]> = {
   training: ['period', 'attendance', 'peopleTrained', 'sector', 'facilitator'],
   confidence: ['period', 'attendance', 'confidence', 'retrospective', 'responseRate', 'anonymous', 'facilitator'],
   outcomes: ['period', 'attendance', 'outcomes', 'responseRate', 'anonymous'],
+  change: ['period', 'attendance', 'cycle', 'pairing', 'retrospective', 'changeSmallGroups', 'anonymous'],
   equality: ['period', 'attendance', 'peopleTrained', 'equality', 'suppression'],
   demand: ['period', 'waitlist', 'waitToPlace', 'placesReleased', 'requestsWaiting', 'fullWithinWeek'],
   'you-said-we-did': ['period', 'notes'],

@@ -5,6 +5,7 @@ import { erasedNotes } from '../erasure/erased-in-reports';
 import { localDate, type CoreContext } from '../deps';
 import { thisDevice } from '../sync/device-keys';
 import { retentionDays } from '../sync/settings';
+import { changeReport } from './change';
 import { confidenceReport } from './confidence';
 import { definitionsFor } from './definitions';
 import { demandReport } from './demand';
@@ -21,6 +22,7 @@ const builders: Record<ReportKind, (request: ReportRequest) => ReportBody | Prom
   training: trainingReport,
   confidence: confidenceReport,
   outcomes: outcomesReport,
+  change: changeReport,
   equality: equalityReport,
   demand: demandReport,
   'you-said-we-did': youSaidReport,

@@ -1,0 +1,260 @@
+import { z } from 'zod';
+import { EvaluationItem, type Answers, type ChangeQuestion, type EvaluationMoment, type TableCell } from '../../../shared/contract';
+import { pairedChange, type MomentResponse } from '../evaluations/paired-change';
+import { SMALL_GROUP } from '../evaluations/summary';
+import { rows, sectorName, table, type ReportBody, type ReportRequest } from './report-parts';
+
+/**
+ * Change through the training cycle: every answer at the sessions counted,
+ * before the session, after it and at the follow-up, paired by person (or,
+ * anonymous, by the pairing code the two answers share). Counted in SQL over
+ * the scope's sessions, then paired in memory (pairedChange, the same as the
+ * session page). Answers are few beside sign-ins (one to three a person and
+ * session), so one pass over them is cheap; see docs/benchmarks.md.
+ */
+
+const StoredItems = z.array(EvaluationItem);
+
+interface CycleRow {
+  session_id: string;
+  template_id: string;
+  answers: string;
+  moment: EvaluationMoment;
+  late: number;
+  pairing_code: string | null;
+  person_id: string | null;
+  sector: string;
+  course_id: string;
+  course_title: string;
+  contract_id: string | null;
+  contract_name: string | null;
+}
+
+const MOMENTS: readonly EvaluationMoment[] = ['before', 'after', 'follow_up'];
+const momentWords: Record<EvaluationMoment, string> = { before: 'Before', after: 'After', follow_up: 'Follow-up' };
+
+interface Group {
+  name: string;
+  responses: (MomentResponse & { person: string | null })[];
+}
+
+/** People (pair keys) who answered at each moment, and who answered at two. */
+function funnelOf(responses: readonly MomentResponse[]) {
+  const keys: Record<EvaluationMoment, Set<string>> = { before: new Set(), after: new Set(), follow_up: new Set() };
+  let late = 0;
+  for (const response of responses) {
+    if (response.pairKey) keys[response.moment].add(response.pairKey);
+    if (response.moment === 'before' && response.late) late += 1;
+  }
+  const answered = Object.fromEntries(MOMENTS.map((moment) => [moment, responses.filter((response) => response.moment === moment).length])) as Record<EvaluationMoment, number>;
+  const both = (from: EvaluationMoment, to: EvaluationMoment) => [...keys[from]].filter((key) => keys[to].has(key)).length;
+  return {
+    answered,
+    late,
+    paired: { beforeAfter: both('before', 'after'), afterFollowUp: both('after', 'follow_up'), beforeFollowUp: both('before', 'follow_up') },
+  };
+}
+
+/** All questions' before–after pairs added up, for a breakdown row; "*" when withheld. */
+function sumPairs(questions: readonly ChangeQuestion[]): { paired: number; higher: TableCell; same: TableCell; lower: TableCell } {
+  let paired = 0;
+  let higher = 0;
+  let same = 0;
+  let lower = 0;
+  let withheld = false;
+  for (const question of questions) {
+    const pair = question.pairs.find((candidate) => candidate.from === 'before' && candidate.to === 'after');
+    if (!pair) continue;
+    paired += pair.paired;
+    if (pair.withheld) withheld = true;
+    higher += pair.higher ?? 0;
+    same += pair.same ?? 0;
+    lower += pair.lower ?? 0;
+  }
+  return withheld ? { paired, higher: '*', same: '*', lower: '*' } : { paired, higher, same, lower };
+}
+
+export function changeReport(request: ReportRequest): ReportBody {
+  const personWhere = request.scope.personWhere ? `WHERE ${request.scope.personWhere}` : '';
+  const found = rows<CycleRow>(
+    request,
+    `cycle_responses AS (
+      SELECT r.session_id, r.template_id, r.answers, r.moment, r.late, r.pairing_code, p.id AS person_id,
+        CASE WHEN r.person_id IS NULL THEN 'anonymous' ELSE COALESCE(o.sector, 'none') END AS sector
+      FROM evaluation_responses r
+      JOIN scoped_sessions ss ON ss.id = r.session_id
+      LEFT JOIN person_root pr ON pr.id = r.person_id
+      LEFT JOIN people p ON p.id = COALESCE(pr.root, r.person_id)
+      LEFT JOIN organisations o ON o.id = p.organisation_id
+      ${personWhere}
+    )
+    SELECT cr.*, s.course_id, c.title AS course_title, s.contract_id, k.name AS contract_name
+    FROM cycle_responses cr
+    JOIN sessions s ON s.id = cr.session_id
+    JOIN courses c ON c.id = s.course_id
+    LEFT JOIN contracts k ON k.id = s.contract_id`,
+  );
+  const attended = (rows<{ n: number }>(request, 'SELECT COUNT(*) AS n FROM attended')[0]?.n ?? 0) as number;
+
+  const templateIds = [...new Set(found.map((row) => row.template_id))];
+  const templates = templateIds.length
+    ? (request.ctx.sqlite.prepare('SELECT id, items FROM evaluation_templates WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(templateIds)) as { id: string; items: string }[])
+    : [];
+  const itemsByTemplate = new Map(templates.map((template) => [template.id, StoredItems.parse(JSON.parse(template.items))]));
+
+  const responses = found.map((row) => ({
+    templateId: row.template_id,
+    // Checked when stored (row-checks.ts and the write path); read here as stored, as the report facts do.
+    answers: JSON.parse(row.answers) as Answers,
+    moment: row.moment,
+    late: row.late === 1,
+    // A pair is one person's (or one code's) answers at one session.
+    pairKey: row.person_id ? `${row.session_id}|${row.person_id}` : row.pairing_code ? `${row.session_id}|${row.pairing_code}` : null,
+    person: row.person_id,
+    anonymous: row.person_id === null,
+  }));
+  const anonymous = (group: readonly { person: string | null }[]) => group.some((response) => response.person === null);
+
+  // Each question is withheld for its own anonymous answers, not for another course's.
+  const questions = pairedChange(itemsByTemplate, responses, false);
+  const funnel = funnelOf(responses);
+  const withheldPeople = anonymous(responses) && funnel.paired.beforeAfter < SMALL_GROUP;
+
+  const groupsBy = (keyOf: (row: CycleRow) => string, nameOf: (row: CycleRow) => string): Group[] => {
+    const groups = new Map<string, Group>();
+    found.forEach((row, index) => {
+      const key = keyOf(row);
+      const group = groups.get(key) ?? { name: nameOf(row), responses: [] };
+      group.responses.push(responses[index]!);
+      groups.set(key, group);
+    });
+    return [...groups.values()].sort((a, b) => b.responses.length - a.responses.length || a.name.localeCompare(b.name));
+  };
+  const breakdown = (groups: Group[]) =>
+    groups.map((group) => {
+      const counts = funnelOf(group.responses);
+      const sums = sumPairs(pairedChange(itemsByTemplate, group.responses, false));
+      return {
+        name: group.name,
+        answeredBefore: counts.answered.before,
+        answeredAfter: counts.answered.after,
+        answeredFollowUp: counts.answered.follow_up,
+        pairedBeforeAfter: counts.paired.beforeAfter,
+        ratingsPaired: sums.paired,
+        higher: sums.higher,
+        same: sums.same,
+        lower: sums.lower,
+      };
+    });
+  const byCourse = breakdown(groupsBy((row) => row.course_id, (row) => row.course_title));
+  const byContract = breakdown(groupsBy((row) => row.contract_id ?? '', (row) => row.contract_name ?? 'No contract'));
+  const bySector = breakdown(groupsBy((row) => row.sector, (row) => sectorName(row.sector)));
+
+  const pairCell = (question: ChangeQuestion, from: EvaluationMoment, to: EvaluationMoment) => {
+    const pair = question.pairs.find((candidate) => candidate.from === from && candidate.to === to);
+    if (!pair) return [null, null, null, null];
+    return pair.withheld ? [pair.paired, '*', '*', '*'] : [pair.paired, pair.higher, pair.same, pair.lower];
+  };
+  const breakdownTable = (key: string, title: string, heading: string, lines: ReturnType<typeof breakdown>) =>
+    table(
+      key,
+      title,
+      [heading, 'Answered before', 'Answered after', 'Answered follow-up', 'People paired before and after', 'Ratings paired', 'Higher', 'Same', 'Lower'],
+      lines.map((line) => [line.name, line.answeredBefore, line.answeredAfter, line.answeredFollowUp, line.pairedBeforeAfter, line.ratingsPaired, line.higher, line.same, line.lower]),
+      4,
+    );
+
+  return {
+    figures: [
+      { key: 'attended', label: 'Attendances', value: attended },
+      { key: 'answeredBefore', label: 'Answered before the session', value: funnel.answered.before },
+      { key: 'lateBefore', label: 'Of them late (after the start)', value: funnel.late },
+      { key: 'answeredAfter', label: 'Answered after the session', value: funnel.answered.after },
+      { key: 'pairedBeforeAfter', label: 'People paired before and after', value: funnel.paired.beforeAfter },
+      { key: 'answeredFollowUp', label: 'Answered the follow-up', value: funnel.answered.follow_up },
+      { key: 'pairedAfterFollowUp', label: 'People paired after and at the follow-up', value: funnel.paired.afterFollowUp },
+    ],
+    tables: [
+      table(
+        'funnel',
+        'From attendance to follow-up',
+        ['Stage', 'Count'],
+        [
+          ['Attended', attended],
+          ['Answered before the session', funnel.answered.before],
+          ['Answered after the session', funnel.answered.after],
+          ['Paired before and after', funnel.paired.beforeAfter],
+          ['Answered the follow-up', funnel.answered.follow_up],
+          ['Paired after and at the follow-up', funnel.paired.afterFollowUp],
+        ],
+      ),
+      table(
+        'moments',
+        'Median rating at each moment',
+        ['Question and moment', 'Median (1 to 5)', 'Answers'],
+        questions.flatMap((question) =>
+          MOMENTS.filter((moment) => question.pairs.some((pair) => pair.from === moment || pair.to === moment)).map((moment): TableCell[] => [
+            `${question.question} — ${momentWords[moment]}`,
+            question.median[moment],
+            question.answered[moment],
+          ]),
+        ),
+      ),
+      table(
+        'change',
+        'Change for each question',
+        [
+          'Question',
+          'Paired before and after',
+          'Higher',
+          'Same',
+          'Lower',
+          'Paired after and follow-up',
+          'Higher at follow-up',
+          'Same at follow-up',
+          'Lower at follow-up',
+          'Improved and followed up',
+          'Improvement kept',
+          'Retrospective paired',
+          'Retrospective higher',
+        ],
+        questions.map((question) => [
+          question.question,
+          ...pairCell(question, 'before', 'after'),
+          ...pairCell(question, 'after', 'follow_up'),
+          question.kept?.improved ?? null,
+          question.kept ? (question.kept.kept ?? '*') : null,
+          question.retrospective?.paired ?? null,
+          question.retrospective ? (question.retrospective.higher ?? '*') : null,
+        ]),
+        null,
+      ),
+      breakdownTable('course', 'By course', 'Course', byCourse),
+      breakdownTable('contract', 'By contract', 'Contract', byContract),
+      breakdownTable('sector', 'By sector', 'Sector', bySector),
+    ],
+    data: {
+      attended,
+      answered: funnel.answered,
+      lateBefore: funnel.late,
+      paired: funnel.paired,
+      funnel: {
+        attended,
+        answeredBefore: funnel.answered.before,
+        answeredAfter: funnel.answered.after,
+        pairedBeforeAfter: funnel.paired.beforeAfter,
+        answeredFollowUp: funnel.answered.follow_up,
+        pairedAfterFollowUp: funnel.paired.afterFollowUp,
+      },
+      questions,
+      byCourse,
+      byContract,
+      bySector,
+    },
+    notes: [
+      ...(request.scope.personFiltered ? ['Filtered by organisation or sector: anonymous answers are not counted.'] : []),
+      ...(withheldPeople ? ['Some answers are anonymous and fewer than 5 are paired, so the shares are not shown ("*").'] : []),
+      ...(funnel.late > 0 ? [`${funnel.late} of the answers before the session were given after it had started (late); they are counted.`] : []),
+    ],
+  };
+}
