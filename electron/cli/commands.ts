@@ -113,7 +113,7 @@ Usage:
       Set up a new data folder as the central office or a facilitator's
       laptop, without the app.
 
-  fieldbook report training|confidence|outcomes|equality|demand|you-said-we-did|membership
+  fieldbook report training|confidence|outcomes|change|equality|demand|you-said-we-did|membership
                    (--from DATE --to DATE | --contract-year YYYY --contract NAME)
                    [--as-of DATE] [--course TITLE] [--scheme NAME] [--format json|csv|xlsx] [--out FILE]
       Print one report at the office as JSON (keys in docs/reports.md), or
