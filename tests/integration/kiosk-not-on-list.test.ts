@@ -39,7 +39,7 @@ describe('"I am not on the list" at the kiosk', () => {
       const before = databaseHash(temp.sqlite);
       const error = await refusal(temp.dispatch, 'kiosk.addSelf', { givenName: 'seun', familyName: 'ADEYEMI', organisationId: null, consent });
       expect(error.code).toBe('POSSIBLE_DUPLICATE');
-      expect(error.message).toBe('You may already be on the list. Search for your name, or ask the facilitator.');
+      expect(error.message).toBe('Search for your name, or ask the facilitator: you may already be on the list.');
       expect(databaseHash(temp.sqlite)).toBe(before);
     }
     expect(countRows(temp.sqlite, 'people')).toBe(1);

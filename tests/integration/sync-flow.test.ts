@@ -63,7 +63,7 @@ describe('end of day: laptop bundle to the office', () => {
     await sendPackage(world.office, laptop);
     await signedInPeople(laptop, session.id, 'Amira');
     await laptop.call('sync.exportBundle', {});
-    await expect(laptop.call('sync.exportBundle', {})).rejects.toThrow(/NOTHING_TO_EXPORT: Nothing new since end-of-day file 1/);
+    await expect(laptop.call('sync.exportBundle', {})).rejects.toThrow(/NOTHING_TO_EXPORT: No need to export: nothing is new since end-of-day file 1/);
   });
 
   it('tells the office a pairing file chosen by mistake is not an end-of-day file', async () => {
