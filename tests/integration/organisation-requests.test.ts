@@ -99,7 +99,7 @@ describe('organisation requests', () => {
   it('refuse a session with fewer places than the organisation’s staff, writing nothing', async () => {
     const asked = await request(council, 12);
     const error = await refusedWritingNothing(temp, 'requests.schedule', { id: asked.id, venueId: venue.id, capacity: 11, ...slot });
-    expect(error).toMatchObject({ code: 'INVALID_INPUT', fields: { capacity: 'At least 12 places are needed.' } });
+    expect(error).toMatchObject({ code: 'INVALID_INPUT', fields: { capacity: 'Enter at least 12 places.' } });
     expect(error.message).toMatch(/at least 12 places/);
   });
 

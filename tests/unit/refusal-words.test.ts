@@ -76,6 +76,14 @@ function refusalsIn(folder: string): Refusal[] {
       if (ts.isNewExpression(node) && ['FieldbookError', 'RefusalKeepingWrites'].includes(node.expression.getText()) && node.arguments && node.arguments.length >= 2) {
         const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
         for (const message of messagesOf(node.arguments[1]!) ?? []) found.push({ where: `${relative(root, path)}:${line}`, message });
+        // The words beside each field ({ capacity: '…' }) are refusals too.
+        const fields = node.arguments[2];
+        if (fields && ts.isObjectLiteralExpression(fields)) {
+          for (const property of fields.properties) {
+            if (!ts.isPropertyAssignment(property)) continue;
+            for (const message of messagesOf(property.initializer) ?? []) found.push({ where: `${relative(root, path)}:${line} (${property.name.getText()})`, message });
+          }
+        }
       }
       ts.forEachChild(node, visit);
     };

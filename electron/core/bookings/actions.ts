@@ -137,7 +137,7 @@ export async function changeCapacity(scope: WriteScope, session: SessionRef, cap
     throw new FieldbookError(
       'CONFLICT',
       `Enter at least ${seats.taken} places, or cancel bookings first: ${seats.taken} places are already booked, offered or held for groups.`,
-      { capacity: `Capacity cannot be below the ${seats.taken} places already taken.` },
+      { capacity: `Enter at least ${seats.taken} places: that many are already taken.` },
     );
   }
   await scope.update('sessions', session.id, { capacity });

@@ -19,7 +19,7 @@ export async function holdGroupPlaces(
   const { free } = await countSeats(scope, session);
   if (places > free) {
     throw new FieldbookError('CONFLICT', `Hold at most ${free} places for the group: only ${free} are free on this session, so ${places} cannot be held.`, {
-      places: `At most ${free} places are free.`,
+      places: `Enter at most ${free} places: no more are free.`,
     });
   }
   const id = scope.newId();

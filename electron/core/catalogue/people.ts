@@ -46,7 +46,7 @@ async function toRow(scope: WriteScope, fields: ParsedInput<'people.create'>) {
       .executeTakeFirst();
     if (!organisation) {
       throw new FieldbookError('INVALID_INPUT', 'Choose the organisation again: that one could not be found.', {
-        organisationId: 'That organisation could not be found. Choose one from the list.',
+        organisationId: 'Choose one from the list: that organisation could not be found.',
       });
     }
   }

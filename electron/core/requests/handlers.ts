@@ -105,7 +105,7 @@ export function requestHandlers(ctx: CoreContext): HandlerGroup<'requests'> {
       requireWaiting(request);
       if (capacity < request.staffCount) {
         throw new FieldbookError('INVALID_INPUT', `Enter at least ${request.staffCount} places for this organisation's staff.`, {
-          capacity: `At least ${request.staffCount} places are needed.`,
+          capacity: `Enter at least ${request.staffCount} places.`,
         });
       }
       await write(ctx, async (scope) => {

@@ -18,7 +18,7 @@ export async function findScheme(db: Kysely<Schema>, name: string | undefined): 
   const known = schemes.length > 0 ? ` The schemes are ${listed}.` : ' There are no membership schemes yet: add the scheme first.';
   if (name === undefined) throw new FieldbookError('INVALID_INPUT', `Choose the membership scheme the list is for.${known}`, { scheme: 'Choose the membership scheme.' });
   const found = schemes.find((scheme) => nameKey(scheme.name) === nameKey(name));
-  if (!found) throw new FieldbookError('NOT_FOUND', `Choose one of the schemes: there is no membership scheme called "${name}".${known}`, { scheme: 'There is no scheme by that name.' });
+  if (!found) throw new FieldbookError('NOT_FOUND', `Choose one of the schemes: there is no membership scheme called "${name}".${known}`, { scheme: 'Choose a scheme Fieldbook has: there is none by that name.' });
   return found;
 }
 
