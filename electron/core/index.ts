@@ -14,6 +14,7 @@ import { settingsHandlers } from './settings/handlers';
 import { subjectAccessHandlers } from './subject-access/handlers';
 import { staffHandlers } from './staff/handlers';
 import { checkedForStaffRole } from './staff/role-check';
+import { withStaffAudit } from './staff/audited';
 import { bookingHandlers } from './bookings/handlers';
 import { deviceHandlers } from './device/device';
 import { evaluationHandlers } from './evaluations/handlers';
@@ -101,7 +102,7 @@ function openCore(deps: CoreDeps): Core {
   // Downloads read through the list procedures themselves, unwrapped: the download already holds its turn on the write path.
   // On the office server each call is a staff member's, checked against their role before it takes its turn.
   const handlers: Handlers = checkedForStaffRole(
-    writePath.serialise(lockedWhileKioskIsOpen(ctx, { ...domainHandlers, ...exportHandlers(ctx, domainHandlers) })),
+    writePath.serialise(withStaffAudit(ctx, lockedWhileKioskIsOpen(ctx, { ...domainHandlers, ...exportHandlers(ctx, domainHandlers) }))),
   );
   // Closing waits for the procedure in hand, so its transaction finishes first.
   const close = () => writePath.exclusive(() => database.close());

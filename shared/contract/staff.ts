@@ -55,7 +55,7 @@ export type StaffMember = z.infer<typeof StaffMember>;
 export const StaffAuditEntry = z.object({
   id: z.string(),
   at: z.string(),
-  kind: z.enum(['signed_in', 'sign_in_failed', 'signed_out', 'signed_out_everywhere', 'password_changed', 'password_reset', 'staff_added', 'role_changed', 'account_deactivated', 'account_reactivated']),
+  kind: z.enum(['signed_in', 'sign_in_failed', 'signed_out', 'signed_out_everywhere', 'password_changed', 'password_reset', 'staff_added', 'role_changed', 'account_deactivated', 'account_reactivated', 'personal_data_exported', 'person_erased']),
   staffName: z.string().nullable(),
   address: z.string().nullable(),
   detail: z.string(),

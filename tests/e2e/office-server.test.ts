@@ -97,6 +97,18 @@ describe('the office server in Chromium', { timeout: 120_000 }, () => {
       // Signing one person out leaves the other at work.
       await viewer.reload();
       await viewer.getByRole('heading', { level: 1, name: 'Courses' }).waitFor();
+
+      // An admin reads the audit trail: who signed in, and the wrong password typed above.
+      const adminPage = await coordinatorContext.newPage();
+      adminPage.setDefaultTimeout(20_000);
+      await adminPage.goto(server.url);
+      await signIn(adminPage, { email: 'priya@example.org', password: 'violet-harbour-lantern' });
+      await clickInMainMenu(adminPage, 'Audit trail');
+      await adminPage.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
+      const failed = adminPage.getByRole('row').filter({ hasText: 'Failed sign-in' }).first();
+      expect(await failed.textContent()).toContain('Tomasz Nowak');
+      expect(await adminPage.getByRole('row').filter({ hasText: 'Amira Khan' }).filter({ hasText: 'Signed in' }).count()).toBeGreaterThan(0);
+      expect(await mainMenuScreens(viewer)).not.toContain('Audit trail');
     } finally {
       await coordinatorContext.close();
       await viewerContext.close();

@@ -73,6 +73,27 @@ describe('roles on the office server', { timeout: 120_000 }, () => {
     expect(office.lines).toContain('Refused courses.create for Amira Khan (viewer): Ask a coordinator or an admin to do this: a viewer reads reports and lists only.');
   });
 
+  it('puts exports of personal data and erasures in the admins’ audit trail, with who did them', async () => {
+    const person = await temp.call('people.create', { givenName: 'Siobhán', familyName: "O'Brien" });
+    const coordinator = await signedIn('coordinator');
+    expect((await coordinator.call('exports.download', { list: 'people', format: 'csv', query: '' })).result.ok).toBe(true);
+    expect((await coordinator.call('exports.download', { list: 'sessions', format: 'csv', query: '', includePast: false })).result.ok).toBe(true);
+    expect((await coordinator.call('subjectAccess.report', { personId: person.id })).result.ok).toBe(true);
+    const admin = await signedIn('admin');
+    const erased = await admin.call('erasure.erase', { personIds: [person.id], reason: 'Asked to be forgotten by email', erasedBy: 'Priya Shah' });
+    expect(erased.result, JSON.stringify(erased.result)).toMatchObject({ ok: true });
+    const trail = (await admin.call('staff.audit', {})).result.value as { kind: string; staffName: string; detail: string }[];
+    const lines = trail.filter((line) => line.kind === 'personal_data_exported' || line.kind === 'person_erased').reverse();
+    expect(lines).toEqual([
+      expect.objectContaining({ kind: 'personal_data_exported', staffName: 'Tomasz Nowak', detail: 'Downloaded the people list as CSV.' }),
+      expect.objectContaining({ kind: 'personal_data_exported', staffName: 'Tomasz Nowak', detail: `Opened everything held about person ${person.id}.` }),
+      expect.objectContaining({ kind: 'person_erased', staffName: 'Priya Shah', detail: 'Erased 1 person (asked for by Priya Shah: Asked to be forgotten by email).' }),
+    ]);
+    // The desktop app has no accounts, so nothing of its own is audited here.
+    await temp.call('exports.download', { list: 'people', format: 'csv', query: '' });
+    expect((await admin.call('staff.audit', {})).result.value).toHaveLength(trail.length);
+  });
+
   it('keeps the desktop app (no accounts) able to do everything', async () => {
     expect(await temp.call('pairing.status', {})).toBeDefined();
     expect(await temp.call('courses.list', {})).toEqual([]);

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { DeviceRole } from '../../../shared/contract';
 import { roleMayCall } from '../../../shared/staff-roles';
+import { servedByOfficeServer } from '../api/transport';
 import { useSignedInStaff } from '../features/staff/signed-in-staff';
 import { menuGroupLabels, sectionsFor, type MenuGroup, type Section } from './routes';
 
@@ -68,7 +69,9 @@ export function MainMenu({ role }: { role: DeviceRole }) {
   const nav = useRef<HTMLElement>(null);
   // On the office server, a screen whose first call the staff member's role may not make is left out.
   const staffRole = useSignedInStaff()?.role;
-  const sections = sectionsFor(role).filter((section) => !section.needs || roleMayCall(staffRole, section.needs));
+  const sections = sectionsFor(role).filter(
+    (section) => (!section.server || servedByOfficeServer) && (!section.needs || roleMayCall(staffRole, section.needs)),
+  );
   const topRow = sections.filter((section) => !section.group);
   const groups = (Object.keys(menuGroupLabels) as MenuGroup[])
     .map((group) => ({ group, sections: sections.filter((section) => section.group === group) }))

@@ -40,6 +40,7 @@ import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { ErasePerson } from '../features/erasure/ErasePerson';
 import { ErasuresScreen } from '../features/erasure/ErasuresScreen';
 import { SubjectAccessPage } from '../features/subject-access/SubjectAccessPage';
+import { AuditScreen } from '../features/staff/AuditScreen';
 import type { DeviceRole, ProcedureName } from '../../../shared/contract';
 import { useDevice } from './device';
 
@@ -52,6 +53,8 @@ export interface Section {
   group?: MenuGroup;
   /** On the office server, the procedure the screen opens with: shown only to staff whose role may call it. */
   needs?: ProcedureName;
+  /** Shown only when served by the office server (`fieldbook serve`). */
+  server?: true;
 }
 
 export type MenuGroup = 'catalogue' | 'files';
@@ -85,6 +88,8 @@ export const sections: readonly Section[] = [
   { path: '/backup', label: 'Backups', group: 'files', needs: 'backup.status' },
   { path: '/erasures', label: 'Erasures', roles: ['office'], group: 'files', needs: 'erasure.list' },
   { path: '/settings', label: 'Settings', group: 'files', needs: 'settings.get' },
+  // On the office server only: the desktop app has no accounts, so no one to audit.
+  { path: '/audit', label: 'Audit trail', roles: ['office'], group: 'files', needs: 'staff.audit', server: true },
 ];
 
 /** The menu this computer's role sees. */
@@ -172,6 +177,7 @@ export function Routes() {
       <Route path="/settings" component={SettingsScreen} />
       <Route path="/settings/recovery-code" component={RecoveryCodePage} />
       <Route path="/erasures" component={ErasuresScreen} />
+      <Route path="/audit" component={AuditScreen} />
       <Route component={NotFound} />
     </Switch>
   );
