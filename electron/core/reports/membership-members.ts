@@ -55,7 +55,7 @@ export function schemeFor(ctx: CoreContext, schemeId: string | undefined): Membe
 export async function membersAsOf(ctx: CoreContext, scheme: MembershipSchemesTable, asOf: string): Promise<MembersAsOf> {
   const facts = reportFacts(ctx.sqlite);
   const members = await schemeMembers(facts, ctx.db, scheme);
-  const attended = firstAttendedOn(facts, members, courseIdsOf(scheme), asOf);
+  const attendedFirst = firstAttendedOn(facts, members, courseIdsOf(scheme));
   const day = dayNumber(asOf);
   const grace = scheme.grace_days;
   const { termStart, startsOn, endsOn, cancelledOn, storedOrigin, exempt, dueBy } = members;
@@ -82,6 +82,8 @@ export async function membersAsOf(ctx: CoreContext, scheme: MembershipSchemesTab
     let last = first;
     while (last < end && startsOn[last]! <= day) last += 1;
     found.started[m] = last - first;
+    // Attendance on or before the as-of day only: their first ever counts when it was by then.
+    const attended = attendedFirst[m]! <= day ? attendedFirst[m]! : NEVER;
     for (let t = first; t < last; t += 1) {
       // lastDayInEffect: the end, or the day before a cancellation dated by the as-of day if that is sooner.
       const cancelledBy = cancelledOn[t]! <= day;
@@ -90,7 +92,7 @@ export async function membersAsOf(ctx: CoreContext, scheme: MembershipSchemesTab
       origin[t] = t === first ? ORIGIN_NEW : storedOrigin[t] !== ORIGIN_NEW ? storedOrigin[t]! : originAgain(found, first, t, grace);
       // trainingOf: the first term starts a joining, and so does every later term that is not a renewal.
       if (t !== first && origin[t] === ORIGIN_RENEWAL) continue;
-      const outcome = exempt[t] ? OUTCOME_EXEMPT : attended[m]! <= dueBy[t]! ? OUTCOME_TRAINED : day <= dueBy[t]! ? OUTCOME_DUE : OUTCOME_NOT_TRAINED;
+      const outcome = exempt[t] ? OUTCOME_EXEMPT : attended <= dueBy[t]! ? OUTCOME_TRAINED : day <= dueBy[t]! ? OUTCOME_DUE : OUTCOME_NOT_TRAINED;
       if (t === first) found.firstOutcome[m] = outcome;
       found.latestJoining[m] = t;
       found.latestOutcome[m] = outcome;

@@ -2,7 +2,8 @@ import { sectors, type TableCell } from '../../../shared/contract';
 import { DUE_SOON_DAYS } from '../../../shared/contract/membership';
 import { displayName } from '../signin/roster';
 import { dayNumber, dayText } from './facts/day-numbers';
-import { ORIGIN_RENEWAL } from './facts/member-facts';
+import { NO_ORGANISATION } from './facts/group-keys';
+import { ORIGIN_RENEWAL, type SchemeMembers } from './facts/member-facts';
 import { OUTCOME_DUE, membersAsOf, renewedInGrace, schemeFor, type MembersAsOf } from './membership-members';
 import { countedTo } from './periods';
 import { sectorName, table, type ReportBody, type ReportRequest } from './report-parts';
@@ -37,6 +38,9 @@ const REJOINED = counts.indexOf('rejoined');
 const LAPSED = counts.indexOf('lapsed');
 const outcomeIndex = outcomeCount.map((name) => counts.indexOf(name));
 
+/** Organisations with as many joined are in name order, as localeCompare(name, 'en-GB') orders them (one collator, made once). */
+const byName = new Intl.Collator('en-GB');
+
 /**
  * The counts by organisation slot (member-facts.ts: 0 for none, then each
  * organisation), in one typed array; the total and each sector are summed
@@ -58,17 +62,29 @@ class SlotTallies {
     this.counts[slot * counts.length + count]! += 1;
   }
 
-  of(slot: number): Record<Count, number> {
-    const at = slot * counts.length;
-    const tally = {} as Record<Count, number>;
-    for (let index = 0; index < counts.length; index += 1) tally[counts[index]!] = this.counts[at + index]!;
-    return tally;
-  }
 }
 
-/** Each organisation slot's name and sector, as the report shows them now. */
-function slotsOf({ facts, members }: MembersAsOf): { names: (string | null)[]; sectors: string[] } {
+interface Slots {
+  /** By slot: the organisation's name (null: none, or no row). */
+  names: (string | null)[];
+  /** By slot: its sector ('none' without an organisation row), and that sector's place in the report's list of sectors. */
+  sectors: string[];
+  sectorIndex: Int8Array;
+  /** By slot: its place in name order ("No organisation recorded" where there is no name); equal names share one. */
+  nameRank: Int32Array;
+}
+
+const slotsSeen = new WeakMap<SchemeMembers, { names: readonly (string | null)[]; sectors: readonly string[]; slots: Slots }>();
+
+/**
+ * Each organisation slot's name and sector, as the report shows them now:
+ * worked out again when the members' columns or the organisations were read
+ * again (the facts replace their lists of names and sectors then).
+ */
+function slotsOf({ facts, members }: MembersAsOf): Slots {
   const { organisations } = facts;
+  const seen = slotsSeen.get(members);
+  if (seen && seen.names === organisations.names && seen.sectors === organisations.sectors) return seen.slots;
   const names: (string | null)[] = [null];
   const slotSectors: string[] = ['none'];
   for (let n = 0; n < members.organisationCount; n += 1) {
@@ -79,7 +95,17 @@ function slotsOf({ facts, members }: MembersAsOf): { names: (string | null)[]; s
     names.push(null);
     slotSectors.push('none');
   }
-  return { names, sectors: slotSectors };
+  const sectorKeys: readonly string[] = [...sectors, 'none'];
+  const shown = names.map((name) => name ?? NO_ORGANISATION);
+  const order = shown.map((_name, s) => s).sort((a, b) => byName.compare(shown[a]!, shown[b]!));
+  const nameRank = new Int32Array(names.length);
+  order.forEach((s, place) => {
+    const before = order[place - 1];
+    nameRank[s] = before !== undefined && byName.compare(shown[before]!, shown[s]!) === 0 ? nameRank[before]! : place;
+  });
+  const slots: Slots = { names, sectors: slotSectors, sectorIndex: Int8Array.from(slotSectors, (sector) => sectorKeys.indexOf(sector)), nameRank };
+  slotsSeen.set(members, { names: organisations.names, sectors: organisations.sectors, slots });
+  return slots;
 }
 
 /** The slot of the organisation a filter names, or -1 when no term has it. */
@@ -148,40 +174,43 @@ export async function membershipReport(request: ReportRequest): Promise<ReportBo
     })
     .sort((a, b) => (a.dueBy !== b.dueBy ? (a.dueBy < b.dueBy ? -1 : 1) : a.name.localeCompare(b.name, 'en-GB')));
 
-  const zero = () => Object.fromEntries(counts.map((name) => [name, 0])) as Record<Count, number>;
-  const addTo = (sum: Record<Count, number>, part: Record<Count, number>) => counts.forEach((name) => (sum[name] += part[name]));
-  const totalCounts = zero();
-  const sectorCounts = new Map<string, { counts: Record<Count, number>; organisations: number }>();
+  const width = counts.length;
+  const sectorKeys = [...sectors, 'none' as const];
+  const sectorSums = new Int32Array(sectorKeys.length * width);
+  const sectorOrganisations = new Int32Array(sectorKeys.length);
+  const totalSums = new Int32Array(width);
   let organisationsJoined = 0;
-  const counted: { slot: number; name: string; tally: Record<Count, number> }[] = [];
+  const countedSlots: number[] = [];
   for (let s = 0; s < slots; s += 1) {
     if (tallies.firstCounted[s] === -1) continue;
-    const tally = tallies.of(s);
-    addTo(totalCounts, tally);
-    const sector = sectorCounts.get(slot.sectors[s]!) ?? { counts: zero(), organisations: 0 };
-    sectorCounts.set(slot.sectors[s]!, sector);
-    addTo(sector.counts, tally);
-    // Organisations they came from: distinct organisations on the first terms counted as joined.
-    if (s > 0 && tally.joined > 0) {
-      organisationsJoined += 1;
-      sector.organisations += 1;
+    countedSlots.push(s);
+    const sector = slot.sectorIndex[s]!;
+    for (let c = 0; c < width; c += 1) {
+      const n = tallies.counts[s * width + c]!;
+      totalSums[c]! += n;
+      if (sector >= 0) sectorSums[sector * width + c]! += n;
     }
-    counted.push({ slot: s, name: slot.names[s] ?? 'No organisation recorded', tally });
+    // Organisations they came from: distinct organisations on the first terms counted as joined.
+    if (s > 0 && tallies.counts[s * width + JOINED]! > 0) {
+      organisationsJoined += 1;
+      if (sector >= 0) sectorOrganisations[sector]! += 1;
+    }
   }
-  const total = { ...totalCounts, organisations: organisationsJoined };
-  const byName = new Intl.Collator('en-GB').compare;
-  const byOrganisation = counted
-    .sort((a, b) => tallies.firstCounted[a.slot]! - tallies.firstCounted[b.slot]!)
-    .map(({ name, tally }) => ({ name, ...tally }))
-    .sort((a, b) => b.joined - a.joined || byName(a.name, b.name));
+  const plain = (sums: Int32Array, at: number) => {
+    const tally = {} as Record<Count, number>;
+    for (let c = 0; c < width; c += 1) tally[counts[c]!] = sums[at + c]!;
+    return tally;
+  };
+  const total = { ...plain(totalSums, 0), organisations: organisationsJoined };
+  // Most joined first, then by name; organisations with the same name in the order they were first counted.
+  const joinedOf = (s: number) => tallies.counts[s * width + JOINED]!;
+  const byOrganisation = countedSlots
+    .sort((a, b) => joinedOf(b) - joinedOf(a) || slot.nameRank[a]! - slot.nameRank[b]! || tallies.firstCounted[a]! - tallies.firstCounted[b]!)
+    .map((s) => ({ name: slot.names[s] ?? NO_ORGANISATION, ...plain(tallies.counts, s * width) }));
   const bySector = Object.fromEntries(
-    [...sectors, 'none' as const].map((sector) => {
-      const tally = sectorCounts.get(sector);
-      return [sector, { ...(tally?.counts ?? zero()), organisations: tally?.organisations ?? 0 }];
-    }),
+    sectorKeys.map((sector, index) => [sector, { ...plain(sectorSums, index * width), organisations: sectorOrganisations[index]! }]),
   );
   const line = (tally: Record<Count, number>): TableCell[] => counts.map((name) => tally[name]);
-
 
 
   return {

@@ -11,8 +11,8 @@ import type { ReportFacts } from './report-facts';
  * one person.
  */
 
-/** By person number as recorded: the first day (a day number) they attended any of the courses by asOf, NEVER when they did not. */
-export function firstAttendanceByPerson(facts: ReportFacts, courseIds: readonly string[], asOf: string): Int32Array {
+/** By person number as recorded: the first day (a day number) they attended any of the courses (on or before asOf, when given), NEVER when they did not. */
+export function firstAttendanceByPerson(facts: ReportFacts, courseIds: readonly string[], asOf?: string): Int32Array {
   const courses = new Set(courseIds);
   const { attendance } = facts;
   const earliest = new Int32Array(facts.people.size).fill(NEVER);
@@ -20,7 +20,7 @@ export function firstAttendanceByPerson(facts: ReportFacts, courseIds: readonly 
   attendance.sessions.forEach((session, n) => {
     if (!session.present || session.cancelled || !courses.has(session.courseId)) return;
     const on = session.startsAt.slice(0, 10);
-    if (on > asOf) return;
+    if (asOf !== undefined && on > asOf) return;
     const onDay = day(on);
     const attendees = attendance.attendees[n]!;
     for (let i = 0; i < attendees.length; i += 1) {

@@ -5,6 +5,7 @@ import { trainingDueBy } from '../../membership/dates';
 import { mergedPeople } from '../../membership/merged-people';
 import { NEVER, dayNumbers, dayText } from './day-numbers';
 import { firstAttendanceByPerson } from './first-attendance';
+import type { SessionRow } from './attendance-facts';
 import type { ReportFacts } from './report-facts';
 
 /**
@@ -180,13 +181,32 @@ function setWindow(members: SchemeMembers, windowMonths: number): void {
   members.windowMonths = windowMonths;
 }
 
+/** What a member's first attendance was worked out from: the attendance facts' own rows, so any change to them is seen. */
+interface AttendanceSeen {
+  courses: string;
+  sessions: readonly SessionRow[];
+  present: Uint8Array;
+  attendees: readonly Int32Array[];
+  first: Int32Array;
+}
+
+const attendanceSeen = new WeakMap<SchemeMembers, AttendanceSeen>();
+
 /**
- * Each member's first day attending any of the courses, on or before a day
- * (NEVER when none): the first of the people whose attendance counts for
- * them (first-attendance.ts).
+ * Each member's first day attending any of the courses, ever (NEVER when
+ * none): the first of the people whose attendance counts for them
+ * (first-attendance.ts). The first attendance on or before an as-of day is
+ * this day when it is on or before it, else none, so one answer serves every
+ * as-of day; it is worked out again only when a session or its attendees
+ * changed (the facts replace a session's row or attendee list when they
+ * read it again; a removed session's row is marked not present).
  */
-export function firstAttendedOn(facts: ReportFacts, members: SchemeMembers, courseIds: readonly string[], asOf: string): Int32Array {
-  const earliest = firstAttendanceByPerson(facts, courseIds, asOf);
+export function firstAttendedOn(facts: ReportFacts, members: SchemeMembers, courseIds: readonly string[]): Int32Array {
+  const { attendance } = facts;
+  const courses = JSON.stringify(courseIds);
+  const seen = attendanceSeen.get(members);
+  if (seen && seen.courses === courses && sameAttendance(seen, attendance.sessions, attendance.attendees)) return seen.first;
+  const earliest = firstAttendanceByPerson(facts, courseIds);
   const first = new Int32Array(members.keptIds.length);
   const { peopleStart, people } = members;
   for (let m = 0; m < first.length; m += 1) {
@@ -197,5 +217,20 @@ export function firstAttendedOn(facts: ReportFacts, members: SchemeMembers, cour
     }
     first[m] = found;
   }
+  attendanceSeen.set(members, {
+    courses,
+    sessions: attendance.sessions.slice(),
+    present: Uint8Array.from(attendance.sessions, (session) => (session.present ? 1 : 0)),
+    attendees: attendance.attendees.slice(),
+    first,
+  });
   return first;
+}
+
+function sameAttendance(seen: AttendanceSeen, sessions: readonly SessionRow[], attendees: readonly Int32Array[]): boolean {
+  if (seen.sessions.length !== sessions.length || seen.attendees.length !== attendees.length) return false;
+  for (let n = 0; n < sessions.length; n += 1) {
+    if (seen.sessions[n] !== sessions[n] || seen.present[n] !== (sessions[n]!.present ? 1 : 0) || seen.attendees[n] !== attendees[n]) return false;
+  }
+  return true;
 }
