@@ -1,4 +1,6 @@
 import type { Insertable, Transaction, Updateable } from 'kysely';
+import { currentStaff } from './staff/caller';
+import { recordChangeBy } from './staff/change-staff';
 import { FieldbookError } from '../../shared/errors';
 import type { Schema, SharedTableName, SharedTables } from '../db/schema';
 import { fieldInWords, fieldNotEditable, mayCreate, recordInWords, type DeviceRole } from '../db/write-policy';
@@ -84,9 +86,12 @@ export async function write<T>(ctx: CoreContext, work: (scope: WriteScope) => Pr
     const clock = new HybridLogicalClock(device.id, () => ctx.clock().getTime(), device.clock);
 
     const rows = rowStatements(ctx.sqlite);
+    // On the office server, the staff member whose call this is (none in the desktop app): kept beside each change.
+    const staff = currentStaff();
     const log = (table: SharedTableName, rowId: string, fields: Record<string, unknown>, replaces: Record<string, string> | null = null, hlc = clock.tick()) => {
+      const changeId = ctx.newId();
       rows.insert('change_log', {
-        id: ctx.newId(),
+        id: changeId,
         hlc,
         device_id: device.id,
         table_name: table,
@@ -94,6 +99,7 @@ export async function write<T>(ctx: CoreContext, work: (scope: WriteScope) => Pr
         fields: JSON.stringify(fields),
         replaces: replaces && JSON.stringify(replaces),
       });
+      if (staff) recordChangeBy(ctx.sqlite, changeId, staff);
     };
 
     // Kysely cannot narrow a generic table name, so the generic insert and

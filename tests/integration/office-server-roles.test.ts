@@ -94,6 +94,48 @@ describe('roles on the office server', { timeout: 120_000 }, () => {
     expect((await admin.call('staff.audit', {})).result.value).toHaveLength(trail.length);
   });
 
+  it('records the staff member beside every change they make, and the booking history says who booked', async () => {
+    const course = await temp.call('courses.create', { title: 'First aid', durationMinutes: 360, learningOutcomes: ['Call for help'] });
+    const venue = await temp.call('venues.create', { name: 'Riverside Hall', address: '1 River Lane' });
+    const person = await temp.call('people.create', { givenName: 'Siobhán', familyName: "O'Brien" });
+    const changesBefore = temp.sqlite.prepare('SELECT count(*) FROM change_log').pluck().get() as number;
+    expect(temp.sqlite.prepare('SELECT count(*) FROM change_log_staff').pluck().get()).toBe(0);
+
+    const coordinator = await signedIn('coordinator');
+    const session = await coordinator.call('sessions.create', {
+      courseId: course.id, venueId: venue.id, startsAt: '2026-03-20T09:30', endsAt: '2026-03-20T15:30', capacity: 12, facilitators: ['Sam Okafor'], status: 'scheduled',
+    });
+    expect(session.result, JSON.stringify(session.result)).toMatchObject({ ok: true });
+    const booked = await coordinator.call('bookings.bookPeople', { sessionId: session.result.value.id, personIds: [person.id] });
+    expect(booked.result, JSON.stringify(booked.result)).toMatchObject({ ok: true });
+
+    const history = (await coordinator.call('bookings.history', { sessionId: session.result.value.id, personId: person.id })).result.value as { event: string; by: string }[];
+    expect(history.at(-1)?.by).toBe('Central office, by Tomasz Nowak');
+    // Every change the coordinator's calls wrote is theirs; none written before.
+    const changesAfter = temp.sqlite.prepare('SELECT count(*) FROM change_log').pluck().get() as number;
+    const theirs = temp.sqlite.prepare('SELECT DISTINCT staff_name FROM change_log_staff').pluck().all();
+    expect(theirs).toEqual(['Tomasz Nowak']);
+    expect(temp.sqlite.prepare('SELECT count(*) FROM change_log_staff').pluck().get()).toBe(changesAfter - changesBefore);
+  });
+
+  it('gives the last place to one of two staff booking at once, and waitlists the other', async () => {
+    const course = await temp.call('courses.create', { title: 'First aid', durationMinutes: 360, learningOutcomes: ['Call for help'] });
+    const venue = await temp.call('venues.create', { name: 'Riverside Hall', address: '1 River Lane' });
+    const session = await temp.call('sessions.create', {
+      courseId: course.id, venueId: venue.id, startsAt: '2026-03-20T09:30', endsAt: '2026-03-20T15:30', capacity: 1, facilitators: ['Sam Okafor'], status: 'scheduled',
+    });
+    const first = await temp.call('people.create', { givenName: 'Siobhán', familyName: "O'Brien" });
+    const second = await temp.call('people.create', { givenName: 'Zoë', familyName: 'Clarke' });
+    const [coordinator, admin] = [await signedIn('coordinator'), await signedIn('admin')];
+    const answers = await Promise.all([
+      coordinator.call('bookings.bookPeople', { sessionId: session.id, personIds: [first.id] }),
+      admin.call('bookings.bookPeople', { sessionId: session.id, personIds: [second.id] }),
+    ]);
+    for (const answer of answers) expect(answer.result, JSON.stringify(answer.result)).toMatchObject({ ok: true });
+    const states = temp.sqlite.prepare('SELECT state FROM bookings WHERE session_id = ? ORDER BY state').pluck().all(session.id);
+    expect(states).toEqual(['booked', 'waitlisted']);
+  });
+
   it('keeps the desktop app (no accounts) able to do everything', async () => {
     expect(await temp.call('pairing.status', {})).toBeDefined();
     expect(await temp.call('courses.list', {})).toEqual([]);

@@ -117,7 +117,7 @@ export function httpsRequest(
 ): Promise<HttpsAnswer> {
   return new Promise((done, fail) => {
     let presented = '';
-    const req = request(url, { method: options.method ?? 'GET', headers: options.headers, rejectUnauthorized: false }, (response) => {
+    const req = request(url, { method: options.method ?? 'GET', headers: options.headers, rejectUnauthorized: false, agent: false }, (response) => {
       presented = (response.socket as TLSSocket).getPeerCertificate().fingerprint256;
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));

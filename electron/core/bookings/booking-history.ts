@@ -4,6 +4,7 @@ import type { CoreContext } from '../deps';
 import { deviceNamer, personNamer } from '../people/person-history';
 import { inClockOrder, signInEvents, type StampedEvent } from '../signin/booking-sign-ins';
 import { bookingId } from './booking-rows';
+import { staffWhoWrote } from '../staff/change-staff';
 
 /**
  * Every event of one person's booking on a session, oldest first: the
@@ -15,18 +16,22 @@ import { bookingId } from './booking-rows';
 export async function bookingHistory(ctx: CoreContext, sessionId: string, personId: string): Promise<BookingEvent[]> {
   const id = bookingId(sessionId, personId);
   const events = await ctx.db.selectFrom('booking_events').selectAll().where('booking_id', '=', id).orderBy('hlc').execute();
-  const booking = events.map((event) => ({
-    hlc: event.hlc,
-    event: {
-      id: event.id,
-      event: event.event,
-      fromState: event.from_state,
-      toState: event.to_state,
-      reason: event.reason,
-      by: event.device_name,
-      at: event.recorded_at,
-    },
-  }));
+  const booking = events.map((event) => {
+    // On the office server, the staff member too: "on Central office, by Priya Shah".
+    const staff = staffWhoWrote(ctx.sqlite, 'booking_events', event.id);
+    return {
+      hlc: event.hlc,
+      event: {
+        id: event.id,
+        event: event.event,
+        fromState: event.from_state,
+        toState: event.to_state,
+        reason: event.reason,
+        by: staff ? `${event.device_name}, by ${staff}` : event.device_name,
+        at: event.recorded_at,
+      },
+    };
+  });
   const state = (ctx.sqlite.prepare('SELECT state FROM bookings WHERE id = ?').pluck().get(id) as string | undefined) ?? events.at(-1)?.to_state ?? 'booked';
   return inClockOrder(booking, signInEvents(ctx, sessionId, personId), mergeEvents(ctx, personId, state));
 }

@@ -24,6 +24,7 @@ import * as pinResetApplied from './0023-pin-reset-applied';
 import * as erasedCounts from './0024-erased-counts';
 import * as staffAccounts from './0025-staff-accounts';
 import * as refusedImports from './0026-refused-imports';
+import * as changeLogStaff from './0027-change-log-staff';
 
 export interface Migration {
   name: string;
@@ -61,4 +62,5 @@ export const migrations: readonly Migration[] = [
   { name: '0024-erased-counts', up: erasedCounts.up },
   { name: '0025-staff-accounts', up: staffAccounts.up },
   { name: '0026-refused-imports', up: refusedImports.up },
+  { name: '0027-change-log-staff', up: changeLogStaff.up },
 ];
