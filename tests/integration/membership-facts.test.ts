@@ -7,9 +7,10 @@ import { tempCore, type TempCore } from '../support/temp-core';
  * The membership report counted from the facts in memory
  * (electron/core/reports/facts/member-facts.ts) on a database built so that
  * every figure is known in advance, and never stale: after a join, a
- * renewal, a cancellation, an exemption, a sign-in, an undo and a merge the
- * next report counts it. Rolling 12-month terms, a 6-month window, 30 days'
- * grace; joining dates 1 August 2023 to 31 December 2024, as of 31 March 2025.
+ * renewal, a cancelled term, an exemption, a sign-in, an undo, a cancelled
+ * session and a merge the next report counts it. Rolling 12-month terms, a
+ * 6-month window, 30 days' grace; joining dates 1 August 2023 to
+ * 31 December 2024, as of 31 March 2025.
  */
 
 let temp: TempCore;
@@ -137,7 +138,7 @@ describe('the membership report on a database whose figures are known', () => {
 });
 
 describe('the membership report straight after each kind of write', () => {
-  it('counts a join, a sign-in, an undo, a merge, an exemption, a renewal and a cancellation at once', async () => {
+  it('counts a join, a sign-in, an undo, a cancelled session, a merge, an exemption, a renewal and a cancelled term at once', async () => {
     const before = await figures();
     const step = async (write: () => Promise<unknown>, change: Record<string, number>) => {
       const was = await figures();
@@ -151,6 +152,11 @@ describe('the membership report straight after each kind of write', () => {
     const training = await sessionOf('2025-01-20');
     await step(() => world.attend(training, newcomer), { trained: 1, due: -1 });
     await step(() => temp.call('signIn.undo', { sessionId: training.id, personId: newcomer }), { trained: -1, due: 1 });
+    const again = await sessionOf('2025-02-03');
+    await step(() => world.attend(again, newcomer), { trained: 1, due: -1 });
+    const { courseId, venueId, startsAt, endsAt, capacity, facilitators } = again;
+    const cancel = () => temp.call('sessions.update', { id: again.id, fields: { courseId, venueId, startsAt, endsAt, capacity, facilitators, status: 'cancelled' } });
+    await step(cancel, { trained: -1, due: 1 });
     // Eve2 attended within Eve's window; merged into Eve, Eve has trained.
     await world.attend(await sessionOf('2024-05-01'), people.Eve2!);
     await step(() => temp.call('sync.resolveDuplicate', { keepId: people.Eve!, otherId: people.Eve2!, action: 'merge' }), { trained: 1, notTrained: -1 });
