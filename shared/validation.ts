@@ -45,7 +45,7 @@ function plainMessage(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `Choose ${field} from the listed choices.`;
     case 'unrecognized_keys':
-      return 'Some unexpected information was sent with this request.';
+      return 'Try again from the screen: some unexpected information was sent with this request.';
     default:
       return `Check ${field}.`;
   }

@@ -202,7 +202,7 @@ export const evaluationProcedures = {
     kind: 'mutation',
     input: z.strictObject({
       courseId: Id,
-      items: z.array(EvaluationItem, { error: 'Add the questions as a list.' }).min(1, { error: 'An evaluation needs at least one question.' }).max(40),
+      items: z.array(EvaluationItem, { error: 'Add the questions as a list.' }).min(1, { error: 'Add at least one question.' }).max(40),
       followUpWeeks: FollowUpWeeks.default(DEFAULT_FOLLOW_UP_WEEKS),
     }),
     output: EvaluationTemplate,

@@ -38,7 +38,7 @@ export const KioskFindInput = z.strictObject({
   query: z
     .string({ error: 'Type your name.' })
     .trim()
-    .max(100, { error: 'That is too long for a name.' })
+    .max(100, { error: 'Shorten the name to 100 characters or fewer.' })
     // Letters, not keystrokes: "a'" must not list everyone whose name starts with A.
     .refine((text) => searchableLength(text) >= 2, { error: 'Type at least two letters of your name.' }),
 });
@@ -69,9 +69,9 @@ export const KioskFindResult = z.object({
 export type KioskFindResult = z.infer<typeof KioskFindResult>;
 
 export const Consent = z.strictObject({
-  textVersion: z.literal(CONSENT_TEXT_VERSION, { error: 'The consent text has changed. Please read it again.' }),
+  textVersion: z.literal(CONSENT_TEXT_VERSION, { error: 'Read the consent text again: it has changed.' }),
   language: KioskLanguage,
-  agreed: z.literal(true, { error: 'Consent is needed before signing in.' }),
+  agreed: z.literal(true, { error: 'Agree to the consent text to sign in.' }),
 });
 
 /**

@@ -21,7 +21,7 @@ export const IncomingFile = z.strictObject({
   fileName: z.string({ error: 'Enter the file name as text.' }).trim().max(260, { error: tooLongText('File name', 260) }).default('file'),
   contentBase64: z
     .string({ error: 'Choose a file to import.' })
-    .min(1, { error: 'That file is empty.' })
+    .min(1, { error: 'Choose another file: that one is empty.' })
     .max(400 * 1024 * 1024, { error: 'That file is too large to be a Fieldbook file.' }),
 });
 export type IncomingFile = z.input<typeof IncomingFile>;

@@ -98,9 +98,9 @@ export const SheetInput = z.strictObject({
     .max(255, { error: tooLongText('File name', 255) }),
   contentBase64: z
     .string({ error: 'Choose a file to read.' })
-    .min(1, { error: 'The file is empty.' })
+    .min(1, { error: 'Choose another file: that one is empty.' })
     .max(MAX_BASE64_CHARS, { error: 'The file is over 50 MB, so it was not read. Split it into smaller files.' })
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'The file did not arrive whole; choose it again.' }),
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'Choose the file again: it did not arrive whole.' }),
   sheet: z
     .string({ error: 'Enter the sheet name as text.' })
     .trim()

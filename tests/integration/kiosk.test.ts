@@ -190,13 +190,13 @@ describe('while the kiosk is open', () => {
 
   it('refuses without consent to the current text, storing nothing about the person', async () => {
     const oldText = await refusedWritingNothing('kiosk.signIn', { personId: amira.id, consent: { ...consent, textVersion: 'consent-2020-v0' } });
-    expect(oldText).toMatchObject({ code: 'INVALID_INPUT', message: 'The consent text has changed. Please read it again.' });
+    expect(oldText).toMatchObject({ code: 'INVALID_INPUT', message: 'Read the consent text again: it has changed.' });
     const refused = await refusedWritingNothing('kiosk.signIn', {
       personId: amira.id,
       consent: { ...consent, agreed: false },
       ethnicity: 'white-irish',
     });
-    expect(refused).toMatchObject({ code: 'INVALID_INPUT', message: 'Consent is needed before signing in.' });
+    expect(refused).toMatchObject({ code: 'INVALID_INPUT', message: 'Agree to the consent text to sign in.' });
   });
 
   it('refuses a second sign-in without storing a second consent', async () => {

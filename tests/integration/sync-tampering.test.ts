@@ -108,7 +108,7 @@ describe('a bundle changed or cut short anywhere', () => {
     const writesBefore = writes();
 
     const empty = await office.dispatch('sync.importFile', incomingBytes(new Uint8Array(0)));
-    expect(empty).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expect.any(String), fields: { contentBase64: 'That file is empty.' } } });
+    expect(empty).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expect.any(String), fields: { contentBase64: 'Choose another file: that one is empty.' } } });
 
     const cut = Array.from({ length: bundle.length - 1 }, (_, index) => bundle.subarray(0, index + 1));
     const answers = await offerAll(cut);

@@ -14,6 +14,7 @@ import {
 } from '../../shared/contract';
 import { FieldbookError } from '../../shared/errors';
 import { fieldErrors, parseOrThrow } from '../../shared/validation';
+import { startsWithWhatToDo } from '../support/refusal-rule';
 
 const courseId = '0195f0a4-3b2c-7d1e-8f00-0123456789ab';
 const venueId = '0195f0a4-3b2c-7d1e-8f00-ba9876543210';
@@ -130,14 +131,14 @@ describe('session times', () => {
 describe('unexpected information', () => {
   it('is refused rather than silently dropped', () => {
     expect(fieldErrors(OrganisationFields, { name: 'Riverside Hall', sector: 'vcse', chairperson: 'Sam' })).toEqual({
-      _: 'Some unexpected information was sent with this request.',
+      _: 'Try again from the screen: some unexpected information was sent with this request.',
     });
   });
 
   it('is refused inside an update too', () => {
     const update = procedures['venues.update'].input;
     const errors = fieldErrors(update, { id: venueId, fields: { name: 'Hall', address: '1 High St', parking: true } });
-    expect(Object.values(errors)).toEqual(['Some unexpected information was sent with this request.']);
+    expect(Object.values(errors)).toEqual(['Try again from the screen: some unexpected information was sent with this request.']);
   });
 });
 
@@ -204,6 +205,25 @@ describe('error messages', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('start with an instruction ("Enter …", "Choose …", "Shorten …"), whatever junk is sent to any procedure', () => {
+    // The same rule as the core's refusals (tests/support/refusal-rule.ts, docs/development.md).
+    const names = Object.keys(procedures) as (keyof typeof procedures)[];
+    const statements = new Set<string>();
+    const check = (name: string, input: unknown) => {
+      for (const message of Object.values(fieldErrors(procedures[name as keyof typeof procedures].input, input))) {
+        if (!startsWithWhatToDo(message)) statements.add(`${name}: ${message}`);
+      }
+    };
+    fc.assert(fc.property(fc.constantFrom(...names), fc.anything(), (name, input) => check(name, input)), { numRuns: 300 });
+    for (const name of names) {
+      const input = procedures[name].input;
+      if (!(input instanceof z.ZodObject)) continue;
+      const keys = Object.keys(input.shape as Record<string, unknown>);
+      for (const junk of [42, '', 'x'.repeat(5000), [], { a: 1 }, null, -1, 'not-a-date']) check(name, Object.fromEntries(keys.map((key) => [key, junk])));
+    }
+    expect([...statements]).toEqual([]);
   });
 
   it('start with what to do, never "X is required" or "X must be"', () => {

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { startsWithWhatToDo } from '../support/refusal-rule';
 
 /**
  * The rule for a refusal's words (docs/development.md, "Refusals"): every
@@ -27,13 +28,6 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The first words a refusal may start with: instructions, and the two ways of saying there is nothing to do. */
-const instructions = new Set(
-  `Add Ask Book Cancel Change Check Choose Close Confirm Copy Correct Decline Enter Enrol Erase Export Finish Free Give Go Hold Import Keep
-   Leave Load Make Manage Mark Merge Move Open Pair Pick Preview Put Read Release Remove Rename Renew Reset Restore Run Save Say Schedule Search
-   Select Send Serve Set Sign Start Stop Tell Try Type Undo Update Use Wait Write`.split(/\s+/),
-);
-const nothingToDo = /^(No need to|Nothing to)\b/;
 /** What a file's refusal may say instead of an instruction: what happened to the file. */
 const whatHappened = /Nothing was (imported|saved|added|changed)|was not (imported|accepted)|none of it was imported|no account was changed/;
 
@@ -92,7 +86,6 @@ function refusalsIn(folder: string): Refusal[] {
   return found;
 }
 
-const startsWithWhatToDo = (message: string) => instructions.has(message.split(/[\s:,]/)[0]!) || nothingToDo.test(message);
 /** An instruction anywhere: the first word of the message, or of a sentence or clause after ". " or ": ". */
 const saysWhatToDo = (message: string) =>
   message.split(/(?<=[.:;?)])\s+/).some((part) => startsWithWhatToDo(part.charAt(0).toUpperCase() + part.slice(1)));
