@@ -2,15 +2,15 @@ import { z } from 'zod';
 import { EvaluationItem, type Answers, type ChangeQuestion, type EvaluationMoment, type TableCell } from '../../../shared/contract';
 import { pairedChange, type MomentResponse } from '../evaluations/paired-change';
 import { SMALL_GROUP } from '../evaluations/summary';
+import { countedScopeOf } from './facts/counted-scope';
 import { rows, sectorName, table, type ReportBody, type ReportRequest } from './report-parts';
 
 /**
  * Change through the training cycle: every answer at the sessions counted,
  * before the session, after it and at the follow-up, paired by person (or,
- * anonymous, by the pairing code the two answers share). Counted in SQL over
+ * anonymous, by the pairing code the two answers share). Read with SQL over
  * the scope's sessions, then paired in memory (pairedChange, the same as the
- * session page). Answers are few beside sign-ins (one to three a person and
- * session), so one pass over them is cheap; see docs/benchmarks.md.
+ * session page); see docs/benchmarks.md for what it costs.
  */
 
 const StoredItems = z.array(EvaluationItem);
@@ -74,27 +74,65 @@ function sumPairs(questions: readonly ChangeQuestion[]): { paired: number; highe
   return withheld ? { paired, higher: '*', same: '*', lower: '*' } : { paired, higher, same, lower };
 }
 
-export function changeReport(request: ReportRequest): ReportBody {
-  const personWhere = request.scope.personWhere ? `WHERE ${request.scope.personWhere}` : '';
-  const found = rows<CycleRow>(
-    request,
-    `cycle_responses AS (
-      SELECT r.session_id, r.template_id, r.answers, r.moment, r.late, r.pairing_code, p.id AS person_id,
-        CASE WHEN r.person_id IS NULL THEN 'anonymous' ELSE COALESCE(o.sector, 'none') END AS sector
-      FROM evaluation_responses r
-      JOIN scoped_sessions ss ON ss.id = r.session_id
-      LEFT JOIN person_root pr ON pr.id = r.person_id
-      LEFT JOIN people p ON p.id = COALESCE(pr.root, r.person_id)
-      LEFT JOIN organisations o ON o.id = p.organisation_id
-      ${personWhere}
-    )
-    SELECT cr.*, s.course_id, c.title AS course_title, s.contract_id, k.name AS contract_name
-    FROM cycle_responses cr
-    JOIN sessions s ON s.id = cr.session_id
-    JOIN courses c ON c.id = s.course_id
-    LEFT JOIN contracts k ON k.id = s.contract_id`,
+/**
+ * Each answer at the sessions counted, with its session's course and contract
+ * and the person's sector (the person kept, after merges). The answers are
+ * read by session index alone; sessions, merges and people are small tables
+ * read once into maps, which costs less than looking a person and their
+ * organisation up for each of hundreds of thousands of answers.
+ */
+function cycleRows(request: ReportRequest): CycleRow[] {
+  const { sqlite } = request.ctx;
+  const { scope, filters } = request;
+  const sessions = new Map(
+    (rows<{ id: string; course_id: string; course_title: string; contract_id: string | null; contract_name: string | null }>(
+      request,
+      `SELECT ss.id, ss.course_id, c.title AS course_title, s.contract_id, k.name AS contract_name
+       FROM scoped_sessions ss JOIN sessions s ON s.id = ss.id JOIN courses c ON c.id = ss.course_id LEFT JOIN contracts k ON k.id = s.contract_id`,
+    )).map((session) => [session.id, session]),
   );
-  const attended = (rows<{ n: number }>(request, 'SELECT COUNT(*) AS n FROM attended')[0]?.n ?? 0) as number;
+  const roots = new Map(rows<{ id: string; root: string }>(request, 'SELECT id, root FROM person_root').map((row) => [row.id, row.root]));
+  const people = new Map(
+    (sqlite.prepare('SELECT p.id, p.organisation_id, o.sector FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id').raw().all() as [string, string | null, string | null][]).map(
+      ([id, organisationId, sector]) => [id, { organisationId, sector }],
+    ),
+  );
+  const answers = sqlite
+    .prepare(
+      `${scope.with} SELECT r.session_id, r.template_id, r.answers, r.moment, r.late, r.pairing_code, r.person_id
+       FROM scoped_sessions ss JOIN evaluation_responses r ON r.session_id = ss.id`,
+    )
+    .raw()
+    .all(scope.params) as [string, string, string, EvaluationMoment, number, string | null, string | null][];
+  const found: CycleRow[] = [];
+  for (const [sessionId, templateId, answerText, moment, late, pairingCode, personId] of answers) {
+    const session = sessions.get(sessionId)!;
+    const kept = personId === null ? null : (roots.get(personId) ?? personId);
+    const person = kept === null ? undefined : people.get(kept);
+    // The organisation and sector filters, as the other reports apply them: an answer with no person cannot match.
+    if (scope.personFiltered && (!person || (filters.organisationId && person.organisationId !== filters.organisationId) || (filters.sector && person.sector !== filters.sector))) continue;
+    found.push({
+      session_id: sessionId,
+      template_id: templateId,
+      answers: answerText,
+      moment,
+      late,
+      pairing_code: pairingCode,
+      person_id: kept,
+      sector: kept === null ? 'anonymous' : (person?.sector ?? 'none'),
+      course_id: session.course_id,
+      course_title: session.course_title,
+      contract_id: session.contract_id,
+      contract_name: session.contract_name,
+    });
+  }
+  return found;
+}
+
+export function changeReport(request: ReportRequest): ReportBody {
+  const found = cycleRows(request);
+  // Attendances from the facts kept in memory, as the confidence report counts them: the SQL count costs seconds over years of sign-ins.
+  const attended = countedScopeOf(request).attendances;
 
   const templateIds = [...new Set(found.map((row) => row.template_id))];
   const templates = templateIds.length
