@@ -46,7 +46,7 @@ describe('the before questions', () => {
 
   it('are each outcome topic and confidence now, as single ratings; the end and follow-up questions are not among them', () => {
     const before = questionsAt(form.items, 'before');
-    expect(before.map((item) => [item.kind, item.kind === 'free_text' ? item.text.en : item.text.en])).toEqual([
+    expect(before.map((item) => [item.kind, item.kind === 'outcome_rating' ? item.text.en : item.id])).toEqual([
       ['outcome_rating', 'I can recognise good practice'],
       ['outcome_rating', 'I know when to book an interpreter'],
       ['outcome_rating', 'I can explain how to register with a GP'],
