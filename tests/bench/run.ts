@@ -2,6 +2,7 @@ import { cpus, totalmem } from 'node:os';
 import { launchChromium } from '../e2e/support/harness';
 import { benchAppReady } from './app-ready';
 import { benchKioskKeystroke } from './kiosk-keystroke';
+import { benchOfficeServer } from './office-server';
 import { benchPeopleList } from './people-list';
 import { printFigures, type Figure } from './report';
 import { benchReports } from './reports';
@@ -11,7 +12,7 @@ import { benchSync } from './sync';
 import { benchWaitlist } from './waitlist';
 
 /** The parts of the bench, in the order they run. */
-const PARTS = ['search', 'waitlist', 'sync', 'sheets', 'app-ready', 'kiosk', 'reports', 'people-list'] as const;
+const PARTS = ['search', 'waitlist', 'sync', 'sheets', 'app-ready', 'kiosk', 'reports', 'people-list', 'office-server'] as const;
 type Part = (typeof PARTS)[number];
 
 /**
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
   if (parts.has('sheets')) figures.push(...(await benchSheets()));
   if (parts.has('reports')) figures.push(...(await benchReports()));
   if (parts.has('people-list')) figures.push(...(await benchPeopleList()));
+  if (parts.has('office-server')) figures.push(...(await benchOfficeServer()));
   if (parts.has('app-ready') || parts.has('kiosk')) {
     const browser = await launchChromium();
     try {

@@ -167,7 +167,7 @@ describe('signing in to the office server', { timeout: 60_000 }, () => {
     await addAccount(COORDINATOR);
     const coordinator = await signedIn(COORDINATOR);
     const refused = await coordinator.call('staff.add', { name: 'Sam Lee', email: 'sam@example.org', role: 'admin', temporaryPassword: 'harbour-violet-lantern' });
-    expect(refused.result.error).toMatchObject({ code: 'NOT_ALLOWED', message: 'Ask an admin: only admins manage staff accounts and read the audit trail.' });
+    expect(refused.result.error).toMatchObject({ code: 'NOT_ALLOWED', message: 'Ask an admin to do this: only admins manage staff, devices, settings, backups and erasure.' });
     expect((await coordinator.call('staff.list', {})).result.ok).toBe(false);
     // The desktop app (no caller at all) cannot manage accounts either.
     await expect(temp.call('staff.list', {})).rejects.toThrow(/Manage staff accounts on the office server/);
