@@ -8,7 +8,9 @@ import { openWithKey } from '../../electron/db/encryption';
 import { migrations } from '../../electron/db/migrations';
 import { fileKeyStore } from '../../electron/core/keys';
 import { DATABASE_FILE, KEYS_FOLDER } from '../../electron/host/data-folder';
+import { openCoreInFolder } from '../../electron/host/open-core';
 import { runFieldbook } from '../support/cli';
+import { csvFile, sheetInput } from '../support/spreadsheets';
 import { addStaffToFolder, httpsRequest, refusedServe, StaffClient, startServeProcess, type ServeProcess } from '../support/office-server';
 
 const folders: string[] = [];
@@ -104,6 +106,30 @@ describe('fieldbook serve', { timeout: 120_000 }, () => {
     const server = await serve(await officeFolder());
     expect(await server.stop()).toBe(0);
     expect(server.lines.at(-1)).toMatch(/Stopped\.$/);
+  });
+
+  it('finishes the import in hand when told to stop with SIGTERM: all of it is saved or none', async () => {
+    const folder = await officeFolder();
+    const server = await serve(folder);
+    const admin = await signedIn(server);
+    const rows = Array.from({ length: 3000 }, (_, i) => [`Given${i}`, `Family${i}`, `person${i}@example.org`, 'Hope Centre']);
+    const sheet = csvFile([['First name', 'Surname', 'Email', 'Organisation'], ...rows]);
+    const importing = admin.call('sheets.import', sheetInput('people', 'people.csv', sheet));
+    // Stop once the server has the whole request (it says nothing before its answer), while it works through it.
+    await new Promise((sent) => setImmediate(sent));
+    const stopped = server.stop();
+    const answer = await importing.catch((error: Error) => ({ status: 0, result: { ok: false, error: { code: 'NONE', message: error.message } } }));
+    expect(await stopped).toBe(0);
+    expect(server.lines.at(-1)).toMatch(/Stopped\.$/);
+
+    const core = openCoreInFolder(folder);
+    try {
+      const people = core.database.sqlite.prepare('SELECT count(*) FROM people').pluck().get() as number;
+      if (answer.result.ok) expect(people).toBe(3000);
+      else expect(people).toBe(0);
+    } finally {
+      await core.close();
+    }
   });
 
   it('refuses a laptop’s folder, a folder with no data or no staff account, and one written by a newer version', async () => {
