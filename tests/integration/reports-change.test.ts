@@ -1,6 +1,10 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChangeQuestion, EvaluationTemplate } from '../../shared/contract';
 import { questionsAt } from '../../shared/evaluation-moments';
+import { runFieldbook } from '../support/cli';
 import { answersFor, evaluatedSession, releaseHeldResponses, signedInPeople, type EvaluatedSession } from '../support/evaluations';
 import { tempCore, type TempCore } from '../support/temp-core';
 
@@ -107,4 +111,30 @@ describe('change through the training cycle for March 2026', () => {
     expect(report.data).toMatchObject({ lateBefore: 1, paired: { beforeAfter: 1 } });
     expect(report.notes).toContain('1 of the answers before the session were given after it had started (late); they are counted.');
   });
+});
+
+describe('fieldbook report change', () => {
+  it('prints the change report as JSON with the documented keys, and writes it as XLSX', async () => {
+    const linked = await evaluatedSession(temp.call, 'linked');
+    const form = await temp.call('evaluations.template', { courseId: linked.course.id });
+    const [ana, ben] = await signedInPeople(temp, linked.session.id, 'Ana', 'Ben');
+    await answer(linked, form, ana!, 2, 4);
+    await answer(linked, form, ben!, 3, 3);
+    await temp.close();
+    const home = mkdtempSync(join(tmpdir(), 'fieldbook-home-'));
+    try {
+      const run = await runFieldbook(home, 'report', 'change', '--from', '2026-03-01', '--to', '2026-03-31', '--as-of', '2026-03-31', '--data', temp.folder);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const json = JSON.parse(run.stdout) as Record<string, unknown>;
+      expect(json).toMatchObject({ report: 'change', attended: 2, answered: { before: 2, after: 2, follow_up: 0 }, paired: { beforeAfter: 2 } });
+      expect(Object.keys(json)).toEqual(expect.arrayContaining(['funnel', 'questions', 'byCourse', 'byContract', 'bySector', 'lateBefore']));
+      const out = join(home, 'change.xlsx');
+      const written = await runFieldbook(home, 'report', 'change', '--from', '2026-03-01', '--to', '2026-03-31', '--format', 'xlsx', '--out', out, '--data', temp.folder);
+      expect(written.code).toBe(0);
+      expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
