@@ -59,7 +59,7 @@ describe('the before questions', () => {
     const [amira, bilal] = await signedInPeople(temp, evaluated.session.id, 'Amira', 'Bilal');
     expect(await answerBefore(amira!, 2)).toEqual({ responses: 1 });
     const again = { sessionId: evaluated.session.id, personId: amira!, templateId: form.id, answers: beforeAnswers(form, 3), language: 'en', moment: 'before' } as const;
-    expect((await refusedWritingNothing(temp, 'evaluations.submit', again)).message).toBe('This person has already answered the before questions for this session.');
+    expect((await refusedWritingNothing(temp, 'evaluations.submit', again)).message).toBe('No need to answer the before questions again: this person has already answered them for this session.');
     await answerAfter(bilal!, 2, 4);
     const late = { ...again, personId: bilal! };
     expect((await refusedWritingNothing(temp, 'evaluations.submit', late)).code).toBe('ALREADY_RESPONDED');

@@ -85,20 +85,20 @@ export async function recordResponse(ctx: CoreContext, scope: WriteScope, sessio
     throw new FieldbookError(
       'ALREADY_RESPONDED',
       moment === 'before'
-        ? 'This person has already answered the evaluation at the end, so the before questions are closed.'
+        ? 'No need to answer the before questions: this person has already answered the evaluation at the end.'
         : 'This person has already answered the evaluation for this session.',
     );
   }
   const course = await scope.trx.selectFrom('courses').select('evaluation_mode').where('id', '=', session.courseId).executeTakeFirstOrThrow();
   const linked = course.evaluation_mode === 'linked';
   if (moment === 'before' && (await answeredBefore(scope.trx, session.id, response.personId))) {
-    throw new FieldbookError('ALREADY_RESPONDED', 'This person has already answered the before questions for this session.');
+    throw new FieldbookError('ALREADY_RESPONDED', 'No need to answer the before questions again: this person has already answered them for this session.');
   }
   const now = ctx.clock();
   const template = await templateById(scope, session.courseId, response.templateId, now);
   const asked = questionsAt(template.items, moment);
   if (asked.length === 0) {
-    throw new FieldbookError('INVALID_INPUT', 'Choose the questions at the end: this course asks none before the session.', { moment: 'No before questions.' });
+    throw new FieldbookError('INVALID_INPUT', 'Choose the questions at the end: this course asks none before the session.', { moment: 'Choose the questions at the end.' });
   }
   checkAnswers(asked, response.answers);
   const late = moment === 'before' && localMinute(now) > session.startsAt ? 1 : 0;
