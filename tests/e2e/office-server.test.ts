@@ -109,6 +109,19 @@ describe('the office server in Chromium', { timeout: 120_000 }, () => {
       expect(await failed.textContent()).toContain('Tomasz Nowak');
       expect(await adminPage.getByRole('row').filter({ hasText: 'Amira Khan' }).filter({ hasText: 'Signed in' }).count()).toBeGreaterThan(0);
       expect(await mainMenuScreens(viewer)).not.toContain('Audit trail');
+
+      // The admin adds a viewer on the Staff screen; the new account must choose its own password first.
+      await clickInMainMenu(adminPage, 'Staff');
+      await adminPage.getByRole('heading', { level: 1, name: 'Staff' }).waitFor();
+      const add = adminPage.getByRole('region', { name: 'Add a staff member' });
+      await add.getByLabel('Name').fill('Sam Lee');
+      await add.getByLabel('Email address').fill('sam@example.org');
+      await add.getByLabel('Role').selectOption('viewer');
+      await add.getByLabel('First password').fill('harbour-violet-lantern');
+      await add.getByRole('button', { name: 'Add staff member' }).click();
+      const samRow = adminPage.getByRole('row').filter({ hasText: 'sam@example.org' });
+      await samRow.waitFor();
+      expect(await samRow.textContent()).toContain('Chooses a new password at next sign-in');
     } finally {
       await coordinatorContext.close();
       await viewerContext.close();

@@ -41,6 +41,7 @@ import { ErasePerson } from '../features/erasure/ErasePerson';
 import { ErasuresScreen } from '../features/erasure/ErasuresScreen';
 import { SubjectAccessPage } from '../features/subject-access/SubjectAccessPage';
 import { AuditScreen } from '../features/staff/AuditScreen';
+import { StaffScreen } from '../features/staff/StaffScreen';
 import type { DeviceRole, ProcedureName } from '../../../shared/contract';
 import { useDevice } from './device';
 
@@ -89,6 +90,7 @@ export const sections: readonly Section[] = [
   { path: '/erasures', label: 'Erasures', roles: ['office'], group: 'files', needs: 'erasure.list' },
   { path: '/settings', label: 'Settings', group: 'files', needs: 'settings.get' },
   // On the office server only: the desktop app has no accounts, so no one to audit.
+  { path: '/staff', label: 'Staff', roles: ['office'], group: 'files', needs: 'staff.list', server: true },
   { path: '/audit', label: 'Audit trail', roles: ['office'], group: 'files', needs: 'staff.audit', server: true },
 ];
 
@@ -178,6 +180,7 @@ export function Routes() {
       <Route path="/settings/recovery-code" component={RecoveryCodePage} />
       <Route path="/erasures" component={ErasuresScreen} />
       <Route path="/audit" component={AuditScreen} />
+      <Route path="/staff" component={StaffScreen} />
       <Route component={NotFound} />
     </Switch>
   );
