@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { request } from 'node:https';
+import { Agent, request } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import { resolve } from 'node:path';
 import type { StaffRole } from '../../shared/contract/staff';
@@ -113,11 +113,11 @@ export interface HttpsAnswer {
  */
 export function httpsRequest(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string; fingerprint: string },
+  options: { method?: string; headers?: Record<string, string>; body?: string; fingerprint: string; agent?: Agent },
 ): Promise<HttpsAnswer> {
   return new Promise((done, fail) => {
     let presented = '';
-    const req = request(url, { method: options.method ?? 'GET', headers: options.headers, rejectUnauthorized: false, agent: false }, (response) => {
+    const req = request(url, { method: options.method ?? 'GET', headers: options.headers, rejectUnauthorized: false, agent: options.agent ?? false }, (response) => {
       presented = (response.socket as TLSSocket).getPeerCertificate().fingerprint256;
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -131,6 +131,8 @@ export function httpsRequest(
       );
     });
     req.on('socket', (socket) => {
+      // A kept-alive connection was pinned when it connected.
+      if (!socket.connecting) return;
       socket.once('secureConnect', () => {
         const seen = (socket as TLSSocket).getPeerCertificate().fingerprint256;
         if (seen !== options.fingerprint) req.destroy(new Error(`The server presented ${seen}, not ${options.fingerprint}.`));
@@ -183,7 +185,13 @@ type Answer = { status: number; result: { ok: boolean; value?: any; error?: { co
 export class StaffClient {
   cookie: string | undefined;
   csrf: string | undefined;
+  /** One kept-alive connection per client, as a browser tab keeps one. */
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 1, rejectUnauthorized: false });
   constructor(private readonly office: { origin: string; fingerprint: string }) {}
+
+  close(): void {
+    this.agent.destroy();
+  }
 
   async post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
     const answer = await httpsRequest(`${this.office.origin}${path}`, {
@@ -196,6 +204,7 @@ export class StaffClient {
       },
       body: JSON.stringify(body),
       fingerprint: this.office.fingerprint,
+      agent: this.agent,
     });
     const setCookie = answer.headers['set-cookie'];
     for (const line of setCookie ?? []) {
