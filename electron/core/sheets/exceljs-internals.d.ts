@@ -3,10 +3,6 @@ declare module 'exceljs/lib/utils/parse-sax.js' {
   const parseSax: (iterable: AsyncIterable<Buffer>) => AsyncIterable<unknown[]>;
   export default parseSax;
 }
-declare module 'exceljs/lib/utils/col-cache.js' {
-  const colCache: { decodeAddress(address: string): { row: number; col: number } };
-  export default colCache;
-}
 declare module 'exceljs/lib/utils/utils.js' {
   const utils: { xmlDecode(text: string): string; isDateFmt(format: string | undefined): boolean; excelToDate(value: number, date1904: boolean): Date };
   export default utils;

@@ -1,4 +1,3 @@
-import colCache from 'exceljs/lib/utils/col-cache.js';
 import parseSax from 'exceljs/lib/utils/parse-sax.js';
 import exceljsUtils from 'exceljs/lib/utils/utils.js';
 import type { CellValue } from './values';
@@ -22,6 +21,21 @@ interface StreamedWorksheet {
 interface SaxNode {
   name: string;
   attributes: Record<string, string>;
+}
+
+/**
+ * The column of a cell reference ("C12" is 3), from its letters. exceljs's own
+ * decoder keeps every reference it has seen in a table, 900,000 of them for
+ * a sheet of 100,000 rows of nine columns.
+ */
+function columnOf(ref: string): number {
+  let column = 0;
+  for (let at = 0; at < ref.length; at += 1) {
+    const code = ref.charCodeAt(at);
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  return column;
 }
 
 type SaxEvent = { eventType: 'opentag' | 'closetag'; value: SaxNode } | { eventType: 'text'; value: string };
@@ -52,6 +66,13 @@ export async function readWorksheetRows(worksheet: unknown, keep: boolean, onRow
   const { sharedStrings, styles } = workbook;
   const date1904 = Boolean(workbook.properties?.model?.date1904);
   const styleOf = (id: number) => (id ? styles.getStyleModel(id) : null) ?? null;
+  // Whether a number format is a date's, worked out once per format rather than once per cell.
+  const dateFormats = new Map<string | undefined, boolean>();
+  const isDateFormat = (numFmt: string | undefined) => {
+    let isDate = dateFormats.get(numFmt);
+    if (isDate === undefined) dateFormats.set(numFmt, (isDate = exceljsUtils.isDateFmt(numFmt)));
+    return isDate;
+  };
   let inRows = false;
   let rowNumber = 0;
   let rowStyle: { numFmt?: string } | null = null;
@@ -61,7 +82,7 @@ export async function readWorksheetRows(worksheet: unknown, keep: boolean, onRow
 
   const valueOf = (raw: RawCell): CellValue => {
     // A cell without a style of its own takes its row's, as exceljs's cells do.
-    const dateFormatted = () => exceljsUtils.isDateFmt((styleOf(raw.style) ?? rowStyle)?.numFmt);
+    const dateFormatted = () => isDateFormat((styleOf(raw.style) ?? rowStyle)?.numFmt);
     if (raw.formula) {
       if (!raw.value) return null;
       if (raw.type === 'str') return exceljsUtils.xmlDecode(raw.value.text);
@@ -135,7 +156,7 @@ export async function readWorksheetRows(worksheet: unknown, keep: boolean, onRow
           cells = null;
           break;
         case 'c':
-          if (cells && cell) cells[colCache.decodeAddress(cell.ref).col - 1] = valueOf(cell);
+          if (cells && cell) cells[columnOf(cell.ref) - 1] = valueOf(cell);
           cell = null;
           text = null;
           break;
