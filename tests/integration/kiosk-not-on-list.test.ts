@@ -49,6 +49,8 @@ describe('"I am not on the list" at the kiosk', () => {
     expect(await temp.call('kiosk.addSelf', { givenName: 'Seun', familyName: 'Okafor', organisationId: null, consent })).toEqual({
       firstName: 'Seun',
       waitlistPosition: null,
+      // Who signed in, so the kiosk can go on to their before questions.
+      personId: expect.any(String),
     });
     expect(countRows(temp.sqlite, 'people')).toBe(2);
   });
