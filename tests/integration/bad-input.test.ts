@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addStaff } from '../../electron/core/staff/accounts';
+import { asStaff, type StaffCaller } from '../../electron/core/staff/caller';
 import { CONSENT_TEXT_VERSION, procedures, type KioskMode, type ProcedureInput, type ProcedureName } from '../../shared/contract';
 import { questionsAt } from '../../shared/evaluation-moments';
 import { errorCodes, type CallResult } from '../../shared/errors';
@@ -40,6 +42,12 @@ const onLaptop = new Set<ProcedureName>([
   'memberRequests.record',
 ]);
 const coreFor = (name: ProcedureName): TempCore => (onLaptop.has(name) ? laptop : temp);
+/** Staff accounts are managed only by an admin signed in to the office server, so those procedures run as one. */
+let officeAdmin: StaffCaller;
+function dispatch(name: ProcedureName, input: unknown): Promise<CallResult<unknown>> {
+  const call = () => coreFor(name).dispatch(name, input);
+  return name.startsWith('staff.') ? asStaff(officeAdmin, call) : call();
+}
 /** Valid input for each procedure, made from records that exist; junk is made by breaking one part of it. */
 let examples: { [N in ProcedureName]?: ProcedureInput<N> } = {};
 let kioskSessionId = '';
@@ -70,6 +78,10 @@ async function setKiosk(mode: KioskMode | null): Promise<void> {
 
 beforeAll(async () => {
   temp = await tempCore({ setUp: true });
+  const admin = await temp.core.exclusive(() =>
+    addStaff(temp.core.context, { name: 'Ada Mensah', email: 'ada@example.org', role: 'admin', password: 'quiet-harbour-lantern-9', mustChangePassword: false }),
+  );
+  officeAdmin = { staffId: admin.id, name: admin.name, role: 'admin', address: '127.0.0.1' };
   const organisation = await temp.call('organisations.create', { name: 'Age Concern', sector: 'vcse' });
   const person = await temp.call('people.create', {
     givenName: 'Amina',
@@ -535,7 +547,7 @@ describe('every procedure fed junk', () => {
       expect({ name, valid: procedures[name].input.safeParse(examples[name]).success }).toEqual({ name, valid: true });
       if (procedures[name].kind === 'query') {
         await setKiosk(needsOpenKiosk(name));
-        const result = await coreFor(name).dispatch(name, examples[name]);
+        const result = await dispatch(name, examples[name]);
         expect({ name, ok: result.ok }).toEqual({ name, ok: true });
       }
     }
@@ -549,7 +561,7 @@ describe('every procedure fed junk', () => {
     await fc.assert(
       fc.asyncProperty(junkFor(name), async (input) => {
         const before = databaseHash(core.sqlite);
-        const result = await core.dispatch(name, input);
+        const result = await dispatch(name, input);
         checkOutcome(name, input, result);
         if (!result.ok) {
           refused += 1;
