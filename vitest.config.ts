@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 30_000,
+    // A guard against a hang, not a speed check: the command-line tests start several
+    // processes each, and a busy 2-core machine has taken over 30 s for them.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     // Two cores: keep Chromium and SQLite fsyncs from starving each other.
     maxWorkers: 2,
