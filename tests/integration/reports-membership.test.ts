@@ -155,7 +155,7 @@ describe('the membership report', () => {
     );
     await expect(
       temp.call('reports.run', { kind: 'membership', period: year, filters: { schemeId: '0190a1b2-0000-7000-8000-000000000000' } }),
-    ).rejects.toThrow('That membership scheme could not be found.');
+    ).rejects.toThrow('Choose the membership scheme again: that one could not be found.');
   });
 
   it('offers the schemes to choose from', async () => {

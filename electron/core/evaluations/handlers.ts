@@ -56,7 +56,7 @@ export function evaluationHandlers(ctx: CoreContext): HandlerGroup<'evaluations'
 
     async 'evaluations.submit'({ sessionId, personId, templateId, answers, language, moment }) {
       const session = await getSession(ctx, sessionId);
-      if (session.status === 'cancelled') throw new FieldbookError('CONFLICT', 'This session was cancelled, so it has no evaluation.');
+      if (session.status === 'cancelled') throw new FieldbookError('CONFLICT', 'Choose another session: this one was cancelled, so it has no evaluation.');
       await write(ctx, (scope) => recordResponse(ctx, scope, session, { personId, templateId, answers, language, moment }));
       return { responses: (await responsesOf(ctx, sessionId)).filter((row) => row.moment === (moment ?? 'after')).length };
     },

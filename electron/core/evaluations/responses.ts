@@ -76,9 +76,9 @@ export async function recordResponse(ctx: CoreContext, scope: WriteScope, sessio
     .select(['given_name', 'preferred_name'])
     .where('id', '=', response.personId)
     .executeTakeFirst();
-  if (!person) throw new FieldbookError('NOT_FOUND', 'That person could not be found.');
+  if (!person) throw new FieldbookError('NOT_FOUND', 'Choose the person again: that one could not be found.');
   if ((await latestSignIn(scope, session.id, response.personId))?.kind !== 'sign_in') {
-    throw new FieldbookError('NOT_SIGNED_IN', 'Only people signed in to this session can answer its evaluation.');
+    throw new FieldbookError('NOT_SIGNED_IN', 'Sign this person in first: only people signed in to this session can answer its evaluation.');
   }
   const completionId = derivedId('evaluation-completion', session.id, response.personId);
   if (await hasCompleted(scope.trx, completionId)) {
@@ -86,7 +86,7 @@ export async function recordResponse(ctx: CoreContext, scope: WriteScope, sessio
       'ALREADY_RESPONDED',
       moment === 'before'
         ? 'No need to answer the before questions: this person has already answered the evaluation at the end.'
-        : 'This person has already answered the evaluation for this session.',
+        : 'No need to answer again: this person has already answered the evaluation for this session.',
     );
   }
   const course = await scope.trx.selectFrom('courses').select('evaluation_mode').where('id', '=', session.courseId).executeTakeFirstOrThrow();

@@ -17,7 +17,7 @@ export function defaultTemplateId(courseId: string): string {
 
 async function courseOutcomes(db: Kysely<Schema>, courseId: string): Promise<LearningOutcome[]> {
   const course = await db.selectFrom('courses').select('learning_outcomes').where('id', '=', courseId).executeTakeFirst();
-  if (!course) throw new FieldbookError('NOT_FOUND', 'That course could not be found.');
+  if (!course) throw new FieldbookError('NOT_FOUND', 'Choose the course again: that one could not be found.');
   return StoredOutcomes.parse(JSON.parse(course.learning_outcomes));
 }
 
@@ -54,8 +54,8 @@ export async function templateById(scope: WriteScope, courseId: string, template
       return { ...template, stored: true };
     }
   }
-  throw new FieldbookError('INVALID_INPUT', 'This evaluation form is not one Fieldbook knows for this course. Please start the evaluation again.', {
-    templateId: 'Unknown evaluation version.',
+  throw new FieldbookError('INVALID_INPUT', 'Start the evaluation again: this evaluation form is not one Fieldbook knows for this course.', {
+    templateId: 'Start the evaluation again: this form is not known.',
   });
 }
 
@@ -90,13 +90,13 @@ async function storeTemplate(
 export async function saveNewVersion(scope: WriteScope, courseId: string, items: EvaluationItem[], followUpWeeks: number, now: Date): Promise<string> {
   const ids = items.map((item) => item.id);
   if (new Set(ids).size !== ids.length) {
-    throw new FieldbookError('INVALID_INPUT', 'Two questions have the same id; each question needs its own.', { items: 'Each question needs its own id.' });
+    throw new FieldbookError('INVALID_INPUT', 'Give each question its own id: two questions have the same one.', { items: 'Give each question its own id.' });
   }
   const outcomes = new Set((await courseOutcomes(scope.trx, courseId)).map((outcome) => outcome.id));
   const strayIndex = items.findIndex((item) => item.kind === 'outcome_rating' && !outcomes.has(item.outcomeId));
   if (strayIndex >= 0) {
-    throw new FieldbookError('INVALID_INPUT', 'A rating question points at a learning outcome this course does not have.', {
-      [`items.${strayIndex}`]: 'This learning outcome is not on the course.',
+    throw new FieldbookError('INVALID_INPUT', 'Choose one of the course’s learning outcomes for each rating question: one points at an outcome this course does not have.', {
+      [`items.${strayIndex}`]: 'Choose one of the course’s learning outcomes.',
     });
   }
   const current = await currentTemplate(scope.trx, courseId);

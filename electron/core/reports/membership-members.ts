@@ -48,7 +48,7 @@ export function schemeFor(ctx: CoreContext, schemeId: string | undefined): Membe
     });
   }
   const scheme = ctx.sqlite.prepare('SELECT * FROM membership_schemes WHERE id = ?').get(schemeId) as MembershipSchemesTable | undefined;
-  if (!scheme) throw new FieldbookError('NOT_FOUND', 'That membership scheme could not be found.');
+  if (!scheme) throw new FieldbookError('NOT_FOUND', 'Choose the membership scheme again: that one could not be found.');
   return scheme;
 }
 

@@ -93,7 +93,7 @@ interface Days {
 function daysOf(choice: PeriodChoice, asOf: string, contract: ContractYearBasis | undefined): Days {
   switch (choice.kind) {
     case 'contractYear': {
-      if (!contract) throw new FieldbookError('NOT_FOUND', 'That contract could not be found.');
+      if (!contract) throw new FieldbookError('NOT_FOUND', 'Choose the contract again: that one could not be found.');
       const { from, to } = yearFrom(choice.startYear, contract.yearStarts);
       // A contract that ends part-way through its last year is reported to the day it ends.
       const end = contract.endsOn && contract.endsOn < to && contract.endsOn >= from ? contract.endsOn : to;
@@ -122,7 +122,7 @@ function daysOf(choice: PeriodChoice, asOf: string, contract: ContractYearBasis 
       return { from: choice.from, to: choice.to, label: span(choice.from, choice.to) };
     }
     case 'yearToDate': {
-      if (choice.contractId && !contract) throw new FieldbookError('NOT_FOUND', 'That contract could not be found.');
+      if (choice.contractId && !contract) throw new FieldbookError('NOT_FOUND', 'Choose the contract again: that one could not be found.');
       const yearStarts = contract?.yearStarts ?? FINANCIAL_YEAR_STARTS;
       const startYear = startYearHolding(asOf, yearStarts);
       const from = `${startYear}-${yearStarts}`;

@@ -34,7 +34,7 @@ type Choice = ParsedInput<'reports.run'>;
 function nameOf(ctx: CoreContext, table: 'contracts' | 'courses' | 'organisations' | 'venues' | 'membership_schemes', id: string, what: string): string {
   const column = table === 'courses' ? 'title' : 'name';
   const found = ctx.sqlite.prepare(`SELECT ${column} FROM ${table} WHERE id = ?`).pluck().get(id) as string | undefined;
-  if (found === undefined) throw new FieldbookError('NOT_FOUND', `That ${what} could not be found.`);
+  if (found === undefined) throw new FieldbookError('NOT_FOUND', `Choose the ${what} again: that one could not be found.`);
   return found;
 }
 
@@ -42,7 +42,7 @@ function contractBasis(ctx: CoreContext, id: string): ContractYearBasis {
   const row = ctx.sqlite.prepare('SELECT name, year_starts, ends_on FROM contracts WHERE id = ?').get(id) as
     | { name: string; year_starts: string; ends_on: string | null }
     | undefined;
-  if (!row) throw new FieldbookError('NOT_FOUND', 'That contract could not be found.');
+  if (!row) throw new FieldbookError('NOT_FOUND', 'Choose the contract again: that one could not be found.');
   return { name: row.name, yearStarts: row.year_starts, endsOn: row.ends_on };
 }
 
