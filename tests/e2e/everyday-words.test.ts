@@ -134,10 +134,10 @@ describe('the kiosk in Arabic and Polish', () => {
     const { laptop, onLaptop, session } = await kioskFor('evaluation');
     const { page, close } = await axePage(`${laptop.host.url}#/sessions/${session.id}/evaluation`);
     try {
-      // The default questions: the course's one learning outcome is in English only; the fixed three are translated.
+      // The default questions: the course's one learning outcome is in English only; the fixed four (the follow-up's included) are translated.
       const notice = page.getByRole('note', { name: 'Some questions are not translated' });
       await notice.waitFor();
-      expect(await notice.getByRole('listitem').allTextContents()).toEqual(['Arabic: 1 of 4 questions is not translated.', 'Polish: 1 of 4 questions is not translated.']);
+      expect(await notice.getByRole('listitem').allTextContents()).toEqual(['Arabic: 1 of 5 questions is not translated.', 'Polish: 1 of 5 questions is not translated.']);
       expect(await notice.textContent()).toContain('The central office can add the translations.');
       expect(await seriousAxeFindings(page, 'Session evaluation, translation notice')).toEqual([]);
 
