@@ -4,21 +4,18 @@ import type { EvaluationItem, EvaluationTemplate } from '../../../../../shared/c
 import { questionsAt } from '../../../../../shared/evaluation-moments';
 import { call } from '../../../api/client';
 import { isolate, languageOf } from '../../../i18n';
-import { toAnswers, type Draft } from '../../evaluation/questions/answers';
 import { KioskActions, KioskButton, KioskScreen } from '../KioskScreen';
 import { outcomeMs } from '../timing';
 import { Done, Outcome } from '../signin/Outcome';
-import { CheckAnswers } from './CheckAnswers';
-import { problemKeys, problemOf, type EvaluationProblem } from './problems';
-import { QuestionScreen } from './QuestionScreen';
+import { AnswerQuestions } from './AnswerQuestions';
+import { problemKeys, type EvaluationProblem } from './problems';
 import '../../../styles/evaluation.css';
 import './evaluation-kiosk.css';
 
 type Step =
   | { name: 'loading' }
   | { name: 'offer' }
-  | { name: 'question'; index: number; fromCheck: boolean }
-  | { name: 'check' }
+  | { name: 'answering' }
   | { name: 'skipped' }
   | { name: 'done' }
   | { name: 'problem'; problem: EvaluationProblem };
@@ -43,9 +40,6 @@ export function BeforeQuestions({ personId, firstName, finish }: BeforeQuestions
   const [step, setStep] = useState<Step>({ name: 'loading' });
   const [template, setTemplate] = useState<EvaluationTemplate | null>(null);
   const [items, setItems] = useState<EvaluationItem[]>([]);
-  const [draft, setDraft] = useState<Draft>({});
-  const [flagged, setFlagged] = useState<string[]>([]);
-  const [sending, setSending] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -65,25 +59,6 @@ export function BeforeQuestions({ personId, firstName, finish }: BeforeQuestions
     };
   }, [personId]);
 
-  const send = async () => {
-    if (!template || sending) return;
-    setSending(true);
-    try {
-      await call('kioskEvaluation.submitBefore', { personId, templateId: template.id, answers: toAnswers(items, draft), language });
-      setStep({ name: 'done' });
-    } catch (error) {
-      const outcome = problemOf(error, items);
-      if ('recheck' in outcome) {
-        setFlagged(outcome.recheck);
-        setStep({ name: 'check' });
-      } else {
-        setStep({ name: 'problem', problem: outcome.problem });
-      }
-    } finally {
-      setSending(false);
-    }
-  };
-
   switch (step.name) {
     case 'loading':
       return (
@@ -94,46 +69,19 @@ export function BeforeQuestions({ personId, firstName, finish }: BeforeQuestions
     case 'skipped':
       return <Done firstName={firstName} waitlistPosition={null} finish={finish} />;
     case 'offer':
-      return <Offer firstName={firstName} count={items.length} start={() => setStep({ name: 'question', index: 0, fromCheck: false })} finish={finish} />;
-    case 'question': {
-      const item = items[step.index]!;
-      const last = step.index === items.length - 1;
-      const next = () => setStep(step.fromCheck || last ? { name: 'check' } : { name: 'question', index: step.index + 1, fromCheck: false });
+      return <Offer firstName={firstName} count={items.length} start={() => setStep({ name: 'answering' })} finish={finish} />;
+    case 'answering':
       return (
-        <QuestionScreen
-          key={step.index}
-          item={item}
-          index={step.index}
-          total={items.length}
-          value={draft[item.id]}
-          moment="before"
-          onChange={(value) => {
-            setDraft((previous) => ({ ...previous, [item.id]: value }));
-            setFlagged((previous) => previous.filter((id) => id !== item.id));
-          }}
-          language={language}
-          next={next}
-          skip={() => {
-            setDraft((previous) => ({ ...previous, [item.id]: undefined }));
-            next();
-          }}
-          back={() =>
-            setStep(step.fromCheck ? { name: 'check' } : step.index === 0 ? { name: 'offer' } : { name: 'question', index: step.index - 1, fromCheck: false })
-          }
-        />
-      );
-    }
-    case 'check':
-      return (
-        <CheckAnswers
+        <AnswerQuestions
           items={items}
-          draft={draft}
           language={language}
-          flagged={flagged}
-          sending={sending}
-          send={() => void send()}
-          change={(index) => setStep({ name: 'question', index, fromCheck: true })}
-          back={() => setStep({ name: 'question', index: items.length - 1, fromCheck: false })}
+          moment="before"
+          submit={async (answers) => {
+            await call('kioskEvaluation.submitBefore', { personId, templateId: template!.id, answers, language });
+            setStep({ name: 'done' });
+          }}
+          leave={() => setStep({ name: 'offer' })}
+          refused={(problem) => setStep({ name: 'problem', problem })}
         />
       );
     case 'done':

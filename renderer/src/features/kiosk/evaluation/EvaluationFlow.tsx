@@ -4,16 +4,14 @@ import type { EvaluationTemplate, ProcedureOutput } from '../../../../../shared/
 import { questionsAt } from '../../../../../shared/evaluation-moments';
 import { call } from '../../../api/client';
 import { isolate, languageOf } from '../../../i18n';
-import { toAnswers, type Draft } from '../../evaluation/questions/answers';
 import type { FlowProps } from '../flows';
 import { KioskScreen } from '../KioskScreen';
 import { Confirm } from '../signin/Confirm';
 import { FindName } from '../signin/FindName';
 import { Outcome } from '../signin/Outcome';
 import { useNameSearch } from '../signin/useNameSearch';
-import { CheckAnswers } from './CheckAnswers';
+import { AnswerQuestions } from './AnswerQuestions';
 import { problemKeys, problemOf, type EvaluationProblem } from './problems';
-import { QuestionScreen } from './QuestionScreen';
 import '../signin/sign-in.css';
 import '../../../styles/evaluation.css';
 import './evaluation-kiosk.css';
@@ -23,9 +21,7 @@ type Match = ProcedureOutput<'kioskEvaluation.find'>[number];
 type Step =
   | { name: 'find' }
   | { name: 'confirm'; match: Match }
-  /** `fromCheck`: changing one answer from "Check your answers", so Next goes straight back there. */
-  | { name: 'question'; index: number; fromCheck: boolean }
-  | { name: 'check' }
+  | { name: 'answering'; match: Match }
   | { name: 'done'; firstName: string }
   | { name: 'problem'; problem: EvaluationProblem };
 
@@ -67,42 +63,9 @@ export function EvaluationFlow({ finish, back }: FlowProps) {
   const { template, problem: templateProblem } = useTemplate();
   const names = useNameSearch(searchSignedIn);
   const [step, setStep] = useState<Step>({ name: 'find' });
-  const [who, setWho] = useState<Match | null>(null);
-  const [draft, setDraft] = useState<Draft>({});
-  const [flagged, setFlagged] = useState<string[]>([]);
-  const [sending, setSending] = useState(false);
 
   // The end-of-session questions: not those asked only before the session or at the follow-up.
   const items = template ? questionsAt(template.items, 'after') : [];
-
-  const begin = (match: Match) => {
-    setWho(match);
-    setStep({ name: 'question', index: 0, fromCheck: false });
-  };
-
-  const send = async () => {
-    if (!template || !who || sending) return;
-    setSending(true);
-    try {
-      const { firstName } = await call('kioskEvaluation.submit', {
-        personId: who.personId,
-        templateId: template.id,
-        answers: toAnswers(items, draft),
-        language,
-      });
-      setStep({ name: 'done', firstName });
-    } catch (error) {
-      const outcome = problemOf(error, items);
-      if ('recheck' in outcome) {
-        setFlagged(outcome.recheck);
-        setStep({ name: 'check' });
-      } else {
-        setStep({ name: 'problem', problem: outcome.problem });
-      }
-    } finally {
-      setSending(false);
-    }
-  };
 
   switch (step.name) {
     case 'find':
@@ -119,61 +82,30 @@ export function EvaluationFlow({ finish, back }: FlowProps) {
         />
       );
     case 'confirm':
-      return <Confirm label={step.match.label} yes={() => begin(step.match)} no={() => setStep({ name: 'find' })} />;
-    case 'question': {
-      const item = items[step.index];
+      return <Confirm label={step.match.label} yes={() => setStep({ name: 'answering', match: step.match })} no={() => setStep({ name: 'find' })} />;
+    case 'answering': {
       if (templateProblem) return <Problem problem={templateProblem} finish={finish} />;
-      if (!item) {
+      if (!template || items.length === 0) {
         return (
           <KioskScreen title={t('kiosk.evaluation.loading')}>
             <p className="kiosk-lead">{t('kiosk.evaluation.loadingText')}</p>
           </KioskScreen>
         );
       }
-      const last = step.index === items.length - 1;
-      const next = () => setStep(step.fromCheck || last ? { name: 'check' } : { name: 'question', index: step.index + 1, fromCheck: false });
+      const { match } = step;
       return (
-        <QuestionScreen
-          key={step.index}
-          item={item}
-          index={step.index}
-          total={items.length}
-          value={draft[item.id]}
-          onChange={(value) => {
-            setDraft((previous) => ({ ...previous, [item.id]: value }));
-            setFlagged((previous) => previous.filter((id) => id !== item.id));
-          }}
+        <AnswerQuestions
+          items={items}
           language={language}
-          next={next}
-          skip={() => {
-            setDraft((previous) => ({ ...previous, [item.id]: undefined }));
-            next();
+          submit={async (answers) => {
+            const { firstName } = await call('kioskEvaluation.submit', { personId: match.personId, templateId: template.id, answers, language });
+            setStep({ name: 'done', firstName });
           }}
-          back={() =>
-            setStep(
-              step.fromCheck
-                ? { name: 'check' }
-                : step.index === 0 && who
-                  ? { name: 'confirm', match: who }
-                  : { name: 'question', index: step.index - 1, fromCheck: false },
-            )
-          }
+          leave={() => setStep({ name: 'confirm', match })}
+          refused={(problem) => setStep({ name: 'problem', problem })}
         />
       );
     }
-    case 'check':
-      return (
-        <CheckAnswers
-          items={items}
-          draft={draft}
-          language={language}
-          flagged={flagged}
-          sending={sending}
-          send={() => void send()}
-          change={(index) => setStep({ name: 'question', index, fromCheck: true })}
-          back={() => setStep({ name: 'question', index: items.length - 1, fromCheck: false })}
-        />
-      );
     case 'done':
       return (
         <Outcome title={t('kiosk.evaluation.done.title', { name: isolate(step.firstName) })} finish={finish}>
