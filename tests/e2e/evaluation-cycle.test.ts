@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { COURSE, laptopAndOffice, morningSession } from './support/seed';
+import { arriveAt, heading, kioskWords as words, press, tabTo } from './support/kiosk-keyboard';
 import { browserSuite } from './support/harness';
 
 /**
@@ -15,45 +13,8 @@ import { browserSuite } from './support/harness';
 
 const PIN = '2468';
 const OUTCOMES = ['Explore what we mean by culture', 'Recognise good practice in your own work'];
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const suite = browserSuite();
 
-type Catalogue = { [key: string]: string | string[] | Catalogue };
-
-function words(language: string): (key: string, values?: Record<string, string | number>) => string {
-  const catalogue = JSON.parse(readFileSync(join(root, `renderer/locales/${language}.json`), 'utf8')) as Catalogue;
-  return (key, values = {}) => {
-    const text = `kiosk.${key}`.split('.').reduce<unknown>((at, part) => (at as Catalogue | undefined)?.[part], catalogue);
-    if (typeof text !== 'string') throw new Error(`No text for kiosk.${key} in ${language}.json`);
-    return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
-  };
-}
-
-const heading = (page: Page, name: string, level = 1): Locator => page.getByRole('heading', { level, name, exact: true });
-
-async function isFocused(locator: Locator): Promise<boolean> {
-  return locator.evaluate((element) => element === document.activeElement);
-}
-
-async function tabTo(page: Page, control: Locator, most = 40): Promise<void> {
-  await control.waitFor();
-  for (let presses = 0; presses < most; presses += 1) {
-    if (await isFocused(control)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${control.toString()}`);
-}
-
-async function press(page: Page, name: string): Promise<void> {
-  await tabTo(page, page.getByRole('button', { name, exact: true }));
-  await page.keyboard.press('Enter');
-}
-
-async function arriveAt(page: Page, name: string): Promise<void> {
-  const title = heading(page, name);
-  await title.waitFor();
-  expect(await isFocused(title), `focus on the heading "${name}"`).toBe(true);
-}
 
 /** Tab into a rating group, Space chooses its first answer, Down arrow moves along to the rating. */
 async function rate(page: Page, group: Locator, rating: number): Promise<void> {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { isProcedureName } from '../../shared/contract';
 import { seriousAxeFindings } from './support/axe';
 import { COURSE, laptopAndOffice, morningSession } from './support/seed';
+import { arriveAt, heading, isFocused, kioskWords as words, press, tabTo } from './support/kiosk-keyboard';
 import { browserSuite, type AppUnderTest } from './support/harness';
 
 /**
@@ -23,19 +24,6 @@ const PIN = '2468';
 const OUTCOMES = ['Explore what we mean by culture', 'Recognise good practice in your own work'];
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const suite = browserSuite();
-
-type Catalogue = { [key: string]: string | string[] | Catalogue };
-
-/** The catalogue's words for a key under "kiosk", with {{placeholders}} filled in. */
-function words(language: string): (key: string, values?: Record<string, string | number>) => string {
-  const catalogue = JSON.parse(readFileSync(join(root, `renderer/locales/${language}.json`), 'utf8')) as Catalogue;
-  return (key, values = {}) => {
-    const text = `kiosk.${key}`.split('.').reduce<unknown>((at, part) => (at as Catalogue | undefined)?.[part], catalogue);
-    if (typeof text !== 'string') throw new Error(`No text for kiosk.${key} in ${language}.json`);
-    return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
-  };
-}
-
 
 /**
  * Today's session with four people booked; Amira, Bogdan and Chen signed in,
@@ -61,36 +49,6 @@ async function sessionToday(evaluationMode: 'anonymous' | 'linked') {
   for (const { id } of Object.values(people)) await seed('signIn.book', { sessionId: session.id, personId: id });
   for (const { id } of [people.amira, people.bogdan, people.chen]) await seed('signIn.signIn', { sessionId: session.id, personId: id });
   return { ...paired, app, seed, session, course, people };
-}
-
-function heading(page: Page, name: string, level = 1): Locator {
-  return page.getByRole('heading', { level, name, exact: true });
-}
-
-async function isFocused(locator: Locator): Promise<boolean> {
-  return locator.evaluate((element) => element === document.activeElement);
-}
-
-/** Presses Tab until the control has focus, as a keyboard user would; fails if it is never reached. */
-async function tabTo(page: Page, control: Locator, most = 40): Promise<void> {
-  await control.waitFor();
-  for (let presses = 0; presses < most; presses += 1) {
-    if (await isFocused(control)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${control.toString()}`);
-}
-
-async function press(page: Page, name: string): Promise<void> {
-  await tabTo(page, page.getByRole('button', { name, exact: true }));
-  await page.keyboard.press('Enter');
-}
-
-/** Waits for a kiosk screen and checks that focus moved to its heading. */
-async function arriveAt(page: Page, name: string): Promise<void> {
-  const title = heading(page, name);
-  await title.waitFor();
-  expect(await isFocused(title), `focus on the heading "${name}"`).toBe(true);
 }
 
 type Rating = 1 | 2 | 3 | 4 | 5 | 'none';
