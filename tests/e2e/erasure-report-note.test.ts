@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { longDate } from '../../shared/words-for-days';
 import { clickInMainMenu, browserSuite } from './support/harness';
-import { COURSE, seeder } from './support/seed';
+import { CONTRACT, contractSessionToday, seeder } from './support/seed';
 
 /**
  * After someone is erased, the office's report of the year they attended
@@ -10,7 +10,6 @@ import { COURSE, seeder } from './support/seed';
  */
 
 const suite = browserSuite();
-const CONTRACT = 'Public Health Equity 2026';
 
 describe('a report after an erasure, on screen', () => {
   it('counts one fewer and says that an erased person is no longer counted', async () => {
@@ -18,18 +17,7 @@ describe('a report after an erasure, on screen', () => {
     const seed = seeder(app);
     await seed('device.setUp', { role: 'office', name: 'Central office' });
     const { today } = await seed('device.status', {});
-    const contract = await seed('contracts.create', { name: CONTRACT, funder: 'Westbrook City Council Public Health', yearStarts: '08-01' });
-    const course = await seed('courses.create', { title: COURSE, durationMinutes: 180, learningOutcomes: ['Explore what we mean by culture'] });
-    const venue = await seed('venues.create', { name: "St Mark's Church Hall", address: '12 Market Street, Leeds' });
-    const session = await seed('sessions.create', {
-      courseId: course.id,
-      venueId: venue.id,
-      contractId: contract.id,
-      startsAt: `${today}T00:00`,
-      endsAt: `${today}T23:59`,
-      capacity: 20,
-      facilitators: ['Sam Okafor'],
-    });
+    const { session } = await contractSessionToday(seed, today);
     const signedIn: string[] = [];
     for (const givenName of ['Amira', 'Ben']) {
       const person = await seed('people.create', { givenName, familyName: 'Test' });

@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite } from './support/harness';
-import { COURSE, seeder, type Seed } from './support/seed';
+import { CONTRACT, contractSessionToday, seeder, type Seed } from './support/seed';
 
 /**
  * The office opens Reports, chooses a contract year, reads the figures and a
@@ -12,7 +12,6 @@ import { COURSE, seeder, type Seed } from './support/seed';
  */
 
 const suite = browserSuite();
-const CONTRACT = 'Public Health Equity 2026';
 
 function heading(page: Page, name: string, level = 1): Locator {
   return page.getByRole('heading', { level, name, exact: true });
@@ -30,18 +29,7 @@ function figure(page: Page, label: string): Locator {
 
 /** Today's session under the contract, three people from two organisations signed in. */
 async function trainedToday(seed: Seed, today: string) {
-  const contract = await seed('contracts.create', { name: CONTRACT, funder: 'Westbrook City Council Public Health', yearStarts: '08-01' });
-  const course = await seed('courses.create', { title: COURSE, durationMinutes: 180, learningOutcomes: ['Explore what we mean by culture'] });
-  const venue = await seed('venues.create', { name: "St Mark's Church Hall", address: '12 Market Street, Leeds' });
-  const session = await seed('sessions.create', {
-    courseId: course.id,
-    venueId: venue.id,
-    contractId: contract.id,
-    startsAt: `${today}T00:00`,
-    endsAt: `${today}T23:59`,
-    capacity: 20,
-    facilitators: ['Sam Okafor'],
-  });
+  const { contract, session } = await contractSessionToday(seed, today);
   const trust = await seed('organisations.create', { name: 'Westbrook NHS Trust', sector: 'statutory' });
   const charity = await seed('organisations.create', { name: 'Refugee Welcome', sector: 'vcse' });
   for (const [givenName, organisationId] of [

@@ -107,3 +107,22 @@ export async function laptopAndOffice(suite: Pick<BrowserSuite, 'startApp'>, lap
     },
   };
 }
+
+export const CONTRACT = 'Public Health Equity 2026';
+
+/** A session of the course all of today, under the city's contract, for the reports' tests to sign people in to. */
+export async function contractSessionToday(seed: Seed, today: string) {
+  const contract = await seed('contracts.create', { name: CONTRACT, funder: 'Westbrook City Council Public Health', yearStarts: '08-01' });
+  const course = await seed('courses.create', { title: COURSE, durationMinutes: 180, learningOutcomes: ['Explore what we mean by culture'] });
+  const venue = await seed('venues.create', { name: "St Mark's Church Hall", address: '12 Market Street, Leeds' });
+  const session = await seed('sessions.create', {
+    courseId: course.id,
+    venueId: venue.id,
+    contractId: contract.id,
+    startsAt: `${today}T00:00`,
+    endsAt: `${today}T23:59`,
+    capacity: 20,
+    facilitators: ['Sam Okafor'],
+  });
+  return { contract, session };
+}
