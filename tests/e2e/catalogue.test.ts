@@ -166,7 +166,7 @@ describe('the catalogue, as the central office uses it', () => {
     expect(await title.getAttribute('aria-invalid')).toBe('true');
     expect(await descriptionOf(page, title)).toBe('Error: Enter the title.');
     await page.getByRole('link', { name: 'Enter the title.' }).click();
-    expect(await isFocused(page, title)).toBe(true);
+    await expect.poll(() => isFocused(page, title)).toBe(true);
     expect(await app.core.handlers['courses.list']({ query: '', limit: 100 })).toEqual([]);
 
     await title.fill('Understanding local communities');

@@ -71,7 +71,7 @@ describe('a repeated press on the session page', () => {
     await page.keyboard.press('Enter');
     await said(page, 'Eve Osei signed in.');
     await settle(page);
-    expect(await isFocused(button(row(page, 'Eve Osei'), 'Signed in Eve Osei'))).toBe(true);
+    await expect.poll(() => isFocused(button(row(page, 'Eve Osei'), 'Signed in Eve Osei'))).toBe(true);
     expect(await stateInCore(morning, 'Eve Osei')).toBe('signed_in');
     expect(await textOf(counts(page))).toBe('4 booked · 3 signed in · 16 places left');
     // Nobody else was touched by a stray press.
@@ -90,14 +90,14 @@ describe('a repeated press on the session page', () => {
     const dialog = page.getByRole('dialog', { name: "Undo Amira Khan's sign-in?" });
     await button(dialog, 'No, keep them signed in').click();
     await dialog.waitFor({ state: 'detached' });
-    expect(await isFocused(undo)).toBe(true);
+    await expect.poll(() => isFocused(undo)).toBe(true);
     expect(await stateInCore(morning, 'Amira Khan')).toBe('signed_in');
 
     // By keyboard: Enter opens the question, Tab to nothing but its two answers, a double Enter on "Yes".
     await page.keyboard.press('Enter');
     await dialog.waitFor();
     await page.keyboard.press('Tab');
-    expect(await isFocused(button(dialog, 'Yes, undo the sign-in'))).toBe(true);
+    await expect.poll(() => isFocused(button(dialog, 'Yes, undo the sign-in'))).toBe(true);
     await page.keyboard.press('Enter');
     await page.waitForTimeout(250);
     await page.keyboard.press('Enter');
@@ -105,7 +105,7 @@ describe('a repeated press on the session page', () => {
     await settle(page);
     expect(await statusOf(page, 'Amira Khan')).toBe('Booked');
     expect(await stateInCore(morning, 'Amira Khan')).toBe('booked');
-    expect(await isFocused(button(row(page, 'Amira Khan'), 'Sign in Amira Khan'))).toBe(true);
+    await expect.poll(() => isFocused(button(row(page, 'Amira Khan'), 'Sign in Amira Khan'))).toBe(true);
   }, 60_000);
 
   it('keeps the space of the search results after a sign-in from them, so a second click meets nobody else', async () => {
@@ -125,7 +125,7 @@ describe('a repeated press on the session page', () => {
     expect(await page.getByRole('heading', { name: 'Add a walk-in' }).count()).toBe(0);
     expect(await stateInCore(morning, 'Amira Khan')).toBe('signed_in');
     expect(await stateInCore(morning, 'Amir Hussain')).toBe('booked');
-    expect(await isFocused(page.getByLabel('Find a person'))).toBe(true);
+    await expect.poll(() => isFocused(page.getByLabel('Find a person'))).toBe(true);
     // Typing the next name gives the space back to the results.
     await page.keyboard.type('amina');
     await button(page.getByRole('list', { name: 'People found' }), 'Book and sign in Amina Begum').waitFor();

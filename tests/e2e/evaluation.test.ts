@@ -89,7 +89,7 @@ async function answerAtKiosk(page: Page, who: Participant): Promise<void> {
   const match = page.getByRole('button', { name: who.label, exact: true });
   await match.waitFor();
   await page.keyboard.press('ArrowDown');
-  expect(await isFocused(match)).toBe(true);
+  await expect.poll(() => isFocused(match)).toBe(true);
   await page.keyboard.press('Enter');
   await arriveAt(page, t('confirm.title'));
   await press(page, t('confirm.yes'));
@@ -169,7 +169,7 @@ describe('the evaluation at the kiosk', () => {
     expect(await page.getByRole('group', { name: OUTCOMES[0] }).getByRole('radio', { name: '1 Not at all' }).count()).toBe(1);
     await press(page, en('evaluation.next'));
     await page.getByText(en('evaluation.errors.choose')).waitFor();
-    expect(await isFocused(page.getByRole('radio', { name: '1 Not at all' }))).toBe(true);
+    await expect.poll(() => isFocused(page.getByRole('radio', { name: '1 Not at all' }))).toBe(true);
     // Going back to the start stores nothing.
     await press(page, en('actions.back'));
     await press(page, en('confirm.no'));
@@ -459,16 +459,16 @@ describe("a course's evaluation", () => {
     await heading(page, `Evaluation: ${COURSE}`).waitFor();
     await page.getByRole('button', { name: 'Add a written question' }).click();
     const english = page.getByRole('group', { name: 'Question' }).last().getByLabel('English');
-    expect(await isFocused(english)).toBe(true);
+    await expect.poll(() => isFocused(english)).toBe(true);
     await page.getByRole('button', { name: 'Save as a new version' }).click();
     await page.getByRole('link', { name: 'Question 7: write the question in English.' }).waitFor();
     await english.fill('What should we change for next time?');
     await page.getByRole('group', { name: 'Question' }).last().getByLabel(/Arabic/).fill('ما الذي يجب أن نغيّره في المرة القادمة؟');
     // Move it above the follow-up's question and "Anything else?", and make it required.
     await page.getByRole('button', { name: 'Move up question 7' }).click();
-    expect(await isFocused(page.getByRole('button', { name: 'Move up question 6' }))).toBe(true);
+    await expect.poll(() => isFocused(page.getByRole('button', { name: 'Move up question 6' }))).toBe(true);
     await page.keyboard.press('Enter');
-    expect(await isFocused(page.getByRole('button', { name: 'Move up question 5' }))).toBe(true);
+    await expect.poll(() => isFocused(page.getByRole('button', { name: 'Move up question 5' }))).toBe(true);
     await page.getByRole('checkbox', { name: 'Optional: people can skip it' }).nth(4).uncheck();
     await page.getByRole('button', { name: 'Save as a new version' }).click();
     await page.getByText('Saved as version 2. Earlier responses keep the version they answered.').first().waitFor();

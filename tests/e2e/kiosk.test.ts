@@ -101,7 +101,7 @@ async function press(page: Page, name: string): Promise<void> {
 async function arriveAt(page: Page, name: string): Promise<void> {
   const title = heading(page, name);
   await title.waitFor();
-  expect(await isFocused(title), `focus on the heading "${name}"`).toBe(true);
+  await expect.poll(() => isFocused(title), { message: `focus on the heading "${name}"` }).toBe(true);
 }
 
 function pageText(page: Page): Promise<string> {
@@ -142,7 +142,7 @@ describe('the kiosk, as participants use it', () => {
     expect(await pageText(page)).not.toContain('@example.org');
     // Down arrow leaves the box for the names; the person booked on the session comes first.
     await page.keyboard.press('ArrowDown');
-    expect(await isFocused(amira)).toBe(true);
+    await expect.poll(() => isFocused(amira)).toBe(true);
     await page.keyboard.press('Enter');
 
     await arriveAt(page, 'هل هذا أنت؟');
@@ -248,11 +248,11 @@ describe('the kiosk, as participants use it', () => {
     // Asked for more time, the kiosk keeps everything as it was and focus goes back to the box.
     const stay = page.getByRole('button', { name: 'ما زلت هنا' });
     await page.getByRole('alertdialog', { name: 'هل ما زلت هنا؟' }).waitFor();
-    expect(await isFocused(stay)).toBe(true);
+    await expect.poll(() => isFocused(stay)).toBe(true);
     await page.keyboard.press('Enter');
     await page.getByRole('alertdialog').waitFor({ state: 'detached' });
     expect(await name.inputValue()).toBe('Ami');
-    expect(await isFocused(name)).toBe(true);
+    await expect.poll(() => isFocused(name)).toBe(true);
 
     // Left alone, it starts again: English, and nothing typed or found is anywhere on the page.
     await page.getByRole('alertdialog').waitFor();
@@ -290,7 +290,7 @@ describe('leaving the kiosk', () => {
       return page.getByRole('alert').textContent();
     };
     expect(await tryPin('1357')).toBe('That PIN is not right.');
-    expect(await isFocused(pin)).toBe(true);
+    await expect.poll(() => isFocused(pin)).toBe(true);
     expect((await kiosk.app.core.handlers['kiosk.status']({})).active).toBe(true);
 
     // The third wrong PIN in a row makes the core wait before the next try, and the screen says for how long.

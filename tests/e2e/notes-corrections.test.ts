@@ -37,7 +37,7 @@ describe('correcting a note', () => {
     await correct.focus();
     await page.keyboard.press('Enter');
     const box = card.getByLabel('Corrected text');
-    expect(await isFocused(box)).toBe(true);
+    await expect.poll(() => isFocused(box)).toBe(true);
     expect(await box.inputValue()).toBe('Two people asked about GP registraton.');
     // Nothing changed yet: no error until the correction is saved unchanged.
     expect(await card.locator('.field__error').count()).toBe(0);
@@ -54,7 +54,7 @@ describe('correcting a note', () => {
     expect(text).toMatch(/Corrected today at \d\d:\d\d on Hall laptop\.|Corrected \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d on Hall laptop\./);
     expect(text).toMatch(/Written .* on Hall laptop:/);
     // Focus is back on the button that opened the form.
-    expect(await isFocused(corrected.getByRole('button', { name: 'Correct this note' }))).toBe(true);
+    await expect.poll(() => isFocused(corrected.getByRole('button', { name: 'Correct this note' }))).toBe(true);
     expect(await seriousAxeFindings(page, 'a corrected note')).toEqual([]);
 
     await paired.sendBundle();

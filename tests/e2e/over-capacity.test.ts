@@ -32,7 +32,7 @@ describe('signing someone in to a full session', () => {
     const dialog = page.getByRole('dialog', { name: 'Sign in Seun Adeyemi although the session is full?' });
     expect(await textOf(dialog)).toContain('All 2 places are taken.');
     await page.keyboard.press('Tab');
-    expect(await isFocused(dialog.getByLabel('Reason'))).toBe(true);
+    await expect.poll(() => isFocused(dialog.getByLabel('Reason'))).toBe(true);
     await page.keyboard.press('Enter');
     await dialog.getByRole('link', { name: 'Write why Seun Adeyemi can be signed in although the session is full.' }).waitFor();
     await dialog.getByLabel('Reason').focus();
@@ -41,7 +41,7 @@ describe('signing someone in to a full session', () => {
     await said(page, 'Seun Adeyemi signed in over capacity. The office will see the session flagged.');
     await dialog.waitFor({ state: 'detached' });
     expect(await statusOf(page, 'Seun Adeyemi')).toMatch(/^Signed in at \d\d:\d\d/);
-    expect(await isFocused(button(row(page, 'Seun Adeyemi'), 'Signed in Seun Adeyemi'))).toBe(true);
+    await expect.poll(() => isFocused(button(row(page, 'Seun Adeyemi'), 'Signed in Seun Adeyemi'))).toBe(true);
     expect(await textOf(counts(page))).toBe('3 booked · 3 signed in · No places left');
 
     await button(row(page, 'Seun Adeyemi'), 'History Seun Adeyemi').click();

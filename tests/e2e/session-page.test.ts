@@ -47,7 +47,7 @@ describe('the session page', () => {
     }
 
     await page.keyboard.press('Tab');
-    expect(await isFocused(page.getByRole('link', { name: 'Skip to main content' }))).toBe(true);
+    await expect.poll(() => isFocused(page.getByRole('link', { name: 'Skip to main content' }))).toBe(true);
     await page.keyboard.press('Enter');
     const tabsTo = async (target: ReturnType<typeof page.getByLabel>) => {
       for (let presses = 1; presses <= 15; presses += 1) {

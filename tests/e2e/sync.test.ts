@@ -172,7 +172,7 @@ describe('sending the day from a laptop to the office', () => {
     const exportButton = button(laptopPage, 'Export end-of-day file');
     const bundle = await saveOffered(laptopPage, async () => {
       for (let presses = 0; presses < 40 && !(await isFocused(exportButton)); presses += 1) await laptopPage.keyboard.press('Tab');
-      expect(await isFocused(exportButton)).toBe(true);
+      await expect.poll(() => isFocused(exportButton)).toBe(true);
       await laptopPage.keyboard.press('Enter');
     });
     const written = await textOf(laptopPage.locator('.written'));

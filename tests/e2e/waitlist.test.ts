@@ -144,7 +144,7 @@ describe('the waiting list on the day', () => {
     await button(dialog, 'Yes, release no-shows').click();
     await said(page, '2 no-shows released. Places given to: Eve Osei, Femi Adebayo.');
     await dialog.waitFor({ state: 'detached' });
-    expect(await isFocused(release)).toBe(true);
+    await expect.poll(() => isFocused(release)).toBe(true);
 
     for (const name of ['Eve Osei', 'Femi Adebayo', 'Amina Begum', 'Bob Carter']) {
       expect(await textOf(row(page, name))).toMatch(/Signed in at \d\d:\d\d/);
@@ -203,7 +203,7 @@ describe('the waiting list on the day', () => {
     expect(await textOf(waiting(page, 'Eve Osei'))).toMatch(/^Number 2\s*Eve Osei/);
     // Now first, Femi has no "Move up": focus stays on Femi's row, on the next button.
     expect(await femi.getByRole('button', { name: 'Move up Femi Adebayo' }).count()).toBe(0);
-    expect(await isFocused(button(femi, 'Move down Femi Adebayo'))).toBe(true);
+    await expect.poll(() => isFocused(button(femi, 'Move down Femi Adebayo'))).toBe(true);
 
     // The history says what happened, where and why.
     await button(femi, 'History Femi Adebayo').click();

@@ -41,7 +41,7 @@ describe('correcting a note from "You said, we did"', () => {
     await correct.focus();
     await page.keyboard.press('Enter');
     const box = card.getByLabel('Corrected text');
-    expect(await isFocused(box)).toBe(true);
+    await expect.poll(() => isFocused(box)).toBe(true);
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Three people asked how to register with a GP.');
     await card.getByRole('button', { name: 'Save the correction' }).press('Enter');

@@ -571,8 +571,10 @@ describe('every procedure fed junk', () => {
       { numRuns: runsFor(name) },
     );
     expect(core.loggedErrors.slice(loggedBefore)).toEqual([]);
-    // Some broken examples are still valid (a blank optional field, say) and may save;
-    // most junk must be refused, or this test would not be testing refusals.
-    if (procedures[name].kind === 'mutation') expect(refused).toBeGreaterThanOrEqual(runsFor(name) / 2);
+    // Some broken examples are still valid (a blank optional field, say; for a procedure that
+    // takes nothing, about half of them are exactly `{}`) and may save; a good share of the junk
+    // must still be refused, or this test would not be testing refusals. A quarter, not a half:
+    // at a half, a procedure taking `{}` failed one CI run in a few by chance alone.
+    if (procedures[name].kind === 'mutation') expect(refused).toBeGreaterThanOrEqual(runsFor(name) / 4);
   }, 120_000);
 });

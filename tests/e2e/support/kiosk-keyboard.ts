@@ -52,5 +52,7 @@ export async function press(page: Page, name: string): Promise<void> {
 export async function arriveAt(page: Page, name: string): Promise<void> {
   const title = heading(page, name);
   await title.waitFor();
-  expect(await isFocused(title), `focus on the heading "${name}"`).toBe(true);
+  // The screen moves focus to its heading just after it renders, so under load the heading can
+  // be on screen a moment before it has focus: wait for the focus, do not sample it once.
+  await expect.poll(() => isFocused(title), { message: `focus on the heading "${name}"` }).toBe(true);
 }
