@@ -25,6 +25,7 @@ import * as erasedCounts from './0024-erased-counts';
 import * as staffAccounts from './0025-staff-accounts';
 import * as refusedImports from './0026-refused-imports';
 import * as changeLogStaff from './0027-change-log-staff';
+import * as erasedDemand from './0028-erased-demand';
 
 export interface Migration {
   name: string;
@@ -63,4 +64,5 @@ export const migrations: readonly Migration[] = [
   { name: '0025-staff-accounts', up: staffAccounts.up },
   { name: '0026-refused-imports', up: refusedImports.up },
   { name: '0027-change-log-staff', up: changeLogStaff.up },
+  { name: '0028-erased-demand', up: erasedDemand.up },
 ];
