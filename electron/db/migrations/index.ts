@@ -26,6 +26,7 @@ import * as staffAccounts from './0025-staff-accounts';
 import * as refusedImports from './0026-refused-imports';
 import * as changeLogStaff from './0027-change-log-staff';
 import * as erasedDemand from './0028-erased-demand';
+import * as facilitators from './0029-facilitators';
 
 export interface Migration {
   name: string;
@@ -65,4 +66,5 @@ export const migrations: readonly Migration[] = [
   { name: '0026-refused-imports', up: refusedImports.up },
   { name: '0027-change-log-staff', up: changeLogStaff.up },
   { name: '0028-erased-demand', up: erasedDemand.up },
+  { name: '0029-facilitators', up: facilitators.up },
 ];
