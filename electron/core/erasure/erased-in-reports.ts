@@ -2,6 +2,7 @@ import type { ReportKind } from '../../../shared/contract';
 import { longDate } from '../../../shared/words-for-days';
 import { localDate, type CoreContext } from '../deps';
 import { periodBounds } from '../reports/scope';
+import { erasedDemand, erasedDemandWords, keepErasedDemand } from '../reports/demand-erased';
 import { countedScopeOf } from '../reports/facts/counted-scope';
 import type { ReportRequest } from '../reports/report-parts';
 
@@ -64,6 +65,8 @@ export function keepErasedCounts(sqlite: Sqlite, erasureId: string): void {
        WHERE id IN (SELECT row_id FROM erasing WHERE erasure_id = @erasure AND table_name = 'membership_terms')`,
     )
     .run({ erasure: erasureId });
+  // The demand report's waitlists and released places rest on the bookings that go too (schema 0028).
+  keepErasedDemand(sqlite, erasureId);
 }
 
 /** Which of the kept counts a report's figures rest on. */
@@ -200,6 +203,11 @@ function membersRemoved(request: ReportRequest): Removed {
  * are no longer counted, so figures printed before then may be higher."
  */
 export function erasedNotes(request: ReportRequest, kind: ReportKind): string[] {
+  if (kind === 'demand') {
+    const kept = erasedDemand(request);
+    const words = kept.since === null ? null : erasedDemandWords(kept, people, sinceWords(kept.since));
+    return words === null ? [] : [words];
+  }
   const counted = COUNTED[kind];
   if (!counted) return [];
   const removed = counted === 'members' ? membersRemoved(request) : sessionsRemoved(request, counted);

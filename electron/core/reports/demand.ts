@@ -10,7 +10,10 @@ import { rows, table, type ReportBody, type ReportRequest } from './report-parts
  */
 
 /** The booking history's word for a place given in the room from those released (bookings/release.ts). */
-const GIVEN_RELEASED_PLACE = 'given a place released by no-shows';
+export const GIVEN_RELEASED_PLACE = 'given a place released by no-shows';
+
+/** A history entry `e` that put someone on a waitlist from no place: not a move within the queue, nor an offer going back. */
+export const WAITLIST_JOIN = (e: string) => `${e}.to_state = 'waitlisted' AND (${e}.from_state IS NULL OR ${e}.from_state NOT IN ('waitlisted', 'offered'))`;
 const FULL_WITHIN_DAYS = 7;
 
 /**
@@ -49,7 +52,7 @@ const DEMAND_CTES = `
        WHERE placed.booking_id = j.booking_id AND placed.hlc > j.hlc AND placed.to_state = 'booked'
          AND substr(placed.recorded_at, 1, 10) <= @asOf) AS placed_at
     FROM person_events j
-    WHERE j.to_state = 'waitlisted' AND (j.from_state IS NULL OR j.from_state NOT IN ('waitlisted', 'offered'))
+    WHERE ${WAITLIST_JOIN('j')}
   ),
   seat_moves AS (
     SELECT e.session_id, e.recorded_at,
@@ -65,8 +68,8 @@ const DEMAND_CTES = `
       WHERE ss.capacity > 0 AND m.held + (SELECT COALESCE(SUM(g.places), 0) FROM group_bookings g
                                            WHERE g.session_id = m.session_id AND g.created_at <= m.recorded_at) >= ss.capacity
       UNION ALL
-      SELECT session_id, MIN(recorded_at) FROM events
-      WHERE to_state = 'waitlisted' AND (from_state IS NULL OR from_state NOT IN ('waitlisted', 'offered'))
+      SELECT session_id, MIN(recorded_at) FROM events e
+      WHERE ${WAITLIST_JOIN('e')}
       GROUP BY session_id
     ) GROUP BY session_id
   ),
