@@ -112,6 +112,8 @@ const LOCAL_BY_PERSON = [
   ['package_membership_lines', 'person_id'],
   // The office's record of which packages carried them (subject access).
   ['package_people', 'person_id'],
+  // Their follow-up codes at the office (the answers a used code brought are evaluation_responses, erased above).
+  ['follow_up_codes', 'person_id'],
 ] as const;
 
 /** Children before the rows they refer to. */
@@ -171,6 +173,7 @@ export const TABLE_LABELS: Record<string, string> = {
   pending_pairing_codes: 'Pairing codes of evaluation answers not yet sent',
   package_membership_lines: 'Membership lines from the office',
   package_people: 'Records of which packages carried them',
+  follow_up_codes: 'Follow-up codes sent to them',
   duplicate_decisions: 'Duplicate decisions',
 };
 

@@ -27,6 +27,7 @@ import * as refusedImports from './0026-refused-imports';
 import * as changeLogStaff from './0027-change-log-staff';
 import * as erasedDemand from './0028-erased-demand';
 import * as facilitators from './0029-facilitators';
+import * as followUpCodes from './0030-follow-up-codes';
 
 export interface Migration {
   name: string;
@@ -67,4 +68,5 @@ export const migrations: readonly Migration[] = [
   { name: '0027-change-log-staff', up: changeLogStaff.up },
   { name: '0028-erased-demand', up: erasedDemand.up },
   { name: '0029-facilitators', up: facilitators.up },
+  { name: '0030-follow-up-codes', up: followUpCodes.up },
 ];
