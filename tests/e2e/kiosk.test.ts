@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ethnicityCodes, ethnicityGroups, isProcedureName, kioskLanguages } from '../../shared/contract';
 import { seriousAxeFindings } from './support/axe';
-import { laptopAndOffice, morningSession } from './support/seed';
+import { arriveAt, heading, isFocused, kioskWords as words, openKioskPage, press, tabTo } from './support/kiosk-keyboard';
+import { laptopWithMorningSession } from './support/seed';
 import { browserSuite, type AppUnderTest } from './support/harness';
 
 /**
@@ -22,16 +23,6 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 type Catalogue = { [key: string]: string | string[] | Catalogue };
 
-/** The catalogue's words for a key under "kiosk", so a check can walk the screens in any language. */
-function words(language: string): (key: string) => string {
-  const catalogue = JSON.parse(readFileSync(join(root, `renderer/locales/${language}.json`), 'utf8')) as Catalogue;
-  return (key) => {
-    const text = `kiosk.${key}`.split('.').reduce<unknown>((at, part) => (at as Catalogue | undefined)?.[part], catalogue);
-    if (typeof text !== 'string') throw new Error(`No text for kiosk.${key} in ${language}.json`);
-    return text;
-  };
-}
-
 const suite = browserSuite();
 
 interface Kiosk {
@@ -43,10 +34,8 @@ interface Kiosk {
 
 /** Today's session at a hall, three people (two booked), and the kiosk opened for it. */
 async function openKiosk(options: { capacity?: number } = {}): Promise<Kiosk> {
-  const { laptop: app, onOffice, onLaptop: seed, today, sendPackage } = await laptopAndOffice(suite, 'Hall laptop');
   // The office keeps the schedule; the laptop gets it in its package.
-  const { session } = await morningSession(onOffice, today, { capacity: options.capacity });
-  await sendPackage();
+  const { laptop: app, onLaptop: seed, session } = await laptopWithMorningSession(suite, 'Hall laptop', { capacity: options.capacity });
   const council = await seed('organisations.create', { name: 'Newcastle City Council', sector: 'statutory' });
   const mind = await seed('organisations.create', { name: 'Leeds Mind', sector: 'vcse' });
   const person = (givenName: string, familyName: string, organisationId: string | null) =>
@@ -60,48 +49,15 @@ async function openKiosk(options: { capacity?: number } = {}): Promise<Kiosk> {
 }
 
 async function openPage(kiosk: Kiosk, options: { sessionStorage?: Record<string, string> } = {}): Promise<Page> {
-  const page = await kiosk.app.openPage();
-  page.setDefaultTimeout(10_000);
+  const page = await openKioskPage(kiosk.app, 10_000);
   if (options.sessionStorage) {
     await page.evaluate((values) => {
       for (const [key, value] of Object.entries(values)) sessionStorage.setItem(key, value);
     }, options.sessionStorage);
     await page.reload();
+    await heading(page, 'Welcome').waitFor();
   }
-  await heading(page, 'Welcome').waitFor();
   return page;
-}
-
-function heading(page: Page, name: string): Locator {
-  return page.getByRole('heading', { level: 1, name });
-}
-
-async function isFocused(locator: Locator): Promise<boolean> {
-  return locator.evaluate((element) => element === document.activeElement);
-}
-
-/** Presses Tab until the control has focus, as a keyboard user would; fails if it is never reached. */
-async function tabTo(page: Page, control: Locator, most = 30): Promise<void> {
-  await control.waitFor();
-  for (let presses = 0; presses < most; presses += 1) {
-    if (await isFocused(control)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${control.toString()}`);
-}
-
-/** Tabs to a button and presses Enter. */
-async function press(page: Page, name: string): Promise<void> {
-  const button = page.getByRole('button', { name, exact: true });
-  await tabTo(page, button);
-  await page.keyboard.press('Enter');
-}
-
-/** Waits for a screen and checks that focus moved to its heading. */
-async function arriveAt(page: Page, name: string): Promise<void> {
-  const title = heading(page, name);
-  await title.waitFor();
-  await expect.poll(() => isFocused(title), { message: `focus on the heading "${name}"` }).toBe(true);
 }
 
 function pageText(page: Page): Promise<string> {

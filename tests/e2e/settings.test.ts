@@ -1,8 +1,9 @@
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite, clickInMainMenu } from './support/harness';
-import { laptopAndOffice, morningSession, seeder } from './support/seed';
+import { openKioskPage } from './support/kiosk-keyboard';
+import { heading, isFocused, press, tabTo, typeInto } from './support/screen';
+import { laptopWithMorningSession, seeder } from './support/seed';
 
 /**
  * A facilitator's laptop's Settings, by keyboard alone: rename the computer
@@ -13,31 +14,9 @@ import { laptopAndOffice, morningSession, seeder } from './support/seed';
 
 const suite = browserSuite();
 
-async function isFocused(locator: Locator): Promise<boolean> {
-  return locator.evaluate((element) => element === document.activeElement);
-}
-
-/** Presses Tab until the control has focus, as a keyboard user would. */
-async function tabTo(page: Page, control: Locator, most = 40): Promise<void> {
-  await control.waitFor();
-  for (let presses = 0; presses < most; presses += 1) {
-    if (await isFocused(control)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${control.toString()}`);
-}
-
-async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
-  await tabTo(page, field);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-}
-
 describe('Settings on a laptop', () => {
   it('renames the computer and changes the kiosk PIN by keyboard, then the new PIN leaves the kiosk', async () => {
-    const { laptop, onOffice, onLaptop, today, sendPackage } = await laptopAndOffice(suite, 'Hall laptop');
-    const { session } = await morningSession(onOffice, today);
-    await sendPackage();
+    const { laptop, onLaptop, session } = await laptopWithMorningSession(suite, 'Hall laptop');
     await onLaptop('kiosk.start', { sessionId: session.id, pin: '2468' });
     await onLaptop('kiosk.exit', { pin: '2468' });
 
@@ -46,7 +25,7 @@ describe('Settings on a laptop', () => {
     const findings: string[] = [];
     await page.getByRole('navigation', { name: 'Main menu' }).waitFor();
     await clickInMainMenu(page, 'Settings');
-    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await heading(page, 'Settings').waitFor();
     findings.push(...(await seriousAxeFindings(page, 'Settings')));
 
     await typeInto(page, page.getByLabel('Computer name'), 'Hall laptop 2');
@@ -70,10 +49,9 @@ describe('Settings on a laptop', () => {
 
     await onLaptop('kiosk.start', { sessionId: session.id });
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'Welcome' }).waitFor();
-    await tabTo(page, page.getByRole('button', { name: 'Facilitator', exact: true }));
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Leave kiosk mode' }).waitFor();
+    await heading(page, 'Welcome').waitFor();
+    await press(page, 'Facilitator');
+    await heading(page, 'Leave kiosk mode').waitFor();
     await typeInto(page, page.getByLabel('PIN', { exact: true }), '2468');
     await page.keyboard.press('Enter');
     await page.getByRole('alert').filter({ hasText: 'That PIN is not right.' }).waitFor();
@@ -91,29 +69,28 @@ describe('ways back in when the kiosk PIN is forgotten', () => {
     const page = await app.openPage();
     page.setDefaultTimeout(15_000);
     const findings: string[] = [];
-    await page.getByRole('heading', { level: 1, name: 'Set up Fieldbook' }).waitFor();
+    await heading(page, 'Set up Fieldbook').waitFor();
     await page.getByRole('radio', { name: "A facilitator's laptop" }).check();
     await page.getByLabel('Name for this computer').fill('Hall laptop');
     await page.getByRole('button', { name: 'Set up this computer' }).click();
 
-    await page.getByRole('heading', { level: 1, name: 'Kiosk PIN recovery code' }).waitFor();
+    await heading(page, 'Kiosk PIN recovery code').waitFor();
     findings.push(...(await seriousAxeFindings(page, 'Recovery code at setup')));
-    await tabTo(page, page.getByRole('button', { name: 'Show the recovery code' }));
-    await page.keyboard.press('Enter');
+    await press(page, 'Show the recovery code');
     const shown = page.locator('.recovery-code code');
     await shown.waitFor();
     const code = (await shown.textContent())!;
     expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
-    expect(await page.getByRole('heading', { name: 'Write down this recovery code' }).evaluate((element) => element === document.activeElement)).toBe(true);
+    await expect.poll(() => isFocused(page.getByRole('heading', { name: 'Write down this recovery code' }))).toBe(true);
     findings.push(...(await seriousAxeFindings(page, 'Recovery code shown')));
     await tabTo(page, page.getByRole('link', { name: "I have written it down: go to today's sessions" }));
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    await heading(page, 'Today').waitFor();
 
     // A forgotten PIN: the code sets a new one, once.
     const seed = seeder(app);
     await clickInMainMenu(page, 'Settings');
-    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await heading(page, 'Settings').waitFor();
     await typeInto(page, page.getByRole('textbox', { name: 'Recovery code' }), 'AAAA-BBBB-CCCC-DDDD');
     await typeInto(page, page.getByLabel('New PIN', { exact: true }).last(), '1357');
     await typeInto(page, page.getByLabel('New PIN again').last(), '1357');
@@ -131,9 +108,7 @@ describe('ways back in when the kiosk PIN is forgotten', () => {
   });
 
   it('lets the office set a new PIN for a laptop, which the laptop applies from its next package and says so', async () => {
-    const { office, laptop, onLaptop, onOffice, today, sendPackage } = await laptopAndOffice(suite, 'Hall laptop');
-    const { session } = await morningSession(onOffice, today);
-    await sendPackage();
+    const { office, laptop, onLaptop, session, sendPackage } = await laptopWithMorningSession(suite, 'Hall laptop');
     await onLaptop('kiosk.start', { sessionId: session.id, pin: '2468' });
     await onLaptop('kiosk.exit', { pin: '2468' });
 
@@ -166,22 +141,16 @@ describe('ways back in when the kiosk PIN is forgotten', () => {
 
 describe('a forgotten PIN inside the kiosk', () => {
   it('is reset with the recovery code from the Leave kiosk mode screen, which shows the next code and then leaves the kiosk', async () => {
-    const { laptop, onOffice, onLaptop, today, sendPackage } = await laptopAndOffice(suite, 'Hall laptop');
-    const { session } = await morningSession(onOffice, today);
-    await sendPackage();
+    const { laptop, onLaptop, session } = await laptopWithMorningSession(suite, 'Hall laptop');
     const { recoveryCode } = await onLaptop('settings.makeRecoveryCode', {});
     await onLaptop('kiosk.start', { sessionId: session.id, pin: '2468' });
 
-    const page = await laptop.openPage();
-    page.setDefaultTimeout(15_000);
+    const page = await openKioskPage(laptop);
     const findings: string[] = [];
-    await page.getByRole('heading', { level: 1, name: 'Welcome' }).waitFor();
-    await tabTo(page, page.getByRole('button', { name: 'Facilitator', exact: true }));
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Leave kiosk mode' }).waitFor();
-    await tabTo(page, page.getByRole('button', { name: 'Forgotten the PIN?' }));
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Reset the kiosk PIN' }).waitFor();
+    await press(page, 'Facilitator');
+    await heading(page, 'Leave kiosk mode').waitFor();
+    await press(page, 'Forgotten the PIN?');
+    await heading(page, 'Reset the kiosk PIN').waitFor();
     findings.push(...(await seriousAxeFindings(page, 'Kiosk, reset the PIN')));
 
     await typeInto(page, page.getByLabel('Recovery code'), 'AAAA-BBBB-CCCC-DDDD');
@@ -191,12 +160,11 @@ describe('a forgotten PIN inside the kiosk', () => {
     await page.getByRole('alert').filter({ hasText: 'Check the recovery code: it is not this laptop’s.' }).waitFor();
     await typeInto(page, page.getByLabel('Recovery code'), recoveryCode);
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Write down the new recovery code' }).waitFor();
+    await heading(page, 'Write down the new recovery code').waitFor();
     const next = (await page.locator('.recovery-code code').textContent())!;
     expect(next).not.toBe(recoveryCode);
     findings.push(...(await seriousAxeFindings(page, 'Kiosk, new recovery code')));
-    await tabTo(page, page.getByRole('button', { name: 'I have written it down: leave the kiosk' }));
-    await page.keyboard.press('Enter');
+    await press(page, 'I have written it down: leave the kiosk');
     await page.getByRole('navigation', { name: 'Main menu' }).waitFor();
     expect((await onLaptop('kiosk.status', {})).active).toBe(false);
     expect(findings).toEqual([]);
@@ -212,7 +180,7 @@ describe('Settings at 200% zoom', () => {
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       await page.goto(`${app.host.url}#/settings`);
-      await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+      await heading(page, 'Settings').waitFor();
       await page.getByRole('button', { name: 'Make a recovery code' }).click();
       await page.locator('.recovery-code code').waitFor();
       const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));

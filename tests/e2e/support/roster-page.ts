@@ -1,12 +1,16 @@
 import type { Locator, Page } from 'playwright-core';
-import { COURSE, laptopAndOffice, morningSession, type Seed } from './seed';
+import { COURSE, laptopWithMorningSession, type Seed } from './seed';
 import type { AppUnderTest, BrowserSuite } from './harness';
+import { heading, textOf } from './screen';
 
 /**
  * A facilitator's laptop on the morning of a session at the hall, with the
  * people the test names booked on it, and the ways a test reads the
  * session's page as a facilitator would: by role and name, never by class.
  */
+
+// The usual ways to read a screen, kept once in screen.ts and offered here for the session page's tests.
+export { button, heading, isFocused, said, textOf } from './screen';
 
 export interface HallMorning {
   app: AppUnderTest;
@@ -23,9 +27,7 @@ export async function hallMorning(
   suite: Pick<BrowserSuite, 'startApp'>,
   options: { capacity?: number; booked: string[]; known?: string[] },
 ): Promise<HallMorning> {
-  const { laptop, onOffice, onLaptop, today, sendPackage, sendBundle } = await laptopAndOffice(suite, 'Hall laptop');
-  const { session } = await morningSession(onOffice, today, { capacity: options.capacity ?? 20 });
-  await sendPackage();
+  const { laptop, onOffice, onLaptop, sendBundle, session } = await laptopWithMorningSession(suite, 'Hall laptop', { capacity: options.capacity ?? 20 });
   const council = await onLaptop('organisations.create', { name: 'Newcastle City Council', sector: 'statutory' });
   const people: Record<string, string> = {};
   for (const name of [...options.booked, ...(options.known ?? [])]) {
@@ -44,15 +46,7 @@ export async function openSessionPage(morning: HallMorning): Promise<Page> {
   return page;
 }
 
-export function heading(page: Page | Locator, name: string, level = 1): Locator {
-  return page.getByRole('heading', { level, name, exact: true });
-}
-
-/** The polite message after an action ("Amira Khan signed in."). */
-export async function said(page: Page, text: string): Promise<void> {
-  await page.getByRole('status').filter({ hasText: text }).waitFor();
-}
-
+/** The session's counts, in their own live region. */
 export function counts(page: Page): Locator {
   return page.getByRole('status', { name: 'Counts for this session' });
 }
@@ -63,19 +57,6 @@ export function row(page: Page, name: string): Locator {
     .getByRole('region', { name: 'Everyone booked' })
     .getByRole('row')
     .filter({ has: page.getByRole('rowheader', { name, exact: true }) });
-}
-
-export function button(scope: Page | Locator, name: string): Locator {
-  return scope.getByRole('button', { name, exact: true });
-}
-
-export async function isFocused(locator: Locator): Promise<boolean> {
-  return locator.evaluate((element) => element === document.activeElement);
-}
-
-export async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' });
-  return (await locator.textContent()) ?? '';
 }
 
 /** The status column of a person's row: "Booked", "Signed in at 09:42"… */

@@ -108,6 +108,18 @@ export async function laptopAndOffice(suite: Pick<BrowserSuite, 'startApp'>, lap
   };
 }
 
+/** A laptop paired with the office, and this morning's session (see morningSession) brought to it in its package. */
+export async function laptopWithMorningSession(
+  suite: Pick<BrowserSuite, 'startApp'>,
+  laptopName: string,
+  options: MorningSession = {},
+): Promise<LaptopAndOffice & Awaited<ReturnType<typeof morningSession>>> {
+  const paired = await laptopAndOffice(suite, laptopName);
+  const morning = await morningSession(paired.onOffice, paired.today, options);
+  await paired.sendPackage();
+  return { ...paired, ...morning };
+}
+
 export const CONTRACT = 'Public Health Equity 2026';
 
 /** A session of the course all of today, under the city's contract, for the reports' tests to sign people in to. */
