@@ -12,6 +12,8 @@ import { openCoreInFolder } from '../host/open-core';
 import { StaffSignIn } from '../core/staff/sign-in';
 import { serverCertificate } from '../server/certificate';
 import { startOfficeServer } from '../server/office-server';
+import { serverAddresses } from '../server/server-addresses';
+import { recordOfficeServer } from '../core/sync/office-server-record';
 import type { Output } from './commands';
 import { UsageError } from './failures';
 
@@ -108,10 +110,14 @@ export async function serveCommand(options: ServeOptions, out: Output): Promise<
     const dispatch = createDispatcher(core.handlers, (message, error) => log(`${message}: ${error instanceof Error ? error.message : String(error)}`));
     const server = await startOfficeServer({ dispatch, staticFolder: rendererFolder, host, port, certificate, signIn, log });
     const { device } = await core.handlers['device.status']({});
+    // Enrolment files written from now on tell laptops where to upload and which certificate key alone to trust.
+    const addresses = serverAddresses(host, server.port);
+    await core.exclusive(async () => recordOfficeServer(core.context, { addresses, spkiSha256: certificate.spkiSha256 }));
     log(`Started the Fieldbook office server for "${device?.name}" with data from ${options.dataFolder}.`);
     log(`Listening on https://${host.includes(':') ? `[${host}]` : host}:${server.port} (HTTPS only).`);
     log(`${certificate.madeNow ? 'Made a self-signed certificate' : 'Using the certificate'} with SHA-256 fingerprint ${certificate.fingerprint}`);
     log(`Public key SHA-256 (SPKI, base64): ${certificate.spkiSha256}`);
+    log(`Laptops enrolled from now on upload their end-of-day files to ${addresses.join(', ')}.`);
     log(`Staff open ${server.url} (or this computer's network name or address instead of ${new URL(server.url).hostname}) and sign in.`);
     stopWatching = watchInbox(core.handlers, (line) => log(`Inbox: ${line}`));
     stopBackups = scheduleDailyBackup(core.handlers, (line) => log(`Backup: ${line}`));

@@ -106,6 +106,10 @@ export interface PairedOfficeTable {
   team: string | null;
   facilitators: string;
   enrolled_at: string;
+  /** The office server's addresses, a JSON array, from the enrolment file (0031); null when the office was not a server. */
+  server_addresses: string | null;
+  /** Base64 SHA-256 of the office server certificate's public key: the only certificate an upload accepts (0031). */
+  server_spki_sha256: string | null;
 }
 
 export interface EnrolledDevicesTable {
@@ -153,6 +157,8 @@ export interface ImportLogTable {
   sequence: number;
   status: 'imported' | 'already_imported' | 'held';
   message: string;
+  /** The staff member who imported the file on the office server (0031); null otherwise. */
+  staff_name: Generated<string | null>;
 }
 
 export interface HeldBundlesTable {
@@ -175,6 +181,8 @@ export interface ConflictsTable {
   won_change_id: string;
   status: 'open' | 'accepted' | 'reversed';
   resolved_at: string | null;
+  /** The staff member who resolved it on the office server (0031); null otherwise. */
+  resolved_by: Generated<string | null>;
 }
 
 export interface UnappliedRowsTable {

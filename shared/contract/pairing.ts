@@ -51,7 +51,21 @@ export const EnrolledLaptop = PairedDevice.extend({
 });
 export type EnrolledLaptop = z.infer<typeof EnrolledLaptop>;
 
-export const PairedOffice = PairedDevice;
+/**
+ * The office server a paired laptop may upload to, from the office's signed
+ * enrolment file: its addresses and the SHA-256 of its certificate's public
+ * key (SPKI, base64), the only certificate the laptop accepts from it.
+ */
+export const OfficeServerLink = z.object({
+  addresses: z.array(z.string()),
+  spkiSha256: z.string(),
+});
+export type OfficeServerLink = z.infer<typeof OfficeServerLink>;
+
+export const PairedOffice = PairedDevice.extend({
+  /** Null when the office was not running as a server when it enrolled this laptop: files travel by hand only. */
+  server: OfficeServerLink.nullable(),
+});
 export type PairedOffice = z.infer<typeof PairedOffice>;
 
 export const PairingStatus = z.object({
@@ -80,6 +94,8 @@ export const EnrolmentPreview = z.object({
   fingerprint: z.string(),
   team: z.string().nullable(),
   facilitators: z.array(z.string()),
+  /** The office server's addresses, when the office runs as one: "Send to office" uploads there. */
+  serverAddresses: z.array(z.string()),
 });
 
 export const EnrolInput = z.strictObject({

@@ -21,6 +21,12 @@ export type PublicKeys = z.infer<typeof PublicKeys>;
 export const EnrolmentRequestBody = PublicKeys.extend({ kind: z.literal('enrolment-request'), format: z.literal(1) });
 export type EnrolmentRequestBody = z.infer<typeof EnrolmentRequestBody>;
 
+/** An office that runs as a server says where, and which certificate key it answers with (0031); older files have none. */
+const OfficeServerInEnrolment = z.object({
+  addresses: z.array(z.url({ protocol: /^https$/ }).max(300)).min(1).max(20),
+  spkiSha256: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
+});
+
 export const EnrolmentBody = z.object({
   kind: z.literal('enrolment'),
   format: z.literal(1),
@@ -29,6 +35,7 @@ export const EnrolmentBody = z.object({
   team: z.string().nullable(),
   facilitators: z.array(z.string()),
   enrolledAt: z.string(),
+  server: OfficeServerInEnrolment.optional(),
 });
 export type EnrolmentBody = z.infer<typeof EnrolmentBody>;
 

@@ -6,6 +6,7 @@ import type { CoreContext } from '../deps';
 import { fingerprintOf } from '../device/device';
 import type { HandlerGroup } from '../handler-types';
 import { deviceKeys, thisDevice, type DeviceKeys } from './device-keys';
+import { officeServerLink, pairedServerLink } from './office-server-record';
 import {
   EnrolmentBody,
   EnrolmentRequestBody,
@@ -18,8 +19,10 @@ import {
 
 const toBase64 = (text: string) => Buffer.from(text).toString('base64');
 
+type PairedDeviceRow = Omit<PairedOfficeTable, 'singleton' | 'server_addresses' | 'server_spki_sha256'>;
+
 /** What both ends of a pairing keep about the other: the office about a laptop, a laptop about its office. */
-function toPairedDevice(row: Omit<PairedOfficeTable, 'singleton'>): PairedOffice {
+function toPairedDevice(row: PairedDeviceRow): Omit<PairedOffice, 'server'> {
   return {
     deviceId: row.device_id,
     name: row.name,
@@ -28,6 +31,10 @@ function toPairedDevice(row: Omit<PairedOfficeTable, 'singleton'>): PairedOffice
     facilitators: JSON.parse(row.facilitators) as string[],
     enrolledAt: row.enrolled_at,
   };
+}
+
+function toPairedOffice(row: PairedOfficeTable): PairedOffice {
+  return { ...toPairedDevice(row), server: pairedServerLink(row) };
 }
 
 /** `resets` is the office's kiosk PIN resets by laptop (settings/laptop-pins.ts), so the Devices screen shows whether each was applied. */
@@ -56,7 +63,9 @@ export async function enrolledLaptop(ctx: CoreContext, deviceId: string): Promis
   return row;
 }
 
-function enrolmentFile(keys: DeviceKeys, laptop: EnrolledDevicesTable) {
+function enrolmentFile(ctx: CoreContext, keys: DeviceKeys, laptop: EnrolledDevicesTable) {
+  // An office that has run as a server tells the laptop where, and which certificate key alone to trust.
+  const server = officeServerLink(ctx);
   const body: EnrolmentBody = {
     kind: 'enrolment',
     format: 1,
@@ -65,6 +74,7 @@ function enrolmentFile(keys: DeviceKeys, laptop: EnrolledDevicesTable) {
     team: laptop.team,
     facilitators: JSON.parse(laptop.facilitators) as string[],
     enrolledAt: laptop.enrolled_at,
+    ...(server ? { server } : {}),
   };
   return {
     fileName: `${fileSafe(laptop.name)}-enrolment.fieldbook-enrolment`,
@@ -83,7 +93,7 @@ export function pairingHandlers(ctx: CoreContext): HandlerGroup<'pairing'> {
         role: keys.device.role,
         deviceName: keys.device.name,
         fingerprint: keys.fingerprint,
-        office: office ? toPairedDevice(office) : null,
+        office: office ? toPairedOffice(office) : null,
         laptops: laptops.map((laptop) => toEnrolledLaptop(laptop, resets)),
       };
     },
@@ -135,12 +145,12 @@ export function pairingHandlers(ctx: CoreContext): HandlerGroup<'pairing'> {
         .values(row)
         .onConflict((conflict) => conflict.column('device_id').doUpdateSet(update))
         .execute();
-      return { laptop: toEnrolledLaptop(row, pinResetsByLaptop(ctx)), enrolment: enrolmentFile(keys, row) };
+      return { laptop: toEnrolledLaptop(row, pinResetsByLaptop(ctx)), enrolment: enrolmentFile(ctx, keys, row) };
     },
 
     async 'pairing.enrolmentFile'({ deviceId }) {
       const keys = await deviceKeys(ctx, 'office');
-      return enrolmentFile(keys, await enrolledLaptop(ctx, deviceId));
+      return enrolmentFile(ctx, keys, await enrolledLaptop(ctx, deviceId));
     },
 
     async 'pairing.revoke'({ deviceId, reason }) {
@@ -167,6 +177,7 @@ export function pairingHandlers(ctx: CoreContext): HandlerGroup<'pairing'> {
         fingerprint: publicKeysFingerprint(enrolment.office),
         team: enrolment.team,
         facilitators: enrolment.facilitators,
+        serverAddresses: enrolment.server?.addresses ?? [],
       };
     },
 
@@ -198,6 +209,9 @@ export function pairingHandlers(ctx: CoreContext): HandlerGroup<'pairing'> {
         team: enrolment.team,
         facilitators: JSON.stringify(enrolment.facilitators),
         enrolled_at: enrolment.enrolledAt,
+        // Read-only on the laptop: only a new enrolment file signed by the same office changes it.
+        server_addresses: enrolment.server ? JSON.stringify(enrolment.server.addresses) : null,
+        server_spki_sha256: enrolment.server?.spkiSha256 ?? null,
       };
       const { singleton: _, ...update } = row;
       await ctx.db
@@ -205,7 +219,7 @@ export function pairingHandlers(ctx: CoreContext): HandlerGroup<'pairing'> {
         .values(row)
         .onConflict((conflict) => conflict.column('singleton').doUpdateSet(update))
         .execute();
-      return toPairedDevice(row);
+      return toPairedOffice(row);
     },
   };
 }

@@ -28,6 +28,7 @@ import * as changeLogStaff from './0027-change-log-staff';
 import * as erasedDemand from './0028-erased-demand';
 import * as facilitators from './0029-facilitators';
 import * as followUpCodes from './0030-follow-up-codes';
+import * as officeUploads from './0031-office-uploads';
 
 export interface Migration {
   name: string;
@@ -69,4 +70,5 @@ export const migrations: readonly Migration[] = [
   { name: '0028-erased-demand', up: erasedDemand.up },
   { name: '0029-facilitators', up: facilitators.up },
   { name: '0030-follow-up-codes', up: followUpCodes.up },
+  { name: '0031-office-uploads', up: officeUploads.up },
 ];
