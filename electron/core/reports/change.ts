@@ -1,59 +1,22 @@
-import { z } from 'zod';
-import { EvaluationItem, type Answers, type ChangeQuestion, type EvaluationMoment, type TableCell } from '../../../shared/contract';
-import { pairedChange, type MomentResponse } from '../evaluations/paired-change';
+import type { ChangeQuestion, EvaluationMoment, TableCell } from '../../../shared/contract';
 import { SMALL_GROUP } from '../evaluations/summary';
+import { changeCounts, type ChangeGroup } from './change-counts';
 import { countedScopeOf } from './facts/counted-scope';
-import { rows, sectorName, table, type ReportBody, type ReportRequest } from './report-parts';
+import { sectorName, table, type ReportBody, type ReportRequest } from './report-parts';
 
 /**
  * Change through the training cycle: every answer at the sessions counted,
  * before the session, after it and at the follow-up, paired by person (or,
- * anonymous, by the pairing code the two answers share). Read with SQL over
- * the scope's sessions, then paired in memory (pairedChange, the same as the
- * session page); see docs/benchmarks.md for what it costs.
+ * anonymous, by the pairing code the two answers share), by the rules of the
+ * session page (evaluations/paired-change.ts). Counted from the facts in
+ * memory like the other reports (change-counts.ts over facts/change-facts.ts):
+ * milliseconds where reading the answers' JSON with SQL took seconds
+ * (docs/benchmarks.md). tests/integration/change-facts.test.ts holds it to the
+ * SQL-read version it replaced.
  */
-
-const StoredItems = z.array(EvaluationItem);
-
-interface CycleRow {
-  session_id: string;
-  template_id: string;
-  answers: string;
-  moment: EvaluationMoment;
-  late: number;
-  pairing_code: string | null;
-  person_id: string | null;
-  sector: string;
-  course_id: string;
-  course_title: string;
-  contract_id: string | null;
-  contract_name: string | null;
-}
 
 const MOMENTS: readonly EvaluationMoment[] = ['before', 'after', 'follow_up'];
 const momentWords: Record<EvaluationMoment, string> = { before: 'Before', after: 'After', follow_up: 'Follow-up' };
-
-interface Group {
-  name: string;
-  responses: (MomentResponse & { person: string | null })[];
-}
-
-/** People (pair keys) who answered at each moment, and who answered at two. */
-function funnelOf(responses: readonly MomentResponse[]) {
-  const keys: Record<EvaluationMoment, Set<string>> = { before: new Set(), after: new Set(), follow_up: new Set() };
-  let late = 0;
-  for (const response of responses) {
-    if (response.pairKey) keys[response.moment].add(response.pairKey);
-    if (response.moment === 'before' && response.late) late += 1;
-  }
-  const answered = Object.fromEntries(MOMENTS.map((moment) => [moment, responses.filter((response) => response.moment === moment).length])) as Record<EvaluationMoment, number>;
-  const both = (from: EvaluationMoment, to: EvaluationMoment) => [...keys[from]].filter((key) => keys[to].has(key)).length;
-  return {
-    answered,
-    late,
-    paired: { beforeAfter: both('before', 'after'), afterFollowUp: both('after', 'follow_up'), beforeFollowUp: both('before', 'follow_up') },
-  };
-}
 
 /** All questions' before–after pairs added up, for a breakdown row; "*" when withheld. */
 function sumPairs(questions: readonly ChangeQuestion[]): { paired: number; higher: TableCell; same: TableCell; lower: TableCell } {
@@ -74,119 +37,39 @@ function sumPairs(questions: readonly ChangeQuestion[]): { paired: number; highe
   return withheld ? { paired, higher: '*', same: '*', lower: '*' } : { paired, higher, same, lower };
 }
 
-/**
- * Each answer at the sessions counted, with its session's course and contract
- * and the person's sector (the person kept, after merges). The answers are
- * read by session index alone; sessions, merges and people are small tables
- * read once into maps, which costs less than looking a person and their
- * organisation up for each of hundreds of thousands of answers.
- */
-function cycleRows(request: ReportRequest): CycleRow[] {
-  const { sqlite } = request.ctx;
-  const { scope, filters } = request;
-  const sessions = new Map(
-    (rows<{ id: string; course_id: string; course_title: string; contract_id: string | null; contract_name: string | null }>(
-      request,
-      `SELECT ss.id, ss.course_id, c.title AS course_title, s.contract_id, k.name AS contract_name
-       FROM scoped_sessions ss JOIN sessions s ON s.id = ss.id JOIN courses c ON c.id = ss.course_id LEFT JOIN contracts k ON k.id = s.contract_id`,
-    )).map((session) => [session.id, session]),
-  );
-  const roots = new Map(rows<{ id: string; root: string }>(request, 'SELECT id, root FROM person_root').map((row) => [row.id, row.root]));
-  const people = new Map(
-    (sqlite.prepare('SELECT p.id, p.organisation_id, o.sector FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id').raw().all() as [string, string | null, string | null][]).map(
-      ([id, organisationId, sector]) => [id, { organisationId, sector }],
-    ),
-  );
-  const answers = sqlite
-    .prepare(
-      `${scope.with} SELECT r.session_id, r.template_id, r.answers, r.moment, r.late, r.pairing_code, r.person_id
-       FROM scoped_sessions ss JOIN evaluation_responses r ON r.session_id = ss.id`,
-    )
-    .raw()
-    .all(scope.params) as [string, string, string, EvaluationMoment, number, string | null, string | null][];
-  const found: CycleRow[] = [];
-  for (const [sessionId, templateId, answerText, moment, late, pairingCode, personId] of answers) {
-    const session = sessions.get(sessionId)!;
-    const kept = personId === null ? null : (roots.get(personId) ?? personId);
-    const person = kept === null ? undefined : people.get(kept);
-    // The organisation and sector filters, as the other reports apply them: an answer with no person cannot match.
-    if (scope.personFiltered && (!person || (filters.organisationId && person.organisationId !== filters.organisationId) || (filters.sector && person.sector !== filters.sector))) continue;
-    found.push({
-      session_id: sessionId,
-      template_id: templateId,
-      answers: answerText,
-      moment,
-      late,
-      pairing_code: pairingCode,
-      person_id: kept,
-      sector: kept === null ? 'anonymous' : (person?.sector ?? 'none'),
-      course_id: session.course_id,
-      course_title: session.course_title,
-      contract_id: session.contract_id,
-      contract_name: session.contract_name,
-    });
-  }
-  return found;
+function breakdown(groups: readonly ChangeGroup[]) {
+  return groups.map((group) => {
+    const sums = sumPairs(group.questions);
+    return {
+      name: group.name,
+      answeredBefore: group.answered.before,
+      answeredAfter: group.answered.after,
+      answeredFollowUp: group.answered.follow_up,
+      pairedBeforeAfter: group.paired.beforeAfter,
+      ratingsPaired: sums.paired,
+      higher: sums.higher,
+      same: sums.same,
+      lower: sums.lower,
+    };
+  });
 }
 
 export function changeReport(request: ReportRequest): ReportBody {
-  const found = cycleRows(request);
-  // Attendances from the facts kept in memory, as the confidence report counts them: the SQL count costs seconds over years of sign-ins.
-  const attended = countedScopeOf(request).attendances;
-
-  const templateIds = [...new Set(found.map((row) => row.template_id))];
-  const templates = templateIds.length
-    ? (request.ctx.sqlite.prepare('SELECT id, items FROM evaluation_templates WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(templateIds)) as { id: string; items: string }[])
-    : [];
-  const itemsByTemplate = new Map(templates.map((template) => [template.id, StoredItems.parse(JSON.parse(template.items))]));
-
-  const responses = found.map((row) => ({
-    templateId: row.template_id,
-    // Checked when stored (row-checks.ts and the write path); read here as stored, as the report facts do.
-    answers: JSON.parse(row.answers) as Answers,
-    moment: row.moment,
-    late: row.late === 1,
-    // A pair is one person's (or one code's) answers at one session.
-    pairKey: row.person_id ? `${row.session_id}|${row.person_id}` : row.pairing_code ? `${row.session_id}|${row.pairing_code}` : null,
-    person: row.person_id,
-    anonymous: row.person_id === null,
-  }));
-  const anonymous = (group: readonly { person: string | null }[]) => group.some((response) => response.person === null);
-
-  // Each question is withheld for its own anonymous answers, not for another course's.
-  const questions = pairedChange(itemsByTemplate, responses, false);
-  const funnel = funnelOf(responses);
-  const withheldPeople = anonymous(responses) && funnel.paired.beforeAfter < SMALL_GROUP;
-
-  const groupsBy = (keyOf: (row: CycleRow) => string, nameOf: (row: CycleRow) => string): Group[] => {
-    const groups = new Map<string, Group>();
-    found.forEach((row, index) => {
-      const key = keyOf(row);
-      const group = groups.get(key) ?? { name: nameOf(row), responses: [] };
-      group.responses.push(responses[index]!);
-      groups.set(key, group);
-    });
-    return [...groups.values()].sort((a, b) => b.responses.length - a.responses.length || a.name.localeCompare(b.name));
+  const scope = countedScopeOf(request);
+  const { sqlite } = request.ctx;
+  // Courses and contracts are small tables: read for their names each report.
+  const names = {
+    courses: new Map(sqlite.prepare('SELECT id, title FROM courses').raw().all() as [string, string][]),
+    contracts: new Map(sqlite.prepare('SELECT id, name FROM contracts').raw().all() as [string, string][]),
   };
-  const breakdown = (groups: Group[]) =>
-    groups.map((group) => {
-      const counts = funnelOf(group.responses);
-      const sums = sumPairs(pairedChange(itemsByTemplate, group.responses, false));
-      return {
-        name: group.name,
-        answeredBefore: counts.answered.before,
-        answeredAfter: counts.answered.after,
-        answeredFollowUp: counts.answered.follow_up,
-        pairedBeforeAfter: counts.paired.beforeAfter,
-        ratingsPaired: sums.paired,
-        higher: sums.higher,
-        same: sums.same,
-        lower: sums.lower,
-      };
-    });
-  const byCourse = breakdown(groupsBy((row) => row.course_id, (row) => row.course_title));
-  const byContract = breakdown(groupsBy((row) => row.contract_id ?? '', (row) => row.contract_name ?? 'No contract'));
-  const bySector = breakdown(groupsBy((row) => row.sector, (row) => sectorName(row.sector)));
+  const counts = changeCounts(scope, names, sectorName);
+  const attended = scope.attendances;
+  const funnel = counts.total;
+  const questions = funnel.questions;
+  const withheldPeople = funnel.anyAnonymous && funnel.paired.beforeAfter < SMALL_GROUP;
+  const byCourse = breakdown(counts.byCourse);
+  const byContract = breakdown(counts.byContract);
+  const bySector = breakdown(counts.bySector);
 
   const pairCell = (question: ChangeQuestion, from: EvaluationMoment, to: EvaluationMoment) => {
     const pair = question.pairs.find((candidate) => candidate.from === from && candidate.to === to);

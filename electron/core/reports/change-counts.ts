@@ -1,0 +1,334 @@
+import type { ChangeQuestion, EvaluationItem, EvaluationMoment, MomentPair } from '../../../shared/contract';
+import { askedAt } from '../../../shared/evaluation-moments';
+import { SMALL_GROUP } from '../evaluations/summary';
+import { changeFacts, NO_CODE, NO_PERSON, RETRO_LOWER, RETRO_NONE } from './facts/change-facts';
+import type { CountedScope } from './facts/counted-scope';
+import { ANONYMOUS, UNKNOWN_PERSON } from './facts/response-facts';
+
+/**
+ * The change report's counts from the facts in memory (facts/change-facts.ts),
+ * by the rules of evaluations/paired-change.ts, which the session page counts
+ * with: every answer at the scope's sessions, taken session by session in
+ * order of their start and each session's answers in the order stored; a
+ * pair is one person's (kept after merges) or one pairing code's answers at
+ * one session, and where they answered a question twice at one moment the
+ * last rating given counts. Each group (the total, each course, contract and
+ * sector) keeps a few counters per question, so a report is one pass over
+ * the answers and no JSON, string key or object per answer.
+ */
+
+/** Per group and question, these counters in a row of an Int32Array. */
+const CREATED = 0;
+const ANONYMOUS_ANSWER = 1;
+/** Ratings given at each moment: 6 counters a moment (0 unused, 1–5). */
+const RATINGS = 2;
+/** Before–after, after–follow-up, before–follow-up: higher, same, lower each. */
+const PAIRED = RATINGS + 18;
+const IMPROVED = PAIRED + 9;
+const KEPT = IMPROVED + 1;
+/** Retrospective: lower, same, higher (RETRO_… − 1). */
+const RETRO = KEPT + 1;
+const STRIDE = RETRO + 3;
+
+const PAIRS: readonly [EvaluationMoment, EvaluationMoment][] = [
+  ['before', 'after'],
+  ['after', 'follow_up'],
+  ['before', 'follow_up'],
+];
+
+export interface ChangeGroup {
+  key: string;
+  name: string;
+  responses: number;
+  answered: Record<EvaluationMoment, number>;
+  late: number;
+  paired: { beforeAfter: number; afterFollowUp: number; beforeFollowUp: number };
+  anyAnonymous: boolean;
+  questions: ChangeQuestion[];
+}
+
+class GroupCounts {
+  responses = 0;
+  readonly answered = new Int32Array(3);
+  late = 0;
+  /** People (pair keys) who answered at both moments of each pair. */
+  readonly pairedPeople = new Int32Array(3);
+  anyAnonymous = false;
+  /** Questions in the order first met, and the item each was first met as (as pairedChange keeps them). */
+  readonly order: number[] = [];
+  readonly items: EvaluationItem[] = [];
+  readonly counts: Int32Array;
+
+  constructor(
+    readonly key: string,
+    readonly name: string,
+    questions: number,
+  ) {
+    this.counts = new Int32Array(questions * STRIDE);
+  }
+
+  result(): ChangeGroup {
+    const [before, after, followUp] = this.pairedPeople;
+    return {
+      key: this.key,
+      name: this.name,
+      responses: this.responses,
+      answered: { before: this.answered[0]!, after: this.answered[1]!, follow_up: this.answered[2]! },
+      late: this.late,
+      paired: { beforeAfter: before!, afterFollowUp: after!, beforeFollowUp: followUp! },
+      anyAnonymous: this.anyAnonymous,
+      questions: this.order.map((q) => this.question(q)),
+    };
+  }
+
+  /** One question as pairedChange words it, from the counters. */
+  private question(q: number): ChangeQuestion {
+    const c = this.counts.subarray(q * STRIDE, (q + 1) * STRIDE);
+    const item = this.items[q]!;
+    const anonymous = c[ANONYMOUS_ANSWER] === 1;
+    const ratings = (m: number) => c.subarray(RATINGS + m * 6, RATINGS + m * 6 + 6);
+    const answered = (m: number) => ratings(m).reduce((sum, n) => sum + n, 0);
+    const medianAt = (m: number) => (anonymous && answered(m) < SMALL_GROUP ? null : medianOf(ratings(m)));
+    const pairs = PAIRS.flatMap(([from, to], p): MomentPair[] => {
+      if (!askedAt(item, from) || !askedAt(item, to)) return [];
+      const [higher, same, lower] = [c[PAIRED + p * 3]!, c[PAIRED + p * 3 + 1]!, c[PAIRED + p * 3 + 2]!];
+      const paired = higher + same + lower;
+      return anonymous && paired < SMALL_GROUP
+        ? [{ from, to, paired, withheld: true, higher: null, same: null, lower: null }]
+        : [{ from, to, paired, higher, same, lower, withheld: false }];
+    });
+    const improved = c[IMPROVED]!;
+    const [retroLower, retroSame, retroHigher] = [c[RETRO]!, c[RETRO + 1]!, c[RETRO + 2]!];
+    const retrospective = retroLower + retroSame + retroHigher;
+    return {
+      id: item.id,
+      question: item.kind === 'confidence_pair' ? item.after.en : item.kind === 'outcome_rating' ? item.text.en : item.id,
+      kind: item.kind === 'confidence_pair' ? 'confidence' : 'outcome',
+      answered: { before: answered(0), after: answered(1), follow_up: answered(2) },
+      median: { before: medianAt(0), after: medianAt(1), follow_up: medianAt(2) },
+      pairs,
+      kept: askedAt(item, 'follow_up') && askedAt(item, 'before') ? { improved, kept: anonymous && improved < SMALL_GROUP ? null : c[KEPT]! } : null,
+      retrospective:
+        item.kind === 'confidence_pair' && retrospective > 0
+          ? anonymous && retrospective < SMALL_GROUP
+            ? { paired: retrospective, higher: null, same: null, lower: null }
+            : { paired: retrospective, higher: retroHigher, same: retroSame, lower: retroLower }
+          : null,
+    };
+  }
+}
+
+/** The median of ratings given as counts (counts[v] answers of v), as paired-change.ts's median of the list. */
+function medianOf(counts: Int32Array): number | null {
+  const total = counts.reduce((sum, n) => sum + n, 0);
+  if (total === 0) return null;
+  const at = (index: number) => {
+    let seen = 0;
+    for (let v = 1; v <= 5; v += 1) {
+      seen += counts[v]!;
+      if (index < seen) return v;
+    }
+    return 5;
+  };
+  return total % 2 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
+}
+
+export interface ChangeCounts {
+  total: ChangeGroup;
+  byCourse: ChangeGroup[];
+  byContract: ChangeGroup[];
+  bySector: ChangeGroup[];
+}
+
+/** Most answers first, then by name, as the report has always ordered its breakdowns. */
+const ordered = (groups: Iterable<GroupCounts>) =>
+  [...groups].map((group) => group.result()).sort((a, b) => b.responses - a.responses || a.name.localeCompare(b.name));
+
+export function changeCounts(scope: CountedScope, names: { courses: ReadonlyMap<string, string>; contracts: ReadonlyMap<string, string> }, sectorName: (key: string) => string): ChangeCounts {
+  const { facts } = scope;
+  const change = changeFacts(facts);
+  const Q = change.questions.size;
+  const { sessions } = facts.attendance;
+  const root = facts.people.root;
+  const present = facts.people.present.view();
+
+  const total = new GroupCounts('', '', Q);
+  const courseGroups = new Map<string, GroupCounts>();
+  const contractGroups = new Map<string, GroupCounts>();
+  const sectorGroups = new Map<string, GroupCounts>();
+  const groupIn = (groups: Map<string, GroupCounts>, key: string, name: () => string) => {
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = new GroupCounts(key, name(), Q)));
+    return group;
+  };
+  const sectorGroup = (key: string) => groupIn(sectorGroups, key, () => sectorName(key));
+
+  const person = change.person.view();
+  const code = change.code.view();
+  const template = change.template.view();
+  const moment = change.moment.view();
+  const late = change.late.view();
+  const ratingStart = change.ratingStart.view();
+  const ratings = change.ratings.view();
+  const retro = change.retrospective.view();
+  const { start, order } = change.bySession();
+
+  // Each session's pair keys as slots: a person kept (by number, stamped with the session) or a pairing code.
+  const personStamp = new Int32Array(facts.people.size).fill(-1);
+  const personSlot = new Int32Array(facts.people.size);
+  const codeStamp = new Int32Array(change.codes.size).fill(-1);
+  const codeSlot = new Int32Array(change.codes.size);
+  const strangerSlots = new Map<number, number>();
+  let slotMask = new Uint8Array(256);
+  const slotSector: GroupCounts[] = [];
+  // The last rating a slot gave each question at each moment: [slot][question][moment], reset as used.
+  let latest = new Int8Array(256 * Math.max(Q, 1) * 3);
+  const touched: number[] = [];
+
+  // Sessions in order of their start, as the report has always read them (the sessions' start index).
+  const scoped = [...scope.sessions].sort((a, b) => (sessions[a]!.startsAt < sessions[b]!.startsAt ? -1 : sessions[a]!.startsAt > sessions[b]!.startsAt ? 1 : a - b));
+  const groups: GroupCounts[] = [total, total, total, total];
+  for (const n of scoped) {
+    const session = sessions[n]!;
+    const courseName = names.courses.get(session.courseId);
+    // A session's answers count only with its course's row there (the report joins it for the name).
+    if (courseName === undefined || start[n] === start[n + 1]) continue;
+    const course = groupIn(courseGroups, session.courseId, () => courseName);
+    const contract = groupIn(contractGroups, session.contractId ?? '', () => (session.contractId === null ? undefined : names.contracts.get(session.contractId)) ?? 'No contract');
+    let slots = 0;
+    strangerSlots.clear();
+    for (let at = start[n]!; at < start[n + 1]!; at += 1) {
+      const i = order[at]!;
+      const recorded = person[i]!;
+      // The person the answer counts for (counted-scope.ts's terms) and, to pair it, who gave it.
+      let kept: number;
+      let identity = -1;
+      if (recorded === NO_PERSON) {
+        kept = ANONYMOUS;
+      } else if (recorded >= 0) {
+        identity = root[recorded]!;
+        kept = present[identity] ? identity : UNKNOWN_PERSON;
+      } else {
+        kept = UNKNOWN_PERSON;
+      }
+      if (scope.personFiltered && !scope.responderMatches(kept)) continue;
+      const sector = kept === ANONYMOUS ? sectorGroup('anonymous') : kept === UNKNOWN_PERSON ? sectorGroup('none') : sectorGroup(scope.sectorOf(kept));
+
+      let slot = -1;
+      let fresh = false;
+      if (recorded >= 0) {
+        if (personStamp[identity] !== n) {
+          personStamp[identity] = n;
+          personSlot[identity] = slots++;
+          fresh = true;
+        }
+        slot = personSlot[identity]!;
+      } else if (recorded !== NO_PERSON) {
+        slot = strangerSlots.get(recorded) ?? -1;
+        if (slot < 0) {
+          strangerSlots.set(recorded, (slot = slots++));
+          fresh = true;
+        }
+      } else if (code[i] !== NO_CODE) {
+        const c = code[i]!;
+        if (codeStamp[c] !== n) {
+          codeStamp[c] = n;
+          codeSlot[c] = slots++;
+          fresh = true;
+        }
+        slot = codeSlot[c]!;
+      }
+      if (fresh) {
+        if (slot >= slotMask.length) {
+          const grown = new Uint8Array(slotMask.length * 2);
+          grown.set(slotMask);
+          slotMask = grown;
+          const wider = new Int8Array(grown.length * Math.max(Q, 1) * 3);
+          wider.set(latest);
+          latest = wider;
+        }
+        // A pair key's sector is its person's (or anonymous): the same for each of its answers.
+        slotSector[slot] = sector;
+      }
+
+      const m = moment[i]!;
+      groups[1] = course;
+      groups[2] = contract;
+      groups[3] = sector;
+      for (const group of groups) {
+        group.responses += 1;
+        group.answered[m]! += 1;
+        if (m === 0 && late[i] === 1) group.late += 1;
+        if (recorded === NO_PERSON) group.anyAnonymous = true;
+      }
+      if (slot >= 0) slotMask[slot]! |= 1 << m;
+
+      const t = template[i]!;
+      if (t < 0) continue;
+      const form = change.templates[t]!;
+      const asked = form.askedAt[m]!;
+      const first = ratingStart[i]!;
+      for (let k = 0; k < form.questions.length; k += 1) {
+        if (asked[k] === 0) continue;
+        const q = form.questions[k]!;
+        const value = ratings[first + k]!;
+        const retrospective = retro[first + k]!;
+        const base = q * STRIDE;
+        for (const group of groups) {
+          const c = group.counts;
+          if (c[base + CREATED] === 0) {
+            c[base + CREATED] = 1;
+            group.order.push(q);
+            group.items[q] = form.items[k]!;
+          }
+          if (recorded === NO_PERSON) c[base + ANONYMOUS_ANSWER] = 1;
+          if (value > 0) c[base + RATINGS + m * 6 + value]! += 1;
+          if (retrospective !== RETRO_NONE) c[base + RETRO + retrospective - RETRO_LOWER]! += 1;
+        }
+        if (slot >= 0 && value > 0) {
+          const cell = (slot * Q + q) * 3 + m;
+          if (latest[cell] === 0) touched.push(cell);
+          latest[cell] = value;
+        }
+      }
+    }
+
+    // The session's pairs: who answered at two moments, and how each question's ratings moved.
+    for (let s = 0; s < slots; s += 1) {
+      const mask = slotMask[s]!;
+      slotMask[s] = 0;
+      if ((mask & 3) !== 3 && (mask & 6) !== 6 && (mask & 5) !== 5) continue;
+      groups[3] = slotSector[s]!;
+      for (const group of groups) {
+        if ((mask & 3) === 3) group.pairedPeople[0]! += 1;
+        if ((mask & 6) === 6) group.pairedPeople[1]! += 1;
+        if ((mask & 5) === 5) group.pairedPeople[2]! += 1;
+      }
+    }
+    for (const cell of touched) {
+      const triple = cell - (cell % 3);
+      const before = latest[triple]!;
+      const after = latest[triple + 1]!;
+      const followUp = latest[triple + 2]!;
+      if (before === 0 && after === 0 && followUp === 0) continue; // counted already
+      latest[triple] = latest[triple + 1] = latest[triple + 2] = 0;
+      if ((before > 0 ? 1 : 0) + (after > 0 ? 1 : 0) + (followUp > 0 ? 1 : 0) < 2) continue;
+      const slot = Math.floor(triple / 3 / Q);
+      const base = (triple / 3 - slot * Q) * STRIDE;
+      groups[3] = slotSector[slot]!;
+      for (const group of groups) {
+        const c = group.counts;
+        if (before > 0 && after > 0) c[base + PAIRED + (after > before ? 0 : after === before ? 1 : 2)]! += 1;
+        if (after > 0 && followUp > 0) c[base + PAIRED + 3 + (followUp > after ? 0 : followUp === after ? 1 : 2)]! += 1;
+        if (before > 0 && followUp > 0) c[base + PAIRED + 6 + (followUp > before ? 0 : followUp === before ? 1 : 2)]! += 1;
+        // Kept: rose from before to after, and at the follow-up still above their before.
+        if (before > 0 && after > before && followUp > 0) {
+          c[base + IMPROVED]! += 1;
+          if (followUp > before) c[base + KEPT]! += 1;
+        }
+      }
+    }
+    touched.length = 0;
+  }
+  return { total: total.result(), byCourse: ordered(courseGroups.values()), byContract: ordered(contractGroups.values()), bySector: ordered(sectorGroups.values()) };
+}
