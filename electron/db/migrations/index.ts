@@ -29,6 +29,7 @@ import * as erasedDemand from './0028-erased-demand';
 import * as facilitators from './0029-facilitators';
 import * as followUpCodes from './0030-follow-up-codes';
 import * as officeUploads from './0031-office-uploads';
+import * as changeReportVersion from './0032-change-report-version';
 
 export interface Migration {
   name: string;
@@ -71,4 +72,5 @@ export const migrations: readonly Migration[] = [
   { name: '0029-facilitators', up: facilitators.up },
   { name: '0030-follow-up-codes', up: followUpCodes.up },
   { name: '0031-office-uploads', up: officeUploads.up },
+  { name: '0032-change-report-version', up: changeReportVersion.up },
 ];
