@@ -193,8 +193,9 @@ export function changeCounts(scope: CountedScope, names: { courses: ReadonlyMap<
     const courseName = names.courses.get(session.courseId);
     // A session's answers count only with its course's row there (the report joins it for the name).
     if (courseName === undefined || start[n] === start[n + 1]) continue;
-    const course = groupIn(courseGroups, session.courseId, () => courseName);
-    const contract = groupIn(contractGroups, session.contractId ?? '', () => (session.contractId === null ? undefined : names.contracts.get(session.contractId)) ?? 'No contract');
+    // Made with the session's first answer counted: a group has no line where every answer was filtered out.
+    let course: GroupCounts | null = null;
+    let contract: GroupCounts | null = null;
     let slots = 0;
     strangerSlots.clear();
     for (let at = start[n]!; at < start[n + 1]!; at += 1) {
@@ -251,6 +252,8 @@ export function changeCounts(scope: CountedScope, names: { courses: ReadonlyMap<
         slotSector[slot] = sector;
       }
 
+      course ??= groupIn(courseGroups, session.courseId, () => courseName);
+      contract ??= groupIn(contractGroups, session.contractId ?? '', () => (session.contractId === null ? undefined : names.contracts.get(session.contractId)) ?? 'No contract');
       const m = moment[i]!;
       groups[1] = course;
       groups[2] = contract;
