@@ -1,6 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuite, type AppUnderTest, clickInMainMenu } from './support/harness';
+import { heading, isFocused, textOf } from './support/screen';
+import { addDays } from './support/seed';
 
 /**
  * The central office keeps the catalogue: a person sets up the computer,
@@ -23,21 +25,9 @@ async function start(): Promise<AppUnderTest> {
   return app;
 }
 
-function addDays(day: string, count: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + count);
-  return date.toISOString().slice(0, 10);
-}
-
 async function tomorrow(app: AppUnderTest): Promise<string> {
   const { today } = await app.core.handlers['device.status']({});
   return addDays(today, 1);
-}
-
-/** Waits until the locator is on screen, then gives its text. */
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' });
-  return (await locator.textContent()) ?? '';
 }
 
 /** What a screen reader reads after a control's name: its hint and error. */
@@ -47,13 +37,9 @@ async function descriptionOf(page: Page, control: Locator): Promise<string> {
   return parts.join(' ');
 }
 
-async function isFocused(page: Page, control: Locator): Promise<boolean> {
-  return (await control.and(page.locator(':focus')).count()) === 1;
-}
-
 async function goTo(page: Page, section: string): Promise<void> {
   await clickInMainMenu(page, section, { exact: false });
-  await page.getByRole('heading', { level: 1, name: section }).waitFor();
+  await heading(page, section).waitFor();
 }
 
 function setUpThroughApi(app: AppUnderTest) {
@@ -62,7 +48,7 @@ function setUpThroughApi(app: AppUnderTest) {
 
 async function openOnSessions(app: AppUnderTest): Promise<Page> {
   const page = await openPage(app);
-  await page.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
+  await heading(page, 'Sessions').waitFor();
   return page;
 }
 
@@ -73,13 +59,13 @@ describe('the catalogue, as the central office uses it', () => {
     const page = await openPage(app);
 
     // First run: which computer is this, and what is it called?
-    await page.getByRole('heading', { level: 1, name: 'Set up Fieldbook' }).waitFor();
+    await heading(page, 'Set up Fieldbook').waitFor();
     await page.getByRole('radio', { name: 'The central office' }).check();
     await page.getByLabel('Name for this computer').fill('Office desk 1');
     await page.getByRole('button', { name: 'Set up this computer' }).click();
     const header = page.getByRole('banner');
     expect(await textOf(header.getByText('Office desk 1'))).toContain('Central office');
-    await page.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
+    await heading(page, 'Sessions').waitFor();
     await page.getByText('No sessions from today on. Add one with New session.').waitFor();
 
     // A course with three learning outcomes, the later ones typed where "Add outcome" puts the cursor.
@@ -94,7 +80,7 @@ describe('the catalogue, as the central office uses it', () => {
     await page.keyboard.type('Feel more confident in working with different communities');
     await page.getByRole('button', { name: 'Save course' }).click();
     expect(await textOf(page.getByRole('status'))).toBe('Course saved.');
-    await page.getByRole('heading', { level: 2, name: 'Cultural competency in health and care' }).waitFor();
+    await heading(page, 'Cultural competency in health and care', 2).waitFor();
 
     await goTo(page, 'Venues');
     await page.getByRole('link', { name: 'New venue' }).click();
@@ -120,9 +106,9 @@ describe('the catalogue, as the central office uses it', () => {
 
     // Everything is still there after a reload, read from the screen.
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
+    await heading(page, 'Sessions').waitFor();
     // The heading shows before the sessions have loaded; wait for the last day.
-    await page.getByRole('heading', { level: 2, name: 'Tomorrow' }).waitFor();
+    await heading(page, 'Tomorrow', 2).waitFor();
     const dayHeadings = await page.getByRole('heading', { level: 2 }).allTextContents();
     expect(dayHeadings).toEqual(['Today', 'Tomorrow']);
     await page.getByRole('region', { name: 'Today' }).getByText('No sessions today.').waitFor();
@@ -139,7 +125,7 @@ describe('the catalogue, as the central office uses it', () => {
 
     await goTo(page, 'Courses');
     const course = page.getByRole('listitem').filter({
-      has: page.getByRole('heading', { level: 2, name: 'Cultural competency in health and care' }),
+      has: heading(page, 'Cultural competency in health and care', 2),
     });
     await course.waitFor();
     expect(await course.getByRole('list').getByRole('listitem').allTextContents()).toEqual([
@@ -161,12 +147,12 @@ describe('the catalogue, as the central office uses it', () => {
     await page.getByRole('button', { name: 'Save course' }).click();
 
     // The summary takes focus and links to the field; the field carries the same words.
-    await page.getByRole('heading', { level: 2, name: 'There is a problem' }).waitFor();
+    await heading(page, 'There is a problem', 2).waitFor();
     const title = page.getByLabel('Title', { exact: true });
     expect(await title.getAttribute('aria-invalid')).toBe('true');
     expect(await descriptionOf(page, title)).toBe('Error: Enter the title.');
     await page.getByRole('link', { name: 'Enter the title.' }).click();
-    await expect.poll(() => isFocused(page, title)).toBe(true);
+    await expect.poll(() => isFocused(title)).toBe(true);
     expect(await app.core.handlers['courses.list']({ query: '', limit: 100 })).toEqual([]);
 
     await title.fill('Understanding local communities');
@@ -204,7 +190,7 @@ describe('the catalogue, as the central office uses it', () => {
 
     await page.getByLabel('Places').fill('12');
     await page.getByRole('button', { name: 'Save session' }).click();
-    await page.getByRole('heading', { level: 2, name: 'There is a problem' }).waitFor();
+    await heading(page, 'There is a problem', 2).waitFor();
     expect(await page.getByRole('link', { name: 'Enter an end time after the start.' }).count()).toBe(1);
     expect(await app.core.handlers['sessions.list']({ from: '2000-01-01', query: '', limit: 100 })).toEqual([]);
     await goTo(page, 'Sessions');

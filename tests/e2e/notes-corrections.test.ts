@@ -1,8 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite, clickInMainMenu } from './support/harness';
-import { COURSE, laptopAndOffice, morningSession } from './support/seed';
+import { heading, isFocused, said } from './support/screen';
+import { COURSE, laptopWithMorningSession } from './support/seed';
 
 /**
  * A facilitator corrects a note on the laptop by keyboard: the corrected text
@@ -13,24 +13,14 @@ import { COURSE, laptopAndOffice, morningSession } from './support/seed';
 
 const suite = browserSuite();
 
-function heading(page: Page, name: string, level = 1): Locator {
-  return page.getByRole('heading', { level, name, exact: true });
-}
-
-async function isFocused(locator: Locator): Promise<boolean> {
-  return locator.evaluate((element) => element === document.activeElement);
-}
-
 describe('correcting a note', () => {
   it('keeps the earlier text visible on the laptop and at the office', async () => {
-    const paired = await laptopAndOffice(suite, 'Hall laptop');
-    const { session } = await morningSession(paired.onOffice, paired.today);
-    await paired.sendPackage();
-    await paired.onLaptop('notes.add', { sessionId: session.id, text: 'Two people asked about GP registraton.', tags: ['GP registration'], needsResponse: true });
+    const paired = await laptopWithMorningSession(suite, 'Hall laptop');
+    await paired.onLaptop('notes.add', { sessionId: paired.session.id, text: 'Two people asked about GP registraton.', tags: ['GP registration'], needsResponse: true });
 
     const page = await paired.laptop.openPage();
     page.setDefaultTimeout(10_000);
-    await page.goto(`${paired.laptop.host.url}#/sessions/${session.id}/evaluation`);
+    await page.goto(`${paired.laptop.host.url}#/sessions/${paired.session.id}/evaluation`);
     await heading(page, `Evaluation: ${COURSE}`).waitFor();
     const card = page.locator('.note-card').filter({ hasText: 'Two people asked' });
     const correct = card.getByRole('button', { name: 'Correct this note' });
@@ -46,7 +36,7 @@ describe('correcting a note', () => {
 
     await box.fill('Three people asked how to register with a GP.');
     await card.getByRole('button', { name: 'Save the correction' }).press('Enter');
-    await page.getByRole('status').filter({ hasText: 'Note corrected. The earlier text is kept in its history.' }).waitFor();
+    await said(page, 'Note corrected. The earlier text is kept in its history.');
     const corrected = page.locator('.note-card').filter({ hasText: 'Three people asked how to register with a GP.' });
     await corrected.getByText('Earlier text', { exact: true }).waitFor();
     const text = (await corrected.textContent()) ?? '';

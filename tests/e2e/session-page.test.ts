@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite } from './support/harness';
-import { button, hallMorning, isFocused, openSessionPage, row, said } from './support/roster-page';
+import { button, hallMorning, isFocused, openSessionPage, row, said, tabTo } from './support/roster-page';
 
 /**
  * A session's page in the order the day needs it: the people first (search,
@@ -49,18 +49,11 @@ describe('the session page', () => {
     await page.keyboard.press('Tab');
     await expect.poll(() => isFocused(page.getByRole('link', { name: 'Skip to main content' }))).toBe(true);
     await page.keyboard.press('Enter');
-    const tabsTo = async (target: ReturnType<typeof page.getByLabel>) => {
-      for (let presses = 1; presses <= 15; presses += 1) {
-        await page.keyboard.press('Tab');
-        if (await isFocused(target)) return presses;
-      }
-      return Infinity;
-    };
-    expect(await tabsTo(page.getByLabel('Find a person'))).toBeLessThanOrEqual(2);
+    expect(await tabTo(page, page.getByLabel('Find a person'), 15)).toBeLessThanOrEqual(2);
     // Femi Adebayo is first in family-name order.
     const first = button(row(page, 'Femi Adebayo'), 'Sign in Femi Adebayo');
     // Past "Add a walk-in" and the choice of who to show.
-    expect(await tabsTo(first)).toBeLessThanOrEqual(3);
+    expect(await tabTo(page, first, 15)).toBeLessThanOrEqual(3);
     await page.keyboard.press('Enter');
     await said(page, 'Femi Adebayo signed in.');
   });

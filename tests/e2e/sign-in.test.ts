@@ -2,8 +2,9 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/dispatch/dispatcher';
 import { seriousAxeFindings } from './support/axe';
-import { laptopAndOffice, type Seed } from './support/seed';
+import { addDays, COURSE, laptopAndOffice, type Seed } from './support/seed';
 import { browserSuite, type AppUnderTest } from './support/harness';
+import { button, counts, heading, isFocused, row, said, statusOf, tabTo, textOf } from './support/roster-page';
 
 /**
  * Signing people in at the venue, as a facilitator does it on the laptop:
@@ -13,18 +14,9 @@ import { browserSuite, type AppUnderTest } from './support/harness';
  * signed into, and the screens have no serious accessibility faults.
  */
 
-const COURSE = 'Cultural competency in health and care';
 const VENUE = "St Mark's Church Hall";
 
 const suite = browserSuite();
-
-
-
-function addDays(day: string, count: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + count);
-  return date.toISOString().slice(0, 10);
-}
 
 interface Venue {
   app: AppUnderTest;
@@ -86,38 +78,6 @@ async function openPage(venue: Venue): Promise<Page> {
   return page;
 }
 
-function heading(page: Page, name: string, level = 1): Locator {
-  return page.getByRole('heading', { level, name, exact: true });
-}
-
-/** The polite message after an action ("Amira Khan signed in."). */
-async function said(page: Page, text: string): Promise<void> {
-  await page.getByRole('status').filter({ hasText: text }).waitFor();
-}
-
-/** The session's counts, in their own live region. */
-function counts(page: Page): Locator {
-  return page.getByRole('status', { name: 'Counts for this session' });
-}
-
-function row(page: Page, name: string): Locator {
-  return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
-}
-
-function button(scope: Page | Locator, name: string): Locator {
-  return scope.getByRole('button', { name, exact: true });
-}
-
-async function isFocused(locator: Locator): Promise<boolean> {
-  return locator.evaluate((element) => element === document.activeElement);
-}
-
-/** Waits for the text to be on screen, then reads the locator's whole text. */
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' });
-  return (await locator.textContent()) ?? '';
-}
-
 async function openRoster(page: Page): Promise<void> {
   await heading(page, 'Today').waitFor();
   await page.getByRole('link', { name: `09:30 to 12:30 ${COURSE}` }).click();
@@ -172,7 +132,7 @@ describe('signing people in at the venue', () => {
     await page.keyboard.type('lukasz');
     const lukasz = button(page.getByRole('list', { name: 'People found' }), 'Sign in Łukasz Wójcik');
     await lukasz.waitFor();
-    for (let presses = 0; presses < 20 && !(await isFocused(lukasz)); presses += 1) await page.keyboard.press('Tab');
+    await tabTo(page, lukasz, 20);
     await page.keyboard.press('Enter');
     await said(page, 'Łukasz Wójcik signed in.');
     expect(await textOf(counts(page))).toBe('4 booked · 3 signed in · 16 places left');
@@ -227,7 +187,7 @@ describe('signing people in at the venue', () => {
     const states = async () => {
       const result: Record<string, string> = {};
       for (const name of Object.keys(expected)) {
-        const badge = await textOf(row(page, name).locator('td').nth(1));
+        const badge = await statusOf(page, name);
         result[name] = badge.startsWith('Signed in at') ? 'Signed in at' : badge;
       }
       return result;

@@ -5,6 +5,8 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite, type AppUnderTest, clickInMainMenu, mainMenuScreens } from './support/harness';
+import { row } from './support/roster-page';
+import { button, heading, said, tabTo, textOf } from './support/screen';
 import { COURSE, morningSession, seeder } from './support/seed';
 
 /**
@@ -23,23 +25,6 @@ const suite = browserSuite();
 const carried = mkdtempSync(join(tmpdir(), 'fieldbook-e2e-files-'));
 afterAll(() => rmSync(carried, { recursive: true, force: true }));
 
-function heading(page: Page, name: string, level = 1): Locator {
-  return page.getByRole('heading', { level, name, exact: true });
-}
-
-function button(scope: Page | Locator, name: string): Locator {
-  return scope.getByRole('button', { name, exact: true });
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' });
-  return (await locator.textContent()) ?? '';
-}
-
-async function said(page: Page, text: string | RegExp): Promise<void> {
-  await page.getByRole('status').filter({ hasText: text }).first().waitFor();
-}
-
 async function go(page: Page, section: string, title = section): Promise<void> {
   await clickInMainMenu(page, section);
   await heading(page, title).waitFor();
@@ -56,10 +41,6 @@ async function saveOffered(page: Page, press: () => Promise<void>): Promise<stri
 async function chooseAndPress(page: Page, label: string, path: string | string[], action: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).setInputFiles(path);
   await button(page, action).click();
-}
-
-async function isFocused(locator: Locator): Promise<boolean> {
-  return locator.evaluate((element) => element === document.activeElement);
 }
 
 async function fingerprintIn(region: Locator): Promise<string> {
@@ -93,10 +74,6 @@ async function openTodaysRoster(page: Page): Promise<void> {
   await go(page, 'Today');
   await page.getByRole('link', { name: `09:30 to 12:30 ${COURSE}` }).click();
   await heading(page, COURSE).waitFor();
-}
-
-function rosterRow(page: Page, name: string): Locator {
-  return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
 }
 
 describe('sending the day from a laptop to the office', () => {
@@ -161,7 +138,7 @@ describe('sending the day from a laptop to the office', () => {
     // At the venue: two of the three booked sign in on the laptop.
     await openTodaysRoster(laptopPage);
     for (const name of ['Amira Khan', 'Łukasz Wójcik']) {
-      await button(rosterRow(laptopPage, name), `Sign in ${name}`).click();
+      await button(row(laptopPage, name), `Sign in ${name}`).click();
       await said(laptopPage, `${name} signed in.`);
     }
 
@@ -171,8 +148,7 @@ describe('sending the day from a laptop to the office', () => {
     // By keyboard alone: Tab to the big button, Enter.
     const exportButton = button(laptopPage, 'Export end-of-day file');
     const bundle = await saveOffered(laptopPage, async () => {
-      for (let presses = 0; presses < 40 && !(await isFocused(exportButton)); presses += 1) await laptopPage.keyboard.press('Tab');
-      await expect.poll(() => isFocused(exportButton)).toBe(true);
+      await tabTo(laptopPage, exportButton);
       await laptopPage.keyboard.press('Enter');
     });
     const written = await textOf(laptopPage.locator('.written'));
@@ -193,9 +169,9 @@ describe('sending the day from a laptop to the office', () => {
 
     // The sign-ins are on the office's roster for that session.
     await openTodaysRoster(officePage);
-    expect(await textOf(rosterRow(officePage, 'Amira Khan'))).toMatch(/Signed in at \d\d:\d\d/);
-    expect(await textOf(rosterRow(officePage, 'Łukasz Wójcik'))).toMatch(/Signed in at \d\d:\d\d/);
-    expect(await textOf(rosterRow(officePage, 'Zoë Clarke'))).not.toMatch(/Signed in/);
+    expect(await textOf(row(officePage, 'Amira Khan'))).toMatch(/Signed in at \d\d:\d\d/);
+    expect(await textOf(row(officePage, 'Łukasz Wójcik'))).toMatch(/Signed in at \d\d:\d\d/);
+    expect(await textOf(row(officePage, 'Zoë Clarke'))).not.toMatch(/Signed in/);
 
     // The same file again is a harmless no-op, and says when and from whom it came.
     await go(officePage, 'Import');
@@ -204,7 +180,7 @@ describe('sending the day from a laptop to the office', () => {
     const again = await textOf(officePage.getByRole('list', { name: 'Files imported, in order' }));
     expect(again).toMatch(new RegExp(`Already imported on .+ from ${LAPTOP}`));
     await openTodaysRoster(officePage);
-    expect(await textOf(rosterRow(officePage, 'Amira Khan'))).toMatch(/Signed in at \d\d:\d\d/);
+    expect(await textOf(row(officePage, 'Amira Khan'))).toMatch(/Signed in at \d\d:\d\d/);
 
     // No serious or critical accessibility faults on the screens used, as they now stand.
     const findings: string[] = [];

@@ -2,8 +2,9 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Roster } from '../../shared/contract';
 import { seriousAxeFindings } from './support/axe';
-import { laptopAndOffice, type Seed } from './support/seed';
+import { COURSE, laptopAndOffice, type Seed } from './support/seed';
 import { browserSuite, type AppUnderTest } from './support/harness';
+import { button, heading, isFocused, row, said, textOf } from './support/roster-page';
 
 /**
  * The waiting list on the day, as the facilitator runs it on the laptop: a
@@ -12,10 +13,7 @@ import { browserSuite, type AppUnderTest } from './support/harness';
  * someone up the list only with a reason.
  */
 
-const COURSE = 'Cultural competency in health and care';
 const suite = browserSuite();
-
-
 
 const bookedNames = ['Amina Begum', 'Bob Carter', 'Chen Li', 'Dara Walsh'] as const;
 const waitingNames = ['Eve Osei', 'Femi Adebayo'] as const;
@@ -61,18 +59,10 @@ async function fullSession(): Promise<FullSession> {
 async function openRoster(venue: FullSession): Promise<Page> {
   const page = await venue.app.openPage();
   page.setDefaultTimeout(10_000);
-  await page.getByRole('heading', { level: 1, name: 'Today', exact: true }).waitFor();
+  await heading(page, 'Today').waitFor();
   await page.getByRole('link', { name: `00:01 to 23:59 ${COURSE}` }).click();
-  await page.getByRole('heading', { level: 1, name: COURSE, exact: true }).waitFor();
+  await heading(page, COURSE).waitFor();
   return page;
-}
-
-function button(scope: Page | Locator, name: string): Locator {
-  return scope.getByRole('button', { name, exact: true });
-}
-
-function row(page: Page, name: string): Locator {
-  return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
 }
 
 function waitingList(page: Page): Locator {
@@ -82,19 +72,6 @@ function waitingList(page: Page): Locator {
 /** One person's entry on the waiting list. */
 function waiting(page: Page, name: string): Locator {
   return waitingList(page).getByRole('list', { name: 'People waiting, in order' }).getByRole('listitem').filter({ hasText: name });
-}
-
-async function said(page: Page, text: string): Promise<void> {
-  await page.getByRole('status').filter({ hasText: text }).waitFor();
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' });
-  return (await locator.textContent()) ?? '';
-}
-
-async function isFocused(locator: Locator): Promise<boolean> {
-  return locator.evaluate((element) => element === document.activeElement);
 }
 
 /** Where everyone stands, as the table shows it, with sign-in times set aside. */
@@ -158,7 +135,7 @@ describe('the waiting list on the day', () => {
     const before = await tableStates(page);
     const waitingBefore = await textOf(waitingList(page));
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: COURSE, exact: true }).waitFor();
+    await heading(page, COURSE).waitFor();
     expect(await tableStates(page)).toEqual(before);
     expect(await textOf(waitingList(page))).toBe(waitingBefore);
     expect(await textOf(places)).toContain('4 of 4 booked, 1 waiting.');

@@ -1,8 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite, clickInMainMenu } from './support/harness';
-import { laptopAndOffice, morningSession } from './support/seed';
+import { heading, isFocused, said } from './support/screen';
+import { laptopWithMorningSession } from './support/seed';
 
 /**
  * At the office, on "You said, we did": a note from a laptop is corrected
@@ -13,20 +13,10 @@ import { laptopAndOffice, morningSession } from './support/seed';
 
 const suite = browserSuite();
 
-function heading(page: Page, name: string, level = 1): Locator {
-  return page.getByRole('heading', { level, name, exact: true });
-}
-
-async function isFocused(locator: Locator): Promise<boolean> {
-  return locator.evaluate((element) => element === document.activeElement);
-}
-
 describe('correcting a note from "You said, we did"', () => {
   it('lets the office correct the text and change the response, keeping the earlier ones in view', async () => {
-    const paired = await laptopAndOffice(suite, 'Hall laptop');
-    const { session } = await morningSession(paired.onOffice, paired.today);
-    await paired.sendPackage();
-    await paired.onLaptop('notes.add', { sessionId: session.id, text: 'Two people asked about GP registraton.', tags: ['GP registration'], needsResponse: true });
+    const paired = await laptopWithMorningSession(suite, 'Hall laptop');
+    await paired.onLaptop('notes.add', { sessionId: paired.session.id, text: 'Two people asked about GP registraton.', tags: ['GP registration'], needsResponse: true });
     await paired.sendBundle();
 
     const page = await paired.office.openPage();
@@ -45,7 +35,7 @@ describe('correcting a note from "You said, we did"', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Three people asked how to register with a GP.');
     await card.getByRole('button', { name: 'Save the correction' }).press('Enter');
-    await page.getByRole('status').filter({ hasText: 'Note corrected. The earlier text is kept in its history.' }).waitFor();
+    await said(page, 'Note corrected. The earlier text is kept in its history.');
     await card.getByText('Earlier text', { exact: true }).waitFor();
     const corrected = (await card.textContent()) ?? '';
     expect(corrected).toContain('Three people asked how to register with a GP.');
@@ -59,7 +49,7 @@ describe('correcting a note from "You said, we did"', () => {
     await response.focus();
     await page.keyboard.type('We added a GP registration handout.');
     await card.getByRole('button', { name: /^Save response/ }).press('Enter');
-    await page.getByRole('status').filter({ hasText: 'Response saved: responded.' }).waitFor();
+    await said(page, 'Response saved: responded.');
     // A responded note leaves the "Open" list: show them all to change it.
     await page.getByLabel('All', { exact: true }).check();
     const answered = page.locator('.note-card').filter({ hasText: 'We added a GP registration handout.' });

@@ -10,7 +10,7 @@ import { heading, textOf } from './screen';
  */
 
 // The usual ways to read a screen, kept once in screen.ts and offered here for the session page's tests.
-export { button, heading, isFocused, said, textOf } from './screen';
+export { button, heading, isFocused, said, tabTo, textOf } from './screen';
 
 export interface HallMorning {
   app: AppUnderTest;

@@ -15,6 +15,13 @@ export function seeder(app: AppUnderTest): Seed {
   };
 }
 
+/** The day `count` days after `day` (both YYYY-MM-DD), for sessions on other days than today. */
+export function addDays(day: string, count: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + count);
+  return date.toISOString().slice(0, 10);
+}
+
 export const OFFICE_NAME = 'Central office';
 
 /** The course most tests run: its title as the screens show it. */
