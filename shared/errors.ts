@@ -38,6 +38,11 @@ export const errorCodes = [
   'FILE_TOO_LARGE',
   /** The database file is encrypted with a key this computer does not hold. */
   'WRONG_DATABASE_KEY',
+  /**
+   * An office edit of a record someone else changed since it was opened: nothing was saved, and the
+   * error carries the record as it is now (`current`, with its new version) so the screen can show both.
+   */
+  'CHANGED_SINCE_OPENED',
   'INTERNAL',
 ] as const;
 
@@ -47,23 +52,30 @@ export interface FieldbookErrorPayload {
   code: ErrorCode;
   message: string;
   fields?: Record<string, string>;
+  /** CHANGED_SINCE_OPENED only: the record as its `get` returns it now, newer version included. */
+  current?: Record<string, unknown>;
 }
 
 export class FieldbookError extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
+  readonly current?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
+  constructor(code: ErrorCode, message: string, fields?: Record<string, string>, current?: Record<string, unknown>) {
     super(message);
     this.name = 'FieldbookError';
     this.code = code;
     if (fields) this.fields = fields;
+    if (current) this.current = current;
   }
 
   toPayload(): FieldbookErrorPayload {
-    return this.fields
-      ? { code: this.code, message: this.message, fields: this.fields }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.current ? { current: this.current } : {}),
+    };
   }
 }
 

@@ -74,7 +74,10 @@ export async function schemeCommand(options: SchemeOptions, out: Output): Promis
       feePence: feePence === undefined ? (existing?.feePence ?? null) : feePence,
       graceDays: existing?.graceDays ?? 30,
     };
-    const saved = existing ? await call('schemes.update', { id: existing.id, fields }) : await call('schemes.create', fields);
+    // The command line edits the scheme as it reads it now, so it sends the version it reads now.
+    const saved = existing
+      ? await call('schemes.update', { id: existing.id, version: (await call('schemes.get', { id: existing.id })).version, fields })
+      : await call('schemes.create', fields);
     out.line(`${existing ? 'Updated' : 'Created'} the scheme ${describe(saved)}`);
   });
 }

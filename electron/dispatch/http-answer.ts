@@ -33,6 +33,7 @@ export const statusForCode: Record<ErrorCode, number> = {
   BAD_SEQUENCE: 422,
   FILE_TOO_LARGE: 413,
   WRONG_DATABASE_KEY: 423,
+  CHANGED_SINCE_OPENED: 409,
   INTERNAL: 500,
 };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GetInput, Id, SearchInput, calendarDate, localDateTime, optionalText, requiredText, tooLongText } from './common';
+import { GetInput, Id, SearchInput, calendarDate, editOf, localDateTime, optionalText, requiredText, tooLongText, versioned } from './common';
 import { ContractChoice } from './contracts';
 
 // ---- organisations ---------------------------------------------------------
@@ -160,33 +160,36 @@ export const ListSessionsInput = z.strictObject({
 
 // ---- procedures ------------------------------------------------------------
 
-function withId<S extends z.ZodType>(fields: S) {
-  return z.strictObject({ id: Id, fields });
-}
+/** Each record as opened for editing, with the version its edit sends back. */
+export const VersionedOrganisation = versioned(Organisation);
+export const VersionedPerson = versioned(Person);
+export const VersionedCourse = versioned(Course);
+export const VersionedVenue = versioned(Venue);
+export const VersionedSession = versioned(Session);
 
 export const catalogueProcedures = {
   'organisations.list': { kind: 'query', input: SearchInput, output: z.array(Organisation) },
-  'organisations.get': { kind: 'query', input: GetInput, output: Organisation },
+  'organisations.get': { kind: 'query', input: GetInput, output: VersionedOrganisation },
   'organisations.create': { kind: 'mutation', input: OrganisationFields, output: Organisation },
-  'organisations.update': { kind: 'mutation', input: withId(OrganisationFields), output: Organisation },
+  'organisations.update': { kind: 'mutation', input: editOf(OrganisationFields), output: VersionedOrganisation },
 
   'people.list': { kind: 'query', input: SearchInput, output: z.array(Person) },
-  'people.get': { kind: 'query', input: GetInput, output: Person },
+  'people.get': { kind: 'query', input: GetInput, output: VersionedPerson },
   'people.create': { kind: 'mutation', input: PersonFields, output: Person },
-  'people.update': { kind: 'mutation', input: withId(PersonFields), output: Person },
+  'people.update': { kind: 'mutation', input: editOf(PersonFields), output: VersionedPerson },
 
   'courses.list': { kind: 'query', input: SearchInput, output: z.array(Course) },
-  'courses.get': { kind: 'query', input: GetInput, output: Course },
+  'courses.get': { kind: 'query', input: GetInput, output: VersionedCourse },
   'courses.create': { kind: 'mutation', input: CourseFields, output: Course },
-  'courses.update': { kind: 'mutation', input: withId(CourseFields), output: Course },
+  'courses.update': { kind: 'mutation', input: editOf(CourseFields), output: VersionedCourse },
 
   'venues.list': { kind: 'query', input: SearchInput, output: z.array(Venue) },
-  'venues.get': { kind: 'query', input: GetInput, output: Venue },
+  'venues.get': { kind: 'query', input: GetInput, output: VersionedVenue },
   'venues.create': { kind: 'mutation', input: VenueFields, output: Venue },
-  'venues.update': { kind: 'mutation', input: withId(VenueFields), output: Venue },
+  'venues.update': { kind: 'mutation', input: editOf(VenueFields), output: VersionedVenue },
 
   'sessions.list': { kind: 'query', input: ListSessionsInput, output: z.array(SessionListItem) },
-  'sessions.get': { kind: 'query', input: GetInput, output: Session },
+  'sessions.get': { kind: 'query', input: GetInput, output: VersionedSession },
   'sessions.create': { kind: 'mutation', input: SessionFields, output: Session },
-  'sessions.update': { kind: 'mutation', input: withId(SessionFields), output: Session },
+  'sessions.update': { kind: 'mutation', input: editOf(SessionFields), output: VersionedSession },
 } as const;

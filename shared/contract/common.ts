@@ -81,3 +81,24 @@ export const SearchInput = z.strictObject({
 export const GetInput = z.strictObject({ id: Id });
 
 export const Empty = z.strictObject({});
+
+/**
+ * The version of an office record as it was read: its newest change-log
+ * stamp ('' for a row written before there was a change log). An edit sends
+ * back the version it was opened at, and the core refuses it with
+ * CHANGED_SINCE_OPENED if the record changed since, so nobody's work is
+ * silently replaced (electron/core/record-version.ts).
+ */
+export const RecordVersion = z
+  .string({ error: 'Open the record again before saving: this change did not say which version of it was opened.' })
+  .max(100, { error: 'Open the record again before saving: this change did not say which version of it was opened.' });
+
+/** A record as its `get` returns it for editing: with the version to send back. */
+export function versioned<Shape extends z.ZodRawShape>(record: z.ZodObject<Shape>) {
+  return record.extend({ version: z.string() });
+}
+
+/** An edit of an existing record: which one, the version it was opened at, and its new fields. */
+export function editOf<S extends z.ZodType>(fields: S) {
+  return z.strictObject({ id: Id, version: RecordVersion, fields });
+}

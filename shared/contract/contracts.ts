@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GetInput, Id, SearchInput, calendarDate, requiredText, theField } from './common';
+import { GetInput, Id, SearchInput, calendarDate, editOf, requiredText, theField, versioned } from './common';
 
 /**
  * Contracts: the funding sources sessions are delivered under. Each has its
@@ -53,6 +53,7 @@ export const Contract = z.object({
   endsOn: z.string().nullable(),
 });
 export type Contract = z.infer<typeof Contract>;
+export const VersionedContract = versioned(Contract);
 
 /**
  * The contract a session is delivered under, as a session's fields and the
@@ -63,7 +64,7 @@ export const ContractChoice = Id.nullable().optional();
 
 export const contractProcedures = {
   'contracts.list': { kind: 'query', input: SearchInput, output: z.array(Contract) },
-  'contracts.get': { kind: 'query', input: GetInput, output: Contract },
+  'contracts.get': { kind: 'query', input: GetInput, output: VersionedContract },
   'contracts.create': { kind: 'mutation', input: ContractFields, output: Contract },
-  'contracts.update': { kind: 'mutation', input: z.strictObject({ id: Id, fields: ContractFields }), output: Contract },
+  'contracts.update': { kind: 'mutation', input: editOf(ContractFields), output: VersionedContract },
 } as const;

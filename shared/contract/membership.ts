@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, calendarDate, optionalText, requiredText } from './common';
+import { Id, calendarDate, editOf, optionalText, requiredText, versioned } from './common';
 import { dayOfYear } from './contracts';
 
 /**
@@ -298,9 +298,9 @@ export const membershipRequestProcedures = {
 
 export const membershipProcedures = {
   'schemes.list': { kind: 'query', input: z.strictObject({}), output: z.array(SchemeView) },
-  'schemes.get': { kind: 'query', input: z.strictObject({ id: Id }), output: SchemeView },
+  'schemes.get': { kind: 'query', input: z.strictObject({ id: Id }), output: versioned(SchemeView) },
   'schemes.create': { kind: 'mutation', input: SchemeFields, output: SchemeView },
-  'schemes.update': { kind: 'mutation', input: z.strictObject({ id: Id, fields: SchemeFields }), output: SchemeView },
+  'schemes.update': { kind: 'mutation', input: editOf(SchemeFields), output: versioned(SchemeView) },
 
   'members.list': { kind: 'query', input: MembersListInput, output: z.array(MemberRow) },
   'members.get': { kind: 'query', input: z.strictObject({ personId: Id, asOf }), output: Member },

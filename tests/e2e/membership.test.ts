@@ -34,6 +34,7 @@ describe('membership at the office', () => {
     // Today's session is cancelled, so the next one is a week on whatever the time of day.
     await seed('sessions.update', {
       id: session.id,
+      version: (await seed('sessions.get', { id: session.id })).version,
       fields: { courseId: course.id, venueId: venue.id, startsAt: session.startsAt, endsAt: session.endsAt, capacity: session.capacity, facilitators: session.facilitators, status: 'cancelled' },
     });
     const next = new Date(`${today}T12:00:00Z`);

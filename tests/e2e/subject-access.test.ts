@@ -30,6 +30,7 @@ describe('everything we hold about a person', () => {
     const person = await onOffice('people.create', { givenName: 'Zofia', familyName: 'Quillfeather', email: 'zofia@example.org' });
     await onOffice('people.update', {
       id: person.id,
+      version: (await onOffice('people.get', { id: person.id })).version,
       fields: { givenName: 'Zofia', familyName: 'Quillfeather', preferredName: null, email: 'zofia.q@example.org', phone: null, organisationId: null, membershipJoinedOn: null },
     });
     await onOffice('signIn.book', { sessionId: session.id, personId: person.id });

@@ -150,8 +150,8 @@ beforeAll(async () => {
   for (const [index, editor] of [laptop, second].entries()) {
     await sendPackage(temp, editor);
     editor.clock.advance((index + 1) * 60_000);
-    const { id, organisationName: _, ...fields } = await editor.call('people.get', { id: onToday.personId });
-    await editor.call('people.update', { id, fields: { ...fields, email: `editor${index}@example.org` } });
+    const { id, organisationName: _, version: _version, ...fields } = await editor.call('people.get', { id: onToday.personId });
+    await editor.call('people.update', { id: id, version: (await editor.call('people.get', { id: id })).version, fields: { ...fields, email: `editor${index}@example.org` } });
   }
   // A "wants to join" taken on the laptop, which the office then confirms or declines.
   await laptop.call('memberRequests.record', { sessionId: today.id, personId: booked.id, schemeId: scheme.id });
@@ -186,17 +186,20 @@ beforeAll(async () => {
   const personFields = { givenName: 'Amina', familyName: 'Yusuf-Okafor', email: 'amina@example.org', organisationId: organisation.id };
   const courseFields = { title: 'First aid at work', durationMinutes: 360, learningOutcomes: ['Call for help', 'Recovery position'] };
   const venueFields = { name: 'Riverside Hall', address: '1 River Lane', accessNotes: 'Step-free' };
+  // An edit sends the version of the record it opened (electron/core/record-version.ts).
+  const versionOf = async (get: 'organisations.get' | 'people.get' | 'courses.get' | 'venues.get' | 'contracts.get' | 'sessions.get' | 'schemes.get', id: string) =>
+    (await temp.call(get, { id })).version;
   examples = {
     'device.status': {},
     'device.setUp': { role: 'laptop', name: 'Laptop 3' },
     'organisations.list': { query: 'age', limit: 10 },
     'organisations.get': { id: organisation.id },
     'organisations.create': organisationFields,
-    'organisations.update': { id: organisation.id, fields: organisationFields },
+    'organisations.update': { id: organisation.id, version: await versionOf('organisations.get', organisation.id), fields: organisationFields },
     'people.list': { query: 'yus', limit: 10 },
     'people.get': { id: person.id },
     'people.create': personFields,
-    'people.update': { id: person.id, fields: personFields },
+    'people.update': { id: person.id, version: await versionOf('people.get', person.id), fields: personFields },
     'people.page': { query: 'yus', pageSize: 20, after: { key: 'yusuf\u0001amina\u0001', id: person.id, position: 1 } },
     'people.record': { id: person.id },
     'people.history': { id: person.id },
@@ -209,19 +212,19 @@ beforeAll(async () => {
     'courses.list': { query: 'first', limit: 10 },
     'courses.get': { id: course.id },
     'courses.create': courseFields,
-    'courses.update': { id: course.id, fields: courseFields },
+    'courses.update': { id: course.id, version: await versionOf('courses.get', course.id), fields: courseFields },
     'venues.list': { query: 'river', limit: 10 },
     'venues.get': { id: venue.id },
     'venues.create': venueFields,
-    'venues.update': { id: venue.id, fields: venueFields },
+    'venues.update': { id: venue.id, version: await versionOf('venues.get', venue.id), fields: venueFields },
     'contracts.list': { query: 'health', limit: 10 },
     'contracts.get': { id: contract.id },
     'contracts.create': { ...contractFields, name: 'Carers Trust grant' },
-    'contracts.update': { id: contract.id, fields: contractFields },
+    'contracts.update': { id: contract.id, version: await versionOf('contracts.get', contract.id), fields: contractFields },
     'sessions.list': { from: '2026-03-01', query: 'first', limit: 10 },
     'sessions.get': { id: session.id },
     'sessions.create': { ...sessionFields, capacity: 20 },
-    'sessions.update': { id: session.id, fields: { ...sessionFields, capacity: 16 } },
+    'sessions.update': { id: session.id, version: await versionOf('sessions.get', session.id), fields: { ...sessionFields, capacity: 16 } },
     'signIn.today': {},
     'signIn.roster': { sessionId: today.id },
     'signIn.find': { sessionId: today.id, query: 'sio', limit: 10 },
@@ -311,7 +314,7 @@ beforeAll(async () => {
     'schemes.list': {},
     'schemes.get': { id: scheme.id },
     'schemes.create': { name: 'Champions', requiredCourseIds: [course.id], windowMonths: 3 },
-    'schemes.update': { id: scheme.id, fields: { name: 'Allies', requiredCourseIds: [course.id], yearStarts: '05-01', feePence: 2500 } },
+    'schemes.update': { id: scheme.id, version: await versionOf('schemes.get', scheme.id), fields: { name: 'Allies', requiredCourseIds: [course.id], yearStarts: '05-01', feePence: 2500 } },
     'members.list': { schemeId: scheme.id, asOf: '2026-03-12', dueSoon: true, query: 'amina' },
     'members.get': { personId: person.id, asOf: '2026-03-12' },
     'members.join': { schemeId: scheme.id, personId: booked.id, startsOn: '2026-03-01', feePence: 2000, paidOn: '2026-03-01' },

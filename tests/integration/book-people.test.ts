@@ -62,10 +62,10 @@ describe('booking people onto a session to come', () => {
       return result.ok ? null : result.error;
     };
     expect((await refusal({ sessionId: past.id, personIds: [people[0]!.id] }))?.message).toBe('Choose a session still to come: this one has already happened, so nobody can book on to it.');
-    const { id: _, courseTitle: __, venueName: ___, contractName: ____, ...fields } = await temp.call('sessions.get', { id: session.id });
-    await temp.call('sessions.update', { id: session.id, fields: { ...fields, status: 'cancelled' } });
+    const { id: _, courseTitle: __, venueName: ___, contractName: ____, version: _version, ...fields } = await temp.call('sessions.get', { id: session.id });
+    await temp.call('sessions.update', { id: session.id, version: (await temp.call('sessions.get', { id: session.id })).version, fields: { ...fields, status: 'cancelled' } });
     expect((await refusal({ sessionId: session.id, personIds: [people[0]!.id] }))?.message).toBe('Choose another session: this one is cancelled, so nobody can book on to it.');
-    await temp.call('sessions.update', { id: session.id, fields: { ...fields, status: 'scheduled' } });
+    await temp.call('sessions.update', { id: session.id, version: (await temp.call('sessions.get', { id: session.id })).version, fields: { ...fields, status: 'scheduled' } });
     const missing = await refusal({ sessionId: session.id, personIds: [people[0]!.id, '0190a0a0-0000-7000-8000-000000000000'] });
     expect(missing?.message).toBe('Choose the people again from the list: one of them could not be found.');
     expect((await refusal({ sessionId: session.id, personIds: [] }))?.message).toMatch(/^Choose at least one person to book/);

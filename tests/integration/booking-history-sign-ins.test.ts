@@ -79,7 +79,7 @@ describe("a booking's history", () => {
 
   it("shows a merge of the person's record with another, on both records' bookings, with the computer", async () => {
     const [kept, other] = await addPeople(temp.call, 'Seun', 'Seun');
-    await temp.call('people.update', { id: other!, fields: { givenName: 'Seun', familyName: 'A.' } });
+    await temp.call('people.update', { id: other!, version: (await temp.call('people.get', { id: other! })).version, fields: { givenName: 'Seun', familyName: 'A.' } });
     await bookInTurn(temp, session.id, [other!]);
     await temp.call('signIn.signIn', { sessionId: session.id, personId: other! });
     temp.clock.advance(60_000);

@@ -166,8 +166,8 @@ describe('creating a record', () => {
 describe('updating a record', () => {
   it('logs only the field that changed on an organisation', async () => {
     const organisation = await temp.call('organisations.create', { name: 'Age Concern', sector: 'vcse' });
-    const rows = await logged(() =>
-      temp.call('organisations.update', { id: organisation.id, fields: { name: 'Age UK', sector: 'vcse' } }),
+    const rows = await logged(async () =>
+      temp.call('organisations.update', { id: organisation.id, version: (await temp.call('organisations.get', { id: organisation.id })).version, fields: { name: 'Age UK', sector: 'vcse' } }),
     );
     expect(rows).toEqual([
       expect.objectContaining({ device_id: device.id, table_name: 'organisations', row_id: organisation.id, fields: { name: 'Age UK' } }),
@@ -176,9 +176,10 @@ describe('updating a record', () => {
 
   it('logs only the fields that changed on a person', async () => {
     const person = await temp.call('people.create', { givenName: 'Amina', familyName: 'Yusuf', phone: '07700 900123' });
-    const rows = await logged(() =>
+    const rows = await logged(async () =>
       temp.call('people.update', {
         id: person.id,
+        version: (await temp.call('people.get', { id: person.id })).version,
         fields: { givenName: 'Amina', familyName: 'Yusuf', phone: '07700 900123', email: 'amina@example.org', preferredName: 'Mina' },
       }),
     );
@@ -194,6 +195,7 @@ describe('updating a record', () => {
     const rows = await logged(async () => {
       updated = await temp.call('courses.update', {
         id: course.id,
+        version: (await temp.call('courses.get', { id: course.id })).version,
         fields: {
           title: 'First aid',
           description: 'Emergency first aid at work',
@@ -210,17 +212,18 @@ describe('updating a record', () => {
 
   it('logs only the fields that changed on a venue', async () => {
     const venue = await someVenue();
-    const rows = await logged(() =>
-      temp.call('venues.update', { id: venue.id, fields: { name: 'Riverside Hall', address: '1 River Lane', accessNotes: '' } }),
+    const rows = await logged(async () =>
+      temp.call('venues.update', { id: venue.id, version: (await temp.call('venues.get', { id: venue.id })).version, fields: { name: 'Riverside Hall', address: '1 River Lane', accessNotes: '' } }),
     );
     expect(rows).toEqual([expect.objectContaining({ table_name: 'venues', row_id: venue.id, fields: { access_notes: null } })]);
   });
 
   it('logs only the fields that changed on a session, with a capacity change in an entry of its own', async () => {
     const { course, venue, session } = await someSession();
-    const rows = await logged(() =>
+    const rows = await logged(async () =>
       temp.call('sessions.update', {
         id: session.id,
+        version: (await temp.call('sessions.get', { id: session.id })).version,
         fields: {
           courseId: course.id,
           venueId: venue.id,
@@ -246,13 +249,15 @@ describe('updating a record', () => {
     const before = databaseHash(temp.sqlite);
 
     // The same values, some typed with extra spaces, which are trimmed away.
-    await temp.call('organisations.update', { id: organisation.id, fields: { name: ' Age Concern ', sector: 'vcse' } });
+    await temp.call('organisations.update', { id: organisation.id, version: (await temp.call('organisations.get', { id: organisation.id })).version, fields: { name: ' Age Concern ', sector: 'vcse' } });
     await temp.call('people.update', {
       id: person.id,
+      version: (await temp.call('people.get', { id: person.id })).version,
       fields: { givenName: 'Amina ', familyName: 'Yusuf', organisationId: organisation.id, email: '' },
     });
     await temp.call('courses.update', {
       id: course.id,
+      version: (await temp.call('courses.get', { id: course.id })).version,
       fields: {
         title: 'First aid',
         description: 'Emergency first aid at work',
@@ -262,10 +267,12 @@ describe('updating a record', () => {
     });
     await temp.call('venues.update', {
       id: venue.id,
+      version: (await temp.call('venues.get', { id: venue.id })).version,
       fields: { name: 'Riverside Hall', address: '1 River Lane', accessNotes: 'Step-free entrance at the side' },
     });
     await temp.call('sessions.update', {
       id: session.id,
+      version: (await temp.call('sessions.get', { id: session.id })).version,
       fields: {
         courseId: course.id,
         venueId: venue.id,
@@ -334,6 +341,7 @@ describe('before the device is set up', () => {
         fresh.dispatch('venues.create', { name: 'Riverside Hall', address: '1 River Lane' }),
         fresh.dispatch('organisations.update', {
           id: '0195f0a4-3b2c-7d1e-8f00-0123456789ab',
+          version: '',
           fields: { name: 'Age UK', sector: 'vcse' },
         }),
         fresh.dispatch('sessions.create', {

@@ -53,7 +53,7 @@ describe('contracts in the package', () => {
     expect((await laptop.call('contracts.list', {})).map((contract) => contract.name)).toEqual(['Carers Trust grant', 'Public Health Equity 2026']);
     expect(await laptop.call('sessions.get', { id: sessionId })).toMatchObject({ contractId, contractName: 'Public Health Equity 2026' });
 
-    await office.call('contracts.update', { id: contractId, fields: { ...publicHealth, name: 'Health Equity 2026-27' } });
+    await office.call('contracts.update', { id: contractId, version: (await office.call('contracts.get', { id: contractId })).version, fields: { ...publicHealth, name: 'Health Equity 2026-27' } });
     await sendPackage(office, laptop);
     expect(await laptop.call('contracts.get', { id: contractId })).toMatchObject({ name: 'Health Equity 2026-27', yearStarts: '08-01' });
     expect((await laptop.call('sessions.get', { id: sessionId })).contractName).toBe('Health Equity 2026-27');
@@ -61,8 +61,8 @@ describe('contracts in the package', () => {
 
   it('are read-only on the laptop', async () => {
     const current = await laptop.call('contracts.get', { id: contractId });
-    const { id: _, ...fields } = current;
-    expect(await refusedWritingNothing(laptop, 'contracts.update', { id: contractId, fields: { ...fields, funder: 'Someone else' } })).toEqual({
+    const { id: _, version: _version, ...fields } = current;
+    expect(await refusedWritingNothing(laptop, 'contracts.update', { id: contractId, version: (await laptop.call('contracts.get', { id: contractId })).version, fields: { ...fields, funder: 'Someone else' } })).toEqual({
       code: 'NOT_ALLOWED',
       message: 'Ask the central office to change the funder of a contract: only it can, and its changes reach this laptop in its next package.',
     });

@@ -51,12 +51,12 @@ describe('contracts at the office', () => {
 
     expect((await temp.call('contracts.list', {})).map((contract) => contract.name)).toEqual(['Carers Trust grant', 'Public Health Equity 2026']);
     expect((await temp.call('contracts.list', { query: 'city council' })).map((contract) => contract.name)).toEqual(['Public Health Equity 2026']);
-    expect(await temp.call('contracts.get', { id: created.id })).toEqual(created);
+    expect(await temp.call('contracts.get', { id: created.id })).toEqual({ ...created, version: expect.any(String) });
 
-    const updated = await temp.call('contracts.update', { id: created.id, fields: { ...publicHealth, yearStarts: '09-01', endsOn: null } });
+    const updated = await temp.call('contracts.update', { id: created.id, version: (await temp.call('contracts.get', { id: created.id })).version, fields: { ...publicHealth, yearStarts: '09-01', endsOn: null } });
     expect(updated).toEqual({ id: created.id, ...publicHealth, yearStarts: '09-01', endsOn: null });
     // Its own name, in other letters' case, is not a duplicate of itself.
-    await temp.call('contracts.update', { id: created.id, fields: { ...publicHealth, name: 'PUBLIC HEALTH EQUITY 2026' } });
+    await temp.call('contracts.update', { id: created.id, version: (await temp.call('contracts.get', { id: created.id })).version, fields: { ...publicHealth, name: 'PUBLIC HEALTH EQUITY 2026' } });
     expect((await temp.call('contracts.get', { id: created.id })).name).toBe('PUBLIC HEALTH EQUITY 2026');
   });
 
@@ -96,7 +96,7 @@ describe('contracts at the office', () => {
       fields: { name: said },
     });
     expect(
-      await refusedWritingNothing(temp, 'contracts.update', { id: other.id, fields: { ...publicHealth, name: 'Public Health Equity 2026' } }),
+      await refusedWritingNothing(temp, 'contracts.update', { id: other.id, version: (await temp.call('contracts.get', { id: other.id })).version, fields: { ...publicHealth, name: 'Public Health Equity 2026' } }),
     ).toMatchObject({ code: 'INVALID_INPUT', message: said });
   });
 
@@ -135,7 +135,7 @@ describe('a session and its contract', () => {
     expect(rows.map((row) => row.Contract)).toEqual(['Public Health Equity 2026', 'None (paid-for / other)']);
 
     // A renamed contract is renamed on its sessions.
-    await temp.call('contracts.update', { id: contract.id, fields: { ...publicHealth, name: 'Health Equity 2026-27' } });
+    await temp.call('contracts.update', { id: contract.id, version: (await temp.call('contracts.get', { id: contract.id })).version, fields: { ...publicHealth, name: 'Health Equity 2026-27' } });
     expect((await temp.call('sessions.get', { id: funded.id })).contractName).toBe('Health Equity 2026-27');
   });
 
@@ -143,10 +143,10 @@ describe('a session and its contract', () => {
     const contract = await temp.call('contracts.create', publicHealth);
     const session = await temp.call('sessions.create', { ...sessionFields(), contractId: contract.id });
 
-    await temp.call('sessions.update', { id: session.id, fields: { ...sessionFields(), facilitators: ['Amina Yusuf'] } });
+    await temp.call('sessions.update', { id: session.id, version: (await temp.call('sessions.get', { id: session.id })).version, fields: { ...sessionFields(), facilitators: ['Amina Yusuf'] } });
     expect(await temp.call('sessions.get', { id: session.id })).toMatchObject({ contractId: contract.id, facilitators: ['Amina Yusuf'] });
 
-    await temp.call('sessions.update', { id: session.id, fields: { ...sessionFields(), contractId: null } });
+    await temp.call('sessions.update', { id: session.id, version: (await temp.call('sessions.get', { id: session.id })).version, fields: { ...sessionFields(), contractId: null } });
     expect(await temp.call('sessions.get', { id: session.id })).toMatchObject({ contractId: null, contractName: null });
   });
 
@@ -160,7 +160,7 @@ describe('a session and its contract', () => {
       message: said,
       fields: { contractId: said },
     });
-    expect(await refusedWritingNothing(temp, 'sessions.update', { id: session.id, fields: { ...sessionFields(), contractId: unknown } })).toMatchObject({
+    expect(await refusedWritingNothing(temp, 'sessions.update', { id: session.id, version: (await temp.call('sessions.get', { id: session.id })).version, fields: { ...sessionFields(), contractId: unknown } })).toMatchObject({
       message: said,
     });
     expect(await refusedWritingNothing(temp, 'sessions.create', { ...sessionFields(), contractId: 'public health' })).toMatchObject({

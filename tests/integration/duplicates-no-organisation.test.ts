@@ -32,7 +32,7 @@ describe('the same name with no organisation', () => {
     const council = await temp.call('organisations.create', { name: 'Leeds City Council', sector: 'statutory' });
     expect(await temp.call('signIn.similarPeople', { givenName: 'Seun', familyName: 'Adeyemi', organisationId: council.id })).toEqual([]);
     // …and two different emails are two people.
-    await temp.call('people.update', { id: seun.id, fields: { givenName: 'Seun', familyName: 'Adeyemi', email: 'seun@example.org' } });
+    await temp.call('people.update', { id: seun.id, version: (await temp.call('people.get', { id: seun.id })).version, fields: { givenName: 'Seun', familyName: 'Adeyemi', email: 'seun@example.org' } });
     expect(await temp.call('signIn.similarPeople', { givenName: 'Seun', familyName: 'Adeyemi', email: 'other@example.org' })).toEqual([]);
     expect(await temp.call('signIn.similarPeople', { givenName: 'Seun', familyName: 'Adeyemi' })).toHaveLength(1);
   });

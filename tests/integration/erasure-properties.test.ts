@@ -106,8 +106,8 @@ async function exportFrom(w: World, index: number): Promise<OutgoingFile | null>
 async function edit(laptop: TempCore, personId: string, email: string): Promise<void> {
   const found = await laptop.dispatch('people.get', { id: personId });
   if (!found.ok) return; // erased here already, or never here
-  const { id: _id, organisationName: _name, ...fields } = found.value as ProcedureOutput<'people.get'>;
-  await laptop.call('people.update', { id: personId, fields: { ...fields, email } });
+  const { id: _id, organisationName: _name, version: _version, ...fields } = found.value as ProcedureOutput<'people.get'>;
+  await laptop.call('people.update', { id: personId, version: (await laptop.call('people.get', { id: personId })).version, fields: { ...fields, email } });
 }
 
 async function work(w: World, act: Action, signedIn: Set<string>, walkIns: number): Promise<number> {

@@ -119,7 +119,7 @@ describe('erasure reaches every copy', () => {
     expect(holds(office, FAMILY)).toBe(false);
 
     // A laptop that has not had its package yet corrects their record.
-    await laptop.call('people.update', { id: personId, fields: { givenName: GIVEN, familyName: FAMILY, preferredName: 'Zo', email: null, phone: null, organisationId: null, membershipJoinedOn: null } });
+    await laptop.call('people.update', { id: personId, version: (await laptop.call('people.get', { id: personId })).version, fields: { givenName: GIVEN, familyName: FAMILY, preferredName: 'Zo', email: null, phone: null, organisationId: null, membershipJoinedOn: null } });
     const next = await laptop.call('sync.exportBundle', {});
     const outcome = await office.call('sync.importFile', asIncoming(next));
     expect(outcome.message).toContain('1 change about an erased person was discarded from Hall laptop 2.');
@@ -136,7 +136,7 @@ describe('erasure reaches every copy', () => {
     await sendPackage(office, laptop);
     expect((await laptop.call('signIn.find', { sessionId: session.id, query: 'quill', limit: 10 })).length).toBe(1);
     // An edit on the laptop not yet sent: it must not travel after the erasure.
-    await laptop.call('people.update', { id: personId, fields: { givenName: GIVEN, familyName: FAMILY, preferredName: 'Zo', email: null, phone: null, organisationId: null, membershipJoinedOn: null } });
+    await laptop.call('people.update', { id: personId, version: (await laptop.call('people.get', { id: personId })).version, fields: { givenName: GIVEN, familyName: FAMILY, preferredName: 'Zo', email: null, phone: null, organisationId: null, membershipJoinedOn: null } });
 
     await office.call('erasure.erase', { personIds: [personId], reason: 'Asked to be forgotten', erasedBy: 'Priya' });
     const [erasure] = await office.call('erasure.list', {});
@@ -170,7 +170,7 @@ describe('erasure reaches every copy', () => {
     const ahead = await enrolLaptop(office, 'Hall laptop 4', { clock: testClock(new Date(office.clock().getTime() + 3 * DAY_MS)) });
     world.laptops.push(ahead);
     await sendPackage(office, ahead);
-    await ahead.call('people.update', { id: person.id, fields: { givenName: GIVEN, familyName: FAMILY, preferredName: 'Zo', email: null, phone: null, organisationId: null, membershipJoinedOn: null } });
+    await ahead.call('people.update', { id: person.id, version: (await ahead.call('people.get', { id: person.id })).version, fields: { givenName: GIVEN, familyName: FAMILY, preferredName: 'Zo', email: null, phone: null, organisationId: null, membershipJoinedOn: null } });
     const stays = await ahead.call('people.create', { givenName: 'Bogdan', familyName: 'Stays' });
     const file = await ahead.call('sync.exportBundle', {});
     expect((await office.call('sync.importFile', asIncoming(file))).status).toBe('held');

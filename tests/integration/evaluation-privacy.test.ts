@@ -79,11 +79,11 @@ describe('a linked course', () => {
     const evaluated = await evaluatedSession(temp.call, 'linked');
     const { title, learningOutcomes } = evaluated.course;
     const fields = { title, durationMinutes: 180, learningOutcomes: learningOutcomes.map((outcome) => outcome.text) };
-    await temp.call('courses.update', { id: evaluated.course.id, fields });
+    await temp.call('courses.update', { id: evaluated.course.id, version: (await temp.call('courses.get', { id: evaluated.course.id })).version, fields });
     expect((await temp.call('courses.get', { id: evaluated.course.id })).evaluationMode).toBe('linked');
     const [amira, bilal] = await signedInPeople(temp, evaluated.session.id, 'Amira', 'Bilal');
     await respond(evaluated, amira!, 4);
-    await temp.call('courses.update', { id: evaluated.course.id, fields: { ...fields, evaluationMode: 'anonymous' } });
+    await temp.call('courses.update', { id: evaluated.course.id, version: (await temp.call('courses.get', { id: evaluated.course.id })).version, fields: { ...fields, evaluationMode: 'anonymous' } });
     await respond(evaluated, bilal!, 3);
     expect(responseRows(temp, evaluated.session.id).map((row) => row.person_id)).toEqual([amira, null]);
   });
@@ -106,6 +106,7 @@ describe('answers once given', () => {
     const { title, learningOutcomes } = evaluated.course;
     await temp.call('courses.update', {
       id: evaluated.course.id,
+      version: (await temp.call('courses.get', { id: evaluated.course.id })).version,
       fields: { title, durationMinutes: 180, learningOutcomes: learningOutcomes.map((outcome) => outcome.text), evaluationMode: 'anonymous' },
     });
     await temp.call('evaluations.summary', { sessionId: evaluated.session.id });

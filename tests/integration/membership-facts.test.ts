@@ -65,7 +65,7 @@ beforeAll(async () => {
   const cancelled = await sessionOf('2024-04-01');
   await world.attend(cancelled, people.Eve!);
   const { courseId, venueId, startsAt, endsAt, capacity, facilitators } = cancelled;
-  await temp.call('sessions.update', { id: cancelled.id, fields: { courseId, venueId, startsAt, endsAt, capacity, facilitators, status: 'cancelled' } });
+  await temp.call('sessions.update', { id: cancelled.id, version: (await temp.call('sessions.get', { id: cancelled.id })).version, fields: { courseId, venueId, startsAt, endsAt, capacity, facilitators, status: 'cancelled' } });
 
   // Exempt.
   await join('Fin', '2024-03-01');
@@ -155,7 +155,7 @@ describe('the membership report straight after each kind of write', () => {
     const again = await sessionOf('2025-02-03');
     await step(() => world.attend(again, newcomer), { trained: 1, due: -1 });
     const { courseId, venueId, startsAt, endsAt, capacity, facilitators } = again;
-    const cancel = () => temp.call('sessions.update', { id: again.id, fields: { courseId, venueId, startsAt, endsAt, capacity, facilitators, status: 'cancelled' } });
+    const cancel = async () => temp.call('sessions.update', { id: again.id, version: (await temp.call('sessions.get', { id: again.id })).version, fields: { courseId, venueId, startsAt, endsAt, capacity, facilitators, status: 'cancelled' } });
     await step(cancel, { trained: -1, due: 1 });
     // Eve2 attended within Eve's window; merged into Eve, Eve has trained.
     await world.attend(await sessionOf('2024-05-01'), people.Eve2!);

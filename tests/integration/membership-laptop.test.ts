@@ -73,6 +73,7 @@ describe('membership lines in the package', () => {
     const { office, laptop, session } = await scene();
     await office.call('sessions.update', {
       id: session.id,
+      version: (await office.call('sessions.get', { id: session.id })).version,
       fields: { courseId: session.courseId, venueId: session.venueId, startsAt: `${TEST_TODAY}T10:00`, endsAt: `${TEST_TODAY}T13:00`, capacity: 20, facilitators: ['Sam Okafor'], status: 'scheduled' },
     });
     await sendPackage(office, laptop);

@@ -139,6 +139,7 @@ describe('the training requirement', () => {
     const dropped = await sessionOn('2024-06-12', core, [cancelled]);
     await temp.call('sessions.update', {
       id: dropped.id,
+      version: (await temp.call('sessions.get', { id: dropped.id })).version,
       fields: { courseId: core.id, venueId: venue.id, startsAt: dropped.startsAt, endsAt: dropped.endsAt, capacity: 20, facilitators: ['Sam Okafor'], status: 'cancelled' },
     });
 
@@ -243,7 +244,7 @@ describe('refusals', () => {
       "Renew Amara's membership instead",
     );
     expect((await refusedWritingNothing(temp, 'schemes.create', { name: 'allies', requiredCourseIds: [core.id] })).message).toBe('Choose another name: there is already a scheme called Allies.');
-    expect((await refusedWritingNothing(temp, 'schemes.update', { id: allies.id, fields: { name: 'Allies', requiredCourseIds: [core.id], windowMonths: 0 } })).message).toBe(
+    expect((await refusedWritingNothing(temp, 'schemes.update', { id: allies.id, version: (await temp.call('schemes.get', { id: allies.id })).version, fields: { name: 'Allies', requiredCourseIds: [core.id], windowMonths: 0 } })).message).toBe(
       'Enter a window of at least 1 month.',
     );
     expect(countRows(temp.sqlite, 'membership_terms')).toBe(1);
@@ -271,7 +272,7 @@ describe('refusals', () => {
     const amara = await person('Amara');
     onDay('2024-05-01');
     await join(amara, '2024-05-01');
-    const updated = await temp.call('schemes.update', { id: allies.id, fields: { name: 'Allies', requiredCourseIds: [core.id, firstAid.id], windowMonths: 3, yearStarts: '05-01' } });
+    const updated = await temp.call('schemes.update', { id: allies.id, version: (await temp.call('schemes.get', { id: allies.id })).version, fields: { name: 'Allies', requiredCourseIds: [core.id, firstAid.id], windowMonths: 3, yearStarts: '05-01' } });
     expect(updated).toMatchObject({ windowMonths: 3, requiredCourses: [{ title: 'Cultural competency' }, { title: 'First aid' }] });
     expect(training(await asOf(amara, '2024-05-01')).dueBy).toBe('2024-08-01');
   });

@@ -33,7 +33,7 @@ describe("a person's page", () => {
     await laptop.call('signIn.undo', { sessionId: today.id, personId: amira.id });
     await laptop.call('signIn.signIn', { sessionId: today.id, personId: amira.id });
     await office.call('sync.importFile', asIncoming(await laptop.call('sync.exportBundle', {})));
-    await office.call('people.update', { id: amira.id, fields: { givenName: 'Amira', familyName: 'Khan', email: 'amira.khan@example.org' } });
+    await office.call('people.update', { id: amira.id, version: (await office.call('people.get', { id: amira.id })).version, fields: { givenName: 'Amira', familyName: 'Khan', email: 'amira.khan@example.org' } });
 
     const record = await office.call('people.record', { id: amira.id });
     expect(record.bookings.map((booking) => [booking.courseTitle, booking.state, booking.signedIn])).toEqual([

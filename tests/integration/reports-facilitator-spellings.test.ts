@@ -21,7 +21,7 @@ afterEach(async () => {
 
 async function runBy(temp: TempCore, session: Session, facilitators: string[]) {
   const { courseId, venueId, startsAt, endsAt, capacity, contractId } = session;
-  await temp.call('sessions.update', { id: session.id, fields: { courseId, venueId, startsAt, endsAt, capacity, contractId, facilitators } });
+  await temp.call('sessions.update', { id: session.id, version: (await temp.call('sessions.get', { id: session.id })).version, fields: { courseId, venueId, startsAt, endsAt, capacity, contractId, facilitators } });
 }
 
 describe('the facilitator breakdown', () => {

@@ -47,7 +47,7 @@ beforeAll(async () => {
   const cancelled = await sessionOf('2024-07-01');
   await world.attend(cancelled, ben);
   const { courseId, venueId, startsAt, endsAt, capacity, facilitators } = cancelled;
-  await temp.call('sessions.update', { id: cancelled.id, fields: { courseId, venueId, startsAt, endsAt, capacity, facilitators, status: 'cancelled' } });
+  await temp.call('sessions.update', { id: cancelled.id, version: (await temp.call('sessions.get', { id: cancelled.id })).version, fields: { courseId, venueId, startsAt, endsAt, capacity, facilitators, status: 'cancelled' } });
   await world.attend(await sessionOf('2025-01-10'), ben); // too late: not trained
 
   const cara = await world.person('Cara', charity.id);

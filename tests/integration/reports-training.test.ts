@@ -40,7 +40,7 @@ describe('the training report for the 2025–26 contract year', () => {
     const cara = await world.person('Cara', charity.id);
     await world.attend(cancelled, cara);
     const { courseId, venueId, startsAt, endsAt, capacity, facilitators } = cancelled;
-    await temp.call('sessions.update', { id: cancelled.id, fields: { courseId, venueId, startsAt, endsAt, capacity, facilitators, status: 'cancelled' } });
+    await temp.call('sessions.update', { id: cancelled.id, version: (await temp.call('sessions.get', { id: cancelled.id })).version, fields: { courseId, venueId, startsAt, endsAt, capacity, facilitators, status: 'cancelled' } });
     const dan = await world.person('Dan', nhs.id);
     await world.book(lastDay, dan);
     const eve = await world.person('Eve', nhs.id);

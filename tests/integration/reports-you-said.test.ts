@@ -33,7 +33,7 @@ beforeAll(async () => {
   at('2026-02-10');
   await note(dropped, 'Nobody could find the entrance', ['venue'], true);
   const { courseId, venueId, startsAt, endsAt, capacity, facilitators } = dropped;
-  await temp.call('sessions.update', { id: dropped.id, fields: { courseId, venueId, startsAt, endsAt, capacity, facilitators, status: 'cancelled' } });
+  await temp.call('sessions.update', { id: dropped.id, version: (await temp.call('sessions.get', { id: dropped.id })).version, fields: { courseId, venueId, startsAt, endsAt, capacity, facilitators, status: 'cancelled' } });
   at('2026-02-15');
   await temp.call('notes.respond', { id: gp.id, response: 'We wrote a leaflet on registering with a GP without an address.', status: 'responded' });
   at('2026-02-20');

@@ -170,7 +170,7 @@ describe('the search index', () => {
 
   it('follows a rename: the new name is found and the old one no longer is', async () => {
     const person = await addPerson('Aoife', "O'Brien");
-    await temp.call('people.update', { id: person.id, fields: { givenName: 'Aoife', familyName: 'Kowalczyk', organisationId } });
+    await temp.call('people.update', { id: person.id, version: (await temp.call('people.get', { id: person.id })).version, fields: { givenName: 'Aoife', familyName: 'Kowalczyk', organisationId } });
     expect(await found('kowal')).toEqual(['Aoife Kowalczyk']);
     expect(await found('obrien')).toEqual([]);
     expect(await found('aoife')).toEqual(['Aoife Kowalczyk']);

@@ -46,6 +46,7 @@ async function personWithEverything(w: SyncWorld) {
   const person = await office.call('people.create', { givenName: 'Zofia', familyName: 'Quillfeather', email: 'zofia@example.org' });
   await office.call('people.update', {
     id: person.id,
+    version: (await office.call('people.get', { id: person.id })).version,
     fields: { givenName: 'Zofia', familyName: 'Quillfeather', preferredName: null, email: 'zofia.q@example.org', phone: null, organisationId: null, membershipJoinedOn: null },
   });
   const twice = await office.call('people.create', { givenName: 'Zofia', familyName: 'Quilfeather', phone: '07700 900123' });

@@ -207,8 +207,8 @@ async function runLaptop(laptop: TempCore, index: number, actions: Action[], ste
     switch (step.kind) {
       case 'edit': {
         const current = await laptop.call('people.get', { id: personId });
-        const { id: _, organisationName: __, ...fields } = current;
-        await dispatch('people.update', { id: personId, fields: { ...fields, [step.field]: VALUES[step.field][step.value] } });
+        const { id: _, organisationName: __, version: _version, ...fields } = current;
+        await dispatch('people.update', { id: personId, version: current.version, fields: { ...fields, [step.field]: VALUES[step.field][step.value] } });
         break;
       }
       case 'book':

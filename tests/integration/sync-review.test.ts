@@ -51,8 +51,8 @@ async function twoLaptops(capacity = 30) {
 }
 
 async function editEmail(laptop: TempCore, personId: string, email: string) {
-  const { id: _, organisationName: __, ...fields } = await laptop.call('people.get', { id: personId });
-  await laptop.call('people.update', { id: personId, fields: { ...fields, email } });
+  const { id: _, organisationName: __, version: _version, ...fields } = await laptop.call('people.get', { id: personId });
+  await laptop.call('people.update', { id: personId, version: (await laptop.call('people.get', { id: personId })).version, fields: { ...fields, email } });
 }
 
 /** Laptop 1 (at 10:00) and laptop 2 (at 10:05) each change Amira's email without seeing the other's. */

@@ -106,7 +106,7 @@ async function buildWorld(): Promise<World> {
   // Laptop 2: a walk-in at 14:00, a note at 10:00, and a correction to Bogdan's details.
   await laptop2.call('signIn.addWalkIn', { sessionId: anonymousSession.id, person: { givenName: 'Dana', familyName: 'Okoro', email: 'dana@example.org' }, confirmedNew: true });
   await laptop2.call('notes.add', { sessionId: linkedSession.id, text: 'The hearing loop was off', tags: ['venue'], needsResponse: true });
-  await laptop2.call('people.update', { id: bogdan.id, fields: { givenName: 'Bogdan', familyName: 'Nowak', phone: '07700 900123' } });
+  await laptop2.call('people.update', { id: bogdan.id, version: (await laptop2.call('people.get', { id: bogdan.id })).version, fields: { givenName: 'Bogdan', familyName: 'Nowak', phone: '07700 900123' } });
   expect((await office.call('sync.importFile', asIncoming(await laptop2.call('sync.exportBundle', {})))).status).toBe('imported');
 
   const one = <T>(sql: string, ...params: unknown[]) => office.sqlite.prepare(sql).pluck().get(...params) as T;
@@ -685,14 +685,14 @@ describe('a signed bundle is trusted only as far as a laptop may write', () => {
       const outcome = await held(s, await s.laptop2.file({ changes: [s.laptop2.change({ table: 'people', rowId: eve, fields: personRow(), hlc: s.laptop2.stampAt(in2100) })] }));
       expect((await s.office.call('sync.importHeld', { bundleId: outcome.bundleId })).status).toBe('imported');
       const before = dumpDatabase(s.office.sqlite);
-      expect(await refusal(s.office.dispatch, 'people.update', { id: eve, fields: { givenName: 'Evelyn', familyName: 'Forger' } })).toEqual({
+      expect(await refusal(s.office.dispatch, 'people.update', { id: eve, version: (await s.office.call('people.get', { id: eve })).version, fields: { givenName: 'Evelyn', familyName: 'Forger' } })).toEqual({
         code: 'CONFLICT',
         message:
           "Correct the date of the device whose clock said 1 January 2100, then change it there: this value of a person was written on it, so a change made here now would not last. Nothing was saved.",
       });
       expect(changedTables(before, dumpDatabase(s.office.sqlite))).toEqual([]);
       // Values it did not write can still be changed as usual.
-      await s.office.call('people.update', { id: s.dana, fields: { givenName: 'Dana', familyName: 'Okoro', email: 'dana@example.org', phone: '07700 900222' } });
+      await s.office.call('people.update', { id: s.dana, version: (await s.office.call('people.get', { id: s.dana })).version, fields: { givenName: 'Dana', familyName: 'Okoro', email: 'dana@example.org', phone: '07700 900222' } });
       await officeStillWrites(s);
     });
 

@@ -137,7 +137,7 @@ describe('unexpected information', () => {
 
   it('is refused inside an update too', () => {
     const update = procedures['venues.update'].input;
-    const errors = fieldErrors(update, { id: venueId, fields: { name: 'Hall', address: '1 High St', parking: true } });
+    const errors = fieldErrors(update, { id: venueId, version: '', fields: { name: 'Hall', address: '1 High St', parking: true } });
     expect(Object.values(errors)).toEqual(['Try again from the screen: some unexpected information was sent with this request.']);
   });
 });

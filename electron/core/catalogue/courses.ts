@@ -6,6 +6,7 @@ import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
 import { contains } from '../text-search';
 import { write } from '../write';
+import { refuseIfChangedSinceOpened, withVersion } from '../record-version';
 
 const StoredOutcomes = z.array(LearningOutcome);
 
@@ -48,7 +49,7 @@ export function courseHandlers(ctx: CoreContext): HandlerGroup<'courses'> {
       return rows.map(toCourse);
     },
 
-    'courses.get': ({ id }) => getCourse(ctx, id),
+    'courses.get': async ({ id }) => withVersion(ctx.sqlite, 'courses', id, await getCourse(ctx, id)),
 
     async 'courses.create'(fields) {
       const id = await write(ctx, async (scope) => {
@@ -66,7 +67,8 @@ export function courseHandlers(ctx: CoreContext): HandlerGroup<'courses'> {
       return getCourse(ctx, id);
     },
 
-    async 'courses.update'({ id, fields }) {
+    async 'courses.update'({ id, version, fields }) {
+      await refuseIfChangedSinceOpened(ctx, 'courses', id, version, () => getCourse(ctx, id));
       const existing = await getCourse(ctx, id);
       await write(ctx, (scope) =>
         scope.update('courses', id, {
@@ -77,7 +79,7 @@ export function courseHandlers(ctx: CoreContext): HandlerGroup<'courses'> {
           evaluation_mode: fields.evaluationMode ?? existing.evaluationMode,
         }),
       );
-      return getCourse(ctx, id);
+      return withVersion(ctx.sqlite, 'courses', id, await getCourse(ctx, id));
     },
   };
 }

@@ -9,6 +9,7 @@ import { keysetPage } from '../people/paging';
 import { similarOrganisations } from '../people/similar';
 import { contains } from '../text-search';
 import { write } from '../write';
+import { refuseIfChangedSinceOpened, withVersion } from '../record-version';
 
 function toOrganisation(row: OrganisationsTable): Organisation {
   return { id: row.id, name: row.name, sector: row.sector };
@@ -53,7 +54,7 @@ export function organisationHandlers(ctx: CoreContext): HandlerGroup<'organisati
       return keysetPage(found, input, Number(counted.total), (row) => ({ key: row.name, id: row.id }), toOrganisation);
     },
 
-    'organisations.get': ({ id }) => getOrganisation(ctx, id),
+    'organisations.get': async ({ id }) => withVersion(ctx.sqlite, 'organisations', id, await getOrganisation(ctx, id)),
     'organisations.similar': (fields) => similarOrganisations(ctx, fields),
 
     async 'organisations.merge'({ keepId, otherId }) {
@@ -70,9 +71,10 @@ export function organisationHandlers(ctx: CoreContext): HandlerGroup<'organisati
       return getOrganisation(ctx, id);
     },
 
-    async 'organisations.update'({ id, fields }) {
+    async 'organisations.update'({ id, version, fields }) {
+      await refuseIfChangedSinceOpened(ctx, 'organisations', id, version, () => getOrganisation(ctx, id));
       await write(ctx, (scope) => scope.update('organisations', id, { name: fields.name, sector: fields.sector }));
-      return getOrganisation(ctx, id);
+      return withVersion(ctx.sqlite, 'organisations', id, await getOrganisation(ctx, id));
     },
   };
 }

@@ -13,6 +13,7 @@ import { similarPeople } from '../people/similar';
 import { resolveDuplicate } from '../sync/review';
 import type { WriteScope } from '../write';
 import { write } from '../write';
+import { refuseIfChangedSinceOpened, withVersion } from '../record-version';
 
 function personQuery(ctx: CoreContext) {
   return ctx.db
@@ -109,16 +110,17 @@ export function peopleHandlers(ctx: CoreContext): HandlerGroup<'people'> {
       return getPerson(ctx, keepId);
     },
 
-    'people.get': ({ id }) => getPerson(ctx, id),
+    'people.get': async ({ id }) => withVersion(ctx.sqlite, 'people', id, await getPerson(ctx, id)),
 
     async 'people.create'(fields) {
       const id = await write(ctx, (scope) => insertPerson(scope, fields));
       return getPerson(ctx, id);
     },
 
-    async 'people.update'({ id, fields }) {
+    async 'people.update'({ id, version, fields }) {
+      await refuseIfChangedSinceOpened(ctx, 'people', id, version, () => getPerson(ctx, id));
       await write(ctx, async (scope) => scope.update('people', id, await toRow(scope, fields)));
-      return getPerson(ctx, id);
+      return withVersion(ctx.sqlite, 'people', id, await getPerson(ctx, id));
     },
   };
 }

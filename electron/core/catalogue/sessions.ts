@@ -6,6 +6,7 @@ import type { HandlerGroup } from '../handler-types';
 import { contains } from '../text-search';
 import type { WriteScope } from '../write';
 import { write } from '../write';
+import { refuseIfChangedSinceOpened, withVersion } from '../record-version';
 import { changeCapacity } from '../bookings/actions';
 import { countSeatsNow } from '../bookings/seats';
 import { requireContract } from '../contracts/contracts';
@@ -101,7 +102,7 @@ export function sessionHandlers(ctx: CoreContext): HandlerGroup<'sessions'> {
       });
     },
 
-    'sessions.get': ({ id }) => getSession(ctx, id),
+    'sessions.get': async ({ id }) => withVersion(ctx.sqlite, 'sessions', id, await getSession(ctx, id)),
 
     async 'sessions.create'(fields) {
       const id = await write(ctx, async (scope) => {
@@ -112,7 +113,8 @@ export function sessionHandlers(ctx: CoreContext): HandlerGroup<'sessions'> {
       return getSession(ctx, id);
     },
 
-    async 'sessions.update'({ id, fields }) {
+    async 'sessions.update'({ id, version, fields }) {
+      await refuseIfChangedSinceOpened(ctx, 'sessions', id, version, () => getSession(ctx, id));
       await write(ctx, async (scope) => {
         const { capacity, ...rest } = await toRow(scope, fields);
         await scope.update('sessions', id, rest);
@@ -120,7 +122,7 @@ export function sessionHandlers(ctx: CoreContext): HandlerGroup<'sessions'> {
         const current = await scope.trx.selectFrom('sessions').select('capacity').where('id', '=', id).executeTakeFirstOrThrow();
         if (current.capacity !== capacity) await changeCapacity(scope, { id, capacity: current.capacity }, capacity, ctx.clock());
       });
-      return getSession(ctx, id);
+      return withVersion(ctx.sqlite, 'sessions', id, await getSession(ctx, id));
     },
   };
 }

@@ -5,6 +5,7 @@ import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
 import { contains } from '../text-search';
 import { write } from '../write';
+import { refuseIfChangedSinceOpened, withVersion } from '../record-version';
 
 function toVenue(row: VenuesTable): Venue {
   return { id: row.id, name: row.name, address: row.address, accessNotes: row.access_notes };
@@ -25,7 +26,7 @@ export function venueHandlers(ctx: CoreContext): HandlerGroup<'venues'> {
       return rows.map(toVenue);
     },
 
-    'venues.get': ({ id }) => getVenue(ctx, id),
+    'venues.get': async ({ id }) => withVersion(ctx.sqlite, 'venues', id, await getVenue(ctx, id)),
 
     async 'venues.create'(fields) {
       const id = await write(ctx, async (scope) => {
@@ -36,11 +37,12 @@ export function venueHandlers(ctx: CoreContext): HandlerGroup<'venues'> {
       return getVenue(ctx, id);
     },
 
-    async 'venues.update'({ id, fields }) {
+    async 'venues.update'({ id, version, fields }) {
+      await refuseIfChangedSinceOpened(ctx, 'venues', id, version, () => getVenue(ctx, id));
       await write(ctx, (scope) =>
         scope.update('venues', id, { name: fields.name, address: fields.address, access_notes: fields.accessNotes }),
       );
-      return getVenue(ctx, id);
+      return withVersion(ctx.sqlite, 'venues', id, await getVenue(ctx, id));
     },
   };
 }

@@ -6,6 +6,7 @@ import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
 import { contains } from '../text-search';
 import { write } from '../write';
+import { refuseIfChangedSinceOpened, withVersion } from '../record-version';
 
 function toContract(row: ContractsTable): Contract {
   return { id: row.id, name: row.name, funder: row.funder, yearStarts: row.year_starts, endsOn: row.ends_on };
@@ -70,7 +71,7 @@ export function contractHandlers(ctx: CoreContext): HandlerGroup<'contracts'> {
       return rows.map(toContract);
     },
 
-    'contracts.get': ({ id }) => getContract(ctx, id),
+    'contracts.get': async ({ id }) => withVersion(ctx.sqlite, 'contracts', id, await getContract(ctx, id)),
 
     async 'contracts.create'(fields) {
       const id = await write(ctx, async (scope) => {
@@ -82,12 +83,13 @@ export function contractHandlers(ctx: CoreContext): HandlerGroup<'contracts'> {
       return getContract(ctx, id);
     },
 
-    async 'contracts.update'({ id, fields }) {
+    async 'contracts.update'({ id, version, fields }) {
+      await refuseIfChangedSinceOpened(ctx, 'contracts', id, version, () => getContract(ctx, id));
       await write(ctx, async (scope) => {
         await scope.update('contracts', id, toRow(fields));
         await refuseDuplicateName(scope.trx, fields.name, id);
       });
-      return getContract(ctx, id);
+      return withVersion(ctx.sqlite, 'contracts', id, await getContract(ctx, id));
     },
   };
 }

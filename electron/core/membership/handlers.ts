@@ -2,6 +2,7 @@ import { FieldbookError } from '../../../shared/errors';
 import { localDate, type CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
 import { write, type WriteScope } from '../write';
+import { refuseIfChangedSinceOpened, withVersion } from '../record-version';
 import { bookOntoNextSession } from './book';
 import { dayInWords } from './dates';
 import { joinScheme, renewScheme } from './join';
@@ -29,17 +30,18 @@ export function membershipHandlers(ctx: CoreContext): HandlerGroup<'schemes' | '
     },
     async 'schemes.get'({ id }) {
       await officeOnly(ctx);
-      return getScheme(ctx.db, id);
+      return withVersion(ctx.sqlite, 'membership_schemes', id, await getScheme(ctx.db, id));
     },
     async 'schemes.create'(fields) {
       await officeOnly(ctx);
       const id = await write(ctx, (scope) => saveScheme(scope, fields, null));
       return getScheme(ctx.db, id);
     },
-    async 'schemes.update'({ id, fields }) {
+    async 'schemes.update'({ id, version, fields }) {
       await officeOnly(ctx);
+      await refuseIfChangedSinceOpened(ctx, 'membership_schemes', id, version, () => getScheme(ctx.db, id));
       await write(ctx, (scope) => saveScheme(scope, fields, id));
-      return getScheme(ctx.db, id);
+      return withVersion(ctx.sqlite, 'membership_schemes', id, await getScheme(ctx.db, id));
     },
 
     async 'members.list'(input) {
