@@ -13,6 +13,7 @@ import { erasureHandlers } from './erasure/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { subjectAccessHandlers } from './subject-access/handlers';
 import { staffHandlers } from './staff/handlers';
+import { facilitatorHandlers } from './facilitators/handlers';
 import { checkedForStaffRole } from './staff/role-check';
 import { withStaffAudit } from './staff/audited';
 import { bookingHandlers } from './bookings/handlers';
@@ -76,6 +77,7 @@ function openCore(deps: CoreDeps): Core {
     ...deviceHandlers(ctx),
     ...organisationHandlers(ctx),
     ...peopleHandlers(ctx),
+    ...facilitatorHandlers(ctx),
     ...courseHandlers(ctx),
     ...venueHandlers(ctx),
     ...contractHandlers(ctx),

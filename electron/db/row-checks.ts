@@ -8,6 +8,7 @@ import { ContractFields } from '../../shared/contract/contracts';
 import { JoinRequestStatus, JoinRequestValues, SchemeFields, TermValues } from '../../shared/contract/membership';
 import { KioskLanguage } from '../../shared/contract/kiosk';
 import { ReportChoice } from '../../shared/contract/reports';
+import { FacilitatorName } from '../../shared/contract/facilitators';
 import { isClockStamp } from '../sync/hlc';
 import type { SharedTableName, SharedTables } from './schema';
 
@@ -70,6 +71,7 @@ const checks: { [T in SharedTableName]: ColumnChecks<SharedTables[T]> } = {
   },
   venues: { name: venue.name, address: venue.address, access_notes: venue.accessNotes },
   contracts: { name: contract.name, funder: contract.funder, year_starts: contract.yearStarts, ends_on: contract.endsOn },
+  facilitators: { name: FacilitatorName },
   sessions: {
     course_id: Id,
     contract_id: optionalId,
@@ -78,6 +80,8 @@ const checks: { [T in SharedTableName]: ColumnChecks<SharedTables[T]> } = {
     ends_at: localDateTime('End'),
     capacity: session.capacity,
     facilitators: json(session.facilitators),
+    // Beside each name, its record or null; never longer than the names (checked across the row below).
+    facilitator_ids: json(z.array(Id.nullable()).max(10)),
     status: session.status,
   },
   group_bookings: {

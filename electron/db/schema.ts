@@ -79,6 +79,12 @@ export interface ContractsTable {
   ends_on: string | null;
 }
 
+/** A facilitator as a record (0029): kept at the office, read only on a laptop. */
+export interface FacilitatorsTable {
+  id: string;
+  name: string;
+}
+
 export interface SessionsTable {
   id: string;
   course_id: string;
@@ -90,6 +96,8 @@ export interface SessionsTable {
   capacity: number;
   /** JSON array of facilitator names. */
   facilitators: string;
+  /** JSON array beside it: the id of the facilitator record each name is, or null (0029); '[]' before records. */
+  facilitator_ids: Generated<string>;
   status: 'scheduled' | 'cancelled' | 'completed';
 }
 
@@ -302,6 +310,7 @@ export interface SharedTables {
   contracts: ContractsTable;
   courses: CoursesTable;
   venues: VenuesTable;
+  facilitators: FacilitatorsTable;
   sessions: SessionsTable;
   bookings: BookingsTable;
   sign_ins: SignInsTable;
@@ -328,6 +337,7 @@ export const sharedTableNames = [
   'courses',
   'venues',
   'contracts',
+  'facilitators',
   'sessions',
   'group_bookings',
   'bookings',

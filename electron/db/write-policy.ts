@@ -71,10 +71,15 @@ export const writePolicy: { [T in SharedTableName]: TablePolicy<T> } = {
   courses: { create: officeOnly, edit: { office: ['title', 'description', 'duration_minutes', 'learning_outcomes', 'evaluation_mode'] } },
   venues: { create: officeOnly, edit: { office: ['name', 'address', 'access_notes'] } },
   contracts: { create: officeOnly, edit: { office: ['name', 'funder', 'year_starts', 'ends_on'] } },
+  // The office's facilitator records; a laptop's package brings them, to read.
+  facilitators: { create: officeOnly, edit: { office: ['name'] } },
   sessions: {
     create: officeOnly,
     // A laptop may change the capacity of a session it runs (checked by the merge against its enrolment).
-    edit: { laptop: ['capacity'], office: ['course_id', 'contract_id', 'venue_id', 'starts_at', 'ends_at', 'capacity', 'facilitators', 'status'] },
+    edit: {
+      laptop: ['capacity'],
+      office: ['course_id', 'contract_id', 'venue_id', 'starts_at', 'ends_at', 'capacity', 'facilitators', 'facilitator_ids', 'status'],
+    },
   },
   group_bookings: { create: both, edit: { laptop: ['places'], office: ['places'] } },
   bookings: {
@@ -143,6 +148,7 @@ export const recordInWords: { [T in SharedTableName]: string } = {
   courses: 'a course',
   venues: 'a venue',
   contracts: 'a contract',
+  facilitators: 'a facilitator',
   sessions: 'a session',
   group_bookings: "an organisation's group places",
   bookings: 'a booking',
@@ -173,6 +179,7 @@ const columnWords: Record<string, string> = {
   ends_at: 'end time',
   year_starts: 'first day of the year',
   exempt_reason: 'training exemption',
+  facilitator_ids: 'facilitator records',
 };
 
 /** A column as a refusal names it: "given_name" → "given name". */

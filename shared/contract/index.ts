@@ -19,6 +19,7 @@ import { erasureProcedures } from './erasure';
 import { settingsProcedures } from './settings';
 import { subjectAccessProcedures } from './subject-access';
 import { staffProcedures } from './staff';
+import { facilitatorProcedures } from './facilitators';
 
 export interface ProcedureDefinition {
   /** Queries only read; mutations write and are recorded in the change log. */
@@ -60,6 +61,7 @@ export const procedures = {
   ...settingsProcedures,
   ...subjectAccessProcedures,
   ...staffProcedures,
+  ...facilitatorProcedures,
 } as const satisfies Record<string, ProcedureDefinition>;
 
 export type Procedures = typeof procedures;
@@ -112,3 +114,4 @@ export * from './erasure';
 export * from './settings';
 export * from './subject-access';
 export * from './staff';
+export * from './facilitators';

@@ -3,7 +3,7 @@ import type { ParsedInput, Person } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
-import { facilitatorNames } from '../people/facilitator-names';
+import { facilitatorNames } from '../facilitators/names';
 import { PeoplePager } from '../people/people-page';
 import { personHistory } from '../people/person-history';
 import { personRecord } from '../people/person-record';

@@ -10,6 +10,7 @@ import { refuseIfChangedSinceOpened, withVersion } from '../record-version';
 import { changeCapacity } from '../bookings/actions';
 import { countSeatsNow } from '../bookings/seats';
 import { requireContract } from '../contracts/contracts';
+import { sessionFacilitatorColumns } from '../facilitators/session-links';
 
 const StoredNames = z.array(z.string());
 
@@ -77,7 +78,8 @@ async function toRow(scope: WriteScope, fields: ParsedInput<'sessions.create'>) 
     starts_at: fields.startsAt,
     ends_at: fields.endsAt,
     capacity: fields.capacity,
-    facilitators: JSON.stringify(fields.facilitators),
+    // Each name that is a facilitator record's refers to the record (facilitators/session-links.ts).
+    ...(await sessionFacilitatorColumns(scope, fields.facilitators)),
     status: fields.status,
     // Left out, the session keeps the contract it has (and a new one has none).
     ...(fields.contractId === undefined ? {} : { contract_id: fields.contractId }),

@@ -1,6 +1,6 @@
 import type { ReportFilters, ResolvedPeriod } from '../../../shared/contract';
 import { addDays, countedTo } from './periods';
-import { facilitatorKeySql, facilitatorNameSql } from './facts/facilitator-key';
+import { facilitatorGroupKeySql, facilitatorGroupNameSql, facilitatorKeySql, facilitatorRecordJoinSql } from './facts/facilitator-key';
 
 /**
  * The rows every report counts from, as SQL common table expressions over
@@ -74,7 +74,7 @@ export function reportScope(period: ResolvedPeriod, filters: ReportFilters): Sco
 
   const sql = `WITH
     scoped_sessions AS (
-      SELECT s.id, s.course_id, s.venue_id, s.facilitators, s.starts_at, s.capacity
+      SELECT s.id, s.course_id, s.venue_id, s.facilitators, s.facilitator_ids, s.starts_at, s.capacity
       FROM sessions s WHERE ${sessionWhere.join(' AND ')}
     ),
     merged_chain(id, root) AS (
@@ -136,10 +136,10 @@ export const breakdowns = {
   },
   facilitator: {
     title: 'By facilitator',
-    join: 'JOIN scoped_sessions bs ON bs.id = x.session_id JOIN json_each(bs.facilitators) bf',
-    // One facilitator's spellings are one group, named with the first spelling (facts/facilitator-key.ts).
-    key: facilitatorKeySql('bf.value'),
-    name: facilitatorNameSql('bf.value'),
+    join: `JOIN scoped_sessions bs ON bs.id = x.session_id JOIN json_each(bs.facilitators) bf ${facilitatorRecordJoinSql('bs', 'bf')}`,
+    // A facilitator record is one group, whatever its name was; a name with no record is one group however it was spelled (facts/facilitator-key.ts).
+    key: facilitatorGroupKeySql('bf'),
+    name: facilitatorGroupNameSql('bf'),
   },
 } as const;
 export type Breakdown = keyof typeof breakdowns;

@@ -3,6 +3,7 @@ import type { OrganisationRequest } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import { holdGroupPlaces } from '../bookings/groups';
 import { requireContract } from '../contracts/contracts';
+import { sessionFacilitatorColumns } from '../facilitators/session-links';
 import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
 import { write } from '../write';
@@ -120,7 +121,7 @@ export function requestHandlers(ctx: CoreContext): HandlerGroup<'requests'> {
           starts_at: startsAt,
           ends_at: endsAt,
           capacity,
-          facilitators: JSON.stringify(facilitators),
+          ...(await sessionFacilitatorColumns(scope, facilitators)),
           status: 'scheduled',
           contract_id: contractId ?? null,
         });

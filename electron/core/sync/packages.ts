@@ -52,8 +52,8 @@ const PackageMeta = z.object({
 });
 type PackageMeta = z.infer<typeof PackageMeta>;
 
-// Contracts (read-only on a laptop) before sessions, which name them.
-const CATALOGUE = ['organisations', 'courses', 'venues', 'contracts', 'evaluation_templates'] as const;
+// Contracts and facilitator records (read-only on a laptop) before sessions, which name them.
+const CATALOGUE = ['organisations', 'courses', 'venues', 'contracts', 'facilitators', 'evaluation_templates'] as const;
 
 function packageRows(ctx: CoreContext, facilitators: string[]): { sessions: number; people: number } {
   const sqlite = ctx.sqlite;

@@ -18,6 +18,8 @@ export interface SessionRow {
   venueId: string;
   /** The values of its facilitators list, as json_each reads them (a name listed twice counts twice). */
   facilitators: string[];
+  /** Beside each facilitator, the id of the record it refers to, if any (schema 0029). */
+  facilitatorIds: (string | null)[];
   /** False once the row is gone (its number stays, unused). */
   present: boolean;
 }
@@ -34,6 +36,18 @@ function facilitatorValues(text: string): string[] {
     // The column is checked json_valid; a value that is not a list has no facilitators to count.
   }
   return [];
+}
+
+/** As the SQL joins them by place in the list: only a list of names has records beside it, and only text ids count. */
+function recordIds(facilitators: string, facilitatorIds: string): (string | null)[] {
+  try {
+    const names = JSON.parse(facilitators) as unknown;
+    const ids = JSON.parse(facilitatorIds) as unknown;
+    if (!Array.isArray(names) || !Array.isArray(ids)) return [];
+    return names.map((_, i) => (typeof ids[i] === 'string' ? (ids[i] as string) : null));
+  } catch {
+    return [];
+  }
 }
 
 export class AttendanceFacts {
@@ -55,11 +69,21 @@ export class AttendanceFacts {
   loadSessions(sqlite: Database): void {
     for (const session of this.sessions) session.present = false;
     const rows = sqlite
-      .prepare('SELECT id, starts_at, status, contract_id, course_id, venue_id, facilitators FROM sessions')
+      .prepare('SELECT id, starts_at, status, contract_id, course_id, venue_id, facilitators, facilitator_ids FROM sessions')
       .raw()
-      .iterate() as Iterable<[string, string, string, string | null, string, string, string]>;
-    for (const [id, startsAt, status, contractId, courseId, venueId, facilitators] of rows) {
-      const row: SessionRow = { startsAt, cancelled: status === 'cancelled', contractId, courseId, venueId, facilitators: facilitatorValues(facilitators), present: true };
+      .iterate() as Iterable<[string, string, string, string | null, string, string, string, string]>;
+    for (const [id, startsAt, status, contractId, courseId, venueId, facilitators, facilitatorIds] of rows) {
+      const names = facilitatorValues(facilitators);
+      const row: SessionRow = {
+        startsAt,
+        cancelled: status === 'cancelled',
+        contractId,
+        courseId,
+        venueId,
+        facilitators: names,
+        facilitatorIds: recordIds(facilitators, facilitatorIds),
+        present: true,
+      };
       const n = this.sessionNumbers.add(id);
       this.sessions[n] = row;
       if (this.attendees[n] === undefined) this.attendees[n] = new Int32Array(0);

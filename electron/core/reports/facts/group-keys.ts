@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Breakdown } from '../scope';
 import type { SessionRow } from './attendance-facts';
 import type { CountedScope } from './counted-scope';
-import { facilitatorKey, facilitatorNamesByKey } from './facilitator-key';
+import { facilitatorGroupKey, facilitatorGroupName, facilitatorNamesByKey, facilitatorRecordNames } from './facilitator-key';
 
 /**
  * The breakdowns' groups as scope.ts's `breakdowns` defines them in SQL:
@@ -27,11 +27,15 @@ export function sessionGroupings(sqlite: Database): Record<SessionBreakdown, Ses
   const courses = new Map(sqlite.prepare('SELECT id, title FROM courses').raw().all() as [string, string][]);
   const venues = new Map(sqlite.prepare('SELECT id, name FROM venues').raw().all() as [string, string][]);
   const facilitators = facilitatorNamesByKey(sqlite);
+  const records = facilitatorRecordNames(sqlite);
   return {
     course: { keysOf: (session) => [session.courseId], nameOf: (key) => courses.get(key) },
     venue: { keysOf: (session) => [session.venueId], nameOf: (key) => venues.get(key) },
-    // One facilitator's spellings are one group (facilitator-key.ts).
-    facilitator: { keysOf: (session) => session.facilitators.map(facilitatorKey), nameOf: (key) => facilitators.get(key) },
+    // A record is one group; a name with no record is one group however spelled (facilitator-key.ts).
+    facilitator: {
+      keysOf: (session) => session.facilitators.map((name, i) => facilitatorGroupKey(name, session.facilitatorIds[i], records)),
+      nameOf: (key) => facilitatorGroupName(key, records, facilitators),
+    },
   };
 }
 
