@@ -182,6 +182,8 @@ beforeAll(async () => {
   ];
   // Someone to erase, once (after that, a valid erasure of them is told they are no longer here).
   const toErase = await temp.call('people.create', { givenName: 'Erin', familyName: 'Erasable' });
+  // A facilitator record, to rename and to link an old name on sessions to.
+  const { facilitator } = await temp.call('facilitators.add', { name: 'Dana Whitfield' });
   const organisationFields = { name: 'Age UK', sector: 'vcse' as const };
   const personFields = { givenName: 'Amina', familyName: 'Yusuf-Okafor', email: 'amina@example.org', organisationId: organisation.id };
   const courseFields = { title: 'First aid at work', durationMinutes: 360, learningOutcomes: ['Call for help', 'Recovery position'] };
@@ -209,6 +211,10 @@ beforeAll(async () => {
     'organisations.page': { query: 'age', pageSize: 10 },
     'organisations.merge': { keepId: surgery.id, otherId: surgeryAgain.id },
     'people.facilitatorNames': {},
+    'facilitators.list': {},
+    'facilitators.add': { name: 'Zoë Ward' },
+    'facilitators.rename': { id: facilitator.id, name: 'Dana Whitfield-Reid' },
+    'facilitators.link': { name: 'Sam Okafor', facilitatorId: facilitator.id },
     'courses.list': { query: 'first', limit: 10 },
     'courses.get': { id: course.id },
     'courses.create': courseFields,
