@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite, clickInMainMenu } from './support/harness';
+import { noteCard, openCorrection } from './support/note-card';
 import { heading, isFocused, said } from './support/screen';
 import { COURSE, laptopWithMorningSession } from './support/seed';
 
@@ -22,12 +23,8 @@ describe('correcting a note', () => {
     page.setDefaultTimeout(10_000);
     await page.goto(`${paired.laptop.host.url}#/sessions/${paired.session.id}/evaluation`);
     await heading(page, `Evaluation: ${COURSE}`).waitFor();
-    const card = page.locator('.note-card').filter({ hasText: 'Two people asked' });
-    const correct = card.getByRole('button', { name: 'Correct this note' });
-    await correct.focus();
-    await page.keyboard.press('Enter');
-    const box = card.getByLabel('Corrected text');
-    await expect.poll(() => isFocused(box)).toBe(true);
+    const card = noteCard(page, 'Two people asked');
+    const box = await openCorrection(page, card);
     expect(await box.inputValue()).toBe('Two people asked about GP registraton.');
     // Nothing changed yet: no error until the correction is saved unchanged.
     expect(await card.locator('.field__error').count()).toBe(0);
@@ -37,7 +34,7 @@ describe('correcting a note', () => {
     await box.fill('Three people asked how to register with a GP.');
     await card.getByRole('button', { name: 'Save the correction' }).press('Enter');
     await said(page, 'Note corrected. The earlier text is kept in its history.');
-    const corrected = page.locator('.note-card').filter({ hasText: 'Three people asked how to register with a GP.' });
+    const corrected = noteCard(page, 'Three people asked how to register with a GP.');
     await corrected.getByText('Earlier text', { exact: true }).waitFor();
     const text = (await corrected.textContent()) ?? '';
     expect(text).toContain('Two people asked about GP registraton.');
@@ -52,7 +49,7 @@ describe('correcting a note', () => {
     atOffice.setDefaultTimeout(10_000);
     await clickInMainMenu(atOffice, 'You said, we did');
     await heading(atOffice, 'You said, we did').waitFor();
-    const officeCard = atOffice.locator('.note-card').filter({ hasText: 'Three people asked how to register with a GP.' });
+    const officeCard = noteCard(atOffice, 'Three people asked how to register with a GP.');
     await officeCard.getByText('Earlier text', { exact: true }).waitFor();
     expect(await officeCard.textContent()).toContain('Two people asked about GP registraton.');
     expect(await seriousAxeFindings(atOffice, 'You said, we did with a corrected note')).toEqual([]);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite, clickInMainMenu } from './support/harness';
-import { heading, isFocused, said } from './support/screen';
+import { noteCard, openCorrection } from './support/note-card';
+import { heading, said } from './support/screen';
 import { laptopWithMorningSession } from './support/seed';
 
 /**
@@ -24,14 +25,10 @@ describe('correcting a note from "You said, we did"', () => {
     const findings: string[] = [];
     await clickInMainMenu(page, 'You said, we did');
     await heading(page, 'You said, we did').waitFor();
-    const card = page.locator('.note-card').filter({ hasText: 'GP registration' });
+    const card = noteCard(page, 'GP registration');
 
     // The text, corrected at the office.
-    const correct = card.getByRole('button', { name: 'Correct this note' });
-    await correct.focus();
-    await page.keyboard.press('Enter');
-    const box = card.getByLabel('Corrected text');
-    await expect.poll(() => isFocused(box)).toBe(true);
+    const box = await openCorrection(page, card);
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Three people asked how to register with a GP.');
     await card.getByRole('button', { name: 'Save the correction' }).press('Enter');
@@ -52,13 +49,13 @@ describe('correcting a note from "You said, we did"', () => {
     await said(page, 'Response saved: responded.');
     // A responded note leaves the "Open" list: show them all to change it.
     await page.getByLabel('All', { exact: true }).check();
-    const answered = page.locator('.note-card').filter({ hasText: 'We added a GP registration handout.' });
+    const answered = noteCard(page, 'We added a GP registration handout.');
     const change = answered.getByLabel('Change the response');
     await change.focus();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('We added a GP registration handout in Arabic and Polish too.');
     await answered.getByRole('button', { name: /^Save response/ }).press('Enter');
-    const changed = page.locator('.note-card').filter({ hasText: 'We added a GP registration handout in Arabic and Polish too.' });
+    const changed = noteCard(page, 'We added a GP registration handout in Arabic and Polish too.');
     await changed.locator('.note-card__response').getByText('Earlier response', { exact: true }).waitFor();
     const responseText = (await changed.locator('.note-card__response').textContent()) ?? '';
     expect(responseText).toMatch(/Response changed .* on Central office\./);
