@@ -1,17 +1,19 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InboxResult } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import type { CoreContext } from '../deps';
 import { importBundle } from './office-import';
 import { inboxFolder } from './settings';
+import { noteRefusedImport } from './refused-files';
 import { startRetention, sweepInbox } from '../erasure/inbox-retention';
 
 export const BUNDLE_EXTENSION = '.fieldbook';
 
 /**
  * The office's watched folder: every bundle in it is imported, then moved
- * into "Imported" (or "Refused", beside a note saying why), so the folder
+ * into "Imported" (or "Refused", with why kept in the database for the
+ * import log, refused-files.ts), so the folder
  * shows at a glance what still needs attention and nothing is read twice.
  * A file that looks cut short but changed in the last minute is left where it
  * is, since it may still be copying, and tried again on the next look.
@@ -40,8 +42,8 @@ export async function importInbox(ctx: CoreContext): Promise<InboxResult> {
         continue;
       }
       moveInto(ctx, folder, 'Refused', fileName);
-      writeFileSync(join(folder, 'Refused', `${fileName}.why.txt`), `${error.message}\n`);
-      startRetention(ctx, join(folder, 'Refused', `${fileName}.why.txt`));
+      // Why, in the encrypted database for the import log: the reason may name a laptop or a person, so no note lies beside the file.
+      noteRefusedImport(ctx, fileName, error.message);
       files.push({ fileName, outcome: null, refusal: error.message });
     }
   }

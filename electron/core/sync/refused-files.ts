@@ -10,40 +10,37 @@ export interface RefusedFile {
   reason: string;
 }
 
+/** The notes earlier versions wrote beside each refused file in the inbox's Refused folder. */
 const WHY_SUFFIX = '.why.txt';
 
 /**
- * Files the inbox refused whole, read from its Refused folder: each refused
- * file lies there beside a note saying why (see inbox.ts). A refusal writes
- * nothing to the database, so the folder is where it is kept, and the import
- * log reads it from there; a file leaves the log when the inbox's retention
- * period removes it. The time is when it was moved there.
+ * Earlier versions kept the reason the inbox refused a file as a plain note
+ * beside it in the inbox's Refused folder, where a name from the file could
+ * sit unencrypted. Each such note is read into the database once (dated
+ * when it was written) and removed; the refused file itself stays, sealed
+ * as it came, for the retention period.
  */
-export function refusedInboxFiles(ctx: CoreContext): RefusedFile[] {
+function moveOldInboxNotes(ctx: CoreContext): void {
   const folder = inboxFolder(ctx);
-  if (!folder) return [];
+  if (!folder) return;
   const refused = join(folder, 'Refused');
   let names: string[];
   try {
-    names = readdirSync(refused);
+    names = readdirSync(refused).filter((name) => name.endsWith(WHY_SUFFIX));
   } catch {
-    return [];
+    return;
   }
-  const files: RefusedFile[] = [];
+  const insert = ctx.sqlite.prepare('INSERT INTO refused_imports (id, at, file_name, reason) VALUES (?, ?, ?, ?)');
   for (const name of names) {
-    if (!name.endsWith(WHY_SUFFIX)) continue;
+    const path = join(refused, name);
     try {
-      const path = join(refused, name);
-      files.push({
-        at: statSync(path).mtime.toISOString(),
-        fileName: name.slice(0, -WHY_SUFFIX.length),
-        reason: readFileSync(path, 'utf8').trim(),
-      });
+      insert.run(ctx.newId(), statSync(path).mtime.toISOString(), name.slice(0, -WHY_SUFFIX.length), readFileSync(path, 'utf8').trim());
+      rmSync(path, { force: true });
     } catch {
-      // Removed by the retention sweep (or by hand) while being read: no longer in the log.
+      // Removed by the retention sweep (or by hand) while being read: nothing left to move.
     }
   }
-  return files;
+  pruneNotes(ctx);
 }
 
 /** The folder beside the database where earlier versions kept these notes as plain files; moved into the database on first read. */
@@ -96,8 +93,8 @@ function moveOldNotes(ctx: CoreContext): void {
 }
 
 /**
- * Notes that a file chosen on the Import screen was refused, and why, so the
- * import log can list it later as it lists the inbox's refused files. The
+ * Notes that a file was refused, and why (chosen on the Import screen, or
+ * found in the inbox folder), so the import log can list it later. The
  * note is the one thing a refusal keeps: a row of its own in the encrypted
  * database (refused_imports, local, never in the change log or a file),
  * written after the refused import has changed nothing. Only the newest
@@ -106,6 +103,8 @@ function moveOldNotes(ctx: CoreContext): void {
  */
 export function noteRefusedImport(ctx: CoreContext, fileName: string, reason: string): void {
   try {
+    // Notes an earlier version left in the inbox go in first, so the newest note is the newest refusal.
+    moveOldInboxNotes(ctx);
     // The same file refused for the same reason as the newest note is listed already: not noted again,
     // so a run of damaged copies (or someone trying one file again and again) writes nothing more.
     const newest = ctx.sqlite.prepare('SELECT file_name, reason FROM refused_imports ORDER BY at DESC, id DESC LIMIT 1').get() as
@@ -119,9 +118,10 @@ export function noteRefusedImport(ctx: CoreContext, fileName: string, reason: st
   }
 }
 
-/** Files chosen on the Import screen and refused, from their notes. */
-export function refusedChosenFiles(ctx: CoreContext): RefusedFile[] {
+/** Files refused, from their notes: those chosen on the Import screen and those found in the inbox. */
+export function refusedFiles(ctx: CoreContext): RefusedFile[] {
   moveOldNotes(ctx);
+  moveOldInboxNotes(ctx);
   return (
     ctx.sqlite.prepare('SELECT at, file_name, reason FROM refused_imports WHERE at >= ? ORDER BY at DESC').all(keptSince(ctx)) as {
       at: string;

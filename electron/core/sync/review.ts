@@ -7,7 +7,7 @@ import type { CoreContext } from '../deps';
 import { displayName } from '../signin/roster';
 import { flagOverCapacity, sessionsOf } from './capacity-flags';
 import { whyLikelySame } from '../signin/similar-people';
-import { refusedChosenFiles, refusedInboxFiles } from './refused-files';
+import { refusedFiles } from './refused-files';
 import { normaliseForSearch } from '../../../shared/search-text';
 import { write } from '../write';
 
@@ -72,7 +72,7 @@ export function importLog(ctx: CoreContext) {
     status: row.status,
     message: row.message,
   }));
-  const refused: ImportLogEntry[] = [...refusedInboxFiles(ctx), ...refusedChosenFiles(ctx)].map((file) => ({
+  const refused: ImportLogEntry[] = refusedFiles(ctx).map((file) => ({
     at: file.at,
     fileName: file.fileName,
     senderName: null,
