@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { POINTERS } from '../../electron/core/erasure/erased-rows';
 import { sharedTableNames } from '../../electron/db/schema';
 import { answersFor, evaluatedSession } from '../support/evaluations';
-import { asIncoming, bytesOf, enrolLaptop, sendPackage, syncWorld, type SyncWorld } from '../support/sync';
+import { asIncoming, bytesOf, enrolLaptop, incomingBytes, sendPackage, syncWorld, type SyncWorld } from '../support/sync';
 import { DAY_MS, dumpDatabase, refusal, tempCore, testClock, type TempCore } from '../support/temp-core';
 
 let world: SyncWorld | null = null;
@@ -40,6 +40,16 @@ describe('erasing a person at the office', () => {
     const template = await temp.call('evaluations.template', { courseId: session.courseId });
     await temp.call('evaluations.submit', { sessionId: session.id, personId, templateId: template.id, answers: answersFor(template), language: 'en' });
     const other = await personSignedIn(temp, session.id, 'Bogdan', 'Kept');
+    // Refused files that name them: one chosen on the Import screen, one in the inbox, and a note an earlier version left there.
+    const inbox = mkdtempSync(join(tmpdir(), 'fieldbook-inbox-'));
+    await temp.call('sync.saveSettings', { inboxFolder: inbox, retentionDays: 30 });
+    await temp.dispatch('sync.importFile', incomingBytes(new TextEncoder().encode('not a file'), `${GIVEN} ${FAMILY} list.fieldbook`));
+    await temp.dispatch('sync.importFile', incomingBytes(new TextEncoder().encode('not a file'), 'Bogdan Kept list.fieldbook'));
+    mkdirSync(join(inbox, 'Refused'));
+    writeFileSync(join(inbox, 'Refused', 'sheet.fieldbook'), `Name,Email\n${GIVEN} ${FAMILY},${GIVEN.toLowerCase()}@example.org\n`);
+    writeFileSync(join(inbox, 'Refused', 'old.fieldbook.why.txt'), `Ask ${GIVEN.toLowerCase()}@example.org to export it again.\n`);
+    writeFileSync(join(inbox, 'Refused', 'sealed.fieldbook'), 'sealed bytes');
+    expect((await temp.call('sync.importLog', {})).filter((entry) => entry.status === 'refused')).toHaveLength(3);
 
     const preview = await temp.call('erasure.preview', { personId: twice.id });
     expect(preview.people.map((person) => person.name)).toEqual([`${GIVEN} ${FAMILY}`, `${GIVEN} ${FAMILY}`]);
@@ -60,6 +70,9 @@ describe('erasing a person at the office', () => {
       expect(holds(temp, text), text).toBe(false);
     }
     expect(holds(temp, 'Kept')).toBe(true);
+    // No refused note or file names them; the refused file about someone else is still in the log.
+    expect((await temp.call('sync.importLog', {})).filter((entry) => entry.status === 'refused').map((entry) => entry.fileName)).toEqual(['Bogdan Kept list.fieldbook']);
+    expect(readdirSync(join(inbox, 'Refused'))).toEqual(['sealed.fieldbook']);
     expect(temp.sqlite.prepare("SELECT count(*) FROM sign_ins WHERE person_id = ?").pluck().get(other)).toBe(1);
 
     const [line] = await temp.call('erasure.list', {});

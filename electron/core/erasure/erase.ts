@@ -10,6 +10,7 @@ import { checkpointAfterErasure } from './checkpoint';
 import { collectErasing, countsInWords, eraseCollected, mergeChain, POINTERS } from './erased-rows';
 import { cutHeldFiles, storeHeldFiles } from './held-files';
 import { sweepInbox } from './inbox-retention';
+import { forgetRefusedFilesAbout } from '../sync/refused-files';
 
 /**
  * "Erase this person", at the office. The person, everyone merged with them,
@@ -122,6 +123,8 @@ export async function erasePeople(ctx: CoreContext, input: { personIds: string[]
   const erasures = inOneTransaction(ctx.sqlite, () => {
     // Collected again inside: nothing else ran between (the write path runs one procedure at a time), so it is the same set.
     collectErasing(ctx.sqlite, ids);
+    // Notes of refused files that name them, and such files in the inbox, while their names can still be read.
+    forgetRefusedFilesAbout(ctx, groups.flat());
     const insert = ctx.sqlite.prepare("INSERT INTO erasures (id, erased_at, erased_by, reason, counts, origin) VALUES (?, ?, ?, ?, '{}', 'here')");
     const setCounts = ctx.sqlite.prepare('UPDATE erasures SET counts = ? WHERE id = ?');
     const done: Record<string, number>[] = [];

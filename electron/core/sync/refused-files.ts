@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { CoreContext } from '../deps';
 import { inboxRetentionDays } from '../erasure/inbox-retention';
 import { inboxFolder } from './settings';
+import { normaliseForSearch } from '../../../shared/search-text';
 
 export interface RefusedFile {
   at: string;
@@ -129,4 +130,75 @@ export function refusedFiles(ctx: CoreContext): RefusedFile[] {
       reason: string;
     }[]
   ).map((row) => ({ at: row.at, fileName: row.file_name, reason: row.reason }));
+}
+
+/** Folded words of a text, as names are compared in it: "Amira Khan's file" → amira, khans, file. */
+function foldedWords(text: string): string[] {
+  return normaliseForSearch(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/**
+ * Whether a text names one of these people: their email, or any of their
+ * names (each word of it, in order or not, as the erasure's reason is
+ * checked), accents and case set aside.
+ */
+function namesAnyOf(people: readonly ErasedPerson[]): (text: string) => boolean {
+  const tests = people.map((person) => {
+    const names = [person.given_name, person.family_name, person.preferred_name]
+      .map((name) => (name ? foldedWords(name) : []))
+      .filter((parts) => parts.join('').length >= 2);
+    const email = person.email?.toLowerCase() ?? null;
+    return (text: string, words: Set<string>) =>
+      (email !== null && text.toLowerCase().includes(email)) || names.some((parts) => parts.every((part) => words.has(part)));
+  });
+  return (text) => {
+    const words = new Set(foldedWords(text));
+    return tests.some((test) => test(text, words));
+  };
+}
+
+interface ErasedPerson {
+  given_name: string;
+  family_name: string;
+  preferred_name: string | null;
+  email: string | null;
+}
+
+/**
+ * For "Erase this person" (erasure/erase.ts), while their rows are still
+ * there: every note of a refused file whose file name or reason names them
+ * goes (notes an earlier version left as plain files are moved in first, so
+ * they go too), and so does every file in the inbox's Refused folder whose
+ * name or plain text names them. A refused file that is sealed cannot be
+ * read here without its sender's keys; it leaves with the retention period.
+ */
+export function forgetRefusedFilesAbout(ctx: CoreContext, personIds: readonly string[]): void {
+  const people = ctx.sqlite
+    .prepare('SELECT given_name, family_name, preferred_name, email FROM people WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(personIds)) as ErasedPerson[];
+  if (people.length === 0) return;
+  const names = namesAnyOf(people);
+  moveOldNotes(ctx);
+  moveOldInboxNotes(ctx);
+  const notes = ctx.sqlite.prepare('SELECT id, file_name, reason FROM refused_imports').all() as { id: string; file_name: string; reason: string }[];
+  const forget = ctx.sqlite.prepare('DELETE FROM refused_imports WHERE id = ?');
+  for (const note of notes) if (names(note.file_name) || names(note.reason)) forget.run(note.id);
+
+  const folder = inboxFolder(ctx);
+  if (!folder) return;
+  const refused = join(folder, 'Refused');
+  let files: string[];
+  try {
+    files = readdirSync(refused);
+  } catch {
+    return;
+  }
+  for (const name of files) {
+    const path = join(refused, name);
+    try {
+      if (names(name) || names(readFileSync(path, 'utf8'))) rmSync(path, { force: true });
+    } catch {
+      // Gone already (the retention sweep, or by hand).
+    }
+  }
 }
