@@ -42,6 +42,8 @@ import { ErasuresScreen } from '../features/erasure/ErasuresScreen';
 import { SubjectAccessPage } from '../features/subject-access/SubjectAccessPage';
 import { AuditScreen } from '../features/staff/AuditScreen';
 import { StaffScreen } from '../features/staff/StaffScreen';
+import { FacilitatorList } from '../features/facilitators/FacilitatorList';
+import { LinkFacilitatorName, NewFacilitator, RenameFacilitator } from '../features/facilitators/FacilitatorForms';
 import type { DeviceRole, ProcedureName } from '../../../shared/contract';
 import { useDevice } from './device';
 
@@ -80,6 +82,7 @@ export const sections: readonly Section[] = [
   { path: '/venues', label: 'Venues', group: 'catalogue' },
   { path: '/organisations', label: 'Organisations', group: 'catalogue' },
   { path: '/contracts', label: 'Contracts', roles: ['office'], group: 'catalogue' },
+  { path: '/facilitators', label: 'Facilitators', roles: ['office'], group: 'catalogue', needs: 'facilitators.list' },
   { path: '/requests', label: 'Requests', group: 'catalogue' },
   { path: '/sync', label: 'Send to office', roles: ['laptop'], group: 'files' },
   { path: '/import', label: 'Import', roles: ['office'], group: 'files', needs: 'sync.importFile' },
@@ -143,6 +146,10 @@ export function Routes() {
       <Route path="/venues" component={VenueList} />
       <Route path="/venues/new" component={NewVenue} />
       <Route path="/venues/:id">{({ id }) => <EditVenue key={id} id={id} />}</Route>
+      <Route path="/facilitators" component={FacilitatorList} />
+      <Route path="/facilitators/new" component={NewFacilitator} />
+      <Route path="/facilitators/link/:name">{({ name }) => <LinkFacilitatorName key={name} encodedName={name} />}</Route>
+      <Route path="/facilitators/:id">{({ id }) => <RenameFacilitator key={id} id={id} />}</Route>
       <Route path="/contracts" component={ContractList} />
       <Route path="/contracts/new" component={NewContract} />
       <Route path="/contracts/:id">{({ id }) => <EditContract key={id} id={id} />}</Route>
