@@ -113,6 +113,12 @@ export const procedureRoles: { readonly [N in ProcedureName]: readonly StaffRole
   'notes.add': coordinators,
   'notes.correct': coordinators,
   'notes.respond': coordinators,
+  // The follow-up: names and emails of people due, their codes and answers, so coordinators only (a viewer gets no people's details).
+  'followUps.due': coordinators,
+  'followUps.writeMailMerge': coordinators,
+  'followUps.forms': coordinators,
+  'followUps.findCode': coordinators,
+  'followUps.answer': coordinators,
   'kioskEvaluation.find': coordinators,
   'kioskEvaluation.template': coordinators,
   'kioskEvaluation.submit': coordinators,

@@ -19,6 +19,7 @@ import { withStaffAudit } from './staff/audited';
 import { bookingHandlers } from './bookings/handlers';
 import { deviceHandlers } from './device/device';
 import { evaluationHandlers } from './evaluations/handlers';
+import { followUpHandlers } from './follow-ups/handlers';
 import { exportHandlers } from './exports/handlers';
 import { membershipHandlers } from './membership/handlers';
 import { kioskEvaluationHandlers } from './evaluations/kiosk-evaluation';
@@ -88,6 +89,7 @@ function openCore(deps: CoreDeps): Core {
     ...requestHandlers(ctx),
     ...evaluationHandlers(ctx),
     ...noteHandlers(ctx),
+    ...followUpHandlers(ctx),
     ...kioskEvaluationHandlers(ctx),
     ...pairingHandlers(ctx),
     ...syncHandlers(ctx),

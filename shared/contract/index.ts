@@ -20,6 +20,7 @@ import { settingsProcedures } from './settings';
 import { subjectAccessProcedures } from './subject-access';
 import { staffProcedures } from './staff';
 import { facilitatorProcedures } from './facilitators';
+import { followUpProcedures } from './follow-ups';
 
 export interface ProcedureDefinition {
   /** Queries only read; mutations write and are recorded in the change log. */
@@ -62,6 +63,7 @@ export const procedures = {
   ...subjectAccessProcedures,
   ...staffProcedures,
   ...facilitatorProcedures,
+  ...followUpProcedures,
 } as const satisfies Record<string, ProcedureDefinition>;
 
 export type Procedures = typeof procedures;
@@ -115,3 +117,4 @@ export * from './settings';
 export * from './subject-access';
 export * from './staff';
 export * from './facilitators';
+export * from './follow-ups';

@@ -29,11 +29,13 @@ export const sheetFields = [
   'confidenceBefore',
   'confidenceAfter',
   'comments',
+  /** Evaluations: a follow-up's personal code, which says whose answers the row holds and for which session. */
+  'followUpCode',
   'ignore',
 ] as const;
 export const SheetField = z.enum(sheetFields, {
   error:
-    'Map a column to first name, surname, email, organisation, sector, date, course, venue, attended, contract, date joined, renewal date, fee paid, confidence before, confidence after, comments, or ignore it.',
+    'Map a column to first name, surname, email, organisation, sector, date, course, venue, attended, contract, date joined, renewal date, fee paid, confidence before, confidence after, comments, follow-up code, or ignore it.',
 });
 export type SheetField = z.infer<typeof SheetField>;
 
@@ -43,10 +45,10 @@ export const sheetFieldsOfKind: Record<SheetKind, readonly Exclude<SheetField, '
   attendance: ['givenName', 'familyName', 'email', 'organisation', 'sector', 'date', 'course', 'venue', 'attended', 'contract'],
   members: ['givenName', 'familyName', 'email', 'organisation', 'sector', 'joinedOn', 'renewedOn', 'feePaid'],
   // Each learning outcome's rating is a column too, recognised by the outcome's text (it differs by course).
-  evaluations: ['date', 'course', 'venue', 'email', 'confidenceBefore', 'confidenceAfter', 'comments'],
+  evaluations: ['date', 'course', 'venue', 'email', 'confidenceBefore', 'confidenceAfter', 'comments', 'followUpCode'],
 };
 
-/** The columns that make a row the header row: without them no row of the kind can be read. */
+/** The columns that make a row the header row: without them no row of the kind can be read (an evaluations sheet with a follow-up code column needs no others, headers.ts). */
 export const sheetHeaderFieldsOfKind: Record<SheetKind, readonly Exclude<SheetField, 'ignore'>[]> = {
   people: ['givenName', 'familyName'],
   attendance: ['givenName', 'familyName'],

@@ -29,7 +29,8 @@ function problemWith(item: EvaluationItem, answer: unknown): string | null {
   }
 }
 
-function checkAnswers(items: EvaluationItem[], answers: Answers): void {
+/** Refuses answers that do not fit the questions asked, naming each problem beside its question. */
+export function checkAnswers(items: EvaluationItem[], answers: Answers): void {
   const problems: Record<string, string> = {};
   const known = new Set(items.map((item) => item.id));
   for (const key of Object.keys(answers)) if (!known.has(key)) problems[key] = 'This question is not on the form.';

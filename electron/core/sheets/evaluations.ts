@@ -3,11 +3,12 @@ import { askedAt } from '../../../shared/evaluation-moments';
 import { derivedId } from '../derived-id';
 import { hasCompleted } from '../evaluations/anonymous-release';
 import { currentTemplate, templateById } from '../evaluations/templates';
-import { headerKey } from './headers';
+import { FollowUpRows } from '../follow-ups/sheet-rows';
+import { answerFor, itemForHeader } from './question-columns';
 import type { KnownCourse } from './matching';
 import type { SheetRecord } from './records';
 import { SessionsFound } from './sessions-found';
-import { cellText, emailKey, readRating, type CellValue } from './values';
+import { emailKey } from './values';
 import type { Walk, WalkResult } from './walk';
 
 /** A course's current questions, and which of the file's columns answer which. */
@@ -18,19 +19,6 @@ interface CourseForm {
   confidence: Extract<EvaluationItem, { kind: 'confidence_pair' }> | null;
   /** Where the "Comments" column goes: the form's last open question. */
   comments: Extract<EvaluationItem, { kind: 'free_text' }> | null;
-}
-
-const questionText = (item: EvaluationItem) => (item.kind === 'confidence_pair' ? item.before.en : item.text.en);
-
-/** The question whose words a header starts with, the longest such if several do ("Recognise good practice (1-5)"). */
-function itemForHeader(items: EvaluationItem[], header: string): EvaluationItem | null {
-  let best: EvaluationItem | null = null;
-  for (const item of items) {
-    if (item.kind !== 'outcome_rating' && item.kind !== 'free_text') continue;
-    const text = headerKey(item.text.en);
-    if (text !== '' && headerKey(header).startsWith(text) && (!best || text.length > headerKey(questionText(best)).length)) best = item;
-  }
-  return best;
 }
 
 const sortedJson = (answers: Answers) => JSON.stringify(Object.keys(answers).sort().map((key) => [key, answers[key]]));
@@ -56,6 +44,8 @@ export async function walkEvaluations(walk: Walk): Promise<WalkResult> {
   const placedHeaders = new Set<string>();
   const copies = new Map<string, number>();
   const answeredNow = new Set<string>();
+  // Rows with a follow-up code are a person's follow-up answers, placed by the code (follow-ups/sheet-rows.ts).
+  const followUps = new FollowUpRows(walk);
   let accepted = 0;
   await report.stage(scope ? 'writing' : 'matching', read.records.length);
 
@@ -80,6 +70,10 @@ export async function walkEvaluations(walk: Walk): Promise<WalkResult> {
 
   for (const record of read.records) {
     await report.advance();
+    if (record.followUpCode !== null) {
+      if (await followUps.take(record, placedHeaders)) accepted += 1;
+      continue;
+    }
     const course = matcher.findCourse(record.course!);
     if (!course) {
       walk.refuse(record, `there is no course called "${record.course}" in Fieldbook`);
@@ -169,14 +163,4 @@ function answersOf(record: SheetRecord, form: CourseForm, placedHeaders: Set<str
   const checked = Answers.safeParse(answers);
   if (!checked.success) return (checked.error.issues[0]?.message ?? 'an answer is not valid').replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase());
   return checked.data;
-}
-
-function answerFor(item: EvaluationItem, value: CellValue): Answer | { reason: string } | undefined {
-  if (item.kind === 'outcome_rating') {
-    const rating = readRating(value, `“${item.text.en}”`);
-    if (!rating.ok) return { reason: rating.reason };
-    return rating.value ?? undefined;
-  }
-  const text = cellText(value);
-  return text === '' ? undefined : text;
 }

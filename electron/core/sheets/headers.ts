@@ -32,6 +32,11 @@ const headerNames: [string, ColumnField][] = [
   ['confidence before', 'confidenceBefore'],
   ['confidence after', 'confidenceAfter'],
   ['comments', 'comments'],
+  // A follow-up's personal code (a follow-up answers sheet from the office's own form tool).
+  ['code', 'followUpCode'],
+  ['follow-up code', 'followUpCode'],
+  ['follow up code', 'followUpCode'],
+  ['personal code', 'followUpCode'],
 ];
 
 /** What each kind reads; other recognised columns are listed as ignored. */
@@ -90,7 +95,9 @@ export function findHeader(rows: CellValue[][], kind: SheetKind, mapping: Record
       }
     });
     const fields = new Set(columns.values());
-    if (sheetHeaderFieldsOfKind[kind].every((field) => fields.has(field))) return { index, columns, texts, ignored, unplaced };
+    // Follow-up answers name their person and session by the code alone (follow-ups/sheet-rows.ts).
+    const byCode = kind === 'evaluations' && fields.has('followUpCode');
+    if (byCode || sheetHeaderFieldsOfKind[kind].every((field) => fields.has(field))) return { index, columns, texts, ignored, unplaced };
   }
   return null;
 }

@@ -2,6 +2,7 @@ import { OrganisationFields, PersonFields, VenueFields, CourseFields, type Secto
 import type { z } from 'zod';
 import { findHeader, HEADER_SEARCH_ROWS, isHeaderAgain, type ColumnField, type HeaderRow } from './headers';
 import { ContractFields } from '../../../shared/contract/contracts';
+import { readFollowUpCode } from '../follow-ups/sheet-code';
 import { cellText, readDate, readFee, readRating, readSector, readYesNo, type CellValue, type Rating, type Read } from './values';
 
 /** One row of a sheet, read and checked: what it says, in Fieldbook's terms. */
@@ -28,6 +29,8 @@ export interface SheetRecord {
   confidenceBefore: Rating | null;
   confidenceAfter: Rating | null;
   comments: string | null;
+  /** Evaluations: a follow-up's personal code (normalised, "K7MP3XQ9"), which names the person and session instead of the row's columns; null on other rows. */
+  followUpCode: string | null;
   unplaced: { header: string; value: CellValue }[];
 }
 
@@ -74,6 +77,7 @@ const blankRecord = (sheet: string, row: number): SheetRecord => ({
   confidenceBefore: null,
   confidenceAfter: null,
   comments: null,
+  followUpCode: null,
   unplaced: [],
 });
 
@@ -146,7 +150,9 @@ function readMember(cells: Cells, person: SheetRecord, today: string): Read<Shee
 
 /** A response's session, optional email, confidence and comments; each outcome's rating waits for the course (evaluations.ts). */
 function readResponse(cells: Cells, record: SheetRecord, header: HeaderRow, row: CellValue[], today: string): Read<SheetRecord> {
-  const session = readSession(cells, today);
+  const code = readFollowUpCode(cells.text('followUpCode'), [...header.columns.values()].includes('course'));
+  if (!code.ok) return code;
+  const session = code.value ? { ok: true as const, value: { date: null, course: null, venue: null } } : readSession(cells, today);
   if (!session.ok) return session;
   const email = cells.text('email') || null;
   if (email) {
@@ -159,7 +165,7 @@ function readResponse(cells: Cells, record: SheetRecord, header: HeaderRow, row:
   if (!after.ok) return after;
   const comments = cells.text('comments') || null;
   const unplaced = [...header.unplaced].map(([column, text]) => ({ header: text, value: row[column] ?? null }));
-  return { ok: true, value: { ...record, ...session.value, email, confidenceBefore: before.value, confidenceAfter: after.value, comments, unplaced } };
+  return { ok: true, value: { ...record, ...session.value, email, confidenceBefore: before.value, confidenceAfter: after.value, comments, followUpCode: code.value, unplaced } };
 }
 
 function readRow(sheet: string, rowNumber: number, row: CellValue[], header: HeaderRow, kind: SheetKind, today: string): SheetRecord | RefusedRow {

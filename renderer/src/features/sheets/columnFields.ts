@@ -17,6 +17,7 @@ export const fieldLabels: Record<Exclude<SheetField, 'ignore'>, string> = {
   feePaid: 'Fee paid',
   confidenceBefore: 'Confidence before',
   confidenceAfter: 'Confidence after',
+  followUpCode: 'Follow-up code',
   comments: 'Comments',
 };
 
