@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite } from './support/harness';
-import { arriveAt, heading, kioskWords, openKioskPage, press, typeInto } from './support/kiosk-keyboard';
-import { laptopWithMorningSession } from './support/seed';
+import { arriveAt, heading, kioskWords, kioskWithRecoveryCode, press, typeInto } from './support/kiosk-keyboard';
 
 /**
  * A facilitator shut in the Arabic kiosk with a forgotten PIN: "Forgotten
@@ -17,11 +16,7 @@ const arabic = kioskWords('ar');
 
 describe('a forgotten PIN in the Arabic kiosk', () => {
   it('shows the PIN recovery screens in Arabic, right to left, and the recovery code leaves the kiosk', async () => {
-    const { laptop, onLaptop, session } = await laptopWithMorningSession(suite, 'Hall laptop');
-    const { recoveryCode } = await onLaptop('settings.makeRecoveryCode', {});
-    await onLaptop('kiosk.start', { sessionId: session.id, pin: '2468' });
-
-    const page = await openKioskPage(laptop);
+    const { onLaptop, page, recoveryCode } = await kioskWithRecoveryCode(suite);
     const findings: string[] = [];
     await press(page, 'العربية');
     await heading(page, arabic('welcome.title')).waitFor();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite, clickInMainMenu } from './support/harness';
-import { openKioskPage } from './support/kiosk-keyboard';
+import { kioskWithRecoveryCode } from './support/kiosk-keyboard';
 import { heading, isFocused, press, tabTo, typeInto } from './support/screen';
 import { laptopWithMorningSession, seeder } from './support/seed';
 
@@ -141,11 +141,7 @@ describe('ways back in when the kiosk PIN is forgotten', () => {
 
 describe('a forgotten PIN inside the kiosk', () => {
   it('is reset with the recovery code from the Leave kiosk mode screen, which shows the next code and then leaves the kiosk', async () => {
-    const { laptop, onLaptop, session } = await laptopWithMorningSession(suite, 'Hall laptop');
-    const { recoveryCode } = await onLaptop('settings.makeRecoveryCode', {});
-    await onLaptop('kiosk.start', { sessionId: session.id, pin: '2468' });
-
-    const page = await openKioskPage(laptop);
+    const { onLaptop, page, recoveryCode } = await kioskWithRecoveryCode(suite);
     const findings: string[] = [];
     await press(page, 'Facilitator');
     await heading(page, 'Leave kiosk mode').waitFor();

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { AppUnderTest } from './harness';
+import type { AppUnderTest, BrowserSuite } from './harness';
 import { heading, isFocused } from './screen';
+import { laptopWithMorningSession, type Seed } from './seed';
 
 /**
  * The kiosk as a keyboard user meets it, for the kiosk and evaluation tests:
@@ -44,4 +45,18 @@ export async function openKioskPage(app: AppUnderTest, timeout = 15_000): Promis
   page.setDefaultTimeout(timeout);
   await heading(page, 'Welcome').waitFor();
   return page;
+}
+
+/**
+ * A facilitator's laptop shut in its kiosk for this morning's session (PIN
+ * 2468), its recovery code made beforehand in Settings, and a page at the
+ * kiosk's Welcome screen: where the forgotten-PIN tests start.
+ */
+export async function kioskWithRecoveryCode(
+  suite: Pick<BrowserSuite, 'startApp'>,
+): Promise<{ laptop: AppUnderTest; onLaptop: Seed; page: Page; recoveryCode: string }> {
+  const { laptop, onLaptop, session } = await laptopWithMorningSession(suite, 'Hall laptop');
+  const { recoveryCode } = await onLaptop('settings.makeRecoveryCode', {});
+  await onLaptop('kiosk.start', { sessionId: session.id, pin: '2468' });
+  return { laptop, onLaptop, page: await openKioskPage(laptop), recoveryCode };
 }
