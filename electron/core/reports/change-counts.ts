@@ -54,8 +54,8 @@ class GroupCounts {
   /** People (pair keys) who answered at both moments of each pair. */
   readonly pairedPeople = new Int32Array(3);
   anyAnonymous = false;
-  /** Questions in the order first met, and the item each was first met as (as pairedChange keeps them). */
-  readonly order: number[] = [];
+  /** By question: when it was first met (the pass's count of ratings read, 0 never), and the item it was first met as (as pairedChange keeps them). */
+  readonly firstSeen: Float64Array;
   readonly items: EvaluationItem[] = [];
   readonly counts: Int32Array;
 
@@ -65,6 +65,42 @@ class GroupCounts {
     questions: number,
   ) {
     this.counts = new Int32Array(questions * STRIDE);
+    this.firstSeen = new Float64Array(questions);
+  }
+
+  /** Adds another group's counts into this one (a course's from its course-and-contract groups). */
+  add(other: GroupCounts): void {
+    this.responses += other.responses;
+    this.late += other.late;
+    this.anyAnonymous ||= other.anyAnonymous;
+    for (let m = 0; m < 3; m += 1) {
+      this.answered[m]! += other.answered[m]!;
+      this.pairedPeople[m]! += other.pairedPeople[m]!;
+    }
+    const mine = this.counts;
+    const theirs = other.counts;
+    for (let q = 0; q < this.firstSeen.length; q += 1) {
+      const seen = other.firstSeen[q]!;
+      if (seen === 0) continue;
+      if (this.firstSeen[q] === 0 || seen < this.firstSeen[q]!) {
+        this.firstSeen[q] = seen;
+        this.items[q] = other.items[q]!;
+      }
+      const base = q * STRIDE;
+      // Flags are 0 or 1: either group's answer sets them.
+      mine[base + CREATED] = 1;
+      if (theirs[base + ANONYMOUS_ANSWER] === 1) mine[base + ANONYMOUS_ANSWER] = 1;
+      for (let k = RATINGS; k < STRIDE; k += 1) mine[base + k]! += theirs[base + k]!;
+    }
+  }
+
+  /** The questions met, in the order first met. */
+  private order(): number[] {
+    const met: number[] = [];
+    this.firstSeen.forEach((seen, q) => {
+      if (seen > 0) met.push(q);
+    });
+    return met.sort((a, b) => this.firstSeen[a]! - this.firstSeen[b]!);
   }
 
   result(): ChangeGroup {
@@ -77,7 +113,7 @@ class GroupCounts {
       late: this.late,
       paired: { beforeAfter: before!, afterFollowUp: after!, beforeFollowUp: followUp! },
       anyAnonymous: this.anyAnonymous,
-      questions: this.order.map((q) => this.question(q)),
+      questions: this.order().map((q) => this.question(q)),
     };
   }
 
@@ -152,16 +188,16 @@ export function changeCounts(scope: CountedScope, names: { courses: ReadonlyMap<
   const root = facts.people.root;
   const present = facts.people.present.view();
 
-  const total = new GroupCounts('', '', Q);
-  const courseGroups = new Map<string, GroupCounts>();
-  const contractGroups = new Map<string, GroupCounts>();
+  // Each answer is counted once into its session's course-and-contract group and once into its sector's; the total,
+  // each course and each contract are those groups added up at the end (a pair is always within one session).
+  const sessionGroups = new Map<string, { course: string; contract: string; counts: GroupCounts }>();
   const sectorGroups = new Map<string, GroupCounts>();
-  const groupIn = (groups: Map<string, GroupCounts>, key: string, name: () => string) => {
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = new GroupCounts(key, name(), Q)));
+  const sectorGroup = (key: string) => {
+    let group = sectorGroups.get(key);
+    if (!group) sectorGroups.set(key, (group = new GroupCounts(key, sectorName(key), Q)));
     return group;
   };
-  const sectorGroup = (key: string) => groupIn(sectorGroups, key, () => sectorName(key));
+  let ratingsRead = 0;
 
   const person = change.person.view();
   const code = change.code.view();
@@ -187,15 +223,14 @@ export function changeCounts(scope: CountedScope, names: { courses: ReadonlyMap<
 
   // Sessions in order of their start, as the report has always read them (the sessions' start index).
   const scoped = [...scope.sessions].sort((a, b) => (sessions[a]!.startsAt < sessions[b]!.startsAt ? -1 : sessions[a]!.startsAt > sessions[b]!.startsAt ? 1 : a - b));
-  const groups: GroupCounts[] = [total, total, total, total];
+  const groups: GroupCounts[] = [];
   for (const n of scoped) {
     const session = sessions[n]!;
     const courseName = names.courses.get(session.courseId);
     // A session's answers count only with its course's row there (the report joins it for the name).
     if (courseName === undefined || start[n] === start[n + 1]) continue;
     // Made with the session's first answer counted: a group has no line where every answer was filtered out.
-    let course: GroupCounts | null = null;
-    let contract: GroupCounts | null = null;
+    let combined: GroupCounts | null = null;
     let slots = 0;
     strangerSlots.clear();
     for (let at = start[n]!; at < start[n + 1]!; at += 1) {
@@ -252,12 +287,15 @@ export function changeCounts(scope: CountedScope, names: { courses: ReadonlyMap<
         slotSector[slot] = sector;
       }
 
-      course ??= groupIn(courseGroups, session.courseId, () => courseName);
-      contract ??= groupIn(contractGroups, session.contractId ?? '', () => (session.contractId === null ? undefined : names.contracts.get(session.contractId)) ?? 'No contract');
+      if (combined === null) {
+        const key = `${session.courseId}\u0000${session.contractId ?? ''}`;
+        let found = sessionGroups.get(key);
+        if (!found) sessionGroups.set(key, (found = { course: session.courseId, contract: session.contractId ?? '', counts: new GroupCounts(key, '', Q) }));
+        combined = found.counts;
+      }
       const m = moment[i]!;
-      groups[1] = course;
-      groups[2] = contract;
-      groups[3] = sector;
+      groups[0] = combined;
+      groups[1] = sector;
       for (const group of groups) {
         group.responses += 1;
         group.answered[m]! += 1;
@@ -281,13 +319,14 @@ export function changeCounts(scope: CountedScope, names: { courses: ReadonlyMap<
           const c = group.counts;
           if (c[base + CREATED] === 0) {
             c[base + CREATED] = 1;
-            group.order.push(q);
+            group.firstSeen[q] = ratingsRead + 1;
             group.items[q] = form.items[k]!;
           }
           if (recorded === NO_PERSON) c[base + ANONYMOUS_ANSWER] = 1;
           if (value > 0) c[base + RATINGS + m * 6 + value]! += 1;
           if (retrospective !== RETRO_NONE) c[base + RETRO + retrospective - RETRO_LOWER]! += 1;
         }
+        ratingsRead += 1;
         if (slot >= 0 && value > 0) {
           const cell = (slot * Q + q) * 3 + m;
           if (latest[cell] === 0) touched.push(cell);
@@ -301,7 +340,7 @@ export function changeCounts(scope: CountedScope, names: { courses: ReadonlyMap<
       const mask = slotMask[s]!;
       slotMask[s] = 0;
       if ((mask & 3) !== 3 && (mask & 6) !== 6 && (mask & 5) !== 5) continue;
-      groups[3] = slotSector[s]!;
+      groups[1] = slotSector[s]!;
       for (const group of groups) {
         if ((mask & 3) === 3) group.pairedPeople[0]! += 1;
         if ((mask & 6) === 6) group.pairedPeople[1]! += 1;
@@ -318,7 +357,7 @@ export function changeCounts(scope: CountedScope, names: { courses: ReadonlyMap<
       if ((before > 0 ? 1 : 0) + (after > 0 ? 1 : 0) + (followUp > 0 ? 1 : 0) < 2) continue;
       const slot = Math.floor(triple / 3 / Q);
       const base = (triple / 3 - slot * Q) * STRIDE;
-      groups[3] = slotSector[slot]!;
+      groups[1] = slotSector[slot]!;
       for (const group of groups) {
         const c = group.counts;
         if (before > 0 && after > 0) c[base + PAIRED + (after > before ? 0 : after === before ? 1 : 2)]! += 1;
@@ -332,6 +371,19 @@ export function changeCounts(scope: CountedScope, names: { courses: ReadonlyMap<
       }
     }
     touched.length = 0;
+  }
+  const total = new GroupCounts('', '', Q);
+  const courseGroups = new Map<string, GroupCounts>();
+  const contractGroups = new Map<string, GroupCounts>();
+  const into = (groups: Map<string, GroupCounts>, key: string, name: () => string) => {
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = new GroupCounts(key, name(), Q)));
+    return group;
+  };
+  for (const { course, contract, counts } of sessionGroups.values()) {
+    total.add(counts);
+    into(courseGroups, course, () => names.courses.get(course)!).add(counts);
+    into(contractGroups, contract, () => (contract === '' ? undefined : names.contracts.get(contract)) ?? 'No contract').add(counts);
   }
   return { total: total.result(), byCourse: ordered(courseGroups.values()), byContract: ordered(contractGroups.values()), bySector: ordered(sectorGroups.values()) };
 }
