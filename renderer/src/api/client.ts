@@ -6,11 +6,14 @@ import { bridge } from './transport';
 export class ApiError extends Error {
   readonly code: FieldbookErrorPayload['code'];
   readonly fields: Record<string, string>;
+  /** CHANGED_SINCE_OPENED: the record as it is now, with its newer version. */
+  readonly current?: Record<string, unknown>;
 
   constructor(payload: FieldbookErrorPayload) {
     super(payload.message);
     this.code = payload.code;
     this.fields = payload.fields ?? {};
+    if (payload.current) this.current = payload.current;
   }
 }
 

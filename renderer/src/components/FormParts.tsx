@@ -1,5 +1,6 @@
 import type { FormEvent, ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
+import { ChangedSinceOpened } from './ChangedSinceOpened';
 import { ErrorSummary } from './ErrorSummary';
 import type { FormApi } from './form';
 import { LoadFailed, Loading, Page } from './Page';
@@ -23,6 +24,7 @@ export function RecordForm<D>({
 }) {
   return (
     <form className="record-form" noValidate onSubmit={onSubmit}>
+      <ChangedSinceOpened form={form} />
       <ErrorSummary form={form} />
       {children}
       <div className="form-actions">

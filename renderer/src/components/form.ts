@@ -34,7 +34,27 @@ export interface FormConfig<D, S extends z.ZodType> {
   toInput: (draft: D) => unknown;
   /** Checks the schema cannot make yet, or says more plainly; these win over the schema's. */
   check?: (draft: D) => Errors;
+  /** For an edit of an existing record: the version it was opened at, sent back with the save (record-version.ts). */
+  opened?: OpenedRecord<D>;
 }
+
+/** What an edit form needs to show, when someone else saved the record first, their values beside these. */
+export interface OpenedRecord<D> {
+  version: string;
+  /** The record as `get` returns it, as this form's draft. */
+  fromRecord(record: Record<string, unknown>): D;
+  /** Each field as a line a person reads ("Places", "24"), for the two columns. */
+  describe(draft: D): { label: string; value: string }[];
+}
+
+/** Someone else saved the record since it was opened: nothing was saved, and here is theirs. */
+export interface ChangedSinceOpened<D> {
+  message: string;
+  theirs: D;
+  version: string;
+}
+
+export type ChangedChoice = 'save-mine' | 'take-theirs' | 'edit-again';
 
 export interface SummaryItem {
   message: string;
@@ -53,11 +73,19 @@ export interface FormApi<D> {
   saving: boolean;
   summary: SummaryItem[];
   summaryRef: RefObject<HTMLDivElement | null>;
+  /** Set when the save was refused because someone else changed the record since it was opened. */
+  changed: ChangedSinceOpened<D> | null;
+  describe?: (draft: D) => { label: string; value: string }[];
+  /** Keep these values and save them over the newer ones, take the newer ones, or go back to editing with both in mind. */
+  resolveChanged(choice: ChangedChoice): void;
 }
+
+/** A save: the checked fields, and the version of the record they replace (for an edit). */
+export type SaveFields<S extends z.ZodType> = (input: z.output<S>, version: string) => Promise<void>;
 
 export interface Form<D, S extends z.ZodType> extends FormApi<D> {
   /** Validates, then saves; on any failure shows the summary and moves focus to it. */
-  onSubmit(save: (input: z.output<S>) => Promise<void>): (event: FormEvent) => void;
+  onSubmit(save: SaveFields<S>): (event: FormEvent) => void;
 }
 
 /** Update inputs are `{ id, fields }`, so the server names fields "fields.title". */
@@ -89,7 +117,10 @@ export function useForm<D extends object, S extends z.ZodType>(
   const [saving, setSaving] = useState(false);
   const [server, setServer] = useState<{ fields: Errors; message: string | null }>({ fields: {}, message: null });
   const summaryRef = useRef<HTMLDivElement>(null);
-  const { schema, toInput, check } = config;
+  const { schema, toInput, check, opened } = config;
+  const [version, setVersion] = useState(opened?.version ?? '');
+  const [changed, setChanged] = useState<ChangedSinceOpened<D> | null>(null);
+  const lastSave = useRef<SaveFields<S> | null>(null);
 
   const clientErrors = useMemo<Errors>(() => {
     const errors = fieldErrors(schema, toInput(draft));
@@ -129,19 +160,23 @@ export function useForm<D extends object, S extends z.ZodType>(
     if (summary.length === 0 && server.message) summary = [{ message: server.message }];
   }
 
-  const onSubmit = (save: (input: z.output<S>) => Promise<void>) => (event: FormEvent) => {
-    event.preventDefault();
-    if (saving) return;
+  const saveNow = (save: SaveFields<S>, values: D, atVersion: string) => {
     setSubmitted(true);
     setServer({ fields: {}, message: null });
-    const parsed = schema.safeParse(toInput(draft));
+    const parsed = schema.safeParse(toInput(values));
     if (!parsed.success || Object.keys(clientErrors).length > 0) {
       setFailures((count) => count + 1);
       return;
     }
+    lastSave.current = save;
     setSaving(true);
-    save(parsed.data)
+    save(parsed.data, atVersion)
       .catch((error: unknown) => {
+        if (error instanceof ApiError && error.code === 'CHANGED_SINCE_OPENED' && error.current && opened) {
+          // Theirs beside these: the person chooses, and nothing of either is lost meanwhile.
+          setChanged({ message: error.message, theirs: opened.fromRecord(error.current), version: String(error.current.version ?? '') });
+          return;
+        }
         if (error instanceof ApiError) {
           setServer({ fields: withoutFieldsPrefix(error.fields), message: error.message });
         } else {
@@ -152,5 +187,21 @@ export function useForm<D extends object, S extends z.ZodType>(
       .finally(() => setSaving(false));
   };
 
-  return { draft, set, touch, errorFor, idFor, saving, summary, summaryRef, onSubmit };
+  const onSubmit = (save: SaveFields<S>) => (event: FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    setChanged(null);
+    saveNow(save, draft, version);
+  };
+
+  const resolveChanged = (choice: ChangedChoice) => {
+    if (!changed) return;
+    setVersion(changed.version);
+    setChanged(null);
+    if (choice === 'take-theirs') setDraft(changed.theirs);
+    // Saved over theirs on purpose, at their version: the person has seen both.
+    if (choice === 'save-mine' && lastSave.current) saveNow(lastSave.current, draft, changed.version);
+  };
+
+  return { draft, set, touch, errorFor, idFor, saving, summary, summaryRef, onSubmit, changed, describe: opened?.describe, resolveChanged };
 }

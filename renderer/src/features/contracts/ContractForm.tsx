@@ -3,7 +3,8 @@ import { ContractFields, dayOfYear, yearStartInWords, type Contract } from '../.
 import { call } from '../../api/client';
 import { blankToNull } from '../../components/draft';
 import { TextField } from '../../components/fields';
-import { useForm } from '../../components/form';
+import { useForm, type SaveFields } from '../../components/form';
+import { longDate, orNotGiven } from '../../../../shared/words-for-days';
 import { RecordForm, RecordScreen, useSavedThen } from '../../components/FormParts';
 import { Page } from '../../components/Page';
 import { OnlyAtOffice } from '../courses/KeptByOffice';
@@ -35,8 +36,17 @@ function yearStartsHint(typed: string): string {
   return parsed.success ? `${format} Each contract year starts on ${yearStartInWords(parsed.data)}.` : format;
 }
 
-function ContractForm({ initial, onSave }: { initial: ContractDraft; onSave(fields: ContractInput): Promise<void> }) {
-  const form = useForm({ id: 'contract', initial, schema: ContractFields, toInput });
+/** Each field as read, for the newer values beside these when someone else saved first. */
+const describe = (draft: ContractDraft) => [
+  { label: 'Contract name', value: draft.name.trim() },
+  { label: 'Funder', value: draft.funder.trim() },
+  { label: 'Contract year starts', value: yearStart.safeParse(draft.yearStarts).success ? yearStartInWords(draft.yearStarts.trim()) : orNotGiven(draft.yearStarts) },
+  { label: 'End date', value: draft.endsOn ? longDate(draft.endsOn) : orNotGiven(null) },
+];
+
+function ContractForm({ initial, version, onSave }: { initial: ContractDraft; version?: string; onSave: SaveFields<typeof ContractFields> }) {
+  const opened = version === undefined ? undefined : { version, fromRecord: (record: Record<string, unknown>) => fromContract(record as unknown as Contract), describe };
+  const form = useForm({ id: 'contract', initial, schema: ContractFields, toInput, opened });
   return (
     <RecordForm form={form} onSubmit={form.onSubmit(onSave)} saveLabel="Save contract" cancelHref="/contracts">
       <TextField form={form} name="name" label="Contract name" hint="For example, Public Health Equity 2026. Reports choose contracts by this name." />
@@ -68,7 +78,7 @@ export function NewContract() {
       <Page title="New contract">
         <ContractForm
           initial={{ name: '', funder: '', yearStarts: '', endsOn: '' }}
-          onSave={async (fields) => {
+          onSave={async (fields: ContractInput) => {
             await call('contracts.create', fields);
             savedThen('Contract saved.');
           }}
@@ -93,8 +103,9 @@ export function EditContract({ id }: { id: string }) {
         {(contract) => (
           <ContractForm
             initial={fromContract(contract)}
-            onSave={async (fields) => {
-              await call('contracts.update', { id, fields });
+            version={contract.version}
+            onSave={async (fields, version) => {
+              await call('contracts.update', { id, version, fields });
               savedThen('Contract saved.');
             }}
           />

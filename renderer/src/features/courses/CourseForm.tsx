@@ -4,7 +4,8 @@ import { CourseFields, type Course } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { blankToNull, listItem, listItems, numberText, texts, wholeNumber, type ListItem } from '../../components/draft';
 import { RadioGroup, TextArea, TextField } from '../../components/fields';
-import { useForm, type Errors } from '../../components/form';
+import { useForm, type Errors, type SaveFields } from '../../components/form';
+import { orNotGiven } from '../../components/format';
 import { RecordForm, RecordScreen, useSavedThen } from '../../components/FormParts';
 import { ListEditor } from '../../components/ListEditor';
 import { Page } from '../../components/Page';
@@ -69,8 +70,18 @@ function check(draft: CourseDraft): Errors {
 
 type CourseInput = z.output<typeof CourseFields>;
 
-function CourseForm({ initial, onSave }: { initial: CourseDraft; onSave(fields: CourseInput): Promise<void> }) {
-  const form = useForm({ id: 'course', initial, schema: CourseFields, toInput, check });
+/** Each field as read, for the newer values beside these when someone else saved first. */
+const describe = (draft: CourseDraft) => [
+  { label: 'Title', value: draft.title.trim() },
+  { label: 'Description', value: orNotGiven(draft.description) },
+  { label: 'Duration in minutes', value: draft.durationMinutes.trim() },
+  { label: 'Learning outcomes', value: texts(draft.learningOutcomes).map((text) => text.trim()).join('\n') },
+  { label: 'Evaluations', value: evaluationModes.find((mode) => mode.value === draft.evaluationMode)?.label ?? orNotGiven(null) },
+];
+
+function CourseForm({ initial, version, onSave }: { initial: CourseDraft; version?: string; onSave: SaveFields<typeof CourseFields> }) {
+  const opened = version === undefined ? undefined : { version, fromRecord: (record: Record<string, unknown>) => fromCourse(record as unknown as Course), describe };
+  const form = useForm({ id: 'course', initial, schema: CourseFields, toInput, check, opened });
   return (
     <RecordForm form={form} onSubmit={form.onSubmit(onSave)} saveLabel="Save course" cancelHref="/courses">
       <TextField form={form} name="title" label="Title" />
@@ -146,8 +157,9 @@ export function EditCourse({ id }: { id: string }) {
             </p>
             <CourseForm
               initial={fromCourse(course)}
-              onSave={async (fields) => {
-                await call('courses.update', { id, fields });
+              version={course.version}
+              onSave={async (fields, version) => {
+                await call('courses.update', { id, version, fields });
                 savedThen('Course saved.');
               }}
             />

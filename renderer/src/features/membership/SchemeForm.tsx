@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { SchemeFields, type SchemeView } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { ErrorMessage, TextField } from '../../components/fields';
-import { useForm, type Errors, type FormApi } from '../../components/form';
+import { useForm, type Errors, type FormApi, type SaveFields } from '../../components/form';
+import { orNotGiven } from '../../components/format';
 import { RecordForm, RecordScreen, useSavedThen } from '../../components/FormParts';
 import { LoadFailed, Loading, Page } from '../../components/Page';
 import { useAsync } from '../../components/useAsync';
@@ -72,8 +73,19 @@ function RequiredCourses({ form }: { form: FormApi<SchemeDraft> }) {
   );
 }
 
-function SchemeForm({ initial, onSave }: { initial: SchemeDraft; onSave(fields: z.output<typeof SchemeFields>): Promise<void> }) {
-  const form = useForm({ id: 'scheme', initial, schema: SchemeFields, toInput, check });
+/** Each field as read, for the newer values beside these when someone else saved first. */
+const describe = (draft: SchemeDraft) => [
+  { label: 'Scheme name', value: draft.name.trim() },
+  { label: 'Required courses', value: draft.requiredCourseIds.length === 1 ? '1 course ticked' : `${draft.requiredCourseIds.length} courses ticked` },
+  { label: 'Train within (months)', value: draft.windowMonths.trim() },
+  { label: 'Membership year starts', value: orNotGiven(draft.yearStarts) },
+  { label: 'Fee (£)', value: orNotGiven(draft.feePence) },
+  { label: 'Grace period (days)', value: draft.graceDays.trim() },
+];
+
+function SchemeForm({ initial, version, onSave }: { initial: SchemeDraft; version?: string; onSave: SaveFields<typeof SchemeFields> }) {
+  const opened = version === undefined ? undefined : { version, fromRecord: (record: Record<string, unknown>) => fromScheme(record as unknown as SchemeView), describe };
+  const form = useForm({ id: 'scheme', initial, schema: SchemeFields, toInput, check, opened });
   return (
     <RecordForm form={form} onSubmit={form.onSubmit(onSave)} saveLabel="Save scheme" cancelHref="/membership/schemes">
       <TextField form={form} name="name" label="Scheme name" hint="For example, Allies." />
@@ -122,8 +134,9 @@ export function EditScheme({ id }: { id: string }) {
       {(scheme) => (
         <SchemeForm
           initial={fromScheme(scheme)}
-          onSave={async (fields) => {
-            await call('schemes.update', { id, fields });
+          version={scheme.version}
+          onSave={async (fields, version) => {
+            await call('schemes.update', { id, version, fields });
             savedThen('Scheme saved.');
           }}
         />

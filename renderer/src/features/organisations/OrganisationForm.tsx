@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { OrganisationFields, sectorLabels, sectors, type Organisation } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { RadioGroup, TextField } from '../../components/fields';
-import { useForm } from '../../components/form';
+import { useForm, type SaveFields } from '../../components/form';
 import { RecordForm, RecordScreen, useSavedThen } from '../../components/FormParts';
 import { Page } from '../../components/Page';
 import { DuplicateWarning } from '../people/DuplicateWarning';
@@ -29,14 +29,26 @@ const toInput = (draft: OrganisationDraft) => ({ name: draft.name, sector: draft
 
 type OrganisationInput = z.output<typeof OrganisationFields>;
 
+const fromOrganisation = (record: Record<string, unknown>): OrganisationDraft => ({ name: String(record.name ?? ''), sector: String(record.sector ?? '') });
+
+/** Each field as read, for the newer values beside these when someone else saved first. */
+const describe = (draft: OrganisationDraft) => [
+  { label: 'Organisation name', value: draft.name.trim() },
+  { label: 'Sector', value: sectorLabels[draft.sector as (typeof sectors)[number]] ?? 'Not given' },
+];
+
 function OrganisationForm({
   initial,
+  version,
   onSave,
 }: {
   initial: OrganisationDraft;
-  onSave(fields: OrganisationInput): Promise<void>;
+  /** For an edit: the version it was opened at. */
+  version?: string;
+  onSave: SaveFields<typeof OrganisationFields>;
 }) {
-  const form = useForm({ id: 'organisation', initial, schema: OrganisationFields, toInput });
+  const opened = version === undefined ? undefined : { version, fromRecord: fromOrganisation, describe };
+  const form = useForm({ id: 'organisation', initial, schema: OrganisationFields, toInput, opened });
   return (
     <RecordForm form={form} onSubmit={form.onSubmit(onSave)} saveLabel="Save organisation" cancelHref="/organisations">
       <TextField form={form} name="name" label="Organisation name" autoComplete="organization" />
@@ -71,7 +83,7 @@ export function NewOrganisation() {
       )}
       <OrganisationForm
         initial={{ name: '', sector: '' }}
-        onSave={async (fields) => {
+        onSave={async (fields: OrganisationInput) => {
           const matches = await call('organisations.similar', fields);
           if (matches.length > 0) {
             setHeld({ fields, matches });
@@ -97,7 +109,7 @@ export function EditOrganisation({ id }: { id: string }) {
       key={merges}
       id={id}
       load={(id) => call('organisations.get', { id })}
-      title={(organisation?: Organisation) => (organisation ? `Edit organisation: ${organisation.name}` : 'Edit organisation')}
+      title={(organisation?: Organisation & { version: string }) => (organisation ? `Edit organisation: ${organisation.name}` : 'Edit organisation')}
       what="the organisation"
       backHref="/organisations"
       backLabel="Back to organisations"
@@ -106,8 +118,9 @@ export function EditOrganisation({ id }: { id: string }) {
         <>
           <OrganisationForm
             initial={{ name: organisation.name, sector: organisation.sector }}
-            onSave={async (fields) => {
-              await call('organisations.update', { id, fields });
+            version={organisation.version}
+            onSave={async (fields, version) => {
+              await call('organisations.update', { id, version, fields });
               savedThen('Organisation saved.');
             }}
           />

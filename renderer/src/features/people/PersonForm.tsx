@@ -4,7 +4,9 @@ import { PersonFields, type Organisation, type Person, type SimilarPerson } from
 import { call } from '../../api/client';
 import { blankToNull } from '../../components/draft';
 import { SelectField, TextField } from '../../components/fields';
-import { useForm } from '../../components/form';
+import { useForm, type SaveFields } from '../../components/form';
+import { orNotGiven } from '../../components/format';
+import { longDate } from '../../../../shared/words-for-days';
 import { RecordForm, RecordScreen, useSavedThen } from '../../components/FormParts';
 import { LoadFailed, Loading, Page } from '../../components/Page';
 import { useAsync } from '../../components/useAsync';
@@ -55,13 +57,26 @@ type PersonInput = z.output<typeof PersonFields>;
 function PersonForm({
   initial,
   organisations,
+  version,
   onSave,
 }: {
   initial: PersonDraft;
   organisations: Organisation[];
-  onSave(fields: PersonInput): Promise<void>;
+  /** For an edit: the version it was opened at. */
+  version?: string;
+  onSave: SaveFields<typeof PersonFields>;
 }) {
-  const form = useForm({ id: 'person', initial, schema: PersonFields, toInput });
+  const describe = (draft: PersonDraft) => [
+    { label: 'Given name', value: draft.givenName.trim() },
+    { label: 'Family name', value: draft.familyName.trim() },
+    { label: 'Preferred name', value: orNotGiven(draft.preferredName) },
+    { label: 'Email', value: orNotGiven(draft.email) },
+    { label: 'Phone', value: orNotGiven(draft.phone) },
+    { label: 'Organisation', value: orNotGiven(organisations.find((organisation) => organisation.id === draft.organisationId)?.name) },
+    { label: 'Membership joined date', value: draft.membershipJoinedOn ? longDate(draft.membershipJoinedOn) : orNotGiven(null) },
+  ];
+  const opened = version === undefined ? undefined : { version, fromRecord: (record: Record<string, unknown>) => fromPerson(record as unknown as Person), describe };
+  const form = useForm({ id: 'person', initial, schema: PersonFields, toInput, opened });
   return (
     <RecordForm form={form} onSubmit={form.onSubmit(onSave)} saveLabel="Save person" cancelHref="/people">
       <TextField form={form} name="givenName" label="Given name" autoComplete="off" width="medium" />
@@ -163,9 +178,10 @@ export function EditPerson({ id }: { id: string }) {
           {(organisations) => (
             <PersonForm
               initial={fromPerson(person)}
+              version={person.version}
               organisations={organisations}
-              onSave={async (fields) => {
-                await call('people.update', { id, fields });
+              onSave={async (fields, version) => {
+                await call('people.update', { id, version, fields });
                 savedThen('Person saved.');
               }}
             />

@@ -1,12 +1,13 @@
 import { useEffect, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import type { z } from 'zod';
-import { SessionFields, sessionStatuses, type Contract, type Course, type Session, type Venue } from '../../../../shared/contract';
+import { NO_CONTRACT, SessionFields, sessionStatuses, type Contract, type Course, type Session, type Venue } from '../../../../shared/contract';
+import { dayAndTime, orNotGiven } from '../../../../shared/words-for-days';
 import { call } from '../../api/client';
 import { listItems, numberText, texts, wholeNumber, type ListItem } from '../../components/draft';
 import { RadioGroup, SelectField, TextField } from '../../components/fields';
 import { addMinutes, duration } from '../../components/format';
-import { useForm, type Errors } from '../../components/form';
+import { useForm, type Errors, type SaveFields } from '../../components/form';
 import { RecordForm, RecordScreen, useSavedThen } from '../../components/FormParts';
 import { ListEditor } from '../../components/ListEditor';
 import { LoadFailed, Loading, Page } from '../../components/Page';
@@ -87,16 +88,39 @@ interface Choices {
   facilitators: string[];
 }
 
+/** Each field as read, for the newer values beside these when someone else saved first. */
+function describeWith(choices: Choices) {
+  const nameOf = (list: { id: string }[], id: string, name: (item: never) => string) => {
+    const found = list.find((item) => item.id === id);
+    return found ? name(found as never) : orNotGiven(null);
+  };
+  return (draft: SessionDraft) => [
+    { label: 'Course', value: nameOf(choices.courses, draft.courseId, (course: Course) => course.title) },
+    { label: 'Venue', value: nameOf(choices.venues, draft.venueId, (venue: Venue) => venue.name) },
+    { label: 'Starts', value: draft.startsAt ? dayAndTime(draft.startsAt) : orNotGiven(null) },
+    { label: 'Ends', value: draft.endsAt ? dayAndTime(draft.endsAt) : orNotGiven(null) },
+    { label: 'Places', value: orNotGiven(draft.capacity) },
+    { label: 'Facilitators', value: orNotGiven(texts(draft.facilitators).map((name) => name.trim()).join('\n')) },
+    { label: 'Contract', value: draft.contractId ? nameOf(choices.contracts, draft.contractId, (contract: Contract) => contract.name) : NO_CONTRACT },
+    { label: 'Status', value: statusLabels[draft.status as Session['status']] ?? draft.status },
+  ];
+}
+
 function SessionForm({
   initial,
   choices,
+  version,
   onSave,
 }: {
   initial: SessionDraft;
   choices: Choices;
-  onSave(fields: SessionInput): Promise<void>;
+  /** For an edit: the version it was opened at. */
+  version?: string;
+  onSave: SaveFields<typeof SessionFields>;
 }) {
-  const form = useForm({ id: 'session', initial, schema: SessionFields, toInput, check });
+  const opened =
+    version === undefined ? undefined : { version, fromRecord: (record: Record<string, unknown>) => fromSession(record as unknown as Session), describe: describeWith(choices) };
+  const form = useForm({ id: 'session', initial, schema: SessionFields, toInput, check, opened });
   const { courseId, startsAt, endsAt } = form.draft;
   const course = choices.courses.find((candidate) => candidate.id === courseId);
 
@@ -242,8 +266,9 @@ export function EditSession({ id }: { id: string }) {
               <SessionForm
                 initial={fromSession(session)}
                 choices={choices}
-                onSave={async (fields) => {
-                  await call('sessions.update', { id, fields });
+                version={session.version}
+                onSave={async (fields, version) => {
+                  await call('sessions.update', { id, version, fields });
                   savedThen('Session saved.');
                 }}
               />

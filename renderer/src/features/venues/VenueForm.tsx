@@ -3,7 +3,8 @@ import { VenueFields, type Venue } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { blankToNull } from '../../components/draft';
 import { TextArea, TextField } from '../../components/fields';
-import { useForm } from '../../components/form';
+import { useForm, type SaveFields } from '../../components/form';
+import { orNotGiven } from '../../components/format';
 import { RecordForm, RecordScreen, useSavedThen } from '../../components/FormParts';
 import { Page } from '../../components/Page';
 import { OnlyAtOffice } from '../courses/KeptByOffice';
@@ -24,8 +25,16 @@ const toInput = (draft: VenueDraft) => ({ ...draft, accessNotes: blankToNull(dra
 
 type VenueInput = z.output<typeof VenueFields>;
 
-function VenueForm({ initial, onSave }: { initial: VenueDraft; onSave(fields: VenueInput): Promise<void> }) {
-  const form = useForm({ id: 'venue', initial, schema: VenueFields, toInput });
+/** Each field as read, for the newer values beside these when someone else saved first. */
+const describe = (draft: VenueDraft) => [
+  { label: 'Venue name', value: draft.name.trim() },
+  { label: 'Address', value: draft.address.trim() },
+  { label: 'Access notes', value: orNotGiven(draft.accessNotes) },
+];
+
+function VenueForm({ initial, version, onSave }: { initial: VenueDraft; version?: string; onSave: SaveFields<typeof VenueFields> }) {
+  const opened = version === undefined ? undefined : { version, fromRecord: (record: Record<string, unknown>) => fromVenue(record as unknown as Venue), describe };
+  const form = useForm({ id: 'venue', initial, schema: VenueFields, toInput, opened });
   return (
     <RecordForm form={form} onSubmit={form.onSubmit(onSave)} saveLabel="Save venue" cancelHref="/venues">
       <TextField form={form} name="name" label="Venue name" hint="For example, St Mark's Church Hall." />
@@ -55,7 +64,7 @@ export function NewVenue() {
       <Page title="New venue">
         <VenueForm
           initial={{ name: '', address: '', accessNotes: '' }}
-          onSave={async (fields) => {
+          onSave={async (fields: VenueInput) => {
             await call('venues.create', fields);
             savedThen('Venue saved.');
           }}
@@ -80,8 +89,9 @@ export function EditVenue({ id }: { id: string }) {
         {(venue) => (
           <VenueForm
             initial={fromVenue(venue)}
-            onSave={async (fields) => {
-              await call('venues.update', { id, fields });
+            version={venue.version}
+            onSave={async (fields, version) => {
+              await call('venues.update', { id, version, fields });
               savedThen('Venue saved.');
             }}
           />
