@@ -38,7 +38,7 @@ export function FacilitatorList() {
                 { header: 'Sessions', cell: (facilitator) => sessions(facilitator.sessions) },
               ]}
               editHref={editable ? (facilitator) => `/facilitators/${facilitator.id}` : undefined}
-              editName={(facilitator) => `name of ${facilitator.name}`}
+              editName={(facilitator) => `of ${facilitator.name}`}
               actionLabel="Change name"
             />
           )}
