@@ -104,6 +104,26 @@ describe('signing in to the office server', { timeout: 60_000 }, () => {
     expect((await client.signIn(ADMIN.email, ADMIN.password)).result.ok).toBe(true);
   });
 
+  it('keeps an address shut out, and an account locked, when the server restarts', async () => {
+    await addAccount(COORDINATOR);
+    const client = new StaffClient(office);
+    // Ten wrong passwords in a row for one account, each after the wait the last one set: locked for an hour.
+    for (let tries = 1; tries <= 10; tries++) {
+      await client.signIn(COORDINATOR.email, 'not-my-password-at-all');
+      if (tries < 10) temp.clock.advance(15 * MINUTE);
+    }
+    for (let tries = 1; tries <= 20; tries++) await client.signIn(`guess${tries}@example.org`, 'not-my-password-at-all');
+    // The server stops and starts again over the same data folder.
+    await office.close();
+    await temp.reopen();
+    office = await startTestOfficeServer(temp, { signInsPerMinute: 1000 });
+    const again = new StaffClient(office);
+    expect((await again.signIn(ADMIN.email, ADMIN.password)).result.error?.message).toMatch(/^Wait 15 minutes, then try again: too many wrong passwords came from this computer\.$/);
+    temp.clock.advance(15 * MINUTE);
+    expect((await again.signIn(COORDINATOR.email, COORDINATOR.password)).result.error?.message).toMatch(/this account is locked after 10 wrong passwords\.$/);
+    expect((await again.signIn(ADMIN.email, ADMIN.password)).result.ok).toBe(true);
+  });
+
   it('answers too many sign-in tries a minute with 429', async () => {
     await office.close();
     office = await startTestOfficeServer(temp, { signInsPerMinute: 3 });

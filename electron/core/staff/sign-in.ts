@@ -70,20 +70,33 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
  * written after runs in turns of its own.
  */
 export class StaffSignIn {
-  /** Wrong passwords per address, kept in memory: a restart forgets them, the per-account count (in the database) does not. */
-  private readonly addressFailures = new Map<string, number[]>();
-
   constructor(private readonly core: SignInCore) {}
 
   private now(): number {
     return this.core.context.clock().getTime();
   }
 
-  private addressWait(address: string): number {
-    const since = this.now() - ADDRESS_WINDOW_MS;
-    const recent = (this.addressFailures.get(address) ?? []).filter((at) => at > since);
-    this.addressFailures.set(address, recent);
-    return recent.length >= ADDRESS_LIMIT ? recent[0]! + ADDRESS_WINDOW_MS - this.now() : 0;
+  /**
+   * How long this address must wait: wrong passwords from it are kept in
+   * the database (migration 0033), as the per-account count is, so a
+   * restart of the server does not give an attacker a fresh start.
+   */
+  private async addressWait(address: string): Promise<number> {
+    const since = new Date(this.now() - ADDRESS_WINDOW_MS).toISOString();
+    const recent = await this.core.exclusive(async () =>
+      this.core.context.sqlite
+        .prepare('SELECT failed_at FROM sign_in_address_failures WHERE address = ? AND failed_at > ? ORDER BY failed_at LIMIT ?')
+        .pluck()
+        .all(address, since, ADDRESS_LIMIT) as string[],
+    );
+    return recent.length >= ADDRESS_LIMIT ? Date.parse(recent[0]!) + ADDRESS_WINDOW_MS - this.now() : 0;
+  }
+
+  /** Counts a wrong password against its address, and forgets those older than the window. */
+  private addressFailed(address: string): void {
+    const sqlite = this.core.context.sqlite;
+    sqlite.prepare('DELETE FROM sign_in_address_failures WHERE failed_at <= ?').run(new Date(this.now() - ADDRESS_WINDOW_MS).toISOString());
+    sqlite.prepare('INSERT INTO sign_in_address_failures (address, failed_at) VALUES (?, ?)').run(address, new Date(this.now()).toISOString());
   }
 
   async hasAccounts(): Promise<boolean> {
@@ -91,7 +104,7 @@ export class StaffSignIn {
   }
 
   async signIn(email: string, password: string, address: string): Promise<SignInOutcome> {
-    const addressWait = this.addressWait(address);
+    const addressWait = await this.addressWait(address);
     if (addressWait > 0) {
       return { ok: false, message: `Wait ${inWords(addressWait)}, then try again: too many wrong passwords came from this computer.`, retryAfterMs: addressWait };
     }
@@ -112,7 +125,7 @@ export class StaffSignIn {
 
   private failed(email: string, row: StaffRow | undefined, address: string): SignInOutcome {
     const ctx = this.core.context;
-    this.addressFailures.set(address, [...(this.addressFailures.get(address) ?? []), this.now()]);
+    this.addressFailed(address);
     if (!row) {
       audit(ctx, 'sign_in_failed', { staffId: null, name: null }, address, `No account for ${email.trim().slice(0, 254)}.`);
       return { ok: false, message: WRONG };

@@ -30,6 +30,7 @@ import * as facilitators from './0029-facilitators';
 import * as followUpCodes from './0030-follow-up-codes';
 import * as officeUploads from './0031-office-uploads';
 import * as changeReportVersion from './0032-change-report-version';
+import * as signInAddressFailures from './0033-sign-in-address-failures';
 
 export interface Migration {
   name: string;
@@ -73,4 +74,5 @@ export const migrations: readonly Migration[] = [
   { name: '0030-follow-up-codes', up: followUpCodes.up },
   { name: '0031-office-uploads', up: officeUploads.up },
   { name: '0032-change-report-version', up: changeReportVersion.up },
+  { name: '0033-sign-in-address-failures', up: signInAddressFailures.up },
 ];
