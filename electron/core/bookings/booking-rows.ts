@@ -33,9 +33,9 @@ export interface BookingChange {
   fields?: Partial<Pick<BookingRow, 'waitlist_position' | 'priority_reason' | 'present_at' | 'walk_in' | 'group_booking_id'>>;
 }
 
-/** Appends one line to the booking's history: who, when, from which state to which, and why. */
-async function recordEvent(scope: WriteScope, booking: { id: string; session_id: string }, from: BookingState | null, change: BookingChange, now: Date) {
-  await scope.insert('booking_events', {
+/** One line of a booking's history: who, when, from which state to which, and why. */
+export function bookingEventRow(scope: WriteScope, booking: { id: string; session_id: string }, from: BookingState | null, change: BookingChange, now: Date) {
+  return {
     id: scope.newId(),
     booking_id: booking.id,
     session_id: booking.session_id,
@@ -47,7 +47,12 @@ async function recordEvent(scope: WriteScope, booking: { id: string; session_id:
     device_name: scope.deviceName,
     hlc: scope.stamp(),
     recorded_at: now.toISOString(),
-  });
+  };
+}
+
+/** Appends one line to the booking's history. */
+async function recordEvent(scope: WriteScope, booking: { id: string; session_id: string }, from: BookingState | null, change: BookingChange, now: Date) {
+  await scope.insert('booking_events', bookingEventRow(scope, booking, from, change, now));
 }
 
 /** Every change to a booking goes through here, so none escapes its history. */
@@ -60,14 +65,9 @@ export async function changeBooking(scope: WriteScope, booking: BookingRow, chan
   await recordEvent(scope, booking, booking.state, change, now);
 }
 
-export async function createBooking(
-  scope: WriteScope,
-  sessionId: string,
-  personId: string,
-  change: BookingChange,
-  now: Date,
-): Promise<void> {
-  const row = {
+/** A new booking's row, before it is inserted. */
+export function newBookingRow(sessionId: string, personId: string, change: BookingChange, now: Date) {
+  return {
     id: bookingId(sessionId, personId),
     session_id: sessionId,
     person_id: personId,
@@ -80,6 +80,16 @@ export async function createBooking(
     group_booking_id: null,
     ...change.fields,
   };
+}
+
+export async function createBooking(
+  scope: WriteScope,
+  sessionId: string,
+  personId: string,
+  change: BookingChange,
+  now: Date,
+): Promise<void> {
+  const row = newBookingRow(sessionId, personId, change, now);
   await scope.insert('bookings', row);
   await recordEvent(scope, row, null, change, now);
 }

@@ -1,6 +1,17 @@
 import { applySession, type SessionGroup } from './attendance';
 import { SessionsFound } from './sessions-found';
+import { recordPastAttendance, type PastAttendance } from '../signin/sign-in';
 import { LISTED, matchPerson, type Walk, type WalkResult } from './walk';
+
+/**
+ * How many people's attendance at new sessions is written at a time: a
+ * twentieth of the file, so the progress bar moves twenty times while they
+ * are written, between 250 and 5,000 (large enough that each table's rows
+ * go in together, small enough to hold little in memory).
+ */
+const attendanceBatch = (people: number) => Math.min(5_000, Math.max(250, Math.ceil(people / 20)));
+
+const NOBODY: ReadonlySet<string> = new Set();
 
 /**
  * People and attendance: every row's person found or added; for attendance,
@@ -42,9 +53,22 @@ export async function walkSignInSheet(walk: Walk): Promise<WalkResult> {
   const sessions = [];
   if (groups.size > 0) {
     const existing = await SessionsFound.load(walk.db);
-    await report.stage(walk.scope ? 'writing' : 'matching', [...groups.values()].reduce((sum, group) => sum + group.people.size, 0));
+    const found = new Map([...groups.values()].map((group) => [group, existing.find(group.course.id, group.date, group.venue.id)]));
+    const signedIn = await SessionsFound.signedIn(walk.db, [...found.values()].flatMap((session) => (session ? [session.id] : [])));
+    const people = [...groups.values()].reduce((sum, group) => sum + group.people.size, 0);
+    const batch = attendanceBatch(people);
+    await report.stage(walk.scope ? 'writing' : 'matching', people);
+    // New sessions' attendance, written a batch at a time (recordPastAttendance), the progress moving on as each batch is written.
+    let pending: PastAttendance[] = [];
+    let pendingPeople = 0;
+    const writePending = async () => {
+      if (walk.scope && pending.length > 0) await recordPastAttendance(walk.scope, pending, walk.ctx.clock());
+      await report.advance(pendingPeople);
+      pending = [];
+      pendingPeople = 0;
+    };
     for (const group of groups.values()) {
-      const before = existing.find(group.course.id, group.date, group.venue.id);
+      const before = found.get(group) ?? null;
       if (before && group.contractId !== null && before.contractId !== group.contractId) {
         preview.contracts.differing.push({
           course: group.course.title,
@@ -54,10 +78,12 @@ export async function walkSignInSheet(walk: Walk): Promise<WalkResult> {
           inFieldbook: before.contractId === null ? null : await contractName(walk, before.contractId),
         });
       }
-      const outcome = await applySession(walk.ctx, walk.db, walk.scope, group);
+      const outcome = await applySession(walk.ctx, walk.scope, group, before, (before && signedIn.get(before.id)) || NOBODY, pending);
       sessions.push({ ...outcome, contract: group.contract });
-      await report.advance(group.people.size);
+      pendingPeople += group.people.size;
+      if (pendingPeople >= batch) await writePending();
     }
+    await writePending();
   }
 
   const newSignIns = sessions.reduce((sum, session) => sum + session.signIns, 0);
