@@ -144,6 +144,8 @@ describe('creating a record', () => {
           ends_at: '2026-03-20T15:30',
           capacity: 12,
           facilitators: '["Amina Yusuf"]',
+          // No facilitator record of that name: the name refers to none.
+          facilitator_ids: '[]',
           status: 'scheduled',
         },
       }),
