@@ -138,6 +138,7 @@ export const procedureRoles: { readonly [N in ProcedureName]: readonly StaffRole
   'sync.exportBundle': admins,
   'sync.rewriteBundle': admins,
   'sync.importPackage': admins,
+  'sync.sendToOffice': admins,
   'sync.saveSettings': admins,
 
   // Imports, conflicts and duplicates: coordinators; the logs are lists everyone reads.
@@ -149,6 +150,7 @@ export const procedureRoles: { readonly [N in ProcedureName]: readonly StaffRole
   'sync.resolveConflict': coordinators,
   'sync.resolveDuplicate': coordinators,
   'sync.writePackage': coordinators,
+  'sync.packageForLaptop': coordinators,
   'sync.importLog': everyone,
   'sync.held': everyone,
   'sync.conflicts': everyone,

@@ -28,6 +28,8 @@ const FILE_FIRST: ReadonlySet<ProcedureName> = new Set([
   'sync.importHeld',
   'sync.importInbox',
   'sync.importPackage',
+  // Writes its end-of-day file in a transaction of its own, then waits on the network with none open.
+  'sync.sendToOffice',
   'sheets.import',
   'backup.now',
   // Opens and seals held files again before its transaction, and checkpoints the WAL after it (SQLite cannot inside one).
@@ -58,19 +60,11 @@ export function createWritePath(sqlite: Database): WritePath {
     return turn;
   };
 
-  const inTransaction = async <T>(name: ProcedureName, work: () => Promise<T>): Promise<T> => {
-    sqlite.exec('BEGIN IMMEDIATE');
-    try {
-      const result = await work();
+  const inTransaction = <T>(name: ProcedureName, work: () => Promise<T>): Promise<T> =>
+    inAsyncTransaction(sqlite, work, (result) => {
       const checked = procedures[name].output.safeParse(result);
       if (!checked.success) throw new OutputDidNotMatch(name, checked.error);
-      sqlite.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (sqlite.inTransaction) sqlite.exec(error instanceof RefusalKeepingWrites ? 'COMMIT' : 'ROLLBACK');
-      throw error;
-    }
-  };
+    });
 
   return {
     exclusive,
@@ -91,6 +85,25 @@ export function createWritePath(sqlite: Database): WritePath {
       return serialised as Handlers;
     },
   };
+}
+
+/**
+ * One transaction around work that waits (sealing a file), for a procedure
+ * taking its turn on the write path: committed only once `check` accepts
+ * the result. A mutation's whole handler runs in one; a FILE_FIRST
+ * procedure may use one for its writing step alone.
+ */
+export async function inAsyncTransaction<T>(sqlite: Database, work: () => Promise<T>, check: (result: T) => void = () => {}): Promise<T> {
+  sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    const result = await work();
+    check(result);
+    sqlite.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec(error instanceof RefusalKeepingWrites ? 'COMMIT' : 'ROLLBACK');
+    throw error;
+  }
 }
 
 /**

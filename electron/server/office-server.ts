@@ -12,6 +12,7 @@ import { contentSecurityPolicy } from '../web/content-security-policy';
 import { parseRequestTarget } from '../web/request-target';
 import { contentTypeFor, listStaticFiles, pagePath } from '../web/static-files';
 import { registerSignInRoutes, SESSION_COOKIE, CSRF_HEADER } from './sign-in-routes';
+import { registerDeviceRoutes, UPLOAD_BYTES_LIMIT } from './device-routes';
 
 export interface OfficeServerOptions {
   dispatch: Dispatch;
@@ -28,6 +29,10 @@ export interface OfficeServerOptions {
   signInsPerMinute?: number;
   /** One plain line per thing worth telling whoever runs the server. */
   log(line: string): void;
+  /** The largest end-of-day file a laptop may upload, in bytes (tests make it small). */
+  uploadBytesLimit?: number;
+  /** Uploads and package requests one address may make a minute. */
+  deviceCallsPerMinute?: number;
 }
 
 export interface OfficeServer {
@@ -121,6 +126,12 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
   });
 
   registerSignInRoutes(app, { signIn: options.signIn, log: options.log, perMinute: options.signInsPerMinute ?? 30 });
+  await registerDeviceRoutes(app, {
+    dispatch: options.dispatch,
+    log: options.log,
+    uploadBytesLimit: options.uploadBytesLimit ?? UPLOAD_BYTES_LIMIT,
+    perMinute: options.deviceCallsPerMinute ?? 20,
+  });
 
   app.post<{ Params: { name: string } }>('/api/:name', async (request, reply) => {
     const session = await options.signIn.session(request.cookies[SESSION_COOKIE], request.ip);

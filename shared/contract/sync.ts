@@ -184,6 +184,27 @@ export const SyncSettingsInput = z.strictObject({
     .max(3650, { error: 'Keep acknowledged data for 3,650 days (10 years) or fewer.' }),
 });
 
+/** "Send to office" on a laptop paired with an office server: the end-of-day file, and whether it went over the network. */
+export const SendOutcome = ExportResult.extend({
+  /** True when the office server took the file: nothing needs saving. False: save the file and take it to the office as today. */
+  sent: z.boolean(),
+  /** Plain words: what happened, and what to do with the file when it was not sent. */
+  message: z.string(),
+  /** The office's import of the uploaded file, when it was sent. */
+  upload: ImportOutcome.nullable(),
+  /** The package fetched and applied straight after, when that worked. */
+  package: PackageOutcome.nullable(),
+});
+export type SendOutcome = z.infer<typeof SendOutcome>;
+
+/** A laptop's request for its package from the office server: a pairing-style signed file, base64. */
+export const PackageRequestInput = z.strictObject({
+  request: z
+    .string({ error: 'Send the signed package request as text.' })
+    .min(1, { error: 'Send the signed package request: it is empty.' })
+    .max(16 * 1024, { error: 'Send a shorter package request: that one is too long to be one.' }),
+});
+
 export const syncProcedures = {
   'sync.settings': { kind: 'query', input: Empty, output: SyncSettings },
   'sync.saveSettings': { kind: 'mutation', input: SyncSettingsInput, output: SyncSettings },
@@ -193,6 +214,8 @@ export const syncProcedures = {
   /** The same bundle again (same id and number), for a lost or broken stick. */
   'sync.rewriteBundle': { kind: 'query', input: z.strictObject({ sequence: z.number().int().min(1) }), output: ExportResult },
   'sync.importPackage': { kind: 'mutation', input: IncomingFile, output: PackageOutcome },
+  /** Writes the end-of-day file and, when the paired office runs a server that answers with the certificate learned at pairing, uploads it and applies the package it answers with. */
+  'sync.sendToOffice': { kind: 'mutation', input: Empty, output: SendOutcome },
   // Office
   'sync.importFile': { kind: 'mutation', input: IncomingFile, output: ImportOutcome },
   'sync.importInbox': { kind: 'mutation', input: Empty, output: InboxResult },
@@ -218,4 +241,6 @@ export const syncProcedures = {
     output: z.object({ ok: z.literal(true) }),
   },
   'sync.writePackage': { kind: 'mutation', input: z.strictObject({ deviceId: Id }), output: OutgoingFile.extend({ sessions: z.number(), people: z.number() }) },
+  /** The office server's answer to a laptop's signed package request: that laptop's package, as Write package makes it. */
+  'sync.packageForLaptop': { kind: 'mutation', input: PackageRequestInput, output: OutgoingFile.extend({ sessions: z.number(), people: z.number() }) },
 } as const;

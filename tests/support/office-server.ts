@@ -157,13 +157,18 @@ export interface TestOfficeServer {
   server: OfficeServer;
   origin: string;
   fingerprint: string;
+  /** Base64 SHA-256 of the certificate's public key: what a paired laptop pins. */
+  spki: string;
   /** Every line the server logged. */
   lines: string[];
   close(): Promise<void>;
 }
 
 /** The office server in this process over a temp core (whose clock the test sets), on a free port on 127.0.0.1. */
-export async function startTestOfficeServer(temp: TempCore, options: { signInsPerMinute?: number } = {}): Promise<TestOfficeServer> {
+export async function startTestOfficeServer(
+  temp: TempCore,
+  options: { signInsPerMinute?: number; uploadBytesLimit?: number; deviceCallsPerMinute?: number } = {},
+): Promise<TestOfficeServer> {
   const certificate = await serverCertificate(temp.folder);
   const lines: string[] = [];
   const server = await startOfficeServer({
@@ -174,9 +179,18 @@ export async function startTestOfficeServer(temp: TempCore, options: { signInsPe
     certificate,
     signIn: new StaffSignIn(temp.core),
     signInsPerMinute: options.signInsPerMinute,
+    uploadBytesLimit: options.uploadBytesLimit,
+    deviceCallsPerMinute: options.deviceCallsPerMinute,
     log: (line) => lines.push(line),
   });
-  return { server, origin: `https://127.0.0.1:${server.port}`, fingerprint: certificate.fingerprint, lines, close: () => server.close() };
+  return {
+    server,
+    origin: `https://127.0.0.1:${server.port}`,
+    fingerprint: certificate.fingerprint,
+    spki: certificate.spkiSha256,
+    lines,
+    close: () => server.close(),
+  };
 }
 
 type Answer = { status: number; result: { ok: boolean; value?: any; error?: { code: string; message: string; fields?: Record<string, string> } }; headers: HttpsAnswer['headers'] };

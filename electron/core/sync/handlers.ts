@@ -10,6 +10,8 @@ import { noteRefusedImport } from './refused-files';
 import { conflicts, duplicates, heldBundles, importLog, manifest, resolveConflict, resolveDuplicate } from './review';
 import { inboxFolder, retentionDays, saveSetting } from './settings';
 import { thisDevice } from './device-keys';
+import { sendToOffice } from './send-to-office';
+import { packageForLaptop } from './package-request';
 
 /** Refusals that say this computer cannot import at all (not the office, not set up), not what is wrong with the file. */
 const NOT_ABOUT_THE_FILE = new Set(['WRONG_DEVICE_ROLE', 'DEVICE_NOT_SET_UP']);
@@ -36,6 +38,7 @@ export function syncHandlers(ctx: CoreContext): HandlerGroup<'sync'> {
     'sync.exportBundle': () => exportBundle(ctx),
     'sync.rewriteBundle': ({ sequence }) => rewriteBundle(ctx, sequence),
     'sync.importPackage': ({ fileName, contentBase64 }) => importPackage(ctx, fromBase64(contentBase64), fileName),
+    'sync.sendToOffice': () => sendToOffice(ctx),
     async 'sync.importFile'({ fileName, contentBase64 }) {
       try {
         return await importBundle(ctx, fromBase64(contentBase64), { fileName });
@@ -78,5 +81,6 @@ export function syncHandlers(ctx: CoreContext): HandlerGroup<'sync'> {
       return { ok: true as const };
     },
     'sync.writePackage': ({ deviceId }) => writePackage(ctx, deviceId),
+    'sync.packageForLaptop': ({ request }) => packageForLaptop(ctx, request),
   };
 }

@@ -1,0 +1,96 @@
+import { ImportOutcome, OutgoingFile, type PackageOutcome, type SendOutcome } from '../../../shared/contract';
+import { FieldbookError } from '../../../shared/errors';
+import type { CoreContext } from '../deps';
+import { inAsyncTransaction } from '../write-path';
+import { deviceKeys } from './device-keys';
+import { CertificateRefused, callOffice, OfficeUnreachable, type OfficeAnswer } from './office-link';
+import { pairedServerLink } from './office-server-record';
+import { exportBundle, pairedOffice } from './outbox';
+import { writePackageRequest } from './package-request';
+import { importPackage } from './packages';
+
+/** Where the office server takes a laptop's end-of-day file, and answers with its package (electron/server/device-routes.ts). */
+export const UPLOAD_PATH = '/device/upload';
+export const PACKAGE_PATH = '/device/package';
+/** The end-of-day file's name travels beside it, so the office's import log names it as a file on a stick would be. */
+export const FILE_NAME_HEADER = 'x-fieldbook-file-name';
+
+/** A call's answer from the server, or the refusal it carried in plain words. */
+function answerOf(answer: OfficeAnswer): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    const parsed = JSON.parse(answer.body.toString('utf8')) as { ok?: unknown; value?: unknown; error?: { message?: unknown } };
+    if (parsed.ok === true) return { ok: true, value: parsed.value };
+    if (typeof parsed.error?.message === 'string') return { ok: false, message: parsed.error.message };
+  } catch {
+    // Not Fieldbook's answer: said below.
+  }
+  return { ok: false, message: `it answered in a way this laptop could not read (status ${answer.status}).` };
+}
+
+function notReached(error: unknown, officeName: string): string | null {
+  if (error instanceof CertificateRefused) {
+    return `The end-of-day file was written but not sent: ${error.message}, so this laptop did not trust it. Save the file and take it to ${officeName} as usual, and tell the office.`;
+  }
+  if (error instanceof OfficeUnreachable) {
+    return `The end-of-day file was written but not sent: ${officeName}'s server did not answer (${error.message}). Save the file and take it to the office as usual.`;
+  }
+  return null;
+}
+
+/**
+ * "Send to office": the end-of-day file, written and numbered exactly as
+ * Export end-of-day file writes it (in a transaction of its own, which
+ * commits before any waiting on the network), then, when the paired office
+ * runs a server, uploaded to it over HTTPS trusting only the certificate key
+ * its enrolment file named, and the laptop's package fetched and applied as
+ * an imported package file would be. Without a network, with a refused
+ * certificate or a refused file, the file is handed back to be saved and
+ * taken to the office as today, and the message says why.
+ */
+export async function sendToOffice(ctx: CoreContext): Promise<SendOutcome> {
+  const exported = await inAsyncTransaction(ctx.sqlite, () => exportBundle(ctx));
+  const office = await pairedOffice(ctx);
+  const link = pairedServerLink(office);
+  const kept = (message: string): SendOutcome => ({ ...exported, sent: false, message, upload: null, package: null });
+  if (!link) return kept(`The end-of-day file was written. Save it and take it to ${office.name}: it does not run a server this laptop can send to.`);
+
+  let upload: ImportOutcome;
+  try {
+    const answer = answerOf(
+      await callOffice(link, {
+        path: UPLOAD_PATH,
+        body: Buffer.from(exported.contentBase64, 'base64'),
+        contentType: 'application/octet-stream',
+        headers: { [FILE_NAME_HEADER]: encodeURIComponent(exported.fileName) },
+      }),
+    );
+    if (!answer.ok) return kept(`The end-of-day file was written but ${office.name}'s server did not take it: ${answer.message} Save the file and take it to the office.`);
+    upload = ImportOutcome.parse(answer.value);
+  } catch (error) {
+    const why = notReached(error, office.name);
+    if (why) return kept(why);
+    throw error;
+  }
+
+  const sent = `Sent to ${office.name} over the network: ${upload.message}.`.replace(/\.\.$/, '.');
+  let outcome: PackageOutcome;
+  try {
+    const keys = await deviceKeys(ctx, 'laptop');
+    const answer = answerOf(
+      await callOffice(link, {
+        path: PACKAGE_PATH,
+        body: Buffer.from(JSON.stringify({ request: writePackageRequest(ctx, keys) })),
+        contentType: 'application/json',
+      }),
+    );
+    if (!answer.ok) return { ...exported, sent: true, message: `${sent} Its package did not come back: ${answer.message}`, upload, package: null };
+    const file = OutgoingFile.parse(answer.value);
+    outcome = await importPackage(ctx, new Uint8Array(Buffer.from(file.contentBase64, 'base64')), file.fileName);
+  } catch (error) {
+    // The file is at the office either way: the package can come later, by the network or as a file.
+    const why = error instanceof FieldbookError ? error.message : error instanceof OfficeUnreachable || error instanceof CertificateRefused ? `${error.message}.` : null;
+    if (why === null) throw error;
+    return { ...exported, sent: true, message: `${sent} Its package could not be applied: ${why} Import it from a file, or send again later.`, upload, package: null };
+  }
+  return { ...exported, sent: true, message: `${sent} ${outcome.message}`, upload, package: outcome };
+}

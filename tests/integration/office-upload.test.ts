@@ -1,0 +1,182 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { request } from 'node:https';
+import { recordOfficeServer } from '../../electron/core/sync/office-server-record';
+import { startTestOfficeServer, type TestOfficeServer } from '../support/office-server';
+import { enrolLaptop } from '../support/sync';
+import { countRows, tempCore, type TempCore } from '../support/temp-core';
+
+/**
+ * Laptops that upload (issue 18): the office server on a real port on
+ * 127.0.0.1, a laptop enrolled while it runs, and "Send to office" going
+ * over HTTPS, pinned to the certificate key the enrolment file named.
+ */
+
+let office: TempCore;
+let server: TestOfficeServer;
+const others: TempCore[] = [];
+
+const UPLOAD_LIMIT = 64 * 1024;
+
+beforeEach(async () => {
+  office = await tempCore({ setUp: true });
+  server = await startTestOfficeServer(office, { uploadBytesLimit: UPLOAD_LIMIT, deviceCallsPerMinute: 1000 });
+  // As `fieldbook serve` does at its start.
+  await office.core.exclusive(async () => recordOfficeServer(office.core.context, { addresses: [`${server.origin}/`], spkiSha256: server.spki }));
+});
+
+afterEach(async () => {
+  await server.close();
+  for (const temp of others.splice(0)) await temp.cleanup();
+  await office.cleanup();
+});
+
+async function laptop(name = 'Hall laptop 2'): Promise<TempCore> {
+  const temp = await enrolLaptop(office, name);
+  others.push(temp);
+  return temp;
+}
+
+const peopleNamed = (temp: TempCore, givenName: string) =>
+  temp.sqlite.prepare('SELECT count(*) FROM people WHERE given_name = ?').pluck().get(givenName) as number;
+
+/** A raw POST to the server, as something other than a Fieldbook laptop might send. */
+function post(path: string, body: Buffer, contentType: string): Promise<{ status: number; result: { ok: boolean; error?: { code: string; message: string } } }> {
+  return new Promise((done, fail) => {
+    const req = request(
+      `${server.origin}${path}`,
+      { method: 'POST', headers: { 'content-type': contentType, 'content-length': body.length }, rejectUnauthorized: false, agent: false },
+      (response) => {
+        const parts: Buffer[] = [];
+        response.on('data', (part: Buffer) => parts.push(part));
+        response.on('end', () => done({ status: response.statusCode ?? 0, result: JSON.parse(Buffer.concat(parts).toString('utf8')) }));
+      },
+    );
+    req.on('error', fail);
+    req.end(body);
+  });
+}
+
+describe('Send to office from a laptop paired with the office server', { timeout: 60_000 }, () => {
+  it('carries the server in the enrolment, uploads the end-of-day file, and applies the package it answers with', async () => {
+    const hall = await laptop();
+    const paired = await hall.call('pairing.status', {});
+    expect(paired.office?.server).toEqual({ addresses: [`${server.origin}/`], spkiSha256: server.spki });
+
+    await hall.call('people.create', { givenName: 'Nadia', familyName: 'Haddad' });
+    const sent = await hall.call('sync.sendToOffice', {});
+
+    expect(sent.sent).toBe(true);
+    expect(sent.upload?.status).toBe('imported');
+    expect(sent.message).toMatch(/^Sent to Central office over the network: Imported end-of-day file 1 from Hall laptop 2/);
+    // The office sees the day, and its import log says so as for a file dropped in the inbox.
+    expect(peopleNamed(office, 'Nadia')).toBe(1);
+    const log = await office.call('sync.importLog', {});
+    expect(log[0]).toMatchObject({ senderName: 'Hall laptop 2', sequence: 1, status: 'imported', fileName: sent.fileName });
+    // The package came back: the laptop's file is confirmed.
+    expect(sent.package?.status).toBe('imported');
+    expect((await hall.call('sync.outbox', {})).bundles[0]?.acknowledgedAt).not.toBeNull();
+    expect(server.lines.some((line) => line.startsWith('Upload from 127.0.0.1') && line.includes('Imported end-of-day file 1'))).toBe(true);
+  });
+
+  it('falls back to the file when the server answers with a certificate other than the one learned at pairing', async () => {
+    const hall = await laptop();
+    // As if someone on the network answered at the office's address with a certificate of their own.
+    hall.sqlite.prepare('UPDATE paired_office SET server_spki_sha256 = ?').run(Buffer.alloc(32, 7).toString('base64'));
+    await hall.call('people.create', { givenName: 'Nadia', familyName: 'Haddad' });
+
+    const sent = await hall.call('sync.sendToOffice', {});
+
+    expect(sent.sent).toBe(false);
+    expect(sent.message).toBe(
+      `The end-of-day file was written but not sent: 127.0.0.1:${server.server.port} answered with a certificate other than the one learned at pairing, so this laptop did not trust it. Save the file and take it to Central office as usual, and tell the office.`,
+    );
+    expect(sent.contentBase64.length).toBeGreaterThan(0);
+    expect(peopleNamed(office, 'Nadia')).toBe(0);
+    expect(countRows(office.sqlite, 'import_log')).toBe(0);
+    // Nothing reached the server: the connection was dropped before the request was written.
+    expect(server.lines.filter((line) => line.includes('pload'))).toEqual([]);
+    // The file it wrote instead is the ordinary end-of-day file: imported by hand, it is the day.
+    const imported = await office.call('sync.importFile', { fileName: sent.fileName, contentBase64: sent.contentBase64 });
+    expect(imported.status).toBe('imported');
+    expect(peopleNamed(office, 'Nadia')).toBe(1);
+  });
+
+  it('writes the file as today, and says so, when nothing answers', async () => {
+    const hall = await laptop();
+    await server.close();
+    await hall.call('people.create', { givenName: 'Nadia', familyName: 'Haddad' });
+    const sent = await hall.call('sync.sendToOffice', {});
+    expect(sent.sent).toBe(false);
+    expect(sent.message).toMatch(/^The end-of-day file was written but not sent: Central office's server did not answer \(127\.0\.0\.1:\d+ could not be reached \(ECONNREFUSED\)\)\. Save the file and take it to the office as usual\.$/);
+    expect(sent.bundle.sequence).toBe(1);
+    server = await startTestOfficeServer(office);
+  });
+
+  it("refuses a stranger's upload and package request, and imports nothing", async () => {
+    // A laptop the office never enrolled, which has copied the office's public keys and server from somewhere.
+    const otherOffice = await tempCore({ setUp: true });
+    others.push(otherOffice);
+    const stranger = await enrolLaptop(otherOffice, 'Library laptop');
+    others.push(stranger);
+    const officeRow = office.sqlite.prepare('SELECT id, name, signing_public_key, age_recipient FROM device').get() as Record<string, string>;
+    stranger.sqlite
+      .prepare('UPDATE paired_office SET device_id = ?, name = ?, signing_public_key = ?, age_recipient = ?, server_addresses = ?, server_spki_sha256 = ?')
+      .run(officeRow.id, officeRow.name, officeRow.signing_public_key, officeRow.age_recipient, JSON.stringify([`${server.origin}/`]), server.spki);
+    await stranger.call('people.create', { givenName: 'Eve', familyName: 'Forger' });
+
+    const sent = await stranger.call('sync.sendToOffice', {});
+
+    expect(sent.sent).toBe(false);
+    expect(sent.message).toMatch(/^The end-of-day file was written but Central office's server did not take it: .+ Save the file and take it to the office\.$/);
+    expect(peopleNamed(office, 'Eve')).toBe(0);
+    expect(countRows(office.sqlite, 'import_log')).toBe(0);
+    expect(countRows(office.sqlite, 'received_bundles')).toBe(0);
+    // Refused as the inbox refuses it: the import log lists it with its reason.
+    const log = await office.call('sync.importLog', {});
+    expect(log).toEqual([expect.objectContaining({ status: 'refused', senderName: null })]);
+
+    // Nor does it get a package by asking in its own name.
+    const { writePackageRequest } = await import('../../electron/core/sync/package-request');
+    const { deviceKeys } = await import('../../electron/core/sync/device-keys');
+    const keys = await stranger.core.exclusive(() => deviceKeys(stranger.core.context, 'laptop'));
+    const asked = await post('/device/package', Buffer.from(JSON.stringify({ request: writePackageRequest(stranger.core.context, keys) })), 'application/json');
+    expect(asked.result.error).toEqual({
+      code: 'UNKNOWN_SENDER',
+      message: 'Enrol this laptop with the office first: the office does not know it, so it sends it no package.',
+    });
+  });
+
+  it('refuses oversized and malformed uploads with a plain error, and imports nothing', async () => {
+    const tooLarge = await post('/device/upload', Buffer.alloc(UPLOAD_LIMIT + 1, 1), 'application/octet-stream');
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.result.error).toEqual({ code: 'FILE_TOO_LARGE', message: 'Send a smaller request: that one is too large.' });
+
+    const junk = await post('/device/upload', Buffer.from('not a Fieldbook file at all'), 'application/octet-stream');
+    expect(junk.result.ok).toBe(false);
+    expect(junk.result.error?.code).toBe('FILE_DAMAGED');
+    expect(junk.result.error?.message).toMatch(/^[A-Z].*\.$/);
+
+    const empty = await post('/device/upload', Buffer.alloc(0), 'application/octet-stream');
+    expect(empty.result.error?.code).toBe('INVALID_INPUT');
+
+    const asJson = await post('/device/upload', Buffer.from('{"contentBase64":"AAAA"}'), 'application/json');
+    expect(asJson.status).toBe(415);
+    expect(asJson.result.error?.message).toBe('Send the end-of-day file as it was written (application/octet-stream).');
+
+    const badRequest = await post('/device/package', Buffer.from(JSON.stringify({ request: Buffer.from('{"fieldbook":"signed"}').toString('base64') })), 'application/json');
+    expect(badRequest.result.error?.code).toBe('UNKNOWN_SENDER');
+
+    expect(countRows(office.sqlite, 'import_log')).toBe(0);
+    expect(countRows(office.sqlite, 'received_bundles')).toBe(0);
+  });
+
+  it('refuses a package request from a revoked laptop, even one signed with its own key', async () => {
+    const hall = await laptop();
+    const deviceId = (await hall.call('device.status', {})).device!.id;
+    await office.call('pairing.revoke', { deviceId, reason: 'Stolen from a car' });
+    await hall.call('people.create', { givenName: 'Nadia', familyName: 'Haddad' });
+    const sent = await hall.call('sync.sendToOffice', {});
+    expect(sent.sent).toBe(false);
+    expect(peopleNamed(office, 'Nadia')).toBe(0);
+  });
+});
