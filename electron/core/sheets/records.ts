@@ -48,12 +48,26 @@ export interface ReadRecords {
   ignoredColumns: string[];
 }
 
+/**
+ * The reasons already worked out for the file being read, by schema and
+ * value: a sheet names the same course, venue and organisation on most of
+ * its rows and the same person on several, and a schema's answer for a
+ * value does not change. Emptied when the next file is read.
+ */
+const reasonsKnown = new Map<z.ZodType, Map<string, string | null>>();
+
 /** A contract message ("Email must look like name@example.org.") as the reason in "row 5: …". */
 function reasonFrom(schema: z.ZodType, value: unknown): string | null {
+  let known = reasonsKnown.get(schema);
+  if (!known) reasonsKnown.set(schema, (known = new Map()));
+  const key = typeof value === 'string' ? value : JSON.stringify(value);
+  const before = known.get(key);
+  if (before !== undefined) return before;
   const result = schema.safeParse(value);
-  if (result.success) return null;
-  const message = result.error.issues[0]?.message ?? 'a value is not valid';
-  return `${message.charAt(0).toLowerCase()}${message.slice(1)}`.replace(/\.$/, '');
+  const message = result.success ? null : (result.error.issues[0]?.message ?? 'a value is not valid');
+  const reason = message === null ? null : `${message.charAt(0).toLowerCase()}${message.slice(1)}`.replace(/\.$/, '');
+  known.set(key, reason);
+  return reason;
 }
 
 const isBlank = (row: CellValue[]) => row.every((cell) => cellText(cell) === '');
@@ -204,7 +218,9 @@ export class RecordReader {
     private readonly kind: SheetKind,
     private readonly mapping: Record<string, SheetField> | undefined,
     private readonly today: string,
-  ) {}
+  ) {
+    reasonsKnown.clear();
+  }
 
   /** The sink for one sheet's rows; sheets are read one after another, in the file's order. */
   sheet(name: string): RowSink {
