@@ -38,6 +38,8 @@ function CheckOffice({
           ['Fingerprint', <Fingerprint key="fingerprint" value={preview.fingerprint} />],
           ['Team', preview.team],
           ['Its packages will hold', facilitatorsText(preview.facilitators)],
+          // The office runs as a server: Send to office uploads there when it answers.
+          ['Office server', preview.serverAddresses.length > 0 ? preview.serverAddresses.join(', ') : null],
         ]}
       />
       <p className="check-panel__instruction">

@@ -111,7 +111,8 @@ function Retention({ onSaved }: { onSaved(): void }) {
 
 function Outbox() {
   const [version, setVersion] = useState(0);
-  const [written, setWritten] = useState<{ text: string; fileName: string } | null>(null);
+  /** The last file written or sent; no file name when it went over the network and nothing needs saving. */
+  const [written, setWritten] = useState<{ text: string; fileName: string | null } | null>(null);
   const [packageOutcome, setPackageOutcome] = useState<PackageOutcome | null>(null);
   const reload = () => setVersion((count) => count + 1);
   const action = useAction(reload);
@@ -133,6 +134,21 @@ function Outbox() {
         if (!result) return;
         offerDownload(result);
         setWritten({ text: bundleWrittenText(result.bundle), fileName: result.fileName });
+      });
+
+  // Paired with an office server: over the network when it answers, else the same file as Export writes, to save.
+  const sendToOffice = () =>
+    void action
+      .run('export', () => call('sync.sendToOffice', {}), (result) => result.message)
+      .then((result) => {
+        if (!result) return;
+        setPackageOutcome(result.package);
+        if (result.sent) {
+          setWritten({ text: result.message, fileName: null });
+          return;
+        }
+        offerDownload(result);
+        setWritten({ text: result.message, fileName: result.fileName });
       });
 
   const writeAgain = (bundle: OutgoingBundle) =>
@@ -177,17 +193,31 @@ function Outbox() {
                 ? 'Nothing new since the last file: everything on this laptop is already in a file.'
                 : `Not yet in a file: ${summaryText(outbox.unsent)}.`}
             </p>
-            <button type="button" className="button button--large" aria-disabled={action.busy || undefined} onClick={exportBundle}>
-              Export end-of-day file
-            </button>
+            {office?.server ? (
+              <>
+                <p>
+                  Back at the office, the file goes straight to {office.name}'s server; anywhere else it is written for you to
+                  save and take in as usual.
+                </p>
+                <button type="button" className="button button--large" aria-disabled={action.busy || undefined} onClick={sendToOffice}>
+                  Send to office
+                </button>
+              </>
+            ) : (
+              <button type="button" className="button button--large" aria-disabled={action.busy || undefined} onClick={exportBundle}>
+                Export end-of-day file
+              </button>
+            )}
             <Refusal message={problemAt(action, 'export')} />
             {written && (
-              <div className="notice notice--success">
+              <div className={written.fileName === null ? 'notice notice--success' : office?.server ? 'notice' : 'notice notice--success'}>
                 <p className="written">{written.text}</p>
-                <p>
-                  Saved as <span className="file-name">{written.fileName}</span>. Take it to the office on a USB stick, put it in
-                  the shared folder, or attach it to an email.
-                </p>
+                {written.fileName !== null && (
+                  <p>
+                    Saved as <span className="file-name">{written.fileName}</span>. Take it to the office on a USB stick, put it in
+                    the shared folder, or attach it to an email.
+                  </p>
+                )}
               </div>
             )}
           </section>
