@@ -1,6 +1,7 @@
 import type { FormEvent, ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ChangedSinceOpened } from './ChangedSinceOpened';
+import { useMayChange } from '../features/staff/may-call';
 import { ErrorSummary } from './ErrorSummary';
 import type { FormApi } from './form';
 import { LoadFailed, Loading, Page } from './Page';
@@ -22,15 +23,21 @@ export function RecordForm<D>({
   cancelHref: string;
   children: ReactNode;
 }) {
+  // A viewer who opens a form (from an address) may read it; the core would refuse the save.
+  const mayChange = useMayChange();
   return (
     <form className="record-form" noValidate onSubmit={onSubmit}>
       <ChangedSinceOpened form={form} />
       <ErrorSummary form={form} />
       {children}
       <div className="form-actions">
-        <button type="submit" className="button" aria-disabled={form.saving || undefined}>
-          {form.saving ? 'Saving…' : saveLabel}
-        </button>
+        {mayChange ? (
+          <button type="submit" className="button" aria-disabled={form.saving || undefined}>
+            {form.saving ? 'Saving…' : saveLabel}
+          </button>
+        ) : (
+          <p>You can read this. Ask a coordinator or an admin to change it.</p>
+        )}
         <Link href={cancelHref} className="form-actions__cancel">
           Cancel
         </Link>

@@ -8,12 +8,14 @@ import { useAsync } from '../../components/useAsync';
 import { searchKey, useRemembered } from '../../components/useRemembered';
 import { KeptByOffice, noneOnLaptop } from '../courses/KeptByOffice';
 import { DownloadButtons } from '../exports/DownloadButtons';
+import { useMayCall } from '../staff/may-call';
 
 /** The funding contracts sessions are delivered under; changed only at the office. */
 export function ContractList() {
   const [query, setQuery] = useRemembered(searchKey('/contracts'), '');
   const result = useAsync(() => call('contracts.list', { query, limit: 500 }), [query]);
   const editable = useKeepsCatalogue();
+  const mayEdit = useMayCall('contracts.update');
 
   return (
     <ListPage
@@ -41,7 +43,7 @@ export function ContractList() {
             { header: 'Year starts', cell: (contract) => yearStartInWords(contract.yearStarts) },
             { header: 'Ends', cell: (contract) => (contract.endsOn ? longDate(contract.endsOn) : 'No end date') },
           ]}
-          editHref={editable ? (contract) => `/contracts/${contract.id}` : undefined}
+          editHref={editable && mayEdit ? (contract) => `/contracts/${contract.id}` : undefined}
           editName={(contract) => `contract: ${contract.name}`}
         />
       )}

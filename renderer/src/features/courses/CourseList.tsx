@@ -7,12 +7,14 @@ import { useAsync } from '../../components/useAsync';
 import { searchKey, useRemembered } from '../../components/useRemembered';
 import { KeptByOffice, noneOnLaptop } from './KeptByOffice';
 import './evaluation-editor.css';
+import { useMayCall } from '../staff/may-call';
 
 /** The course catalogue: each course with its learning outcomes in order; changed only at the office. */
 export function CourseList() {
   const [query, setQuery] = useRemembered(searchKey('/courses'), '');
   const result = useAsync(() => call('courses.list', { query, limit: 500 }), [query]);
   const editable = useKeepsCatalogue();
+  const mayEdit = useMayCall('courses.update');
 
   return (
     <ListPage
@@ -42,7 +44,7 @@ export function CourseList() {
                   <li key={outcome.id}>{outcome.text}</li>
                 ))}
               </ol>
-              {editable && (
+              {editable && mayEdit && (
                 <p className="card__actions">
                   <Link href={`/courses/${course.id}`} className="card__action">
                     Edit<span className="visually-hidden"> course: {course.title}</span>

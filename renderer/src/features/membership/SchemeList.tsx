@@ -4,12 +4,19 @@ import { ButtonLink, LoadFailed, Loading, Page } from '../../components/Page';
 import { RecordTable } from '../../components/RecordTable';
 import { useAsync } from '../../components/useAsync';
 import { pounds, termsInWords } from './words';
+import { useMayCall } from '../staff/may-call';
+import { IfMayCall } from '../staff/IfMayCall';
 
 /** The office's membership schemes: what members must attend, and by when. */
 export function SchemeList() {
   const result = useAsync(() => call('schemes.list', {}), []);
+  const mayEdit = useMayCall('schemes.update');
   return (
-    <Page title="Membership schemes" actions={<ButtonLink href="/membership/schemes/new">New scheme</ButtonLink>}>
+    <Page title="Membership schemes" actions={
+        <IfMayCall name="schemes.create">
+          <ButtonLink href="/membership/schemes/new">New scheme</ButtonLink>
+        </IfMayCall>
+      }>
       <p>
         <Link href="/membership">Back to members</Link>
       </p>
@@ -29,7 +36,7 @@ export function SchemeList() {
             { header: 'Fee', cell: (scheme) => pounds(scheme.feePence) },
             { header: 'Grace period', cell: (scheme) => `${scheme.graceDays} days` },
           ]}
-          editHref={(scheme) => `/membership/schemes/${scheme.id}`}
+          editHref={mayEdit ? (scheme) => `/membership/schemes/${scheme.id}` : undefined}
           editName={(scheme) => `scheme: ${scheme.name}`}
         />
       )}

@@ -9,6 +9,7 @@ import { useAsync } from '../../components/useAsync';
 import { PersonHistory } from './PersonHistory';
 import { fullName } from './PersonList';
 import { bookingStateWords, localDay } from './words';
+import { IfMayCall } from '../staff/IfMayCall';
 
 type Booking = PersonRecord['bookings'][number];
 
@@ -45,11 +46,15 @@ export function PersonPage({ id }: { id: string }) {
       title={fullName(person)}
       actions={
         <>
-          <ButtonLink href={`/people/${id}/edit`}>Change details</ButtonLink>
+          <IfMayCall name="people.update">
+            <ButtonLink href={`/people/${id}/edit`}>Change details</ButtonLink>
+          </IfMayCall>
           {office && !mergedInto && (
-            <ButtonLink href={`/people/${id}/merge`} secondary>
-              Merge with another record
-            </ButtonLink>
+            <IfMayCall name="people.merge">
+              <ButtonLink href={`/people/${id}/merge`} secondary>
+                Merge with another record
+              </ButtonLink>
+            </IfMayCall>
           )}
           {office && (
             <ButtonLink href={`/people/${id}/everything`} secondary>

@@ -11,6 +11,7 @@ import { searchKey, useRemembered } from '../../components/useRemembered';
 import { KeptByOffice, noneOnLaptop } from '../courses/KeptByOffice';
 import { DownloadButtons } from '../exports/DownloadButtons';
 import { dayOf, groupByDay, statusLabels, timeRange, type Day } from './days';
+import { useMayCall } from '../staff/may-call';
 
 /** Far enough back to include every past session. */
 const LONG_AGO = '2000-01-01';
@@ -22,7 +23,9 @@ const LONG_AGO = '2000-01-01';
  */
 function DaySessions({ day, headingLevel }: { day: Day<Session>; headingLevel: 'h2' | 'h3' }) {
   const Heading = headingLevel;
-  const editable = useKeepsCatalogue();
+  // A viewer, like a laptop, opens the session's page from the row: the edit form is for those who may change it.
+  const mayEdit = useMayCall('sessions.update');
+  const editable = useKeepsCatalogue() && mayEdit;
   return (
     <section className="day" aria-labelledby={`day-${day.day}`}>
       <Heading className="day__heading" id={`day-${day.day}`}>

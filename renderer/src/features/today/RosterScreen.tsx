@@ -16,6 +16,7 @@ import { SessionAdmin } from './SessionAdmin';
 import { useRoster } from './useRoster';
 import { WalkInForm } from './WalkInForm';
 import { countsParts, signInClosedReason } from './words';
+import { IfMayCall } from '../staff/IfMayCall';
 
 /**
  * The counts in their own polite status region, read whole: a screen reader
@@ -71,16 +72,19 @@ function RosterView({ initial, today }: { initial: Roster; today: string }) {
             <p>{api.closedReason}</p>
           </div>
         )}
-        <FindPerson
-          api={api}
-          query={query}
-          onQuery={setQuery}
-          inputRef={search}
-          addWalkInRef={addWalkIn}
-          walkInOpen={walkIn !== null}
-          onAddWalkIn={setWalkIn}
-        />
-        {walkIn && <WalkInForm api={api} start={walkIn} onDone={walkInDone} onCancel={walkInCancelled} />}
+        {/* Finding people and adding walk-ins sign them in: for those who may (a viewer reads the roster). */}
+        <IfMayCall name="signIn.signIn">
+          <FindPerson
+            api={api}
+            query={query}
+            onQuery={setQuery}
+            inputRef={search}
+            addWalkInRef={addWalkIn}
+            walkInOpen={walkIn !== null}
+            onAddWalkIn={setWalkIn}
+          />
+          {walkIn && <WalkInForm api={api} start={walkIn} onDone={walkInDone} onCancel={walkInCancelled} />}
+        </IfMayCall>
         <RosterTable api={api} today={today} />
         <WaitingList api={api} today={today} />
         <SessionAdmin api={api} />

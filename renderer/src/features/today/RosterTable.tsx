@@ -7,6 +7,7 @@ import type { RosterApi } from './useRoster';
 import { RowActions, type RowQuestion } from './RowActions';
 import { methodNote, stateLabel } from './words';
 import { RosterMembership } from '../membership/RosterMembership';
+import { IfMayCall } from '../staff/IfMayCall';
 
 const filters = [
   { value: 'all', label: 'Everyone', keep: () => true },
@@ -141,7 +142,9 @@ export function RosterTable({ api, today }: { api: RosterApi; today: string }) {
                       <StateBadge entry={entry} />
                     </td>
                     <td className="roster-table__actions">
-                      <RowActions api={api} entry={entry} act={actFor(entry, index)} ask={(question) => setAsking({ question, entry })} />
+                      <IfMayCall name="signIn.signIn">
+                        <RowActions api={api} entry={entry} act={actFor(entry, index)} ask={(question) => setAsking({ question, entry })} />
+                      </IfMayCall>
                       <HistoryButton
                         name={entry.name}
                         open={historyOpen}

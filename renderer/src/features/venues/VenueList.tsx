@@ -6,12 +6,14 @@ import { RecordTable } from '../../components/RecordTable';
 import { useAsync } from '../../components/useAsync';
 import { searchKey, useRemembered } from '../../components/useRemembered';
 import { KeptByOffice, noneOnLaptop } from '../courses/KeptByOffice';
+import { useMayCall } from '../staff/may-call';
 
 /** The venues sessions are held at; changed only at the office. */
 export function VenueList() {
   const [query, setQuery] = useRemembered(searchKey('/venues'), '');
   const result = useAsync(() => call('venues.list', { query, limit: 500 }), [query]);
   const editable = useKeepsCatalogue();
+  const mayEdit = useMayCall('venues.update');
 
   return (
     <ListPage
@@ -36,7 +38,7 @@ export function VenueList() {
             { header: 'Address', cell: (venue) => <span className="pre-line">{venue.address}</span> },
             { header: 'Access notes', cell: (venue) => orNotGiven(venue.accessNotes) },
           ]}
-          editHref={editable ? (venue) => `/venues/${venue.id}` : undefined}
+          editHref={editable && mayEdit ? (venue) => `/venues/${venue.id}` : undefined}
           editName={(venue) => `venue: ${venue.name}`}
         />
       )}

@@ -8,6 +8,7 @@ import { QueueRow, ReasonButtons, RowButton } from './QueueRow';
 import { ReasonDialog } from './ReasonDialog';
 import { queueActions, reasonActions, type ReasonAction } from './reasons';
 import { offersOf, queueOf } from './words';
+import { useMayCall } from '../staff/may-call';
 
 /** Where focus goes after a change: the same person's same button, or whoever is now in their place. */
 interface FocusRequest {
@@ -40,7 +41,9 @@ export function WaitingList({ api, today }: { api: RosterApi; today: string }) {
   const section = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   // Changes need a session that is going ahead; a cancelled one keeps its list to read.
-  const canChange = roster.session.status === 'scheduled';
+  // A viewer reads the waiting list; the buttons are for those who may book (shared/staff-roles.ts).
+  const mayBook = useMayCall('bookings.acceptOffer');
+  const canChange = roster.session.status === 'scheduled' && mayBook;
 
   useEffect(() => {
     if (!focusRequest) return;
