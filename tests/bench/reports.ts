@@ -103,8 +103,10 @@ const baselines: Partial<Record<ReportKind, { label: string; sql: string }>> = {
             FROM evaluation_responses r JOIN sessions s ON s.id = r.session_id
             WHERE s.starts_at >= @from AND s.starts_at < @toNext AND s.status <> 'cancelled' AND (@contractId IS NULL OR s.contract_id = @contractId)
           )
-          SELECT COUNT(*), SUM(af.v > bf.v) FROM a bf JOIN a af ON af.session_id = bf.session_id AND af.who = bf.who
-          WHERE bf.moment = 'before' AND af.moment = 'after' AND typeof(bf.v) = 'integer' AND typeof(af.v) = 'integer'`,
+          SELECT COUNT(*), SUM(after > before) FROM (
+            SELECT MAX(CASE WHEN moment = 'before' THEN v END) AS before, MAX(CASE WHEN moment = 'after' THEN v END) AS after
+            FROM a WHERE who IS NOT NULL AND typeof(v) = 'integer' GROUP BY session_id, who
+          ) WHERE before IS NOT NULL AND after IS NOT NULL`,
   },
   equality: {
     label: 'people trained by ethnicity',

@@ -99,6 +99,9 @@ export class ResponseFacts {
       for (const item of template?.outcomeItems ?? []) this.outcomeRatings.push(rating(answers[item.itemId]));
       this.mark = { rowid, id };
     }
+    // Past any before and follow-up answers stored after the last end-of-session one: else every report would read them again, only to skip them.
+    const last = sqlite.prepare('SELECT rowid, id FROM evaluation_responses ORDER BY rowid DESC LIMIT 1').raw().get() as [number, string] | undefined;
+    if (last && last[0] > this.mark.rowid) this.mark = { rowid: last[0], id: last[1] };
   }
 
   private kept: { generation: number; length: number; people: Int32Array } | null = null;
