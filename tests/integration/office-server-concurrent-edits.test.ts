@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addStaff } from '../../electron/core/staff/accounts';
+import { startTestOfficeServer, StaffClient, type TestOfficeServer } from '../support/office-server';
+import { databaseHash, seedSession, tempCore, TEST_TODAY, type TempCore } from '../support/temp-core';
+
+const PRIYA = { name: 'Priya Shah', email: 'priya@example.org', role: 'coordinator' as const, password: 'violet-harbour-lantern' };
+const TOMASZ = { name: 'Tomasz Nowak', email: 'tomasz@example.org', role: 'coordinator' as const, password: 'amber-river-compass' };
+
+let temp: TempCore;
+let office: TestOfficeServer;
+const clients: StaffClient[] = [];
+
+async function signedIn(staff: typeof PRIYA): Promise<StaffClient> {
+  const client = new StaffClient(office);
+  clients.push(client);
+  expect((await client.signIn(staff.email, staff.password)).result.ok).toBe(true);
+  return client;
+}
+
+beforeEach(async () => {
+  temp = await tempCore({ setUp: true });
+  for (const staff of [PRIYA, TOMASZ]) await temp.core.exclusive(() => addStaff(temp.core.context, { ...staff, mustChangePassword: false }));
+  office = await startTestOfficeServer(temp, { signInsPerMinute: 1000 });
+});
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.close();
+  await office.close();
+  await temp.cleanup();
+});
+
+describe('two staff editing the same session on the office server', { timeout: 60_000 }, () => {
+  it('tells the later save the session changed since it was opened, by whom, with both values, and saves nothing of it', async () => {
+    const session = await seedSession(temp.call, { day: TEST_TODAY, capacity: 20 });
+    const [priya, tomasz] = [await signedIn(PRIYA), await signedIn(TOMASZ)];
+    // Both open the session's edit form.
+    const opened = await Promise.all([priya, tomasz].map(async (client) => (await client.call('sessions.get', { id: session.id })).result.value));
+    expect(opened[0].version).toBe(opened[1].version);
+    const fieldsOf = ({ id: _id, courseTitle: _c, venueName: _v, contractName: _k, version: _version, ...fields }: Record<string, unknown>) => fields;
+
+    const first = await priya.call('sessions.update', { id: session.id, version: opened[0].version, fields: { ...fieldsOf(opened[0]), capacity: 24 } });
+    expect(first.result).toMatchObject({ ok: true, value: { capacity: 24 } });
+
+    const before = databaseHash(temp.sqlite);
+    const second = await tomasz.call('sessions.update', { id: session.id, version: opened[1].version, fields: { ...fieldsOf(opened[1]), facilitators: ['Amina Yusuf'] } });
+    expect(second.status).toBe(409);
+    expect(second.result.error).toMatchObject({
+      code: 'CHANGED_SINCE_OPENED',
+      message: expect.stringMatching(/^Look at the newer values first: Priya Shah changed this session today at \d\d:\d\d, since you opened it\. Nothing was saved\.$/),
+      current: { capacity: 24, facilitators: ['Sam Okafor'], version: first.result.value.version },
+    });
+    expect(databaseHash(temp.sqlite)).toBe(before);
+
+    // Having seen both, he keeps his own on purpose: saved against the newer version, on top of hers.
+    const kept = await tomasz.call('sessions.update', {
+      id: session.id,
+      version: (second.result.error as unknown as { current: { version: string } }).current.version,
+      fields: { ...fieldsOf(opened[1]), capacity: 24, facilitators: ['Amina Yusuf'] },
+    });
+    expect(kept.result).toMatchObject({ ok: true, value: { capacity: 24, facilitators: ['Amina Yusuf'] } });
+  });
+});
