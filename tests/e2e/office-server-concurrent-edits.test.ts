@@ -1,0 +1,141 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDay } from '../../shared/words-for-days';
+import { openCoreInFolder } from '../../electron/host/open-core';
+import { runFieldbook } from '../support/cli';
+import { findChromium } from '../support/find-chromium';
+import { addStaffToFolder, startServeProcess, type ServeProcess } from '../support/office-server';
+import { chromiumFlags } from './support/harness';
+
+/**
+ * Two coordinators at the office edit the same venue in two browsers over
+ * HTTPS: the later save is shown both values and chooses. A viewer walks the
+ * screens and is offered no button the core would refuse.
+ */
+
+const TOMASZ = { name: 'Tomasz Nowak', email: 'tomasz@example.org', role: 'coordinator' as const, password: 'amber-river-compass' };
+const JOAN = { name: 'Joan Okafor', email: 'joan@example.org', role: 'coordinator' as const, password: 'copper-meadow-beacon' };
+const VIEWER = { name: 'Amira Khan', email: 'amira@example.org', role: 'viewer' as const, password: 'silver-heron-window' };
+
+let folder: string;
+let server: ServeProcess;
+let browser: Browser;
+let seeded: { venueId: string; sessionId: string; personId: string };
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'fieldbook-e2e-edits-'));
+  expect((await runFieldbook(folder, 'setup', '--role', 'office', '--name', 'Central office', '--data', folder)).code).toBe(0);
+  for (const staff of [TOMASZ, JOAN, VIEWER]) await addStaffToFolder(folder, staff);
+  // The records, written as the desktop app would before the folder became a server.
+  const core = openCoreInFolder(folder);
+  try {
+    const h = core.handlers;
+    const today = localDay();
+    const course = await h['courses.create']({ title: 'First aid', description: null, durationMinutes: 180, learningOutcomes: ['Call for help'] });
+    const venue = await h['venues.create']({ name: 'Riverside Hall', address: '1 River Lane', accessNotes: null });
+    const session = await h['sessions.create']({ courseId: course.id, venueId: venue.id, startsAt: `${today}T10:00`, endsAt: `${today}T13:00`, capacity: 12, facilitators: ['Sam Okafor'], status: 'scheduled' });
+    const person = await h['people.create']({ givenName: 'Zofia', familyName: 'Quill', preferredName: null, email: null, phone: null, organisationId: null, membershipJoinedOn: null });
+    await h['signIn.book']({ sessionId: session.id, personId: person.id });
+    seeded = { venueId: venue.id, sessionId: session.id, personId: person.id };
+  } finally {
+    await core.close();
+  }
+  server = await startServeProcess(folder);
+  const search = findChromium();
+  if (!search.found) throw new Error(search.message);
+  browser = await chromium.launch({ executablePath: search.path, args: [...chromiumFlags, `--ignore-certificate-errors-spki-list=${server.spki}`], headless: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+async function signedInPage(context: BrowserContext, staff: { email: string; password: string }): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(server.url);
+  await page.getByLabel('Email address').fill(staff.email);
+  await page.getByLabel('Password', { exact: true }).fill(staff.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
+  return page;
+}
+
+async function open(page: Page, path: string, heading: string | RegExp): Promise<void> {
+  await page.goto(`${server.url}#${path}`);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+describe('concurrent edits and a viewer on the office server', { timeout: 120_000 }, () => {
+  it('shows the later save both values, and lets them edit again and keep both changes', async () => {
+    const [first, second] = [await browser.newContext(), await browser.newContext()];
+    try {
+      const tomasz = await signedInPage(first, TOMASZ);
+      const joan = await signedInPage(second, JOAN);
+      await open(tomasz, `/venues/${seeded.venueId}`, 'Edit venue: Riverside Hall');
+      await open(joan, `/venues/${seeded.venueId}`, 'Edit venue: Riverside Hall');
+
+      await tomasz.getByLabel('Address').fill('2 River Lane');
+      await tomasz.getByRole('button', { name: 'Save venue' }).click();
+      await tomasz.getByRole('heading', { level: 1, name: 'Venues' }).waitFor();
+
+      await joan.getByLabel('Access notes').fill('Hearing loop in the main hall');
+      await joan.getByRole('button', { name: 'Save venue' }).click();
+      const panel = joan.getByRole('alert').filter({ hasText: 'Someone else changed this since you opened it' });
+      await panel.waitFor();
+      expect(await panel.textContent()).toMatch(/Look at the newer values first: Tomasz Nowak changed this venue today at \d\d:\d\d, since you opened it/);
+      const address = panel.getByRole('row').filter({ hasText: 'Address' });
+      expect(await address.getByRole('cell').allTextContents()).toEqual(['2 River Lane', '1 River Lane']);
+      const notes = panel.getByRole('row').filter({ hasText: 'Access notes' });
+      expect(await notes.getByRole('cell').allTextContents()).toEqual(['Not given', 'Hearing loop in the main hall']);
+
+      // She goes back to the form with her values, takes his address too, and saves both.
+      await panel.getByRole('button', { name: 'Edit again' }).click();
+      await joan.getByLabel('Address').fill('2 River Lane');
+      await joan.getByRole('button', { name: 'Save venue' }).click();
+      await joan.getByRole('heading', { level: 1, name: 'Venues' }).waitFor();
+      const row = joan.getByRole('row').filter({ hasText: 'Riverside Hall' });
+      expect(await row.textContent()).toContain('2 River Lane');
+      expect(await row.textContent()).toContain('Hearing loop in the main hall');
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+
+  it('offers a viewer no edit, sign-in, booking or session buttons on the screens walked', async () => {
+    const context = await browser.newContext();
+    try {
+      const viewer = await signedInPage(context, VIEWER);
+      await open(viewer, '/venues', 'Venues');
+      await viewer.getByRole('row').filter({ hasText: 'Riverside Hall' }).waitFor();
+      expect(await viewer.getByRole('link', { name: /^Edit/ }).count()).toBe(0);
+
+      await open(viewer, '/sessions', 'Sessions');
+      await viewer.getByRole('row').filter({ hasText: 'First aid' }).first().waitFor();
+      expect(await viewer.getByRole('link', { name: /^Edit/ }).count()).toBe(0);
+
+      await open(viewer, `/today/${seeded.sessionId}`, /First aid/);
+      await viewer.getByRole('row').filter({ hasText: 'Zofia Quill' }).waitFor();
+      for (const name of [/^Sign in/, /^Book/, 'Open kiosk for this session', 'Change capacity', /^Add a walk-in/]) {
+        expect({ name: String(name), count: await viewer.getByRole('button', { name }).count() }).toEqual({ name: String(name), count: 0 });
+      }
+
+      await open(viewer, `/people/${seeded.personId}`, 'Zofia Quill');
+      expect(await viewer.getByRole('link', { name: 'Change details' }).count()).toBe(0);
+      expect(await viewer.getByRole('link', { name: 'Merge with another record' }).count()).toBe(0);
+
+      // A form opened by its address can be read, not saved.
+      await open(viewer, `/venues/${seeded.venueId}`, 'Edit venue: Riverside Hall');
+      expect(await viewer.getByRole('button', { name: 'Save venue' }).count()).toBe(0);
+      await viewer.getByText('You can read this. Ask a coordinator or an admin to change it.').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
