@@ -176,7 +176,7 @@ describe('releasing no-shows', () => {
   });
 
   it('is refused on a cancelled session, writing nothing', async () => {
-    const { id, courseTitle: _title, venueName: _venue, contractName: _contract, version: _version, ...fields } = session;
+    const { id, courseTitle: _title, venueName: _venue, contractName: _contract, ...fields } = session;
     await temp.call('sessions.update', { id: id, version: (await temp.call('sessions.get', { id: id })).version, fields: { ...fields, status: 'cancelled' } });
     temp.clock.set(localTime(TEST_TODAY, '10:30'));
     const error = await refusedWritingNothing(temp, 'bookings.releaseNoShows', { sessionId: session.id });

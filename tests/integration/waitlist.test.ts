@@ -178,7 +178,7 @@ describe('capacity', () => {
     });
 
     // Editing the session's details goes through the same rule.
-    const { id, courseTitle: _title, venueName: _venue, contractName: _contract, version: _version, ...fields } = session;
+    const { id, courseTitle: _title, venueName: _venue, contractName: _contract, ...fields } = session;
     const edit = await refusedWritingNothing(temp, 'sessions.update', { id: id, version: (await temp.call('sessions.get', { id: id })).version, fields: { ...fields, capacity: 1 } });
     expect(edit.code).toBe('CONFLICT');
     expect((await temp.call('sessions.get', { id })).capacity).toBe(2);
