@@ -6,10 +6,10 @@ import { LISTED, matchPerson, type Walk, type WalkResult } from './walk';
 /**
  * How many people's attendance at new sessions is written at a time: a
  * twentieth of the file, so the progress bar moves twenty times while they
- * are written, between 250 and 5,000 (large enough that each table's rows
+ * are written, between 250 and 1,000 (large enough that each table's rows
  * go in together, small enough to hold little in memory).
  */
-const attendanceBatch = (people: number) => Math.min(5_000, Math.max(250, Math.ceil(people / 20)));
+const attendanceBatch = (people: number) => Math.min(1_000, Math.max(250, Math.ceil(people / 20)));
 
 const NOBODY: ReadonlySet<string> = new Set();
 
