@@ -34,7 +34,7 @@ export function MergePeople({ id }: { id: string }) {
 
 function ChooseOther({ person, onChoose }: { person: Person; onChoose(other: Person): void }) {
   const [query, setQuery] = useState('');
-  const { id: _, organisationName: __, ...fields } = person;
+  const { id: _, organisationName: __, version: ___, ...fields } = person as Person & { version?: string };
   const similar = useAsync(() => call('people.similar', { ...fields, exceptId: person.id }), [person.id]);
   const found = useAsync(() => (query.trim() ? call('people.page', { query, pageSize: 20 }) : Promise.resolve(null)), [query]);
   const candidates = found.status === 'ready' ? (found.data?.rows ?? []).filter((row) => row.id !== person.id) : null;
