@@ -98,6 +98,8 @@ export const HistoryEntry = z.object({
   at: z.string(),
   /** The computer the change was made on. */
   deviceName: z.string(),
+  /** On the office server, the staff member who made it; null in the desktop app, on laptops and for laptops' files. */
+  staffName: z.string().nullable(),
   /** What happened, in plain words: "Email changed to …", "Signed in". */
   what: z.string(),
   /** The session it happened at, when it belongs to one. */

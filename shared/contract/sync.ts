@@ -108,6 +108,8 @@ export const ImportLogEntry = z.object({
   status: z.enum(importLogStatuses),
   /** For a refused file, the plain reason it was refused. */
   message: z.string(),
+  /** On the office server, the staff member who imported it; null for the desktop app, the inbox and laptops' uploads. */
+  staffName: z.string().nullable(),
 });
 export type ImportLogEntry = z.infer<typeof ImportLogEntry>;
 
@@ -131,6 +133,9 @@ export const Conflict = z.object({
   overwrittenBy: z.string(),
   overwrittenAt: z.string(),
   status: z.enum(['open', 'accepted', 'reversed']),
+  /** On the office server, the staff member who kept or restored the value; null otherwise, and while open. */
+  resolvedBy: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
 });
 export type Conflict = z.infer<typeof Conflict>;
 

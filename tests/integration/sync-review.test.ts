@@ -107,6 +107,8 @@ describe('conflicts: the same field edited on two laptops', () => {
         overwrittenBy: 'Hall laptop 1',
         overwrittenAt: '2026-03-12T10:00:00.000Z',
         status: 'open',
+        resolvedBy: null,
+        resolvedAt: null,
       },
     ]);
     // Both laptops had received the office's value before editing it: editing over it is not a conflict.
@@ -132,11 +134,17 @@ describe('conflicts: the same field edited on two laptops', () => {
     const { office, amira, conflict } = await laptopOneOverwritten();
     const changes = countRows(office.sqlite, 'change_log');
 
-    expect(await office.call('sync.resolveConflict', { id: conflict.id, action: 'accept' })).toEqual({ ...conflict, status: 'accepted' });
+    // The desktop app has no accounts: resolved then, by no one named.
+    expect(await office.call('sync.resolveConflict', { id: conflict.id, action: 'accept' })).toEqual({
+      ...conflict,
+      status: 'accepted',
+      resolvedBy: null,
+      resolvedAt: office.clock().toISOString(),
+    });
     expect((await office.call('people.get', { id: amira.id })).email).toBe('a.khan@council.example');
     expect(countRows(office.sqlite, 'change_log')).toBe(changes);
     const listed = await office.call('sync.conflicts', {});
-    expect(listed.find((c) => c.id === conflict.id)).toEqual({ ...conflict, status: 'accepted' });
+    expect(listed.find((c) => c.id === conflict.id)).toEqual({ ...conflict, status: 'accepted', resolvedAt: office.clock().toISOString() });
     // Open ones are listed first.
     expect(listed.map((c) => c.status)).toEqual([...listed.map((c) => c.status)].sort((a, b) => Number(b === 'open') - Number(a === 'open')));
   });

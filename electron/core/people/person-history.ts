@@ -5,6 +5,7 @@ import type { CoreContext } from '../deps';
 import { mergedPeople } from '../membership/merged-people';
 import { displayName } from '../signin/roster';
 import { loggedChangesOf, type LoggedChange } from './logged-changes';
+import { staffWhoMade } from '../staff/change-staff';
 
 /**
  * The rows that belong to a person, by table, each with the session it
@@ -53,6 +54,7 @@ export async function personHistory(ctx: CoreContext, personId: string): Promise
       id: change.id,
       at: new Date(decodeHlc(change.hlc).wallMs).toISOString(),
       deviceName: device(change.device_id),
+      staffName: staffWhoMade(ctx.sqlite, change.id),
       what: describe(change, withOrganisationName(fields, organisation), made.get(`${change.table_name}:${change.row_id}`) === change.id, person),
       where: sessionAt ? session(sessionAt) : null,
     };

@@ -4,6 +4,7 @@ import type { StaffCaller } from './caller';
 /** Prepared once per connection: written beside every change a staff member's call makes. */
 const inserts = new WeakMap<Database, Statement>();
 const byRow = new WeakMap<Database, Statement>();
+const byChange = new WeakMap<Database, Statement>();
 
 /** Records which staff member made a change-log entry (migration 0027-change-log-staff). */
 export function recordChangeBy(sqlite: Database, changeId: string, staff: StaffCaller): void {
@@ -28,4 +29,14 @@ export function staffWhoWrote(sqlite: Database, table: string, rowId: string): s
     byRow.set(sqlite, select);
   }
   return (select.get(table, rowId) as string | undefined) ?? null;
+}
+
+/** The staff member who made one change-log entry, or null when none did (the desktop app, a laptop's file, the inbox). */
+export function staffWhoMade(sqlite: Database, changeId: string): string | null {
+  let select = byChange.get(sqlite);
+  if (!select) {
+    select = sqlite.prepare('SELECT staff_name FROM change_log_staff WHERE change_id = ?').pluck();
+    byChange.set(sqlite, select);
+  }
+  return (select.get(changeId) as string | undefined) ?? null;
 }

@@ -14,6 +14,7 @@ import type { KnownSender } from '../../sync/sealed-file';
 import { heldFileSigner } from '../erasure/held-files';
 import { discardedInWords, recordConfirmations } from '../erasure/confirmations';
 import { recordPinResetApplied } from '../settings/laptop-pins';
+import { currentStaff } from '../staff/caller';
 
 /**
  * The office's import of a laptop's bundle. The file is decrypted and its
@@ -64,8 +65,9 @@ function importOpened(ctx: CoreContext, received: Received<BundleMeta>, file: Ui
   const now = ctx.clock().toISOString();
   const log = (status: ImportOutcome['status'], message: string) =>
     ctx.sqlite
-      .prepare('INSERT INTO import_log (id, at, file_name, bundle_id, sender_device_id, sequence, status, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(ctx.newId(), now, options.fileName, envelope.bundleId, laptopId, envelope.sequence, status, message);
+      .prepare('INSERT INTO import_log (id, at, file_name, bundle_id, sender_device_id, sequence, status, message, staff_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      // On the office server, who imported it ("Imported by Priya Shah"); the inbox and laptops' uploads have no one.
+      .run(ctx.newId(), now, options.fileName, envelope.bundleId, laptopId, envelope.sequence, status, message, currentStaff()?.name ?? null);
 
   checkNumbering(ctx, envelope.bundleId, laptopId, envelope.sequence, sender.name);
   const already = ctx.sqlite.prepare('SELECT imported_at FROM received_bundles WHERE bundle_id = ?').pluck().get(envelope.bundleId) as string | undefined;

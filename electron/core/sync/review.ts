@@ -10,6 +10,8 @@ import { whyLikelySame } from '../signin/similar-people';
 import { refusedFiles } from './refused-files';
 import { normaliseForSearch } from '../../../shared/search-text';
 import { write } from '../write';
+import { currentStaff } from '../staff/caller';
+import { staffWhoMade } from '../staff/change-staff';
 
 /** The office's review lists after merging: what arrived, what clashed, what needs a person's decision. */
 
@@ -63,6 +65,7 @@ export function importLog(ctx: CoreContext) {
     sequence: number;
     status: 'imported' | 'already_imported' | 'held';
     message: string;
+    staff_name: string | null;
   }[];
   const imports: ImportLogEntry[] = rows.map((row) => ({
     at: row.at,
@@ -71,6 +74,7 @@ export function importLog(ctx: CoreContext) {
     sequence: row.sequence,
     status: row.status,
     message: row.message,
+    staffName: row.staff_name,
   }));
   const refused: ImportLogEntry[] = refusedFiles(ctx).map((file) => ({
     at: file.at,
@@ -79,6 +83,7 @@ export function importLog(ctx: CoreContext) {
     sequence: null,
     status: 'refused',
     message: file.reason,
+    staffName: null,
   }));
   // Newest first, refused files among the imports by when each happened.
   return [...imports, ...refused].sort((a, b) => b.at.localeCompare(a.at)).slice(0, IMPORT_LOG_LIMIT);
@@ -115,6 +120,10 @@ interface ConflictRow {
   row_id: string;
   field: string;
   status: Conflict['status'];
+  resolved_by: string | null;
+  resolved_at: string | null;
+  lost_id: string;
+  won_id: string;
   lost_fields: string;
   lost_hlc: string;
   lost_device: string;
@@ -124,7 +133,7 @@ interface ConflictRow {
 }
 
 const conflictQuery = `
-  SELECT c.id, c.table_name, c.row_id, c.field, c.status,
+  SELECT c.id, c.table_name, c.row_id, c.field, c.status, c.resolved_by, c.resolved_at, lost.id AS lost_id, won.id AS won_id,
          lost.fields AS lost_fields, lost.hlc AS lost_hlc, lost.device_id AS lost_device,
          won.fields AS won_fields, won.hlc AS won_hlc, won.device_id AS won_device
   FROM conflicts c
@@ -170,6 +179,12 @@ const recordKinds: Record<string, string> = {
  */
 const aggregateOnly: ReadonlySet<string> = new Set<SharedTableName>(['equality_answers']);
 
+/** The computer, and on the office server the staff member: "Central office, by Priya Shah", as booking history says it. */
+function writtenBy(ctx: CoreContext, deviceName: string, changeId: string): string {
+  const staff = staffWhoMade(ctx.sqlite, changeId);
+  return staff ? `${deviceName}, by ${staff}` : deviceName;
+}
+
 function toConflict(ctx: CoreContext, row: ConflictRow, name: (id: string) => string): Conflict {
   const at = (hlc: string) => new Date(decodeHlc(hlc).wallMs).toISOString();
   const valueIn = (fields: string) => (JSON.parse(fields) as Record<string, unknown>)[row.field] ?? null;
@@ -181,11 +196,13 @@ function toConflict(ctx: CoreContext, row: ConflictRow, name: (id: string) => st
     record: recordLabel(ctx, row.table_name, row.row_id),
     field: row.field,
     ...(withheld ? { valuesWithheld: true as const } : { keptValue: valueIn(row.won_fields), overwrittenValue: valueIn(row.lost_fields) }),
-    keptBy: name(row.won_device),
+    keptBy: writtenBy(ctx, name(row.won_device), row.won_id),
     keptAt: at(row.won_hlc),
-    overwrittenBy: name(row.lost_device),
+    overwrittenBy: writtenBy(ctx, name(row.lost_device), row.lost_id),
     overwrittenAt: at(row.lost_hlc),
     status: row.status,
+    resolvedBy: row.resolved_by,
+    resolvedAt: row.resolved_at,
   };
 }
 
@@ -206,19 +223,22 @@ export async function resolveConflict(ctx: CoreContext, id: string, action: 'acc
     });
   }
   const status = action === 'accept' ? 'accepted' : 'reversed';
+  // On the office server, who decided ("Resolved by Priya Shah"); no one in the desktop app.
+  const resolvedBy = currentStaff()?.name ?? null;
+  let resolvedAt = '';
   await write(ctx, async (scope) => {
     if (action === 'reverse') {
       const value = (JSON.parse(row.lost_fields) as Record<string, unknown>)[row.field];
       await scope.update(row.table_name, row.row_id, { [row.field]: value } as never);
     }
-    const resolvedAt = ctx.clock().toISOString();
-    await scope.trx.updateTable('conflicts').set({ status, resolved_at: resolvedAt }).where('id', '=', id).execute();
+    resolvedAt = ctx.clock().toISOString();
+    await scope.trx.updateTable('conflicts').set({ status, resolved_at: resolvedAt, resolved_by: resolvedBy }).where('id', '=', id).execute();
     if (action === 'reverse') {
       flagOverCapacity(ctx.sqlite, sessionsOf(ctx, row.table_name, row.row_id), resolvedAt);
       // The office has now chosen this field's value: the other open conflicts on it showed a kept value that is gone.
       await scope.trx
         .updateTable('conflicts')
-        .set({ status: 'accepted', resolved_at: resolvedAt })
+        .set({ status: 'accepted', resolved_at: resolvedAt, resolved_by: resolvedBy })
         .where('table_name', '=', row.table_name)
         .where('row_id', '=', row.row_id)
         .where('field', '=', row.field)
@@ -226,7 +246,7 @@ export async function resolveConflict(ctx: CoreContext, id: string, action: 'acc
         .execute();
     }
   });
-  return toConflict(ctx, { ...row, status }, deviceNames(ctx));
+  return toConflict(ctx, { ...row, status, resolved_by: resolvedBy, resolved_at: resolvedAt }, deviceNames(ctx));
 }
 
 interface PersonRow {

@@ -22,7 +22,8 @@ export function PersonHistory({ id }: { id: string }) {
             { header: 'When', rowHeader: true, cell: (entry) => momentText(entry.at) },
             { header: 'What happened', cell: (entry) => entry.what },
             { header: 'Where', cell: (entry) => (entry.where ? `${entry.where.courseTitle} at ${entry.where.venueName}, ${dayAndTime(entry.where.startsAt)}` : 'Not at a session') },
-            { header: 'Computer', cell: (entry) => entry.deviceName },
+            // On the office server, who made it too: "Central office, by Priya Shah", as a booking's history says it.
+            { header: 'Computer', cell: (entry) => (entry.staffName ? `${entry.deviceName}, by ${entry.staffName}` : entry.deviceName) },
           ]}
         />
       )}

@@ -55,6 +55,11 @@ function ConflictCard({ conflict, action, onResolve }: { conflict: Conflict; act
         {!open && <span className={`tag tag--${conflict.status}`}>{withheld ? 'Reviewed' : conflictStatusLabels[conflict.status]}</span>}
       </h3>
       {withheld ? <WithheldValues conflict={conflict} /> : <ChangedValues conflict={conflict} />}
+      {!open && conflict.resolvedBy && conflict.resolvedAt && (
+        <p className="conflict__resolved">
+          Resolved by {conflict.resolvedBy}, {momentText(conflict.resolvedAt)}
+        </p>
+      )}
       {open && (
         <div className="button-row">
           <button type="button" className="button" aria-disabled={action.busy || undefined} onClick={() => onResolve('accept')}>

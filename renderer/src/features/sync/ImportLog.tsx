@@ -46,6 +46,7 @@ export function ImportLog({ entries }: { entries: LogEntry[] }) {
                   <td>{fromText(entry)}</td>
                   <td>
                     <span className={`tag tag--${entry.status}`}>{outcomeLabels[entry.status]}</span> {entry.message}
+                    {entry.staffName && <span className="import-log__by"> Imported by {entry.staffName}.</span>}
                   </td>
                 </tr>
               ))}
