@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Schema } from '../../db/schema';
 import type { EvaluationTemplate, FollowUpsDue } from '../../../shared/contract';
 import { questionsAt } from '../../../shared/evaluation-moments';
 import { calendarDay } from '../../../shared/words-for-days';
@@ -23,13 +25,14 @@ export interface FollowUpCourseForm {
   template: EvaluationTemplate;
 }
 
-export async function coursesWithFollowUp(ctx: CoreContext, courseId?: string): Promise<FollowUpCourseForm[]> {
+/** `db`: the write's own transaction when called inside one (a read on the outer handle would wait for it forever). */
+export async function coursesWithFollowUp(ctx: CoreContext, db: Kysely<Schema>, courseId?: string): Promise<FollowUpCourseForm[]> {
   const courses = ctx.sqlite
     .prepare(`SELECT id, title FROM courses WHERE evaluation_mode = 'linked' ${courseId ? 'AND id = ?' : ''} ORDER BY title COLLATE NOCASE`)
     .all(...(courseId ? [courseId] : [])) as { id: string; title: string }[];
   const found: FollowUpCourseForm[] = [];
   for (const course of courses) {
-    const template = await currentTemplate(ctx.db, course.id);
+    const template = await currentTemplate(db, course.id);
     if (questionsAt(template.items, 'follow_up').length > 0) found.push({ courseId: course.id, courseTitle: course.title, template });
   }
   return found;
@@ -107,7 +110,7 @@ export function duePeople(ctx: CoreContext, forms: readonly FollowUpCourseForm[]
 
 /** The due list by course and session, as the screen shows it, with how many were asked and have not answered yet. */
 export async function followUpsDue(ctx: CoreContext): Promise<FollowUpsDue> {
-  const forms = await coursesWithFollowUp(ctx);
+  const forms = await coursesWithFollowUp(ctx, ctx.db);
   const people = duePeople(ctx, forms);
   const courses: FollowUpsDue['courses'] = [];
   for (const form of forms) {

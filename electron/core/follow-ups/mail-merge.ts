@@ -68,7 +68,7 @@ export async function writeMailMerge(
     if (courseId && courseId !== session.course_id) throw new FieldbookError('INVALID_INPUT', 'Choose a session of that course, or leave the course out.', { sessionId: 'Choose a session of that course.' });
     courseId = session.course_id;
   }
-  const forms = await coursesWithFollowUp(ctx, courseId);
+  const forms = await coursesWithFollowUp(ctx, scope.trx, courseId);
   const due = duePeople(ctx, forms, { sessionId: choice.sessionId });
   if (due.length === 0) throw new FieldbookError('NOT_FOUND', 'Choose another course or session: nobody there is due a follow-up now, so no mail-merge was written.');
 
