@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { templateById } from '../../electron/core/evaluations/templates';
+import { giveCode } from '../../electron/core/follow-ups/codes';
+import { write } from '../../electron/core/write';
 import { addStaff } from '../../electron/core/staff/accounts';
 import { asStaff, type StaffCaller } from '../../electron/core/staff/caller';
 import { CONSENT_TEXT_VERSION, procedures, type KioskMode, type ProcedureInput, type ProcedureName } from '../../shared/contract';
@@ -133,6 +136,11 @@ beforeAll(async () => {
   const answers = { [template.items[0]!.id]: 4, confidence: { before: 2, after: 'prefer_not_to_say' }, 'do-differently': 'Book an interpreter' } as const;
   const response = { templateId: template.id, answers, language: 'pl' } as const;
   const beforeAnswers = Object.fromEntries(questionsAt(template.items, 'before').map((item) => [item.id, 3]));
+  // A follow-up code as the mail-merge gives one (Halima's, for today's session), for the follow-up procedures.
+  const followUpCode = await write(temp.core.context, async (scope) => {
+    const stored = await templateById(scope, course.id, template.id, temp.clock());
+    return giveCode(temp.sqlite, { session_id: today.id, person_id: atLaptop.id, template_id: stored.id, asked_at: temp.clock().toISOString() });
+  });
   const note = await temp.call('notes.add', { sessionId: today.id, text: 'Asked how to register with a GP', tags: ['GP registration'], needsResponse: true });
   const consent = { textVersion: CONSENT_TEXT_VERSION, language: 'ar', agreed: true } as const;
 
@@ -314,6 +322,11 @@ beforeAll(async () => {
     'sync.resolveDuplicate': { keepId: person.id, otherId: atKiosk.id, action: 'keep_apart' },
     'sync.writePackage': { deviceId: laptopId },
     'exports.download': { list: 'roster', format: 'xlsx', sessionId: today.id },
+    'followUps.due': {},
+    'followUps.writeMailMerge': { format: 'csv', courseId: course.id },
+    'followUps.forms': { sessionId: today.id },
+    'followUps.findCode': { code: followUpCode },
+    'followUps.answer': { code: followUpCode, answers: { confidence: 4, 'done-differently': 'I ask which language people prefer.' } },
     'sheets.preview': { kind: 'attendance', fileName: 'sign-ins.csv', contentBase64: sheetCsv, mapping: { Role: 'ignore' }, samePeople: [] },
     'sheets.import': { kind: 'people', fileName: 'people.csv', contentBase64: sheetCsv, sheet: 'CSV' },
     'sheets.progress': { progressId: 'screen-0001' },
