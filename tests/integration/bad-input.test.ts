@@ -9,6 +9,8 @@ import { giveCode } from '../../electron/core/follow-ups/codes';
 import { write } from '../../electron/core/write';
 import { addStaff } from '../../electron/core/staff/accounts';
 import { asStaff, type StaffCaller } from '../../electron/core/staff/caller';
+import { deviceKeys } from '../../electron/core/sync/device-keys';
+import { writePackageRequest } from '../../electron/core/sync/package-request';
 import { CONSENT_TEXT_VERSION, procedures, type KioskMode, type ProcedureInput, type ProcedureName } from '../../shared/contract';
 import { questionsAt } from '../../shared/evaluation-moments';
 import { errorCodes, type CallResult } from '../../shared/errors';
@@ -40,6 +42,7 @@ const onLaptop = new Set<ProcedureName>([
   'sync.exportBundle',
   'sync.rewriteBundle',
   'sync.importPackage',
+  'sync.sendToOffice',
   // On a laptop only blank folders are valid, so junk folder names never become the office's inbox.
   'sync.saveSettings',
   'memberRequests.record',
@@ -309,6 +312,8 @@ beforeAll(async () => {
     'sync.exportBundle': {},
     'sync.rewriteBundle': { sequence: unacknowledged.bundle.sequence },
     'sync.importPackage': asIncoming(laptopPackage),
+    // Paired with an office that is not a server: it writes the file, as Export does.
+    'sync.sendToOffice': {},
     'sync.importFile': asIncoming(bundle),
     'sync.importInbox': {},
     'sync.manifest': {},
@@ -321,6 +326,8 @@ beforeAll(async () => {
     'sync.duplicates': {},
     'sync.resolveDuplicate': { keepId: person.id, otherId: atKiosk.id, action: 'keep_apart' },
     'sync.writePackage': { deviceId: laptopId },
+    // The laptop's signed request, as it sends it to the office server.
+    'sync.packageForLaptop': { request: writePackageRequest(laptop.core.context, await laptop.core.exclusive(() => deviceKeys(laptop.core.context, 'laptop'))) },
     'exports.download': { list: 'roster', format: 'xlsx', sessionId: today.id },
     'followUps.due': {},
     'followUps.writeMailMerge': { format: 'csv', courseId: course.id },
