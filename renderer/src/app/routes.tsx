@@ -42,6 +42,9 @@ import { ErasuresScreen } from '../features/erasure/ErasuresScreen';
 import { SubjectAccessPage } from '../features/subject-access/SubjectAccessPage';
 import { AuditScreen } from '../features/staff/AuditScreen';
 import { StaffScreen } from '../features/staff/StaffScreen';
+import { FollowUpsScreen } from '../features/follow-ups/FollowUpsScreen';
+import { FollowUpForms } from '../features/follow-ups/FollowUpForms';
+import { AnswerByCode } from '../features/follow-ups/AnswerByCode';
 import { FacilitatorList } from '../features/facilitators/FacilitatorList';
 import { LinkFacilitatorName, NewFacilitator, RenameFacilitator } from '../features/facilitators/FacilitatorForms';
 import type { DeviceRole, ProcedureName } from '../../../shared/contract';
@@ -90,6 +93,7 @@ export const sections: readonly Section[] = [
   { path: '/review', label: 'Review', roles: ['office'], group: 'files', needs: 'sync.resolveConflict' },
   { path: '/devices', label: 'Devices', group: 'files', needs: 'pairing.status' },
   { path: '/backup', label: 'Backups', group: 'files', needs: 'backup.status' },
+  { path: '/follow-ups', label: 'Follow-ups due', roles: ['office'], group: 'files', needs: 'followUps.due' },
   { path: '/erasures', label: 'Erasures', roles: ['office'], group: 'files', needs: 'erasure.list' },
   { path: '/settings', label: 'Settings', group: 'files', needs: 'settings.get' },
   // On the office server only: the desktop app has no accounts, so no one to audit.
@@ -186,6 +190,9 @@ export function Routes() {
       <Route path="/settings" component={SettingsScreen} />
       <Route path="/settings/recovery-code" component={RecoveryCodePage} />
       <Route path="/erasures" component={ErasuresScreen} />
+      <Route path="/follow-ups" component={FollowUpsScreen} />
+      <Route path="/follow-ups/forms" component={FollowUpForms} />
+      <Route path="/follow-ups/answer" component={AnswerByCode} />
       <Route path="/audit" component={AuditScreen} />
       <Route path="/staff" component={StaffScreen} />
       <Route component={NotFound} />
