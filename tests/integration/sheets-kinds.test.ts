@@ -279,6 +279,47 @@ describe('new courses', () => {
   });
 });
 
+describe('a sheet of more sessions than are written at a time', () => {
+  it('gives every person who came a booking, its history line and a sign-in, each in the change log once, after their session', async () => {
+    // 1,500 people over 28 sessions: written in batches of 250 people (a twentieth of the file, at least 250).
+    const rows = Array.from({ length: 1500 }, (_, index) => [
+      `Person${index}`,
+      `Family${index}`,
+      `p${index}@example.org`,
+      `${String((index % 28) + 1).padStart(2, '0')}/05/2025`,
+      'Cultural Competency',
+      index % 2 === 0 ? 'Eastfield' : "St Mary's Hall",
+    ]);
+    const result = (await temp.dispatch('sheets.import', input('attendance', 'batches.csv', csvFile([ATTENDANCE_HEADER, ...rows]), { confirmedCourses: ['Cultural Competency'] }))) as CallResult<SheetPreview>;
+    expect(result.ok && [result.value.sessions.new, result.value.signIns.new]).toEqual([28, 1500]);
+
+    expect(one("SELECT count(*) FROM bookings WHERE state = 'booked'")).toBe(1500);
+    expect(
+      one(
+        `SELECT count(*) FROM bookings b
+           JOIN booking_events e ON e.booking_id = b.id AND e.event = 'booked' AND e.from_state IS NULL AND e.to_state = 'booked'
+             AND e.reason = 'Attendance imported from a spreadsheet.'
+           JOIN sign_ins s ON s.session_id = b.session_id AND s.person_id = b.person_id AND s.kind = 'sign_in' AND s.method = 'facilitator'`,
+      ),
+    ).toBe(1500);
+    for (const table of ['bookings', 'booking_events', 'sign_ins']) {
+      expect(one(`SELECT count(*) FROM change_log WHERE table_name = ?`, table)).toBe(1500);
+      expect(one(`SELECT count(*) FROM "${table}" t WHERE (SELECT count(*) FROM change_log c WHERE c.table_name = ? AND c.row_id = t.id) != 1`, table)).toBe(0);
+    }
+    // Each booking's change comes after its session's, and each sign-in's after its booking's, as a laptop merging them needs.
+    expect(
+      one(
+        `SELECT count(*) FROM bookings b
+           JOIN change_log cb ON cb.table_name = 'bookings' AND cb.row_id = b.id
+           JOIN change_log cs ON cs.table_name = 'sessions' AND cs.row_id = b.session_id
+           JOIN sign_ins s ON s.session_id = b.session_id AND s.person_id = b.person_id
+           JOIN change_log ci ON ci.table_name = 'sign_ins' AND ci.row_id = s.id
+         WHERE cb.hlc <= cs.hlc OR ci.hlc <= cb.hlc`,
+      ),
+    ).toBe(0);
+  });
+});
+
 describe('progress while a large file is imported', () => {
   it('answers sheets.progress by rows while sheets.import is still running', async () => {
     // 1,500 rows over 56 sessions (28 days of May at two venues), so the sign-ins are written session by session.
