@@ -9,7 +9,7 @@
 /** The first words a refusal may start with: instructions. */
 export const instructions: ReadonlySet<string> = new Set(
   `Add Agree Ask Book Cancel Change Check Choose Close Confirm Copy Correct Decline Enter Enrol Erase Export Finish Free Give Go Hold Import
-   Keep Leave Load Make Manage Map Mark Merge Move Name Open Pair Pick Preview Put Read Release Remove Rename Renew Reset Restore Run Save
+   Keep Leave Load Look Make Manage Map Mark Merge Move Name Open Pair Pick Preview Put Read Release Remove Rename Renew Reset Restore Run Save
    Say Schedule Search Select Send Serve Set Shorten Sign Start Stop Tell Try Type Undo Update Use Wait Write`.split(/\s+/),
 );
 
