@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { EvaluationItem, type Answers, type ChangeQuestion, type EvaluationMoment, type TableCell } from '../../shared/contract';
+import { EvaluationItem, type Answers, type EvaluationMoment } from '../../shared/contract';
 import { pairedChange, type MomentResponse } from '../../electron/core/evaluations/paired-change';
-import { SMALL_GROUP } from '../../electron/core/evaluations/summary';
 import { countedScopeOf } from '../../electron/core/reports/facts/counted-scope';
-import { rows, sectorName, table, type ReportBody, type ReportRequest } from '../../electron/core/reports/report-parts';
+import { changeBody } from '../../electron/core/reports/change';
+import type { ChangeGroup } from '../../electron/core/reports/change-counts';
+import { rows, sectorName, type ReportBody, type ReportRequest } from '../../electron/core/reports/report-parts';
 
 /**
  * The change report as it was first built, kept here as the reference the
@@ -13,7 +14,8 @@ import { rows, sectorName, table, type ReportBody, type ReportRequest } from '..
  * stored), then paired in memory by evaluations/paired-change.ts, the same
  * rules as the session page. It takes seconds on years of answers
  * (docs/benchmarks.md); tests/integration/change-facts.test.ts compares the
- * two on seeded data sets.
+ * two on seeded data sets. Only the counting is its own: the figures, tables
+ * and notes come from the report's changeBody.
  */
 
 const StoredItems = z.array(EvaluationItem);
@@ -34,12 +36,6 @@ interface CycleRow {
 }
 
 const MOMENTS: readonly EvaluationMoment[] = ['before', 'after', 'follow_up'];
-const momentWords: Record<EvaluationMoment, string> = { before: 'Before', after: 'After', follow_up: 'Follow-up' };
-
-interface Group {
-  name: string;
-  responses: (MomentResponse & { person: string | null })[];
-}
 
 /** People (pair keys) who answered at each moment, and who answered at two. */
 function funnelOf(responses: readonly MomentResponse[]) {
@@ -56,25 +52,6 @@ function funnelOf(responses: readonly MomentResponse[]) {
     late,
     paired: { beforeAfter: both('before', 'after'), afterFollowUp: both('after', 'follow_up'), beforeFollowUp: both('before', 'follow_up') },
   };
-}
-
-/** All questions' before–after pairs added up, for a breakdown row; "*" when withheld. */
-function sumPairs(questions: readonly ChangeQuestion[]): { paired: number; higher: TableCell; same: TableCell; lower: TableCell } {
-  let paired = 0;
-  let higher = 0;
-  let same = 0;
-  let lower = 0;
-  let withheld = false;
-  for (const question of questions) {
-    const pair = question.pairs.find((candidate) => candidate.from === 'before' && candidate.to === 'after');
-    if (!pair) continue;
-    paired += pair.paired;
-    if (pair.withheld) withheld = true;
-    higher += pair.higher ?? 0;
-    same += pair.same ?? 0;
-    lower += pair.lower ?? 0;
-  }
-  return withheld ? { paired, higher: '*', same: '*', lower: '*' } : { paired, higher, same, lower };
 }
 
 /**
@@ -155,148 +132,37 @@ export function changeReportBySql(request: ReportRequest): ReportBody {
     person: row.person_id,
     anonymous: row.person_id === null,
   }));
-  const anonymous = (group: readonly { person: string | null }[]) => group.some((response) => response.person === null);
-
-  // Each question is withheld for its own anonymous answers, not for another course's.
-  const questions = pairedChange(itemsByTemplate, responses, false);
-  const funnel = funnelOf(responses);
-  const withheldPeople = anonymous(responses) && funnel.paired.beforeAfter < SMALL_GROUP;
-
-  const groupsBy = (keyOf: (row: CycleRow) => string, nameOf: (row: CycleRow) => string): Group[] => {
-    const groups = new Map<string, Group>();
+  // Each group counted as the report counts one: its answers' funnel and, by the session page's rules, each question's pairs.
+  const counted = (key: string, name: string, group: readonly (MomentResponse & { person: string | null })[]): ChangeGroup => ({
+    key,
+    name,
+    responses: group.length,
+    ...funnelOf(group),
+    anyAnonymous: group.some((response) => response.person === null),
+    // Each question is withheld for its own anonymous answers, not for another course's.
+    questions: pairedChange(itemsByTemplate, group, false),
+  });
+  const groupsBy = (keyOf: (row: CycleRow) => string, nameOf: (row: CycleRow) => string): ChangeGroup[] => {
+    const groups = new Map<string, { name: string; responses: (typeof responses)[number][] }>();
     found.forEach((row, index) => {
       const key = keyOf(row);
       const group = groups.get(key) ?? { name: nameOf(row), responses: [] };
       group.responses.push(responses[index]!);
       groups.set(key, group);
     });
-    return [...groups.values()].sort((a, b) => b.responses.length - a.responses.length || a.name.localeCompare(b.name));
+    return [...groups.entries()]
+      .map(([key, group]) => counted(key, group.name, group.responses))
+      .sort((a, b) => b.responses - a.responses || a.name.localeCompare(b.name));
   };
-  const breakdown = (groups: Group[]) =>
-    groups.map((group) => {
-      const counts = funnelOf(group.responses);
-      const sums = sumPairs(pairedChange(itemsByTemplate, group.responses, false));
-      return {
-        name: group.name,
-        answeredBefore: counts.answered.before,
-        answeredAfter: counts.answered.after,
-        answeredFollowUp: counts.answered.follow_up,
-        pairedBeforeAfter: counts.paired.beforeAfter,
-        ratingsPaired: sums.paired,
-        higher: sums.higher,
-        same: sums.same,
-        lower: sums.lower,
-      };
-    });
-  const byCourse = breakdown(groupsBy((row) => row.course_id, (row) => row.course_title));
-  const byContract = breakdown(groupsBy((row) => row.contract_id ?? '', (row) => row.contract_name ?? 'No contract'));
-  const bySector = breakdown(groupsBy((row) => row.sector, (row) => sectorName(row.sector)));
-
-  const pairCell = (question: ChangeQuestion, from: EvaluationMoment, to: EvaluationMoment) => {
-    const pair = question.pairs.find((candidate) => candidate.from === from && candidate.to === to);
-    if (!pair) return [null, null, null, null];
-    return pair.withheld ? [pair.paired, '*', '*', '*'] : [pair.paired, pair.higher, pair.same, pair.lower];
-  };
-  const breakdownTable = (key: string, title: string, heading: string, lines: ReturnType<typeof breakdown>) =>
-    table(
-      key,
-      title,
-      [heading, 'Answered before', 'Answered after', 'Answered follow-up', 'People paired before and after', 'Ratings paired', 'Higher', 'Same', 'Lower'],
-      lines.map((line) => [line.name, line.answeredBefore, line.answeredAfter, line.answeredFollowUp, line.pairedBeforeAfter, line.ratingsPaired, line.higher, line.same, line.lower]),
-      4,
-    );
-
-  return {
-    figures: [
-      { key: 'attended', label: 'Attendances', value: attended },
-      { key: 'answeredBefore', label: 'Answered before the session', value: funnel.answered.before },
-      { key: 'lateBefore', label: 'Of them late (after the start)', value: funnel.late },
-      { key: 'answeredAfter', label: 'Answered after the session', value: funnel.answered.after },
-      { key: 'pairedBeforeAfter', label: 'People paired before and after', value: funnel.paired.beforeAfter },
-      { key: 'answeredFollowUp', label: 'Answered the follow-up', value: funnel.answered.follow_up },
-      { key: 'pairedAfterFollowUp', label: 'People paired after and at the follow-up', value: funnel.paired.afterFollowUp },
-    ],
-    tables: [
-      table(
-        'funnel',
-        'From attendance to follow-up',
-        ['Stage', 'Count'],
-        [
-          ['Attended', attended],
-          ['Answered before the session', funnel.answered.before],
-          ['Answered after the session', funnel.answered.after],
-          ['Paired before and after', funnel.paired.beforeAfter],
-          ['Answered the follow-up', funnel.answered.follow_up],
-          ['Paired after and at the follow-up', funnel.paired.afterFollowUp],
-        ],
-      ),
-      table(
-        'moments',
-        'Median rating at each moment',
-        ['Question and moment', 'Median (1 to 5)', 'Answers'],
-        questions.flatMap((question) =>
-          MOMENTS.filter((moment) => question.pairs.some((pair) => pair.from === moment || pair.to === moment)).map((moment): TableCell[] => [
-            `${question.question} — ${momentWords[moment]}`,
-            question.median[moment],
-            question.answered[moment],
-          ]),
-        ),
-      ),
-      table(
-        'change',
-        'Change for each question',
-        [
-          'Question',
-          'Paired before and after',
-          'Higher',
-          'Same',
-          'Lower',
-          'Paired after and follow-up',
-          'Higher at follow-up',
-          'Same at follow-up',
-          'Lower at follow-up',
-          'Improved and followed up',
-          'Improvement kept',
-          'Retrospective paired',
-          'Retrospective higher',
-        ],
-        questions.map((question) => [
-          question.question,
-          ...pairCell(question, 'before', 'after'),
-          ...pairCell(question, 'after', 'follow_up'),
-          question.kept?.improved ?? null,
-          question.kept ? (question.kept.kept ?? '*') : null,
-          question.retrospective?.paired ?? null,
-          question.retrospective ? (question.retrospective.higher ?? '*') : null,
-        ]),
-        null,
-      ),
-      breakdownTable('course', 'By course', 'Course', byCourse),
-      breakdownTable('contract', 'By contract', 'Contract', byContract),
-      breakdownTable('sector', 'By sector', 'Sector', bySector),
-    ],
-    data: {
-      attended,
-      answered: funnel.answered,
-      lateBefore: funnel.late,
-      paired: funnel.paired,
-      funnel: {
-        attended,
-        answeredBefore: funnel.answered.before,
-        answeredAfter: funnel.answered.after,
-        pairedBeforeAfter: funnel.paired.beforeAfter,
-        answeredFollowUp: funnel.answered.follow_up,
-        pairedAfterFollowUp: funnel.paired.afterFollowUp,
-      },
-      questions,
-      byCourse,
-      byContract,
-      bySector,
+  // The figures, tables and notes come from the report's own piece: only the counting differs.
+  return changeBody(
+    request,
+    {
+      total: counted('total', 'All', responses),
+      byCourse: groupsBy((row) => row.course_id, (row) => row.course_title),
+      byContract: groupsBy((row) => row.contract_id ?? '', (row) => row.contract_name ?? 'No contract'),
+      bySector: groupsBy((row) => row.sector, (row) => sectorName(row.sector)),
     },
-    notes: [
-      ...(request.scope.personFiltered ? ['Filtered by organisation or sector: anonymous answers are not counted.'] : []),
-      ...(withheldPeople ? ['Some answers are anonymous and fewer than 5 are paired, so the shares are not shown ("*").'] : []),
-      ...(funnel.late > 0 ? [`${funnel.late} of the answers before the session were given after it had started (late); they are counted.`] : []),
-    ],
-  };
+    attended,
+  );
 }

@@ -1,6 +1,6 @@
 import type { ChangeQuestion, EvaluationMoment, TableCell } from '../../../shared/contract';
 import { SMALL_GROUP } from '../evaluations/summary';
-import { changeCounts, type ChangeGroup } from './change-counts';
+import { changeCounts, type ChangeCounts, type ChangeGroup } from './change-counts';
 import { countedScopeOf } from './facts/counted-scope';
 import { sectorName, table, type ReportBody, type ReportRequest } from './report-parts';
 
@@ -62,8 +62,15 @@ export function changeReport(request: ReportRequest): ReportBody {
     courses: new Map(sqlite.prepare('SELECT id, title FROM courses').raw().all() as [string, string][]),
     contracts: new Map(sqlite.prepare('SELECT id, name FROM contracts').raw().all() as [string, string][]),
   };
-  const counts = changeCounts(scope, names, sectorName);
-  const attended = scope.attendances;
+  return changeBody(request, changeCounts(scope, names, sectorName), scope.attendances);
+}
+
+/**
+ * The report's figures, tables and notes from its counts: one piece, so the
+ * SQL-read reference it is tested against (tests/support/change-by-sql.ts)
+ * differs from it only in how it counts.
+ */
+export function changeBody(request: ReportRequest, counts: ChangeCounts, attended: number): ReportBody {
   const funnel = counts.total;
   const questions = funnel.questions;
   const withheldPeople = funnel.anyAnonymous && funnel.paired.beforeAfter < SMALL_GROUP;
