@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { longDate } from '../../shared/words-for-days';
 import { clickInMainMenu, browserSuite } from './support/harness';
 import { CONTRACT, contractSessionToday, seeder } from './support/seed';
@@ -27,20 +28,9 @@ describe('a report after an erasure, on screen', () => {
       signedIn.push(person.id);
     }
     await seed('erasure.erase', { personIds: [signedIn[0]!], reason: 'Asked to be forgotten', erasedBy: 'Priya at the office' });
-    const yearStart = today.slice(5) >= '08-01' ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) - 1;
-
     const page = await suite.browser.newPage();
     try {
-      page.setDefaultTimeout(15_000);
-      await page.goto(app.host.url);
-      await clickInMainMenu(page, 'Reports');
-      await page.getByLabel('Report', { exact: true }).selectOption({ label: 'People trained' });
-      await page.getByLabel('Kind of period').selectOption({ label: 'Contract year' });
-      await page.getByLabel('Contract', { exact: true }).first().selectOption({ label: CONTRACT });
-      await page.getByLabel('Contract year').selectOption({ label: `${yearStart}–${String((yearStart + 1) % 100).padStart(2, '0')}` });
-      await page.getByRole('button', { name: 'Show report' }).click();
-
-      await page.getByRole('heading', { level: 2, name: 'People trained', exact: true }).waitFor();
+      await showContractYearReport(page, app.host.url, 'People trained', today);
       const peopleTrained = page.locator('.report-figure').filter({ has: page.getByText('People trained', { exact: true }) }).locator('dd');
       expect(await peopleTrained.textContent()).toBe('1');
       const note = `1 attendance by 1 person erased since ${longDate(today)} is no longer counted, so figures printed before then may be higher.`;
@@ -73,20 +63,9 @@ describe('a report after an erasure, on screen', () => {
       booked.push(person.id);
     }
     await seed('erasure.erase', { personIds: [booked[1]!], reason: 'Asked to be forgotten', erasedBy: 'Priya at the office' });
-    const yearStart = today.slice(5) >= '08-01' ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) - 1;
-
     const page = await suite.browser.newPage();
     try {
-      page.setDefaultTimeout(15_000);
-      await page.goto(app.host.url);
-      await clickInMainMenu(page, 'Reports');
-      await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Demand' });
-      await page.getByLabel('Kind of period').selectOption({ label: 'Contract year' });
-      await page.getByLabel('Contract', { exact: true }).first().selectOption({ label: CONTRACT });
-      await page.getByLabel('Contract year').selectOption({ label: `${yearStart}–${String((yearStart + 1) % 100).padStart(2, '0')}` });
-      await page.getByRole('button', { name: 'Show report' }).click();
-
-      await page.getByRole('heading', { level: 2, name: 'Demand', exact: true }).waitFor();
+      await showContractYearReport(page, app.host.url, 'Demand', today);
       const waitlisted = page.locator('.report-figure').filter({ has: page.getByText('People on a waitlist', { exact: true }) }).locator('dd');
       expect(await waitlisted.textContent()).toBe('1');
       const note = `1 waitlist entry by 1 person erased since ${longDate(today)} is no longer counted, so figures printed before then may be higher.`;
@@ -96,3 +75,17 @@ describe('a report after an erasure, on screen', () => {
     }
   });
 });
+
+/** Opens Reports and shows this contract year's report of that name, as a coordinator would. */
+async function showContractYearReport(page: Page, url: string, report: string, today: string): Promise<void> {
+  const yearStart = today.slice(5) >= '08-01' ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) - 1;
+  page.setDefaultTimeout(15_000);
+  await page.goto(url);
+  await clickInMainMenu(page, 'Reports');
+  await page.getByLabel('Report', { exact: true }).selectOption({ label: report });
+  await page.getByLabel('Kind of period').selectOption({ label: 'Contract year' });
+  await page.getByLabel('Contract', { exact: true }).first().selectOption({ label: CONTRACT });
+  await page.getByLabel('Contract year').selectOption({ label: `${yearStart}–${String((yearStart + 1) % 100).padStart(2, '0')}` });
+  await page.getByRole('button', { name: 'Show report' }).click();
+  await page.getByRole('heading', { level: 2, name: report, exact: true }).waitFor();
+}
