@@ -7,6 +7,7 @@ import { encodeHlc } from '../../electron/sync/hlc';
 import { ethnicityCodes, type EvaluationTemplate } from '../../shared/contract';
 import { callerFor } from '../support/temp-core';
 import { createDispatcher } from '../../electron/dispatch/dispatcher';
+import { seededRandom } from '../../electron/demo/random';
 
 /**
  * Five years of one busy training organisation, made once and kept in
@@ -46,17 +47,8 @@ export interface ReportsData {
   preparedMs: number;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run builds the same data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers (the demo's mulberry32), so every run builds the same data. */
+const random = (seed: number): (() => number) => seededRandom(seed).next;
 
 /** A version 7 UUID made from a table's prefix and a counter: valid for the contract's id checks, and cheap. */
 const uuid = (prefix: string, n: number) => `${prefix}-0000-7000-8000-${String(n).padStart(12, '0')}`;

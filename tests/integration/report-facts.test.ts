@@ -14,6 +14,7 @@ import { ratingAt, scopedResponses } from '../../electron/core/reports/responses
 import { breakdownNames, breakdowns, reportScope } from '../../electron/core/reports/scope';
 import { encodeHlc } from '../../electron/sync/hlc';
 import { openDatabaseFileIn, tempCore, type TempCore } from '../support/temp-core';
+import { seededRandom } from '../../electron/demo/random';
 
 /**
  * The reports count from facts kept in memory (electron/core/reports/facts/);
@@ -35,16 +36,8 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers (the demo's mulberry32), so every run builds the same data. */
+const random = (seed: number): (() => number) => seededRandom(seed).next;
 
 const id = (prefix: string, n: number) => `${prefix}-0000-7000-8000-${String(n).padStart(12, '0')}`;
 const ETHNICITIES = ['asian-indian', 'white-british', 'black-african', 'prefer-not-to-say', 'mixed-other'];
