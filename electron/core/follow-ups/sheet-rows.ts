@@ -1,35 +1,24 @@
-import { Answers, followUpCodeForReading, type Answer } from '../../../shared/contract';
+import { followUpCodeForReading, type Answers } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import { localDate } from '../deps';
 import { checkAnswers } from '../evaluations/responses';
-import { answerFor, itemForHeader } from '../sheets/question-columns';
+import { answersFromCells, answersKey, checkedAnswers, itemForHeader } from '../sheets/question-columns';
 import type { SheetRecord } from '../sheets/records';
 import type { Walk } from '../sheets/walk';
 import { codeProblem, followUpResponseId, opened, recordFollowUp, type CodeOpened } from './answers';
 
-const sortedJson = (answers: Answers) => JSON.stringify(Object.keys(answers).sort().map((key) => [key, answers[key]]));
 
 /** The row's cells as answers to the follow-up questions the code was sent with, or why they cannot be read. */
 function answersOf(record: SheetRecord, code: CodeOpened, placedHeaders: Set<string>): Answers | string {
-  const answers: Record<string, Answer> = {};
-  for (const { header, value } of record.unplaced) {
-    const item = itemForHeader(code.questions, header);
-    if (!item) continue;
-    placedHeaders.add(header);
-    const answer = answerFor(item, value);
-    if (answer === undefined) continue;
-    if (typeof answer === 'object' && 'reason' in answer) return answer.reason;
-    answers[item.id] = answer;
-  }
+  const answers = answersFromCells(record.unplaced, (header) => itemForHeader(code.questions, header), placedHeaders);
+  if (typeof answers === 'string') return answers;
   // A form tool's "Confidence" or "Comments" column: the follow-up's one rating of confidence, and its last open question.
   const confidence = code.questions.find((item) => item.id === 'confidence' || item.kind === 'outcome_rating');
   if (record.confidenceAfter !== null && confidence && answers[confidence.id] === undefined) answers[confidence.id] = record.confidenceAfter;
   const open = code.questions.filter((item) => item.kind === 'free_text').at(-1);
   if (record.comments !== null && open && answers[open.id] === undefined) answers[open.id] = record.comments;
   if (Object.keys(answers).length === 0) return 'no answers to the follow-up questions';
-  const checked = Answers.safeParse(answers);
-  if (!checked.success) return (checked.error.issues[0]?.message ?? 'an answer is not valid').replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase());
-  return checked.data;
+  return checkedAnswers(answers);
 }
 
 /** What the follow-up questions' own check says of a row's answers, as a row's reason ("“What have you done…”: please answer this question"), or null. */
@@ -91,7 +80,7 @@ export class FollowUpRows {
     this.usedInFile.add(code);
     if ('problem' in found) {
       const stored = await walk.db.selectFrom('evaluation_responses').select('answers').where('id', '=', followUpResponseId(row)).executeTakeFirst();
-      if (stored && sortedJson(JSON.parse(stored.answers) as Answers) === sortedJson(answers)) {
+      if (stored && answersKey(JSON.parse(stored.answers) as Answers) === answersKey(answers)) {
         walk.preview.responses.already += 1;
         return true;
       }

@@ -1,10 +1,10 @@
-import { Answers, type Answer, type EvaluationItem, type EvaluationTemplate } from '../../../shared/contract';
+import type { Answers, EvaluationItem, EvaluationTemplate } from '../../../shared/contract';
 import { askedAt } from '../../../shared/evaluation-moments';
 import { derivedId } from '../derived-id';
 import { hasCompleted } from '../evaluations/anonymous-release';
 import { currentTemplate, templateById } from '../evaluations/templates';
 import { FollowUpRows } from '../follow-ups/sheet-rows';
-import { answerFor, itemForHeader } from './question-columns';
+import { answersFromCells, answersKey, checkedAnswers, itemForHeader } from './question-columns';
 import type { KnownCourse } from './matching';
 import type { SheetRecord } from './records';
 import { SessionsFound } from './sessions-found';
@@ -21,7 +21,6 @@ interface CourseForm {
   comments: Extract<EvaluationItem, { kind: 'free_text' }> | null;
 }
 
-const sortedJson = (answers: Answers) => JSON.stringify(Object.keys(answers).sort().map((key) => [key, answers[key]]));
 
 /**
  * Evaluation results exported from a form tool, one row per response. Each
@@ -94,7 +93,7 @@ export async function walkEvaluations(walk: Walk): Promise<WalkResult> {
 
     const linked = course.mode === 'linked';
     const person = linked && record.email ? matcher.personByEmail(record.email) : null;
-    const content = `${sortedJson(answers)}|${linked && record.email ? emailKey(record.email) : ''}`;
+    const content = `${answersKey(answers)}|${linked && record.email ? emailKey(record.email) : ''}`;
     const copy = (copies.get(`${session.id}|${content}`) ?? 0) + 1;
     copies.set(`${session.id}|${content}`, copy);
     const id = derivedId('sheet-evaluation-response', session.id, content, String(copy));
@@ -134,20 +133,15 @@ export async function walkEvaluations(walk: Walk): Promise<WalkResult> {
 
 /** A row's answers keyed by the course's question ids, or why they cannot be read. */
 function answersOf(record: SheetRecord, form: CourseForm, placedHeaders: Set<string>): Answers | string {
-  const answers: Record<string, Answer> = {};
-  for (const { header, value } of record.unplaced) {
+  const questionFor = (header: string) => {
     if (!form.byHeader.has(header)) {
       const item = itemForHeader(form.template.items, header);
       if (item) form.byHeader.set(header, item);
     }
-    const item = form.byHeader.get(header);
-    if (!item) continue;
-    placedHeaders.add(header);
-    const answer = answerFor(item, value);
-    if (answer === undefined) continue;
-    if (typeof answer === 'object' && 'reason' in answer) return answer.reason;
-    answers[item.id] = answer;
-  }
+    return form.byHeader.get(header) ?? null;
+  };
+  const answers = answersFromCells(record.unplaced, questionFor, placedHeaders);
+  if (typeof answers === 'string') return answers;
   if (record.confidenceBefore !== null || record.confidenceAfter !== null) {
     if (!form.confidence) return 'the course’s evaluation has no confidence question';
     answers[form.confidence.id] = {
@@ -160,7 +154,5 @@ function answersOf(record: SheetRecord, form: CourseForm, placedHeaders: Set<str
     if (answers[form.comments.id] === undefined) answers[form.comments.id] = record.comments;
   }
   if (Object.keys(answers).length === 0) return 'no answers';
-  const checked = Answers.safeParse(answers);
-  if (!checked.success) return (checked.error.issues[0]?.message ?? 'an answer is not valid').replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase());
-  return checked.data;
+  return checkedAnswers(answers);
 }

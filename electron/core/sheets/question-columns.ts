@@ -1,4 +1,4 @@
-import type { Answer, EvaluationItem } from '../../../shared/contract';
+import { Answers, type Answer, type EvaluationItem } from '../../../shared/contract';
 import { headerKey } from './headers';
 import { cellText, readRating, type CellValue } from './values';
 
@@ -31,3 +31,36 @@ export function answerFor(item: EvaluationItem, value: CellValue): Answer | { re
   const text = cellText(value);
   return text === '' ? undefined : text;
 }
+
+/**
+ * A row's cells read as answers to the questions their headers name, keyed by
+ * question id, or the first cell's reason it cannot be read; each header
+ * placed on a question is added to placedHeaders (so it is not listed as ignored).
+ */
+export function answersFromCells(
+  cells: readonly { header: string; value: CellValue }[],
+  questionFor: (header: string) => EvaluationItem | null,
+  placedHeaders: Set<string>,
+): Record<string, Answer> | string {
+  const answers: Record<string, Answer> = {};
+  for (const { header, value } of cells) {
+    const item = questionFor(header);
+    if (!item) continue;
+    placedHeaders.add(header);
+    const answer = answerFor(item, value);
+    if (answer === undefined) continue;
+    if (typeof answer === 'object' && 'reason' in answer) return answer.reason;
+    answers[item.id] = answer;
+  }
+  return answers;
+}
+
+/** The answers as the contract checks them, or its first reason in a row's words ("a rating must be from 1 to 5"). */
+export function checkedAnswers(answers: Record<string, Answer>): Answers | string {
+  const checked = Answers.safeParse(answers);
+  if (!checked.success) return (checked.error.issues[0]?.message ?? 'an answer is not valid').replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase());
+  return checked.data;
+}
+
+/** The answers as one text whatever order their questions came in: two rows with the same answers have the same key. */
+export const answersKey = (answers: Answers): string => JSON.stringify(Object.keys(answers).sort().map((key) => [key, answers[key]]));
