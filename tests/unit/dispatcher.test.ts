@@ -145,7 +145,8 @@ describe('dispatcher', () => {
   });
 
   it('passes on a result that matches the contract', async () => {
-    const organisation = { id: organisationId, name: 'Riverside Hall', sector: 'vcse' };
+    // `get` answers with the version an edit is checked against (the record's newest change-log stamp).
+    const organisation = { id: organisationId, name: 'Riverside Hall', sector: 'vcse', version: '001773306000000-000001-01a23cf7-4a01-72f4-b988-16a589b4122a' };
     const { handlers } = fakeHandlers({ 'organisations.get': async () => organisation });
     const dispatch = createDispatcher(handlers, recordingLogger().log);
     expect(await dispatch('organisations.get', { id: organisationId })).toEqual({ ok: true, value: organisation });
