@@ -31,6 +31,7 @@ import * as followUpCodes from './0030-follow-up-codes';
 import * as officeUploads from './0031-office-uploads';
 import * as changeReportVersion from './0032-change-report-version';
 import * as signInAddressFailures from './0033-sign-in-address-failures';
+import * as erasedWaitsAndFills from './0034-erased-waits-and-fills';
 
 export interface Migration {
   name: string;
@@ -75,4 +76,5 @@ export const migrations: readonly Migration[] = [
   { name: '0031-office-uploads', up: officeUploads.up },
   { name: '0032-change-report-version', up: changeReportVersion.up },
   { name: '0033-sign-in-address-failures', up: signInAddressFailures.up },
+  { name: '0034-erased-waits-and-fills', up: erasedWaitsAndFills.up },
 ];
