@@ -10,6 +10,7 @@ import { useAnnounce } from '../../components/status';
 import { useAsync } from '../../components/useAsync';
 import { ItemEditor } from './ItemEditor';
 import { OnlyAtOffice } from './KeptByOffice';
+import { IfMayCall } from '../staff/IfMayCall';
 import { checkTemplate, fromItems, newItem, outcomeItem, toItems, type DraftItem, type TemplateDraft } from './templateDraft';
 import '../../styles/evaluation.css';
 import './evaluation-editor.css';
@@ -150,9 +151,12 @@ function Editor({ course, template }: { course: Course; template: EvaluationTemp
           </div>
         </div>
         <div className="form-actions">
-          <button type="submit" className="button" aria-disabled={form.saving || undefined}>
-            {form.saving ? 'Saving…' : 'Save as a new version'}
-          </button>
+          {/* Opened by its address, a viewer on the office server reads the questions; the core would refuse the save. */}
+          <IfMayCall name="evaluations.saveTemplate">
+            <button type="submit" className="button" aria-disabled={form.saving || undefined}>
+              {form.saving ? 'Saving…' : 'Save as a new version'}
+            </button>
+          </IfMayCall>
           <Link href={`/courses/${course.id}`} className="form-actions__cancel">
             Back to the course
           </Link>

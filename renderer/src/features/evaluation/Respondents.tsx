@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { LoadFailed, Loading } from '../../components/Page';
 import { useAsync } from '../../components/useAsync';
 import { AnswerForm } from './AnswerForm';
+import { useMayCall } from '../staff/may-call';
 
 type Respondent = ProcedureOutput<'evaluations.respondents'>[number];
 
@@ -28,6 +29,8 @@ export function Respondents({ sessionId, template, anonymous, version, answered 
   const people = useAsync(() => call('evaluations.respondents', { sessionId }), [sessionId, version]);
   const [answering, setAnswering] = useState<{ person: Respondent; moment: 'before' | 'after' } | null>(null);
   const asksBefore = questionsAt(template.items, 'before').length > 0;
+  // A viewer on the office server sees who has answered, with no button to answer for them: the core would refuse it.
+  const mayAnswer = useMayCall('evaluations.submit');
   /**
    * The person whose button opened the form: focus goes back to their row when
    * it closes. After a save, only once the list read again (not `stale`) shows them as answered.
@@ -71,6 +74,8 @@ export function Respondents({ sessionId, template, anonymous, version, answered 
                       </span>
                     ) : person.responded ? (
                       <span className="muted">Not given</span>
+                    ) : !mayAnswer ? (
+                      <span className="muted">Not yet</span>
                     ) : (
                       <button
                         type="button"
@@ -92,6 +97,8 @@ export function Respondents({ sessionId, template, anonymous, version, answered 
                     <span className="tag tag--completed" data-person={person.personId} tabIndex={-1}>
                       Answered
                     </span>
+                  ) : !mayAnswer ? (
+                    <span className="muted">Not yet</span>
                   ) : (
                     <button
                       type="button"

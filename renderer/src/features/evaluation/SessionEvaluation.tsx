@@ -12,6 +12,8 @@ import { Respondents } from './Respondents';
 import { OpenKiosk } from '../today/OpenKiosk';
 import { Summary } from './Summary';
 import { TranslationNotice } from './TranslationNotice';
+import { useMayCall } from '../staff/may-call';
+import { IfMayCall } from '../staff/IfMayCall';
 import '../../styles/today.css';
 import '../../styles/evaluation.css';
 
@@ -29,6 +31,8 @@ function EvaluationView({ session, course, template, today }: Loaded) {
   const [location] = useLocation();
   const anonymous = course.evaluationMode === 'anonymous';
   const keepsCatalogue = useKeepsCatalogue();
+  // A viewer on the office server reads the questions and answers; the core would refuse changing or giving them.
+  const mayEditQuestions = useMayCall('evaluations.saveTemplate');
   const canOpenKiosk = dayOf(session.startsAt) === today && session.status !== 'cancelled';
 
   return (
@@ -41,10 +45,10 @@ function EvaluationView({ session, course, template, today }: Loaded) {
           ? 'Answers are anonymous: Fieldbook records who has answered, but nothing that links the answers to them.'
           : 'Answers are kept with each person’s name.'}{' '}
         The evaluation is version {template.version} of this course’s questions.{' '}
-        {keepsCatalogue ? (
-          <Link href={`/courses/${course.id}/evaluation`}>Edit the evaluation questions</Link>
-        ) : (
+        {!keepsCatalogue ? (
           'The central office keeps the questions.'
+        ) : (
+          mayEditQuestions && <Link href={`/courses/${course.id}/evaluation`}>Edit the evaluation questions</Link>
         )}
       </p>
 
@@ -54,7 +58,9 @@ function EvaluationView({ session, course, template, today }: Loaded) {
           <>
             <p>At the end of the session, hand the laptop to participants: each finds their name and answers in their language.</p>
             <TranslationNotice template={template} courseId={course.id} />
-            <OpenKiosk sessionId={session.id} mode="evaluation" primary />
+            <IfMayCall name="kiosk.start">
+              <OpenKiosk sessionId={session.id} mode="evaluation" primary />
+            </IfMayCall>
           </>
         ) : (
           <p>The evaluation can be opened for participants on the day of the session only.</p>

@@ -6,6 +6,7 @@ import { RecordTable } from '../../components/RecordTable';
 import { useAsync } from '../../components/useAsync';
 import { useKeepsCatalogue } from '../../app/device';
 import { linkPath } from './paths';
+import { useMayChange } from '../staff/may-call';
 
 /**
  * The office's facilitators, each a record whose name can be corrected
@@ -15,9 +16,11 @@ import { linkPath } from './paths';
 export function FacilitatorList() {
   const state = useAsync(() => call('facilitators.list', {}), []);
   const editable = useKeepsCatalogue();
+  // A viewer on the office server reads the list; the core would refuse adding, renaming or linking.
+  const mayChange = useMayChange();
   const sessions = (count: number) => `${formatCount(count)} ${count === 1 ? 'session' : 'sessions'}`;
   return (
-    <Page title="Facilitators" actions={editable && <ButtonLink href="/facilitators/new">Add facilitator</ButtonLink>}>
+    <Page title="Facilitators" actions={editable && mayChange && <ButtonLink href="/facilitators/new">Add facilitator</ButtonLink>}>
       <p>
         Sessions refer to these facilitators, so a corrected name shows on every session and report, and each facilitator is counted once.
         {editable ? '' : ' The central office keeps this list; its changes reach this laptop in its next package.'}
@@ -27,7 +30,7 @@ export function FacilitatorList() {
       {state.status === 'ready' && (
         <>
           {state.data.facilitators.length === 0 ? (
-            <p>There are no facilitators yet.{editable ? ' Add one with Add facilitator.' : ''}</p>
+            <p>There are no facilitators yet.{editable && mayChange ? ' Add one with Add facilitator.' : ''}</p>
           ) : (
             <RecordTable
               caption="Facilitators"
@@ -37,7 +40,7 @@ export function FacilitatorList() {
                 { header: 'Name', cell: (facilitator) => facilitator.name, rowHeader: true },
                 { header: 'Sessions', cell: (facilitator) => sessions(facilitator.sessions) },
               ]}
-              editHref={editable ? (facilitator) => `/facilitators/${facilitator.id}` : undefined}
+              editHref={editable && mayChange ? (facilitator) => `/facilitators/${facilitator.id}` : undefined}
               editName={(facilitator) => `of ${facilitator.name}`}
               actionLabel="Change name"
             />
@@ -55,7 +58,7 @@ export function FacilitatorList() {
                   <tr>
                     <th scope="col">Name on the sessions</th>
                     <th scope="col">Sessions</th>
-                    {editable && (
+                    {editable && mayChange && (
                       <th scope="col">
                         <span className="visually-hidden">Actions</span>
                       </th>
@@ -67,7 +70,7 @@ export function FacilitatorList() {
                     <tr key={entry.name}>
                       <th scope="row">{entry.name}</th>
                       <td data-label="Sessions">{sessions(entry.sessions)}</td>
-                      {editable && (
+                      {editable && mayChange && (
                         <td>
                           <Link href={linkPath(entry.name)}>
                             Link to a facilitator<span className="visually-hidden">: {entry.name}</span>

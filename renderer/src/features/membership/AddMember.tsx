@@ -7,6 +7,7 @@ import { useAsync } from '../../components/useAsync';
 import { problemText } from '../sync/words';
 import { Field, Problem, todayLocal } from './parts';
 import { typedPence } from './words';
+import { IfMayCall } from '../staff/IfMayCall';
 
 /**
  * Adds a person to a scheme: their first term, from the day they join. From a
@@ -103,11 +104,14 @@ export function AddToScheme({ forPersonId }: { forPersonId?: string }) {
         <Field label="Notes" hint="Optional: kept on this first term.">
           {(id, describedBy) => <textarea id={id} className="input" aria-describedby={describedBy} maxLength={2000} value={notes} onChange={(event) => setNotes(event.target.value)} />}
         </Field>
-        <div className="form-actions">
-          <button type="submit" className="button">
-            Add member
-          </button>
-        </div>
+        {/* Opened by its address, a viewer on the office server is offered no save the core would refuse. */}
+        <IfMayCall name="members.join">
+          <div className="form-actions">
+            <button type="submit" className="button">
+              Add member
+            </button>
+          </div>
+        </IfMayCall>
       </form>
     </Page>
   );

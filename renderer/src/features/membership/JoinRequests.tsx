@@ -9,6 +9,7 @@ import { useAsync } from '../../components/useAsync';
 import { problemText } from '../sync/words';
 import { Dialog } from '../today/Dialog';
 import { Field, Problem, todayLocal } from './parts';
+import { IfMayCall } from '../staff/IfMayCall';
 
 const statusWords: Record<JoinRequestStatus, string> = { open: 'To confirm', confirmed: 'Confirmed', declined: 'Declined' };
 
@@ -73,14 +74,19 @@ export function JoinRequests() {
                 <td>
                   {request.status === 'open' ? (
                     <>
+                      {/* A viewer on the office server sees the requests; the core would refuse deciding them. */}
                       {request.schemeKnown && (
-                        <button type="button" className="button" onClick={() => setDeciding({ request, action: 'confirm' })}>
-                          Confirm<span className="visually-hidden"> {request.name}</span>
-                        </button>
+                        <IfMayCall name="memberRequests.confirm">
+                          <button type="button" className="button" onClick={() => setDeciding({ request, action: 'confirm' })}>
+                            Confirm<span className="visually-hidden"> {request.name}</span>
+                          </button>
+                        </IfMayCall>
                       )}{' '}
-                      <button type="button" className="button button--secondary" onClick={() => setDeciding({ request, action: 'decline' })}>
-                        Decline<span className="visually-hidden"> {request.name}</span>
-                      </button>
+                      <IfMayCall name="memberRequests.decline">
+                        <button type="button" className="button button--secondary" onClick={() => setDeciding({ request, action: 'decline' })}>
+                          Decline<span className="visually-hidden"> {request.name}</span>
+                        </button>
+                      </IfMayCall>
                     </>
                   ) : (
                     `${longDate(request.decidedAt!.slice(0, 10))}${request.declineReason ? `: ${request.declineReason}` : ''}`

@@ -16,6 +16,7 @@ import { ListPage } from '../../components/ListPage';
 import { useAsync } from '../../components/useAsync';
 import { DownloadButtons } from '../exports/DownloadButtons';
 import { BookChosen } from './BookChosen';
+import { useMayCall } from '../staff/may-call';
 
 function Select({ label, value, onChange, choices }: { label: string; value: string; onChange(value: string): void; choices: { value: string; label: string }[] }) {
   const id = useId();
@@ -50,6 +51,9 @@ export function MemberList({ dueSoon = false }: { dueSoon?: boolean }) {
   const asOfId = useId();
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [booked, setBooked] = useState(0);
+  // Choosing members is for booking them; a viewer on the office server may not book (the core would refuse it).
+  const mayBook = useMayCall('members.book');
+  const choosing = dueSoon && mayBook;
   const schemes = useAsync(() => call('schemes.list', {}), []);
   const organisations = useAsync(() => call('organisations.list', { query: '', limit: 500 }), []);
   const filters: Omit<MembersListInput, 'query'> = {
@@ -124,7 +128,7 @@ export function MemberList({ dueSoon = false }: { dueSoon?: boolean }) {
           <caption className="visually-hidden">{dueSoon ? 'Members whose training is due soonest first' : 'Members'}</caption>
           <thead>
             <tr>
-              {dueSoon && (
+              {choosing && (
                 <th scope="col">
                   {/* Every row shown at once, to book them all in one action; a row's own box for one. */}
                   <input
@@ -146,7 +150,7 @@ export function MemberList({ dueSoon = false }: { dueSoon?: boolean }) {
           <tbody>
             {members.map((member) => (
               <tr key={member.id}>
-                {dueSoon && (
+                {choosing && (
                   <td>
                     <input type="checkbox" aria-label={`Choose ${member.name} (${member.schemeName})`} checked={chosen.has(member.id)} onChange={(event) => choose(member.id, event.target.checked)} />
                   </td>
@@ -167,7 +171,7 @@ export function MemberList({ dueSoon = false }: { dueSoon?: boolean }) {
             ))}
           </tbody>
         </table>
-        {dueSoon && <BookChosen chosen={members.filter((member) => chosen.has(member.id))} onBooked={() => setBooked((count) => count + 1)} />}
+        {choosing && <BookChosen chosen={members.filter((member) => chosen.has(member.id))} onBooked={() => setBooked((count) => count + 1)} />}
         </>
       )}
     </ListPage>

@@ -9,6 +9,8 @@ import { useAsync } from '../../components/useAsync';
 import { problemText } from '../sync/words';
 import { Field, Problem, todayLocal } from './parts';
 import { pounds, typedPence } from './words';
+import { useMayChange } from '../staff/may-call';
+import { IfMayCall } from '../staff/IfMayCall';
 
 function trainingText(training: Training): string {
   if (training.outcome === 'trained') return `Trained${training.attendedOn ? ` (attended ${longDate(training.attendedOn)})` : ''}`;
@@ -20,6 +22,8 @@ function trainingText(training: Training): string {
 /** One small form on the page: its fields, a button, and what a refusal said. */
 function Action({ title, button, onSubmit, children }: { title: string; button: string; onSubmit(): Promise<string | void>; children: ReactNode }) {
   const [problem, setProblem] = useState<string | null>(null);
+  // Each of these forms changes a membership: a viewer on the office server reads the terms, and the core would refuse the rest.
+  const mayChange = useMayChange();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setProblem(null);
@@ -30,6 +34,7 @@ function Action({ title, button, onSubmit, children }: { title: string; button: 
       setProblem(problemText(error, 'Nothing was saved.'));
     }
   };
+  if (!mayChange) return null;
   return (
     <form className="record-form" noValidate onSubmit={submit} aria-label={title}>
       <h4>{title}</h4>
@@ -194,9 +199,11 @@ export function MemberPage({ personId }: { personId: string }) {
           <Field label="Status as of" hint="Leave blank for today.">
             {(id, describedBy) => <input id={id} aria-describedby={describedBy} className="input" type="date" value={asOf} onChange={(event) => setAsOf(event.target.value)} />}
           </Field>
-          <p>
-            <Link href={`/membership/members/${personId}/join`}>Add {member.name} to another scheme</Link>
-          </p>
+          <IfMayCall name="members.join">
+            <p>
+              <Link href={`/membership/members/${personId}/join`}>Add {member.name} to another scheme</Link>
+            </p>
+          </IfMayCall>
           {member.memberships.length === 0 && <p className="empty">{member.name} is not in any membership scheme.</p>}
           {member.memberships.map((membership) => (
             <MembershipSection

@@ -10,6 +10,7 @@ import { useAnnounce } from '../../components/status';
 import { useAsync } from '../../components/useAsync';
 import { CorrectNote } from './CorrectNote';
 import { NoteCard, suggestedTags } from './NoteCard';
+import { IfMayCall } from '../staff/IfMayCall';
 import '../../styles/evaluation.css';
 import './notes.css';
 
@@ -133,8 +134,11 @@ export function SessionNotes({ sessionId }: { sessionId: string }) {
   const notes = useAsync(() => call('notes.list', { sessionId }), [sessionId, added, corrected]);
   return (
     <>
-      <h3>Add a note</h3>
-      <AddNote key={added} sessionId={sessionId} again={added > 0} added={() => setAdded((count) => count + 1)} />
+      {/* A viewer on the office server reads the notes; the core would refuse adding or correcting one. */}
+      <IfMayCall name="notes.add">
+        <h3>Add a note</h3>
+        <AddNote key={added} sessionId={sessionId} again={added > 0} added={() => setAdded((count) => count + 1)} />
+      </IfMayCall>
       <h3>Notes from this session</h3>
       {notes.status === 'failed' && <LoadFailed message={notes.message} />}
       {notes.data === undefined && notes.status === 'loading' && <Loading what="notes" />}
@@ -143,7 +147,9 @@ export function SessionNotes({ sessionId }: { sessionId: string }) {
         <ul className="note-cards">
           {notes.data.map((note) => (
             <NoteCard key={note.id} note={note} headingLevel="h4">
-              <CorrectNote note={note} corrected={() => setCorrected((count) => count + 1)} />
+              <IfMayCall name="notes.correct">
+                <CorrectNote note={note} corrected={() => setCorrected((count) => count + 1)} />
+              </IfMayCall>
             </NoteCard>
           ))}
         </ul>

@@ -11,6 +11,7 @@ import { useAsync } from '../../components/useAsync';
 import { useRemembered } from '../../components/useRemembered';
 import { CorrectNote } from './CorrectNote';
 import { NoteCard, statusLabels } from './NoteCard';
+import { useMayCall } from '../staff/may-call';
 import '../../styles/evaluation.css';
 import './notes.css';
 
@@ -123,6 +124,9 @@ export function YouSaidWeDid() {
 
   // The office answers notes (db/write-policy.ts); a laptop shows what it raised and what the office did.
   const responds = useDevice().role === 'office';
+  // A viewer on the office server reads the log; the core would refuse a correction or a response.
+  const mayCorrect = useMayCall('notes.correct');
+  const mayRespond = useMayCall('notes.respond');
 
   return (
     <Page title="You said, we did">
@@ -158,7 +162,7 @@ export function YouSaidWeDid() {
         <ul className="note-cards" ref={list}>
           {notes.data.map((note, index) => (
             <NoteCard key={note.id} note={note} headingLevel="h2" showSession>
-              {responds && (
+              {responds && mayCorrect && (
                 <CorrectNote
                   note={note}
                   corrected={() => {
@@ -167,7 +171,7 @@ export function YouSaidWeDid() {
                   }}
                 />
               )}
-              {responds && (
+              {responds && mayRespond && (
                 <RespondForm
                   note={note}
                   saved={(updated) => {

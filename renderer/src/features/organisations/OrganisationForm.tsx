@@ -11,6 +11,7 @@ import { DuplicateWarning } from '../people/DuplicateWarning';
 import { useDevice } from '../../app/device';
 import { OrganisationStaff } from './OrganisationStaff';
 import { SameOrganisation } from './SameOrganisation';
+import { useMayCall } from '../staff/may-call';
 
 interface OrganisationDraft {
   name: string;
@@ -100,6 +101,8 @@ export function NewOrganisation() {
 export function EditOrganisation({ id }: { id: string }) {
   const savedThen = useSavedThen('/organisations');
   const office = useDevice().role === 'office';
+  // A viewer on the office server is not offered merging: the core would refuse both the look-up and the merge.
+  const mayMerge = useMayCall('organisations.merge');
   const [, navigate] = useLocation();
   // After a merge that kept this record, the page reads it again: its staff now include the other's people.
   const [merges, setMerges] = useState(0);
@@ -125,7 +128,7 @@ export function EditOrganisation({ id }: { id: string }) {
             }}
           />
           <OrganisationStaff organisationId={id} name={organisation.name} />
-          {office && <SameOrganisation organisation={organisation} onMerged={merged} />}
+          {office && mayMerge && <SameOrganisation organisation={organisation} onMerged={merged} />}
         </>
       )}
     </RecordScreen>

@@ -5,10 +5,13 @@ import { DownloadButtons } from '../exports/DownloadButtons';
 import { RecordTable } from '../../components/RecordTable';
 import { Pagination } from '../../components/Pagination';
 import { usePagedList } from '../../components/usePagedList';
+import { useMayCall } from '../staff/may-call';
 
 /** Every organisation, 50 at a time in name order, with a count. */
 export function OrganisationList() {
   const list = usePagedList('/organisations', (query, place) => call('organisations.page', { query, pageSize: 50, ...place }));
+  // A viewer on the office server opens no edit form: the core would refuse the save.
+  const mayEdit = useMayCall('organisations.update');
 
   return (
     <ListPage
@@ -36,6 +39,7 @@ export function OrganisationList() {
             { header: 'Sector', cell: (organisation) => sectorLabels[organisation.sector] },
           ]}
           editHref={(organisation) => `/organisations/${organisation.id}`}
+          actionLabel={mayEdit ? undefined : 'Open'}
           editName={(organisation) => `organisation: ${organisation.name}`}
         />
       )}

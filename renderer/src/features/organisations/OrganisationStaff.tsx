@@ -5,6 +5,7 @@ import { usePagedList } from '../../components/usePagedList';
 import { BookOntoSession } from '../people/BookOntoSession';
 import { PeopleTable } from '../people/PersonList';
 import { useChosenPeople } from '../people/useChosenPeople';
+import { useMayCall } from '../staff/may-call';
 
 const PAGE_SIZE = 50;
 
@@ -18,6 +19,8 @@ export function OrganisationStaff({ organisationId, name }: { organisationId: st
     call('people.page', { query: '', organisationId, pageSize: PAGE_SIZE, ...place }),
   );
   const chooser = useChosenPeople();
+  // A viewer on the office server is offered no ticking and booking: the core would refuse the booking.
+  const mayBook = useMayCall('bookings.bookPeople');
   const people = list.result.data;
   return (
     <section className="organisation-staff" aria-labelledby="staff-heading">
@@ -30,9 +33,9 @@ export function OrganisationStaff({ organisationId, name }: { organisationId: st
           <p className="list-count" tabIndex={-1}>
             {showing(list.count, 'people', 'person')}
           </p>
-          <PeopleTable people={people} chooser={chooser} caption={`Staff at ${name}`} />
+          <PeopleTable people={people} chooser={mayBook ? chooser : undefined} caption={`Staff at ${name}`} />
           <Pagination label="Staff list pages" onPrevious={list.onPrevious} onNext={list.onNext} />
-          <BookOntoSession chooser={chooser} />
+          {mayBook && <BookOntoSession chooser={chooser} />}
         </>
       )}
     </section>

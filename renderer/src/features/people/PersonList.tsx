@@ -8,6 +8,7 @@ import { usePagedList } from '../../components/usePagedList';
 import { DownloadButtons } from '../exports/DownloadButtons';
 import { BookOntoSession } from './BookOntoSession';
 import { chooseColumn, useChosenPeople, type ChosenPeople } from './useChosenPeople';
+import { useMayCall } from '../staff/may-call';
 
 export function fullName(person: Person): string {
   return `${person.givenName} ${person.familyName}`;
@@ -23,6 +24,8 @@ const PAGE_SIZE = 50;
 export function PersonList() {
   const list = usePagedList('/people', (query, place) => call('people.page', { query, pageSize: PAGE_SIZE, ...place }));
   const chooser = useChosenPeople();
+  // A viewer on the office server is offered no ticking and booking: the core would refuse the booking.
+  const mayBook = useMayCall('bookings.bookPeople');
   return (
     <ListPage
       title="People"
@@ -41,11 +44,11 @@ export function PersonList() {
       pager={
         <>
           <Pagination label="People list pages" onPrevious={list.onPrevious} onNext={list.onNext} />
-          <BookOntoSession chooser={chooser} />
+          {mayBook && <BookOntoSession chooser={chooser} />}
         </>
       }
     >
-      {(people) => <PeopleTable people={people} chooser={chooser} />}
+      {(people) => <PeopleTable people={people} chooser={mayBook ? chooser : undefined} />}
     </ListPage>
   );
 }

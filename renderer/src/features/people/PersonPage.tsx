@@ -56,15 +56,20 @@ export function PersonPage({ id }: { id: string }) {
               </ButtonLink>
             </IfMayCall>
           )}
+          {/* A subject access answer is people's details (coordinators); erasure is for admins. */}
           {office && (
-            <ButtonLink href={`/people/${id}/everything`} secondary>
-              Everything we hold about this person
-            </ButtonLink>
+            <IfMayCall name="subjectAccess.report">
+              <ButtonLink href={`/people/${id}/everything`} secondary>
+                Everything we hold about this person
+              </ButtonLink>
+            </IfMayCall>
           )}
           {office && (
-            <ButtonLink href={`/people/${id}/erase`} secondary>
-              Erase this person
-            </ButtonLink>
+            <IfMayCall name="erasure.preview">
+              <ButtonLink href={`/people/${id}/erase`} secondary>
+                Erase this person
+              </ButtonLink>
+            </IfMayCall>
           )}
         </>
       }

@@ -7,6 +7,7 @@ import { useAnnounce } from '../../components/status';
 import { useAsync } from '../../components/useAsync';
 import { Field, Problem } from '../membership/parts';
 import { problemText } from '../sync/words';
+import { IfMayCall } from '../staff/IfMayCall';
 
 interface SavedReportsProps {
   /** The choices on the form now, or why they cannot be saved. */
@@ -68,16 +69,19 @@ export function SavedReports({ current, onOpen, onRan }: SavedReportsProps) {
   return (
     <section className="saved-reports" aria-labelledby="saved-reports-title">
       <h2 id="saved-reports-title">Saved reports</h2>
-      <form className="saved-reports__save" onSubmit={save}>
-        <Field label="Name for these choices" hint="For example “City public health quarterly return”.">
-          {(id, describedBy) => (
-            <input id={id} aria-describedby={describedBy} className="input input--medium" value={name} maxLength={120} onChange={(event) => setName(event.target.value)} />
-          )}
-        </Field>
-        <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
-          Save these choices as a named report
-        </button>
-      </form>
+      {/* A viewer on the office server opens the saved reports; the core would refuse saving, moving on or deleting one. */}
+      <IfMayCall name="savedReports.save">
+        <form className="saved-reports__save" onSubmit={save}>
+          <Field label="Name for these choices" hint="For example “City public health quarterly return”.">
+            {(id, describedBy) => (
+              <input id={id} aria-describedby={describedBy} className="input input--medium" value={name} maxLength={120} onChange={(event) => setName(event.target.value)} />
+            )}
+          </Field>
+          <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
+            Save these choices as a named report
+          </button>
+        </form>
+      </IfMayCall>
       <Problem message={problem} />
       {saved.status === 'failed' && <LoadFailed message={saved.message} />}
       {saved.data === undefined && saved.status === 'loading' && <Loading what="saved reports" />}
@@ -107,14 +111,18 @@ export function SavedReports({ current, onOpen, onRan }: SavedReportsProps) {
                       <button type="button" className="button button--secondary" onClick={() => report.choice && onOpen(report.choice)}>
                         Open<span className="visually-hidden"> {report.name}</span>
                       </button>
-                      <button type="button" className="button button--secondary" aria-disabled={busy || undefined} onClick={() => void runNext(report)}>
-                        Run again for the next period<span className="visually-hidden">: {report.name}</span>
-                      </button>
+                      <IfMayCall name="savedReports.runNext">
+                        <button type="button" className="button button--secondary" aria-disabled={busy || undefined} onClick={() => void runNext(report)}>
+                          Run again for the next period<span className="visually-hidden">: {report.name}</span>
+                        </button>
+                      </IfMayCall>
                     </>
                   )}
-                  <button type="button" className="button button--warning" aria-disabled={busy || undefined} onClick={() => void remove(report)}>
-                    Delete<span className="visually-hidden"> {report.name}</span>
-                  </button>
+                  <IfMayCall name="savedReports.delete">
+                    <button type="button" className="button button--warning" aria-disabled={busy || undefined} onClick={() => void remove(report)}>
+                      Delete<span className="visually-hidden"> {report.name}</span>
+                    </button>
+                  </IfMayCall>
                 </td>
               </tr>
             ))}

@@ -10,11 +10,15 @@ import '../../styles/requests.css';
 import { DownloadButtons } from '../exports/DownloadButtons';
 import { ReasonDialog } from '../waitlist/ReasonDialog';
 import { askedOn, requestStatusLabels, splitQueue, staffText } from './words';
+import { useMayCall } from '../staff/may-call';
+import { IfMayCall } from '../staff/IfMayCall';
 
 /** One waiting request: its place in the queue, what was asked, and what can be done with it. */
 function QueuedRequest({ request, onDecline }: { request: OrganisationRequest; onDecline(): void }) {
   // The office decides requests (db/write-policy.ts): a laptop takes them and shows the queue.
   const decides = useDevice().role === 'office';
+  // A viewer on the office server reads the queue; the core would refuse scheduling or declining.
+  const mayDecide = useMayCall('requests.schedule');
   const headingId = `request-${request.id}`;
   return (
     <li className="request" data-request-id={request.id} aria-labelledby={headingId}>
@@ -62,14 +66,18 @@ function QueuedRequest({ request, onDecline }: { request: OrganisationRequest; o
         </dl>
       </div>
       {decides ? (
-        <div className="request__actions">
-          <ButtonLink href={`/requests/${request.id}/schedule`}>
-            Schedule<span className="visually-hidden"> a session for {request.organisationName}</span>
-          </ButtonLink>
-          <button type="button" className="button button--warning" onClick={onDecline}>
-            Decline<span className="visually-hidden"> the request from {request.organisationName}</span>
-          </button>
-        </div>
+        mayDecide && (
+          <div className="request__actions">
+            <ButtonLink href={`/requests/${request.id}/schedule`}>
+              Schedule<span className="visually-hidden"> a session for {request.organisationName}</span>
+            </ButtonLink>
+            <IfMayCall name="requests.decline">
+              <button type="button" className="button button--warning" onClick={onDecline}>
+                Decline<span className="visually-hidden"> the request from {request.organisationName}</span>
+              </button>
+            </IfMayCall>
+          </div>
+        )
       ) : (
         <p className="request__actions">The central office schedules or declines it once this laptop has sent its end-of-day file.</p>
       )}
@@ -142,7 +150,14 @@ export function RequestList() {
   }, [focusAfter, result]);
 
   return (
-    <Page title="Requests" actions={<ButtonLink href="/requests/new">New request</ButtonLink>}>
+    <Page
+      title="Requests"
+      actions={
+        <IfMayCall name="requests.create">
+          <ButtonLink href="/requests/new">New request</ButtonLink>
+        </IfMayCall>
+      }
+    >
       <p className="lead">Organisations asking for a course to be run for their own staff, in the order they asked.</p>
       {result.status === 'failed' && <LoadFailed message={result.message} />}
       {result.data === undefined && result.status === 'loading' && <Loading what="requests" />}
