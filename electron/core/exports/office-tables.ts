@@ -38,6 +38,8 @@ export async function importLogTable(sources: ListSources): Promise<ExportTable>
       { header: 'Bundle', cell: (entry) => cell.number(entry.sequence) },
       { header: 'Outcome', cell: (entry) => cell.text(importLogLabels[entry.status]) },
       { header: 'Message', cell: (entry) => cell.text(entry.message) },
+      // As the screen says "Imported by Priya Shah": on the office server only; the desktop app, the inbox and laptops' uploads name no one.
+      { header: 'Imported by', cell: (entry) => cell.text(entry.staffName) },
     ],
     entries,
   );
@@ -67,6 +69,9 @@ export async function conflictsTable(sources: ListSources): Promise<ExportTable>
       // A withheld change can only be marked reviewed, never restored.
       cell: (conflict) => cell.text(conflict.valuesWithheld && conflict.status !== 'open' ? 'Reviewed' : conflictStatusLabels[conflict.status]),
     },
+    // As the screen says "Resolved by Priya Shah, …": on the office server only, once kept or restored.
+    { header: 'Resolved by', cell: (conflict) => cell.text(conflict.resolvedBy) },
+    { header: 'Resolved at', cell: (conflict) => cell.instant(conflict.resolvedAt) },
   ];
   return tableOf('Conflicts', columns, conflicts);
 }
