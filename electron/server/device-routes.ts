@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { CallResult } from '../../shared/errors';
 import type { Dispatch } from '../dispatch/dispatcher';
-import { FILE_NAME_HEADER, PACKAGE_PATH, UPLOAD_PATH } from '../core/sync/send-to-office';
+import { FILE_NAME_HEADER, NOT_ENROLLED_CODES, PACKAGE_PATH, UPLOAD_PATH } from '../core/sync/send-to-office';
 import { sendError, sendResult } from './replies';
 
 export interface DeviceRouteOptions {
@@ -62,6 +62,10 @@ export async function registerDeviceRoutes(app: FastifyInstance, options: Device
       const fileName = fileNameOf(request.headers[FILE_NAME_HEADER]);
       const result = (await dispatch('sync.importFile', { fileName, contentBase64: request.body.toString('base64') })) as CallResult<{ message: string }>;
       log(result.ok ? `Upload from ${request.ip}: ${fileName}: ${result.value.message}` : `Refused an upload from ${request.ip} (${fileName}): ${result.error.message}`);
+      // Whoever sent a file the office cannot tie to a laptop it enrolled gets no more of the office's words (a revocation's reason, its laptops' names) than that.
+      if (!result.ok && NOT_ENROLLED_CODES.has(result.error.code)) {
+        return sendError(reply, { code: result.error.code, message: 'Ask the office to enrol this laptop first: its server takes files only from laptops the office has enrolled.' });
+      }
       return sendResult(reply, result);
     });
 

@@ -127,7 +127,9 @@ describe('Send to office from a laptop paired with the office server', { timeout
     const sent = await stranger.call('sync.sendToOffice', {});
 
     expect(sent.sent).toBe(false);
-    expect(sent.message).toMatch(/^The end-of-day file was written but Central office's server did not take it: .+ Save the file and take it to the office\.$/);
+    expect(sent.message).toBe(
+      "The end-of-day file was written but not sent: Central office's server refused it, since this laptop is not enrolled there (or no longer is). Ask the office to enrol this laptop, then take it the saved file.",
+    );
     expect(peopleNamed(office, 'Eve')).toBe(0);
     expect(countRows(office.sqlite, 'import_log')).toBe(0);
     expect(countRows(office.sqlite, 'received_bundles')).toBe(0);
@@ -177,6 +179,14 @@ describe('Send to office from a laptop paired with the office server', { timeout
     await hall.call('people.create', { givenName: 'Nadia', familyName: 'Haddad' });
     const sent = await hall.call('sync.sendToOffice', {});
     expect(sent.sent).toBe(false);
+    expect(sent.message).toContain('Ask the office to enrol this laptop, then take it the saved file.');
     expect(peopleNamed(office, 'Nadia')).toBe(0);
+    // The reason for revoking it stays at the office: whoever holds the laptop is told only to ask for an enrolment.
+    const uploaded = await post('/device/upload', Buffer.from(sent.contentBase64, 'base64'), 'application/octet-stream');
+    expect(uploaded.result.error).toEqual({
+      code: 'REVOKED_SENDER',
+      message: 'Ask the office to enrol this laptop first: its server takes files only from laptops the office has enrolled.',
+    });
+    expect(server.lines.some((line) => line.startsWith('Refused an upload from 127.0.0.1') && line.includes('Stolen from a car'))).toBe(true);
   });
 });

@@ -15,16 +15,26 @@ export const PACKAGE_PATH = '/device/package';
 /** The end-of-day file's name travels beside it, so the office's import log names it as a file on a stick would be. */
 export const FILE_NAME_HEADER = 'x-fieldbook-file-name';
 
+/**
+ * The upload refusals that mean the office does not take files from this
+ * laptop at all (never enrolled, revoked, or a key it does not know). The
+ * server answers them without the office's own words (a revocation's
+ * reason stays at the office), and the laptop says what to do in its own.
+ */
+export const NOT_ENROLLED_CODES: ReadonlySet<string> = new Set(['UNKNOWN_SENDER', 'REVOKED_SENDER', 'BAD_SIGNATURE']);
+
 /** A call's answer from the server, or the refusal it carried in plain words. */
-function answerOf(answer: OfficeAnswer): { ok: true; value: unknown } | { ok: false; message: string } {
+function answerOf(answer: OfficeAnswer): { ok: true; value: unknown } | { ok: false; code: string | null; message: string } {
   try {
-    const parsed = JSON.parse(answer.body.toString('utf8')) as { ok?: unknown; value?: unknown; error?: { message?: unknown } };
+    const parsed = JSON.parse(answer.body.toString('utf8')) as { ok?: unknown; value?: unknown; error?: { code?: unknown; message?: unknown } };
     if (parsed.ok === true) return { ok: true, value: parsed.value };
-    if (typeof parsed.error?.message === 'string') return { ok: false, message: parsed.error.message };
+    if (typeof parsed.error?.message === 'string') {
+      return { ok: false, code: typeof parsed.error.code === 'string' ? parsed.error.code : null, message: parsed.error.message };
+    }
   } catch {
     // Not Fieldbook's answer: said below.
   }
-  return { ok: false, message: `it answered in a way this laptop could not read (status ${answer.status}).` };
+  return { ok: false, code: null, message: `it answered in a way this laptop could not read (status ${answer.status}).` };
 }
 
 function notReached(error: unknown, officeName: string): string | null {
@@ -64,6 +74,11 @@ export async function sendToOffice(ctx: CoreContext): Promise<SendOutcome> {
         headers: { [FILE_NAME_HEADER]: encodeURIComponent(exported.fileName) },
       }),
     );
+    if (!answer.ok && answer.code !== null && NOT_ENROLLED_CODES.has(answer.code)) {
+      return kept(
+        `The end-of-day file was written but not sent: ${office.name}'s server refused it, since this laptop is not enrolled there (or no longer is). Ask the office to enrol this laptop, then take it the saved file.`,
+      );
+    }
     if (!answer.ok) return kept(`The end-of-day file was written but ${office.name}'s server did not take it: ${answer.message} Save the file and take it to the office.`);
     upload = ImportOutcome.parse(answer.value);
   } catch (error) {
