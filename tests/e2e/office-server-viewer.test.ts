@@ -14,6 +14,7 @@ import { chromiumFlags } from './support/harness';
  * join, organisations' requests, saved reports, people, organisations and
  * facilitators, the coordinator is offered each change and the viewer none
  * of them (the core would refuse every one), while both read the same records.
+ * The coordinator in turn is not offered what only an admin may do.
  */
 
 const COORDINATOR = { name: 'Tomasz Nowak', email: 'tomasz@example.org', role: 'coordinator' as const, password: 'amber-river-compass' };
@@ -191,6 +192,12 @@ describe('a viewer and a coordinator on the office server', { timeout: 120_000 }
         ready: (page) => page.getByRole('row').filter({ hasText: 'Sam Okafor' }),
         changes: [link('Add facilitator'), link(/^Link to a facilitator/)],
       });
+
+      // The coordinator imports files, but only an admin chooses the inbox folder.
+      await pages.coordinator.goto(`${server.origin}/#/import`);
+      await pages.coordinator.getByRole('heading', { level: 2, name: 'Files arriving in a folder' }).waitFor();
+      await pages.coordinator.getByText('Ask an admin to save an inbox folder; it can then be checked here.').waitFor();
+      expect(await pages.coordinator.getByRole('button', { name: 'Save inbox folder' }).count()).toBe(0);
     } finally {
       await first.close();
       await second.close();

@@ -7,6 +7,7 @@ import { ImportResults, resultsText, type FileResult } from './ImportResults';
 import { Refusal } from './parts';
 import { SyncSettingsForm } from './SyncSettingsForm';
 import { problemAt, useAction } from './useAction';
+import { useMayCall } from '../staff/may-call';
 
 /** The watched inbox folder: where it is, and importing whatever has arrived in it. */
 export function Inbox({ onImported }: { onImported(): void }) {
@@ -15,6 +16,8 @@ export function Inbox({ onImported }: { onImported(): void }) {
   const settings = useAsync(() => call('sync.settings', {}), []);
   const current = saved ?? settings.data;
   const action = useAction(onImported);
+  // On the office server only an admin changes the settings; a coordinator checks the inbox an admin chose.
+  const mayChooseFolder = useMayCall('sync.saveSettings');
 
   const checkNow = () =>
     void action
@@ -33,7 +36,11 @@ export function Inbox({ onImported }: { onImported(): void }) {
       {current === undefined && settings.status === 'loading' && <Loading what="the inbox settings" />}
       {current !== undefined && (
         <>
-          <SyncSettingsForm settings={current} part="inbox" onSaved={setSaved} />
+          {mayChooseFolder ? (
+            <SyncSettingsForm settings={current} part="inbox" onSaved={setSaved} />
+          ) : (
+            current.inboxFolder && <p>Inbox folder: {current.inboxFolder}</p>
+          )}
           {current.inboxFolder ? (
             <>
               <div className="button-row">
@@ -44,7 +51,7 @@ export function Inbox({ onImported }: { onImported(): void }) {
               <Refusal message={problemAt(action, 'inbox')} />
             </>
           ) : (
-            <p className="muted">Save an inbox folder to check it.</p>
+            <p className="muted">{mayChooseFolder ? 'Save an inbox folder to check it.' : 'Ask an admin to save an inbox folder; it can then be checked here.'}</p>
           )}
           {checked && (
             <>
