@@ -37,13 +37,20 @@ export function checkRowCount(rows: number, where: string): void {
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
 
+/** A part of a zip, by its name and where its local header starts. */
+export interface ZipPart {
+  name: string;
+  offset: number;
+}
+
 /**
  * Adds up the unzipped sizes an .xlsx declares in its zip's central
  * directory, without unzipping anything: past the limit it is refused.
  * It trusts the declared sizes; a zip crafted to declare less than it holds
- * is not caught here (see docs/sheets.md).
+ * is not caught here (see docs/sheets.md). Returns the parts the directory
+ * lists, and where the directory starts (where the last part ends).
  */
-export function checkZip(bytes: Uint8Array): void {
+export function checkZip(bytes: Uint8Array): { parts: ZipPart[]; directoryAt: number } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end record is in the last 22 bytes plus a comment of at most 65,535.
   let end = -1;
@@ -56,6 +63,7 @@ export function checkZip(bytes: Uint8Array): void {
   if (end < 0) throw damaged('This file is not a readable .xlsx spreadsheet: it may be damaged, cut short, or another kind of file renamed.');
   const entries = view.getUint16(end + 10, true);
   const directoryAt = view.getUint32(end + 16, true);
+  const parts: ZipPart[] = [];
   let at = directoryAt;
   let total = 0;
   for (let index = 0; index < entries; index += 1) {
@@ -68,6 +76,9 @@ export function checkZip(bytes: Uint8Array): void {
     if (total > sheetLimits.unzippedBytes) {
       throw tooLarge('This .xlsx file would unpack to more than 500 MB, so it was not read. Save it again from Excel, or split it into smaller files.');
     }
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    const nameLength = view.getUint16(at + 28, true);
+    parts.push({ name: Buffer.from(bytes.buffer, bytes.byteOffset + at + 46, nameLength).toString('utf8'), offset: view.getUint32(at + 42, true) });
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
+  return { parts, directoryAt };
 }
