@@ -105,7 +105,7 @@ export async function sendToOffice(ctx: CoreContext): Promise<SendOutcome> {
     // The file is at the office either way: the package can come later, by the network or as a file.
     const why = error instanceof FieldbookError ? error.message : error instanceof OfficeUnreachable || error instanceof CertificateRefused ? `${error.message}.` : null;
     if (why === null) throw error;
-    return { ...exported, sent: true, message: `${sent} Its package could not be applied: ${why} Import it from a file, or send again later.`, upload, package: null };
+    return { ...exported, sent: true, message: `${sent} Its package could not be applied: ${why} Import the package from a file from the office, or it comes back with the next end-of-day file you send.`, upload, package: null };
   }
   return { ...exported, sent: true, message: `${sent} ${outcome.message}`, upload, package: outcome };
 }

@@ -24,10 +24,28 @@ export const chromiumFlags = [
   '--disable-sync',
 ];
 
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraFlags: string[] = []): Promise<Browser> {
   const search = findChromium();
   if (!search.found) throw withoutStack(search.message);
-  return chromium.launch({ executablePath: search.path, args: chromiumFlags, headless: true });
+  return chromium.launch({ executablePath: search.path, args: [...chromiumFlags, ...extraFlags], headless: true });
+}
+
+/**
+ * Chromium as staff at the office use it against `fieldbook serve`: it
+ * trusts the server's self-signed certificate only by the public key's
+ * hash the server printed (as a person compares the fingerprint the first
+ * time), and nothing else.
+ */
+export function launchChromiumTrusting(spkiSha256: string): Promise<Browser> {
+  return launchChromium([`--ignore-certificate-errors-spki-list=${spkiSha256}`]);
+}
+
+/** Opens the office server's address and signs in as that staff member, on the sign-in screen they meet. */
+export async function signInAtServer(page: Page, url: string, staff: { email: string; password: string }): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Email address').fill(staff.email);
+  await page.getByLabel('Password', { exact: true }).fill(staff.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 /** An error that is only its sentence: where it was thrown would not help anyone install a browser. */
