@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, calendarDate, editOf, optionalText, requiredText, versioned } from './common';
+import { Id, RecordVersion, calendarDate, editOf, optionalText, requiredText, versioned } from './common';
 import { dayOfYear } from './contracts';
 
 /**
@@ -109,6 +109,10 @@ export const Term = z.object({
 });
 export type Term = z.infer<typeof Term>;
 
+/** A term as a member's page reads it: with the version a change to it sends back (electron/core/record-version.ts). */
+export const VersionedTerm = versioned(Term);
+export type VersionedTerm = z.infer<typeof VersionedTerm>;
+
 export const SchemeView = Scheme.extend({
   requiredCourses: z.array(z.object({ id: z.string(), title: z.string() })),
 });
@@ -136,7 +140,7 @@ export const Membership = z.object({
   schemeName: z.string(),
   /** Null while their first term has not started yet. */
   status: MemberStatus.nullable(),
-  terms: z.array(Term),
+  terms: z.array(VersionedTerm),
   /** Each joining started by the as-of date, oldest first. */
   joinings: z.array(Training),
 });
@@ -174,7 +178,17 @@ export const MembersListInput = z.strictObject({
 });
 export type MembersListInput = z.input<typeof MembersListInput>;
 
-const TermRef = z.strictObject({ termId: Id });
+/**
+ * A change to one term: which, and the version of it that was opened (a
+ * term's `version` in `members.get`). A change saved on a term that changed
+ * since is refused with CHANGED_SINCE_OPENED and the term as it is now.
+ */
+const TermRef = z.strictObject({ termId: Id, version: RecordVersion });
+
+/** What each change to a term sets, as its form on the member's page checks it. */
+export const TermFeeFields = z.strictObject({ feePence: feePence('the fee').nullable(), paidOn });
+export const TermCancelFields = z.strictObject({ cancelledOn: calendarDate('Cancelled date') });
+export const TermExemptFields = z.strictObject({ reason });
 
 export const bookingOutcomes = ['booked', 'waitlisted', 'already'] as const;
 export const BookingResult = z.object({
@@ -324,12 +338,8 @@ export const membershipProcedures = {
     input: z.strictObject({ schemeId: Id, personId: Id, startsOn: startsOn.optional(), feePence: termFee, paidOn, notes: optionalText('Notes', 2000) }),
     output: Member,
   },
-  'members.recordFee': {
-    kind: 'mutation',
-    input: TermRef.extend({ feePence: feePence('the fee').nullable(), paidOn }),
-    output: Member,
-  },
-  'members.cancel': { kind: 'mutation', input: TermRef.extend({ cancelledOn: calendarDate('Cancelled date') }), output: Member },
+  'members.recordFee': { kind: 'mutation', input: TermRef.extend(TermFeeFields.shape), output: Member },
+  'members.cancel': { kind: 'mutation', input: TermRef.extend(TermCancelFields.shape), output: Member },
   /**
    * Books members onto the next session of the scheme's required course, by
    * the normal rules: a place if one is free, else the back of the waitlist,
@@ -344,8 +354,12 @@ export const membershipProcedures = {
     }),
     output: BookingResult,
   },
-  /** Exempts the joining a term belongs to from the training requirement. */
-  'members.exempt': { kind: 'mutation', input: TermRef.extend({ reason }), output: Member },
+  /**
+   * Exempts the joining a term belongs to from the training requirement. The
+   * reason is kept on the joining's first term (its training's
+   * `joiningTermId`), so the version sent is that term's.
+   */
+  'members.exempt': { kind: 'mutation', input: TermRef.extend(TermExemptFields.shape), output: Member },
   ...membershipRequestProcedures,
 } as const;
 

@@ -101,7 +101,7 @@ beforeAll(async () => {
   const contractFields = { name: 'Public Health Equity 2026', funder: 'Westbrook City Council Public Health', yearStarts: '08-01', endsOn: '2027-07-31' };
   const contract = await temp.call('contracts.create', contractFields);
   const scheme = await temp.call('schemes.create', { name: 'Allies', requiredCourseIds: [course.id], yearStarts: '05-01', feePence: 2500 });
-  const termId = (await temp.call('members.join', { schemeId: scheme.id, personId: person.id, startsOn: '2025-09-01' })).memberships[0]!.terms[0]!.id;
+  const { id: termId, version: termVersion } = (await temp.call('members.join', { schemeId: scheme.id, personId: person.id, startsOn: '2025-09-01' })).memberships[0]!.terms[0]!;
   const backupFolder = mkdtempSync(join(tmpdir(), 'fieldbook-bad-input-backups-'));
   const backup = await temp.call('backup.now', { folder: backupFolder });
   const savedReport = await temp.call('savedReports.save', { name: 'City quarter', choice: { kind: 'training', period: { kind: 'quarter', startYear: 2025, quarter: 4 }, filters: { contractId: contract.id } } });
@@ -345,9 +345,9 @@ beforeAll(async () => {
     'members.get': { personId: person.id, asOf: '2026-03-12' },
     'members.join': { schemeId: scheme.id, personId: booked.id, startsOn: '2026-03-01', feePence: 2000, paidOn: '2026-03-01' },
     'members.renew': { schemeId: scheme.id, personId: person.id, startsOn: '2026-05-01' },
-    'members.recordFee': { termId, feePence: 2500, paidOn: '2025-09-10' },
-    'members.cancel': { termId, cancelledOn: '2026-03-10' },
-    'members.exempt': { termId, reason: 'Completed the course with another provider' },
+    'members.recordFee': { termId, version: termVersion, feePence: 2500, paidOn: '2025-09-10' },
+    'members.cancel': { termId, version: termVersion, cancelledOn: '2026-03-10' },
+    'members.exempt': { termId, version: termVersion, reason: 'Completed the course with another provider' },
     'members.book': { schemeId: scheme.id, personIds: [person.id], priorityReason: 'Membership deadline' },
     'memberLines.forSession': { sessionId: today.id },
     'memberRequests.record': { sessionId: today.id, personId: booked.id, schemeId: scheme.id, notes: 'Asked at the break' },

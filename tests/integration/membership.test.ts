@@ -88,8 +88,8 @@ describe('membership terms', () => {
     expect(before.map((row) => row.status)).toEqual(['current']);
 
     onDay('2024-11-01');
-    const termId = (await asOf(amara, '2024-11-01')).memberships[0]!.terms[0]!.id;
-    await temp.call('members.cancel', { termId, cancelledOn: '2024-11-01' });
+    const { id: termId, version } = (await asOf(amara, '2024-11-01')).memberships[0]!.terms[0]!;
+    await temp.call('members.cancel', { termId, version, cancelledOn: '2024-11-01' });
     expect((await asOf(amara, '2024-10-31')).memberships[0]!.status).toBe('current');
     expect((await asOf(amara, '2024-11-01')).memberships[0]!.status).toBe('cancelled');
     expect(await temp.call('members.list', { schemeId: allies.id, asOf: '2024-10-31', status: 'current' })).toHaveLength(1);
@@ -102,8 +102,8 @@ describe('membership terms', () => {
   it('records a fee paid later, or unpaid', async () => {
     const amara = await person('Amara');
     onDay('2024-05-01');
-    const termId = (await temp.call('members.join', { schemeId: allies.id, personId: amara, startsOn: '2024-05-01', feePence: null })).memberships[0]!.terms[0]!.id;
-    const paid = await temp.call('members.recordFee', { termId, feePence: 2000, paidOn: '2024-05-14' });
+    const { id: termId, version } = (await temp.call('members.join', { schemeId: allies.id, personId: amara, startsOn: '2024-05-01', feePence: null })).memberships[0]!.terms[0]!;
+    const paid = await temp.call('members.recordFee', { termId, version, feePence: 2000, paidOn: '2024-05-14' });
     expect(paid.memberships[0]!.terms[0]).toMatchObject({ feePence: 2000, paidOn: '2024-05-14' });
   });
 });
@@ -169,8 +169,10 @@ describe('the training requirement', () => {
     onDay('2025-05-01');
     const renewed = await temp.call('members.renew', { schemeId: allies.id, personId: amara });
     const renewalId = renewed.memberships[0]!.terms[1]!.id;
-    expect((await refusedWritingNothing(temp, 'members.exempt', { termId: renewalId, reason: '  ' })).message).toBe('Enter the reason for the exemption.');
-    const exempt = await temp.call('members.exempt', { termId: renewalId, reason: 'Completed the course with another provider' });
+    // The reason goes on the term they joined with, so the version sent is that term's.
+    const version = renewed.memberships[0]!.terms[0]!.version;
+    expect((await refusedWritingNothing(temp, 'members.exempt', { termId: renewalId, version, reason: '  ' })).message).toBe('Enter the reason for the exemption.');
+    const exempt = await temp.call('members.exempt', { termId: renewalId, version, reason: 'Completed the course with another provider' });
     // The reason is kept on the term they joined with.
     expect(exempt.memberships[0]!.terms.map((term) => term.exemptReason)).toEqual(['Completed the course with another provider', null]);
     expect(training(exempt)).toMatchObject({ outcome: 'exempt', exemptReason: 'Completed the course with another provider' });
@@ -222,7 +224,7 @@ describe('refusals', () => {
     const amara = await person('Amara');
     onDay('2024-05-01');
     await join(amara, '2024-05-01');
-    const termId = (await asOf(amara, '2024-05-01')).memberships[0]!.terms[0]!.id;
+    const { id: termId, version } = (await asOf(amara, '2024-05-01')).memberships[0]!.terms[0]!;
     const unknown = '0195f0a4-3b2c-7d1e-8f00-000000000009';
 
     expect((await refusedWritingNothing(temp, 'members.join', { schemeId: unknown, personId: amara, startsOn: '2024-05-01' })).message).toBe(
@@ -237,7 +239,7 @@ describe('refusals', () => {
     expect((await refusedWritingNothing(temp, 'members.renew', { schemeId: allies.id, personId: amara, startsOn: '2024-09-01' })).message).toContain(
       'already a member from 1 May 2024 to 30 April 2025',
     );
-    expect((await refusedWritingNothing(temp, 'members.cancel', { termId, cancelledOn: '2024-04-01' })).message).toBe(
+    expect((await refusedWritingNothing(temp, 'members.cancel', { termId, version, cancelledOn: '2024-04-01' })).message).toBe(
       'The term starts on 1 May 2024, so it cannot be cancelled before then.',
     );
     expect((await refusedWritingNothing(temp, 'members.join', { schemeId: allies.id, personId: amara, startsOn: '2025-06-01' })).message).toContain(

@@ -62,7 +62,7 @@ beforeAll(async () => {
 
   const eli = await world.person('Eli');
   const eliJoined = await join(eli, '2024-09-01');
-  await temp.call('members.exempt', { termId: eliJoined.memberships[0]!.terms[0]!.id, reason: 'Trained elsewhere in 2023' });
+  await temp.call('members.exempt', { termId: eliJoined.memberships[0]!.terms[0]!.id, version: eliJoined.memberships[0]!.terms[0]!.version, reason: 'Trained elsewhere in 2023' });
 
   const fay = await world.person('Fay');
   await world.attend(await sessionOf('2023-03-01'), fay); // before joining counts

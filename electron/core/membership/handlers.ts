@@ -6,7 +6,7 @@ import { refuseIfChangedSinceOpened, withVersion } from '../record-version';
 import { bookOntoNextSession } from './book';
 import { dayInWords } from './dates';
 import { joinScheme, renewScheme } from './join';
-import { getMember, listMembers } from './members';
+import { getMember, getTerm, listMembers } from './members';
 import { officeOnly } from './office-only';
 import { getScheme, listSchemes, saveScheme } from './schemes';
 import { termsOfMember } from './terms';
@@ -21,7 +21,20 @@ async function termRow(scope: WriteScope, termId: string) {
 
 export function membershipHandlers(ctx: CoreContext): HandlerGroup<'schemes' | 'members' | 'memberLines' | 'memberRequests'> {
   const today = () => localDate(ctx.clock());
-  const member = (personId: string) => getMember(ctx.db, today(), personId);
+  /** A member as their page reads it for editing: each term with its version. */
+  const member = async (personId: string, asOf?: string) => {
+    const found = await getMember(ctx.db, today(), personId, asOf);
+    const memberships = found.memberships.map((membership) => ({
+      ...membership,
+      terms: membership.terms.map((term) => withVersion(ctx.sqlite, 'membership_terms', term.id, term)),
+    }));
+    return { ...found, memberships };
+  };
+  /** The term a change is saved on, refused (writing nothing) if it changed since the version that was opened. */
+  const termAsOpened = async (scope: WriteScope, termId: string, version: string) => {
+    await refuseIfChangedSinceOpened(ctx, 'membership_terms', termId, version, () => getTerm(scope.trx, termId));
+    return termRow(scope, termId);
+  };
 
   return {
     async 'schemes.list'() {
@@ -50,7 +63,7 @@ export function membershipHandlers(ctx: CoreContext): HandlerGroup<'schemes' | '
     },
     async 'members.get'({ personId, asOf }) {
       await officeOnly(ctx);
-      return getMember(ctx.db, today(), personId, asOf);
+      return member(personId, asOf);
     },
 
     async 'members.join'(input) {
@@ -65,20 +78,20 @@ export function membershipHandlers(ctx: CoreContext): HandlerGroup<'schemes' | '
       return member(input.personId);
     },
 
-    async 'members.recordFee'({ termId, feePence, paidOn }) {
+    async 'members.recordFee'({ termId, version, feePence, paidOn }) {
       await officeOnly(ctx);
       const personId = await write(ctx, async (scope) => {
-        const term = await termRow(scope, termId);
+        const term = await termAsOpened(scope, termId, version);
         await scope.update('membership_terms', termId, { fee_pence: feePence, paid_on: paidOn });
         return term.person_id;
       });
       return member(personId);
     },
 
-    async 'members.cancel'({ termId, cancelledOn }) {
+    async 'members.cancel'({ termId, version, cancelledOn }) {
       await officeOnly(ctx);
       const personId = await write(ctx, async (scope) => {
-        const term = await termRow(scope, termId);
+        const term = await termAsOpened(scope, termId, version);
         if (term.cancelled_on !== null) throw new FieldbookError('CONFLICT', `No need to cancel it again: this term was already cancelled on ${dayInWords(term.cancelled_on)}.`);
         const field = { cancelledOn: '' };
         if (cancelledOn < term.starts_on) {
@@ -98,14 +111,15 @@ export function membershipHandlers(ctx: CoreContext): HandlerGroup<'schemes' | '
       return write(ctx, (scope) => bookOntoNextSession(ctx, scope, input));
     },
 
-    async 'members.exempt'({ termId, reason }) {
+    async 'members.exempt'({ termId, version, reason }) {
       await officeOnly(ctx);
       const personId = await write(ctx, async (scope) => {
         const term = await termRow(scope, termId);
         const { rows } = await termsOfMember(scope, term.scheme_id, term.person_id);
         const terms = rows.map((row) => ({ id: row.id, startsOn: row.starts_on, origin: row.origin }));
-        // The requirement belongs to the joining, so the reason is kept on the term they joined with.
+        // The requirement belongs to the joining, so the reason is kept on the term they joined with, and that is the term checked.
         const joining = joiningOf(terms, termId)!;
+        await termAsOpened(scope, joining.id, version);
         await scope.update('membership_terms', joining.id, { exempt_reason: reason });
         return term.person_id;
       });

@@ -1,9 +1,9 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Member, MemberRow, MemberStatus, Term, Training } from '../../../shared/contract/membership';
+import type { MemberRow, MemberStatus, Term, Training } from '../../../shared/contract/membership';
 import { DUE_SOON_DAYS } from '../../../shared/contract/membership';
 import type { ParsedInput } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
-import type { MembershipSchemesTable, Schema } from '../../db/schema';
+import type { MembershipSchemesTable, MembershipTermsTable, Schema } from '../../db/schema';
 import { displayName } from '../signin/roster';
 import { firstAttendance } from './attendance';
 import { addDays, statusOn } from './dates';
@@ -22,6 +22,33 @@ export interface MemberRecord {
   joinings: Training[];
 }
 
+function termsWithOrganisation(db: Reader) {
+  return db.selectFrom('membership_terms as t').leftJoin('organisations as o', 'o.id', 't.organisation_id').selectAll('t').select('o.name as organisation_name');
+}
+
+function termOf(row: MembershipTermsTable & { organisation_name: string | null }): Term {
+  return {
+    id: row.id,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    origin: row.origin,
+    feePence: row.fee_pence,
+    paidOn: row.paid_on,
+    organisationId: row.organisation_id,
+    organisationName: row.organisation_name,
+    notes: row.notes,
+    cancelledOn: row.cancelled_on,
+    exemptReason: row.exempt_reason,
+  };
+}
+
+/** One term as the member's page shows it: what a refused edit of it carries back as the newer values. */
+export async function getTerm(db: Reader, termId: string): Promise<Term> {
+  const row = await termsWithOrganisation(db).where('t.id', '=', termId).executeTakeFirst();
+  if (!row) throw new FieldbookError('NOT_FOUND', 'Choose the membership term again: that one could not be found.');
+  return termOf(row);
+}
+
 /**
  * Every member's terms, status and training as of a day, for one scheme or
  * all, and for one person (with anyone merged into them) or everyone.
@@ -34,11 +61,7 @@ export async function memberRecords(db: Reader, asOf: string, filter: { schemeId
   const merged = await mergedPeople(db);
   const people = filter.personId ? merged.countingFor(merged.keptFor(filter.personId)) : undefined;
 
-  let termQuery = db
-    .selectFrom('membership_terms as t')
-    .leftJoin('organisations as o', 'o.id', 't.organisation_id')
-    .selectAll('t')
-    .select('o.name as organisation_name')
+  let termQuery = termsWithOrganisation(db)
     .where('t.scheme_id', 'in', schemes.map((scheme) => scheme.id))
     .orderBy('t.starts_on')
     .orderBy('t.created_at');
@@ -51,19 +74,7 @@ export async function memberRecords(db: Reader, asOf: string, filter: { schemeId
     const personId = merged.keptFor(row.person_id);
     const key = `${row.scheme_id} ${personId}`;
     const group = groups.get(key) ?? { scheme: schemeById.get(row.scheme_id)!, personId, terms: [] };
-    group.terms.push({
-      id: row.id,
-      startsOn: row.starts_on,
-      endsOn: row.ends_on,
-      origin: row.origin,
-      feePence: row.fee_pence,
-      paidOn: row.paid_on,
-      organisationId: row.organisation_id,
-      organisationName: row.organisation_name,
-      notes: row.notes,
-      cancelledOn: row.cancelled_on,
-      exemptReason: row.exempt_reason,
-    });
+    group.terms.push(termOf(row));
     groups.set(key, group);
   }
 
@@ -134,7 +145,7 @@ export async function listMembers(db: Reader, today: string, input: ParsedInput<
   );
 }
 
-export async function getMember(db: Reader, today: string, personId: string, asOf = today): Promise<Member> {
+export async function getMember(db: Reader, today: string, personId: string, asOf = today) {
   const merged = await mergedPeople(db);
   const keptId = merged.keptFor(personId);
   const person = (await peopleById(db, [keptId])).get(keptId);

@@ -7,8 +7,9 @@ import { LoadFailed, Loading, Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { useAsync } from '../../components/useAsync';
 import { problemText } from '../sync/words';
-import { Field, Problem, todayLocal } from './parts';
-import { pounds, typedPence } from './words';
+import { Field, Problem } from './parts';
+import { CancelTerm, ExemptJoining, RecordFee } from './TermForms';
+import { pounds } from './words';
 import { useMayChange } from '../staff/may-call';
 import { IfMayCall } from '../staff/IfMayCall';
 
@@ -53,12 +54,8 @@ function MembershipSection({ member, membership, onChanged }: { member: Member; 
   const latest = membership.terms.at(-1)!;
   const [renewFrom, setRenewFrom] = useState('');
   const [renewNotes, setRenewNotes] = useState('');
-  const [fee, setFee] = useState(latest.feePence === null ? '' : (latest.feePence / 100).toFixed(2));
-  const [paidOn, setPaidOn] = useState(latest.paidOn ?? '');
-  const [cancelOn, setCancelOn] = useState(todayLocal());
-  const [reason, setReason] = useState('');
   const training = membership.joinings.at(-1);
-  const ref = { termId: latest.id };
+  const joining = training && membership.terms.find((term) => term.id === training.joiningTermId);
 
   return (
     <section aria-labelledby={`scheme-${membership.schemeId}`}>
@@ -129,47 +126,9 @@ function MembershipSection({ member, membership, onChanged }: { member: Member; 
           {(id, describedBy) => <textarea id={id} className="input" aria-describedby={describedBy} maxLength={2000} value={renewNotes} onChange={(event) => setRenewNotes(event.target.value)} />}
         </Field>
       </Action>
-      <Action
-        title={`Record the fee for the term from ${longDate(latest.startsOn)}`}
-        button="Record fee"
-        onSubmit={async () => {
-          const feePence = typedPence(fee);
-          if (Number.isNaN(feePence)) return 'Enter the fee in pounds, like 25 or 25.00.';
-          await call('members.recordFee', { ...ref, feePence, paidOn: paidOn || null });
-          onChanged('Fee recorded.');
-        }}
-      >
-        <Field label="Fee (£)">{(id) => <input id={id} className="input input--short" value={fee} onChange={(event) => setFee(event.target.value)} />}</Field>
-        <Field label="Paid on" hint="Leave blank if unpaid.">
-          {(id, describedBy) => <input id={id} className="input" type="date" aria-describedby={describedBy} value={paidOn} onChange={(event) => setPaidOn(event.target.value)} />}
-        </Field>
-      </Action>
-      {latest.cancelledOn === null && (
-        <Action
-          title={`Cancel the term from ${longDate(latest.startsOn)}`}
-          button="Cancel term"
-          onSubmit={async () => {
-            await call('members.cancel', { ...ref, cancelledOn: cancelOn });
-            onChanged('Term cancelled.');
-          }}
-        >
-          <Field label="Cancelled from">{(id) => <input id={id} className="input" type="date" value={cancelOn} onChange={(event) => setCancelOn(event.target.value)} />}</Field>
-        </Action>
-      )}
-      {training && training.outcome !== 'exempt' && (
-        <Action
-          title="Exempt from the training requirement"
-          button="Mark exempt"
-          onSubmit={async () => {
-            await call('members.exempt', { ...ref, reason });
-            onChanged('Marked exempt.');
-          }}
-        >
-          <Field label="Reason" hint="Required: for example, completed the course with another provider.">
-            {(id, describedBy) => <input id={id} className="input input--medium" aria-describedby={describedBy} value={reason} onChange={(event) => setReason(event.target.value)} />}
-          </Field>
-        </Action>
-      )}
+      <RecordFee term={latest} onChanged={onChanged} />
+      {latest.cancelledOn === null && <CancelTerm term={latest} onChanged={onChanged} />}
+      {training && training.outcome !== 'exempt' && joining && <ExemptJoining term={joining} onChanged={onChanged} />}
     </section>
   );
 }
