@@ -148,6 +148,13 @@ Usage:
       twice at a prompt, or one piped line; never from the command line.
       At least 12 characters, and not one attackers try first.
 
+  fieldbook office move-to-postgres --database URL [--data FOLDER]
+      Copy the office's data folder (every table: data, change log,
+      enrolments, keys, settings) into an empty PostgreSQL database, in one
+      transaction, and check each table's row count and content hash there
+      against SQLite's. Refuses a database that is not empty. The data folder
+      is not changed. See docs/server.md.
+
   fieldbook help
       Show this help.
 

@@ -13,6 +13,7 @@ import { reportCommand, reportOptions, setupCommand, setupOptions } from './repo
 import { serveCommand, serveOptions } from './serve-command';
 import { staffCommand, staffOptions } from './staff-command';
 import { readPassword } from './password-input';
+import { officeCommand, officeOptions } from './move-to-postgres-command';
 
 export interface Terminal extends Output {
   error(text: string): void;
@@ -49,6 +50,7 @@ const commandOptions = {
   restore: { data: { type: 'string' } },
   serve: serveOptions,
   staff: staffOptions,
+  office: officeOptions,
   help: {},
 } satisfies Record<string, OptionSpec>;
 
@@ -58,7 +60,7 @@ const isCommand = (name: string): name is CommandName => Object.hasOwn(commandOp
 
 /** node:util's messages are written for programmers; say the same thing plainly. */
 /** Commands that take a list of files after their options. */
-const takesFiles = new Set<CommandName>(['import', 'import-sheet', 'report', 'restore', 'staff']);
+const takesFiles = new Set<CommandName>(['import', 'import-sheet', 'report', 'restore', 'staff', 'office']);
 
 function parseOptions(command: CommandName, args: string[]): { values: Record<string, string | undefined> & { 'dry-run'?: boolean }; files: string[] } {
   try {
@@ -166,6 +168,9 @@ export async function runCli(argv: readonly string[], terminal: Terminal): Promi
     } else if (first === 'staff') {
       if (files.length > 1) throw new UsageError(`staff does one thing at a time, not "${files[1]}" as well.`);
       return await staffCommand({ dataFolder, action: files[0], values: { role: values.role, name: values.name, email: values.email }, readPassword }, terminal);
+    } else if (first === 'office') {
+      if (files.length > 1) throw new UsageError(`office does one thing at a time, not "${files[1]}" as well.`);
+      await officeCommand({ dataFolder, action: files[0], databaseUrl: values.database }, terminal);
     } else if (first === 'serve') {
       const untilStopped = new Promise((stop) => {
         process.once('SIGTERM', stop);

@@ -8,8 +8,9 @@ const NUMERIC = 1700;
 
 /**
  * Counts (bigint) and the waiting-list position (numeric) come back as numbers,
- * as they do from SQLite. The schema keeps every bigint within ±2⁵³ and every
- * numeric a JavaScript number wrote, so nothing is rounded on the way.
+ * as better-sqlite3 gives SQLite's: every numeric is one a JavaScript number
+ * wrote, and a bigint past ±2⁵³ (only a report version copied from SQLite can
+ * be) reads as the same nearest number it does from SQLite.
  */
 const numbersAsNumbers = {
   getTypeParser(id: number, format?: 'text' | 'binary') {
@@ -55,7 +56,7 @@ export function describePostgresProblem(error: unknown, url: string): FieldbookE
     case 'EAI_AGAIN':
       return new FieldbookError('INVALID_INPUT', `Check that the PostgreSQL server at ${server} is running and the address is right: nothing answered there (${reason}).`);
     case '3D000':
-      return new FieldbookError('INVALID_INPUT', `Create the database "${database}" first, or name another: the server at ${server} has no database of that name.`);
+      return new FieldbookError('INVALID_INPUT', `Make the database "${database}" first, or name another: the server at ${server} has no database of that name.`);
     case '28P01':
     case '28000':
       return new FieldbookError('INVALID_INPUT', `Check the user name and password in the database address: the server at ${server} refused them (${reason}).`);

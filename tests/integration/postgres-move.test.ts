@@ -1,0 +1,121 @@
+import Sqlite, { type Database } from 'better-sqlite3-multiple-ciphers';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../../electron/db/migrate';
+import { openPostgres, type OpenedPostgres } from '../../electron/db/postgres/connect';
+import { copySqliteOfficeToPostgres, refuseUnlessEmpty } from '../../electron/db/postgres/copy-from-sqlite';
+import { loadDemoData } from '../../electron/demo/load-demo';
+import { runFieldbook, type CliRun } from '../support/cli';
+import { describeWithPostgres } from '../support/postgres';
+import { enrolLaptop } from '../support/sync';
+import { openDatabaseFileIn, tempCore, type TempCore } from '../support/temp-core';
+
+/**
+ * `fieldbook office move-to-postgres`: a demo office (with a laptop enrolled)
+ * copied into an empty PostgreSQL database, every table's count and content
+ * hash printed and matching; a database with tables in it refused; a copy
+ * PostgreSQL refuses part-way leaves the database empty.
+ */
+describeWithPostgres('fieldbook office move-to-postgres', (freshDatabase) => {
+  let office: TempCore;
+  let laptop: TempCore;
+  let postgres: OpenedPostgres<unknown>;
+  let moved: CliRun;
+  /** The office's own file, read only, as the copy read it. */
+  let lite: Database;
+
+  beforeAll(async () => {
+    office = await tempCore({ setUp: true });
+    await loadDemoData(office.dispatch, { today: new Date(2026, 2, 12, 8, 15), seed: 1, people: 40 });
+    laptop = await enrolLaptop(office, 'Hall laptop 1');
+    await office.close();
+    lite = openDatabaseFileIn(office.folder, { readonly: true });
+    postgres = await openPostgres(freshDatabase());
+  });
+  afterAll(async () => {
+    lite?.close();
+    await postgres?.close();
+    await laptop?.cleanup();
+    await office?.cleanup();
+  });
+
+  it('leaves the database empty when PostgreSQL refuses a row part-way, and says which table', async () => {
+    const odd = new Sqlite(':memory:');
+    migrate(odd);
+    // SQLite keeps a NUL inside text; PostgreSQL's text cannot hold one.
+    odd.prepare(`INSERT INTO organisations (id, name, sector) VALUES ('o1', ?, 'other')`).run('Bad\u0000name');
+    await expect(copySqliteOfficeToPostgres(odd, postgres.db)).rejects.toThrow(/^Check the office's table organisations before moving it: PostgreSQL refused one of its rows \(.*\)\. Nothing was copied\.$/);
+    odd.close();
+    await expect(refuseUnlessEmpty(postgres.db, 'fresh')).resolves.toBeUndefined();
+  });
+
+  it('copies the office and prints each table with the same row count and content hash as SQLite', async () => {
+    moved = await runFieldbook(office.folder, 'office', 'move-to-postgres', '--data', office.folder, '--database', freshDatabase());
+    expect(moved.stderr).toBe('');
+    expect(moved.code).toBe(0);
+    expect(moved.stdout).toContain("Every table's row count and content hash in PostgreSQL match SQLite's.");
+
+    const tables = lite.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`).pluck().all() as string[];
+    for (const table of tables) {
+      const rows = lite.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number;
+      expect(moved.stdout).toMatch(new RegExp(`^  ${table} +${rows.toLocaleString('en-GB')}  [0-9a-f]{64}$`, 'm'));
+      const { rows: inPostgres } = await sql<{ count: number }>`SELECT count(*) AS count FROM ${sql.id(table)}`.execute(postgres.db);
+      expect(inPostgres[0]!.count, table).toBe(rows);
+    }
+    expect(moved.stdout).toMatch(new RegExp(`: ${tables.length} tables, [\\d,]+ rows\\.`));
+  });
+
+  it('holds what the office holds: people in the same order, the laptop enrolled with its keys, the 64-bit report versions exact', async () => {
+    const people = lite.prepare('SELECT id, given_name, family_name FROM people ORDER BY family_name, id').all();
+    const { rows: pgPeople } = await sql`SELECT id, given_name, family_name FROM people ORDER BY family_name, id`.execute(postgres.db);
+    expect(pgPeople).toEqual(people);
+    expect(people.length).toBe(40);
+
+    const enrolled = lite.prepare('SELECT device_id, name, signing_public_key, age_recipient FROM enrolled_devices').all();
+    const { rows: pgEnrolled } = await sql`SELECT device_id, name, signing_public_key, age_recipient FROM enrolled_devices`.execute(postgres.db);
+    expect(pgEnrolled).toEqual(enrolled);
+    expect(enrolled).toEqual([expect.objectContaining({ name: 'Hall laptop 1' })]);
+
+    const versions = lite.prepare('SELECT source, version FROM report_source_versions ORDER BY source').safeIntegers(true).all() as { source: string; version: bigint }[];
+    const { rows: pgVersions } = await sql<{ source: string; version: string }>`SELECT source, version::text AS version FROM report_source_versions ORDER BY source`.execute(postgres.db);
+    expect(pgVersions).toEqual(versions.map((row) => ({ source: row.source, version: String(row.version) })));
+
+    const changes = lite.prepare('SELECT count(*) FROM change_log').pluck().get() as number;
+    expect(changes).toBeGreaterThan(0);
+    const { rows: lastChange } = await sql<{ hlc: string }>`SELECT hlc FROM change_log ORDER BY hlc DESC LIMIT 1`.execute(postgres.db);
+    expect(lastChange[0]!.hlc).toBe(lite.prepare('SELECT hlc FROM change_log ORDER BY hlc DESC LIMIT 1').pluck().get());
+  });
+
+  it('refuses a database that is not empty, in plain words, and changes nothing in it', async () => {
+    const again = await runFieldbook(office.folder, 'office', 'move-to-postgres', '--data', office.folder, '--database', freshDatabase());
+    expect(again.code).toBe(1);
+    expect(again.stdout).toBe('');
+    expect(again.stderr.trim()).toMatch(/^Choose an empty PostgreSQL database: "fieldbook_test_[0-9a-f]+" already holds \d+ tables \(public\.\w+, public\.\w+, public\.\w+, …\)\. Nothing was copied\.$/);
+    const { rows } = await sql<{ count: number }>`SELECT count(*) AS count FROM people`.execute(postgres.db);
+    expect(rows[0]!.count).toBe(40);
+  });
+});
+
+describe('fieldbook office move-to-postgres without a server', () => {
+  let office: TempCore;
+  beforeAll(async () => {
+    office = await tempCore({ setUp: true });
+    await office.close();
+  });
+  afterAll(() => office?.cleanup());
+
+  it('says plainly that nothing answered when the database cannot be reached', async () => {
+    // Port 1 on this computer: nothing listens there, so the connection is refused at once.
+    const run = await runFieldbook(office.folder, 'office', 'move-to-postgres', '--data', office.folder, '--database', 'postgresql://fieldbook@127.0.0.1:1/fieldbook');
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      'Check that the PostgreSQL server at 127.0.0.1:1 is running and the address is right: nothing answered there (connect ECONNREFUSED 127.0.0.1:1).',
+    );
+  });
+
+  it('asks for --database when none is given', async () => {
+    const run = await runFieldbook(office.folder, 'office', 'move-to-postgres', '--data', office.folder);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('office move-to-postgres needs --database');
+  });
+});
