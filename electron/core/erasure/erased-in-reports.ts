@@ -1,10 +1,10 @@
 import type { ReportKind } from '../../../shared/contract';
-import { longDate } from '../../../shared/words-for-days';
-import { localDate, type CoreContext } from '../deps';
+import type { CoreContext } from '../deps';
 import { periodBounds } from '../reports/scope';
-import { erasedDemand, erasedDemandWords, keepErasedDemand } from '../reports/demand-erased';
+import { keepErasedDemand } from '../reports/demand-erased';
 import { countedScopeOf } from '../reports/facts/counted-scope';
 import type { ReportRequest } from '../reports/report-parts';
+import { peopleWords as people, sinceWords } from './erased-words';
 
 /**
  * Aggregate figures already printed stay as they were, but a report run
@@ -65,7 +65,7 @@ export function keepErasedCounts(sqlite: Sqlite, erasureId: string): void {
        WHERE id IN (SELECT row_id FROM erasing WHERE erasure_id = @erasure AND table_name = 'membership_terms')`,
     )
     .run({ erasure: erasureId });
-  // The demand report's waitlists and released places rest on the bookings that go too (schema 0028).
+  // The demand report's waitlists, released places, waits and sessions full rest on the bookings that go too (schemas 0028, 0034).
   keepErasedDemand(sqlite, erasureId);
 }
 
@@ -83,11 +83,6 @@ interface Removed {
   people: number;
   since: string | null;
 }
-
-/** "2 December 2026": the day this computer was on when the first of them was erased. */
-const sinceWords = (erasedAt: string) => longDate(localDate(new Date(erasedAt)));
-
-const people = (n: number) => (n === 1 ? '1 person' : `${n.toLocaleString('en-GB')} people`);
 
 /**
  * What every erasure kept of the sessions, in memory per database: it only
@@ -201,13 +196,10 @@ function membersRemoved(request: ReportRequest): Removed {
  * The report's note when erased people's records are in its period and
  * filters, or none: "3 attendances by 2 people erased since 2 December 2026
  * are no longer counted, so figures printed before then may be higher."
+ * The demand report writes its own (reports/demand-erased.ts): whether its
+ * median differs needs the waits it counted.
  */
 export function erasedNotes(request: ReportRequest, kind: ReportKind): string[] {
-  if (kind === 'demand') {
-    const kept = erasedDemand(request);
-    const words = kept.since === null ? null : erasedDemandWords(kept, people, sinceWords(kept.since));
-    return words === null ? [] : [words];
-  }
   const counted = COUNTED[kind];
   if (!counted) return [];
   const removed = counted === 'members' ? membersRemoved(request) : sessionsRemoved(request, counted);

@@ -1,3 +1,5 @@
+import { erasedDemandNotes } from './demand-erased';
+import { FULL_AT_CTES, FULL_WITHIN_DAYS, fullSoon, GIVEN_RELEASED_PLACE, openedAt, placedAfter, sessionHistory, WAIT_DAYS, WAITLIST_JOIN } from './demand-sql';
 import { median } from './stats';
 import { rows, table, type ReportBody, type ReportRequest } from './report-parts';
 
@@ -9,13 +11,6 @@ import { rows, table, type ReportBody, type ReportRequest } from './report-parts
  * as they stood on the as-of date. docs/reports.md defines each figure.
  */
 
-/** The booking history's word for a place given in the room from those released (bookings/release.ts). */
-export const GIVEN_RELEASED_PLACE = 'given a place released by no-shows';
-
-/** A history entry `e` that put someone on a waitlist from no place: not a move within the queue, nor an offer going back. */
-export const WAITLIST_JOIN = (e: string) => `${e}.to_state = 'waitlisted' AND (${e}.from_state IS NULL OR ${e}.from_state NOT IN ('waitlisted', 'offered'))`;
-const FULL_WITHIN_DAYS = 7;
-
 /**
  * Report CTEs over the scope's scoped_sessions and person_root:
  * - events: the booking history of the scoped sessions recorded by the as-of date;
@@ -23,19 +18,12 @@ const FULL_WITHIN_DAYS = 7;
  * - joins: each time someone went onto a waitlist (from no place, not a move
  *   within the queue nor an offer going back), with the person kept and the
  *   first time after it that booking got a place;
+ * - seat_moves, full_at: the first time each session was full (demand-sql.ts);
  * - opened: each session's opening, the first time it was recorded (its
- *   earliest change-log stamp), and the first time it was full: individual
- *   places booked or offered plus group places reached the capacity, or
- *   someone joined its waitlist (which only happens when it is full).
+ *   earliest change-log stamp).
  */
 const DEMAND_CTES = `
-  events AS (
-    -- From the sessions to their bookings to each booking's history, along the indexes each has.
-    SELECT e.* FROM scoped_sessions ss
-    JOIN bookings bk ON bk.session_id = ss.id
-    JOIN booking_events e ON e.booking_id = bk.id
-    WHERE substr(e.recorded_at, 1, 10) <= @asOf
-  ),
+  ${sessionHistory('substr(e.recorded_at, 1, 10) <= @asOf')},
   person_events AS (
     -- The people's own rows, filtered by organisation and sector of the person kept.
     SELECT e.*, COALESCE(pr.root, b.person_id) AS person_id
@@ -47,37 +35,13 @@ const DEMAND_CTES = `
     %PERSON_WHERE%
   ),
   joins AS (
-    SELECT j.booking_id, j.session_id, j.person_id, j.recorded_at,
-      (SELECT MIN(placed.recorded_at) FROM booking_events placed
-       WHERE placed.booking_id = j.booking_id AND placed.hlc > j.hlc AND placed.to_state = 'booked'
-         AND substr(placed.recorded_at, 1, 10) <= @asOf) AS placed_at
+    SELECT j.booking_id, j.session_id, j.person_id, j.recorded_at, ${placedAfter('j', true)} AS placed_at
     FROM person_events j
     WHERE ${WAITLIST_JOIN('j')}
   ),
-  seat_moves AS (
-    SELECT e.session_id, e.recorded_at,
-      SUM((e.to_state IN ('booked', 'offered')) - (COALESCE(e.from_state, '') IN ('booked', 'offered')))
-        OVER (PARTITION BY e.session_id ORDER BY e.hlc ROWS UNBOUNDED PRECEDING) AS held
-    FROM events e JOIN bookings b ON b.id = e.booking_id
-    -- A named group member sits inside the group's places, counted below.
-    WHERE b.group_booking_id IS NULL
-  ),
-  full_at AS (
-    SELECT session_id, MIN(at) AS full_at FROM (
-      SELECT m.session_id, m.recorded_at AS at FROM seat_moves m JOIN scoped_sessions ss ON ss.id = m.session_id
-      WHERE ss.capacity > 0 AND m.held + (SELECT COALESCE(SUM(g.places), 0) FROM group_bookings g
-                                           WHERE g.session_id = m.session_id AND g.created_at <= m.recorded_at) >= ss.capacity
-      UNION ALL
-      SELECT session_id, MIN(recorded_at) FROM events e
-      WHERE ${WAITLIST_JOIN('e')}
-      GROUP BY session_id
-    ) GROUP BY session_id
-  ),
+  ${FULL_AT_CTES},
   opened AS (
-    SELECT ss.id AS session_id,
-      (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', CAST(substr(MIN(c.hlc), 1, 15) AS INTEGER) / 1000.0, 'unixepoch')
-       FROM change_log c WHERE c.table_name = 'sessions' AND c.row_id = ss.id) AS opened_at
-    FROM scoped_sessions ss
+    SELECT ss.id AS session_id, ${openedAt('ss.id')} AS opened_at FROM scoped_sessions ss
   ),
   waits_by_session AS (
     SELECT session_id, COUNT(DISTINCT person_id) AS waited, COUNT(DISTINCT CASE WHEN placed_at IS NOT NULL THEN person_id END) AS placed
@@ -108,7 +72,7 @@ function sessionRows(request: ReportRequest): SessionRow[] {
     request,
     `${demandCtes(request)}
      SELECT c.title AS course, ss.starts_at AS startsAt, v.name AS venue, COALESCE(w.waited, 0) AS waited, COALESCE(w.placed, 0) AS placed,
-       COALESCE(f.full_at <= strftime('%Y-%m-%dT%H:%M:%fZ', o.opened_at, '+${FULL_WITHIN_DAYS} days'), 0) AS fullSoon
+       ${fullSoon('f.full_at', 'o.opened_at')} AS fullSoon
      FROM scoped_sessions ss JOIN courses c ON c.id = ss.course_id JOIN venues v ON v.id = ss.venue_id
      LEFT JOIN waits_by_session w ON w.session_id = ss.id
      LEFT JOIN full_at f ON f.session_id = ss.id
@@ -135,7 +99,7 @@ function demandFigures(request: ReportRequest) {
   );
   const waits = rows<{ days: number }>(
     request,
-    `${demandCtes(request)} SELECT CAST(julianday(placed_at) - julianday(recorded_at) AS INTEGER) AS days FROM joins WHERE placed_at IS NOT NULL ORDER BY days`,
+    `${demandCtes(request)} SELECT ${WAIT_DAYS} AS days FROM joins WHERE placed_at IS NOT NULL ORDER BY days`,
     params,
   ).map((row) => row.days);
   const [released] = rows<{ released: number; taken: number }>(
@@ -233,5 +197,7 @@ export function demandReport(request: ReportRequest): ReportBody {
       ),
     ],
     data,
+    // What people erased since took from these figures (the waitlists, released places, sessions full and the median).
+    notes: erasedDemandNotes(request, figures.waits),
   };
 }
