@@ -116,6 +116,7 @@ export const procedureRoles: { readonly [N in ProcedureName]: readonly StaffRole
   // The follow-up: names and emails of people due, their codes and answers, so coordinators only (a viewer gets no people's details).
   'followUps.due': coordinators,
   'followUps.writeMailMerge': coordinators,
+  'followUps.rewriteMailMerge': coordinators,
   'followUps.forms': coordinators,
   'followUps.findCode': coordinators,
   'followUps.answer': coordinators,

@@ -66,20 +66,30 @@ export const FollowUpCourse = z.object({
   sessions: z.array(FollowUpSession),
 });
 
+/** A course's sessions whose people were asked (a mail-merge written) and have not answered yet, for writing a lost mail-merge again. */
+export const WaitingCourse = z.object({
+  courseId: z.string(),
+  courseTitle: z.string(),
+  sessions: z.array(z.object({ sessionId: z.string(), startsAt: z.string(), venueName: z.string(), waiting: Count })),
+});
+
 export const FollowUpsDue = z.object({
   /** People due, in every course and session listed. */
   due: Count,
   /** Asked (the mail-merge written) and not answered yet. */
   waiting: Count,
   courses: z.array(FollowUpCourse),
+  /** Where those waiting were trained, by course and session. */
+  waitingCourses: z.array(WaitingCourse),
 });
 export type FollowUpsDue = z.infer<typeof FollowUpsDue>;
 
-/** Which of the due to write the mail-merge for: everyone, one course's or one session's. */
-const DueChoice = {
+/** The mail-merge's file format, and whose it is: everyone's, one course's or one session's. */
+const MailMergeChoice = z.strictObject({
+  format: z.enum(exportFormats, { error: 'Choose a spreadsheet (xlsx) or a CSV file.' }),
   courseId: Id.optional(),
   sessionId: Id.optional(),
-};
+});
 
 /** One question of a printed form, as the person reads it. */
 export const PrintedQuestion = z.object({ text: z.string(), kind: z.enum(['rating', 'text', 'choice']), options: z.array(z.string()) });
@@ -118,8 +128,20 @@ export const followUpProcedures = {
    */
   'followUps.writeMailMerge': {
     kind: 'mutation',
-    input: z.strictObject({ format: z.enum(exportFormats, { error: 'Choose a spreadsheet (xlsx) or a CSV file.' }), ...DueChoice }),
+    input: MailMergeChoice,
     output: OutgoingFile.extend({ asked: Count }),
+  },
+  /**
+   * Writes again the mail-merge of those asked and not answered yet (all, one
+   * course's or one session's), for an office that lost the file: the codes
+   * they were sent, never new ones, and never an answered code. Nobody is
+   * marked asked again; people with no email now are left out (their forms
+   * print).
+   */
+  'followUps.rewriteMailMerge': {
+    kind: 'query',
+    input: MailMergeChoice,
+    output: OutgoingFile.extend({ written: Count, withoutEmail: Count }),
   },
   /** The forms to print for those asked and not answered yet (one session's, or all). */
   'followUps.forms': { kind: 'query', input: z.strictObject({ sessionId: Id.optional() }), output: z.array(FollowUpForm) },

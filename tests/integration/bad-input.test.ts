@@ -128,7 +128,8 @@ beforeAll(async () => {
   const onToday = { sessionId: today.id, personId: booked.id };
   // Two people signed in today, so one can answer the evaluation on the laptop and one at the kiosk.
   const [atLaptop, atKiosk] = [
-    await temp.call('people.create', { givenName: 'Halima', familyName: 'Begum', organisationId: organisation.id }),
+    // Halima's email puts her in the follow-up mail-merge written again.
+    await temp.call('people.create', { givenName: 'Halima', familyName: 'Begum', email: 'halima@example.org', organisationId: organisation.id }),
     await temp.call('people.create', { givenName: 'Dariusz', familyName: 'Kowalczyk' }),
   ];
   for (const attendee of [atLaptop, atKiosk]) {
@@ -331,6 +332,7 @@ beforeAll(async () => {
     'exports.download': { list: 'roster', format: 'xlsx', sessionId: today.id },
     'followUps.due': {},
     'followUps.writeMailMerge': { format: 'csv', courseId: course.id },
+    'followUps.rewriteMailMerge': { format: 'xlsx', sessionId: today.id },
     'followUps.forms': { sessionId: today.id },
     'followUps.findCode': { code: followUpCode },
     'followUps.answer': { code: followUpCode, answers: { confidence: 4, 'done-differently': 'I ask which language people prefer.' } },

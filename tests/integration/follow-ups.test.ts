@@ -179,6 +179,89 @@ describe('follow-ups due', () => {
     expect(report.data).toMatchObject({ answered: { after: 1, follow_up: 2 }, paired: { afterFollowUp: 1 } });
   });
 
+  it('writes the mail-merge for one session or one course only, and the others stay due', async () => {
+    const practice = await evaluatedSession(temp.call, 'linked', 'Recognising good practice');
+    const later = await temp.call('sessions.create', {
+      courseId: practice.course.id,
+      venueId: practice.session.venueId,
+      startsAt: '2026-03-19T10:00',
+      endsAt: '2026-03-19T13:00',
+      capacity: 30,
+      facilitators: ['Sam Okafor'],
+      status: 'scheduled',
+    });
+    await attends(linked.session.id, 'Ana');
+    await attends(practice.session.id, 'Ben');
+    // A week on, at the course's later session.
+    temp.clock.advance(7 * DAY_MS);
+    await attends(later.id, 'Cy');
+    await attends(later.id, 'Dee');
+    temp.clock.advance(84 * DAY_MS);
+    expect(await dueNames()).toEqual(['Ben Follow', 'Cy Follow', 'Dee Follow', 'Ana Follow']);
+
+    const oneSession = await mailMerge({ sessionId: later.id });
+    expect(oneSession.file.asked).toBe(2);
+    expect(oneSession.rows.map((row) => [row.Name, row.Course, row['Session date']])).toEqual([
+      ['Cy Follow', 'Recognising good practice', '2026-03-19'],
+      ['Dee Follow', 'Recognising good practice', '2026-03-19'],
+    ]);
+    expect(await dueNames()).toEqual(['Ben Follow', 'Ana Follow']);
+
+    const oneCourse = await mailMerge({ courseId: linked.course.id });
+    expect(oneCourse.rows.map((row) => row.Name)).toEqual(['Ana Follow']);
+    expect(await dueNames()).toEqual(['Ben Follow']);
+    // A session that is not the course's is refused, and nobody is asked.
+    expect(await failure(temp, 'followUps.writeMailMerge', { format: 'csv', courseId: linked.course.id, sessionId: practice.session.id })).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'Choose a session of that course, or leave the course out.',
+    });
+    expect(await dueNames()).toEqual(['Ben Follow']);
+  });
+
+  it('writes a lost mail-merge again with the codes already sent, leaving out those who answered or have no email now', async () => {
+    await attends(linked.session.id, 'Ana');
+    await attends(linked.session.id, 'Ben');
+    const cy = await attends(linked.session.id, 'Cy');
+    const practice = await evaluatedSession(temp.call, 'linked', 'Recognising good practice');
+    await attends(practice.session.id, 'Dee');
+    temp.clock.advance(84 * DAY_MS);
+    const { rows: first } = await mailMerge();
+    const codeOf = (name: string) => first.find((row) => row.Name === name)!.Code!;
+    const codesBefore = temp.sqlite.prepare('SELECT code FROM follow_up_codes ORDER BY code').pluck().all();
+    await temp.call('followUps.answer', { code: codeOf('Ben Follow'), answers: { confidence: 4 } });
+    const cyNow = await temp.call('people.get', { id: cy });
+    await temp.call('people.update', {
+      id: cy,
+      version: cyNow.version,
+      fields: { givenName: 'Cy', familyName: 'Follow', preferredName: null, email: null, phone: null, organisationId: null, membershipJoinedOn: null },
+    });
+    expect((await temp.call('followUps.due', {})).waitingCourses).toEqual([
+      { courseId: practice.course.id, courseTitle: 'Recognising good practice', sessions: [expect.objectContaining({ sessionId: practice.session.id, waiting: 1 })] },
+      { courseId: linked.course.id, courseTitle: 'Working with different communities', sessions: [expect.objectContaining({ sessionId: linked.session.id, waiting: 2 })] },
+    ]);
+
+    const again = await temp.call('followUps.rewriteMailMerge', { format: 'csv', courseId: linked.course.id });
+    expect(again).toMatchObject({ written: 1, withoutEmail: 1 });
+    expect(again.fileName).toMatch(/^Follow-up mail-merge written again \d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = byHeading(csvRows(bytesOfFile(again)));
+    expect(rows).toEqual([first.find((row) => row.Name === 'Ana Follow')]);
+
+    const everyone = byHeading(await xlsxRows(bytesOfFile(await temp.call('followUps.rewriteMailMerge', { format: 'xlsx' }))));
+    expect(everyone.map((row) => [row.Name, row.Code])).toEqual([
+      ['Ana Follow', codeOf('Ana Follow')],
+      ['Dee Follow', codeOf('Dee Follow')],
+    ]);
+    // Nobody was given a new code or asked again.
+    expect(temp.sqlite.prepare('SELECT code FROM follow_up_codes ORDER BY code').pluck().all()).toEqual(codesBefore);
+    expect(await dueNames()).toEqual([]);
+
+    await temp.call('followUps.answer', { code: codeOf('Ana Follow'), answers: { confidence: 5 } });
+    expect(await failure(temp, 'followUps.rewriteMailMerge', { format: 'csv', sessionId: linked.session.id })).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Use their printable forms instead: the one person asked there no longer has an email, so no mail-merge was written.',
+    });
+  });
+
   it('is refused on a laptop', async () => {
     const laptop = await tempCore();
     try {

@@ -9,7 +9,7 @@ import { checkAnswers } from '../evaluations/responses';
 import { displayName } from '../signin/roster';
 import type { WriteScope } from '../write';
 import { codeRow, markAnswered, type CodeRow } from './codes';
-import { PERSON_ROOT } from './due';
+import { PERSON_ROOT } from './person-root';
 
 const StoredItems = z.array(EvaluationItem);
 

@@ -6,12 +6,9 @@ import { calendarDay } from '../../../shared/words-for-days';
 import { localDate, type CoreContext } from '../deps';
 import { displayName } from '../signin/roster';
 import { currentTemplate } from '../evaluations/templates';
+import { PERSON_ROOT } from './person-root';
+import { waitingByCourse, waitingCodes } from './waiting';
 
-/** Each person's record kept after merges: a merged record's sign-ins and codes count as the kept one's. */
-export const PERSON_ROOT = `root(id, root) AS (
-  SELECT id, id FROM people WHERE merged_into IS NULL
-  UNION ALL SELECT p.id, r.root FROM people p JOIN root r ON p.merged_into = r.id
-)`;
 
 /** "2026-03-12" and a number of days on (or back, when negative). */
 export function daysFrom(day: string, days: number): string {
@@ -108,7 +105,7 @@ export function duePeople(ctx: CoreContext, forms: readonly FollowUpCourseForm[]
   return found;
 }
 
-/** The due list by course and session, as the screen shows it, with how many were asked and have not answered yet. */
+/** The due list by course and session, as the screen shows it, with those asked who have not answered yet. */
 export async function followUpsDue(ctx: CoreContext): Promise<FollowUpsDue> {
   const forms = await coursesWithFollowUp(ctx, ctx.db);
   const people = duePeople(ctx, forms);
@@ -133,6 +130,6 @@ export async function followUpsDue(ctx: CoreContext): Promise<FollowUpsDue> {
     }
     courses.push({ courseId: form.courseId, courseTitle: form.courseTitle, followUpWeeks: form.template.followUpWeeks, sessions: [...sessions.values()] });
   }
-  const waiting = (ctx.sqlite.prepare('SELECT count(*) AS n FROM follow_up_codes WHERE answered_at IS NULL').get() as { n: number }).n;
-  return { due: people.length, waiting, courses };
+  const waiting = waitingCodes(ctx);
+  return { due: people.length, waiting: waiting.length, courses, waitingCourses: waitingByCourse(waiting) };
 }

@@ -5,7 +5,7 @@ import { write } from '../write';
 import { localDate } from '../deps';
 import { followUpAnswersAt, openCode, recordFollowUp } from './answers';
 import { followUpsDue } from './due';
-import { printableForms, writeMailMerge } from './mail-merge';
+import { printableForms, rewriteMailMerge, writeMailMerge } from './mail-merge';
 
 /** The follow-up is sent and answered at the office: a laptop is refused every step (linked answers name people across sessions). */
 export function followUpHandlers(ctx: CoreContext): HandlerGroup<'followUps'> {
@@ -19,6 +19,11 @@ export function followUpHandlers(ctx: CoreContext): HandlerGroup<'followUps'> {
       await atOffice();
       const file = await write(ctx, (scope) => writeMailMerge(ctx, scope, choice));
       return { fileName: file.fileName, contentBase64: Buffer.from(file.bytes).toString('base64'), asked: file.asked };
+    },
+    async 'followUps.rewriteMailMerge'(choice) {
+      await atOffice();
+      const file = await rewriteMailMerge(ctx, choice);
+      return { fileName: file.fileName, contentBase64: Buffer.from(file.bytes).toString('base64'), written: file.written, withoutEmail: file.withoutEmail };
     },
     async 'followUps.forms'({ sessionId }) {
       await atOffice();

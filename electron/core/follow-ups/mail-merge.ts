@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { EvaluationItem, followUpCodeForReading, type FollowUpForm } from '../../../shared/contract';
+import type { EvaluationItem, FollowUpForm } from '../../../shared/contract';
+import { followUpCodeForReading } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
 import { questionsAt } from '../../../shared/evaluation-moments';
 import { localDate, type CoreContext } from '../deps';
@@ -7,12 +7,10 @@ import { templateById } from '../evaluations/templates';
 import { cell, type Cell, type ExportTable } from '../exports/table';
 import { toCsv } from '../exports/write-csv';
 import { toXlsx } from '../exports/write-xlsx';
-import { displayName } from '../signin/roster';
 import type { WriteScope } from '../write';
 import { giveCode } from './codes';
-import { coursesWithFollowUp, duePeople, PERSON_ROOT } from './due';
-
-const StoredItems = z.array(EvaluationItem);
+import { coursesWithFollowUp, duePeople } from './due';
+import { waitingCodes, type WaitingChoice } from './waiting';
 
 /** A follow-up question as the person reads it, in English (the office's own email or form tool sends it). */
 export function questionWords(item: EvaluationItem): string {
@@ -31,12 +29,14 @@ interface MergeLine {
   questions: string[];
 }
 
-function mergeTable(lines: readonly MergeLine[], now: Date): ExportTable {
+/** The file's name and title: a mail-merge written again says so, so it is not taken for a new round of codes. */
+function mergeTable(lines: readonly MergeLine[], now: Date, again: boolean): ExportTable {
   const most = Math.max(...lines.map((line) => line.questions.length));
   const questionHeaders = Array.from({ length: most }, (_, index) => `Question ${index + 1}`);
+  const title = again ? 'Follow-up mail-merge written again' : 'Follow-up mail-merge';
   return {
-    title: 'Follow-up mail-merge',
-    fileStem: `Follow-up mail-merge ${localDate(now)}`,
+    title,
+    fileStem: `${title} ${localDate(now)}`,
     headers: ['Name', 'First name', 'Email', 'Course', 'Session date', 'Venue', 'Code', ...questionHeaders],
     rows: lines.map((line): Cell[] => [
       cell.text(line.name),
@@ -51,6 +51,23 @@ function mergeTable(lines: readonly MergeLine[], now: Date): ExportTable {
   };
 }
 
+type MailMergeChoice = WaitingChoice & { format: 'xlsx' | 'csv' };
+
+/** The course chosen, by itself or as the chosen session's; refuses a session not held here or not of the course chosen. */
+function chosenCourse(ctx: CoreContext, choice: WaitingChoice): string | undefined {
+  if (!choice.sessionId) return choice.courseId;
+  const session = ctx.sqlite.prepare('SELECT course_id FROM sessions WHERE id = ?').get(choice.sessionId) as { course_id: string } | undefined;
+  if (!session) throw new FieldbookError('NOT_FOUND', 'Choose the session again: that one could not be found.');
+  if (choice.courseId && choice.courseId !== session.course_id) throw new FieldbookError('INVALID_INPUT', 'Choose a session of that course, or leave the course out.', { sessionId: 'Choose a session of that course.' });
+  return session.course_id;
+}
+
+async function mergeFile(lines: readonly MergeLine[], choice: MailMergeChoice, now: Date, again: boolean): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const table = mergeTable(lines, now, again);
+  const bytes = choice.format === 'xlsx' ? await toXlsx(table) : toCsv(table);
+  return { fileName: `${table.fileStem}.${choice.format}`, bytes };
+}
+
 /**
  * Gives everyone due (all, one course's or one session's) a new personal
  * code, which marks them asked, and writes the mail-merge file. Inside the
@@ -59,16 +76,9 @@ function mergeTable(lines: readonly MergeLine[], now: Date): ExportTable {
 export async function writeMailMerge(
   ctx: CoreContext,
   scope: WriteScope,
-  choice: { format: 'xlsx' | 'csv'; courseId?: string; sessionId?: string },
+  choice: MailMergeChoice,
 ): Promise<{ fileName: string; bytes: Uint8Array; asked: number }> {
-  let courseId = choice.courseId;
-  if (choice.sessionId) {
-    const session = ctx.sqlite.prepare('SELECT course_id FROM sessions WHERE id = ?').get(choice.sessionId) as { course_id: string } | undefined;
-    if (!session) throw new FieldbookError('NOT_FOUND', 'Choose the session again: that one could not be found.');
-    if (courseId && courseId !== session.course_id) throw new FieldbookError('INVALID_INPUT', 'Choose a session of that course, or leave the course out.', { sessionId: 'Choose a session of that course.' });
-    courseId = session.course_id;
-  }
-  const forms = await coursesWithFollowUp(ctx, scope.trx, courseId);
+  const forms = await coursesWithFollowUp(ctx, scope.trx, chosenCourse(ctx, choice));
   const due = duePeople(ctx, forms, { sessionId: choice.sessionId });
   if (due.length === 0) throw new FieldbookError('NOT_FOUND', 'Choose another course or session: nobody there is due a follow-up now, so no mail-merge was written.');
 
@@ -96,42 +106,41 @@ export async function writeMailMerge(
       });
     }
   }
-  const table = mergeTable(lines, now);
-  const bytes = choice.format === 'xlsx' ? await toXlsx(table) : toCsv(table);
-  return { fileName: `${table.fileStem}.${choice.format}`, bytes, asked: lines.length };
+  return { ...(await mergeFile(lines, choice, now, false)), asked: lines.length };
+}
+
+/**
+ * The mail-merge of those asked and not answered yet, written again for an
+ * office that lost its file: each with the code they were sent and the
+ * questions sent with it. Nothing is written to the database: nobody gets a
+ * new code, and an answered code is never sent again. People whose email was
+ * removed since are left out and counted (their forms print).
+ */
+export async function rewriteMailMerge(ctx: CoreContext, choice: MailMergeChoice): Promise<{ fileName: string; bytes: Uint8Array; written: number; withoutEmail: number }> {
+  const waiting = waitingCodes(ctx, { courseId: chosenCourse(ctx, choice), sessionId: choice.sessionId });
+  if (waiting.length === 0) throw new FieldbookError('NOT_FOUND', 'Choose another course or session: nobody there was asked and is still to answer, so no mail-merge was written.');
+  const lines: MergeLine[] = waiting.flatMap((code) =>
+    code.email === null
+      ? []
+      : [{ name: code.name, firstName: code.firstName, email: code.email, courseTitle: code.courseTitle, startsAt: code.startsAt, venueName: code.venueName, code: code.code, questions: code.questions.map(questionWords) }],
+  );
+  const withoutEmail = waiting.length - lines.length;
+  if (lines.length === 0) {
+    throw new FieldbookError('NOT_FOUND', `Use their printable forms instead: ${withoutEmail === 1 ? 'the one person asked there no longer has' : `the ${withoutEmail} people asked there no longer have`} an email, so no mail-merge was written.`);
+  }
+  return { ...(await mergeFile(lines, choice, ctx.clock(), true)), written: lines.length, withoutEmail };
 }
 
 /** The forms to print for everyone asked who has not answered yet (one session's, or all), in session and name order. */
 export function printableForms(ctx: CoreContext, sessionId?: string): FollowUpForm[] {
-  const rows = ctx.sqlite
-    .prepare(
-      `WITH RECURSIVE ${PERSON_ROOT}
-       SELECT f.code, f.asked_at, p.given_name, p.family_name, p.preferred_name, c.title, s.starts_at, v.name AS venue_name, t.items
-       FROM follow_up_codes f JOIN root r ON r.id = f.person_id JOIN people p ON p.id = r.root
-       JOIN sessions s ON s.id = f.session_id JOIN courses c ON c.id = s.course_id JOIN venues v ON v.id = s.venue_id
-       JOIN evaluation_templates t ON t.id = f.template_id
-       WHERE f.answered_at IS NULL AND (@sessionId IS NULL OR f.session_id = @sessionId)
-       ORDER BY s.starts_at, p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE`,
-    )
-    .all({ sessionId: sessionId ?? null }) as {
-    code: string;
-    asked_at: string;
-    given_name: string;
-    family_name: string;
-    preferred_name: string | null;
-    title: string;
-    starts_at: string;
-    venue_name: string;
-    items: string;
-  }[];
-  return rows.map((row) => ({
-    code: followUpCodeForReading(row.code),
-    name: displayName(row),
-    courseTitle: row.title,
-    startsAt: row.starts_at,
-    venueName: row.venue_name,
-    askedAt: row.asked_at,
-    questions: questionsAt(StoredItems.parse(JSON.parse(row.items)), 'follow_up').map((item) => ({
+  return waitingCodes(ctx, { sessionId }).map((waiting) => ({
+    code: followUpCodeForReading(waiting.code),
+    name: waiting.name,
+    courseTitle: waiting.courseTitle,
+    startsAt: waiting.startsAt,
+    venueName: waiting.venueName,
+    askedAt: waiting.askedAt,
+    questions: waiting.questions.map((item) => ({
       text: questionWords(item),
       kind: item.kind === 'free_text' ? ('text' as const) : item.kind === 'single_choice' ? ('choice' as const) : ('rating' as const),
       options: item.kind === 'single_choice' ? item.options.map((option) => option.text.en) : [],

@@ -6,6 +6,7 @@ import { displayName } from '../signin/roster';
 import { thisDevice } from '../sync/device-keys';
 import { consentTexts, type ConsentTextArchive } from './consent-texts';
 import { accessContext } from './context';
+import { followUpCodesPart } from './follow-up-part';
 import { bookingHistoryPart, bookingsPart, personPart, signInsPart } from './record-parts';
 import { conflictsPart, fieldHistoryPart, waitingPart } from './history-parts';
 import { joinRequestsPart, membershipPart } from './membership-parts';
@@ -51,6 +52,7 @@ export async function subjectAccessReport(ctx: CoreContext, personId: string, te
       equalityPart(access),
       evaluationsPart(access),
       completionsPart(access),
+      followUpCodesPart(access),
       membershipPart(access),
       joinRequestsPart(access),
       conflictsPart(access),
