@@ -1,12 +1,11 @@
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDay } from '../../shared/words-for-days';
 import { addStaff } from '../../electron/core/staff/accounts';
-import { findChromium } from '../support/find-chromium';
 import { startTestOfficeServer, type TestOfficeServer } from '../support/office-server';
 import { asIncoming, enrolLaptop, sendPackage } from '../support/sync';
 import { tempCore, testClock, type TempCore } from '../support/temp-core';
-import { chromiumFlags } from './support/harness';
+import { launchChromiumTrusting, signInAtServer } from './support/harness';
 
 /**
  * A coordinator and a viewer at the office, in two browsers at once over
@@ -55,9 +54,7 @@ beforeAll(async () => {
   seeded = { sessionId: session.id, memberId: zofia.id, organisationId: clinic.id };
 
   server = await startTestOfficeServer(office, { signInsPerMinute: 1000 });
-  const search = findChromium();
-  if (!search.found) throw new Error(search.message);
-  browser = await chromium.launch({ executablePath: search.path, args: [...chromiumFlags, `--ignore-certificate-errors-spki-list=${server.spki}`], headless: true });
+  browser = await launchChromiumTrusting(server.spki);
 }, 120_000);
 
 afterAll(async () => {
@@ -70,10 +67,7 @@ afterAll(async () => {
 async function signedInPage(context: BrowserContext, staff: { email: string; password: string }): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
-  await page.goto(`${server.origin}/`);
-  await page.getByLabel('Email address').fill(staff.email);
-  await page.getByLabel('Password', { exact: true }).fill(staff.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAtServer(page, `${server.origin}/`, staff);
   await page.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
   return page;
 }
