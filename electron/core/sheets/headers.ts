@@ -57,6 +57,10 @@ export interface HeaderRow {
   index: number;
   /** Each column's field, by column index. */
   columns: Map<number, ColumnField>;
+  /** The other way round: each field's column, looked up for every cell of every row. */
+  fieldColumns: Map<ColumnField, number>;
+  /** The mapped columns' header texts as headerKey has them, to recognise the header repeated on any row without working them out again. */
+  columnKeys: { column: number; key: string }[];
   /** Header texts, by column index, to recognise the header repeated further down. */
   texts: string[];
   ignored: string[];
@@ -97,12 +101,16 @@ export function findHeader(rows: CellValue[][], kind: SheetKind, mapping: Record
     const fields = new Set(columns.values());
     // Follow-up answers name their person and session by the code alone (follow-ups/sheet-rows.ts).
     const byCode = kind === 'evaluations' && fields.has('followUpCode');
-    if (byCode || sheetHeaderFieldsOfKind[kind].every((field) => fields.has(field))) return { index, columns, texts, ignored, unplaced };
+    if (byCode || sheetHeaderFieldsOfKind[kind].every((field) => fields.has(field))) {
+      const fieldColumns = new Map([...columns].map(([column, field]) => [field, column]));
+      const columnKeys = [...columns.keys()].map((column) => ({ column, key: headerKey(texts[column] ?? '') }));
+      return { index, columns, fieldColumns, columnKeys, texts, ignored, unplaced };
+    }
   }
   return null;
 }
 
 /** A row that repeats the header (a sheet pasted under another keeps its header). */
 export function isHeaderAgain(row: CellValue[], header: HeaderRow): boolean {
-  return [...header.columns.keys()].every((column) => headerKey(cellText(row[column] ?? null)) === headerKey(header.texts[column] ?? ''));
+  return header.columnKeys.every(({ column, key }) => headerKey(cellText(row[column] ?? null)) === key);
 }

@@ -129,7 +129,7 @@ function readPerson(cells: Cells, record: SheetRecord): Read<SheetRecord> {
   }
   const sector = readSector(cells.cell('sector'));
   if (!sector.ok) return sector;
-  return { ok: true, value: { ...record, givenName, familyName, email, organisation, sector: sector.value } };
+  return { ok: true, value: Object.assign(record, { givenName, familyName, email, organisation, sector: sector.value }) };
 }
 
 function readAttendance(cells: Cells, person: SheetRecord, today: string): Read<SheetRecord> {
@@ -142,7 +142,7 @@ function readAttendance(cells: Cells, person: SheetRecord, today: string): Read<
     const problem = reasonFrom(ContractFields.shape.name, contract);
     if (problem) return { ok: false, reason: problem };
   }
-  return { ok: true, value: { ...person, ...session.value, attended: attended.value, contract } };
+  return { ok: true, value: Object.assign(person, session.value, { attended: attended.value, contract }) };
 }
 
 function readMember(cells: Cells, person: SheetRecord, today: string): Read<SheetRecord> {
@@ -159,12 +159,12 @@ function readMember(cells: Cells, person: SheetRecord, today: string): Read<Shee
   }
   const fee = readFee(cells.cell('feePaid'));
   if (!fee.ok) return fee;
-  return { ok: true, value: { ...person, joinedOn: joined.value, renewedOn, feePence: fee.value } };
+  return { ok: true, value: Object.assign(person, { joinedOn: joined.value, renewedOn, feePence: fee.value }) };
 }
 
 /** A response's session, optional email, confidence and comments; each outcome's rating waits for the course (evaluations.ts). */
 function readResponse(cells: Cells, record: SheetRecord, header: HeaderRow, row: CellValue[], today: string): Read<SheetRecord> {
-  const code = readFollowUpCode(cells.text('followUpCode'), [...header.columns.values()].includes('course'));
+  const code = readFollowUpCode(cells.text('followUpCode'), header.fieldColumns.has('course'));
   if (!code.ok) return code;
   const session = code.value ? { ok: true as const, value: { date: null, course: null, venue: null } } : readSession(cells, today);
   if (!session.ok) return session;
@@ -179,16 +179,17 @@ function readResponse(cells: Cells, record: SheetRecord, header: HeaderRow, row:
   if (!after.ok) return after;
   const comments = cells.text('comments') || null;
   const unplaced = [...header.unplaced].map(([column, text]) => ({ header: text, value: row[column] ?? null }));
-  return { ok: true, value: { ...record, ...session.value, email, confidenceBefore: before.value, confidenceAfter: after.value, comments, followUpCode: code.value, unplaced } };
+  return { ok: true, value: Object.assign(record, session.value, { email, confidenceBefore: before.value, confidenceAfter: after.value, comments, followUpCode: code.value, unplaced }) };
 }
 
 function readRow(sheet: string, rowNumber: number, row: CellValue[], header: HeaderRow, kind: SheetKind, today: string): SheetRecord | RefusedRow {
   const cell = (field: ColumnField): CellValue => {
-    for (const [column, mapped] of header.columns) if (mapped === field) return row[column] ?? null;
-    return null;
+    const column = header.fieldColumns.get(field);
+    return column === undefined ? null : (row[column] ?? null);
   };
   const cells: Cells = { cell, text: (field) => cellText(cell(field)) };
   const refuse = (reason: string): RefusedRow => ({ sheet, row: rowNumber, reason });
+  // The row's own record, filled in as each part of the row is read (not copied at each step: this runs for every row).
   const record = blankRecord(sheet, rowNumber);
   if (kind === 'evaluations') {
     const response = readResponse(cells, record, header, row, today);
