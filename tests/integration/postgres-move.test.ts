@@ -2,6 +2,7 @@ import Sqlite, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/db/migrate';
+import { migrations } from '../../electron/db/migrations';
 import { openPostgres, type OpenedPostgres } from '../../electron/db/postgres/connect';
 import { copySqliteOfficeToPostgres, refuseUnlessEmpty } from '../../electron/db/postgres/copy-from-sqlite';
 import { loadDemoData } from '../../electron/demo/load-demo';
@@ -46,6 +47,16 @@ describeWithPostgres('fieldbook office move-to-postgres', (freshDatabase) => {
     odd.prepare(`INSERT INTO organisations (id, name, sector) VALUES ('o1', ?, 'other')`).run('Bad\u0000name');
     await expect(copySqliteOfficeToPostgres(odd, postgres.db)).rejects.toThrow(/^Check the office's table organisations before moving it: PostgreSQL refused one of its rows \(.*\)\. Nothing was copied\.$/);
     odd.close();
+    await expect(refuseUnlessEmpty(postgres.db, 'fresh')).resolves.toBeUndefined();
+  });
+
+  it('refuses an office with a column PostgreSQL has no place for, before copying anything', async () => {
+    const ahead = new Sqlite(':memory:');
+    migrate(ahead, [...migrations, { name: '9999-nickname', up: (database) => database.exec('ALTER TABLE people ADD COLUMN nickname TEXT') }]);
+    await expect(copySqliteOfficeToPostgres(ahead, postgres.db)).rejects.toThrow(
+      'Update Fieldbook before moving this office: its PostgreSQL schema has nowhere for people.nickname. Nothing was copied.',
+    );
+    ahead.close();
     await expect(refuseUnlessEmpty(postgres.db, 'fresh')).resolves.toBeUndefined();
   });
 

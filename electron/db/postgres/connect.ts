@@ -76,7 +76,8 @@ export async function openPostgres<Tables>(url: string): Promise<OpenedPostgres<
   const { database } = describePostgresUrl(url);
   // A few connections at most: the office server's writes are serialised anyway.
   const pool = new pg.Pool({ connectionString: url, types: numbersAsNumbers, max: 4, connectionTimeoutMillis: 10_000 });
-  // An idle connection the server drops is reported here; the next query opens another.
+  // Without a listener an idle connection the server drops would end the process; the next query
+  // opens a new connection, and a query that fails says so itself.
   pool.on('error', () => {});
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   try {

@@ -48,6 +48,24 @@ async function insertBatch(trx: Transaction<unknown>, table: string, columns: st
   await sql`INSERT INTO ${sql.id(table)} (${sql.join(columns.map((column) => sql.id(column)))}) VALUES ${sql.join(rows)}`.execute(trx);
 }
 
+/**
+ * Every SQLite column has somewhere to go: a Fieldbook whose PostgreSQL schema
+ * lacks a twin of a SQLite migration (tests/integration/postgres-schema.test.ts
+ * stops that being released) says so before copying anything.
+ */
+async function refuseMissingColumns(trx: Transaction<unknown>, tables: { table: string; columns: string[] }[]): Promise<void> {
+  const { rows } = await sql<{ table_name: string; column_name: string }>`
+    SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'`.execute(trx);
+  const inPostgres = new Set(rows.map((row) => `${row.table_name}.${row.column_name}`));
+  const missing = tables.flatMap(({ table, columns }) => columns.map((column) => `${table}.${column}`)).filter((column) => !inPostgres.has(column));
+  if (missing.length > 0) {
+    throw new FieldbookError(
+      'UNSUPPORTED_VERSION',
+      `Update Fieldbook before moving this office: its PostgreSQL schema has nowhere for ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}. Nothing was copied.`,
+    );
+  }
+}
+
 /** Copies one table's rows in multi-row INSERTs, hashing each row as it is read from SQLite. */
 async function copyTable(sqlite: Database, trx: Transaction<unknown>, table: string, columns: string[]): Promise<TableHash> {
   const hash = new TableHash();
@@ -119,6 +137,7 @@ export async function copySqliteOfficeToPostgres(
   try {
     return await db.transaction().execute(async (trx) => {
       await migratePostgresWithin(trx);
+      await refuseMissingColumns(trx, tables);
       // Before any row is written: PostgreSQL alters no table with checks still pending.
       for (const { table } of tables) await sql`ALTER TABLE ${sql.id(table)} DISABLE TRIGGER USER`.execute(trx);
       await sql`SET CONSTRAINTS ALL DEFERRED`.execute(trx);
