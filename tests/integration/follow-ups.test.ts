@@ -30,7 +30,7 @@ async function attends(sessionId: string, givenName: string, email: string | nul
 const dueNames = async () => (await temp.call('followUps.due', {})).courses.flatMap((course) => course.sessions.flatMap((session) => session.people.map((person) => person.name)));
 
 /** Writes the mail-merge as CSV and reads its rows by heading. */
-async function mailMerge(extra: { sessionId?: string } = {}) {
+async function mailMerge(extra: { courseId?: string; sessionId?: string } = {}) {
   const file = await temp.call('followUps.writeMailMerge', { format: 'csv', ...extra });
   return { file, rows: byHeading(csvRows(bytesOfFile(file))) };
 }
