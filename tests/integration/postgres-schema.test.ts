@@ -26,7 +26,8 @@ describeWithPostgres('PostgreSQL schema', (freshDatabase) => {
     migrate(sqlite);
     postgres = await openPostgres(freshDatabase());
     db = postgres.db;
-    await migratePostgres(db);
+    // Two servers starting on one new database at the same moment: the second waits, then finds nothing to do.
+    await Promise.all([migratePostgres(db), migratePostgres(db)]);
   });
   afterAll(async () => {
     sqlite.close();
@@ -134,7 +135,7 @@ describeWithPostgres('PostgreSQL schema', (freshDatabase) => {
     await sql`DELETE FROM courses`.execute(db);
   });
 
-  it('migrates once, records the version, and refuses a database a newer Fieldbook migrated, naming the version needed', async () => {
+  it('migrates once (also when two start at the same moment), records the version, and refuses a database a newer Fieldbook migrated, naming the version needed', async () => {
     expect(await migratePostgres(db)).toBe(postgresMigrations.length);
     const { rows } = await sql<{ version: number; name: string }>`SELECT version, name FROM fieldbook_schema_versions ORDER BY version`.execute(db);
     expect(rows).toEqual(postgresMigrations.map((migration, index) => ({ version: index + 1, name: migration.name })));
