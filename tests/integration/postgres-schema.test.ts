@@ -6,7 +6,7 @@ import { migrations as sqliteMigrations } from '../../electron/db/migrations';
 import { openPostgres, type OpenedPostgres } from '../../electron/db/postgres/connect';
 import { migratePostgres } from '../../electron/db/postgres/migrate';
 import { postgresMigrations } from '../../electron/db/postgres/migrations';
-import { describeWithPostgres } from '../support/postgres';
+import { databaseUrl, describeWithPostgres, onServer, testServerUrl } from '../support/postgres';
 import { postgresCatalog, schemaDifferences, sqliteCatalog } from '../support/schema-catalogs';
 
 /**
@@ -143,5 +143,17 @@ describeWithPostgres('PostgreSQL schema', (freshDatabase) => {
     await sql`INSERT INTO fieldbook_schema_versions (version, name) VALUES (${newer}, 'from a newer Fieldbook')`.execute(db);
     await expect(migratePostgres(db)).rejects.toThrow(`needs a Fieldbook that knows schema ${newer}`);
     await sql`DELETE FROM fieldbook_schema_versions WHERE version = ${newer}`.execute(db);
+  });
+
+  it('refuses a database that is not UTF-8, saying how to make one', async () => {
+    const name = `${new URL(freshDatabase()).pathname.slice(1)}_ascii`;
+    await onServer(testServerUrl!, `CREATE DATABASE ${name} ENCODING 'SQL_ASCII' TEMPLATE template0`);
+    const ascii = await openPostgres(databaseUrl(testServerUrl!, name));
+    try {
+      await expect(migratePostgres(ascii.db)).rejects.toThrow("Make the database with ENCODING 'UTF8' (CREATE DATABASE … ENCODING 'UTF8' TEMPLATE template0): this one is SQL_ASCII");
+    } finally {
+      await ascii.close();
+      await onServer(testServerUrl!, `DROP DATABASE ${name} WITH (FORCE)`);
+    }
   });
 });

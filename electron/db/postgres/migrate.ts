@@ -27,6 +27,14 @@ export function migratePostgres(db: Kysely<unknown>, migrations: readonly Postgr
 /** The same, inside a transaction the caller holds (the copy from SQLite migrates and copies in one). */
 export async function migratePostgresWithin(trx: Transaction<unknown>, migrations: readonly PostgresMigration[] = postgresMigrations): Promise<number> {
   await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+  // Text in any other encoding would not hold every name SQLite's UTF-8 does, nor compare byte for byte the same.
+  const { rows: encoding } = await sql<{ name: string }>`SELECT pg_encoding_to_char(encoding) AS name FROM pg_database WHERE datname = current_database()`.execute(trx);
+  if (encoding[0]?.name !== 'UTF8') {
+    throw new FieldbookError(
+      'INVALID_INPUT',
+      `Make the database with ENCODING 'UTF8' (CREATE DATABASE … ENCODING 'UTF8' TEMPLATE template0): this one is ${encoding[0]?.name ?? 'of an unknown encoding'}, which cannot hold every name Fieldbook keeps.`,
+    );
+  }
   await sql`
     CREATE TABLE IF NOT EXISTS fieldbook_schema_versions (
       version integer PRIMARY KEY,
