@@ -1,7 +1,8 @@
 import type { ChangeQuestion, EvaluationItem, EvaluationMoment, MomentPair } from '../../../shared/contract';
 import { askedAt } from '../../../shared/evaluation-moments';
 import { SMALL_GROUP } from '../evaluations/summary';
-import { changeFacts, NO_CODE, NO_PERSON, RETRO_LOWER, RETRO_NONE } from './facts/change-facts';
+import { changeSessions } from './facts/change-by-session';
+import { changeFacts, RETRO_LOWER, RETRO_NONE } from './facts/change-facts';
 import type { CountedScope } from './facts/counted-scope';
 import { ANONYMOUS, UNKNOWN_PERSON } from './facts/response-facts';
 
@@ -14,7 +15,10 @@ import { ANONYMOUS, UNKNOWN_PERSON } from './facts/response-facts';
  * one session, and where they answered a question twice at one moment the
  * last rating given counts. Each group (the total, each course, contract and
  * sector) keeps a few counters per question, so a report is one pass over
- * the answers and no JSON, string key or object per answer.
+ * the answers and no JSON, string key or object per answer. The pass reads
+ * who gave each answer from facts/change-by-session.ts in the order it goes,
+ * and counts each answer once, into its session's course-and-contract and
+ * sector cell; the groups are the cells added up at the end.
  */
 
 /** Per group and question, these counters in a row of an Int32Array. */
@@ -66,6 +70,49 @@ class GroupCounts {
   ) {
     this.counts = new Int32Array(questions * STRIDE);
     this.firstSeen = new Float64Array(questions);
+  }
+
+  /** One answer at moment m (0 before, 1 after, 2 follow-up). */
+  countAnswer(m: number, late: boolean, anonymous: boolean): void {
+    this.responses += 1;
+    this.answered[m]! += 1;
+    if (late) this.late += 1;
+    if (anonymous) this.anyAnonymous = true;
+  }
+
+  /** One question of an answer: its rating at moment m (0 for none) and retrospective comparison; `seen` orders the questions as first met. */
+  countRating(q: number, item: EvaluationItem, m: number, value: number, retrospective: number, anonymous: boolean, seen: number): void {
+    const c = this.counts;
+    const base = q * STRIDE;
+    if (c[base + CREATED] === 0) {
+      c[base + CREATED] = 1;
+      this.firstSeen[q] = seen;
+      this.items[q] = item;
+    }
+    if (anonymous) c[base + ANONYMOUS_ANSWER] = 1;
+    if (value > 0) c[base + RATINGS + m * 6 + value]! += 1;
+    if (retrospective !== RETRO_NONE) c[base + RETRO + retrospective - RETRO_LOWER]! += 1;
+  }
+
+  /** One pair key's moments answered at a session (bit m set for moment m). */
+  countPairedPerson(mask: number): void {
+    if ((mask & 3) === 3) this.pairedPeople[0]! += 1;
+    if ((mask & 6) === 6) this.pairedPeople[1]! += 1;
+    if ((mask & 5) === 5) this.pairedPeople[2]! += 1;
+  }
+
+  /** One pair key's last ratings of question q at a session (0 where not given), two or more of them given. */
+  countPair(q: number, before: number, after: number, followUp: number): void {
+    const c = this.counts;
+    const base = q * STRIDE;
+    if (before > 0 && after > 0) c[base + PAIRED + (after > before ? 0 : after === before ? 1 : 2)]! += 1;
+    if (after > 0 && followUp > 0) c[base + PAIRED + 3 + (followUp > after ? 0 : followUp === after ? 1 : 2)]! += 1;
+    if (before > 0 && followUp > 0) c[base + PAIRED + 6 + (followUp > before ? 0 : followUp === before ? 1 : 2)]! += 1;
+    // Kept: rose from before to after, and at the follow-up still above their before.
+    if (before > 0 && after > before && followUp > 0) {
+      c[base + IMPROVED]! += 1;
+      if (followUp > before) c[base + KEPT]! += 1;
+    }
   }
 
   /** Adds another group's counts into this one (a course's from its course-and-contract groups). */
@@ -185,124 +232,78 @@ export function changeCounts(scope: CountedScope, names: { courses: ReadonlyMap<
   const change = changeFacts(facts);
   const Q = change.questions.size;
   const { sessions } = facts.attendance;
-  const root = facts.people.root;
-  const present = facts.people.present.view();
 
-  // Each answer is counted once into its session's course-and-contract group and once into its sector's; the total,
-  // each course and each contract are those groups added up at the end (a pair is always within one session).
-  const sessionGroups = new Map<string, { course: string; contract: string; counts: GroupCounts }>();
-  const sectorGroups = new Map<string, GroupCounts>();
-  const sectorGroup = (key: string) => {
-    let group = sectorGroups.get(key);
-    if (!group) sectorGroups.set(key, (group = new GroupCounts(key, sectorName(key), Q)));
-    return group;
+  // Each answer is counted once, into the cell of its session's course and contract and its sector; each course-and-contract
+  // group and each sector are their cells added up at the end, then the total, each course and each contract those groups
+  // added up (a pair is always within one session, and its answers are of one sector).
+  const sessionGroups = new Map<string, { course: string; contract: string; counts: GroupCounts; bySector: (GroupCounts | undefined)[] }>();
+  // Sectors numbered in the order met.
+  const sectorNumbers = new Map<string, number>();
+  const sectorGroups: GroupCounts[] = [];
+  const sectorNumber = (key: string) => {
+    let number = sectorNumbers.get(key);
+    if (number === undefined) {
+      sectorNumbers.set(key, (number = sectorGroups.length));
+      sectorGroups.push(new GroupCounts(key, sectorName(key), Q));
+    }
+    return number;
+  };
+  // A person's sector is their organisation's: found by its number, not by the sector's name, for each answer.
+  const byOrganisation: number[] = [];
+  let anonymousSector = -1;
+  let noSector = -1;
+  const sectorOf = (kept: number, organisation: number): number => {
+    if (kept === ANONYMOUS) return anonymousSector >= 0 ? anonymousSector : (anonymousSector = sectorNumber('anonymous'));
+    if (kept === UNKNOWN_PERSON) return noSector >= 0 ? noSector : (noSector = sectorNumber('none'));
+    return (byOrganisation[organisation + 1] ??= sectorNumber(scope.sectorOfOrganisation(organisation)));
   };
   let ratingsRead = 0;
 
-  const person = change.person.view();
-  const code = change.code.view();
   const template = change.template.view();
   const moment = change.moment.view();
   const late = change.late.view();
   const ratingStart = change.ratingStart.view();
   const ratings = change.ratings.view();
   const retro = change.retrospective.view();
-  const { start, order } = change.bySession();
+  const { start, order, kept: keptAt, organisation: organisationAt, pairKey, pairKeys, mostPairKeys } = changeSessions(change);
 
-  // Each session's pair keys as slots: a person kept (by number, stamped with the session) or a pairing code.
-  const personStamp = new Int32Array(facts.people.size).fill(-1);
-  const personSlot = new Int32Array(facts.people.size);
-  const codeStamp = new Int32Array(change.codes.size).fill(-1);
-  const codeSlot = new Int32Array(change.codes.size);
-  const strangerSlots = new Map<number, number>();
-  let slotMask = new Uint8Array(256);
-  const slotSector: GroupCounts[] = [];
-  // The last rating a slot gave each question at each moment: [slot][question][moment], reset as used.
-  let latest = new Int8Array(256 * Math.max(Q, 1) * 3);
+  // By pair key at the session being counted: the moments it answered at (bit m for moment m) and the cell its answers count in.
+  const keyMoments = new Uint8Array(mostPairKeys);
+  const keyCell: GroupCounts[] = [];
+  // The last rating a pair key gave each question at each moment: [key][question][moment], reset as used.
+  const latest = new Int8Array(mostPairKeys * Math.max(Q, 1) * 3);
   const touched: number[] = [];
 
   // Sessions in order of their start, as the report has always read them (the sessions' start index).
   const scoped = [...scope.sessions].sort((a, b) => (sessions[a]!.startsAt < sessions[b]!.startsAt ? -1 : sessions[a]!.startsAt > sessions[b]!.startsAt ? 1 : a - b));
-  const groups: GroupCounts[] = [];
   for (const n of scoped) {
     const session = sessions[n]!;
     const courseName = names.courses.get(session.courseId);
     // A session's answers count only with its course's row there (the report joins it for the name).
     if (courseName === undefined || start[n] === start[n + 1]) continue;
     // Made with the session's first answer counted: a group has no line where every answer was filtered out.
-    let combined: GroupCounts | null = null;
-    let slots = 0;
-    strangerSlots.clear();
+    let cells: (GroupCounts | undefined)[] | null = null;
     for (let at = start[n]!; at < start[n + 1]!; at += 1) {
-      const i = order[at]!;
-      const recorded = person[i]!;
-      // The person the answer counts for (counted-scope.ts's terms) and, to pair it, who gave it.
-      let kept: number;
-      let identity = -1;
-      if (recorded === NO_PERSON) {
-        kept = ANONYMOUS;
-      } else if (recorded >= 0) {
-        identity = root[recorded]!;
-        kept = present[identity] ? identity : UNKNOWN_PERSON;
-      } else {
-        kept = UNKNOWN_PERSON;
-      }
+      const kept = keptAt[at]!;
       if (scope.personFiltered && !scope.responderMatches(kept)) continue;
-      const sector = kept === ANONYMOUS ? sectorGroup('anonymous') : kept === UNKNOWN_PERSON ? sectorGroup('none') : sectorGroup(scope.sectorOf(kept));
-
-      let slot = -1;
-      let fresh = false;
-      if (recorded >= 0) {
-        if (personStamp[identity] !== n) {
-          personStamp[identity] = n;
-          personSlot[identity] = slots++;
-          fresh = true;
-        }
-        slot = personSlot[identity]!;
-      } else if (recorded !== NO_PERSON) {
-        slot = strangerSlots.get(recorded) ?? -1;
-        if (slot < 0) {
-          strangerSlots.set(recorded, (slot = slots++));
-          fresh = true;
-        }
-      } else if (code[i] !== NO_CODE) {
-        const c = code[i]!;
-        if (codeStamp[c] !== n) {
-          codeStamp[c] = n;
-          codeSlot[c] = slots++;
-          fresh = true;
-        }
-        slot = codeSlot[c]!;
-      }
-      if (fresh) {
-        if (slot >= slotMask.length) {
-          const grown = new Uint8Array(slotMask.length * 2);
-          grown.set(slotMask);
-          slotMask = grown;
-          const wider = new Int8Array(grown.length * Math.max(Q, 1) * 3);
-          wider.set(latest);
-          latest = wider;
-        }
-        // A pair key's sector is its person's (or anonymous): the same for each of its answers.
-        slotSector[slot] = sector;
-      }
-
-      if (combined === null) {
+      const sector = sectorOf(kept, organisationAt[at]!);
+      if (cells === null) {
         const key = `${session.courseId}\u0000${session.contractId ?? ''}`;
         let found = sessionGroups.get(key);
-        if (!found) sessionGroups.set(key, (found = { course: session.courseId, contract: session.contractId ?? '', counts: new GroupCounts(key, '', Q) }));
-        combined = found.counts;
+        if (!found) sessionGroups.set(key, (found = { course: session.courseId, contract: session.contractId ?? '', counts: new GroupCounts(key, '', Q), bySector: [] }));
+        cells = found.bySector;
       }
+      const cell = (cells[sector] ??= new GroupCounts('', '', Q));
+      const i = order[at]!;
       const m = moment[i]!;
-      groups[0] = combined;
-      groups[1] = sector;
-      for (const group of groups) {
-        group.responses += 1;
-        group.answered[m]! += 1;
-        if (m === 0 && late[i] === 1) group.late += 1;
-        if (recorded === NO_PERSON) group.anyAnonymous = true;
+      const anonymous = kept === ANONYMOUS;
+      cell.countAnswer(m, m === 0 && late[i] === 1, anonymous);
+      const key = pairKey[at]!;
+      if (key >= 0) {
+        keyMoments[key]! |= 1 << m;
+        // A pair key's sector is its person's (or anonymous): the same for each of its answers, so one cell.
+        keyCell[key] = cell;
       }
-      if (slot >= 0) slotMask[slot]! |= 1 << m;
 
       const t = template[i]!;
       if (t < 0) continue;
@@ -314,38 +315,24 @@ export function changeCounts(scope: CountedScope, names: { courses: ReadonlyMap<
         const q = form.questions[k]!;
         const value = ratings[first + k]!;
         const retrospective = retro[first + k]!;
-        const base = q * STRIDE;
-        for (const group of groups) {
-          const c = group.counts;
-          if (c[base + CREATED] === 0) {
-            c[base + CREATED] = 1;
-            group.firstSeen[q] = ratingsRead + 1;
-            group.items[q] = form.items[k]!;
-          }
-          if (recorded === NO_PERSON) c[base + ANONYMOUS_ANSWER] = 1;
-          if (value > 0) c[base + RATINGS + m * 6 + value]! += 1;
-          if (retrospective !== RETRO_NONE) c[base + RETRO + retrospective - RETRO_LOWER]! += 1;
-        }
+        const item = form.items[k]!;
         ratingsRead += 1;
-        if (slot >= 0 && value > 0) {
-          const cell = (slot * Q + q) * 3 + m;
+        cell.countRating(q, item, m, value, retrospective, anonymous, ratingsRead);
+        if (key >= 0 && value > 0) {
+          const cell = (key * Q + q) * 3 + m;
           if (latest[cell] === 0) touched.push(cell);
           latest[cell] = value;
         }
       }
     }
+    if (cells === null) continue;
 
     // The session's pairs: who answered at two moments, and how each question's ratings moved.
-    for (let s = 0; s < slots; s += 1) {
-      const mask = slotMask[s]!;
-      slotMask[s] = 0;
+    for (let key = 0; key < pairKeys[n]!; key += 1) {
+      const mask = keyMoments[key]!;
+      keyMoments[key] = 0;
       if ((mask & 3) !== 3 && (mask & 6) !== 6 && (mask & 5) !== 5) continue;
-      groups[1] = slotSector[s]!;
-      for (const group of groups) {
-        if ((mask & 3) === 3) group.pairedPeople[0]! += 1;
-        if ((mask & 6) === 6) group.pairedPeople[1]! += 1;
-        if ((mask & 5) === 5) group.pairedPeople[2]! += 1;
-      }
+      keyCell[key]!.countPairedPerson(mask);
     }
     for (const cell of touched) {
       const triple = cell - (cell % 3);
@@ -355,20 +342,9 @@ export function changeCounts(scope: CountedScope, names: { courses: ReadonlyMap<
       if (before === 0 && after === 0 && followUp === 0) continue; // counted already
       latest[triple] = latest[triple + 1] = latest[triple + 2] = 0;
       if ((before > 0 ? 1 : 0) + (after > 0 ? 1 : 0) + (followUp > 0 ? 1 : 0) < 2) continue;
-      const slot = Math.floor(triple / 3 / Q);
-      const base = (triple / 3 - slot * Q) * STRIDE;
-      groups[1] = slotSector[slot]!;
-      for (const group of groups) {
-        const c = group.counts;
-        if (before > 0 && after > 0) c[base + PAIRED + (after > before ? 0 : after === before ? 1 : 2)]! += 1;
-        if (after > 0 && followUp > 0) c[base + PAIRED + 3 + (followUp > after ? 0 : followUp === after ? 1 : 2)]! += 1;
-        if (before > 0 && followUp > 0) c[base + PAIRED + 6 + (followUp > before ? 0 : followUp === before ? 1 : 2)]! += 1;
-        // Kept: rose from before to after, and at the follow-up still above their before.
-        if (before > 0 && after > before && followUp > 0) {
-          c[base + IMPROVED]! += 1;
-          if (followUp > before) c[base + KEPT]! += 1;
-        }
-      }
+      const key = Math.floor(triple / 3 / Q);
+      const q = triple / 3 - key * Q;
+      keyCell[key]!.countPair(q, before, after, followUp);
     }
     touched.length = 0;
   }
@@ -380,10 +356,14 @@ export function changeCounts(scope: CountedScope, names: { courses: ReadonlyMap<
     if (!group) groups.set(key, (group = new GroupCounts(key, name(), Q)));
     return group;
   };
-  for (const { course, contract, counts } of sessionGroups.values()) {
+  for (const { course, contract, counts, bySector } of sessionGroups.values()) {
+    bySector.forEach((cell, sector) => {
+      counts.add(cell!);
+      sectorGroups[sector]!.add(cell!);
+    });
     total.add(counts);
     into(courseGroups, course, () => names.courses.get(course)!).add(counts);
     into(contractGroups, contract, () => (contract === '' ? undefined : names.contracts.get(contract)) ?? 'No contract').add(counts);
   }
-  return { total: total.result(), byCourse: ordered(courseGroups.values()), byContract: ordered(contractGroups.values()), bySector: ordered(sectorGroups.values()) };
+  return { total: total.result(), byCourse: ordered(courseGroups.values()), byContract: ordered(contractGroups.values()), bySector: ordered(sectorGroups) };
 }

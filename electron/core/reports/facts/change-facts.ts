@@ -72,13 +72,14 @@ export class ChangeFacts {
   private mark: Watermark = NOTHING_READ;
   private versions: Versions | null = null;
   private unresolved = { sessions: new Set<string>(), templates: new Set<string>() };
-  private index: { length: number; sessions: number; start: Int32Array; order: Int32Array } | null = null;
+  /** Moves on whenever the answers held change (read again, or more read): facts/change-by-session.ts works its order out again. */
+  generation = 0;
 
-  constructor(private readonly facts: ReportFacts) {}
+  constructor(readonly reportFacts: ReportFacts) {}
 
   /** Up to date with the database (the report facts having just been refreshed). */
   refresh(): this {
-    const { sqlite } = this.facts;
+    const { sqlite } = this.reportFacts;
     sqlite.transaction(() => {
       const now = readVersions(sqlite);
       const templatesSame = changed(now, this.versions, 'evaluation_templates') ? this.loadTemplates(sqlite) : true;
@@ -97,7 +98,7 @@ export class ChangeFacts {
    * known, every answer is read again rather than left uncounted.
    */
   private unresolvedNowKnown(): boolean {
-    const { attendance, people } = this.facts;
+    const { attendance, people } = this.reportFacts;
     return (
       [...this.unresolved.sessions].some((id) => attendance.sessionNumbers.numberOf(id) !== undefined) ||
       [...this.unresolved.templates].some((id) => this.templateNumbers.numberOf(id) !== undefined) ||
@@ -131,10 +132,12 @@ export class ChangeFacts {
     this.strangers = new IdNumbers();
     this.codes = new IdNumbers();
     this.mark = NOTHING_READ;
+    this.generation += 1;
   }
 
   private readFrom(sqlite: Database): void {
-    const { attendance, people } = this.facts;
+    const { attendance, people } = this.reportFacts;
+    let read = 0;
     const rows = sqlite
       .prepare('SELECT rowid, id, session_id, template_id, person_id, moment, late, pairing_code, answers FROM evaluation_responses WHERE rowid > ? ORDER BY rowid')
       .raw()
@@ -177,22 +180,9 @@ export class ChangeFacts {
         });
       }
       this.mark = { rowid, id };
+      read += 1;
     }
-  }
-
-  /** The answers session by session, each session's in the order stored: answers of session n are order[start[n] … start[n + 1]). */
-  bySession(): { start: Int32Array; order: Int32Array } {
-    const sessions = this.facts.attendance.sessions.length;
-    if (this.index?.length === this.length && this.index.sessions === sessions) return this.index;
-    const session = this.session.view();
-    const start = new Int32Array(sessions + 1);
-    for (let i = 0; i < session.length; i += 1) if (session[i]! >= 0) start[session[i]! + 1]! += 1;
-    for (let n = 0; n < sessions; n += 1) start[n + 1]! += start[n]!;
-    const fill = start.slice(0, sessions);
-    const order = new Int32Array(start[sessions]!);
-    for (let i = 0; i < session.length; i += 1) if (session[i]! >= 0) order[fill[session[i]!]!++] = i;
-    this.index = { length: this.length, sessions, start, order };
-    return this.index;
+    if (read > 0) this.generation += 1;
   }
 
   get length(): number {

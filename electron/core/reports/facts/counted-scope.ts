@@ -32,6 +32,8 @@ export interface CountedScope {
   /** A kept person's organisation number (-1 for none). */
   organisationOf(person: number): number;
   sectorOf(person: number): string;
+  /** An organisation's sector by its number ('none' for -1). */
+  sectorOfOrganisation(organisation: number): string;
 }
 
 export function countedScope(facts: ReportFacts, period: ResolvedPeriod, filters: ReportFilters): CountedScope {
@@ -54,10 +56,8 @@ export function countedScope(facts: ReportFacts, period: ResolvedPeriod, filters
 
   const organisation = people.organisation.view();
   const organisationOf = (person: number) => organisation[person]!;
-  const sectorOf = (person: number) => {
-    const n = organisation[person]!;
-    return n < 0 ? 'none' : organisations.sectors[n]!;
-  };
+  const sectorOfOrganisation = (n: number) => (n < 0 ? 'none' : organisations.sectors[n]!);
+  const sectorOf = (person: number) => sectorOfOrganisation(organisation[person]!);
   const wantedOrganisation = filters.organisationId === undefined ? undefined : (organisations.numbers.numberOf(filters.organisationId) ?? -2);
   const wantedSector = filters.sector;
   const personFiltered = wantedOrganisation !== undefined || wantedSector !== undefined;
@@ -108,6 +108,7 @@ export function countedScope(facts: ReportFacts, period: ResolvedPeriod, filters
     },
     organisationOf,
     sectorOf,
+    sectorOfOrganisation,
   };
 }
 
