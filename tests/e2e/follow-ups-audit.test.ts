@@ -1,0 +1,72 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addStaff } from '../../electron/core/staff/accounts';
+import { startTestOfficeServer, type TestOfficeServer } from '../support/office-server';
+import { tempCore, testClock, type TempCore } from '../support/temp-core';
+import { clickInMainMenu, launchChromiumTrusting, signInAtServer } from './support/harness';
+import { addDays } from './support/seed';
+
+/**
+ * The follow-up mail-merge holds names and emails, so on the office server
+ * it is audited: a coordinator writes it in Chromium, and the admin's Audit
+ * trail shows the line with her name and how many people it held.
+ */
+
+const COORDINATOR = { name: 'Tomasz Nowak', email: 'tomasz@example.org', role: 'coordinator' as const, password: 'amber-river-compass' };
+const ADMIN = { name: 'Priya Shah', email: 'priya@example.org', role: 'admin' as const, password: 'violet-harbour-lantern' };
+const COURSE = 'Working with different communities';
+
+let office: TempCore;
+let server: TestOfficeServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  const clock = testClock(new Date());
+  office = await tempCore({ setUp: true, clock });
+  for (const staff of [COORDINATOR, ADMIN]) await office.core.exclusive(() => addStaff(office.core.context, { ...staff, mustChangePassword: false }));
+  await office.call('courses.create', { title: COURSE, durationMinutes: 180, learningOutcomes: ['I can recognise good practice'], evaluationMode: 'linked' });
+  await office.call('venues.create', { name: 'Riverside Hall', address: '1 River Lane' });
+  // Attendance 14 weeks ago, typed up from a sign-in sheet.
+  const [year, month, day] = addDays(clock().toISOString().slice(0, 10), -98).split('-');
+  const sheet = `First name,Surname,Email,Date,Course,Venue,Attended\nAmira,Khan,amira@example.org,${day}/${month}/${year},${COURSE},Riverside Hall,Y\n`;
+  await office.call('sheets.import', { kind: 'attendance', fileName: 'sign-ins.csv', contentBase64: Buffer.from(sheet).toString('base64') });
+  server = await startTestOfficeServer(office, { signInsPerMinute: 1000 });
+  browser = await launchChromiumTrusting(server.spki);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await office?.cleanup();
+});
+
+describe('the follow-up mail-merge on the office server', { timeout: 120_000 }, () => {
+  it('is written by a coordinator and shown on the admin’s audit trail with her name and how many people it held', async () => {
+    const coordinatorContext = await browser.newContext({ acceptDownloads: true });
+    const adminContext = await browser.newContext();
+    try {
+      const coordinator = await coordinatorContext.newPage();
+      coordinator.setDefaultTimeout(20_000);
+      await signInAtServer(coordinator, `${server.origin}/`, COORDINATOR);
+      await coordinator.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
+      await coordinator.goto(`${server.origin}/#/follow-ups`);
+      await coordinator.getByRole('cell', { name: 'Amira Khan' }).waitFor();
+      const [download] = await Promise.all([coordinator.waitForEvent('download'), coordinator.getByRole('button', { name: 'Write the mail-merge as CSV' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^Follow-up mail-merge .+\.csv$/);
+      await coordinator.getByText('0 people due.').waitFor();
+
+      const admin = await adminContext.newPage();
+      admin.setDefaultTimeout(20_000);
+      await signInAtServer(admin, `${server.origin}/`, ADMIN);
+      await admin.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
+      await clickInMainMenu(admin, 'Audit trail');
+      await admin.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
+      const line = admin.getByRole('row').filter({ hasText: 'Personal data exported' });
+      await line.filter({ hasText: 'Tomasz Nowak' }).filter({ hasText: 'Wrote the follow-up mail-merge as CSV: the names, emails and personal codes of 1 person.' }).waitFor();
+      expect(await line.count()).toBe(1);
+    } finally {
+      await coordinatorContext.close();
+      await adminContext.close();
+    }
+  });
+});
