@@ -48,7 +48,7 @@ export function FollowUpsScreen() {
   const dueChosen = choiceListed(dueChoice, dueCourses) ? dueChoice : {};
   const againChosen = choiceListed(againChoice, waitingCourses) ? againChoice : {};
 
-  /** One file at a time: a second press while the first is written would ask the same people twice. */
+  /** One file at a time: a press while one is being written does nothing (the first press writes it). */
   const once = async (refusal: (message: string | null) => void, run: () => Promise<void>) => {
     if (busy.current) return;
     busy.current = true;
