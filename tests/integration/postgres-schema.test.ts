@@ -1,6 +1,6 @@
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { sql, type Kysely } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/db/migrate';
 import { migrations as sqliteMigrations } from '../../electron/db/migrations';
 import { openPostgres, type OpenedPostgres } from '../../electron/db/postgres/connect';
@@ -8,6 +8,7 @@ import { migratePostgres } from '../../electron/db/postgres/migrate';
 import { postgresMigrations } from '../../electron/db/postgres/migrations';
 import { databaseUrl, describeWithPostgres, onServer, testServerUrl } from '../support/postgres';
 import { postgresCatalog, schemaDifferences, sqliteCatalog } from '../support/schema-catalogs';
+import { canonicalExpression } from '../support/sql-expression';
 
 /**
  * The office's two schemas mean the same: a fresh SQLite office (its real
@@ -155,5 +156,26 @@ describeWithPostgres('PostgreSQL schema', (freshDatabase) => {
       await ascii.close();
       await onServer(testServerUrl!, `DROP DATABASE ${name} WITH (FORCE)`);
     }
+  });
+});
+
+describe('one spelling for both engines’ expressions', () => {
+  it('reads PostgreSQL’s printing of a CHECK as the SQLite CHECK it came from', () => {
+    const pairs = [
+      ["state IN ('booked', 'waitlisted')", "CHECK ((state = ANY (ARRAY['booked'::text, 'waitlisted'::text])))"],
+      ["decision IN ('keep_apart')", "CHECK ((decision = 'keep_apart'::text))"],
+      ["(kind = 'undo') = (corrects_id IS NOT NULL)", "CHECK (((kind = 'undo'::text) = (corrects_id IS NOT NULL)))"],
+      ['length(name) BETWEEN 1 AND 200', 'CHECK (((length(name) >= 1) AND (length(name) <= 200)))'],
+      ["year_starts IS NULL OR year_starts GLOB '[0-1][0-9]-[0-3][0-9]'", "CHECK (((year_starts IS NULL) OR (year_starts ~ '^[0-1][0-9]-[0-3][0-9]$'::text)))"],
+      ["'[]'", "'[]'::text"],
+    ];
+    for (const [sqlite, postgres] of pairs) expect(canonicalExpression(postgres!), sqlite).toBe(canonicalExpression(sqlite!));
+  });
+
+  it('keeps grouping, operators and values apart', () => {
+    expect(canonicalExpression('(a = 1 OR b = 2) AND c = 3')).not.toBe(canonicalExpression('a = 1 OR (b = 2 AND c = 3)'));
+    expect(canonicalExpression('capacity >= 0')).not.toBe(canonicalExpression('capacity > 0'));
+    expect(canonicalExpression("mode IN ('sign_in', 'evaluation')")).not.toBe(canonicalExpression("mode IN ('sign_in', 'Evaluation')"));
+    expect(canonicalExpression('late IN (0, 1)')).not.toBe(canonicalExpression('late IN (0, 1, 2)'));
   });
 });

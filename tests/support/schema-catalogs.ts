@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { sql, type Kysely } from 'kysely';
+import { canonicalExpression } from './sql-expression';
 
 /**
  * A schema as both engines' catalogs describe it, in one shape, so the SQLite
@@ -40,7 +41,7 @@ export interface CatalogTable {
   indexes: Map<string, CatalogIndex>;
   /** "columns -> table (columns) on delete action", sorted. */
   foreignKeys: string[];
-  /** Each CHECK in canonical form (canonicalExpression), sorted. */
+  /** Each CHECK in one spelling (sql-expression.ts), sorted. */
   checks: string[];
 }
 
@@ -62,43 +63,6 @@ export const typeMapping: Record<string, readonly string[]> = {
   real: ['numeric'],
   blob: ['bytea'],
 };
-
-/**
- * One spelling for an expression from either catalog, for CHECKs, defaults and
- * index predicates. PostgreSQL prints `x = ANY (ARRAY['a'::text, 'b'::text])`
- * for SQLite's `x IN ('a', 'b')`, adds casts and parenthesises every part;
- * both are brought to lower-case words, literals and operators without
- * brackets or casts. (Dropping brackets loses grouping, which these
- * one-level checks do not rely on; a changed literal, column or operator
- * still shows.) SQLite's `BETWEEN` and `GLOB` are first rewritten as the
- * PostgreSQL migration writes them.
- */
-export function canonicalExpression(expression: string): string {
-  const tokens = expression.match(/'(?:[^']|'')*'|::[a-z ]+?(?=[\s),\]]|$)|[A-Za-z_][A-Za-z0-9_.]*|\d+(?:\.\d+)?|<=|>=|<>|!=|\|\||[=<>~+\-*/,[\]]/g) ?? [];
-  const words = tokens.filter((token) => !token.startsWith('::')).map((token) => (token.startsWith("'") ? token : token.toLowerCase()));
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    // PostgreSQL's `= ANY (ARRAY[...])` is SQLite's IN (...).
-    if (words[i] === '=' && words[i + 1] === 'any' && words[i + 2] === 'array' && words[i + 3] === '[') {
-      out.push('in');
-      i += 3;
-      continue;
-    }
-    if (words[i] === ']') continue;
-    out.push(words[i]!);
-  }
-  if (out[0] === 'check') out.shift();
-  // PostgreSQL prints IN with one value as `=`.
-  for (let i = 0; i < out.length; i++) if (out[i] === 'in' && out[i + 1]?.startsWith("'") && out[i + 2] !== ',') out[i] = '=';
-  return out.join(' ');
-}
-
-/** SQLite's spellings that PostgreSQL writes another way, rewritten the way the PostgreSQL migration writes them. */
-function sqliteAsPostgres(expression: string): string {
-  return expression
-    .replace(/(\w+\(\w+\)|\w+) BETWEEN (\S+) AND (\S+)/gi, '$1 >= $2 AND $1 <= $3')
-    .replace(/(\w+) GLOB '([^'*?]*)'/gi, (_, column: string, pattern: string) => `${column} ~ '^${pattern}$'`);
-}
 
 /** The CHECK (...) clauses in a CREATE TABLE statement, brackets balanced, comments removed. */
 function checksInCreateTable(createSql: string): string[] {
@@ -167,7 +131,7 @@ export function sqliteCatalog(sqlite: Database): Catalog {
       const ordered = rows.sort((a, b) => a.seq - b.seq);
       return `${ordered.map((row) => row.from).join(',')} -> ${ordered[0]!.table} (${ordered.map((row) => row.to).join(',')}) on delete ${ordered[0]!.on_delete.toLowerCase()}`;
     });
-    const checks = checksInCreateTable(createSql).map((check) => canonicalExpression(sqliteAsPostgres(check)));
+    const checks = checksInCreateTable(createSql).map((check) => canonicalExpression(check));
     tables.set(name, { columns, primaryKey, uniques: sortedJoin(uniques), indexes, foreignKeys: sortedJoin(foreignKeys), checks: sortedJoin(checks) });
   }
   const triggers = new Map<string, CatalogTrigger>();
