@@ -5,9 +5,9 @@ import { canonicalExpression } from './sql-expression';
 /**
  * A schema as both engines' catalogs describe it, in one shape, so the SQLite
  * office and the PostgreSQL office can be compared table by table
- * (tests/integration/postgres-schema.test.ts). Each part is written the way
- * PostgreSQL would spell SQLite's meaning: SQLite's side is translated, by the
- * stated rules below, never the other way round.
+ * (tests/integration/postgres-schema.test.ts): types by the stated mapping
+ * below, expressions (CHECKs, defaults, index predicates) in the one spelling
+ * of sql-expression.ts, NOCASE index keys as lower(column).
  */
 export interface CatalogColumn {
   /** 'text', 'integer', 'real', 'blob' on SQLite; PostgreSQL's type and collation ('text "C"', 'integer', ...). */
