@@ -262,6 +262,25 @@ describe('follow-ups due', () => {
     });
   });
 
+  it('sends one code again to a person whose two records were both asked, and none once either code is answered', async () => {
+    const kept = await attends(linked.session.id, 'Ana');
+    const twice = await attends(linked.session.id, 'Anna');
+    temp.clock.advance(84 * DAY_MS);
+    const { rows } = await mailMerge();
+    await temp.call('people.merge', { keepId: kept, otherId: twice });
+    expect((await temp.call('followUps.due', {})).waiting).toBe(1);
+    const again = byHeading(csvRows(bytesOfFile(await temp.call('followUps.rewriteMailMerge', { format: 'csv' }))));
+    expect(again.map((row) => row.Name)).toEqual(['Ana Follow']);
+    expect(rows.map((row) => row.Code)).toContain(again[0]!.Code);
+    expect(await temp.call('followUps.forms', {})).toHaveLength(1);
+
+    // She answers with the other record's code: nothing of hers is waiting any more.
+    await temp.call('followUps.answer', { code: rows.find((row) => row.Code !== again[0]!.Code)!.Code!, answers: { confidence: 4 } });
+    expect((await temp.call('followUps.due', {})).waiting).toBe(0);
+    expect(await temp.call('followUps.forms', {})).toEqual([]);
+    expect((await failure(temp, 'followUps.rewriteMailMerge', { format: 'csv' })).message).toMatch(/^Choose another course or session: nobody there was asked/);
+  });
+
   it('is refused on a laptop', async () => {
     const laptop = await tempCore();
     try {
