@@ -3,8 +3,8 @@ import type { HandlerGroup } from '../handler-types';
 import { SheetProgressBoard } from './progress';
 import { importSheet, previewSheet } from './run';
 
-/** The procedures carry the file as base64; the core works on its bytes. */
-const bytesOf = (contentBase64: string) => new Uint8Array(Buffer.from(contentBase64, 'base64'));
+/** The procedures carry the file as base64; the core works on its bytes (a Buffer is a Uint8Array: not copied into another). */
+const bytesOf = (contentBase64: string): Uint8Array => Buffer.from(contentBase64, 'base64');
 
 export function sheetHandlers(ctx: CoreContext): HandlerGroup<'sheets'> {
   // One per core: what the running preview or import says of itself, for sheets.progress.

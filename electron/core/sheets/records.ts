@@ -95,7 +95,7 @@ const blankRecord = (sheet: string, row: number): SheetRecord => ({
   unplaced: [],
 });
 
-type Cells = { cell(field: ColumnField): CellValue; text(field: ColumnField): string };
+type Cells = { cell(field: ColumnField): CellValue; text(field: ColumnField): string; once(text: string): string };
 
 /** The session a row is about: its day (a past one), course and venue, as attendance and evaluations both name it. */
 function readSession(cells: Cells, today: string): Read<{ date: string; course: string; venue: string }> {
@@ -110,7 +110,7 @@ function readSession(cells: Cells, today: string): Read<{ date: string; course: 
   if (venue === '') return { ok: false, reason: 'no venue' };
   const venueProblem = reasonFrom(VenueFields.shape.name, venue);
   if (venueProblem) return { ok: false, reason: venueProblem };
-  return { ok: true, value: { date: date.value, course, venue } };
+  return { ok: true, value: { date: cells.once(date.value), course, venue } };
 }
 
 /** A person's row (people, attendance, members): names, email, organisation and sector. */
@@ -182,12 +182,12 @@ function readResponse(cells: Cells, record: SheetRecord, header: HeaderRow, row:
   return { ok: true, value: Object.assign(record, session.value, { email, confidenceBefore: before.value, confidenceAfter: after.value, comments, followUpCode: code.value, unplaced }) };
 }
 
-function readRow(sheet: string, rowNumber: number, row: CellValue[], header: HeaderRow, kind: SheetKind, today: string): SheetRecord | RefusedRow {
+function readRow(sheet: string, rowNumber: number, row: CellValue[], header: HeaderRow, kind: SheetKind, today: string, once: (text: string) => string): SheetRecord | RefusedRow {
   const cell = (field: ColumnField): CellValue => {
     const column = header.fieldColumns.get(field);
     return column === undefined ? null : (row[column] ?? null);
   };
-  const cells: Cells = { cell, text: (field) => cellText(cell(field)) };
+  const cells: Cells = { cell, text: (field) => once(cellText(cell(field))), once };
   const refuse = (reason: string): RefusedRow => ({ sheet, row: rowNumber, reason });
   // The row's own record, filled in as each part of the row is read (not copied at each step: this runs for every row).
   const record = blankRecord(sheet, rowNumber);
@@ -214,6 +214,20 @@ export type RowSink = (rowNumber: number, row: CellValue[]) => void;
  */
 export class RecordReader {
   readonly result: ReadRecords = { sheetsRead: [], rowsRead: 0, records: [], refused: [], ignoredColumns: [] };
+  /**
+   * Each distinct text of the file's cells, kept once. A CSV parser makes a
+   * new string for every cell, and a sheet repeats its courses, venues,
+   * organisations and dates on most rows and a person's name and email on
+   * each of their rows: the records of 100,000 rows would otherwise hold
+   * 900,000 strings where 60,000 say everything.
+   */
+  private readonly texts = new Map<string, string>();
+  private readonly once = (text: string): string => {
+    const known = this.texts.get(text);
+    if (known !== undefined) return known;
+    this.texts.set(text, text);
+    return text;
+  };
 
   constructor(
     private readonly kind: SheetKind,
@@ -242,7 +256,7 @@ export class RecordReader {
       }
       if (isBlank(row) || isHeaderAgain(row, header)) return;
       this.result.rowsRead += 1;
-      const read = readRow(name, rowNumber, row, header, this.kind, this.today);
+      const read = readRow(name, rowNumber, row, header, this.kind, this.today, this.once);
       if ('reason' in read) this.result.refused.push(read);
       else this.result.records.push(read);
     };
