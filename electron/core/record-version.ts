@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { FieldbookError } from '../../shared/errors';
 import { momentText } from '../../shared/words-for-days';
@@ -86,10 +87,45 @@ export async function refuseIfChangedSinceOpened(
   if (now === openedAt) return;
   // Not found is the better answer when the record is gone.
   const record = await current();
-  throw new FieldbookError(
-    'CHANGED_SINCE_OPENED',
-    `Look at the newer values first: ${whoChangedIt(ctx, table, id)}, since you opened it. Nothing was saved.`,
-    undefined,
-    { ...(record as Record<string, unknown>), version: now },
-  );
+  throw changedSinceOpened(`${whoChangedIt(ctx, table, id)}, since you opened it`, record, now);
+}
+
+/** The refusal: what changed, and the values as they are now with their version, for the screen to show beside the typed ones. */
+function changedSinceOpened(whatChanged: string, current: object, version: string): FieldbookError {
+  return new FieldbookError('CHANGED_SINCE_OPENED', `Look at the newer values first: ${whatChanged}. Nothing was saved.`, undefined, {
+    ...(current as Record<string, unknown>),
+    version,
+  });
+}
+
+/**
+ * The office's settings (retention, the inbox folder, this computer's name)
+ * are this computer's own rows, which never enter the change log, so there is
+ * no stamp to compare. Their version is a digest of the values as read
+ * instead: a save is refused when the values it would replace are not the
+ * ones its screen showed, so nobody's change is replaced unseen. (Values
+ * changed and changed back match again, which loses nothing: they are what
+ * the screen showed.) With no change logged, the refusal cannot say who
+ * changed them or when.
+ */
+export function versionOfValues(values: object): string {
+  const entries = Object.entries(values).sort(([a], [b]) => (a < b ? -1 : 1));
+  return createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 20);
+}
+
+/** Settings as their screen reads them for editing: with their version. */
+export function withValuesVersion<T extends object>(values: T): T & { version: string } {
+  return { ...values, version: versionOfValues(values) };
+}
+
+/**
+ * Refuses a save of settings opened at other values than they hold now,
+ * before anything is written, carrying them as `get` gives them (`shown`,
+ * when that has more than the values the version is of). The caller saves
+ * straight after, with no await between, so nothing can change them between
+ * the check and the save.
+ */
+export function refuseIfValuesChangedSinceOpened(openedAt: string, values: object, shown: object = values): void {
+  const now = versionOfValues(values);
+  if (now !== openedAt) throw changedSinceOpened('these settings were changed since you opened them', shown, now);
 }

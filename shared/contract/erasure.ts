@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { Id, RecordVersion, versioned } from './common';
 
 /**
  * Erasure (UK GDPR Article 17) and retention, at the office. Erasing a person
@@ -119,7 +119,8 @@ export const erasureProcedures = {
   'erasure.preview': { kind: 'query', input: z.strictObject({ personId: Id }), output: ErasurePreview },
   'erasure.erase': { kind: 'mutation', input: EraseInput, output: EraseResult },
   'erasure.list': { kind: 'query', input: Empty, output: z.array(Erasure) },
-  'erasure.settings': { kind: 'query', input: Empty, output: RetentionSettings },
-  'erasure.saveSettings': { kind: 'mutation', input: SaveRetentionInput, output: RetentionSettings },
+  /** With the version a save sends back: a save over values changed since is refused with CHANGED_SINCE_OPENED (record-version.ts). */
+  'erasure.settings': { kind: 'query', input: Empty, output: versioned(RetentionSettings) },
+  'erasure.saveSettings': { kind: 'mutation', input: SaveRetentionInput.extend({ version: RecordVersion }), output: versioned(RetentionSettings) },
   'erasure.pastRetention': { kind: 'query', input: Empty, output: PastRetention },
 } as const;

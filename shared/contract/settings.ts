@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Empty, Id, requiredText } from './common';
+import { Empty, Id, RecordVersion, requiredText } from './common';
 import { DeviceRole } from './device';
 import { Pin } from './kiosk';
 
@@ -24,6 +24,8 @@ export const SettingsStatus = z.object({
   recoveryCodeSet: z.boolean(),
   /** When the office last set this laptop's kiosk PIN (applied from its package), as an ISO instant; null if it never has. */
   officePinResetAt: z.string().nullable(),
+  /** The version of the computer's name, which a rename sends back: a rename over a name changed since is refused (record-version.ts). */
+  version: z.string(),
 });
 export type SettingsStatus = z.infer<typeof SettingsStatus>;
 
@@ -83,7 +85,7 @@ export const ChangePinInput = z.strictObject({
 
 export const settingsProcedures = {
   'settings.get': { kind: 'query', input: Empty, output: SettingsStatus },
-  'settings.renameDevice': { kind: 'mutation', input: RenameDeviceInput, output: SettingsStatus },
+  'settings.renameDevice': { kind: 'mutation', input: RenameDeviceInput.extend({ version: RecordVersion }), output: SettingsStatus },
   'settings.changePin': { kind: 'mutation', input: ChangePinInput, output: SettingsStatus },
   /** A new recovery code for the kiosk PIN, shown this once; the one before stops working. */
   'settings.makeRecoveryCode': { kind: 'mutation', input: Empty, output: RecoveryCodeShown },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Empty, Id, tooLongText } from './common';
+import { Empty, Id, RecordVersion, tooLongText, versioned } from './common';
 import { IncomingFile, OutgoingFile } from './pairing';
 
 /**
@@ -211,8 +211,9 @@ export const PackageRequestInput = z.strictObject({
 });
 
 export const syncProcedures = {
-  'sync.settings': { kind: 'query', input: Empty, output: SyncSettings },
-  'sync.saveSettings': { kind: 'mutation', input: SyncSettingsInput, output: SyncSettings },
+  /** With the version a save sends back: a save over values changed since is refused with CHANGED_SINCE_OPENED (record-version.ts). */
+  'sync.settings': { kind: 'query', input: Empty, output: versioned(SyncSettings) },
+  'sync.saveSettings': { kind: 'mutation', input: SyncSettingsInput.extend({ version: RecordVersion }), output: versioned(SyncSettings) },
   // Laptop
   'sync.outbox': { kind: 'query', input: Empty, output: Outbox },
   'sync.exportBundle': { kind: 'mutation', input: Empty, output: ExportResult },

@@ -308,7 +308,7 @@ beforeAll(async () => {
     'pairing.readEnrolment': asIncoming(enrolment),
     'pairing.acceptEnrolment': asIncoming(enrolment),
     'sync.settings': {},
-    'sync.saveSettings': { inboxFolder: null, retentionDays: 45 },
+    'sync.saveSettings': { inboxFolder: null, retentionDays: 45, version: (await laptop.call('sync.settings', {})).version },
     'sync.outbox': {},
     'sync.exportBundle': {},
     'sync.rewriteBundle': { sequence: unacknowledged.bundle.sequence },
@@ -372,12 +372,12 @@ beforeAll(async () => {
     'erasure.erase': { personIds: [toErase.id], reason: 'Asked to be forgotten by email', erasedBy: 'Priya Shah' },
     'erasure.list': {},
     'erasure.settings': {},
-    'erasure.saveSettings': { personRetentionYears: 6, inboxRetentionDays: 30 },
+    'erasure.saveSettings': { personRetentionYears: 6, inboxRetentionDays: 30, version: (await temp.call('erasure.settings', {})).version },
     'erasure.pastRetention': {},
     'subjectAccess.report': { personId: booked.id },
     'subjectAccess.spreadsheet': { personId: booked.id },
     'settings.get': {},
-    'settings.renameDevice': { name: 'Central office' },
+    'settings.renameDevice': { name: 'Central office', version: (await temp.call('settings.get', {})).version },
     // The same PIN again: refused, so a broken copy that happens to be valid never changes the PIN the kiosk examples use
     // (after which the example's PIN would be a wrong PIN, and a wrong PIN is counted on disk by design).
     'settings.changePin': { currentPin: KIOSK_PIN, newPin: KIOSK_PIN },

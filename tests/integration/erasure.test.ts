@@ -42,7 +42,7 @@ describe('erasing a person at the office', () => {
     const other = await personSignedIn(temp, session.id, 'Bogdan', 'Kept');
     // Refused files that name them: one chosen on the Import screen, one in the inbox, and a note an earlier version left there.
     const inbox = mkdtempSync(join(tmpdir(), 'fieldbook-inbox-'));
-    await temp.call('sync.saveSettings', { inboxFolder: inbox, retentionDays: 30 });
+    await temp.call('sync.saveSettings', { inboxFolder: inbox, retentionDays: 30, version: (await temp.call('sync.settings', {})).version });
     await temp.dispatch('sync.importFile', incomingBytes(new TextEncoder().encode('not a file'), `${GIVEN} ${FAMILY} list.fieldbook`));
     await temp.dispatch('sync.importFile', incomingBytes(new TextEncoder().encode('not a file'), 'Bogdan Kept list.fieldbook'));
     mkdirSync(join(inbox, 'Refused'));
@@ -211,13 +211,15 @@ describe('retention', () => {
     const old = await temp.call('people.create', { givenName: 'Old', familyName: 'Record' });
     temp.clock.set('2033-03-12T09:00:00.000Z');
     const recent = await temp.call('people.create', { givenName: 'New', familyName: 'Record' });
-    expect(await temp.call('erasure.settings', {})).toEqual({ personRetentionYears: 6, inboxRetentionDays: 30 });
+    const opened = await temp.call('erasure.settings', {});
+    expect(opened).toMatchObject({ personRetentionYears: 6, inboxRetentionDays: 30 });
     const past = await temp.call('erasure.pastRetention', {});
     expect(past).toMatchObject({ personRetentionYears: 6, before: '2027-03-12', total: 1 });
     expect(past.people).toEqual([{ id: old.id, name: 'Old Record', organisationName: null, lastSeen: '2026-03-12' }]);
-    expect(await temp.call('erasure.saveSettings', { personRetentionYears: 8, inboxRetentionDays: 60 })).toEqual({ personRetentionYears: 8, inboxRetentionDays: 60 });
+    const saved = await temp.call('erasure.saveSettings', { personRetentionYears: 8, inboxRetentionDays: 60, version: opened.version });
+    expect(saved).toMatchObject({ personRetentionYears: 8, inboxRetentionDays: 60 });
     expect((await temp.call('erasure.pastRetention', {})).total).toBe(0);
-    await temp.call('erasure.saveSettings', { personRetentionYears: 6, inboxRetentionDays: 30 });
+    await temp.call('erasure.saveSettings', { personRetentionYears: 6, inboxRetentionDays: 30, version: saved.version });
     await temp.call('erasure.erase', { personIds: past.people.map((person) => person.id), reason: 'Past the retention period', erasedBy: 'Priya' });
     expect((await temp.call('erasure.pastRetention', {})).total).toBe(0);
     expect((await temp.call('people.get', { id: recent.id })).givenName).toBe('New');
@@ -226,7 +228,7 @@ describe('retention', () => {
   it('the inbox keeps imported and refused files only for the retention period', async () => {
     temp = await tempCore({ setUp: true });
     const folder = mkdtempSync(join(tmpdir(), 'fieldbook-inbox-'));
-    await temp.call('sync.saveSettings', { inboxFolder: folder, retentionDays: 30 });
+    await temp.call('sync.saveSettings', { inboxFolder: folder, retentionDays: 30, version: (await temp.call('sync.settings', {})).version });
     mkdirSync(join(folder, 'Imported'));
     const stale = join(folder, 'Imported', 'old.fieldbook');
     writeFileSync(stale, 'x');

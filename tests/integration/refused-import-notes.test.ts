@@ -63,7 +63,7 @@ describe('notes of refused imports', () => {
     // A note an earlier version wrote beside a file it refused, naming a laptop's facilitator.
     writeFileSync(join(inbox, 'Refused', 'old.fieldbook'), 'sealed bytes');
     writeFileSync(join(inbox, 'Refused', 'old.fieldbook.why.txt'), 'Enrol Amira Khan’s laptop again to import its files.\n');
-    await office.call('sync.saveSettings', { inboxFolder: inbox, retentionDays: 30 });
+    await office.call('sync.saveSettings', { inboxFolder: inbox, retentionDays: 30, version: (await office.call('sync.settings', {})).version });
     writeFileSync(join(inbox, 'holiday-photos.fieldbook'), 'not a bundle');
     const twoMinutesAgo = new Date(Date.now() - 120_000);
     utimesSync(join(inbox, 'holiday-photos.fieldbook'), twoMinutesAgo, twoMinutesAgo);

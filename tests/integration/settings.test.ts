@@ -25,14 +25,15 @@ async function kioskWithPin(pin: string) {
 describe('renaming this computer', () => {
   it('shows the new name on the computer and in what it records from now on', async () => {
     expect(await temp.call('settings.get', {})).toMatchObject({ deviceName: 'Central office', role: 'office', pinSet: false });
-    const renamed = await temp.call('settings.renameDevice', { name: '  Head office  ' });
+    const { version } = await temp.call('settings.get', {});
+    const renamed = await temp.call('settings.renameDevice', { name: '  Head office  ', version });
     expect(renamed.deviceName).toBe('Head office');
     expect((await temp.call('device.status', {})).device?.name).toBe('Head office');
   });
 
   it('refuses a blank name in plain words, writing nothing', async () => {
     const before = databaseHash(temp.sqlite);
-    const error = await refusal(temp.dispatch, 'settings.renameDevice', { name: '   ' });
+    const error = await refusal(temp.dispatch, 'settings.renameDevice', { name: '   ', version: (await temp.call('settings.get', {})).version });
     expect(error.message).toMatch(/^Enter the computer name/);
     expect(databaseHash(temp.sqlite)).toBe(before);
   });

@@ -53,7 +53,7 @@ describe('the office inbox folder', () => {
     const { folder, office, bundles } = await officeWithTwoBundles();
     const inbox = join(folder, 'inbox');
     const call = callerFor(createDispatcher(office.handlers));
-    await call('sync.saveSettings', { inboxFolder: inbox, retentionDays: 30 });
+    await call('sync.saveSettings', { inboxFolder: inbox, retentionDays: 30, version: (await call('sync.settings', {})).version });
     // The folder does not exist yet: a plain refusal, nothing imported.
     await expect(call('sync.importInbox', {})).rejects.toThrow(/cannot be read/);
 

@@ -1,5 +1,6 @@
 import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
+import { refuseIfValuesChangedSinceOpened, withValuesVersion } from '../record-version';
 import { thisDevice } from '../sync/device-keys';
 import { erasePeople, listErasures, previewErasure } from './erase';
 import { pastRetention, retentionSettings, saveRetentionSettings } from './retention';
@@ -16,11 +17,12 @@ export function erasureHandlers(ctx: CoreContext): HandlerGroup<'erasure'> {
     },
     async 'erasure.settings'() {
       await office();
-      return retentionSettings(ctx);
+      return withValuesVersion(retentionSettings(ctx));
     },
-    async 'erasure.saveSettings'(input) {
+    async 'erasure.saveSettings'({ version, ...input }) {
       await office();
-      return saveRetentionSettings(ctx, input);
+      refuseIfValuesChangedSinceOpened(version, retentionSettings(ctx));
+      return withValuesVersion(saveRetentionSettings(ctx, input));
     },
     async 'erasure.pastRetention'() {
       await office();

@@ -2,6 +2,7 @@ import { FieldbookError } from '../../../shared/errors';
 import type { RecoveryCodeShown, SettingsStatus } from '../../../shared/contract';
 import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
+import { refuseIfValuesChangedSinceOpened, versionOfValues } from '../record-version';
 import { hashPin, pinMatches } from '../kiosk/pin';
 import { noPinTries, pinLockedUntil, refuseWhileWaiting, refuseWrongPin } from '../kiosk/pin-tries';
 import { thisDevice } from '../sync/device-keys';
@@ -15,10 +16,14 @@ import { hashRecoveryCode, newRecoveryCode, recoveryCodeMatches } from './recove
  * what it wrote before keeps the name it had then.
  */
 export function settingsHandlers(ctx: CoreContext): HandlerGroup<'settings'> {
+  /** What a rename replaces, and so what its version is of. */
+  const nameOf = (device: { name: string }) => ({ deviceName: device.name });
+
   async function status(): Promise<SettingsStatus> {
     const device = await thisDevice(ctx);
     const kiosk = await ctx.db.selectFrom('kiosk').selectAll().executeTakeFirstOrThrow();
     return {
+      version: versionOfValues(nameOf(device)),
       deviceName: device.name,
       role: device.role,
       pinSet: kiosk.pin_hash !== null,
@@ -43,9 +48,12 @@ export function settingsHandlers(ctx: CoreContext): HandlerGroup<'settings'> {
   return {
     'settings.get': () => status(),
 
-    async 'settings.renameDevice'({ name }) {
-      await thisDevice(ctx);
-      await ctx.db.updateTable('device').set({ name }).execute();
+    async 'settings.renameDevice'({ version, name }) {
+      const shown = await status();
+      // Read again with no await before the save, so nothing can come between the check and it.
+      const device = ctx.sqlite.prepare('SELECT name FROM device').get() as { name: string };
+      refuseIfValuesChangedSinceOpened(version, nameOf(device), shown);
+      ctx.sqlite.prepare('UPDATE device SET name = ?').run(name);
       return status();
     },
 

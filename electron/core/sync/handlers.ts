@@ -10,6 +10,7 @@ import { noteRefusedImport } from './refused-files';
 import { conflicts, duplicates, heldBundles, importLog, manifest, resolveConflict, resolveDuplicate } from './review';
 import { inboxFolder, retentionDays, saveSetting } from './settings';
 import { thisDevice } from './device-keys';
+import { refuseIfValuesChangedSinceOpened, withValuesVersion } from '../record-version';
 import { sendToOffice } from './send-to-office';
 import { packageForLaptop } from './package-request';
 
@@ -23,16 +24,17 @@ export function syncHandlers(ctx: CoreContext): HandlerGroup<'sync'> {
   const settings = () => ({ inboxFolder: inboxFolder(ctx), retentionDays: retentionDays(ctx) });
   return {
     async 'sync.settings'() {
-      return settings();
+      return withValuesVersion(settings());
     },
-    async 'sync.saveSettings'({ inboxFolder: folder, retentionDays: days }) {
+    async 'sync.saveSettings'({ version, inboxFolder: folder, retentionDays: days }) {
       const device = await thisDevice(ctx);
       if (folder && device.role !== 'office') throw new FieldbookError('WRONG_DEVICE_ROLE', 'Import files at the office: only the office watches an inbox folder.');
+      refuseIfValuesChangedSinceOpened(version, settings());
       ctx.sqlite.transaction(() => {
         saveSetting(ctx, 'inbox_folder', folder);
         saveSetting(ctx, 'retention_days', String(days));
       })();
-      return settings();
+      return withValuesVersion(settings());
     },
     'sync.outbox': () => outbox(ctx),
     'sync.exportBundle': () => exportBundle(ctx),

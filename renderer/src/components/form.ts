@@ -80,8 +80,12 @@ export interface FormApi<D> {
   resolveChanged(choice: ChangedChoice): void;
 }
 
-/** A save: the checked fields, and the version of the record they replace (for an edit). */
-export type SaveFields<S extends z.ZodType> = (input: z.output<S>, version: string) => Promise<void>;
+/**
+ * A save: the checked fields, and the version of the record they replace (for
+ * an edit). A form that stays open after saving (settings) resolves to what it
+ * saved, so its next save sends that version rather than the one it opened at.
+ */
+export type SaveFields<S extends z.ZodType> = (input: z.output<S>, version: string) => Promise<void | { version: string }>;
 
 export interface Form<D, S extends z.ZodType> extends FormApi<D> {
   /** Validates, then saves; on any failure shows the summary and moves focus to it. */
@@ -171,6 +175,9 @@ export function useForm<D extends object, S extends z.ZodType>(
     lastSave.current = save;
     setSaving(true);
     save(parsed.data, atVersion)
+      .then((saved) => {
+        if (saved) setVersion(saved.version);
+      })
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.code === 'CHANGED_SINCE_OPENED' && error.current && opened) {
           // Theirs beside these: the person chooses, and nothing of either is lost meanwhile.

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { SaveRetentionInput, type Erasure, type RetentionSettings } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { numberText, wholeNumber } from '../../components/draft';
+import { ChangedSinceOpened } from '../../components/ChangedSinceOpened';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import { useForm } from '../../components/form';
@@ -137,24 +138,38 @@ interface RetentionDraft {
   inboxRetentionDays: string;
 }
 
-function RetentionForm({ settings, onSaved }: { settings: RetentionSettings; onSaved(): void }) {
+/** Each value as read, for the newer values beside these when someone else saved first. */
+const describeRetention = (draft: RetentionDraft) => [
+  { label: 'Years to keep a person after they were last seen', value: draft.personRetentionYears.trim() },
+  { label: 'Days to keep imported and refused files in the inbox folder', value: draft.inboxRetentionDays.trim() },
+];
+
+const retentionDraft = (settings: RetentionSettings): RetentionDraft => ({
+  personRetentionYears: numberText(settings.personRetentionYears),
+  inboxRetentionDays: numberText(settings.inboxRetentionDays),
+});
+
+function RetentionForm({ settings, onSaved }: { settings: RetentionSettings & { version: string }; onSaved(): void }) {
   const announce = useAnnounce();
   const form = useForm({
     id: 'retention',
-    initial: { personRetentionYears: numberText(settings.personRetentionYears), inboxRetentionDays: numberText(settings.inboxRetentionDays) },
+    initial: retentionDraft(settings),
     schema: SaveRetentionInput,
     toInput: (draft: RetentionDraft) => ({
       personRetentionYears: wholeNumber(draft.personRetentionYears),
       inboxRetentionDays: wholeNumber(draft.inboxRetentionDays),
     }),
+    opened: { version: settings.version, fromRecord: (record) => retentionDraft(record as RetentionSettings), describe: describeRetention },
   });
-  const save = form.onSubmit(async (input) => {
-    await call('erasure.saveSettings', input);
+  const save = form.onSubmit(async (input, version) => {
+    const saved = await call('erasure.saveSettings', { ...input, version });
     announce('Retention saved.', '/erasures');
     onSaved();
+    return saved;
   });
   return (
     <form className="record-form" noValidate onSubmit={save}>
+      <ChangedSinceOpened form={form} />
       <ErrorSummary form={form} />
       <TextField
         form={form}

@@ -1,6 +1,7 @@
 import { useLocation } from 'wouter';
 import { RenameDeviceInput, type SettingsStatus } from '../../../../shared/contract';
 import { call } from '../../api/client';
+import { ChangedSinceOpened } from '../../components/ChangedSinceOpened';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import { useForm } from '../../components/form';
@@ -15,14 +16,21 @@ export function RenameComputer({ settings, onSaved }: { settings: SettingsStatus
     initial: { name: settings.deviceName },
     schema: RenameDeviceInput,
     toInput: (draft: { name: string }) => draft,
+    opened: {
+      version: settings.version,
+      fromRecord: (record) => ({ name: (record as SettingsStatus).deviceName }),
+      describe: (draft) => [{ label: 'Computer name', value: draft.name.trim() }],
+    },
   });
-  const save = form.onSubmit(async (input) => {
-    const saved = await call('settings.renameDevice', input);
+  const save = form.onSubmit(async (input, version) => {
+    const saved = await call('settings.renameDevice', { ...input, version });
     announce(`This computer is now called ${saved.deviceName}.`, location);
     onSaved(saved);
+    return saved;
   });
   return (
     <form className="record-form" noValidate onSubmit={save}>
+      <ChangedSinceOpened form={form} />
       <ErrorSummary form={form} />
       <TextField
         form={form}

@@ -2,6 +2,7 @@ import { useLocation } from 'wouter';
 import { SyncSettingsInput, type ProcedureOutput } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { numberText, wholeNumber } from '../../components/draft';
+import { ChangedSinceOpened } from '../../components/ChangedSinceOpened';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import { useForm, type Errors } from '../../components/form';
@@ -14,6 +15,8 @@ interface SettingsDraft {
   inboxFolder: string;
   retentionDays: string;
 }
+
+const settingsDraft = (settings: SyncSettings): SettingsDraft => ({ inboxFolder: settings.inboxFolder ?? '', retentionDays: numberText(settings.retentionDays) });
 
 /**
  * The settings are per computer: the office has an inbox folder, a laptop
@@ -34,21 +37,32 @@ export function SyncSettingsForm({
   const [location] = useLocation();
   const form = useForm({
     id: 'sync-settings',
-    initial: { inboxFolder: settings.inboxFolder ?? '', retentionDays: numberText(settings.retentionDays) },
+    initial: settingsDraft(settings),
     schema: SyncSettingsInput,
     toInput: (draft: SettingsDraft) => ({
       inboxFolder: part === 'inbox' ? draft.inboxFolder : settings.inboxFolder,
       retentionDays: part === 'retention' ? wholeNumber(draft.retentionDays) : settings.retentionDays,
     }),
     check,
+    opened: {
+      version: settings.version,
+      fromRecord: (record) => settingsDraft(record as SyncSettings),
+      // Only this screen's part: the other is saved as it is now.
+      describe: (draft) =>
+        part === 'inbox'
+          ? [{ label: 'Inbox folder', value: draft.inboxFolder.trim() || 'Not given' }]
+          : [{ label: 'Days to keep personal data', value: draft.retentionDays.trim() }],
+    },
   });
-  const save = form.onSubmit(async (input) => {
-    const saved = await call('sync.saveSettings', input);
+  const save = form.onSubmit(async (input, version) => {
+    const saved = await call('sync.saveSettings', { ...input, version });
     announce(part === 'inbox' ? 'Inbox folder saved.' : 'Retention saved.', location);
     onSaved(saved);
+    return saved;
   });
   return (
     <form className="record-form" noValidate onSubmit={save}>
+      <ChangedSinceOpened form={form} />
       <ErrorSummary form={form} />
       {part === 'inbox' ? (
         <TextField
