@@ -17,8 +17,8 @@ export interface MoveToPostgresOptions {
   databaseUrl: string | undefined;
 }
 
-/** PostgreSQL's error codes for a row the office's own schema refuses (a reference, a check, a duplicate, a value it cannot hold). */
-const refusedRow = new Set(['23503', '23514', '23505', '23502', '22P05', '22021']);
+/** PostgreSQL's error codes for data the office's own schema refuses (a check, a duplicate, a missing value, a character it cannot hold). */
+const refusedRow = new Set(['23514', '23505', '23502', '22P05', '22021']);
 
 /**
  * `fieldbook office move-to-postgres --data DIR --database URL` copies the

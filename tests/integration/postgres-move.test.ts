@@ -50,6 +50,19 @@ describeWithPostgres('fieldbook office move-to-postgres', (freshDatabase) => {
     await expect(refuseUnlessEmpty(postgres.db, 'fresh')).resolves.toBeUndefined();
   });
 
+  it('names the table whose row refers to a record that is not there, and leaves the database empty', async () => {
+    const orphaned = new Sqlite(':memory:');
+    migrate(orphaned);
+    // With foreign keys off SQLite holds what PostgreSQL checks at the end of the copy.
+    orphaned.pragma('foreign_keys = OFF');
+    orphaned.prepare(`INSERT INTO people (id, given_name, family_name, organisation_id) VALUES ('p1', 'Ada', 'Okafor', 'no-such-organisation')`).run();
+    await expect(copySqliteOfficeToPostgres(orphaned, postgres.db)).rejects.toThrow(
+      /^Check the office's table people before moving it: one of its rows refers to a record that is not there \(Key \(organisation_id\)=\(no-such-organisation\) is not present in table "organisations"\.\)\. Nothing was copied\.$/,
+    );
+    orphaned.close();
+    await expect(refuseUnlessEmpty(postgres.db, 'fresh')).resolves.toBeUndefined();
+  });
+
   it('refuses an office with a column PostgreSQL has no place for, before copying anything', async () => {
     const ahead = new Sqlite(':memory:');
     migrate(ahead, [...migrations, { name: '9999-nickname', up: (database) => database.exec('ALTER TABLE people ADD COLUMN nickname TEXT') }]);

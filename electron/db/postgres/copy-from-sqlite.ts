@@ -14,6 +14,8 @@ export interface CopiedTable {
 /** PostgreSQL takes at most 65,535 parameters in one statement; stay well under it. */
 const MAX_PARAMETERS = 30_000;
 const MAX_ROWS_PER_INSERT = 1_000;
+/** PostgreSQL's SQLSTATE for a reference to a row that is not there. */
+const FOREIGN_KEY_VIOLATION = '23503';
 /** Rows read back at a time when proving the copy, so a large table is never held in memory whole. */
 const ROWS_PER_FETCH = 2_000;
 
@@ -153,7 +155,13 @@ export async function copySqliteOfficeToPostgres(
         }
       }
       // Every reference is checked here, now that every table is in.
-      await sql`SET CONSTRAINTS ALL IMMEDIATE`.execute(trx);
+      await sql`SET CONSTRAINTS ALL IMMEDIATE`.execute(trx).catch((error: { code?: string; table?: string; detail?: string }) => {
+        if (error.code !== FOREIGN_KEY_VIOLATION) throw error;
+        throw new FieldbookError(
+          'INVALID_INPUT',
+          `Check the office's table ${error.table ?? '(unnamed)'} before moving it: one of its rows refers to a record that is not there (${error.detail ?? 'no detail'}). Nothing was copied.`,
+        );
+      });
       for (const { table } of tables) await sql`ALTER TABLE ${sql.id(table)} ENABLE TRIGGER USER`.execute(trx);
       await continueIdentities(trx);
       const copied: CopiedTable[] = [];
