@@ -2,7 +2,7 @@ import type { ChangeQuestion, EvaluationItem, EvaluationMoment, MomentPair } fro
 import { askedAt } from '../../../shared/evaluation-moments';
 import { SMALL_GROUP } from '../evaluations/summary';
 import { changeSessions } from './facts/change-by-session';
-import { changeFacts, RETRO_LOWER, RETRO_NONE } from './facts/change-facts';
+import { changeFacts, RETRO_LOWER, RETRO_NONE, type ChangeTemplate } from './facts/change-facts';
 import type { CountedScope } from './facts/counted-scope';
 import { ANONYMOUS, UNKNOWN_PERSON } from './facts/response-facts';
 
@@ -62,36 +62,64 @@ class GroupCounts {
   readonly firstSeen: Float64Array;
   readonly items: EvaluationItem[] = [];
   readonly counts: Int32Array;
+  /** By form version and moment (t * 3 + m): 1 once an answer to it was counted here (meetForm). */
+  readonly formsMet: Uint8Array;
 
   constructor(
     readonly key: string,
     readonly name: string,
     questions: number,
+    /** Form versions: only a cell the pass counts answers into meets them (meetForm). */
+    forms = 0,
   ) {
     this.counts = new Int32Array(questions * STRIDE);
     this.firstSeen = new Float64Array(questions);
+    this.formsMet = new Uint8Array(forms * 3);
   }
 
   /** One answer at moment m (0 before, 1 after, 2 follow-up). */
-  countAnswer(m: number, late: boolean, anonymous: boolean): void {
+  countAnswer(m: number, late: boolean): void {
     this.responses += 1;
     this.answered[m]! += 1;
     if (late) this.late += 1;
-    if (anonymous) this.anyAnonymous = true;
   }
 
-  /** One question of an answer: its rating at moment m (0 for none) and retrospective comparison; `seen` orders the questions as first met. */
-  countRating(q: number, item: EvaluationItem, m: number, value: number, retrospective: number, anonymous: boolean, seen: number): void {
+  /**
+   * The first answer to form version t at moment m in this group meets its
+   * questions asked then, in order: `read` ratings were read before it, so
+   * the j-th of them is the (read + j + 1)-th, which orders the questions as
+   * first met. Checked once an answer rather than once a rating.
+   */
+  meetForm(form: ChangeTemplate, t: number, m: number, read: number): void {
+    const at = t * 3 + m;
+    if (this.formsMet[at] === 1) return;
+    this.formsMet[at] = 1;
+    const places = form.askedPlaces[m]!;
     const c = this.counts;
-    const base = q * STRIDE;
-    if (c[base + CREATED] === 0) {
-      c[base + CREATED] = 1;
-      this.firstSeen[q] = seen;
-      this.items[q] = item;
+    for (let j = 0; j < places.length; j += 1) {
+      const k = places[j]!;
+      const q = form.questions[k]!;
+      if (c[q * STRIDE + CREATED] === 1) continue;
+      c[q * STRIDE + CREATED] = 1;
+      this.firstSeen[q] = read + j + 1;
+      this.items[q] = form.items[k]!;
     }
-    if (anonymous) c[base + ANONYMOUS_ANSWER] = 1;
-    if (value > 0) c[base + RATINGS + m * 6 + value]! += 1;
-    if (retrospective !== RETRO_NONE) c[base + RETRO + retrospective - RETRO_LOWER]! += 1;
+  }
+
+  /** A rating of 1–5 of question q at moment m. */
+  countRating(q: number, m: number, value: number): void {
+    this.counts[q * STRIDE + RATINGS + m * 6 + value]! += 1;
+  }
+
+  /** A confidence pair's "now" after the session against its own "before today" (RETRO_…). */
+  countRetrospective(q: number, retrospective: number): void {
+    this.counts[q * STRIDE + RETRO + retrospective - RETRO_LOWER]! += 1;
+  }
+
+  /** A group of anonymous answers only (the anonymous sector's cells): every question it met was met anonymous. */
+  markAnonymous(): void {
+    this.anyAnonymous = true;
+    for (let q = 0; q < this.firstSeen.length; q += 1) if (this.firstSeen[q]! > 0) this.counts[q * STRIDE + ANONYMOUS_ANSWER] = 1;
   }
 
   /** One pair key's moments answered at a session (bit m set for moment m). */
@@ -265,14 +293,21 @@ export function changeCounts(scope: CountedScope, names: { courses: ReadonlyMap<
   const ratingStart = change.ratingStart.view();
   const ratings = change.ratings.view();
   const retro = change.retrospective.view();
+  const forms = change.templates;
   const { start, order, kept: keptAt, organisation: organisationAt, pairKey, pairKeys, mostPairKeys } = changeSessions(change);
 
   // By pair key at the session being counted: the moments it answered at (bit m for moment m) and the cell its answers count in.
   const keyMoments = new Uint8Array(mostPairKeys);
   const keyCell: GroupCounts[] = [];
-  // The last rating a pair key gave each question at each moment: [key][question][moment], reset as used.
+  // The session's questions, numbered from 0 in the order met (`local`): each form version's by their place in it (formLocal),
+  // worked out with the session's first answer to that version.
+  const sessionQuestions = new Int32Array(Q);
+  const questionStamp = new Int32Array(Q).fill(-1);
+  const questionLocal = new Int32Array(Q);
+  const formStamp = new Int32Array(forms.length).fill(-1);
+  const formLocal = forms.map((form) => new Int32Array(form.questions.length));
+  // The last rating each pair key gave each of the session's questions at each moment: [key][local][moment], reset as read.
   const latest = new Int8Array(mostPairKeys * Math.max(Q, 1) * 3);
-  const touched: number[] = [];
 
   // Sessions in order of their start, as the report has always read them (the sessions' start index).
   const scoped = [...scope.sessions].sort((a, b) => (sessions[a]!.startsAt < sessions[b]!.startsAt ? -1 : sessions[a]!.startsAt > sessions[b]!.startsAt ? 1 : a - b));
@@ -283,6 +318,7 @@ export function changeCounts(scope: CountedScope, names: { courses: ReadonlyMap<
     if (courseName === undefined || start[n] === start[n + 1]) continue;
     // Made with the session's first answer counted: a group has no line where every answer was filtered out.
     let cells: (GroupCounts | undefined)[] | null = null;
+    let questionsHere = 0;
     for (let at = start[n]!; at < start[n + 1]!; at += 1) {
       const kept = keptAt[at]!;
       if (scope.personFiltered && !scope.responderMatches(kept)) continue;
@@ -293,11 +329,10 @@ export function changeCounts(scope: CountedScope, names: { courses: ReadonlyMap<
         if (!found) sessionGroups.set(key, (found = { course: session.courseId, contract: session.contractId ?? '', counts: new GroupCounts(key, '', Q), bySector: [] }));
         cells = found.bySector;
       }
-      const cell = (cells[sector] ??= new GroupCounts('', '', Q));
+      const cell = (cells[sector] ??= new GroupCounts('', '', Q, forms.length));
       const i = order[at]!;
       const m = moment[i]!;
-      const anonymous = kept === ANONYMOUS;
-      cell.countAnswer(m, m === 0 && late[i] === 1, anonymous);
+      cell.countAnswer(m, m === 0 && late[i] === 1);
       const key = pairKey[at]!;
       if (key >= 0) {
         keyMoments[key]! |= 1 << m;
@@ -307,22 +342,33 @@ export function changeCounts(scope: CountedScope, names: { courses: ReadonlyMap<
 
       const t = template[i]!;
       if (t < 0) continue;
-      const form = change.templates[t]!;
-      const asked = form.askedAt[m]!;
-      const first = ratingStart[i]!;
-      for (let k = 0; k < form.questions.length; k += 1) {
-        if (asked[k] === 0) continue;
-        const q = form.questions[k]!;
-        const value = ratings[first + k]!;
-        const retrospective = retro[first + k]!;
-        const item = form.items[k]!;
-        ratingsRead += 1;
-        cell.countRating(q, item, m, value, retrospective, anonymous, ratingsRead);
-        if (key >= 0 && value > 0) {
-          const cell = (key * Q + q) * 3 + m;
-          if (latest[cell] === 0) touched.push(cell);
-          latest[cell] = value;
+      const form = forms[t]!;
+      const local = formLocal[t]!;
+      if (formStamp[t] !== n) {
+        formStamp[t] = n;
+        for (let k = 0; k < form.questions.length; k += 1) {
+          const q = form.questions[k]!;
+          if (questionStamp[q] !== n) {
+            questionStamp[q] = n;
+            questionLocal[q] = questionsHere;
+            sessionQuestions[questionsHere++] = q;
+          }
+          local[k] = questionLocal[q]!;
         }
+      }
+      cell.meetForm(form, t, m, ratingsRead);
+      const places = form.askedPlaces[m]!;
+      ratingsRead += places.length;
+      const first = ratingStart[i]!;
+      for (let j = 0; j < places.length; j += 1) {
+        const k = places[j]!;
+        const value = ratings[first + k]!;
+        if (value > 0) {
+          cell.countRating(form.questions[k]!, m, value);
+          if (key >= 0) latest[(key * Q + local[k]!) * 3 + m] = value;
+        }
+        const retrospective = retro[first + k]!;
+        if (retrospective !== RETRO_NONE) cell.countRetrospective(form.questions[k]!, retrospective);
       }
     }
     if (cells === null) continue;
@@ -330,23 +376,25 @@ export function changeCounts(scope: CountedScope, names: { courses: ReadonlyMap<
     // The session's pairs: who answered at two moments, and how each question's ratings moved.
     for (let key = 0; key < pairKeys[n]!; key += 1) {
       const mask = keyMoments[key]!;
+      if (mask === 0) continue; // none of its answers counted
       keyMoments[key] = 0;
-      if ((mask & 3) !== 3 && (mask & 6) !== 6 && (mask & 5) !== 5) continue;
-      keyCell[key]!.countPairedPerson(mask);
+      const from = key * Q * 3;
+      if ((mask & 3) !== 3 && (mask & 6) !== 6 && (mask & 5) !== 5) {
+        latest.fill(0, from, from + questionsHere * 3);
+        continue;
+      }
+      const cell = keyCell[key]!;
+      cell.countPairedPerson(mask);
+      for (let l = 0; l < questionsHere; l += 1) {
+        const at = from + l * 3;
+        const before = latest[at]!;
+        const after = latest[at + 1]!;
+        const followUp = latest[at + 2]!;
+        latest[at] = latest[at + 1] = latest[at + 2] = 0;
+        if ((before > 0 ? 1 : 0) + (after > 0 ? 1 : 0) + (followUp > 0 ? 1 : 0) < 2) continue;
+        cell.countPair(sessionQuestions[l]!, before, after, followUp);
+      }
     }
-    for (const cell of touched) {
-      const triple = cell - (cell % 3);
-      const before = latest[triple]!;
-      const after = latest[triple + 1]!;
-      const followUp = latest[triple + 2]!;
-      if (before === 0 && after === 0 && followUp === 0) continue; // counted already
-      latest[triple] = latest[triple + 1] = latest[triple + 2] = 0;
-      if ((before > 0 ? 1 : 0) + (after > 0 ? 1 : 0) + (followUp > 0 ? 1 : 0) < 2) continue;
-      const key = Math.floor(triple / 3 / Q);
-      const q = triple / 3 - key * Q;
-      keyCell[key]!.countPair(q, before, after, followUp);
-    }
-    touched.length = 0;
   }
   const total = new GroupCounts('', '', Q);
   const courseGroups = new Map<string, GroupCounts>();
@@ -358,6 +406,7 @@ export function changeCounts(scope: CountedScope, names: { courses: ReadonlyMap<
   };
   for (const { course, contract, counts, bySector } of sessionGroups.values()) {
     bySector.forEach((cell, sector) => {
+      if (sector === sectorNumbers.get('anonymous')) cell!.markAnonymous();
       counts.add(cell!);
       sectorGroups[sector]!.add(cell!);
     });

@@ -48,6 +48,8 @@ export interface ChangeTemplate {
   items: EvaluationItem[];
   /** By moment: whether each of those questions is asked then (1) or not (0). */
   askedAt: Uint8Array[];
+  /** By moment: the places (in `questions`) of the questions asked then, in order. */
+  askedPlaces: Int32Array[];
 }
 
 export class ChangeFacts {
@@ -121,6 +123,7 @@ export class ChangeFacts {
         questions: Int32Array.from(items, (item) => this.questions.add(item.id)),
         items,
         askedAt: MOMENTS.map((moment) => Uint8Array.from(items, (item) => (askedAt(item, moment) ? 1 : 0))),
+        askedPlaces: MOMENTS.map((moment) => Int32Array.from(items.flatMap((item, k) => (askedAt(item, moment) ? [k] : [])))),
       };
     }
     return unchanged;
