@@ -7,7 +7,7 @@ import { openCoreInFolder } from '../../electron/host/open-core';
 import { localDay } from '../../shared/words-for-days';
 import { runFieldbook } from '../support/cli';
 import { addStaffToFolder, startServeProcess, type ServeProcess } from '../support/office-server';
-import { launchChromiumTrusting, signInAtServer } from './support/harness';
+import { launchChromiumTrusting, openAtServer, signedInPageAtServer } from './support/harness';
 
 /**
  * Two staff at the office, in two browsers over HTTPS, change the same
@@ -49,18 +49,8 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-async function signedInPage(context: BrowserContext, staff: { email: string; password: string }): Promise<Page> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await signInAtServer(page, server.url, staff);
-  await page.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
-  return page;
-}
-
-async function open(page: Page, path: string, heading: string): Promise<void> {
-  await page.goto(`${server.url}#${path}`);
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-}
+const signedInPage = (context: BrowserContext, staff: { email: string; password: string }) => signedInPageAtServer(context, server.url, staff);
+const open = (page: Page, path: string, heading: string) => openAtServer(page, server.url, path, heading);
 
 const changedPanel = (page: Page) => page.getByRole('alert').filter({ hasText: 'Someone else changed this since you opened it' });
 const cellsOf = (panel: ReturnType<typeof changedPanel>, label: string) => panel.getByRole('row').filter({ hasText: label }).getByRole('cell').allTextContents();

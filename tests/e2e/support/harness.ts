@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Core } from '../../../electron/core';
 import { createDispatcher } from '../../../electron/dispatch/dispatcher';
@@ -46,6 +46,21 @@ export async function signInAtServer(page: Page, url: string, staff: { email: st
   await page.getByLabel('Email address').fill(staff.email);
   await page.getByLabel('Password', { exact: true }).fill(staff.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** A new page in this browser context (one staff member's browser), signed in at the office server and on the screen they land on. */
+export async function signedInPageAtServer(context: BrowserContext, url: string, staff: { email: string; password: string }): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await signInAtServer(page, url, staff);
+  await page.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
+  return page;
+}
+
+/** Opens one of the office server's screens by its address, once its heading shows. */
+export async function openAtServer(page: Page, url: string, path: string, heading: string | RegExp): Promise<void> {
+  await page.goto(`${url}#${path}`);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
 
 /** An error that is only its sentence: where it was thrown would not help anyone install a browser. */
