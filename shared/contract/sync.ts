@@ -42,6 +42,7 @@ export const Outbox = z.object({
 export type Outbox = z.infer<typeof Outbox>;
 
 export const ExportResult = OutgoingFile.extend({ bundle: OutgoingBundle });
+export type ExportResult = z.infer<typeof ExportResult>;
 
 export const importStatuses = ['imported', 'already_imported', 'held'] as const;
 export const ImportOutcome = z.object({
@@ -190,8 +191,10 @@ export const SyncSettingsInput = z.strictObject({
 });
 
 /** "Send to office" on a laptop paired with an office server: the end-of-day file, and whether it went over the network. */
-export const SendOutcome = ExportResult.extend({
-  /** True when the office server took the file: nothing needs saving. False: save the file and take it to the office as today. */
+export const SendOutcome = z.object({
+  /** The end-of-day file written; null when nothing was new since the last one, and only the package was asked for. */
+  file: ExportResult.nullable(),
+  /** True when the office server took the file: nothing needs saving. False with a file: save it and take it to the office as today. */
   sent: z.boolean(),
   /** Plain words: what happened, and what to do with the file when it was not sent. */
   message: z.string(),
@@ -220,7 +223,7 @@ export const syncProcedures = {
   /** The same bundle again (same id and number), for a lost or broken stick. */
   'sync.rewriteBundle': { kind: 'query', input: z.strictObject({ sequence: z.number().int().min(1) }), output: ExportResult },
   'sync.importPackage': { kind: 'mutation', input: IncomingFile, output: PackageOutcome },
-  /** Writes the end-of-day file and, when the paired office runs a server that answers with the certificate learned at pairing, uploads it and applies the package it answers with. */
+  /** Writes the end-of-day file and, when the paired office runs a server that answers with the certificate learned at pairing, uploads it and applies the package it answers with; with nothing new, only fetches and applies the package. */
   'sync.sendToOffice': { kind: 'mutation', input: Empty, output: SendOutcome },
   // Office
   'sync.importFile': { kind: 'mutation', input: IncomingFile, output: ImportOutcome },

@@ -3,7 +3,7 @@ import { request } from 'node:https';
 import { recordOfficeServer } from '../../electron/core/sync/office-server-record';
 import { startTestOfficeServer, type TestOfficeServer } from '../support/office-server';
 import { enrolLaptop } from '../support/sync';
-import { countRows, tempCore, type TempCore } from '../support/temp-core';
+import { countRows, seedSession, TEST_TODAY, tempCore, type TempCore } from '../support/temp-core';
 
 /**
  * Laptops that upload (issue 18): the office server on a real port on
@@ -38,6 +38,8 @@ async function laptop(name = 'Hall laptop 2'): Promise<TempCore> {
 
 const peopleNamed = (temp: TempCore, givenName: string) =>
   temp.sqlite.prepare('SELECT count(*) FROM people WHERE given_name = ?').pluck().get(givenName) as number;
+const sessionsTitled = (temp: TempCore, title: string) =>
+  temp.sqlite.prepare('SELECT count(*) FROM sessions JOIN courses ON courses.id = sessions.course_id WHERE courses.title = ?').pluck().get(title) as number;
 
 /** A raw POST to the server, as something other than a Fieldbook laptop might send. */
 function post(path: string, body: Buffer, contentType: string): Promise<{ status: number; result: { ok: boolean; error?: { code: string; message: string } } }> {
@@ -71,7 +73,7 @@ describe('Send to office from a laptop paired with the office server', { timeout
     // The office sees the day, and its import log says so as for a file dropped in the inbox.
     expect(peopleNamed(office, 'Nadia')).toBe(1);
     const log = await office.call('sync.importLog', {});
-    expect(log[0]).toMatchObject({ senderName: 'Hall laptop 2', sequence: 1, status: 'imported', fileName: sent.fileName });
+    expect(log[0]).toMatchObject({ senderName: 'Hall laptop 2', sequence: 1, status: 'imported', fileName: sent.file?.fileName });
     // The package came back: the laptop's file is confirmed.
     expect(sent.package?.status).toBe('imported');
     expect((await hall.call('sync.outbox', {})).bundles[0]?.acknowledgedAt).not.toBeNull();
@@ -90,13 +92,14 @@ describe('Send to office from a laptop paired with the office server', { timeout
     expect(sent.message).toBe(
       `The end-of-day file was written but not sent: 127.0.0.1:${server.server.port} answered with a certificate other than the one learned at pairing, so this laptop did not trust it. Save the file and take it to Central office as usual, and tell the office.`,
     );
-    expect(sent.contentBase64.length).toBeGreaterThan(0);
+    const written = sent.file!;
+    expect(written.contentBase64.length).toBeGreaterThan(0);
     expect(peopleNamed(office, 'Nadia')).toBe(0);
     expect(countRows(office.sqlite, 'import_log')).toBe(0);
     // Nothing reached the server: the connection was dropped before the request was written.
     expect(server.lines.filter((line) => line.includes('pload'))).toEqual([]);
     // The file it wrote instead is the ordinary end-of-day file: imported by hand, it is the day.
-    const imported = await office.call('sync.importFile', { fileName: sent.fileName, contentBase64: sent.contentBase64 });
+    const imported = await office.call('sync.importFile', { fileName: written.fileName, contentBase64: written.contentBase64 });
     expect(imported.status).toBe('imported');
     expect(peopleNamed(office, 'Nadia')).toBe(1);
   });
@@ -108,8 +111,57 @@ describe('Send to office from a laptop paired with the office server', { timeout
     const sent = await hall.call('sync.sendToOffice', {});
     expect(sent.sent).toBe(false);
     expect(sent.message).toMatch(/^The end-of-day file was written but not sent: Central office's server did not answer \(127\.0\.0\.1:\d+ could not be reached \(ECONNREFUSED\)\)\. Save the file and take it to the office as usual\.$/);
-    expect(sent.bundle.sequence).toBe(1);
+    expect(sent.file?.bundle.sequence).toBe(1);
     server = await startTestOfficeServer(office);
+  });
+
+  it("with nothing new to send, fetches the office's package: the office's newer session reaches the laptop and no file is written", async () => {
+    const hall = await laptop();
+    // A laptop that has recorded nothing yet still gets the office's sessions.
+    await seedSession(office.call, { day: TEST_TODAY, title: 'First aid' });
+    const first = await hall.call('sync.sendToOffice', {});
+    expect(first).toMatchObject({ file: null, sent: false, upload: null, package: { status: 'imported', sessions: 1 } });
+    expect(first.message).toMatch(
+      /^Nothing new to send: nothing has been recorded on this laptop yet, so nothing needs saving\. Imported the package from Central office: 1 upcoming sessions/,
+    );
+    expect(sessionsTitled(hall, 'First aid')).toBe(1);
+
+    // Back from a day out, the day sent, then the office adds a session: the next press brings it without writing a file.
+    await hall.call('people.create', { givenName: 'Nadia', familyName: 'Haddad' });
+    expect((await hall.call('sync.sendToOffice', {})).sent).toBe(true);
+    await seedSession(office.call, { day: TEST_TODAY, title: 'Manual handling' });
+    const again = await hall.call('sync.sendToOffice', {});
+    expect(again).toMatchObject({ file: null, sent: false, upload: null, package: { status: 'imported', sessions: 2 } });
+    expect(again.message).toMatch(/^Nothing new to send since end-of-day file 1, so nothing needs saving\. Imported the package from Central office: 2 upcoming sessions/);
+    expect(sessionsTitled(hall, 'Manual handling')).toBe(1);
+    expect((await hall.call('sync.outbox', {})).bundles.map((bundle) => bundle.sequence)).toEqual([1]);
+    expect(countRows(office.sqlite, 'received_bundles')).toBe(1);
+  });
+
+  it('with nothing new and no answer, says nothing needed saving and the package could not be fetched', async () => {
+    const hall = await laptop();
+    await hall.call('people.create', { givenName: 'Nadia', familyName: 'Haddad' });
+    expect((await hall.call('sync.sendToOffice', {})).sent).toBe(true);
+    await server.close();
+    const sent = await hall.call('sync.sendToOffice', {});
+    expect(sent).toMatchObject({ file: null, sent: false, upload: null, package: null });
+    expect(sent.message).toMatch(
+      /^Nothing new to send since end-of-day file 1, so nothing needs saving\. Central office's package could not be fetched: the server did not answer \(127\.0\.0\.1:\d+ could not be reached \(ECONNREFUSED\)\)\. Press Send to office again at the office, or import the package from a file from the office\.$/,
+    );
+    expect((await hall.call('sync.outbox', {})).bundles).toHaveLength(1);
+    server = await startTestOfficeServer(office);
+  });
+
+  it('with nothing new on a laptop whose office runs no server, says there is no need to export, as Export does', async () => {
+    const serverless = await tempCore({ setUp: true });
+    others.push(serverless);
+    const hall = await enrolLaptop(serverless, 'Hall laptop 3');
+    others.push(hall);
+    await expect(hall.call('sync.sendToOffice', {})).rejects.toThrow(/NOTHING_TO_EXPORT: No need to export: nothing has been recorded on this laptop yet\./);
+    await hall.call('people.create', { givenName: 'Nadia', familyName: 'Haddad' });
+    const sent = await hall.call('sync.sendToOffice', {});
+    expect(sent).toMatchObject({ sent: false, file: { bundle: { sequence: 1 } } });
+    expect(sent.message).toBe("The end-of-day file was written. Save it and take it to Central office: it does not run a server this laptop can send to.");
   });
 
   it("refuses a stranger's upload and package request, and imports nothing", async () => {
@@ -182,7 +234,7 @@ describe('Send to office from a laptop paired with the office server', { timeout
     expect(sent.message).toContain('Ask the office to enrol this laptop, then take it the saved file.');
     expect(peopleNamed(office, 'Nadia')).toBe(0);
     // The reason for revoking it stays at the office: whoever holds the laptop is told only to ask for an enrolment.
-    const uploaded = await post('/device/upload', Buffer.from(sent.contentBase64, 'base64'), 'application/octet-stream');
+    const uploaded = await post('/device/upload', Buffer.from(sent.file!.contentBase64, 'base64'), 'application/octet-stream');
     expect(uploaded.result.error).toEqual({
       code: 'REVOKED_SENDER',
       message: 'Ask the office to enrol this laptop first: its server takes files only from laptops the office has enrolled.',

@@ -50,7 +50,7 @@ function localChanges(ctx: CoreContext, deviceId: string, after: string, upTo: s
   return rows;
 }
 
-async function lastBundle(ctx: CoreContext, officeId: string) {
+export async function lastBundle(ctx: CoreContext, officeId: string) {
   return ctx.db
     .selectFrom('outgoing_bundles')
     .selectAll()

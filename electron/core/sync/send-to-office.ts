@@ -1,11 +1,12 @@
-import { ImportOutcome, OutgoingFile, type PackageOutcome, type SendOutcome } from '../../../shared/contract';
+import { type ExportResult, ImportOutcome, type OfficeServerLink, OutgoingFile, type PackageOutcome, type SendOutcome } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
+import type { PairedOfficeTable } from '../../db/schema';
 import type { CoreContext } from '../deps';
 import { inAsyncTransaction } from '../write-path';
 import { deviceKeys } from './device-keys';
 import { CertificateRefused, callOffice, OfficeUnreachable, type OfficeAnswer } from './office-link';
 import { pairedServerLink } from './office-server-record';
-import { exportBundle, pairedOffice } from './outbox';
+import { exportBundle, lastBundle, pairedOffice } from './outbox';
 import { writePackageRequest } from './package-request';
 import { importPackage } from './packages';
 
@@ -47,6 +48,61 @@ function notReached(error: unknown, officeName: string): string | null {
   return null;
 }
 
+/** The laptop's package fetched from the server and applied as an imported package file would be; or why it did not come, in plain words. */
+async function fetchPackage(ctx: CoreContext, link: OfficeServerLink): Promise<{ outcome: PackageOutcome } | { missing: string }> {
+  try {
+    const keys = await deviceKeys(ctx, 'laptop');
+    const answer = answerOf(
+      await callOffice(link, {
+        path: PACKAGE_PATH,
+        body: Buffer.from(JSON.stringify({ request: writePackageRequest(ctx, keys) })),
+        contentType: 'application/json',
+      }),
+    );
+    if (!answer.ok) return { missing: `did not come back: ${answer.message}` };
+    const file = OutgoingFile.parse(answer.value);
+    return { outcome: await importPackage(ctx, new Uint8Array(Buffer.from(file.contentBase64, 'base64')), file.fileName) };
+  } catch (error) {
+    if (error instanceof CertificateRefused) return { missing: `was not fetched: ${error.message}, so this laptop did not trust it; tell the office.` };
+    if (error instanceof OfficeUnreachable) return { missing: `could not be fetched: the server did not answer (${error.message}).` };
+    if (error instanceof FieldbookError) return { missing: `could not be applied: ${error.message}` };
+    throw error;
+  }
+}
+
+/** The end-of-day file, or null when nothing is new since the last one (the refusal Export end-of-day file gives, kept to say so). */
+async function exportIfAnythingNew(ctx: CoreContext): Promise<{ file: ExportResult } | { nothingNew: FieldbookError }> {
+  try {
+    return { file: await inAsyncTransaction(ctx.sqlite, () => exportBundle(ctx)) };
+  } catch (error) {
+    if (error instanceof FieldbookError && error.code === 'NOTHING_TO_EXPORT') return { nothingNew: error };
+    throw error;
+  }
+}
+
+/**
+ * With nothing new to send, the laptop back at the office still wants the
+ * office's newer sessions and acknowledgements: the package alone, over the
+ * same pinned link. Nothing is written, so nothing needs saving either way.
+ */
+async function onlyFetchPackage(ctx: CoreContext, office: PairedOfficeTable, link: OfficeServerLink): Promise<SendOutcome> {
+  const last = await lastBundle(ctx, office.device_id);
+  const nothingNew = last
+    ? `Nothing new to send since end-of-day file ${last.sequence}, so nothing needs saving.`
+    : 'Nothing new to send: nothing has been recorded on this laptop yet, so nothing needs saving.';
+  const fetched = await fetchPackage(ctx, link);
+  if ('missing' in fetched) {
+    return {
+      file: null,
+      sent: false,
+      message: `${nothingNew} ${office.name}'s package ${fetched.missing} Press Send to office again at the office, or import the package from a file from the office.`,
+      upload: null,
+      package: null,
+    };
+  }
+  return { file: null, sent: false, message: `${nothingNew} ${fetched.outcome.message}`, upload: null, package: fetched.outcome };
+}
+
 /**
  * "Send to office": the end-of-day file, written and numbered exactly as
  * Export end-of-day file writes it (in a transaction of its own, which
@@ -55,13 +111,20 @@ function notReached(error: unknown, officeName: string): string | null {
  * its enrolment file named, and the laptop's package fetched and applied as
  * an imported package file would be. Without a network, with a refused
  * certificate or a refused file, the file is handed back to be saved and
- * taken to the office as today, and the message says why.
+ * taken to the office as today, and the message says why. With nothing new
+ * to send, only the package is fetched (a laptop without a server is told
+ * there is no need to export, as Export tells it).
  */
 export async function sendToOffice(ctx: CoreContext): Promise<SendOutcome> {
-  const exported = await inAsyncTransaction(ctx.sqlite, () => exportBundle(ctx));
+  const exported = await exportIfAnythingNew(ctx);
   const office = await pairedOffice(ctx);
   const link = pairedServerLink(office);
-  const kept = (message: string): SendOutcome => ({ ...exported, sent: false, message, upload: null, package: null });
+  if ('nothingNew' in exported) {
+    if (!link) throw exported.nothingNew;
+    return onlyFetchPackage(ctx, office, link);
+  }
+  const file = exported.file;
+  const kept = (message: string): SendOutcome => ({ file, sent: false, message, upload: null, package: null });
   if (!link) return kept(`The end-of-day file was written. Save it and take it to ${office.name}: it does not run a server this laptop can send to.`);
 
   let upload: ImportOutcome;
@@ -69,9 +132,9 @@ export async function sendToOffice(ctx: CoreContext): Promise<SendOutcome> {
     const answer = answerOf(
       await callOffice(link, {
         path: UPLOAD_PATH,
-        body: Buffer.from(exported.contentBase64, 'base64'),
+        body: Buffer.from(file.contentBase64, 'base64'),
         contentType: 'application/octet-stream',
-        headers: { [FILE_NAME_HEADER]: encodeURIComponent(exported.fileName) },
+        headers: { [FILE_NAME_HEADER]: encodeURIComponent(file.fileName) },
       }),
     );
     if (!answer.ok && answer.code !== null && NOT_ENROLLED_CODES.has(answer.code)) {
@@ -88,24 +151,16 @@ export async function sendToOffice(ctx: CoreContext): Promise<SendOutcome> {
   }
 
   const sent = `Sent to ${office.name} over the network: ${upload.message}.`.replace(/\.\.$/, '.');
-  let outcome: PackageOutcome;
-  try {
-    const keys = await deviceKeys(ctx, 'laptop');
-    const answer = answerOf(
-      await callOffice(link, {
-        path: PACKAGE_PATH,
-        body: Buffer.from(JSON.stringify({ request: writePackageRequest(ctx, keys) })),
-        contentType: 'application/json',
-      }),
-    );
-    if (!answer.ok) return { ...exported, sent: true, message: `${sent} Its package did not come back: ${answer.message}`, upload, package: null };
-    const file = OutgoingFile.parse(answer.value);
-    outcome = await importPackage(ctx, new Uint8Array(Buffer.from(file.contentBase64, 'base64')), file.fileName);
-  } catch (error) {
-    // The file is at the office either way: the package can come later, by the network or as a file.
-    const why = error instanceof FieldbookError ? error.message : error instanceof OfficeUnreachable || error instanceof CertificateRefused ? `${error.message}.` : null;
-    if (why === null) throw error;
-    return { ...exported, sent: true, message: `${sent} Its package could not be applied: ${why} Import the package from a file from the office, or it comes back with the next end-of-day file you send.`, upload, package: null };
+  // The file is at the office either way: the package can come later, by the network or as a file.
+  const fetched = await fetchPackage(ctx, link);
+  if ('missing' in fetched) {
+    return {
+      file,
+      sent: true,
+      message: `${sent} Its package ${fetched.missing} Press Send to office again to fetch it, or import the package from a file from the office.`,
+      upload,
+      package: null,
+    };
   }
-  return { ...exported, sent: true, message: `${sent} ${outcome.message}`, upload, package: outcome };
+  return { file, sent: true, message: `${sent} ${fetched.outcome.message}`, upload, package: fetched.outcome };
 }

@@ -111,8 +111,8 @@ function Retention({ onSaved }: { onSaved(): void }) {
 
 function Outbox() {
   const [version, setVersion] = useState(0);
-  /** The last file written or sent; no file name when it went over the network and nothing needs saving. */
-  const [written, setWritten] = useState<{ text: string; fileName: string | null } | null>(null);
+  /** The last file written or sent (no file name when nothing needs saving), and whether it all went well. */
+  const [written, setWritten] = useState<{ text: string; fileName: string | null; done: boolean } | null>(null);
   const [packageOutcome, setPackageOutcome] = useState<PackageOutcome | null>(null);
   const reload = () => setVersion((count) => count + 1);
   const action = useAction(reload);
@@ -133,22 +133,20 @@ function Outbox() {
       .then((result) => {
         if (!result) return;
         offerDownload(result);
-        setWritten({ text: bundleWrittenText(result.bundle), fileName: result.fileName });
+        setWritten({ text: bundleWrittenText(result.bundle), fileName: result.fileName, done: true });
       });
 
   // Paired with an office server: over the network when it answers, else the same file as Export writes, to save.
+  // With nothing new there is no file, and only the office's package is fetched.
   const sendToOffice = () =>
     void action
       .run('export', () => call('sync.sendToOffice', {}), (result) => result.message)
       .then((result) => {
         if (!result) return;
         setPackageOutcome(result.package);
-        if (result.sent) {
-          setWritten({ text: result.message, fileName: null });
-          return;
-        }
-        offerDownload(result);
-        setWritten({ text: result.message, fileName: result.fileName });
+        const toSave = result.sent ? null : result.file;
+        if (toSave) offerDownload(toSave);
+        setWritten({ text: result.message, fileName: toSave?.fileName ?? null, done: result.sent || (!toSave && result.package !== null) });
       });
 
   const writeAgain = (bundle: OutgoingBundle) =>
@@ -196,8 +194,8 @@ function Outbox() {
             {office?.server ? (
               <>
                 <p>
-                  Back at the office, the file goes straight to {office.name}'s server; anywhere else it is written for you to
-                  save and take in as usual.
+                  Back at the office, the file goes straight to {office.name}'s server and the office's package comes back (with
+                  nothing new, only the package); anywhere else it is written for you to save and take in as usual.
                 </p>
                 <button type="button" className="button button--large" aria-disabled={action.busy || undefined} onClick={sendToOffice}>
                   Send to office
@@ -210,7 +208,7 @@ function Outbox() {
             )}
             <Refusal message={problemAt(action, 'export')} />
             {written && (
-              <div className={written.fileName === null ? 'notice notice--success' : office?.server ? 'notice' : 'notice notice--success'}>
+              <div className={written.done ? 'notice notice--success' : 'notice'}>
                 <p className="written">{written.text}</p>
                 {written.fileName !== null && (
                   <p>
