@@ -12,7 +12,8 @@ import { facilitatorKey } from './facilitator-key';
  * people matching the organisation and sector filters — as the people
  * trained and each session's count of attendances. The SQL in
  * scope.ts states the same rules; tests/integration/report-facts.test.ts
- * holds the two to the same figures.
+ * holds the two to the same figures. The people trained and each session's
+ * count are worked out when first asked for (a walk over every attendance).
  */
 export interface CountedScope {
   facts: ReportFacts;
@@ -64,41 +65,56 @@ export function countedScope(facts: ReportFacts, period: ResolvedPeriod, filters
   const personMatches = (person: number) =>
     (wantedOrganisation === undefined || organisation[person] === wantedOrganisation) && (wantedSector === undefined || sectorOf(person) === wantedSector);
 
-  // Person by person (facts/attendance-facts.ts byPerson), their sessions in scope.
-  const { people: byPerson, organisationSlot, start, sessions: personSessions } = attendance.byPerson;
-  const attendedAt = new Int32Array(attendance.sessions.length);
-  const trained = new Int32Array(byPerson.length);
-  let trainedCount = 0;
-  let attendances = 0;
-  // An organisation filter reads only that organisation's people, who are together.
-  let first = 0;
-  let last = byPerson.length;
-  if (wantedOrganisation !== undefined) {
-    const slot = wantedOrganisation + 1;
-    while (first < last && organisationSlot[first]! < slot) first += 1;
-    last = first;
-    while (last < byPerson.length && organisationSlot[last] === slot) last += 1;
-  }
-  for (let position = first; position < last; position += 1) {
-    if (wantedSector !== undefined && sectorOf(byPerson[position]!) !== wantedSector) continue;
-    let counted = 0;
-    for (let k = start[position]!; k < start[position + 1]!; k += 1) {
-      const session = personSessions[k]!;
-      if (inScope[session] !== 1) continue;
-      attendedAt[session]! += 1;
-      counted += 1;
+  // Person by person (facts/attendance-facts.ts byPerson), their sessions in scope: walked when a report first asks for
+  // the people trained or each session's count.
+  let walked: { trained: Int32Array; attendedAt: Int32Array; attendances: number } | null = null;
+  const walk = () => {
+    const { people: byPerson, organisationSlot, start, sessions: personSessions } = attendance.byPerson;
+    const attendedAt = new Int32Array(attendance.sessions.length);
+    const trained = new Int32Array(byPerson.length);
+    let trainedCount = 0;
+    let attendances = 0;
+    // An organisation filter reads only that organisation's people, who are together.
+    let first = 0;
+    let last = byPerson.length;
+    if (wantedOrganisation !== undefined) {
+      const slot = wantedOrganisation + 1;
+      while (first < last && organisationSlot[first]! < slot) first += 1;
+      last = first;
+      while (last < byPerson.length && organisationSlot[last] === slot) last += 1;
     }
-    if (counted > 0) trained[trainedCount++] = position;
-    attendances += counted;
-  }
+    for (let position = first; position < last; position += 1) {
+      if (wantedSector !== undefined && sectorOf(byPerson[position]!) !== wantedSector) continue;
+      let counted = 0;
+      for (let k = start[position]!; k < start[position + 1]!; k += 1) {
+        const session = personSessions[k]!;
+        if (inScope[session] !== 1) continue;
+        attendedAt[session]! += 1;
+        counted += 1;
+      }
+      if (counted > 0) trained[trainedCount++] = position;
+      attendances += counted;
+    }
+    return (walked = { trained: trained.subarray(0, trainedCount), attendedAt, attendances });
+  };
+  let keptAttendances: number | null = null;
 
   return {
     facts,
     sessions,
     inScope,
-    trained: trained.subarray(0, trainedCount),
-    attendedAt,
-    attendances,
+    get trained() {
+      return (walked ?? walk()).trained;
+    },
+    get attendedAt() {
+      return (walked ?? walk()).attendedAt;
+    },
+    get attendances() {
+      // Without a person filter every kept attendee of a session in scope counts: added up session by session, without
+      // the walk (the change report asks only for this count).
+      if (walked === null && !personFiltered) return (keptAttendances ??= sessions.reduce((sum, n) => sum + attendance.kept[n]!.length, 0));
+      return (walked ?? walk()).attendances;
+    },
     personFiltered,
     responderMatches: (person) => {
       if (!personFiltered) return true;
