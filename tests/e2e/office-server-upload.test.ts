@@ -19,8 +19,8 @@ import { COURSE, morningSession, OFFICE_NAME, seeder, type Seed } from './suppor
  * browser only through the public key's hash it printed). The laptop signs
  * someone in and presses Send to office; a coordinator at the server sees
  * the sign-in; with the server stopped the same button writes the file to
- * save, as before; a laptop the office never enrolled is refused in plain
- * words.
+ * save, as before; with nothing new, the button brings the office's package
+ * alone; a laptop the office never enrolled is refused in plain words.
  */
 
 const LAPTOP = 'Hall laptop 2';
@@ -122,6 +122,33 @@ describe('a laptop sending to the office server', { timeout: 180_000 }, () => {
     expect(noted).toMatchObject({ status: 'refused', senderName: null, fileName: download.suggestedFilename() });
   });
 
+  it("with nothing new to send, the same button brings the office's newer session and writes no file", async () => {
+    const onServer = await signedInAt(ADMIN);
+    const { laptop, onLaptop } = await pairedLaptop(onServer, 'Hall laptop 3');
+    const { today } = await onLaptop('device.status', {});
+    await onLaptop('people.create', { givenName: 'Nadia', familyName: 'Haddad' });
+    expect((await onLaptop('sync.sendToOffice', {})).sent).toBe(true);
+    // After the laptop's day went in, the coordinator adds an afternoon session.
+    const course = await onServer('courses.create', { title: 'Safeguarding adults', durationMinutes: 180, learningOutcomes: ['Recognise the signs of abuse'] });
+    const venue = await onServer('venues.create', { name: 'Riverside Hall', address: '1 River Lane, Leeds' });
+    await onServer('sessions.create', { courseId: course.id, venueId: venue.id, startsAt: `${today}T14:00`, endsAt: `${today}T17:00`, capacity: 12, facilitators: ['Sam Okafor'] });
+
+    const page = await openPage(laptop);
+    const sent = await sendToOffice(page);
+    expect(await textOf(page.locator('.unsent'))).toContain('Nothing new since the last file');
+    expect(sent).toMatch(/^Nothing new to send since end-of-day file 1, so nothing needs saving\. Imported the package from Central office: \d+ upcoming sessions/);
+    await said(page, 'Nothing new to send since end-of-day file 1');
+    const packageRegion = page.getByRole('region', { name: 'Package from the office' });
+    expect(await textOf(packageRegion.getByRole('heading', { level: 3 }))).toMatch(/^Imported the package from Central office/);
+    // No file was written: nothing to save, and the list of files still ends at file 1.
+    expect(await page.getByText('Saved as').count()).toBe(0);
+    expect(await page.getByRole('rowheader', { name: /^End-of-day file \d+$/ }).allTextContents()).toEqual(['End-of-day file 1']);
+
+    await clickInMainMenu(page, 'Today');
+    await heading(page, 'Today').waitFor();
+    await page.getByRole('link', { name: '14:00 to 17:00 Safeguarding adults' }).waitFor();
+  });
+
   it('sends the day over HTTPS, the coordinator sees the sign-in, and with the server stopped the file is written to save', async () => {
     const onServer = await signedInAt(ADMIN);
     const { laptop, onLaptop, deviceId } = await pairedLaptop(onServer);
@@ -173,5 +200,12 @@ describe('a laptop sending to the office server', { timeout: 180_000 }, () => {
     expect(await textOf(laptopPage.getByText('Saved as'))).toContain(download.suggestedFilename());
     const secondFile = laptopPage.getByRole('row').filter({ has: laptopPage.getByRole('rowheader', { name: 'End-of-day file 2', exact: true }) });
     expect(await textOf(secondFile)).toContain('Not yet confirmed');
+
+    // Pressed again with nothing new and still no server: nothing to save, and the package could not come.
+    await button(laptopPage, 'Send to office').click();
+    await expect
+      .poll(() => textOf(laptopPage.locator('.written')))
+      .toMatch(/^Nothing new to send since end-of-day file 2, so nothing needs saving\. Central office's package could not be fetched: the server did not answer/);
+    expect(await laptopPage.getByText('Saved as').count()).toBe(0);
   });
 });
