@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addStaff } from '../../electron/core/staff/accounts';
 import { evaluatedSession } from '../support/evaluations';
-import { startTestOfficeServer, StaffClient, type TestOfficeServer } from '../support/office-server';
-import { DAY_MS, tempCore, type TempCore } from '../support/temp-core';
+import { officeCoreWithStaff, startTestOfficeServer, type TestOfficeServer } from '../support/office-server';
+import { DAY_MS, type TempCore } from '../support/temp-core';
 
 /**
  * The follow-up's mail-merge holds people's names and emails, so on the
@@ -16,26 +15,16 @@ const ADMIN = { name: 'Priya Shah', email: 'priya@example.org', role: 'admin' as
 
 let temp: TempCore;
 let office: TestOfficeServer;
-const clients: StaffClient[] = [];
 
 beforeEach(async () => {
-  temp = await tempCore({ setUp: true });
-  for (const staff of [COORDINATOR, ADMIN]) await temp.core.exclusive(() => addStaff(temp.core.context, { ...staff, mustChangePassword: false }));
+  temp = await officeCoreWithStaff([COORDINATOR, ADMIN]);
   office = await startTestOfficeServer(temp, { signInsPerMinute: 1000 });
 });
 
 afterEach(async () => {
-  for (const client of clients.splice(0)) client.close();
   await office.close();
   await temp.cleanup();
 });
-
-async function signedIn(staff: typeof COORDINATOR | typeof ADMIN): Promise<StaffClient> {
-  const client = new StaffClient(office);
-  clients.push(client);
-  expect((await client.signIn(staff.email, staff.password)).result.ok).toBe(true);
-  return client;
-}
 
 describe('the follow-up mail-merge in the audit trail', { timeout: 120_000 }, () => {
   it('records each mail-merge written and written again, with who wrote it and for how many people', async () => {
@@ -47,7 +36,7 @@ describe('the follow-up mail-merge in the audit trail', { timeout: 120_000 }, ()
     }
     temp.clock.advance(84 * DAY_MS);
 
-    const coordinator = await signedIn(COORDINATOR);
+    const coordinator = await office.signedIn(COORDINATOR);
     const written = await coordinator.call('followUps.writeMailMerge', { format: 'csv', sessionId: session.id });
     expect(written.result, JSON.stringify(written.result)).toMatchObject({ ok: true, value: { asked: 2 } });
     const again = await coordinator.call('followUps.rewriteMailMerge', { format: 'xlsx' });
@@ -55,7 +44,7 @@ describe('the follow-up mail-merge in the audit trail', { timeout: 120_000 }, ()
     // A refused one wrote nothing, so it is not audited.
     expect((await coordinator.call('followUps.writeMailMerge', { format: 'csv' })).result.ok).toBe(false);
 
-    const admin = await signedIn(ADMIN);
+    const admin = await office.signedIn(ADMIN);
     const trail = (await admin.call('staff.audit', {})).result.value as { kind: string; staffName: string; detail: string }[];
     expect(trail.filter((line) => line.kind === 'personal_data_exported').reverse()).toEqual([
       expect.objectContaining({ staffName: 'Tomasz Nowak', detail: 'Wrote the follow-up mail-merge as CSV: the names, emails and personal codes of 2 people.' }),

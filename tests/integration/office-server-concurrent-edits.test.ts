@@ -1,30 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addStaff } from '../../electron/core/staff/accounts';
-import { startTestOfficeServer, StaffClient, type TestOfficeServer } from '../support/office-server';
-import { databaseHash, seedSession, tempCore, TEST_TODAY, type TempCore } from '../support/temp-core';
+import { officeCoreWithStaff, startTestOfficeServer, type TestOfficeServer } from '../support/office-server';
+import { databaseHash, seedSession, TEST_TODAY, type TempCore } from '../support/temp-core';
 
 const PRIYA = { name: 'Priya Shah', email: 'priya@example.org', role: 'coordinator' as const, password: 'violet-harbour-lantern' };
 const TOMASZ = { name: 'Tomasz Nowak', email: 'tomasz@example.org', role: 'coordinator' as const, password: 'amber-river-compass' };
 
 let temp: TempCore;
 let office: TestOfficeServer;
-const clients: StaffClient[] = [];
-
-async function signedIn(staff: typeof PRIYA): Promise<StaffClient> {
-  const client = new StaffClient(office);
-  clients.push(client);
-  expect((await client.signIn(staff.email, staff.password)).result.ok).toBe(true);
-  return client;
-}
 
 beforeEach(async () => {
-  temp = await tempCore({ setUp: true });
-  for (const staff of [PRIYA, TOMASZ]) await temp.core.exclusive(() => addStaff(temp.core.context, { ...staff, mustChangePassword: false }));
+  temp = await officeCoreWithStaff([PRIYA, TOMASZ]);
   office = await startTestOfficeServer(temp, { signInsPerMinute: 1000 });
 });
 
 afterEach(async () => {
-  for (const client of clients.splice(0)) client.close();
   await office.close();
   await temp.cleanup();
 });
@@ -32,7 +21,7 @@ afterEach(async () => {
 describe('two staff editing the same session on the office server', { timeout: 60_000 }, () => {
   it('tells the later save the session changed since it was opened, by whom, with both values, and saves nothing of it', async () => {
     const session = await seedSession(temp.call, { day: TEST_TODAY, capacity: 20 });
-    const [priya, tomasz] = [await signedIn(PRIYA), await signedIn(TOMASZ)];
+    const [priya, tomasz] = [await office.signedIn(PRIYA), await office.signedIn(TOMASZ)];
     // Both open the session's edit form.
     const opened = await Promise.all([priya, tomasz].map(async (client) => (await client.call('sessions.get', { id: session.id })).result.value));
     expect(opened[0].version).toBe(opened[1].version);

@@ -3,10 +3,9 @@ import { procedures, type ProcedureName } from '../../shared/contract';
 import { staffRoles } from '../../shared/contract/staff';
 import { FieldbookError } from '../../shared/errors';
 import { roleMayCall } from '../../shared/staff-roles';
-import { addStaff } from '../../electron/core/staff/accounts';
 import { asStaff } from '../../electron/core/staff/caller';
-import { startTestOfficeServer, StaffClient, type TestOfficeServer } from '../support/office-server';
-import { databaseHash, tempCore, type TempCore } from '../support/temp-core';
+import { officeCoreWithStaff, startTestOfficeServer, type StaffClient, type TestOfficeServer } from '../support/office-server';
+import { databaseHash, type TempCore } from '../support/temp-core';
 
 const STAFF = {
   admin: { name: 'Priya Shah', email: 'priya@example.org', role: 'admin' as const, password: 'violet-harbour-lantern' },
@@ -18,8 +17,7 @@ let temp: TempCore;
 let office: TestOfficeServer;
 
 beforeEach(async () => {
-  temp = await tempCore({ setUp: true });
-  for (const staff of Object.values(STAFF)) await temp.core.exclusive(() => addStaff(temp.core.context, { ...staff, mustChangePassword: false }));
+  temp = await officeCoreWithStaff(Object.values(STAFF));
   office = await startTestOfficeServer(temp, { signInsPerMinute: 1000 });
 });
 
@@ -28,10 +26,8 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
-async function signedIn(role: keyof typeof STAFF): Promise<StaffClient> {
-  const client = new StaffClient(office);
-  expect((await client.signIn(STAFF[role].email, STAFF[role].password)).result.ok).toBe(true);
-  return client;
+function signedIn(role: keyof typeof STAFF): Promise<StaffClient> {
+  return office.signedIn(STAFF[role]);
 }
 
 describe('roles on the office server', { timeout: 120_000 }, () => {

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addStaff } from '../../electron/core/staff/accounts';
-import { startTestOfficeServer, StaffClient, type TestOfficeServer } from '../support/office-server';
-import { tempCore, type TempCore } from '../support/temp-core';
+import { addStaffAccounts, officeCoreWithStaff, startTestOfficeServer, StaffClient, type TestOfficeServer } from '../support/office-server';
+import type { TempCore } from '../support/temp-core';
 
 const ADMIN = { name: 'Priya Shah', email: 'priya@example.org', role: 'admin' as const, password: 'violet-harbour-lantern' };
 const COORDINATOR = { name: 'Tomasz Nowak', email: 'tomasz@example.org', role: 'coordinator' as const, password: 'amber-river-compass' };
@@ -10,25 +9,12 @@ const MINUTE = 60_000;
 let temp: TempCore;
 let office: TestOfficeServer;
 
-async function addAccount(staff: typeof ADMIN | typeof COORDINATOR): Promise<string> {
-  const added = await temp.core.exclusive(() => addStaff(temp.core.context, { ...staff, mustChangePassword: false }));
-  return added.id;
-}
-
-async function signedIn(staff: { email: string; password: string }): Promise<StaffClient> {
-  const client = new StaffClient(office);
-  const answer = await client.signIn(staff.email, staff.password);
-  expect(answer.result, JSON.stringify(answer.result)).toMatchObject({ ok: true });
-  return client;
-}
-
 async function auditKinds(): Promise<string[]> {
   return (temp.sqlite.prepare('SELECT kind FROM staff_audit ORDER BY at, rowid').pluck().all() as string[]).filter((kind) => kind !== 'staff_added');
 }
 
 beforeEach(async () => {
-  temp = await tempCore({ setUp: true });
-  await addAccount(ADMIN);
+  temp = await officeCoreWithStaff([ADMIN]);
   office = await startTestOfficeServer(temp, { signInsPerMinute: 1000 });
 });
 
@@ -60,7 +46,7 @@ describe('signing in to the office server', { timeout: 60_000 }, () => {
     const stranger = await new StaffClient(office).call('courses.list', {});
     expect(stranger).toMatchObject({ status: 401, result: { ok: false, error: { code: 'UNAUTHORISED' } } });
 
-    const admin = await signedIn(ADMIN);
+    const admin = await office.signedIn(ADMIN);
     const noCsrf = await admin.call('courses.create', { title: 'Cultural Competency' }, { 'x-fieldbook-csrf': 'copied-from-nowhere' });
     expect(noCsrf).toMatchObject({ status: 401, result: { error: { message: 'Reload the page and try again: that request did not come from Fieldbook.' } } });
     const otherSite = await admin.call('courses.create', { title: 'Cultural Competency' }, { origin: 'https://evil.example' });
@@ -105,7 +91,7 @@ describe('signing in to the office server', { timeout: 60_000 }, () => {
   });
 
   it('keeps an address shut out, and an account locked, when the server restarts', async () => {
-    await addAccount(COORDINATOR);
+    await addStaffAccounts(temp, [COORDINATOR]);
     const client = new StaffClient(office);
     // Ten wrong passwords in a row for one account, each after the wait the last one set: locked for an hour.
     for (let tries = 1; tries <= 10; tries++) {
@@ -135,13 +121,13 @@ describe('signing in to the office server', { timeout: 60_000 }, () => {
   });
 
   it('ends a session after 30 minutes without a call, and after 8 hours however busy', async () => {
-    const idle = await signedIn(ADMIN);
+    const idle = await office.signedIn(ADMIN);
     temp.clock.advance(29 * MINUTE);
     expect((await idle.call('courses.list', {})).status).toBe(200);
     temp.clock.advance(30 * MINUTE);
     expect((await idle.call('courses.list', {})).result.error?.message).toBe('Sign in again: you are signed out, or were away too long.');
 
-    const busy = await signedIn(ADMIN);
+    const busy = await office.signedIn(ADMIN);
     for (let minutes = 0; minutes < 8 * 60 - 20; minutes += 20) {
       temp.clock.advance(20 * MINUTE);
       expect((await busy.call('courses.list', {})).status).toBe(200);
@@ -151,9 +137,9 @@ describe('signing in to the office server', { timeout: 60_000 }, () => {
   });
 
   it('signs out here, or everywhere at once', async () => {
-    const desk = await signedIn(ADMIN);
-    const laptop = await signedIn(ADMIN);
-    const phone = await signedIn(ADMIN);
+    const desk = await office.signedIn(ADMIN);
+    const laptop = await office.signedIn(ADMIN);
+    const phone = await office.signedIn(ADMIN);
     expect((await desk.post('/auth/sign-out', {})).result).toEqual({ ok: true, value: { signedIn: false } });
     expect((await desk.call('courses.list', {})).status).toBe(401);
     expect((await laptop.call('courses.list', {})).status).toBe(200);
@@ -163,9 +149,9 @@ describe('signing in to the office server', { timeout: 60_000 }, () => {
   });
 
   it('lets an admin reset a password: the person is signed out and chooses a new one at their next sign-in', async () => {
-    const coordinatorId = await addAccount(COORDINATOR);
-    const coordinator = await signedIn(COORDINATOR);
-    const admin = await signedIn(ADMIN);
+    const [coordinatorId] = await addStaffAccounts(temp, [COORDINATOR]);
+    const coordinator = await office.signedIn(COORDINATOR);
+    const admin = await office.signedIn(ADMIN);
 
     const weak = await admin.call('staff.resetPassword', { id: coordinatorId, temporaryPassword: 'password1234' });
     expect(weak.result.error?.message).toBe('Choose a password that is harder to guess: that one is on the list of passwords attackers try first.');
@@ -173,7 +159,7 @@ describe('signing in to the office server', { timeout: 60_000 }, () => {
     expect(reset.result).toMatchObject({ ok: true, value: { mustChangePassword: true } });
     expect((await coordinator.call('courses.list', {})).status).toBe(401);
 
-    const again = await signedIn({ email: COORDINATOR.email, password: 'copper-meadow-signal' });
+    const again = await office.signedIn({ email: COORDINATOR.email, password: 'copper-meadow-signal' });
     expect((await again.call('courses.list', {})).result.error?.message).toBe('Choose a new password first: an admin reset yours.');
     const changed = await again.post('/auth/change-password', { currentPassword: 'copper-meadow-signal', newPassword: 'quiet-orchard-beacon' });
     expect(changed.result).toMatchObject({ ok: true, value: { staff: { mustChangePassword: false } } });
@@ -184,15 +170,15 @@ describe('signing in to the office server', { timeout: 60_000 }, () => {
   });
 
   it('lets only admins manage staff, checked in the core', async () => {
-    await addAccount(COORDINATOR);
-    const coordinator = await signedIn(COORDINATOR);
+    await addStaffAccounts(temp, [COORDINATOR]);
+    const coordinator = await office.signedIn(COORDINATOR);
     const refused = await coordinator.call('staff.add', { name: 'Sam Lee', email: 'sam@example.org', role: 'admin', temporaryPassword: 'harbour-violet-lantern' });
     expect(refused.result.error).toMatchObject({ code: 'NOT_ALLOWED', message: 'Ask an admin to do this: only admins manage staff, devices, settings, backups and erasure.' });
     expect((await coordinator.call('staff.list', {})).result.ok).toBe(false);
     // The desktop app (no caller at all) cannot manage accounts either.
     await expect(temp.call('staff.list', {})).rejects.toThrow(/Manage staff accounts on the office server/);
 
-    const admin = await signedIn(ADMIN);
+    const admin = await office.signedIn(ADMIN);
     const added = await admin.call('staff.add', { name: 'Sam Lee', email: 'Sam@Example.org', role: 'viewer', temporaryPassword: 'harbour-violet-lantern' });
     expect(added.result).toMatchObject({ ok: true, value: { email: 'sam@example.org', role: 'viewer', mustChangePassword: true } });
     const lastAdmin = await admin.call('staff.update', { id: (await admin.call('staff.list', {})).result.value.find((s: { role: string }) => s.role === 'admin').id, role: 'viewer' });

@@ -11,7 +11,7 @@ import { DATABASE_FILE, KEYS_FOLDER } from '../../electron/host/data-folder';
 import { openCoreInFolder } from '../../electron/host/open-core';
 import { runFieldbook } from '../support/cli';
 import { csvFile, sheetInput } from '../support/spreadsheets';
-import { addStaffToFolder, httpsRequest, refusedServe, StaffClient, startServeProcess, type ServeProcess } from '../support/office-server';
+import { httpsRequest, officeFolderWithStaff, refusedServe, StaffClient, startServeProcess, type ServeProcess } from '../support/office-server';
 
 const folders: string[] = [];
 const running: ServeProcess[] = [];
@@ -25,17 +25,9 @@ function tempFolder(): string {
 const ADMIN = { name: 'Priya Shah', email: 'priya@example.org', role: 'admin' as const, password: 'violet-harbour-lantern' };
 
 async function officeFolder({ withAdmin = true } = {}): Promise<string> {
-  const folder = tempFolder();
-  const setUp = await runFieldbook(folder, 'setup', '--role', 'office', '--name', 'Central office', '--data', folder);
-  expect(setUp.code, setUp.stderr).toBe(0);
-  if (withAdmin) await addStaffToFolder(folder, ADMIN);
+  const folder = await officeFolderWithStaff(withAdmin ? [ADMIN] : []);
+  folders.push(folder);
   return folder;
-}
-
-async function signedIn(server: ServeProcess): Promise<StaffClient> {
-  const client = new StaffClient(server);
-  expect((await client.signIn(ADMIN.email, ADMIN.password)).result.ok).toBe(true);
-  return client;
 }
 
 async function serve(folder: string): Promise<ServeProcess> {
@@ -62,7 +54,7 @@ describe('fieldbook serve', { timeout: 120_000 }, () => {
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['strict-transport-security']).toMatch(/max-age=/);
 
-    const admin = await signedIn(server);
+    const admin = await server.signedIn(ADMIN);
     const status = await admin.call('device.status', {});
     expect(status.status).toBe(200);
     expect(status.result).toMatchObject({ ok: true, value: { device: { role: 'office', name: 'Central office' } } });
@@ -87,7 +79,7 @@ describe('fieldbook serve', { timeout: 120_000 }, () => {
     expect(stranger.status).toBe(401);
     expect(stranger.result.error?.code).toBe('UNAUTHORISED');
 
-    const otherSite = await (await signedIn(server)).call('device.status', {}, { origin: 'https://evil.example' });
+    const otherSite = await (await server.signedIn(ADMIN)).call('device.status', {}, { origin: 'https://evil.example' });
     expect(otherSite.status).toBe(403);
     await server.waitForLine(/Refused a request from another site's page \(https:\/\/evil\.example\)/);
   });
@@ -111,7 +103,7 @@ describe('fieldbook serve', { timeout: 120_000 }, () => {
   it('finishes the import in hand when told to stop with SIGTERM: all of it is saved or none', async () => {
     const folder = await officeFolder();
     const server = await serve(folder);
-    const admin = await signedIn(server);
+    const admin = await server.signedIn(ADMIN);
     const rows = Array.from({ length: 3000 }, (_, i) => [`Given${i}`, `Family${i}`, `person${i}@example.org`, 'Hope Centre']);
     const sheet = csvFile([['First name', 'Surname', 'Email', 'Organisation'], ...rows]);
     const importing = admin.call('sheets.import', sheetInput('people', 'people.csv', sheet));

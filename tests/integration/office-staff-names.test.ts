@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutgoingFile, ProcedureInput } from '../../shared/contract';
-import { addStaff } from '../../electron/core/staff/accounts';
-import { startTestOfficeServer, StaffClient, type TestOfficeServer } from '../support/office-server';
+import { officeCoreWithStaff, startTestOfficeServer, type StaffClient, type TestOfficeServer } from '../support/office-server';
 import { byHeading, bytesOfFile, csvRows, xlsxRows } from '../support/spreadsheets';
 import { asIncoming, enrolLaptop, sendPackage } from '../support/sync';
-import { tempCore, type TempCore } from '../support/temp-core';
+import type { TempCore } from '../support/temp-core';
 import { evaluatedSession } from '../support/evaluations';
 
 /**
@@ -22,15 +21,12 @@ let priya: StaffClient;
 const laptops: TempCore[] = [];
 
 beforeEach(async () => {
-  office = await tempCore({ setUp: true });
-  await office.core.exclusive(() => addStaff(office.core.context, { ...PRIYA, mustChangePassword: false }));
+  office = await officeCoreWithStaff([PRIYA]);
   server = await startTestOfficeServer(office, { signInsPerMinute: 1000 });
-  priya = new StaffClient(server);
-  expect((await priya.signIn(PRIYA.email, PRIYA.password)).result.ok).toBe(true);
+  priya = await server.signedIn(PRIYA);
 });
 
 afterEach(async () => {
-  priya.close();
   await server.close();
   for (const laptop of laptops.splice(0)) await laptop.cleanup();
   await office.cleanup();

@@ -1,14 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { Agent, request } from 'node:https';
+import { tmpdir } from 'node:os';
 import type { TLSSocket } from 'node:tls';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { expect } from 'vitest';
 import type { StaffRole } from '../../shared/contract/staff';
+import type { Core } from '../../electron/core';
 import { addStaff } from '../../electron/core/staff/accounts';
 import { StaffSignIn } from '../../electron/core/staff/sign-in';
 import { openCoreInFolder } from '../../electron/host/open-core';
 import { serverCertificate } from '../../electron/server/certificate';
 import { startOfficeServer, type OfficeServer } from '../../electron/server/office-server';
-import type { TempCore } from './temp-core';
+import { runFieldbook } from './cli';
+import { tempCore, type TempCore, type TestClock } from './temp-core';
 
 const repo = resolve(import.meta.dirname, '../..');
 const rendererFolder = resolve(repo, 'out/renderer');
@@ -24,18 +29,24 @@ export interface ServeProcess {
   fingerprint: string;
   /** The printed base64 SHA-256 of its public key, for Chromium's --ignore-certificate-errors-spki-list. */
   spki: string;
-  /** Sends SIGTERM and waits for the exit code. */
+  /** A staff member signed in to it (checked), whose connection closes when it stops. */
+  signedIn(staff: SignInDetails): Promise<StaffClient>;
+  /** Sends SIGTERM, waits for the exit code, then closes the connections of those it signed in. */
   stop(): Promise<number | null>;
   /** Waits until a printed line matches. */
   waitForLine(pattern: RegExp): Promise<string>;
 }
 
-/** `fieldbook serve --listen 127.0.0.1:0 --data FOLDER` as its own process, as an office would run it. */
-export function startServeProcess(dataFolder: string, ...extra: string[]): Promise<ServeProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'serve', '--listen', '127.0.0.1:0', '--data', dataFolder, ...extra], {
+function spawnServe(dataFolder: string, extra: string[] = []): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'serve', '--listen', '127.0.0.1:0', '--data', dataFolder, ...extra], {
     cwd: repo,
     env: { ...process.env, HOME: dataFolder, XDG_CONFIG_HOME: dataFolder },
   });
+}
+
+/** `fieldbook serve --listen 127.0.0.1:0 --data FOLDER` as its own process, as an office would run it. */
+export function startServeProcess(dataFolder: string, ...extra: string[]): Promise<ServeProcess> {
+  const child = spawnServe(dataFolder, extra);
   const lines: string[] = [];
   const waiting: { pattern: RegExp; found(line: string): void }[] = [];
   let stderr = '';
@@ -68,6 +79,7 @@ export function startServeProcess(dataFolder: string, ...extra: string[]): Promi
     const parsed = new URL(url);
     const fingerprint = /fingerprint ([0-9A-F:]+)/.exec(lines.join('\n'))![1]!;
     const spki = /\(SPKI, base64\): (\S+)/.exec(lines.join('\n'))![1]!;
+    const signIns = new StaffSignIns({ origin: parsed.origin, fingerprint });
     return {
       child,
       lines,
@@ -76,9 +88,12 @@ export function startServeProcess(dataFolder: string, ...extra: string[]): Promi
       fingerprint,
       spki,
       waitForLine,
-      stop: () => {
+      signedIn: (staff) => signIns.signedIn(staff),
+      stop: async () => {
         child.kill('SIGTERM');
-        return exited;
+        const code = await exited;
+        signIns.closeAll();
+        return code;
       },
     };
   });
@@ -87,12 +102,9 @@ export function startServeProcess(dataFolder: string, ...extra: string[]): Promi
 /** Runs `fieldbook serve` expecting a refusal: its exit code and what it wrote. */
 export function refusedServe(dataFolder: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'serve', '--listen', '127.0.0.1:0', '--data', dataFolder], {
-      cwd: repo,
-      env: { ...process.env, HOME: dataFolder, XDG_CONFIG_HOME: dataFolder },
-    });
+    const child = spawnServe(dataFolder);
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('close', (code) => done({ code, stderr }));
   });
 }
@@ -143,14 +155,61 @@ export function httpsRequest(
   });
 }
 
-/** Adds a staff account straight into a data folder's database, as `fieldbook staff add` does. */
-export async function addStaffToFolder(dataFolder: string, staff: { name: string; email: string; role: StaffRole; password: string }): Promise<void> {
+/** A staff account as a test adds it and signs in with it. */
+export interface StaffAccount {
+  name: string;
+  email: string;
+  role: StaffRole;
+  password: string;
+}
+
+export type SignInDetails = Pick<StaffAccount, 'email' | 'password'>;
+
+/** Adds the accounts as `fieldbook staff add` does (no password change asked for); their ids, in order. */
+async function addAccounts(core: Core, staff: StaffAccount[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const account of staff) ids.push((await core.exclusive(() => addStaff(core.context, { ...account, mustChangePassword: false }))).id);
+  return ids;
+}
+
+/** Adds staff accounts to a temp core's database; their ids, in order. */
+export function addStaffAccounts(temp: TempCore, staff: StaffAccount[]): Promise<string[]> {
+  return addAccounts(temp.core, staff);
+}
+
+/** Adds staff accounts straight into a data folder's database, as `fieldbook staff add` does. */
+async function addStaffAccountsToFolder(dataFolder: string, staff: StaffAccount[]): Promise<void> {
   const core = openCoreInFolder(dataFolder);
   try {
-    await core.exclusive(() => addStaff(core.context, { ...staff, mustChangePassword: false }));
+    await addAccounts(core, staff);
   } finally {
     await core.close();
   }
+}
+
+/** Adds one staff account straight into a data folder's database, as `fieldbook staff add` does. */
+export function addStaffToFolder(dataFolder: string, staff: StaffAccount): Promise<void> {
+  return addStaffAccountsToFolder(dataFolder, [staff]);
+}
+
+/**
+ * A new temp data folder set up as an office (`fieldbook setup --role
+ * office`) with these staff accounts: what `fieldbook serve` runs over. The
+ * test removes it.
+ */
+export async function officeFolderWithStaff(staff: StaffAccount[], { name = 'Central office' }: { name?: string } = {}): Promise<string> {
+  const folder = mkdtempSync(join(tmpdir(), 'fieldbook-office-'));
+  const setUp = await runFieldbook(folder, 'setup', '--role', 'office', '--name', name, '--data', folder);
+  expect(setUp.code, setUp.stderr).toBe(0);
+  await addStaffAccountsToFolder(folder, staff);
+  return folder;
+}
+
+/** A temp core set up as the office, with these staff accounts: what startTestOfficeServer serves. */
+export async function officeCoreWithStaff(staff: StaffAccount[], { clock }: { clock?: TestClock } = {}): Promise<TempCore> {
+  const temp = await tempCore({ setUp: true, clock });
+  await addStaffAccounts(temp, staff);
+  return temp;
 }
 
 export interface TestOfficeServer {
@@ -161,6 +220,9 @@ export interface TestOfficeServer {
   spki: string;
   /** Every line the server logged. */
   lines: string[];
+  /** A staff member signed in to it (checked), whose connection closes with it. */
+  signedIn(staff: SignInDetails): Promise<StaffClient>;
+  /** Closes the connections of those it signed in, then the server. */
   close(): Promise<void>;
 }
 
@@ -183,13 +245,19 @@ export async function startTestOfficeServer(
     deviceCallsPerMinute: options.deviceCallsPerMinute,
     log: (line) => lines.push(line),
   });
+  const origin = `https://127.0.0.1:${server.port}`;
+  const signIns = new StaffSignIns({ origin, fingerprint: certificate.fingerprint });
   return {
     server,
-    origin: `https://127.0.0.1:${server.port}`,
+    origin,
     fingerprint: certificate.fingerprint,
     spki: certificate.spkiSha256,
     lines,
-    close: () => server.close(),
+    signedIn: (staff) => signIns.signedIn(staff),
+    close: () => {
+      signIns.closeAll();
+      return server.close();
+    },
   };
 }
 
@@ -236,5 +304,23 @@ export class StaffClient {
 
   call(name: string, input: unknown, headers: Record<string, string> = {}): Promise<Answer> {
     return this.post(`/api/${name}`, input, headers);
+  }
+}
+
+/** The staff signed in to one server, each as their own browser tab, closed together when it stops. */
+class StaffSignIns {
+  private readonly clients: StaffClient[] = [];
+  constructor(private readonly office: { origin: string; fingerprint: string }) {}
+
+  async signedIn(staff: SignInDetails): Promise<StaffClient> {
+    const client = new StaffClient(this.office);
+    this.clients.push(client);
+    const answer = await client.signIn(staff.email, staff.password);
+    expect(answer.result, JSON.stringify(answer.result)).toMatchObject({ ok: true });
+    return client;
+  }
+
+  closeAll(): void {
+    for (const client of this.clients.splice(0)) client.close();
   }
 }
