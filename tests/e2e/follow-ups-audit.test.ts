@@ -1,9 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addStaff } from '../../electron/core/staff/accounts';
-import { startTestOfficeServer, type TestOfficeServer } from '../support/office-server';
-import { tempCore, testClock, type TempCore } from '../support/temp-core';
-import { clickInMainMenu, launchChromiumTrusting, signInAtServer } from './support/harness';
+import { officeCoreWithStaff, startTestOfficeServer, type TestOfficeServer } from '../support/office-server';
+import { testClock, type TempCore } from '../support/temp-core';
+import { clickInMainMenu, launchChromiumTrusting, signedInPageAtServer } from './support/harness';
 import { addDays } from './support/seed';
 
 /**
@@ -22,8 +21,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   const clock = testClock(new Date());
-  office = await tempCore({ setUp: true, clock });
-  for (const staff of [COORDINATOR, ADMIN]) await office.core.exclusive(() => addStaff(office.core.context, { ...staff, mustChangePassword: false }));
+  office = await officeCoreWithStaff([COORDINATOR, ADMIN], { clock });
   await office.call('courses.create', { title: COURSE, durationMinutes: 180, learningOutcomes: ['I can recognise good practice'], evaluationMode: 'linked' });
   await office.call('venues.create', { name: 'Riverside Hall', address: '1 River Lane' });
   // Attendance 14 weeks ago, typed up from a sign-in sheet.
@@ -45,20 +43,14 @@ describe('the follow-up mail-merge on the office server', { timeout: 120_000 }, 
     const coordinatorContext = await browser.newContext({ acceptDownloads: true });
     const adminContext = await browser.newContext();
     try {
-      const coordinator = await coordinatorContext.newPage();
-      coordinator.setDefaultTimeout(20_000);
-      await signInAtServer(coordinator, `${server.origin}/`, COORDINATOR);
-      await coordinator.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
+      const coordinator = await signedInPageAtServer(coordinatorContext, `${server.origin}/`, COORDINATOR);
       await coordinator.goto(`${server.origin}/#/follow-ups`);
       await coordinator.getByRole('cell', { name: 'Amira Khan' }).waitFor();
       const [download] = await Promise.all([coordinator.waitForEvent('download'), coordinator.getByRole('button', { name: 'Write the mail-merge as CSV' }).click()]);
       expect(download.suggestedFilename()).toMatch(/^Follow-up mail-merge .+\.csv$/);
       await coordinator.getByText('0 people due.').waitFor();
 
-      const admin = await adminContext.newPage();
-      admin.setDefaultTimeout(20_000);
-      await signInAtServer(admin, `${server.origin}/`, ADMIN);
-      await admin.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
+      const admin = await signedInPageAtServer(adminContext, `${server.origin}/`, ADMIN);
       await clickInMainMenu(admin, 'Audit trail');
       await admin.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
       const line = admin.getByRole('row').filter({ hasText: 'Personal data exported' });

@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { rmSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDay } from '../../shared/words-for-days';
 import { openCoreInFolder } from '../../electron/host/open-core';
-import { runFieldbook } from '../support/cli';
-import { findChromium } from '../support/find-chromium';
-import { addStaffToFolder, startServeProcess, type ServeProcess } from '../support/office-server';
-import { chromiumFlags } from './support/harness';
+import { officeFolderWithStaff, startServeProcess, type ServeProcess } from '../support/office-server';
+import { launchChromiumTrusting, openAtServer, signedInPageAtServer } from './support/harness';
 
 /**
  * Two coordinators at the office edit the same venue in two browsers over
@@ -26,9 +22,7 @@ let browser: Browser;
 let seeded: { venueId: string; sessionId: string; personId: string };
 
 beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'fieldbook-e2e-edits-'));
-  expect((await runFieldbook(folder, 'setup', '--role', 'office', '--name', 'Central office', '--data', folder)).code).toBe(0);
-  for (const staff of [TOMASZ, JOAN, VIEWER]) await addStaffToFolder(folder, staff);
+  folder = await officeFolderWithStaff([TOMASZ, JOAN, VIEWER]);
   // The records, written as the desktop app would before the folder became a server.
   const core = openCoreInFolder(folder);
   try {
@@ -44,9 +38,7 @@ beforeAll(async () => {
     await core.close();
   }
   server = await startServeProcess(folder);
-  const search = findChromium();
-  if (!search.found) throw new Error(search.message);
-  browser = await chromium.launch({ executablePath: search.path, args: [...chromiumFlags, `--ignore-certificate-errors-spki-list=${server.spki}`], headless: true });
+  browser = await launchChromiumTrusting(server.spki);
 }, 120_000);
 
 afterAll(async () => {
@@ -55,20 +47,12 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-async function signedInPage(context: BrowserContext, staff: { email: string; password: string }): Promise<Page> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(server.url);
-  await page.getByLabel('Email address').fill(staff.email);
-  await page.getByLabel('Password', { exact: true }).fill(staff.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
-  return page;
+function signedInPage(context: BrowserContext, staff: { email: string; password: string }): Promise<Page> {
+  return signedInPageAtServer(context, server.url, staff);
 }
 
-async function open(page: Page, path: string, heading: string | RegExp): Promise<void> {
-  await page.goto(`${server.url}#${path}`);
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+function open(page: Page, path: string, heading: string | RegExp): Promise<void> {
+  return openAtServer(page, server.url, path, heading);
 }
 
 describe('concurrent edits and a viewer on the office server', { timeout: 120_000 }, () => {

@@ -1,11 +1,10 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDay } from '../../shared/words-for-days';
-import { addStaff } from '../../electron/core/staff/accounts';
-import { startTestOfficeServer, type TestOfficeServer } from '../support/office-server';
+import { officeCoreWithStaff, startTestOfficeServer, type TestOfficeServer } from '../support/office-server';
 import { asIncoming, enrolLaptop, sendPackage } from '../support/sync';
-import { tempCore, testClock, type TempCore } from '../support/temp-core';
-import { launchChromiumTrusting, signInAtServer } from './support/harness';
+import { testClock, type TempCore } from '../support/temp-core';
+import { launchChromiumTrusting, openAtServer, signedInPageAtServer } from './support/harness';
 
 /**
  * A coordinator and a viewer at the office, in two browsers at once over
@@ -28,8 +27,7 @@ let seeded: { sessionId: string; memberId: string; organisationId: string };
 beforeAll(async () => {
   // The office's clock reads now, so today's session is today in the browsers too.
   const clock = testClock(new Date());
-  office = await tempCore({ setUp: true, clock });
-  for (const staff of [COORDINATOR, VIEWER]) await office.core.exclusive(() => addStaff(office.core.context, { ...staff, mustChangePassword: false }));
+  office = await officeCoreWithStaff([COORDINATOR, VIEWER], { clock });
   const call = office.call;
   const today = localDay(clock());
   const course = await call('courses.create', { title: 'First aid', durationMinutes: 180, learningOutcomes: ['Call for help'], evaluationMode: 'linked' });
@@ -64,12 +62,8 @@ afterAll(async () => {
   await office?.cleanup();
 });
 
-async function signedInPage(context: BrowserContext, staff: { email: string; password: string }): Promise<Page> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await signInAtServer(page, `${server.origin}/`, staff);
-  await page.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
-  return page;
+function signedInPage(context: BrowserContext, staff: { email: string; password: string }): Promise<Page> {
+  return signedInPageAtServer(context, `${server.origin}/`, staff);
 }
 
 /**
@@ -82,8 +76,7 @@ async function bothOpen(
   screen: { path: string; heading: string | RegExp; ready(page: Page): Locator; changes: ((page: Page) => Locator)[] },
 ): Promise<void> {
   for (const page of [pages.coordinator, pages.viewer]) {
-    await page.goto(`${server.origin}/#${screen.path}`);
-    await page.getByRole('heading', { level: 1, name: screen.heading }).waitFor();
+    await openAtServer(page, `${server.origin}/`, screen.path, screen.heading);
     await screen.ready(page).first().waitFor();
   }
   for (const control of screen.changes) {

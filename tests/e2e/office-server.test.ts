@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { rmSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runFieldbook } from '../support/cli';
-import { findChromium } from '../support/find-chromium';
-import { addStaffToFolder, startServeProcess, type ServeProcess } from '../support/office-server';
-import { chromiumFlags, clickInMainMenu, mainMenuScreens } from './support/harness';
+import { officeFolderWithStaff, startServeProcess, type ServeProcess } from '../support/office-server';
+import { clickInMainMenu, fillSignIn, launchChromiumTrusting, mainMenuScreens, signInAtServer } from './support/harness';
 
 /**
  * Staff at the office open `fieldbook serve`'s address in Chromium over
@@ -17,25 +13,16 @@ import { chromiumFlags, clickInMainMenu, mainMenuScreens } from './support/harne
 
 const COORDINATOR = { name: 'Tomasz Nowak', email: 'tomasz@example.org', role: 'coordinator' as const, password: 'amber-river-compass' };
 const VIEWER = { name: 'Amira Khan', email: 'amira@example.org', role: 'viewer' as const, password: 'silver-heron-window' };
+const ADMIN = { name: 'Priya Shah', email: 'priya@example.org', role: 'admin' as const, password: 'violet-harbour-lantern' };
 
 let folder: string;
 let server: ServeProcess;
 let browser: Browser;
 
 beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'fieldbook-e2e-server-'));
-  expect((await runFieldbook(folder, 'setup', '--role', 'office', '--name', 'Central office', '--data', folder)).code).toBe(0);
-  await addStaffToFolder(folder, { name: 'Priya Shah', email: 'priya@example.org', role: 'admin', password: 'violet-harbour-lantern' });
-  await addStaffToFolder(folder, COORDINATOR);
-  await addStaffToFolder(folder, VIEWER);
+  folder = await officeFolderWithStaff([ADMIN, COORDINATOR, VIEWER]);
   server = await startServeProcess(folder);
-  const search = findChromium();
-  if (!search.found) throw new Error(search.message);
-  browser = await chromium.launch({
-    executablePath: search.path,
-    args: [...chromiumFlags, `--ignore-certificate-errors-spki-list=${server.spki}`],
-    headless: true,
-  });
+  browser = await launchChromiumTrusting(server.spki);
 }, 120_000);
 
 afterAll(async () => {
@@ -43,12 +30,6 @@ afterAll(async () => {
   await server?.stop();
   rmSync(folder, { recursive: true, force: true });
 });
-
-async function signIn(page: Page, staff: { email: string; password: string }): Promise<void> {
-  await page.getByLabel('Email address').fill(staff.email);
-  await page.getByLabel('Password', { exact: true }).fill(staff.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 describe('the office server in Chromium', { timeout: 120_000 }, () => {
   it('signs a coordinator and a viewer in at once in two browsers, each as themselves', async () => {
@@ -63,11 +44,11 @@ describe('the office server in Chromium', { timeout: 120_000 }, () => {
       await viewer.goto(server.url);
       await coordinator.getByRole('heading', { level: 1, name: 'Sign in to Fieldbook' }).waitFor();
 
-      await signIn(coordinator, { email: COORDINATOR.email, password: 'not-my-password-at-all' });
+      await fillSignIn(coordinator, { email: COORDINATOR.email, password: 'not-my-password-at-all' });
       await coordinator.getByText('Check the email address and password, then try again.').first().waitFor();
 
-      await signIn(coordinator, COORDINATOR);
-      await signIn(viewer, VIEWER);
+      await fillSignIn(coordinator, COORDINATOR);
+      await fillSignIn(viewer, VIEWER);
       await coordinator.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
       await viewer.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
       expect(await coordinator.getByRole('region', { name: 'Your account' }).textContent()).toContain('Signed in as Tomasz Nowak (coordinator)');
@@ -101,8 +82,7 @@ describe('the office server in Chromium', { timeout: 120_000 }, () => {
       // An admin reads the audit trail: who signed in, and the wrong password typed above.
       const adminPage = await coordinatorContext.newPage();
       adminPage.setDefaultTimeout(20_000);
-      await adminPage.goto(server.url);
-      await signIn(adminPage, { email: 'priya@example.org', password: 'violet-harbour-lantern' });
+      await signInAtServer(adminPage, server.url, ADMIN);
       await clickInMainMenu(adminPage, 'Audit trail');
       await adminPage.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
       const failed = adminPage.getByRole('row').filter({ hasText: 'Failed sign-in' }).first();

@@ -40,12 +40,17 @@ export function launchChromiumTrusting(spkiSha256: string): Promise<Browser> {
   return launchChromium([`--ignore-certificate-errors-spki-list=${spkiSha256}`]);
 }
 
-/** Opens the office server's address and signs in as that staff member, on the sign-in screen they meet. */
-export async function signInAtServer(page: Page, url: string, staff: { email: string; password: string }): Promise<void> {
-  await page.goto(url);
+/** Types a staff member's email and password on the office server's sign-in screen and presses Sign in. */
+export async function fillSignIn(page: Page, staff: { email: string; password: string }): Promise<void> {
   await page.getByLabel('Email address').fill(staff.email);
   await page.getByLabel('Password', { exact: true }).fill(staff.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Opens the office server's address and signs in as that staff member, on the sign-in screen they meet. */
+export async function signInAtServer(page: Page, url: string, staff: { email: string; password: string }): Promise<void> {
+  await page.goto(url);
+  await fillSignIn(page, staff);
 }
 
 /** A new page in this browser context (one staff member's browser), signed in at the office server and on the screen they land on. */
