@@ -4,7 +4,7 @@ import { SMALL_GROUP } from '../evaluations/summary';
 import { changeSessions } from './facts/change-by-session';
 import { changeFacts, RETRO_LOWER, RETRO_NONE, type ChangeTemplate } from './facts/change-facts';
 import type { CountedScope } from './facts/counted-scope';
-import { ANONYMOUS, UNKNOWN_PERSON } from './facts/response-facts';
+import { ANONYMOUS } from './facts/response-facts';
 
 /**
  * The change report's counts from the facts in memory (facts/change-facts.ts),
@@ -276,14 +276,14 @@ export function changeCounts(scope: CountedScope, names: { courses: ReadonlyMap<
     }
     return number;
   };
-  // A person's sector is their organisation's: found by its number, not by the sector's name, for each answer.
-  const byOrganisation: number[] = [];
+  // A person's sector is their organisation's: found by its number, not by the sector's name, for each answer. Someone
+  // with no organisation, or no row (UNKNOWN_PERSON), has organisation -1: sector 'none'.
+  const byOrganisation = new Int32Array(facts.organisations.numbers.size + 1).fill(-1);
   let anonymousSector = -1;
-  let noSector = -1;
   const sectorOf = (kept: number, organisation: number): number => {
     if (kept === ANONYMOUS) return anonymousSector >= 0 ? anonymousSector : (anonymousSector = sectorNumber('anonymous'));
-    if (kept === UNKNOWN_PERSON) return noSector >= 0 ? noSector : (noSector = sectorNumber('none'));
-    return (byOrganisation[organisation + 1] ??= sectorNumber(scope.sectorOfOrganisation(organisation)));
+    const known = byOrganisation[organisation + 1]!;
+    return known >= 0 ? known : (byOrganisation[organisation + 1] = sectorNumber(scope.sectorOfOrganisation(organisation)));
   };
   let ratingsRead = 0;
 
