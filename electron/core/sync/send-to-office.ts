@@ -70,7 +70,7 @@ async function fetchPackage(ctx: CoreContext, link: OfficeServerLink): Promise<{
   }
 }
 
-/** The end-of-day file, or null when nothing is new since the last one (the refusal Export end-of-day file gives, kept to say so). */
+/** The end-of-day file; or, when nothing is new since the last one, the refusal Export end-of-day file gives, kept for a laptop with no server to send to. */
 async function exportIfAnythingNew(ctx: CoreContext): Promise<{ file: ExportResult } | { nothingNew: FieldbookError }> {
   try {
     return { file: await inAsyncTransaction(ctx.sqlite, () => exportBundle(ctx)) };
