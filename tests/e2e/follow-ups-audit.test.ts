@@ -1,8 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { officeCoreWithStaff, startTestOfficeServer, type TestOfficeServer } from '../support/office-server';
-import { testClock, type TempCore } from '../support/temp-core';
-import { clickInMainMenu, launchChromiumTrusting, signedInPageAtServer } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { officeCoreWithStaff } from '../support/office-server';
+import { testClock } from '../support/temp-core';
+import { clickInMainMenu, signedInPageAtServer } from './support/harness';
+import { officeInChromium, servedCore } from './support/office-in-chromium';
 import { addDays } from './support/seed';
 
 /**
@@ -15,42 +15,31 @@ const COORDINATOR = { name: 'Tomasz Nowak', email: 'tomasz@example.org', role: '
 const ADMIN = { name: 'Priya Shah', email: 'priya@example.org', role: 'admin' as const, password: 'violet-harbour-lantern' };
 const COURSE = 'Working with different communities';
 
-let office: TempCore;
-let server: TestOfficeServer;
-let browser: Browser;
-
-beforeAll(async () => {
+const atOffice = officeInChromium(async () => {
   const clock = testClock(new Date());
-  office = await officeCoreWithStaff([COORDINATOR, ADMIN], { clock });
+  const office = await officeCoreWithStaff([COORDINATOR, ADMIN], { clock });
   await office.call('courses.create', { title: COURSE, durationMinutes: 180, learningOutcomes: ['I can recognise good practice'], evaluationMode: 'linked' });
   await office.call('venues.create', { name: 'Riverside Hall', address: '1 River Lane' });
   // Attendance 14 weeks ago, typed up from a sign-in sheet.
   const [year, month, day] = addDays(clock().toISOString().slice(0, 10), -98).split('-');
   const sheet = `First name,Surname,Email,Date,Course,Venue,Attended\nAmira,Khan,amira@example.org,${day}/${month}/${year},${COURSE},Riverside Hall,Y\n`;
   await office.call('sheets.import', { kind: 'attendance', fileName: 'sign-ins.csv', contentBase64: Buffer.from(sheet).toString('base64') });
-  server = await startTestOfficeServer(office, { signInsPerMinute: 1000 });
-  browser = await launchChromiumTrusting(server.spki);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await office?.cleanup();
+  return servedCore(office);
 });
 
 describe('the follow-up mail-merge on the office server', { timeout: 120_000 }, () => {
   it('is written by a coordinator and shown on the admin’s audit trail with her name and how many people it held', async () => {
-    const coordinatorContext = await browser.newContext({ acceptDownloads: true });
-    const adminContext = await browser.newContext();
+    const coordinatorContext = await atOffice.browser.newContext({ acceptDownloads: true });
+    const adminContext = await atOffice.browser.newContext();
     try {
-      const coordinator = await signedInPageAtServer(coordinatorContext, `${server.origin}/`, COORDINATOR);
-      await coordinator.goto(`${server.origin}/#/follow-ups`);
+      const coordinator = await signedInPageAtServer(coordinatorContext, `${atOffice.server.origin}/`, COORDINATOR);
+      await coordinator.goto(`${atOffice.server.origin}/#/follow-ups`);
       await coordinator.getByRole('cell', { name: 'Amira Khan' }).waitFor();
       const [download] = await Promise.all([coordinator.waitForEvent('download'), coordinator.getByRole('button', { name: 'Write the mail-merge as CSV' }).click()]);
       expect(download.suggestedFilename()).toMatch(/^Follow-up mail-merge .+\.csv$/);
       await coordinator.getByText('0 people due.').waitFor();
 
-      const admin = await signedInPageAtServer(adminContext, `${server.origin}/`, ADMIN);
+      const admin = await signedInPageAtServer(adminContext, `${atOffice.server.origin}/`, ADMIN);
       await clickInMainMenu(admin, 'Audit trail');
       await admin.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
       const line = admin.getByRole('row').filter({ hasText: 'Personal data exported' });

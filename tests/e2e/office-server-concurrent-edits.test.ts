@@ -1,10 +1,9 @@
-import { rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { localDay } from '../../shared/words-for-days';
-import { openCoreInFolder } from '../../electron/host/open-core';
-import { officeFolderWithStaff, startServeProcess, type ServeProcess } from '../support/office-server';
-import { launchChromiumTrusting, openAtServer, signedInPageAtServer } from './support/harness';
+import { officeFolderWithStaff } from '../support/office-server';
+import { openAtServer, signedInPageAtServer } from './support/harness';
+import { officeInChromium, servedFolder } from './support/office-in-chromium';
 
 /**
  * Two coordinators at the office edit the same venue in two browsers over
@@ -16,48 +15,36 @@ const TOMASZ = { name: 'Tomasz Nowak', email: 'tomasz@example.org', role: 'coord
 const JOAN = { name: 'Joan Okafor', email: 'joan@example.org', role: 'coordinator' as const, password: 'copper-meadow-beacon' };
 const VIEWER = { name: 'Amira Khan', email: 'amira@example.org', role: 'viewer' as const, password: 'silver-heron-window' };
 
-let folder: string;
-let server: ServeProcess;
-let browser: Browser;
 let seeded: { venueId: string; sessionId: string; personId: string };
 
-beforeAll(async () => {
-  folder = await officeFolderWithStaff([TOMASZ, JOAN, VIEWER]);
-  // The records, written as the desktop app would before the folder became a server.
-  const core = openCoreInFolder(folder);
-  try {
-    const h = core.handlers;
-    const today = localDay();
-    const course = await h['courses.create']({ title: 'First aid', description: null, durationMinutes: 180, learningOutcomes: ['Call for help'] });
-    const venue = await h['venues.create']({ name: 'Riverside Hall', address: '1 River Lane', accessNotes: null });
-    const session = await h['sessions.create']({ courseId: course.id, venueId: venue.id, startsAt: `${today}T10:00`, endsAt: `${today}T13:00`, capacity: 12, facilitators: ['Sam Okafor'], status: 'scheduled' });
-    const person = await h['people.create']({ givenName: 'Zofia', familyName: 'Quill', preferredName: null, email: null, phone: null, organisationId: null, membershipJoinedOn: null });
-    await h['signIn.book']({ sessionId: session.id, personId: person.id });
-    seeded = { venueId: venue.id, sessionId: session.id, personId: person.id };
-  } finally {
-    await core.close();
-  }
-  server = await startServeProcess(folder);
-  browser = await launchChromiumTrusting(server.spki);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(folder, { recursive: true, force: true });
-});
+const atOffice = officeInChromium(async () =>
+  servedFolder(
+    await officeFolderWithStaff([TOMASZ, JOAN, VIEWER], {
+      // The records, written as the desktop app would before the folder became a server.
+      seed: async ({ handlers: h }) => {
+        const today = localDay();
+        const course = await h['courses.create']({ title: 'First aid', description: null, durationMinutes: 180, learningOutcomes: ['Call for help'] });
+        const venue = await h['venues.create']({ name: 'Riverside Hall', address: '1 River Lane', accessNotes: null });
+        const session = await h['sessions.create']({ courseId: course.id, venueId: venue.id, startsAt: `${today}T10:00`, endsAt: `${today}T13:00`, capacity: 12, facilitators: ['Sam Okafor'], status: 'scheduled' });
+        const person = await h['people.create']({ givenName: 'Zofia', familyName: 'Quill', preferredName: null, email: null, phone: null, organisationId: null, membershipJoinedOn: null });
+        await h['signIn.book']({ sessionId: session.id, personId: person.id });
+        seeded = { venueId: venue.id, sessionId: session.id, personId: person.id };
+      },
+    }),
+  ),
+);
 
 function signedInPage(context: BrowserContext, staff: { email: string; password: string }): Promise<Page> {
-  return signedInPageAtServer(context, server.url, staff);
+  return signedInPageAtServer(context, atOffice.server.url, staff);
 }
 
 function open(page: Page, path: string, heading: string | RegExp): Promise<void> {
-  return openAtServer(page, server.url, path, heading);
+  return openAtServer(page, atOffice.server.url, path, heading);
 }
 
 describe('concurrent edits and a viewer on the office server', { timeout: 120_000 }, () => {
   it('shows the later save both values, and lets them edit again and keep both changes', async () => {
-    const [first, second] = [await browser.newContext(), await browser.newContext()];
+    const [first, second] = [await atOffice.browser.newContext(), await atOffice.browser.newContext()];
     try {
       const tomasz = await signedInPage(first, TOMASZ);
       const joan = await signedInPage(second, JOAN);
@@ -117,7 +104,7 @@ describe('concurrent edits and a viewer on the office server', { timeout: 120_00
   });
 
   it('offers a viewer no edit, sign-in, booking or session buttons on the screens walked', async () => {
-    const context = await browser.newContext();
+    const context = await atOffice.browser.newContext();
     try {
       const viewer = await signedInPage(context, VIEWER);
       await open(viewer, '/venues', 'Venues');

@@ -1,10 +1,11 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { localDay } from '../../shared/words-for-days';
-import { officeCoreWithStaff, startTestOfficeServer, type TestOfficeServer } from '../support/office-server';
+import { officeCoreWithStaff } from '../support/office-server';
 import { asIncoming, enrolLaptop, sendPackage } from '../support/sync';
-import { testClock, type TempCore } from '../support/temp-core';
-import { launchChromiumTrusting, openAtServer, signedInPageAtServer } from './support/harness';
+import { testClock } from '../support/temp-core';
+import { openAtServer, signedInPageAtServer } from './support/harness';
+import { officeInChromium, servedCore } from './support/office-in-chromium';
 
 /**
  * A coordinator and a viewer at the office, in two browsers at once over
@@ -18,16 +19,12 @@ import { launchChromiumTrusting, openAtServer, signedInPageAtServer } from './su
 const COORDINATOR = { name: 'Tomasz Nowak', email: 'tomasz@example.org', role: 'coordinator' as const, password: 'amber-river-compass' };
 const VIEWER = { name: 'Amira Khan', email: 'amira@example.org', role: 'viewer' as const, password: 'silver-heron-window' };
 
-let office: TempCore;
-let laptop: TempCore | undefined;
-let server: TestOfficeServer;
-let browser: Browser;
 let seeded: { sessionId: string; memberId: string; organisationId: string };
 
-beforeAll(async () => {
+const atOffice = officeInChromium(async () => {
   // The office's clock reads now, so today's session is today in the browsers too.
   const clock = testClock(new Date());
-  office = await officeCoreWithStaff([COORDINATOR, VIEWER], { clock });
+  const office = await officeCoreWithStaff([COORDINATOR, VIEWER], { clock });
   const call = office.call;
   const today = localDay(clock());
   const course = await call('courses.create', { title: 'First aid', durationMinutes: 180, learningOutcomes: ['Call for help'], evaluationMode: 'linked' });
@@ -45,25 +42,16 @@ beforeAll(async () => {
   await call('requests.create', { organisationId: clinic.id, courseId: course.id, contactName: 'Priya Shah', staffCount: 4 });
   await call('savedReports.save', { name: 'City quarter', choice: { kind: 'training', period: { kind: 'yearToDate' }, filters: {} } });
   // Chidi asked Sam's laptop to join Allies; its end-of-day file brought the request.
-  laptop = await enrolLaptop(office, 'Hall laptop 2', { clock, facilitators: ['Sam Okafor'] });
+  const laptop = await enrolLaptop(office, 'Hall laptop 2', { clock, facilitators: ['Sam Okafor'] });
   await sendPackage(office, laptop);
   await laptop.call('memberRequests.record', { sessionId: session.id, personId: chidi.id, schemeId: scheme.id });
   await call('sync.importFile', asIncoming(await laptop.call('sync.exportBundle', {})));
   seeded = { sessionId: session.id, memberId: zofia.id, organisationId: clinic.id };
-
-  server = await startTestOfficeServer(office, { signInsPerMinute: 1000 });
-  browser = await launchChromiumTrusting(server.spki);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await laptop?.cleanup();
-  await office?.cleanup();
+  return servedCore(office, laptop);
 });
 
 function signedInPage(context: BrowserContext, staff: { email: string; password: string }): Promise<Page> {
-  return signedInPageAtServer(context, `${server.origin}/`, staff);
+  return signedInPageAtServer(context, `${atOffice.server.origin}/`, staff);
 }
 
 /**
@@ -76,7 +64,7 @@ async function bothOpen(
   screen: { path: string; heading: string | RegExp; ready(page: Page): Locator; changes: ((page: Page) => Locator)[] },
 ): Promise<void> {
   for (const page of [pages.coordinator, pages.viewer]) {
-    await openAtServer(page, `${server.origin}/`, screen.path, screen.heading);
+    await openAtServer(page, `${atOffice.server.origin}/`, screen.path, screen.heading);
     await screen.ready(page).first().waitFor();
   }
   for (const control of screen.changes) {
@@ -92,7 +80,7 @@ const text = (words: string | RegExp) => (page: Page) => page.getByText(words);
 
 describe('a viewer and a coordinator on the office server', { timeout: 120_000 }, () => {
   it('offers the coordinator each change and the viewer none, on the same records', async () => {
-    const [first, second] = [await browser.newContext(), await browser.newContext()];
+    const [first, second] = [await atOffice.browser.newContext(), await atOffice.browser.newContext()];
     try {
       const pages = { coordinator: await signedInPage(first, COORDINATOR), viewer: await signedInPage(second, VIEWER) };
 
@@ -181,7 +169,7 @@ describe('a viewer and a coordinator on the office server', { timeout: 120_000 }
       });
 
       // The coordinator imports files, but only an admin chooses the inbox folder.
-      await pages.coordinator.goto(`${server.origin}/#/import`);
+      await pages.coordinator.goto(`${atOffice.server.origin}/#/import`);
       await pages.coordinator.getByRole('heading', { level: 2, name: 'Files arriving in a folder' }).waitFor();
       await pages.coordinator.getByText('Ask an admin to save an inbox folder; it can then be checked here.').waitFor();
       expect(await pages.coordinator.getByRole('button', { name: 'Save inbox folder' }).count()).toBe(0);

@@ -1,8 +1,7 @@
-import { rmSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { officeFolderWithStaff, startServeProcess, type ServeProcess } from '../support/office-server';
-import { clickInMainMenu, fillSignIn, launchChromiumTrusting, mainMenuScreens, signInAtServer } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { officeFolderWithStaff } from '../support/office-server';
+import { clickInMainMenu, fillSignIn, mainMenuScreens, signInAtServer } from './support/harness';
+import { officeInChromium, servedFolder } from './support/office-in-chromium';
 
 /**
  * Staff at the office open `fieldbook serve`'s address in Chromium over
@@ -15,33 +14,19 @@ const COORDINATOR = { name: 'Tomasz Nowak', email: 'tomasz@example.org', role: '
 const VIEWER = { name: 'Amira Khan', email: 'amira@example.org', role: 'viewer' as const, password: 'silver-heron-window' };
 const ADMIN = { name: 'Priya Shah', email: 'priya@example.org', role: 'admin' as const, password: 'violet-harbour-lantern' };
 
-let folder: string;
-let server: ServeProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  folder = await officeFolderWithStaff([ADMIN, COORDINATOR, VIEWER]);
-  server = await startServeProcess(folder);
-  browser = await launchChromiumTrusting(server.spki);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(folder, { recursive: true, force: true });
-});
+const atOffice = officeInChromium(async () => servedFolder(await officeFolderWithStaff([ADMIN, COORDINATOR, VIEWER])));
 
 describe('the office server in Chromium', { timeout: 120_000 }, () => {
   it('signs a coordinator and a viewer in at once in two browsers, each as themselves', async () => {
-    const coordinatorContext = await browser.newContext();
-    const viewerContext = await browser.newContext();
+    const coordinatorContext = await atOffice.browser.newContext();
+    const viewerContext = await atOffice.browser.newContext();
     try {
       const coordinator = await coordinatorContext.newPage();
       const viewer = await viewerContext.newPage();
       coordinator.setDefaultTimeout(20_000);
       viewer.setDefaultTimeout(20_000);
-      await coordinator.goto(server.url);
-      await viewer.goto(server.url);
+      await coordinator.goto(atOffice.server.url);
+      await viewer.goto(atOffice.server.url);
       await coordinator.getByRole('heading', { level: 1, name: 'Sign in to Fieldbook' }).waitFor();
 
       await fillSignIn(coordinator, { email: COORDINATOR.email, password: 'not-my-password-at-all' });
@@ -82,7 +67,7 @@ describe('the office server in Chromium', { timeout: 120_000 }, () => {
       // An admin reads the audit trail: who signed in, and the wrong password typed above.
       const adminPage = await coordinatorContext.newPage();
       adminPage.setDefaultTimeout(20_000);
-      await signInAtServer(adminPage, server.url, ADMIN);
+      await signInAtServer(adminPage, atOffice.server.url, ADMIN);
       await clickInMainMenu(adminPage, 'Audit trail');
       await adminPage.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
       const failed = adminPage.getByRole('row').filter({ hasText: 'Failed sign-in' }).first();

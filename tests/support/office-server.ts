@@ -177,11 +177,11 @@ export function addStaffAccounts(temp: TempCore, staff: StaffAccount[]): Promise
   return addAccounts(temp.core, staff);
 }
 
-/** Adds staff accounts straight into a data folder's database, as `fieldbook staff add` does. */
-async function addStaffAccountsToFolder(dataFolder: string, staff: StaffAccount[]): Promise<void> {
+/** Opens the core over a data folder for `use`, then closes it. */
+async function withCoreInFolder(dataFolder: string, use: (core: Core) => Promise<void>): Promise<void> {
   const core = openCoreInFolder(dataFolder);
   try {
-    await addAccounts(core, staff);
+    await use(core);
   } finally {
     await core.close();
   }
@@ -189,19 +189,26 @@ async function addStaffAccountsToFolder(dataFolder: string, staff: StaffAccount[
 
 /** Adds one staff account straight into a data folder's database, as `fieldbook staff add` does. */
 export function addStaffToFolder(dataFolder: string, staff: StaffAccount): Promise<void> {
-  return addStaffAccountsToFolder(dataFolder, [staff]);
+  return withCoreInFolder(dataFolder, async (core) => void (await addAccounts(core, [staff])));
 }
 
 /**
  * A new temp data folder set up as an office (`fieldbook setup --role
- * office`) with these staff accounts: what `fieldbook serve` runs over. The
- * test removes it.
+ * office`) with these staff accounts: what `fieldbook serve` runs over.
+ * `seed` writes its records first, as the desktop app would have before the
+ * folder became a server. The test removes it.
  */
-export async function officeFolderWithStaff(staff: StaffAccount[], { name = 'Central office' }: { name?: string } = {}): Promise<string> {
+export async function officeFolderWithStaff(
+  staff: StaffAccount[],
+  { name = 'Central office', seed }: { name?: string; seed?: (core: Core) => Promise<void> } = {},
+): Promise<string> {
   const folder = mkdtempSync(join(tmpdir(), 'fieldbook-office-'));
   const setUp = await runFieldbook(folder, 'setup', '--role', 'office', '--name', name, '--data', folder);
   expect(setUp.code, setUp.stderr).toBe(0);
-  await addStaffAccountsToFolder(folder, staff);
+  await withCoreInFolder(folder, async (core) => {
+    await addAccounts(core, staff);
+    await seed?.(core);
+  });
   return folder;
 }
 
