@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCoreInFolder } from '../../electron/host/open-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { localDay } from '../../shared/words-for-days';
-import { runFieldbook } from '../support/cli';
-import { addStaffToFolder, startServeProcess, type ServeProcess } from '../support/office-server';
-import { launchChromiumTrusting, openAtServer, signedInPageAtServer } from './support/harness';
+import { officeFolderWithStaff } from '../support/office-server';
+import { openAtServer, signedInPageAtServer } from './support/harness';
+import { officeInChromium, servedFolder } from './support/office-in-chromium';
 
 /**
  * Two staff at the office, in two browsers over HTTPS, change the same
@@ -18,46 +14,32 @@ import { launchChromiumTrusting, openAtServer, signedInPageAtServer } from './su
 const TOMASZ = { name: 'Tomasz Nowak', email: 'tomasz@example.org', role: 'admin' as const, password: 'amber-river-compass' };
 const JOAN = { name: 'Joan Okafor', email: 'joan@example.org', role: 'admin' as const, password: 'copper-meadow-beacon' };
 
-let folder: string;
-let server: ServeProcess;
-let browser: Browser;
 let memberId: string;
 
-beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'fieldbook-e2e-term-edits-'));
-  expect((await runFieldbook(folder, 'setup', '--role', 'office', '--name', 'Central office', '--data', folder)).code).toBe(0);
-  for (const staff of [TOMASZ, JOAN]) await addStaffToFolder(folder, staff);
-  // A member, written as the desktop app would before the folder became a server.
-  const core = openCoreInFolder(folder);
-  try {
-    const h = core.handlers;
-    const course = await h['courses.create']({ title: 'Cultural competency', description: null, durationMinutes: 180, learningOutcomes: ['Explore what we mean by culture'] });
-    const scheme = await h['schemes.create']({ name: 'Allies', requiredCourseIds: [course.id], windowMonths: 6, yearStarts: null, feePence: null, graceDays: 30 });
-    const person = await h['people.create']({ givenName: 'Zofia', familyName: 'Quill', preferredName: null, email: null, phone: null, organisationId: null, membershipJoinedOn: null });
-    await h['members.join']({ schemeId: scheme.id, personId: person.id, startsOn: localDay(), feePence: null, paidOn: null, notes: null });
-    memberId = person.id;
-  } finally {
-    await core.close();
-  }
-  server = await startServeProcess(folder);
-  browser = await launchChromiumTrusting(server.spki);
-}, 120_000);
+const atOffice = officeInChromium(async () =>
+  servedFolder(
+    await officeFolderWithStaff([TOMASZ, JOAN], {
+      // A member, written as the desktop app would before the folder became a server.
+      seed: async ({ handlers: h }) => {
+        const course = await h['courses.create']({ title: 'Cultural competency', description: null, durationMinutes: 180, learningOutcomes: ['Explore what we mean by culture'] });
+        const scheme = await h['schemes.create']({ name: 'Allies', requiredCourseIds: [course.id], windowMonths: 6, yearStarts: null, feePence: null, graceDays: 30 });
+        const person = await h['people.create']({ givenName: 'Zofia', familyName: 'Quill', preferredName: null, email: null, phone: null, organisationId: null, membershipJoinedOn: null });
+        await h['members.join']({ schemeId: scheme.id, personId: person.id, startsOn: localDay(), feePence: null, paidOn: null, notes: null });
+        memberId = person.id;
+      },
+    }),
+  ),
+);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(folder, { recursive: true, force: true });
-});
-
-const signedInPage = (context: BrowserContext, staff: { email: string; password: string }) => signedInPageAtServer(context, server.url, staff);
-const open = (page: Page, path: string, heading: string) => openAtServer(page, server.url, path, heading);
+const signedInPage = (context: BrowserContext, staff: { email: string; password: string }) => signedInPageAtServer(context, atOffice.server.url, staff);
+const open = (page: Page, path: string, heading: string) => openAtServer(page, atOffice.server.url, path, heading);
 
 const changedPanel = (page: Page) => page.getByRole('alert').filter({ hasText: 'Someone else changed this since you opened it' });
 const cellsOf = (panel: ReturnType<typeof changedPanel>, label: string) => panel.getByRole('row').filter({ hasText: label }).getByRole('cell').allTextContents();
 
 describe('two staff changing the same term and the same settings on the office server', { timeout: 120_000 }, () => {
   it("shows the later fee both values, and takes the newer one into the form, nothing of it saved", async () => {
-    const [first, second] = [await browser.newContext(), await browser.newContext()];
+    const [first, second] = [await atOffice.browser.newContext(), await atOffice.browser.newContext()];
     try {
       const tomasz = await signedInPage(first, TOMASZ);
       const joan = await signedInPage(second, JOAN);
@@ -88,7 +70,7 @@ describe('two staff changing the same term and the same settings on the office s
   });
 
   it('shows the later retention save both values, and saves it over on purpose with Save my values', async () => {
-    const [first, second] = [await browser.newContext(), await browser.newContext()];
+    const [first, second] = [await atOffice.browser.newContext(), await atOffice.browser.newContext()];
     try {
       const tomasz = await signedInPage(first, TOMASZ);
       const joan = await signedInPage(second, JOAN);
