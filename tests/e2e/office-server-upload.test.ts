@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { ProcedureName } from '../../shared/contract';
-import { runFieldbook } from '../support/cli';
-import { addStaffToFolder, StaffClient, startServeProcess, type ServeProcess } from '../support/office-server';
+import { officeFolderWithStaff } from '../support/office-server';
 import { asIncoming } from '../support/sync';
-import { browserSuite, type AppUnderTest, clickInMainMenu, launchChromiumTrusting, signInAtServer } from './support/harness';
+import { browserSuite, type AppUnderTest, clickInMainMenu, signInAtServer } from './support/harness';
+import { officeInChromium, servedFolder } from './support/office-in-chromium';
 import { row } from './support/roster-page';
 import { button, heading, said, textOf } from './support/screen';
 import { COURSE, morningSession, OFFICE_NAME, seeder, type Seed } from './support/seed';
@@ -28,32 +25,11 @@ const ADMIN = { name: 'Priya Shah', email: 'priya@example.org', role: 'admin' as
 const COORDINATOR = { name: 'Tomasz Nowak', email: 'tomasz@example.org', role: 'coordinator' as const, password: 'amber-river-compass' };
 
 const suite = browserSuite();
-let folder: string;
-let server: ServeProcess;
-let serverBrowser: Browser;
-const clients: StaffClient[] = [];
-
-beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'fieldbook-e2e-upload-'));
-  expect((await runFieldbook(folder, 'setup', '--role', 'office', '--name', OFFICE_NAME, '--data', folder)).code).toBe(0);
-  await addStaffToFolder(folder, ADMIN);
-  await addStaffToFolder(folder, COORDINATOR);
-  server = await startServeProcess(folder);
-  serverBrowser = await launchChromiumTrusting(server.spki);
-}, 120_000);
-
-afterAll(async () => {
-  for (const client of clients) client.close();
-  await serverBrowser?.close();
-  await server?.stop();
-  rmSync(folder, { recursive: true, force: true });
-});
+const atOffice = officeInChromium(async () => servedFolder(await officeFolderWithStaff([ADMIN, COORDINATOR], { name: OFFICE_NAME })));
 
 /** A staff member's calls to the server, as the seeding a test does before a person sits down. */
 async function signedInAt(staff: { email: string; password: string }): Promise<Seed> {
-  const client = new StaffClient(server);
-  clients.push(client);
-  expect((await client.signIn(staff.email, staff.password)).result.ok).toBe(true);
+  const client = await atOffice.server.signedIn(staff);
   return (async (name: ProcedureName, input: unknown) => {
     const answer = await client.call(name, input);
     if (!answer.result.ok) throw new Error(`${name}: ${answer.result.error?.message}`);
@@ -117,7 +93,7 @@ describe('a laptop sending to the office server', { timeout: 180_000 }, () => {
     expect(download.suggestedFilename()).toMatch(/^library-laptop-\d{4}-\d\d-\d\d-end-of-day-file-0001\.fieldbook$/);
     expect(await textOf(page.getByText('Saved as'))).toContain(download.suggestedFilename());
     // The office keeps its own words: its log, and its import log, which lists the file as refused, from no one it knows.
-    await server.waitForLine(/Refused an upload from 127\.0\.0\.1 \(library-laptop-.*\): This file comes from a computer this one has not paired with/);
+    await atOffice.server.waitForLine(/Refused an upload from 127\.0\.0\.1 \(library-laptop-.*\): This file comes from a computer this one has not paired with/);
     const [noted] = await onServer('sync.importLog', {});
     expect(noted).toMatchObject({ status: 'refused', senderName: null, fileName: download.suggestedFilename() });
   });
@@ -174,20 +150,20 @@ describe('a laptop sending to the office server', { timeout: 180_000 }, () => {
     await expect.poll(() => textOf(firstFile)).toContain('Yes, confirmed');
     // Nothing to save: it went over the network.
     expect(await laptopPage.getByText('Saved as').count()).toBe(0);
-    await server.waitForLine(new RegExp(`Upload from 127\\.0\\.0\\.1: .*Imported end-of-day file 1 from ${LAPTOP}`));
+    await atOffice.server.waitForLine(new RegExp(`Upload from 127\\.0\\.0\\.1: .*Imported end-of-day file 1 from ${LAPTOP}`));
 
     // The coordinator, at the server in a browser of her own, sees the sign-in on the roster.
-    const officeContext = await serverBrowser.newContext();
+    const officeContext = await atOffice.browser.newContext();
     const officePage = await officeContext.newPage();
     officePage.setDefaultTimeout(20_000);
-    await signInAtServer(officePage, server.url, COORDINATOR);
+    await signInAtServer(officePage, atOffice.server.url, COORDINATOR);
     await heading(officePage, 'Sessions').waitFor();
     await openTodaysRoster(officePage);
     expect(await textOf(row(officePage, 'Amira Khan'))).toMatch(/Signed in at \d\d:\d\d/);
     await officeContext.close();
 
     // Away from the office (the server stopped): the same button writes the file to save, as before, and says why.
-    expect(await server.stop()).toBe(0);
+    expect(await atOffice.server.stop()).toBe(0);
     await onLaptop('people.create', { givenName: 'Nadia', familyName: 'Haddad' });
     const [download] = await Promise.all([laptopPage.waitForEvent('download'), button(laptopPage, 'Send to office').click()]);
     // The screen still shows the earlier sending until this one's answer replaces it.
