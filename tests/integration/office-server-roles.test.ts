@@ -1,11 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { procedures, type ProcedureName } from '../../shared/contract';
 import { staffRoles } from '../../shared/contract/staff';
 import { FieldbookError } from '../../shared/errors';
 import { roleMayCall } from '../../shared/staff-roles';
 import { asStaff } from '../../electron/core/staff/caller';
-import { officeCoreWithStaff, startTestOfficeServer, type StaffClient, type TestOfficeServer } from '../support/office-server';
-import { databaseHash, type TempCore } from '../support/temp-core';
+import type { StaffClient } from '../support/office-server';
+import { officeServerForEachTest } from '../support/office-server-each-test';
+import { databaseHash } from '../support/temp-core';
 
 const STAFF = {
   admin: { name: 'Priya Shah', email: 'priya@example.org', role: 'admin' as const, password: 'violet-harbour-lantern' },
@@ -13,32 +14,21 @@ const STAFF = {
   viewer: { name: 'Amira Khan', email: 'amira@example.org', role: 'viewer' as const, password: 'silver-heron-window' },
 };
 
-let temp: TempCore;
-let office: TestOfficeServer;
-
-beforeEach(async () => {
-  temp = await officeCoreWithStaff(Object.values(STAFF));
-  office = await startTestOfficeServer(temp, { signInsPerMinute: 1000 });
-});
-
-afterEach(async () => {
-  await office.close();
-  await temp.cleanup();
-});
+const office = officeServerForEachTest(Object.values(STAFF));
 
 function signedIn(role: keyof typeof STAFF): Promise<StaffClient> {
-  return office.signedIn(STAFF[role]);
+  return office.server.signedIn(STAFF[role]);
 }
 
 describe('roles on the office server', { timeout: 120_000 }, () => {
   it('refuses each role, in the core, every procedure its role may not call, and writes nothing', async () => {
-    const before = databaseHash(temp.sqlite);
+    const before = databaseHash(office.temp.sqlite);
     for (const role of staffRoles) {
       const caller = { staffId: 'someone', name: 'Someone', role, address: '127.0.0.1' };
       for (const name of Object.keys(procedures) as ProcedureName[]) {
         if (roleMayCall(role, name)) continue;
         // Straight to the core's handler, with nothing valid: the role is checked before anything else.
-        const handler = temp.core.handlers[name] as (input: unknown) => Promise<unknown>;
+        const handler = office.temp.core.handlers[name] as (input: unknown) => Promise<unknown>;
         const refused = await asStaff(caller, () => handler({})).then(
           () => null,
           (error: unknown) => error,
@@ -46,7 +36,7 @@ describe('roles on the office server', { timeout: 120_000 }, () => {
         expect({ role, name, code: refused instanceof FieldbookError ? refused.code : String(refused) }).toEqual({ role, name, code: 'NOT_ALLOWED' });
       }
     }
-    expect(databaseHash(temp.sqlite)).toBe(before);
+    expect(databaseHash(office.temp.sqlite)).toBe(before);
   });
 
   it('lets a coordinator change the catalogue but not the devices, and a viewer read but not change or download people', async () => {
@@ -65,12 +55,12 @@ describe('roles on the office server', { timeout: 120_000 }, () => {
       message: 'Ask an admin to do this: only admins manage staff, devices, settings, backups and erasure.',
     });
     expect((await (await signedIn('admin')).call('pairing.status', {})).result.ok).toBe(true);
-    expect((await temp.call('courses.list', {})).map((c) => c.title)).toEqual(['Cultural Competency']);
-    expect(office.lines).toContain('Refused courses.create for Amira Khan (viewer): Ask a coordinator or an admin to do this: a viewer reads reports and lists only.');
+    expect((await office.temp.call('courses.list', {})).map((c) => c.title)).toEqual(['Cultural Competency']);
+    expect(office.server.lines).toContain('Refused courses.create for Amira Khan (viewer): Ask a coordinator or an admin to do this: a viewer reads reports and lists only.');
   });
 
   it('puts exports of personal data and erasures in the admins’ audit trail, with who did them', async () => {
-    const person = await temp.call('people.create', { givenName: 'Siobhán', familyName: "O'Brien" });
+    const person = await office.temp.call('people.create', { givenName: 'Siobhán', familyName: "O'Brien" });
     const coordinator = await signedIn('coordinator');
     expect((await coordinator.call('exports.download', { list: 'people', format: 'csv', query: '' })).result.ok).toBe(true);
     expect((await coordinator.call('exports.download', { list: 'sessions', format: 'csv', query: '', includePast: false })).result.ok).toBe(true);
@@ -86,16 +76,16 @@ describe('roles on the office server', { timeout: 120_000 }, () => {
       expect.objectContaining({ kind: 'person_erased', staffName: 'Priya Shah', detail: 'Erased 1 person (asked for by Priya Shah: Asked to be forgotten by email).' }),
     ]);
     // The desktop app has no accounts, so nothing of its own is audited here.
-    await temp.call('exports.download', { list: 'people', format: 'csv', query: '' });
+    await office.temp.call('exports.download', { list: 'people', format: 'csv', query: '' });
     expect((await admin.call('staff.audit', {})).result.value).toHaveLength(trail.length);
   });
 
   it('records the staff member beside every change they make, and the booking history says who booked', async () => {
-    const course = await temp.call('courses.create', { title: 'First aid', durationMinutes: 360, learningOutcomes: ['Call for help'] });
-    const venue = await temp.call('venues.create', { name: 'Riverside Hall', address: '1 River Lane' });
-    const person = await temp.call('people.create', { givenName: 'Siobhán', familyName: "O'Brien" });
-    const changesBefore = temp.sqlite.prepare('SELECT count(*) FROM change_log').pluck().get() as number;
-    expect(temp.sqlite.prepare('SELECT count(*) FROM change_log_staff').pluck().get()).toBe(0);
+    const course = await office.temp.call('courses.create', { title: 'First aid', durationMinutes: 360, learningOutcomes: ['Call for help'] });
+    const venue = await office.temp.call('venues.create', { name: 'Riverside Hall', address: '1 River Lane' });
+    const person = await office.temp.call('people.create', { givenName: 'Siobhán', familyName: "O'Brien" });
+    const changesBefore = office.temp.sqlite.prepare('SELECT count(*) FROM change_log').pluck().get() as number;
+    expect(office.temp.sqlite.prepare('SELECT count(*) FROM change_log_staff').pluck().get()).toBe(0);
 
     const coordinator = await signedIn('coordinator');
     const session = await coordinator.call('sessions.create', {
@@ -108,32 +98,32 @@ describe('roles on the office server', { timeout: 120_000 }, () => {
     const history = (await coordinator.call('bookings.history', { sessionId: session.result.value.id, personId: person.id })).result.value as { event: string; by: string }[];
     expect(history.at(-1)?.by).toBe('Central office, by Tomasz Nowak');
     // Every change the coordinator's calls wrote is theirs; none written before.
-    const changesAfter = temp.sqlite.prepare('SELECT count(*) FROM change_log').pluck().get() as number;
-    const theirs = temp.sqlite.prepare('SELECT DISTINCT staff_name FROM change_log_staff').pluck().all();
+    const changesAfter = office.temp.sqlite.prepare('SELECT count(*) FROM change_log').pluck().get() as number;
+    const theirs = office.temp.sqlite.prepare('SELECT DISTINCT staff_name FROM change_log_staff').pluck().all();
     expect(theirs).toEqual(['Tomasz Nowak']);
-    expect(temp.sqlite.prepare('SELECT count(*) FROM change_log_staff').pluck().get()).toBe(changesAfter - changesBefore);
+    expect(office.temp.sqlite.prepare('SELECT count(*) FROM change_log_staff').pluck().get()).toBe(changesAfter - changesBefore);
   });
 
   it('gives the last place to one of two staff booking at once, and waitlists the other', async () => {
-    const course = await temp.call('courses.create', { title: 'First aid', durationMinutes: 360, learningOutcomes: ['Call for help'] });
-    const venue = await temp.call('venues.create', { name: 'Riverside Hall', address: '1 River Lane' });
-    const session = await temp.call('sessions.create', {
+    const course = await office.temp.call('courses.create', { title: 'First aid', durationMinutes: 360, learningOutcomes: ['Call for help'] });
+    const venue = await office.temp.call('venues.create', { name: 'Riverside Hall', address: '1 River Lane' });
+    const session = await office.temp.call('sessions.create', {
       courseId: course.id, venueId: venue.id, startsAt: '2026-03-20T09:30', endsAt: '2026-03-20T15:30', capacity: 1, facilitators: ['Sam Okafor'], status: 'scheduled',
     });
-    const first = await temp.call('people.create', { givenName: 'Siobhán', familyName: "O'Brien" });
-    const second = await temp.call('people.create', { givenName: 'Zoë', familyName: 'Clarke' });
+    const first = await office.temp.call('people.create', { givenName: 'Siobhán', familyName: "O'Brien" });
+    const second = await office.temp.call('people.create', { givenName: 'Zoë', familyName: 'Clarke' });
     const [coordinator, admin] = [await signedIn('coordinator'), await signedIn('admin')];
     const answers = await Promise.all([
       coordinator.call('bookings.bookPeople', { sessionId: session.id, personIds: [first.id] }),
       admin.call('bookings.bookPeople', { sessionId: session.id, personIds: [second.id] }),
     ]);
     for (const answer of answers) expect(answer.result, JSON.stringify(answer.result)).toMatchObject({ ok: true });
-    const states = temp.sqlite.prepare('SELECT state FROM bookings WHERE session_id = ? ORDER BY state').pluck().all(session.id);
+    const states = office.temp.sqlite.prepare('SELECT state FROM bookings WHERE session_id = ? ORDER BY state').pluck().all(session.id);
     expect(states).toEqual(['booked', 'waitlisted']);
   });
 
   it('keeps the desktop app (no accounts) able to do everything', async () => {
-    expect(await temp.call('pairing.status', {})).toBeDefined();
-    expect(await temp.call('courses.list', {})).toEqual([]);
+    expect(await office.temp.call('pairing.status', {})).toBeDefined();
+    expect(await office.temp.call('courses.list', {})).toEqual([]);
   });
 });

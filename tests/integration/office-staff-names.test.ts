@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutgoingFile, ProcedureInput } from '../../shared/contract';
-import { officeCoreWithStaff, startTestOfficeServer, type StaffClient, type TestOfficeServer } from '../support/office-server';
+import type { StaffClient } from '../support/office-server';
+import { officeServerForEachTest } from '../support/office-server-each-test';
 import { byHeading, bytesOfFile, csvRows, xlsxRows } from '../support/spreadsheets';
 import { asIncoming, enrolLaptop, sendPackage } from '../support/sync';
 import type { TempCore } from '../support/temp-core';
@@ -15,21 +16,16 @@ import { evaluatedSession } from '../support/evaluations';
 
 const PRIYA = { name: 'Priya Shah', email: 'priya@example.org', role: 'coordinator' as const, password: 'violet-harbour-lantern' };
 
-let office: TempCore;
-let server: TestOfficeServer;
+const office = officeServerForEachTest([PRIYA]);
 let priya: StaffClient;
 const laptops: TempCore[] = [];
 
 beforeEach(async () => {
-  office = await officeCoreWithStaff([PRIYA]);
-  server = await startTestOfficeServer(office, { signInsPerMinute: 1000 });
-  priya = await server.signedIn(PRIYA);
+  priya = await office.server.signedIn(PRIYA);
 });
 
 afterEach(async () => {
-  await server.close();
   for (const laptop of laptops.splice(0)) await laptop.cleanup();
-  await office.cleanup();
 });
 
 async function priyaCalls(name: string, input: unknown) {
@@ -51,26 +47,26 @@ async function editEmail(laptop: TempCore, personId: string, email: string): Pro
 async function amiraChangedOnTwoLaptops() {
   const amira = await priyaCalls('people.create', { givenName: 'Amira', familyName: 'Khan', email: 'amira@example.org' });
   // Booked on today's session, so both laptops' packages carry her.
-  const { session } = await evaluatedSession(office.call, 'linked');
+  const { session } = await evaluatedSession(office.temp.call, 'linked');
   await priyaCalls('signIn.book', { sessionId: session.id, personId: amira.id });
   for (const name of ['Hall laptop 1', 'Hall laptop 2']) {
-    const laptop = await enrolLaptop(office, name);
+    const laptop = await enrolLaptop(office.temp, name);
     laptops.push(laptop);
-    await sendPackage(office, laptop);
+    await sendPackage(office.temp, laptop);
   }
   const [one, two] = laptops as [TempCore, TempCore];
   one.clock.set('2026-03-12T10:00:00.000Z');
   two.clock.set('2026-03-12T10:05:00.000Z');
   await editEmail(one, amira.id, 'amira.khan@nhs.example');
   await editEmail(two, amira.id, 'a.khan@council.example');
-  office.clock.set('2026-03-12T18:00:00.000Z');
+  office.temp.clock.set('2026-03-12T18:00:00.000Z');
   // Back at her desk in the evening: her morning session has lapsed.
   expect((await priya.signIn(PRIYA.email, PRIYA.password)).result.ok).toBe(true);
   const fromOne: OutgoingFile = await one.call('sync.exportBundle', {});
   const fromTwo: OutgoingFile = await two.call('sync.exportBundle', {});
   // Laptop 1's file imported by Priya on the server; laptop 2's in the desktop app, where no one signs in.
   await priyaCalls('sync.importFile', asIncoming(fromOne));
-  await office.call('sync.importFile', asIncoming(fromTwo));
+  await office.temp.call('sync.importFile', asIncoming(fromTwo));
   return amira as { id: string };
 }
 
@@ -94,7 +90,7 @@ describe('staff names in the logs on the office server', { timeout: 60_000 }, ()
       ['Hall laptop 1', 'Priya Shah'],
     ]);
 
-    const history = await office.call('people.history', { id: amira.id });
+    const history = await office.temp.call('people.history', { id: amira.id });
     expect(history.find((entry) => entry.what === 'Amira Khan added')).toMatchObject({ deviceName: 'Central office', staffName: 'Priya Shah' });
     // Laptops' edits came in files: the computer, and no staff member.
     expect(history.filter((entry) => /\.example$/.test(entry.what)).map((entry) => [entry.deviceName, entry.staffName])).toEqual([
@@ -106,9 +102,9 @@ describe('staff names in the logs on the office server', { timeout: 60_000 }, ()
     expect(conflict).toMatchObject({ overwrittenBy: 'Hall laptop 1', keptBy: 'Hall laptop 2', status: 'open', resolvedBy: null, resolvedAt: null });
     const restored = await priyaCalls('sync.resolveConflict', { id: conflict.id, action: 'reverse' });
     expect(restored).toMatchObject({ status: 'reversed', resolvedBy: 'Priya Shah', resolvedAt: '2026-03-12T18:00:00.000Z' });
-    expect((await office.call('sync.conflicts', {}))[0]).toMatchObject({ resolvedBy: 'Priya Shah' });
+    expect((await office.temp.call('sync.conflicts', {}))[0]).toMatchObject({ resolvedBy: 'Priya Shah' });
     // Restoring is a new edit, made by Priya at the office: the history says so.
-    const newest = (await office.call('people.history', { id: amira.id }))[0]!;
+    const newest = (await office.temp.call('people.history', { id: amira.id }))[0]!;
     expect(newest).toMatchObject({ what: expect.stringMatching(/^Amira Khan: .*amira\.khan@nhs\.example$/), deviceName: 'Central office', staffName: 'Priya Shah' });
   });
 

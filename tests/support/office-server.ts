@@ -233,10 +233,16 @@ export interface TestOfficeServer {
   close(): Promise<void>;
 }
 
+export interface TestOfficeServerOptions {
+  signInsPerMinute?: number;
+  uploadBytesLimit?: number;
+  deviceCallsPerMinute?: number;
+}
+
 /** The office server in this process over a temp core (whose clock the test sets), on a free port on 127.0.0.1. */
 export async function startTestOfficeServer(
   temp: TempCore,
-  options: { signInsPerMinute?: number; uploadBytesLimit?: number; deviceCallsPerMinute?: number } = {},
+  options: TestOfficeServerOptions = {},
 ): Promise<TestOfficeServer> {
   const certificate = await serverCertificate(temp.folder);
   const lines: string[] = [];
