@@ -166,7 +166,7 @@ export async function previewSheet(ctx: CoreContext, request: SheetRequest, repo
 }
 
 /** SQLite's page cache while a sheet is imported, in KiB (a negative cache_size is KiB). */
-export const IMPORT_CACHE_KIB = 64 * 1024;
+export const IMPORT_CACHE_KIB = 32 * 1024;
 
 /**
  * Runs an import with a larger page cache, then puts the usual one back.
@@ -174,8 +174,10 @@ export const IMPORT_CACHE_KIB = 64 * 1024;
  * once (people, bookings, sign-ins, the change log); with the default 2 MB
  * cache SQLite spills and rereads those pages (encrypting and decrypting
  * each time) thousands of times before the commit: profiled, most of the
- * import's time. 64 MB holds the working set; more bought nothing and
- * pushed the process past its memory budget.
+ * import's time. Since the write path writes a batch's rows table by
+ * table, 32 MB holds the working set: measured one after the other on a
+ * quiet machine, a 100,000-row CSV import took 11.7-11.9 s with 32 MB and
+ * 14.4-15.8 s with 64 MB, and peaked 30-80 MB lower (docs/benchmarks.md).
  */
 async function withImportCache<T>(ctx: CoreContext, work: () => Promise<T>): Promise<T> {
   const before = ctx.sqlite.pragma('cache_size', { simple: true }) as number;
