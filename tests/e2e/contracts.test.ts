@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite } from './support/harness';
 import { COURSE, laptopAndOffice, morningSession, seeder } from './support/seed';
+import { heading, textOf } from './support/screen';
 
 /**
  * The office keeps its funding contracts on their own screen, gives a
@@ -13,15 +14,6 @@ import { COURSE, laptopAndOffice, morningSession, seeder } from './support/seed'
 const suite = browserSuite();
 const CONTRACT = 'Public Health Equity 2026';
 const FUNDER = 'Westbrook City Council Public Health';
-
-function heading(page: Page, name: string, level = 1): Locator {
-  return page.getByRole('heading', { level, name, exact: true });
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' });
-  return (await locator.textContent()) ?? '';
-}
 
 /** What a screen reader reads after a control's name: its hint and error. */
 async function descriptionOf(page: Page, control: Locator): Promise<string> {

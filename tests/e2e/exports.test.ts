@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite } from './support/harness';
 import { COURSE, laptopAndOffice, morningSession } from './support/seed';
 import { byHeading, xlsxRows } from '../support/spreadsheets';
+import { heading } from './support/screen';
 
 /**
  * A facilitator downloads today's roster from the session view on the laptop,
@@ -13,10 +13,6 @@ import { byHeading, xlsxRows } from '../support/spreadsheets';
  */
 
 const suite = browserSuite();
-
-function heading(page: Page, name: string, level = 1): Locator {
-  return page.getByRole('heading', { level, name, exact: true });
-}
 
 describe("downloading a session's roster", () => {
   it('saves it as a spreadsheet with the sign-in sheet columns, read back intact', async () => {

@@ -1,9 +1,10 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { asIncoming } from '../support/sync';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite, type AppUnderTest, clickInMainMenu } from './support/harness';
 import { seeder } from './support/seed';
+import { heading, textOf } from './support/screen';
 
 /**
  * The office owns the catalogue. On a facilitator's laptop the courses,
@@ -22,15 +23,6 @@ async function openPage(app: AppUnderTest): Promise<Page> {
   const page = await app.openPage();
   page.setDefaultTimeout(15_000);
   return page;
-}
-
-function heading(page: Page, name: string, level = 1): Locator {
-  return page.getByRole('heading', { level, name, exact: true });
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' });
-  return (await locator.textContent()) ?? '';
 }
 
 async function go(page: Page, section: string): Promise<void> {

@@ -4,6 +4,7 @@ import { trainingDueBy } from '../../electron/core/membership/dates';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite, type AppUnderTest, clickInMainMenu } from './support/harness';
 import { COURSE, laptopAndOffice, morningSession } from './support/seed';
+import { heading, textOf } from './support/screen';
 
 /**
  * Membership at the venue: on a paired laptop the roster shows a member's
@@ -15,17 +16,8 @@ import { COURSE, laptopAndOffice, morningSession } from './support/seed';
 
 const suite = browserSuite();
 
-function heading(page: Page, name: string, level = 1): Locator {
-  return page.getByRole('heading', { level, name, exact: true });
-}
-
 function rosterRow(page: Page, name: string): Locator {
   return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' });
-  return (await locator.textContent()) ?? '';
 }
 
 async function said(page: Page, text: string): Promise<void> {

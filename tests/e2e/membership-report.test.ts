@@ -1,8 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite } from './support/harness';
 import { COURSE, seeder } from './support/seed';
+import { figure, heading, textOf } from './support/screen';
 
 /**
  * The office opens Reports, chooses the membership report, and reads the
@@ -12,19 +12,6 @@ import { COURSE, seeder } from './support/seed';
  */
 
 const suite = browserSuite();
-
-function heading(page: Page, name: string, level = 1): Locator {
-  return page.getByRole('heading', { level, name, exact: true });
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' });
-  return (await locator.textContent()) ?? '';
-}
-
-function figure(page: Page, label: string): Locator {
-  return page.locator('.report-figure').filter({ has: page.getByText(label, { exact: true }) }).locator('dd');
-}
 
 /** "2026–27" for the membership year from 1 May holding the day. */
 function membershipYearOf(day: string): string {

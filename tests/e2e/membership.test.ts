@@ -1,8 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite } from './support/harness';
 import { COURSE, morningSession, seeder } from './support/seed';
+import { heading, textOf } from './support/screen';
 
 /**
  * The office adds a membership scheme and a member on screen, sees the
@@ -10,15 +10,6 @@ import { COURSE, morningSession, seeder } from './support/seed';
  */
 
 const suite = browserSuite();
-
-function heading(page: Page, name: string, level = 1): Locator {
-  return page.getByRole('heading', { level, name, exact: true });
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' });
-  return (await locator.textContent()) ?? '';
-}
 
 function longDate(day: string): string {
   return new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

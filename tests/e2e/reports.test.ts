@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite } from './support/harness';
 import { CONTRACT, contractSessionToday, seeder, type Seed } from './support/seed';
+import { figure, heading, textOf } from './support/screen';
 
 /**
  * The office opens Reports, chooses a contract year, reads the figures and a
@@ -12,20 +12,6 @@ import { CONTRACT, contractSessionToday, seeder, type Seed } from './support/see
  */
 
 const suite = browserSuite();
-
-function heading(page: Page, name: string, level = 1): Locator {
-  return page.getByRole('heading', { level, name, exact: true });
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' });
-  return (await locator.textContent()) ?? '';
-}
-
-/** A figure's value as the screen shows it, by its label. */
-function figure(page: Page, label: string): Locator {
-  return page.locator('.report-figure').filter({ has: page.getByText(label, { exact: true }) }).locator('dd');
-}
 
 /** Today's session under the contract, three people from two organisations signed in. */
 async function trainedToday(seed: Seed, today: string) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
 import { seeder } from './support/seed';
 import { browserSuite } from './support/harness';
+import { button, heading, textOf } from './support/screen';
 
 /**
  * Organisation requests as the office handles them: a new request joins the
@@ -40,21 +41,8 @@ async function office() {
 
 
 
-function heading(page: Page, name: string, level = 1): Locator {
-  return page.getByRole('heading', { level, name, exact: true });
-}
-
-function button(scope: Page | Locator, name: string): Locator {
-  return scope.getByRole('button', { name, exact: true });
-}
-
 async function said(page: Page, text: string): Promise<void> {
   await page.getByRole('status').filter({ hasText: text }).waitFor();
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' });
-  return (await locator.textContent()) ?? '';
 }
 
 function queued(page: Page, organisation: string): Locator {

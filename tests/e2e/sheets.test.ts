@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite, type AppUnderTest, clickInMainMenu, mainMenuScreens } from './support/harness';
 import { seeder } from './support/seed';
 import { byHeading, xlsxRows } from '../support/spreadsheets';
+import { heading, textOf } from './support/screen';
 
 /**
  * The office brings in a sign-in sheet typed up from paper, on screen: it
@@ -18,18 +19,9 @@ const suite = browserSuite();
 const COURSE = 'Working with interpreters';
 const VENUE = "St Mark's Hall";
 
-function heading(page: Page, name: string, level = 1): Locator {
-  return page.getByRole('heading', { level, name, exact: true });
-}
-
 async function go(page: Page, section: string, title: string): Promise<void> {
   await clickInMainMenu(page, section);
   await heading(page, title).waitFor();
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' });
-  return (await locator.textContent()) ?? '';
 }
 
 /** dd/mm/yyyy, as an office types a date on a UK sheet, a week before the app's today. */

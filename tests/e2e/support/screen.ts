@@ -61,3 +61,8 @@ export async function typeInto(page: Page, field: Locator, text: string): Promis
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text);
 }
+
+/** A report's figure as the screen shows it, by its label ("People trained"). */
+export function figure(page: Page, label: string): Locator {
+  return page.locator('.report-figure').filter({ has: page.getByText(label, { exact: true }) }).locator('dd');
+}
