@@ -1,31 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addStaffAccounts, officeCoreWithStaff, startTestOfficeServer, StaffClient, type TestOfficeServer } from '../support/office-server';
-import type { TempCore } from '../support/temp-core';
+import { describe, expect, it } from 'vitest';
+import { addStaffAccounts, StaffClient } from '../support/office-server';
+import { officeServerForEachTest } from '../support/office-server-each-test';
 
 const ADMIN = { name: 'Priya Shah', email: 'priya@example.org', role: 'admin' as const, password: 'violet-harbour-lantern' };
 const COORDINATOR = { name: 'Tomasz Nowak', email: 'tomasz@example.org', role: 'coordinator' as const, password: 'amber-river-compass' };
 const MINUTE = 60_000;
 
-let temp: TempCore;
-let office: TestOfficeServer;
+const office = officeServerForEachTest([ADMIN]);
 
 async function auditKinds(): Promise<string[]> {
-  return (temp.sqlite.prepare('SELECT kind FROM staff_audit ORDER BY at, rowid').pluck().all() as string[]).filter((kind) => kind !== 'staff_added');
+  return (office.temp.sqlite.prepare('SELECT kind FROM staff_audit ORDER BY at, rowid').pluck().all() as string[]).filter((kind) => kind !== 'staff_added');
 }
-
-beforeEach(async () => {
-  temp = await officeCoreWithStaff([ADMIN]);
-  office = await startTestOfficeServer(temp, { signInsPerMinute: 1000 });
-});
-
-afterEach(async () => {
-  await office.close();
-  await temp.cleanup();
-});
 
 describe('signing in to the office server', { timeout: 60_000 }, () => {
   it('signs a staff member in with an HTTP-only, Secure, SameSite=Strict cookie, and their calls work', async () => {
-    const admin = new StaffClient(office);
+    const admin = new StaffClient(office.server);
     const answer = await admin.signIn(ADMIN.email.toUpperCase(), ADMIN.password);
     expect(answer.result).toMatchObject({ ok: true, value: { signedIn: true, staff: { name: 'Priya Shah', role: 'admin' } } });
     const cookie = String(answer.headers['set-cookie']);
@@ -37,25 +26,25 @@ describe('signing in to the office server', { timeout: 60_000 }, () => {
     expect((await admin.call('device.status', {})).result).toMatchObject({ ok: true });
     // Only a hash of the cookie's token is kept, so a copy of the database signs nobody in.
     const token = admin.cookie!.split('=')[1]!;
-    expect(JSON.stringify(temp.sqlite.prepare('SELECT * FROM staff_sessions').all())).not.toContain(token);
+    expect(JSON.stringify(office.temp.sqlite.prepare('SELECT * FROM staff_sessions').all())).not.toContain(token);
     expect(await auditKinds()).toEqual(['signed_in']);
-    expect(office.lines).toContain('Priya Shah (admin) signed in from 127.0.0.1.');
+    expect(office.server.lines).toContain('Priya Shah (admin) signed in from 127.0.0.1.');
   });
 
   it('refuses calls without a session, and writes without the session’s CSRF token or from another site', async () => {
-    const stranger = await new StaffClient(office).call('courses.list', {});
+    const stranger = await new StaffClient(office.server).call('courses.list', {});
     expect(stranger).toMatchObject({ status: 401, result: { ok: false, error: { code: 'UNAUTHORISED' } } });
 
-    const admin = await office.signedIn(ADMIN);
+    const admin = await office.server.signedIn(ADMIN);
     const noCsrf = await admin.call('courses.create', { title: 'Cultural Competency' }, { 'x-fieldbook-csrf': 'copied-from-nowhere' });
     expect(noCsrf).toMatchObject({ status: 401, result: { error: { message: 'Reload the page and try again: that request did not come from Fieldbook.' } } });
     const otherSite = await admin.call('courses.create', { title: 'Cultural Competency' }, { origin: 'https://evil.example' });
     expect(otherSite.status).toBe(403);
-    expect(await temp.call('courses.list', {})).toEqual([]);
+    expect(await office.temp.call('courses.list', {})).toEqual([]);
   });
 
   it('slows down wrong passwords, then locks the account, and says so in the audit trail', async () => {
-    const client = new StaffClient(office);
+    const client = new StaffClient(office.server);
     for (let tries = 1; tries <= 2; tries++) {
       expect((await client.signIn(ADMIN.email, 'not-my-password-at-all')).result.error?.message).toBe('Check the email address and password, then try again.');
     }
@@ -64,17 +53,17 @@ describe('signing in to the office server', { timeout: 60_000 }, () => {
     expect(third.headers['retry-after']).toBe('30');
     // Even the right password waits.
     expect((await client.signIn(ADMIN.email, ADMIN.password)).result.error?.message).toMatch(/^Wait 30 seconds, then try again/);
-    temp.clock.advance(30_000);
+    office.temp.clock.advance(30_000);
     expect((await client.signIn(ADMIN.email, ADMIN.password)).result.ok).toBe(true);
 
     // Ten wrong in a row (each after its wait) lock the account for an hour.
     for (let tries = 1; tries <= 10; tries++) {
       await client.signIn(ADMIN.email, 'not-my-password-at-all');
-      temp.clock.advance(16 * MINUTE);
+      office.temp.clock.advance(16 * MINUTE);
     }
-    temp.clock.advance(-16 * MINUTE);
+    office.temp.clock.advance(-16 * MINUTE);
     expect((await client.signIn(ADMIN.email, ADMIN.password)).result.error?.message).toMatch(/^Wait \d+ minutes, or ask an admin to reset your password: this account is locked after 10 wrong passwords\.$/);
-    temp.clock.advance(61 * MINUTE);
+    office.temp.clock.advance(61 * MINUTE);
     expect((await client.signIn(ADMIN.email, ADMIN.password)).result.ok).toBe(true);
     const kinds = await auditKinds();
     expect(kinds.filter((kind) => kind === 'sign_in_failed')).toHaveLength(13);
@@ -82,38 +71,35 @@ describe('signing in to the office server', { timeout: 60_000 }, () => {
   });
 
   it('shuts out an address that tries many accounts, even with the right password', async () => {
-    const client = new StaffClient(office);
+    const client = new StaffClient(office.server);
     for (let tries = 1; tries <= 20; tries++) await client.signIn(`guess${tries}@example.org`, 'not-my-password-at-all');
     const refused = await client.signIn(ADMIN.email, ADMIN.password);
     expect(refused.result.error?.message).toMatch(/^Wait 15 minutes, then try again: too many wrong passwords came from this computer\.$/);
-    temp.clock.advance(15 * MINUTE);
+    office.temp.clock.advance(15 * MINUTE);
     expect((await client.signIn(ADMIN.email, ADMIN.password)).result.ok).toBe(true);
   });
 
   it('keeps an address shut out, and an account locked, when the server restarts', async () => {
-    await addStaffAccounts(temp, [COORDINATOR]);
-    const client = new StaffClient(office);
+    await addStaffAccounts(office.temp, [COORDINATOR]);
+    const client = new StaffClient(office.server);
     // Ten wrong passwords in a row for one account, each after the wait the last one set: locked for an hour.
     for (let tries = 1; tries <= 10; tries++) {
       await client.signIn(COORDINATOR.email, 'not-my-password-at-all');
-      if (tries < 10) temp.clock.advance(15 * MINUTE);
+      if (tries < 10) office.temp.clock.advance(15 * MINUTE);
     }
     for (let tries = 1; tries <= 20; tries++) await client.signIn(`guess${tries}@example.org`, 'not-my-password-at-all');
     // The server stops and starts again over the same data folder.
-    await office.close();
-    await temp.reopen();
-    office = await startTestOfficeServer(temp, { signInsPerMinute: 1000 });
-    const again = new StaffClient(office);
+    await office.restartServer({ reopen: true });
+    const again = new StaffClient(office.server);
     expect((await again.signIn(ADMIN.email, ADMIN.password)).result.error?.message).toMatch(/^Wait 15 minutes, then try again: too many wrong passwords came from this computer\.$/);
-    temp.clock.advance(15 * MINUTE);
+    office.temp.clock.advance(15 * MINUTE);
     expect((await again.signIn(COORDINATOR.email, COORDINATOR.password)).result.error?.message).toMatch(/this account is locked after 10 wrong passwords\.$/);
     expect((await again.signIn(ADMIN.email, ADMIN.password)).result.ok).toBe(true);
   });
 
   it('answers too many sign-in tries a minute with 429', async () => {
-    await office.close();
-    office = await startTestOfficeServer(temp, { signInsPerMinute: 3 });
-    const client = new StaffClient(office);
+    await office.restartServer({ signInsPerMinute: 3 });
+    const client = new StaffClient(office.server);
     for (let tries = 1; tries <= 3; tries++) expect((await client.signIn(ADMIN.email, 'not-my-password-at-all')).status).toBe(401);
     const fourth = await client.signIn(ADMIN.email, ADMIN.password);
     expect(fourth.status).toBe(429);
@@ -121,25 +107,25 @@ describe('signing in to the office server', { timeout: 60_000 }, () => {
   });
 
   it('ends a session after 30 minutes without a call, and after 8 hours however busy', async () => {
-    const idle = await office.signedIn(ADMIN);
-    temp.clock.advance(29 * MINUTE);
+    const idle = await office.server.signedIn(ADMIN);
+    office.temp.clock.advance(29 * MINUTE);
     expect((await idle.call('courses.list', {})).status).toBe(200);
-    temp.clock.advance(30 * MINUTE);
+    office.temp.clock.advance(30 * MINUTE);
     expect((await idle.call('courses.list', {})).result.error?.message).toBe('Sign in again: you are signed out, or were away too long.');
 
-    const busy = await office.signedIn(ADMIN);
+    const busy = await office.server.signedIn(ADMIN);
     for (let minutes = 0; minutes < 8 * 60 - 20; minutes += 20) {
-      temp.clock.advance(20 * MINUTE);
+      office.temp.clock.advance(20 * MINUTE);
       expect((await busy.call('courses.list', {})).status).toBe(200);
     }
-    temp.clock.advance(20 * MINUTE);
+    office.temp.clock.advance(20 * MINUTE);
     expect((await busy.call('courses.list', {})).status).toBe(401);
   });
 
   it('signs out here, or everywhere at once', async () => {
-    const desk = await office.signedIn(ADMIN);
-    const laptop = await office.signedIn(ADMIN);
-    const phone = await office.signedIn(ADMIN);
+    const desk = await office.server.signedIn(ADMIN);
+    const laptop = await office.server.signedIn(ADMIN);
+    const phone = await office.server.signedIn(ADMIN);
     expect((await desk.post('/auth/sign-out', {})).result).toEqual({ ok: true, value: { signedIn: false } });
     expect((await desk.call('courses.list', {})).status).toBe(401);
     expect((await laptop.call('courses.list', {})).status).toBe(200);
@@ -149,9 +135,9 @@ describe('signing in to the office server', { timeout: 60_000 }, () => {
   });
 
   it('lets an admin reset a password: the person is signed out and chooses a new one at their next sign-in', async () => {
-    const [coordinatorId] = await addStaffAccounts(temp, [COORDINATOR]);
-    const coordinator = await office.signedIn(COORDINATOR);
-    const admin = await office.signedIn(ADMIN);
+    const [coordinatorId] = await addStaffAccounts(office.temp, [COORDINATOR]);
+    const coordinator = await office.server.signedIn(COORDINATOR);
+    const admin = await office.server.signedIn(ADMIN);
 
     const weak = await admin.call('staff.resetPassword', { id: coordinatorId, temporaryPassword: 'password1234' });
     expect(weak.result.error?.message).toBe('Choose a password that is harder to guess: that one is on the list of passwords attackers try first.');
@@ -159,26 +145,26 @@ describe('signing in to the office server', { timeout: 60_000 }, () => {
     expect(reset.result).toMatchObject({ ok: true, value: { mustChangePassword: true } });
     expect((await coordinator.call('courses.list', {})).status).toBe(401);
 
-    const again = await office.signedIn({ email: COORDINATOR.email, password: 'copper-meadow-signal' });
+    const again = await office.server.signedIn({ email: COORDINATOR.email, password: 'copper-meadow-signal' });
     expect((await again.call('courses.list', {})).result.error?.message).toBe('Choose a new password first: an admin reset yours.');
     const changed = await again.post('/auth/change-password', { currentPassword: 'copper-meadow-signal', newPassword: 'quiet-orchard-beacon' });
     expect(changed.result).toMatchObject({ ok: true, value: { staff: { mustChangePassword: false } } });
     again.csrf = changed.result.value.csrfToken;
     expect((await again.call('courses.list', {})).status).toBe(200);
-    expect((await new StaffClient(office).signIn(COORDINATOR.email, 'quiet-orchard-beacon')).result.ok).toBe(true);
+    expect((await new StaffClient(office.server).signIn(COORDINATOR.email, 'quiet-orchard-beacon')).result.ok).toBe(true);
     expect(await auditKinds()).toEqual(expect.arrayContaining(['password_reset', 'password_changed']));
   });
 
   it('lets only admins manage staff, checked in the core', async () => {
-    await addStaffAccounts(temp, [COORDINATOR]);
-    const coordinator = await office.signedIn(COORDINATOR);
+    await addStaffAccounts(office.temp, [COORDINATOR]);
+    const coordinator = await office.server.signedIn(COORDINATOR);
     const refused = await coordinator.call('staff.add', { name: 'Sam Lee', email: 'sam@example.org', role: 'admin', temporaryPassword: 'harbour-violet-lantern' });
     expect(refused.result.error).toMatchObject({ code: 'NOT_ALLOWED', message: 'Ask an admin to do this: only admins manage staff, devices, settings, backups and erasure.' });
     expect((await coordinator.call('staff.list', {})).result.ok).toBe(false);
     // The desktop app (no caller at all) cannot manage accounts either.
-    await expect(temp.call('staff.list', {})).rejects.toThrow(/Manage staff accounts on the office server/);
+    await expect(office.temp.call('staff.list', {})).rejects.toThrow(/Manage staff accounts on the office server/);
 
-    const admin = await office.signedIn(ADMIN);
+    const admin = await office.server.signedIn(ADMIN);
     const added = await admin.call('staff.add', { name: 'Sam Lee', email: 'Sam@Example.org', role: 'viewer', temporaryPassword: 'harbour-violet-lantern' });
     expect(added.result).toMatchObject({ ok: true, value: { email: 'sam@example.org', role: 'viewer', mustChangePassword: true } });
     const lastAdmin = await admin.call('staff.update', { id: (await admin.call('staff.list', {})).result.value.find((s: { role: string }) => s.role === 'admin').id, role: 'viewer' });

@@ -7,6 +7,12 @@ export interface OfficeForEachTest {
   readonly temp: TempCore;
   /** The office server over it, on a free port on 127.0.0.1. */
   readonly server: TestOfficeServer;
+  /**
+   * Stops the server and starts it again over the same office, as a restart
+   * of `fieldbook serve` would: with `reopen`, the core is closed and opened
+   * again in between; `options` stand instead of the file's.
+   */
+  restartServer(options?: TestOfficeServerOptions & { reopen?: boolean }): Promise<void>;
 }
 
 /**
@@ -37,6 +43,14 @@ export function officeServerForEachTest(staff: StaffAccount[], options: TestOffi
     get server() {
       if (!server) throw new Error('The office server starts before each test, not while the file is read.');
       return server;
+    },
+    async restartServer({ reopen = false, ...restartOptions } = {}) {
+      const office = this.temp;
+      await this.server.close();
+      server = undefined;
+      if (reopen) await office.reopen();
+      const given = Object.keys(restartOptions).length > 0;
+      server = await startTestOfficeServer(office, given ? restartOptions : options);
     },
   };
 }
