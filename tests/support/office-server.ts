@@ -240,10 +240,7 @@ export interface TestOfficeServerOptions {
 }
 
 /** The office server in this process over a temp core (whose clock the test sets), on a free port on 127.0.0.1. */
-export async function startTestOfficeServer(
-  temp: TempCore,
-  options: TestOfficeServerOptions = {},
-): Promise<TestOfficeServer> {
+export async function startTestOfficeServer(temp: TempCore, options: TestOfficeServerOptions = {}): Promise<TestOfficeServer> {
   const certificate = await serverCertificate(temp.folder);
   const lines: string[] = [];
   const server = await startOfficeServer({
