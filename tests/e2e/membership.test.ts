@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite } from './support/harness';
 import { COURSE, morningSession, seeder } from './support/seed';
-import { heading, textOf } from './support/screen';
+import { button, heading, said, textOf } from './support/screen';
 
 /**
  * The office adds a membership scheme and a member on screen, sees the
@@ -134,6 +134,48 @@ describe('membership at the office', () => {
       await heading(page, 'Champions', 2).waitFor();
       await heading(page, 'Allies', 2).waitFor();
       expect(findings).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('takes a second change to the same term on one page: a fee again, then a cancellation, with no refusal', async () => {
+    const app = await suite.startApp();
+    const seed = seeder(app);
+    await seed('device.setUp', { role: 'office', name: 'Central office' });
+    const { today } = await seed('device.status', {});
+    const { course } = await morningSession(seed, today);
+    const scheme = await seed('schemes.create', { name: 'Allies', requiredCourseIds: [course.id], windowMonths: 6, yearStarts: null, feePence: 2500, graceDays: 30 });
+    const person = await seed('people.create', { givenName: 'Amara', familyName: 'Okafor' });
+    await seed('members.join', { schemeId: scheme.id, personId: person.id, startsOn: today });
+
+    const context = await suite.browser.newContext({ bypassCSP: true });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      await page.goto(`${app.host.url}#/membership/members/${person.id}`);
+      await heading(page, 'Amara Okafor').waitFor();
+      const terms = page.getByRole('table', { name: 'Terms in Allies' });
+      const fee = page.getByRole('form', { name: /^Record the fee/ });
+      const refused = page.getByRole('heading', { name: 'Someone else changed this since you opened it' });
+
+      // Each save is followed by the next one on the same page, as soon as the terms show the last.
+      for (const [pounds, shown] of [['30', '£30.00'], ['35', '£35.00']] as const) {
+        await fee.getByLabel('Fee (£)').fill(pounds);
+        await fee.getByLabel('Paid on').fill(today);
+        await button(fee, 'Record fee').click();
+        await expect.poll(() => terms.textContent()).toContain(shown);
+        await expect.poll(() => fee.getByLabel('Fee (£)').inputValue()).toBe(`${pounds}.00`);
+      }
+      expect(await terms.textContent()).toContain(longDate(today));
+
+      await page.getByRole('form', { name: /^Cancel the term/ }).getByLabel('Cancelled from').fill(today);
+      await button(page, 'Cancel term').click();
+      await said(page, 'Term cancelled.');
+      await button(page, 'Cancel term').waitFor({ state: 'detached' });
+      const row = terms.getByRole('row').filter({ has: page.getByRole('rowheader', { name: longDate(today) }) });
+      expect(await textOf(row)).toMatch(new RegExp(`£35\\.00.*${longDate(today)}.*${longDate(today)}`));
+      expect(await refused.count()).toBe(0);
     } finally {
       await context.close();
     }

@@ -45,6 +45,13 @@ export interface OpenedRecord<D> {
   fromRecord(record: Record<string, unknown>): D;
   /** Each field as a line a person reads ("Places", "24"), for the two columns. */
   describe(draft: D): { label: string; value: string }[];
+  /**
+   * For a form that shows only part of the record: these values with theirs
+   * for the fields not on screen, so saving these over theirs (or editing on
+   * at their version) does not write back what this form opened with there.
+   * Without it the whole draft is these values.
+   */
+  mineOverTheirs?(mine: D, theirs: D): D;
 }
 
 /** Someone else saved the record since it was opened: nothing was saved, and here is theirs. */
@@ -125,6 +132,21 @@ export function useForm<D extends object, S extends z.ZodType>(
   const [version, setVersion] = useState(opened?.version ?? '');
   const [changed, setChanged] = useState<ChangedSinceOpened<D> | null>(null);
   const lastSave = useRef<SaveFields<S> | null>(null);
+  // Typed into since the form took its values (opened, saved, or took theirs).
+  const [edited, setEdited] = useState(false);
+  const [openedAt, setOpenedAt] = useState(opened?.version);
+  if (opened && opened.version !== openedAt) {
+    // The record was read again at a newer version while the form stays on
+    // screen (after its own save, say, which returns no version). Untouched,
+    // the form opens it afresh, or its next save would be refused as changed
+    // since opened; typed into, it keeps the version those edits began from,
+    // so a save over someone else's change is still refused and shown beside.
+    setOpenedAt(opened.version);
+    if (!edited && changed === null) {
+      setVersion(opened.version);
+      setDraft(config.initial);
+    }
+  }
 
   const clientErrors = useMemo<Errors>(() => {
     const errors = fieldErrors(schema, toInput(draft));
@@ -142,6 +164,7 @@ export function useForm<D extends object, S extends z.ZodType>(
 
   const set = <K extends keyof D>(name: K, value: D[K]) => {
     setDraft((current) => ({ ...current, [name]: value }));
+    setEdited(true);
     const key = String(name);
     setServer((current) => {
       const stale = Object.keys(current.fields).filter((path) => path === key || path.startsWith(`${key}.`));
@@ -176,6 +199,7 @@ export function useForm<D extends object, S extends z.ZodType>(
     setSaving(true);
     save(parsed.data, atVersion)
       .then((saved) => {
+        setEdited(false);
         if (saved) setVersion(saved.version);
       })
       .catch((error: unknown) => {
@@ -205,9 +229,15 @@ export function useForm<D extends object, S extends z.ZodType>(
     if (!changed) return;
     setVersion(changed.version);
     setChanged(null);
-    if (choice === 'take-theirs') setDraft(changed.theirs);
+    if (choice === 'take-theirs') {
+      setDraft(changed.theirs);
+      setEdited(false);
+      return;
+    }
+    const mine = opened?.mineOverTheirs?.(draft, changed.theirs) ?? draft;
+    setDraft(mine);
     // Saved over theirs on purpose, at their version: the person has seen both.
-    if (choice === 'save-mine' && lastSave.current) saveNow(lastSave.current, draft, changed.version);
+    if (choice === 'save-mine' && lastSave.current) saveNow(lastSave.current, mine, changed.version);
   };
 
   return { draft, set, touch, errorFor, idFor, saving, summary, summaryRef, onSubmit, changed, describe: opened?.describe, resolveChanged };
