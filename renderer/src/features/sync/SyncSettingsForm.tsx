@@ -21,6 +21,9 @@ const settingsDraft = (settings: SyncSettings): SettingsDraft => ({ inboxFolder:
 /**
  * The settings are per computer: the office has an inbox folder, a laptop
  * a retention window. Each role's screen edits its own and leaves the other.
+ * The save takes both (and checks the version of both), so the draft holds
+ * both: the other part as the form opened it, or as the refusal showed it
+ * once someone else saved first.
  */
 export function SyncSettingsForm({
   settings,
@@ -39,15 +42,14 @@ export function SyncSettingsForm({
     id: 'sync-settings',
     initial: settingsDraft(settings),
     schema: SyncSettingsInput,
-    toInput: (draft: SettingsDraft) => ({
-      inboxFolder: part === 'inbox' ? draft.inboxFolder : settings.inboxFolder,
-      retentionDays: part === 'retention' ? wholeNumber(draft.retentionDays) : settings.retentionDays,
-    }),
+    toInput: (draft: SettingsDraft) => ({ inboxFolder: draft.inboxFolder, retentionDays: wholeNumber(draft.retentionDays) }),
     check,
     opened: {
       version: settings.version,
       fromRecord: (record) => settingsDraft(record as SyncSettings),
-      // Only this screen's part: the other is saved as it is now.
+      // The other part is not on screen: saving this one over theirs keeps theirs there.
+      mineOverTheirs: (mine, theirs) => (part === 'inbox' ? { ...theirs, inboxFolder: mine.inboxFolder } : { ...theirs, retentionDays: mine.retentionDays }),
+      // Only this screen's part is compared.
       describe: (draft) =>
         part === 'inbox'
           ? [{ label: 'Inbox folder', value: draft.inboxFolder.trim() || 'Not given' }]
