@@ -192,7 +192,7 @@ export const SyncSettingsInput = z.strictObject({
 
 /** "Send to office" on a laptop paired with an office server: the end-of-day file, and whether it went over the network. */
 export const SendOutcome = z.object({
-  /** The end-of-day file written; null when nothing was new since the last one, and only the package was asked for. */
+  /** The end-of-day file written; with nothing new, the earlier one the office did not have yet and took now; else null, and only the package was asked for. */
   file: ExportResult.nullable(),
   /** True when the office server took the file: nothing needs saving. False with a file: save it and take it to the office as today. */
   sent: z.boolean(),

@@ -177,11 +177,11 @@ describe('a laptop sending to the office server', { timeout: 180_000 }, () => {
     const secondFile = laptopPage.getByRole('row').filter({ has: laptopPage.getByRole('rowheader', { name: 'End-of-day file 2', exact: true }) });
     expect(await textOf(secondFile)).toContain('Not yet confirmed');
 
-    // Pressed again with nothing new and still no server: nothing to save, and the package could not come.
+    // Pressed again with nothing new and still no server: nothing new to save, but file 2 is not at the office yet, and the screen says so.
     await button(laptopPage, 'Send to office').click();
     await expect
       .poll(() => textOf(laptopPage.locator('.written')))
-      .toMatch(/^Nothing new to send since end-of-day file 2, so nothing needs saving\. Central office's package could not be fetched: the server did not answer/);
+      .toMatch(/^End-of-day file 2 has not reached Central office yet: its server did not answer \(.*\)\. Take the file you saved to the office/);
     expect(await laptopPage.getByText('Saved as').count()).toBe(0);
   });
 });

@@ -152,6 +152,67 @@ describe('Send to office from a laptop paired with the office server', { timeout
     server = await startTestOfficeServer(office);
   });
 
+  /** The office's server started again, on another port here (the test's servers take any free one), and the laptop told where. */
+  async function serverBackFor(hall: TempCore): Promise<void> {
+    server = await startTestOfficeServer(office);
+    hall.sqlite.prepare('UPDATE paired_office SET server_addresses = ?').run(JSON.stringify([`${server.origin}/`]));
+  }
+
+  it('with nothing new, sends again a file written while the server was down: the office gets its sign-ins, or is told plainly it has not', async () => {
+    const session = await seedSession(office.call, { day: TEST_TODAY, title: 'First aid' });
+    const amira = await office.call('people.create', { givenName: 'Amira', familyName: 'Khan' });
+    await office.call('signIn.book', { sessionId: session.id, personId: amira.id });
+    const hall = await enrolLaptop(office, 'Hall laptop 2', { facilitators: ['Sam Okafor'] });
+    others.push(hall);
+    // At the office in the morning: the package brings the session and its booking.
+    expect((await hall.call('sync.sendToOffice', {})).package?.status).toBe('imported');
+
+    // Out for the day: the server cannot be reached, so file 1 is written and saved instead of sent.
+    await server.close();
+    await hall.call('signIn.signIn', { sessionId: session.id, personId: amira.id });
+    const away = await hall.call('sync.sendToOffice', {});
+    expect(away).toMatchObject({ sent: false, file: { bundle: { sequence: 1 } } });
+
+    // Pressed again with the server still down: not "nothing needs saving", but that file 1 is not at the office.
+    const stillAway = await hall.call('sync.sendToOffice', {});
+    expect(stillAway).toMatchObject({ file: null, sent: false, upload: null, package: null });
+    expect(stillAway.message).toMatch(
+      /^End-of-day file 1 has not reached Central office yet: its server did not answer \(127\.0\.0\.1:\d+ could not be reached \(ECONNREFUSED\)\)\. Take the file you saved to the office \(or save it again with Write again under Files written\), or press Send to office again at the office\.$/,
+    );
+
+    // Back at the office: file 1 goes now.
+    await serverBackFor(hall);
+    const back = await hall.call('sync.sendToOffice', {});
+    expect(back).toMatchObject({ sent: true, file: { bundle: { sequence: 1 } }, upload: { status: 'imported', sequence: 1 }, package: { status: 'imported' } });
+    expect(back.message).toMatch(
+      /^Sent to Central office over the network: Imported end-of-day file 1 from Hall laptop 2: 1 session, 1 sign-in, 0 evaluations, 0 new people\. Nothing else is new since end-of-day file 1, so nothing needs saving\. Imported the package from Central office: .*; the office confirmed 1 more end-of-day file from this laptop\.$/,
+    );
+    expect((await office.call('signIn.roster', { sessionId: session.id })).counts.signedIn).toBe(1);
+    expect((await hall.call('sync.outbox', {})).bundles.map((bundle) => [bundle.sequence, bundle.acknowledgedAt !== null])).toEqual([[1, true]]);
+
+    // Confirmed now: the next press only fetches the package, and the office has the file once.
+    const after = await hall.call('sync.sendToOffice', {});
+    expect(after).toMatchObject({ file: null, sent: false, upload: null });
+    expect(after.message).toMatch(/^Nothing new to send since end-of-day file 1, so nothing needs saving\. Imported the package/);
+    expect(countRows(office.sqlite, 'received_bundles')).toBe(1);
+  });
+
+  it('with nothing new, a file taken in by hand meanwhile is answered as already imported, and nothing changes twice', async () => {
+    const hall = await laptop();
+    await server.close();
+    await hall.call('people.create', { givenName: 'Nadia', familyName: 'Haddad' });
+    const saved = (await hall.call('sync.sendToOffice', {})).file!;
+    await office.call('sync.importFile', { fileName: saved.fileName, contentBase64: saved.contentBase64 });
+
+    await serverBackFor(hall);
+    const back = await hall.call('sync.sendToOffice', {});
+    expect(back).toMatchObject({ sent: true, upload: { status: 'already_imported', sequence: 1 }, package: { status: 'imported' } });
+    expect(back.message).toMatch(/^Sent to Central office over the network: Already imported on .* \(end-of-day file 1\)\. Nothing changed\. Nothing else is new since end-of-day file 1/);
+    expect(peopleNamed(office, 'Nadia')).toBe(1);
+    expect(countRows(office.sqlite, 'received_bundles')).toBe(1);
+    expect((await hall.call('sync.outbox', {})).bundles[0]?.acknowledgedAt).not.toBeNull();
+  });
+
   it('with nothing new on a laptop whose office runs no server, says there is no need to export, as Export does', async () => {
     const serverless = await tempCore({ setUp: true });
     others.push(serverless);

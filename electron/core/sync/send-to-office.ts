@@ -6,7 +6,7 @@ import { inAsyncTransaction } from '../write-path';
 import { deviceKeys } from './device-keys';
 import { CertificateRefused, callOffice, OfficeUnreachable, type OfficeAnswer } from './office-link';
 import { pairedServerLink } from './office-server-record';
-import { exportBundle, lastBundle, pairedOffice } from './outbox';
+import { exportBundle, lastBundle, pairedOffice, rewriteBundle } from './outbox';
 import { writePackageRequest } from './package-request';
 import { importPackage } from './packages';
 
@@ -38,14 +38,67 @@ function answerOf(answer: OfficeAnswer): { ok: true; value: unknown } | { ok: fa
   return { ok: false, code: null, message: `it answered in a way this laptop could not read (status ${answer.status}).` };
 }
 
-function notReached(error: unknown, officeName: string): string | null {
-  if (error instanceof CertificateRefused) {
-    return `The end-of-day file was written but not sent: ${error.message}, so this laptop did not trust it. Save the file and take it to ${officeName} as usual, and tell the office.`;
+/** Why the office server did not take a file, in the words each caller puts around it. */
+type NotTaken =
+  | { why: 'not-enrolled' }
+  | { why: 'refused'; message: string }
+  | { why: 'untrusted'; message: string }
+  | { why: 'unreachable'; message: string };
+
+/** Uploads one sealed end-of-day file over the pinned link: the office's import of it, or why it was not taken. */
+async function uploadFile(link: OfficeServerLink, file: ExportResult): Promise<{ upload: ImportOutcome } | { notTaken: NotTaken }> {
+  try {
+    const answer = answerOf(
+      await callOffice(link, {
+        path: UPLOAD_PATH,
+        body: Buffer.from(file.contentBase64, 'base64'),
+        contentType: 'application/octet-stream',
+        headers: { [FILE_NAME_HEADER]: encodeURIComponent(file.fileName) },
+      }),
+    );
+    if (!answer.ok && answer.code !== null && NOT_ENROLLED_CODES.has(answer.code)) return { notTaken: { why: 'not-enrolled' } };
+    if (!answer.ok) return { notTaken: { why: 'refused', message: answer.message } };
+    return { upload: ImportOutcome.parse(answer.value) };
+  } catch (error) {
+    if (error instanceof CertificateRefused) return { notTaken: { why: 'untrusted', message: error.message } };
+    if (error instanceof OfficeUnreachable) return { notTaken: { why: 'unreachable', message: error.message } };
+    throw error;
   }
-  if (error instanceof OfficeUnreachable) {
-    return `The end-of-day file was written but not sent: ${officeName}'s server did not answer (${error.message}). Save the file and take it to the office as usual.`;
+}
+
+/** What the laptop says when the file it has just written was not taken: it is handed back to be saved. */
+function writtenButNotSent(notTaken: NotTaken, officeName: string): string {
+  switch (notTaken.why) {
+    case 'not-enrolled':
+      return `The end-of-day file was written but not sent: ${officeName}'s server refused it, since this laptop is not enrolled there (or no longer is). Ask the office to enrol this laptop, then take it the saved file.`;
+    case 'refused':
+      return `The end-of-day file was written but ${officeName}'s server did not take it: ${notTaken.message} Save the file and take it to the office.`;
+    case 'untrusted':
+      return `The end-of-day file was written but not sent: ${notTaken.message}, so this laptop did not trust it. Save the file and take it to ${officeName} as usual, and tell the office.`;
+    case 'unreachable':
+      return `The end-of-day file was written but not sent: ${officeName}'s server did not answer (${notTaken.message}). Save the file and take it to the office as usual.`;
   }
-  return null;
+}
+
+/** What the laptop says when an earlier file, saved instead of sent, still could not be sent: the one saved then is what the office needs. */
+function notReachedYet(sequence: number, notTaken: NotTaken, officeName: string): string {
+  const start = `End-of-day file ${sequence} has not reached ${officeName} yet:`;
+  const takeIt = 'Take the file you saved to the office (or save it again with Write again under Files written)';
+  switch (notTaken.why) {
+    case 'not-enrolled':
+      return `${start} its server refused it, since this laptop is not enrolled there (or no longer is). Ask the office to enrol this laptop, then take it the saved file.`;
+    case 'refused':
+      return `${start} its server did not take it: ${notTaken.message} ${takeIt}.`;
+    case 'untrusted':
+      return `${start} ${notTaken.message}, so this laptop did not trust it. ${takeIt}, and tell the office.`;
+    case 'unreachable':
+      return `${start} its server did not answer (${notTaken.message}). ${takeIt}, or press Send to office again at the office.`;
+  }
+}
+
+/** "Sent to Central office over the network: Imported end-of-day file 3 from Hall laptop 2: …." */
+function sentInWords(upload: ImportOutcome, officeName: string): string {
+  return `Sent to ${officeName} over the network: ${upload.message}.`.replace(/\.\.$/, '.');
 }
 
 /** The laptop's package fetched from the server and applied as an imported package file would be; or why it did not come, in plain words. */
@@ -81,26 +134,70 @@ async function exportIfAnythingNew(ctx: CoreContext): Promise<{ file: ExportResu
 }
 
 /**
+ * The files written away from the office (saved instead of sent) that the
+ * office has not confirmed, sealed again as Write again seals them (the same
+ * id, number and changes) and uploaded in order; the office answers one it
+ * already has as already imported, so a file taken in by hand meanwhile does
+ * no harm. Stops at the first the office does not take.
+ */
+async function sendUnconfirmed(
+  ctx: CoreContext,
+  office: PairedOfficeTable,
+  link: OfficeServerLink,
+): Promise<{ sent: { file: ExportResult; upload: ImportOutcome }[]; notTaken: { sequence: number; notTaken: NotTaken } | null }> {
+  const unconfirmed = await ctx.db
+    .selectFrom('outgoing_bundles')
+    .select('sequence')
+    .where('recipient_device_id', '=', office.device_id)
+    .where('acknowledged_at', 'is', null)
+    .orderBy('sequence')
+    .execute();
+  const sent: { file: ExportResult; upload: ImportOutcome }[] = [];
+  for (const { sequence } of unconfirmed) {
+    const file = await rewriteBundle(ctx, sequence);
+    const uploaded = await uploadFile(link, file);
+    if ('notTaken' in uploaded) return { sent, notTaken: { sequence, notTaken: uploaded.notTaken } };
+    sent.push({ file, upload: uploaded.upload });
+  }
+  return { sent, notTaken: null };
+}
+
+/**
  * With nothing new to send, the laptop back at the office still wants the
- * office's newer sessions and acknowledgements: the package alone, over the
- * same pinned link. Nothing is written, so nothing needs saving either way.
+ * office's newer sessions and acknowledgements: the package, over the same
+ * pinned link, after any earlier file the office has not confirmed (one
+ * saved away from the office may never have reached it). Nothing new is
+ * written, so nothing new needs saving.
  */
 async function onlyFetchPackage(ctx: CoreContext, office: PairedOfficeTable, link: OfficeServerLink): Promise<SendOutcome> {
   const last = await lastBundle(ctx, office.device_id);
+  const earlier = await sendUnconfirmed(ctx, office, link);
+  const sentWords = earlier.sent.map(({ upload }) => `${sentInWords(upload, office.name)} `).join('');
+  if (earlier.notTaken) {
+    // Not "sent", and no file to offer: the one the office still needs is the one saved when it was written.
+    const noFile = { file: null, sent: false, upload: null };
+    const notYet = `${sentWords}${notReachedYet(earlier.notTaken.sequence, earlier.notTaken.notTaken, office.name)}`;
+    // Nothing answered, or not with the key learned at pairing: the package would not come either.
+    if (earlier.notTaken.notTaken.why === 'unreachable' || earlier.notTaken.notTaken.why === 'untrusted') return { ...noFile, message: notYet, package: null };
+    const fetched = await fetchPackage(ctx, link);
+    if ('missing' in fetched) return { ...noFile, message: `${notYet} ${office.name}'s package ${fetched.missing}`, package: null };
+    return { ...noFile, message: `${notYet} ${fetched.outcome.message}`, package: fetched.outcome };
+  }
+  // The last file sent again stands for them all: the office has every one now.
+  const resent = earlier.sent.at(-1) ?? null;
+  const noFile = { file: resent?.file ?? null, sent: resent !== null, upload: resent?.upload ?? null };
   const nothingNew = last
-    ? `Nothing new to send since end-of-day file ${last.sequence}, so nothing needs saving.`
+    ? `${sentWords}${resent ? 'Nothing else is new' : 'Nothing new to send'} since end-of-day file ${last.sequence}, so nothing needs saving.`
     : 'Nothing new to send: nothing has been recorded on this laptop yet, so nothing needs saving.';
   const fetched = await fetchPackage(ctx, link);
   if ('missing' in fetched) {
     return {
-      file: null,
-      sent: false,
+      ...noFile,
       message: `${nothingNew} ${office.name}'s package ${fetched.missing} Press Send to office again at the office, or import the package from a file from the office.`,
-      upload: null,
       package: null,
     };
   }
-  return { file: null, sent: false, message: `${nothingNew} ${fetched.outcome.message}`, upload: null, package: fetched.outcome };
+  return { ...noFile, message: `${nothingNew} ${fetched.outcome.message}`, package: fetched.outcome };
 }
 
 /**
@@ -112,8 +209,9 @@ async function onlyFetchPackage(ctx: CoreContext, office: PairedOfficeTable, lin
  * an imported package file would be. Without a network, with a refused
  * certificate or a refused file, the file is handed back to be saved and
  * taken to the office as today, and the message says why. With nothing new
- * to send, only the package is fetched (a laptop without a server is told
- * there is no need to export, as Export tells it).
+ * to send, an earlier file the office has not confirmed is sent again, then
+ * the package is fetched (a laptop without a server is told there is no need
+ * to export, as Export tells it).
  */
 export async function sendToOffice(ctx: CoreContext): Promise<SendOutcome> {
   const exported = await exportIfAnythingNew(ctx);
@@ -127,30 +225,10 @@ export async function sendToOffice(ctx: CoreContext): Promise<SendOutcome> {
   const kept = (message: string): SendOutcome => ({ file, sent: false, message, upload: null, package: null });
   if (!link) return kept(`The end-of-day file was written. Save it and take it to ${office.name}: it does not run a server this laptop can send to.`);
 
-  let upload: ImportOutcome;
-  try {
-    const answer = answerOf(
-      await callOffice(link, {
-        path: UPLOAD_PATH,
-        body: Buffer.from(file.contentBase64, 'base64'),
-        contentType: 'application/octet-stream',
-        headers: { [FILE_NAME_HEADER]: encodeURIComponent(file.fileName) },
-      }),
-    );
-    if (!answer.ok && answer.code !== null && NOT_ENROLLED_CODES.has(answer.code)) {
-      return kept(
-        `The end-of-day file was written but not sent: ${office.name}'s server refused it, since this laptop is not enrolled there (or no longer is). Ask the office to enrol this laptop, then take it the saved file.`,
-      );
-    }
-    if (!answer.ok) return kept(`The end-of-day file was written but ${office.name}'s server did not take it: ${answer.message} Save the file and take it to the office.`);
-    upload = ImportOutcome.parse(answer.value);
-  } catch (error) {
-    const why = notReached(error, office.name);
-    if (why) return kept(why);
-    throw error;
-  }
-
-  const sent = `Sent to ${office.name} over the network: ${upload.message}.`.replace(/\.\.$/, '.');
+  const uploaded = await uploadFile(link, file);
+  if ('notTaken' in uploaded) return kept(writtenButNotSent(uploaded.notTaken, office.name));
+  const upload = uploaded.upload;
+  const sent = sentInWords(upload, office.name);
   // The file is at the office either way: the package can come later, by the network or as a file.
   const fetched = await fetchPackage(ctx, link);
   if ('missing' in fetched) {
