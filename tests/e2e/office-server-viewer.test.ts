@@ -91,12 +91,14 @@ describe('a viewer and a coordinator on the office server', { timeout: 120_000 }
         changes: [
           button('Start the evaluation on this laptop'),
           button(/^Answer on this laptop/),
+          (page) => page.getByRole('heading', { name: 'Answer on this laptop' }),
           link('Edit the evaluation questions'),
           button('Add note'),
           button('Correct this note'),
         ],
       });
       // The viewer still reads who has answered, and the notes.
+      await pages.viewer.getByRole('heading', { level: 2, name: 'Who has answered' }).waitFor();
       expect(await pages.viewer.getByRole('row').filter({ hasText: 'Zofia Quill' }).textContent()).toContain('Not yet');
       await pages.viewer.getByText('Asked how to register with a GP').waitFor();
 

@@ -33,6 +33,7 @@ function EvaluationView({ session, course, template, today }: Loaded) {
   const keepsCatalogue = useKeepsCatalogue();
   // A viewer on the office server reads the questions and answers; the core would refuse changing or giving them.
   const mayEditQuestions = useMayCall('evaluations.saveTemplate');
+  const mayAnswer = useMayCall('evaluations.submit');
   const canOpenKiosk = dayOf(session.startsAt) === today && session.status !== 'cancelled';
 
   return (
@@ -75,8 +76,15 @@ function EvaluationView({ session, course, template, today }: Loaded) {
       </section>
 
       <section className="eval-section" aria-labelledby="eval-answer">
-        <h2 id="eval-answer">Answer on this laptop</h2>
-        <p>For someone signed in who has not answered yet.</p>
+        {/* A viewer has no button to answer with: for them the list only says who has answered. */}
+        {mayAnswer ? (
+          <>
+            <h2 id="eval-answer">Answer on this laptop</h2>
+            <p>For someone signed in who has not answered yet.</p>
+          </>
+        ) : (
+          <h2 id="eval-answer">Who has answered</h2>
+        )}
         <Respondents
           sessionId={session.id}
           template={template}
