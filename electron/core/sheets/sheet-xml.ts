@@ -1,4 +1,6 @@
 import exceljsUtils from 'exceljs/lib/utils/utils.js';
+import type { FieldbookError } from '../../../shared/errors';
+import { damaged } from './limits';
 
 /** A cell of a worksheet's XML as it is written: its style, its type, and the text of its value (null when it has none). */
 export interface XmlCell {
@@ -19,6 +21,32 @@ export interface SheetDataVisitor {
 
 const SLASH = 0x2f;
 const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * The longest a tag, comment, CDATA section or processing instruction may
+ * be, and a cell's text: far past anything Excel writes (a cell holds at
+ * most 32,767 characters), and short enough that one left open in a crafted
+ * or damaged sheet is refused after a megabyte instead of being held, and
+ * read again, to the end of the file.
+ */
+export const MAX_MARKUP_BYTES = 1024 * 1024;
+
+function tooLong(): FieldbookError {
+  return damaged('This .xlsx file is damaged: one of its sheets has a tag, comment or cell text longer than 1 MB, or one left open.');
+}
+
+/**
+ * What ends the markup that starts the text (a tag, a comment, a CDATA
+ * section, a processing instruction), and how far into it its end may
+ * start; null while the text is too short to tell which it is.
+ */
+function endingOf(markup: string): { ending: string; searchFrom: number } | null {
+  const next = markup.charCodeAt(1);
+  if (next === 0x3f) return { ending: '?>', searchFrom: 2 };
+  if (next !== 0x21) return markup.length > 1 ? { ending: '>', searchFrom: 1 } : null;
+  if (markup.length < '<![CDATA['.length) return null;
+  return { ending: markup.startsWith('<![CDATA[') ? ']]>' : markup.startsWith('<!--') ? '-->' : '>', searchFrom: 2 };
+}
 
 /**
  * The column of a cell reference from 0 ("C12" is 2), from its letters; -1
@@ -78,7 +106,10 @@ function decodeText(raw: string): string {
  * anywhere (inside a character of UTF-8 too): only text that has bytes past
  * ASCII is decoded as UTF-8, once it is whole. A row or cell without its
  * number ("r", optional in the format) is the one after the previous.
- * XML cut off before the end of sheetData is refused.
+ * XML cut off before the end of sheetData is refused, and so is a tag,
+ * comment, CDATA section or cell text longer than MAX_MARKUP_BYTES (one
+ * left open in a crafted or damaged sheet), so each byte is read a few
+ * times at most, whatever the file holds.
  */
 export async function scanSheetData(chunks: AsyncIterable<Buffer>, visitor: SheetDataVisitor): Promise<void> {
   let carry = '';
@@ -115,7 +146,10 @@ export async function scanSheetData(chunks: AsyncIterable<Buffer>, visitor: Shee
           capturing = null;
           break;
         case 't':
-          if (cell && capturing === 't') cell.value = (cell.value ?? '') + decodeText(text);
+          if (cell && capturing === 't') {
+            cell.value = (cell.value ?? '') + decodeText(text);
+            if (cell.value.length > MAX_MARKUP_BYTES) throw tooLong();
+          }
           capturing = null;
           break;
         case 'is':
@@ -169,36 +203,40 @@ export async function scanSheetData(chunks: AsyncIterable<Buffer>, visitor: Shee
     }
   };
 
-  for await (const chunk of chunks) {
-    const xml = carry + chunk.toString('latin1');
+  /** Text of the cell's value or inline <t> being read, refused past the bound. */
+  const capture = (piece: string) => {
+    text += piece;
+    if (text.length > MAX_MARKUP_BYTES) throw tooLong();
+  };
+
+  /**
+   * Reads the markup and text of xml from its start, and returns where the
+   * markup it ends inside of begins (its length when it ends between them).
+   */
+  const readXml = (xml: string): number => {
     let at = 0;
     for (;;) {
       const open = xml.indexOf('<', at);
       if (open < 0) {
-        if (capturing) text += xml.slice(at);
-        at = xml.length;
-        break;
+        if (capturing) capture(xml.slice(at));
+        return xml.length;
       }
-      if (capturing && open > at) text += xml.slice(at, open);
+      if (capturing && open > at) capture(xml.slice(at, open));
       const next = xml.charCodeAt(open + 1);
       // A comment, a CDATA section or a processing instruction: their own ends, and only CDATA says anything.
       if (next === 0x21 || next === 0x3f) {
         const cdata = xml.startsWith('![CDATA[', open + 1);
         const ending = next === 0x3f ? '?>' : cdata ? ']]>' : xml.startsWith('!--', open + 1) ? '-->' : '>';
         const end = xml.indexOf(ending, open + 2);
-        if (end < 0) {
-          at = open;
-          break;
-        }
-        if (cdata && capturing) text += xml.slice(open + 9, end).replace(/&/g, '&amp;');
+        if (end < 0) return open;
+        if (end - open > MAX_MARKUP_BYTES) throw tooLong();
+        if (cdata && capturing) capture(xml.slice(open + 9, end).replace(/&/g, '&amp;'));
         at = end + ending.length;
         continue;
       }
       const close = xml.indexOf('>', open + 1);
-      if (close < 0) {
-        at = open;
-        break;
-      }
+      if (close < 0) return open;
+      if (close - open > MAX_MARKUP_BYTES) throw tooLong();
       const closing = next === SLASH;
       const nameFrom = closing ? open + 2 : open + 1;
       let nameTo = nameFrom;
@@ -206,7 +244,48 @@ export async function scanSheetData(chunks: AsyncIterable<Buffer>, visitor: Shee
       tag(xml, nameFrom, nameTo, close, closing, xml.charCodeAt(close - 1) === SLASH);
       at = close + 1;
     }
-    carry = xml.slice(at);
+  };
+
+  // The markup a chunk ended inside of, kept in its pieces until a chunk
+  // brings its end, so that each chunk is searched once for that end (from
+  // the ending's length less one before it, in case the end is split
+  // between them) and the markup joined once, rather than the whole of it
+  // copied and searched again with every chunk.
+  let pending: string[] = [];
+  let pendingLength = 0;
+  let pendingEnd: { ending: string; searchFrom: number } | null = null;
+  let pendingTail = '';
+  const keepPending = (markup: string) => {
+    pending.push(markup);
+    pendingLength += markup.length;
+    if (pendingLength > MAX_MARKUP_BYTES) throw tooLong();
+  };
+
+  for await (const chunk of chunks) {
+    const bytes = chunk.toString('latin1');
+    if (pendingEnd) {
+      const overlap = pendingEnd.ending.length - 1;
+      const searched = pendingTail + bytes;
+      if (searched.indexOf(pendingEnd.ending) < 0) {
+        keepPending(bytes);
+        pendingTail = searched.slice(searched.length - overlap);
+        continue;
+      }
+    }
+    const xml = pending.length ? pending.join('') + bytes : bytes;
+    pending = [];
+    pendingLength = 0;
+    const stop = readXml(xml);
+    if (stop === xml.length) {
+      pendingEnd = null;
+      continue;
+    }
+    const markup = xml.slice(stop);
+    keepPending(markup);
+    pendingEnd = endingOf(markup);
+    if (pendingEnd) pendingTail = markup.slice(Math.max(pendingEnd.searchFrom, markup.length - (pendingEnd.ending.length - 1)));
   }
-  if (inRows || carry.trim() !== '') throw new Error('The worksheet ends before its rows do.');
+  if (inRows || pendingLength > 0) {
+    throw damaged('This .xlsx file is damaged: one of its sheets ends before its rows do, as if it were cut short.');
+  }
 }
