@@ -1,21 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../shared/contract';
-import { addPeople, bookInTurn, localTime } from '../support/bookings';
-import { seedSession, tempCore, TEST_TODAY, type TempCore } from '../support/temp-core';
+import { addPeople, bookInTurn, localTime, morningBeforeTenOClockSession } from '../support/bookings';
+import { seedSession, TEST_TODAY } from '../support/temp-core';
+import { tempCoreForEachTest } from '../support/each-test';
 
 /** A booking's history is every event of it: the booking's own, and each sign-in and undo at the session. */
 
-let temp: TempCore;
+const temp = tempCoreForEachTest({ setUp: true });
 let session: Session;
 
 beforeEach(async () => {
-  temp = await tempCore({ setUp: true });
-  temp.clock.set(localTime(TEST_TODAY, '09:00'));
-  session = await seedSession(temp.call, { day: TEST_TODAY, start: '10:00', capacity: 4 });
-});
-
-afterEach(async () => {
-  await temp.cleanup();
+  session = await morningBeforeTenOClockSession(temp);
 });
 
 describe("a booking's history", () => {

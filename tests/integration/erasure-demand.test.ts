@@ -1,10 +1,11 @@
 import { parse } from 'csv-parse/sync';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ReportChoice } from '../../shared/contract';
 import { localTime } from '../support/bookings';
 import { reportWorld } from '../support/reports';
 import { xlsxRows } from '../support/spreadsheets';
-import { dumpDatabase, tempCore, testClock, type TempCore } from '../support/temp-core';
+import { dumpDatabase, testClock } from '../support/temp-core';
+import { tempCoreForEachTest } from '../support/each-test';
 
 /**
  * The demand report after an erasure: its waitlists and released places rest
@@ -23,14 +24,7 @@ import { dumpDatabase, tempCore, testClock, type TempCore } from '../support/tem
  * median as it was, so the note says nothing of the median.
  */
 
-let temp: TempCore;
-beforeEach(async () => {
-  temp = await tempCore({ setUp: true, clock: testClock('2025-08-01T09:00:00.000Z') });
-});
-afterEach(async () => {
-  for (const logged of temp.loggedErrors) console.error(logged.error);
-  await temp.cleanup();
-});
+const temp = tempCoreForEachTest(() => ({ setUp: true, clock: testClock('2025-08-01T09:00:00.000Z') }));
 
 const october = (asOf: string, filters: ReportChoice['filters'] = {}): ReportChoice => ({
   kind: 'demand',

@@ -1,10 +1,11 @@
 import { parse } from 'csv-parse/sync';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProcedureInput } from '../../shared/contract';
 import { answersFor } from '../support/evaluations';
 import { reportWorld } from '../support/reports';
 import { xlsxRows } from '../support/spreadsheets';
-import { dumpDatabase, tempCore, type TempCore } from '../support/temp-core';
+import { dumpDatabase } from '../support/temp-core';
+import { tempCoreForEachTest } from '../support/each-test';
 
 /**
  * Figures already printed stay as they were; a report run after an erasure
@@ -15,14 +16,7 @@ import { dumpDatabase, tempCore, type TempCore } from '../support/temp-core';
  * nothing. The note keeps no trace of who it was.
  */
 
-let temp: TempCore;
-beforeEach(async () => {
-  temp = await tempCore({ setUp: true });
-});
-afterEach(async () => {
-  for (const logged of temp.loggedErrors) console.error(logged.error);
-  await temp.cleanup();
-});
+const temp = tempCoreForEachTest({ setUp: true });
 
 type Choice = ProcedureInput<'reports.run'>;
 const quarter = (startYear: number, n: number, more: Partial<Choice> = {}): Choice => ({

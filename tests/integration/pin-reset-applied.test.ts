@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TEST_TODAY, seedSession } from '../support/temp-core';
+import { describe, expect, it } from 'vitest';
+import { TEST_TODAY } from '../support/temp-core';
 import { localTime } from '../support/bookings';
-import { asIncoming, sendPackage, syncWorld, type SyncWorld } from '../support/sync';
+import { asIncoming, sendPackage, sessionWithKioskPin } from '../support/sync';
+import { syncWorldForEachTest } from '../support/each-test';
 
 /**
  * The office sets a new kiosk PIN for a laptop; it shows, on Devices and in
@@ -10,13 +11,7 @@ import { asIncoming, sendPackage, syncWorld, type SyncWorld } from '../support/s
  * after, and waiting again once a newer PIN is set.
  */
 
-let world: SyncWorld;
-beforeEach(async () => {
-  world = await syncWorld(['Hall laptop']);
-});
-afterEach(async () => {
-  await world.cleanup();
-});
+const world = syncWorldForEachTest(['Hall laptop']);
 
 const laptop = () => world.laptops[0]!;
 
@@ -34,12 +29,7 @@ async function officeView(laptopId: string) {
 describe('whether a laptop applied the PIN the office set for it', () => {
   it('shows waiting until an end-of-day file from the laptop says it is in use, and names that file', async () => {
     const office = world.office;
-    laptop().clock.set(localTime(TEST_TODAY, '09:00'));
-    office.clock.set(localTime(TEST_TODAY, '08:00'));
-    const session = await seedSession(office.call, { day: TEST_TODAY, start: '10:00', capacity: 4 });
-    await sendPackage(office, laptop());
-    await laptop().call('kiosk.start', { sessionId: session.id, pin: '2468' });
-    await laptop().call('kiosk.exit', { pin: '2468' });
+    await sessionWithKioskPin(office, laptop(), '2468');
     const laptopId = (await laptop().call('device.status', {})).device!.id;
 
     // Before any reset, nothing to show.

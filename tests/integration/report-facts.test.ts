@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EvaluationTemplate, ReportChoice, ReportFilters, ResolvedPeriod } from '../../shared/contract';
 import { firstAttendance } from '../../electron/core/membership/attendance';
 import { mergedPeople } from '../../electron/core/membership/merged-people';
@@ -13,7 +13,8 @@ import type { ReportRequest } from '../../electron/core/reports/report-parts';
 import { ratingAt, scopedResponses } from '../../electron/core/reports/responses';
 import { breakdownNames, breakdowns, reportScope } from '../../electron/core/reports/scope';
 import { encodeHlc } from '../../electron/sync/hlc';
-import { openDatabaseFileIn, tempCore, type TempCore } from '../support/temp-core';
+import { openDatabaseFileIn } from '../support/temp-core';
+import { tempCoreForEachTest } from '../support/each-test';
 import { seededRandom } from '../../electron/demo/random';
 
 /**
@@ -27,14 +28,7 @@ import { seededRandom } from '../../electron/demo/random';
  * SQL's for every period and filter, and still after every kind of write.
  */
 
-let temp: TempCore;
-beforeEach(async () => {
-  temp = await tempCore({ setUp: true });
-});
-afterEach(async () => {
-  for (const logged of temp.loggedErrors) console.error(logged.error);
-  await temp.cleanup();
-});
+const temp = tempCoreForEachTest({ setUp: true });
 
 /** Deterministic pseudo-random numbers (the demo's mulberry32), so every run builds the same data. */
 const random = (seed: number): (() => number) => seededRandom(seed).next;

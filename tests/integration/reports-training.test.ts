@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reportWorld } from '../support/reports';
 import { enrolLaptop, sendPackage } from '../support/sync';
-import { TEST_TODAY, tempCore, type TempCore } from '../support/temp-core';
+import { TEST_TODAY } from '../support/temp-core';
+import { tempCoreForEachTest } from '../support/each-test';
 
 /**
  * People trained in a contract year, counted on a real database with every
@@ -11,14 +12,7 @@ import { TEST_TODAY, tempCore, type TempCore } from '../support/temp-core';
  * under no contract.
  */
 
-let temp: TempCore;
-beforeEach(async () => {
-  temp = await tempCore({ setUp: true });
-});
-afterEach(async () => {
-  for (const logged of temp.loggedErrors) console.error(logged.error);
-  await temp.cleanup();
-});
+const temp = tempCoreForEachTest({ setUp: true });
 
 describe('the training report for the 2025–26 contract year', () => {
   it('counts each attendance once and each person once, inside the year only', async () => {

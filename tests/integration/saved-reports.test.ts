@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reportWorld } from '../support/reports';
-import { changeLog, refusal, tempCore, type TempCore } from '../support/temp-core';
+import { changeLog, refusal, tempCore } from '../support/temp-core';
+import { tempCoreForEachTest } from '../support/each-test';
 
 /**
  * Saved reports at the office: a named set of choices, listed, run again for
@@ -8,14 +9,7 @@ import { changeLog, refusal, tempCore, type TempCore } from '../support/temp-cor
  * The choices are checked on the way in and again when read back.
  */
 
-let temp: TempCore;
-beforeEach(async () => {
-  temp = await tempCore({ setUp: true });
-});
-afterEach(async () => {
-  for (const logged of temp.loggedErrors) console.error(logged.error);
-  await temp.cleanup();
-});
+const temp = tempCoreForEachTest({ setUp: true });
 
 describe('saving report choices under a name', () => {
   it('lists the saved report with its period in words, and logs the change like any other write', async () => {

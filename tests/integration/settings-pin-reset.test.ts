@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TEST_TODAY, databaseHash, refusal, seedSession } from '../support/temp-core';
-import { localTime } from '../support/bookings';
-import { asIncoming, sendPackage, syncWorld, type SyncWorld } from '../support/sync';
+import { describe, expect, it } from 'vitest';
+import { databaseHash, refusal } from '../support/temp-core';
+import { asIncoming, sendPackage, sessionWithKioskPin } from '../support/sync';
+import { syncWorldForEachTest } from '../support/each-test';
 
 /**
  * Ways back in when the kiosk PIN is forgotten: the laptop's recovery code
@@ -9,27 +9,11 @@ import { asIncoming, sendPackage, syncWorld, type SyncWorld } from '../support/s
  * new PIN that travels in the laptop's next package, applied there once.
  */
 
-let world: SyncWorld;
-beforeEach(async () => {
-  world = await syncWorld(['Hall laptop']);
-});
-afterEach(async () => {
-  await world.cleanup();
-});
+const world = syncWorldForEachTest(['Hall laptop']);
 
 const laptop = () => world.laptops[0]!;
 
-/** Today's session on the laptop, from the office's package, with the kiosk opened on it with a PIN and closed again. */
-async function sessionWithPin(pin: string) {
-  const office = world.office;
-  laptop().clock.set(localTime(TEST_TODAY, '09:00'));
-  office.clock.set(localTime(TEST_TODAY, '08:00'));
-  const session = await seedSession(office.call, { day: TEST_TODAY, start: '10:00', capacity: 4 });
-  await sendPackage(office, laptop());
-  await laptop().call('kiosk.start', { sessionId: session.id, pin });
-  await laptop().call('kiosk.exit', { pin });
-  return session;
-}
+const sessionWithPin = (pin: string) => sessionWithKioskPin(world.office, laptop(), pin);
 
 describe('the recovery code', () => {
   it('is shown once and kept only as a hash; it resets the PIN once, from inside the kiosk, and a new one takes its place', async () => {

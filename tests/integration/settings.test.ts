@@ -1,22 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TEST_TODAY, databaseHash, refusal, seedSession, tempCore, type TempCore } from '../support/temp-core';
-import { localTime } from '../support/bookings';
+import { describe, expect, it } from 'vitest';
+import { databaseHash, refusal } from '../support/temp-core';
+import { tempCoreForEachTest } from '../support/each-test';
+import { morningBeforeTenOClockSession } from '../support/bookings';
 
 /** This computer's settings: its name, and the kiosk PIN, changed only by someone who knows the one in use. */
 
-let temp: TempCore;
-
-beforeEach(async () => {
-  temp = await tempCore({ setUp: true });
-});
-
-afterEach(async () => {
-  await temp.cleanup();
-});
+const temp = tempCoreForEachTest({ setUp: true });
 
 async function kioskWithPin(pin: string) {
-  temp.clock.set(localTime(TEST_TODAY, '09:00'));
-  const session = await seedSession(temp.call, { day: TEST_TODAY, start: '10:00', capacity: 4 });
+  const session = await morningBeforeTenOClockSession(temp);
   await temp.call('kiosk.start', { sessionId: session.id, pin });
   await temp.call('kiosk.exit', { pin });
   return session;

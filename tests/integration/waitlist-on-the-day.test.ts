@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../shared/contract';
-import { addPeople, bookInTurn, entryFor, inState, localTime, queueOf, refusedWritingNothing } from '../support/bookings';
-import { countRows, seedSession, tempCore, TEST_TODAY, type TempCore } from '../support/temp-core';
+import { addPeople, bookInTurn, entryFor, inState, localTime, morningBeforeTenOClockSession, queueOf, refusedWritingNothing } from '../support/bookings';
+import { countRows, TEST_TODAY } from '../support/temp-core';
+import { tempCoreForEachTest } from '../support/each-test';
 
 /**
  * In the room on the day: people waiting who turn up, walk-ins at a full
@@ -9,17 +10,11 @@ import { countRows, seedSession, tempCore, TEST_TODAY, type TempCore } from '../
  * not come, from the start time (10:00).
  */
 
-let temp: TempCore;
+const temp = tempCoreForEachTest({ setUp: true });
 let session: Session;
 
 beforeEach(async () => {
-  temp = await tempCore({ setUp: true });
-  temp.clock.set(localTime(TEST_TODAY, '09:00'));
-  session = await seedSession(temp.call, { day: TEST_TODAY, start: '10:00', capacity: 4 });
-});
-
-afterEach(async () => {
-  await temp.cleanup();
+  session = await morningBeforeTenOClockSession(temp);
 });
 
 const at = (personId: string) => ({ sessionId: session.id, personId });

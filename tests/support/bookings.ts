@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import type { Roster, RosterEntry } from '../../shared/contract';
-import { databaseHash, refusal, type Call, type TempCore } from './temp-core';
+import type { Roster, RosterEntry, Session } from '../../shared/contract';
+import { databaseHash, refusal, seedSession, TEST_TODAY, type Call, type TempCore } from './temp-core';
 
 /** Helpers for booking and waitlist tests: who is where on a roster, and refusals that write nothing. */
 
@@ -52,4 +52,10 @@ export function localTime(day: string, time: string): Date {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   const [hours, minutes] = time.split(':').map(Number) as [number, number];
   return new Date(year, month - 1, date, hours, minutes);
+}
+
+/** The clock at 09:00 today, and a session of four places today at 10:00: a morning before a session starts. */
+export async function morningBeforeTenOClockSession(temp: TempCore): Promise<Session> {
+  temp.clock.set(localTime(TEST_TODAY, '09:00'));
+  return seedSession(temp.call, { day: TEST_TODAY, start: '10:00', capacity: 4 });
 }

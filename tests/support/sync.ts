@@ -1,5 +1,6 @@
-import type { OutgoingFile } from '../../shared/contract';
-import { tempCore, testClock, type TempCore, type TestClock } from './temp-core';
+import type { OutgoingFile, Session } from '../../shared/contract';
+import { localTime } from './bookings';
+import { seedSession, tempCore, testClock, TEST_TODAY, type TempCore, type TestClock } from './temp-core';
 
 /** Helpers for sync tests: an office and laptops paired through the real procedures, and files passed between them. */
 
@@ -43,4 +44,19 @@ export async function sendPackage(office: TempCore, laptop: TempCore) {
   void status;
   const file = await office.call('sync.writePackage', { deviceId });
   return laptop.call('sync.importPackage', asIncoming(file));
+}
+
+/**
+ * Today's session on the laptop, from the office's package (the office at
+ * 08:00, the laptop at 09:00), with the kiosk opened on it with a PIN and
+ * closed again: the laptop then has that PIN in use.
+ */
+export async function sessionWithKioskPin(office: TempCore, laptop: TempCore, pin: string): Promise<Session> {
+  laptop.clock.set(localTime(TEST_TODAY, '09:00'));
+  office.clock.set(localTime(TEST_TODAY, '08:00'));
+  const session = await seedSession(office.call, { day: TEST_TODAY, start: '10:00', capacity: 4 });
+  await sendPackage(office, laptop);
+  await laptop.call('kiosk.start', { sessionId: session.id, pin });
+  await laptop.call('kiosk.exit', { pin });
+  return session;
 }
