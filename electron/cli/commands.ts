@@ -152,8 +152,10 @@ Usage:
       Copy the office's data folder (every table: data, change log,
       enrolments, keys, settings) into an empty PostgreSQL database, in one
       transaction, and check each table's row count and content hash there
-      against SQLite's. Refuses a database that is not empty. The data folder
-      is not changed. See docs/server.md.
+      against SQLite's. Refuses a database that is not empty. Nothing in the
+      data folder is changed, except that a folder from an older Fieldbook is
+      first brought up to date, as opening it anywhere does (and it says so).
+      See docs/server.md.
 
   fieldbook help
       Show this help.

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { FieldbookError } from '../../shared/errors';
+import { databaseFileState, openWithKey } from '../db/encryption';
 import { openDatabase } from '../db/open';
 import { copySqliteOfficeToPostgres, refuseUnlessEmpty } from '../db/postgres/copy-from-sqlite';
 import { describePostgresProblem, describePostgresUrl, openPostgres } from '../db/postgres/connect';
@@ -21,7 +23,9 @@ export interface MoveToPostgresOptions {
  * `fieldbook office move-to-postgres --data DIR --database URL` copies the
  * office's SQLite data folder into an empty PostgreSQL database and proves the
  * copy by each table's row count and content hash (docs/server.md,
- * "PostgreSQL"). The data folder is only read: nothing in it changes.
+ * "PostgreSQL"). The data folder is only read, once opened: opening it
+ * brings a folder from an older Fieldbook up to date first, as opening it
+ * anywhere does, and the command says so.
  */
 export async function officeCommand(options: MoveToPostgresOptions, out: Output): Promise<void> {
   if (options.action !== 'move-to-postgres') {
@@ -33,8 +37,12 @@ export async function officeCommand(options: MoveToPostgresOptions, out: Output)
   const databasePath = join(options.dataFolder, DATABASE_FILE);
   if (!existsSync(databasePath)) throw new FieldbookError('NOT_FOUND', `Choose the office's data folder: there is no Fieldbook database in ${options.dataFolder}.`);
 
-  const office = openDatabase(databasePath, databaseKeyInFolder(options.dataFolder));
+  const key = databaseKeyInFolder(options.dataFolder);
+  const found = asFound(databasePath, key);
+  const office = openDatabase(databasePath, key);
   try {
+    const broughtUpToDate = upToDateInWords(found, office.sqlite.pragma('user_version', { simple: true }) as number);
+    if (broughtUpToDate) out.line(`The data folder was first brought up to date (${broughtUpToDate}), as opening it anywhere does.`);
     const role = office.sqlite.prepare('SELECT role FROM device').pluck().get() as string | undefined;
     if (role !== 'office') {
       throw new FieldbookError(
@@ -56,11 +64,30 @@ export async function officeCommand(options: MoveToPostgresOptions, out: Output)
       out.line(`Copied the office in ${options.dataFolder} into the PostgreSQL database "${database}" at ${server}: ${copied.length} tables, ${rows.toLocaleString('en-GB')} rows.`);
       out.line(`  ${'table'.padEnd(width)}  ${'rows'.padStart(10)}  content hash (the same from SQLite and from PostgreSQL)`);
       for (const table of copied) out.line(`  ${table.table.padEnd(width)}  ${table.rows.toLocaleString('en-GB').padStart(10)}  ${table.hash}`);
-      out.line("Every table's row count and content hash in PostgreSQL match SQLite's. The data folder is unchanged, and its keys stay in its keys folder.");
+      out.line(
+        `Every table's row count and content hash in PostgreSQL match SQLite's. ${broughtUpToDate ? 'Nothing else in the data folder changed' : 'The data folder is unchanged'}, and its keys stay in its keys folder.`,
+      );
     } finally {
       await postgres.close();
     }
   } finally {
     await office.close();
   }
+}
+
+/** The folder's database as found, before opening it runs any pending migration (and encrypts a plain file from before encryption). */
+function asFound(path: string, key: Buffer): { plain: boolean; schema: number } {
+  const plain = databaseFileState(path) === 'plain';
+  const sqlite = plain ? new Sqlite(path, { readonly: true }) : openWithKey(path, key, { readonly: true });
+  try {
+    return { plain, schema: sqlite.pragma('user_version', { simple: true }) as number };
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** "schema 33 → 34; its database file encrypted", or null when opening it changed nothing. */
+function upToDateInWords(found: { plain: boolean; schema: number }, schema: number): string | null {
+  const changes = [found.schema !== schema ? `schema ${found.schema} → ${schema}` : '', found.plain ? 'its database file encrypted' : ''].filter(Boolean);
+  return changes.length > 0 ? changes.join('; ') : null;
 }

@@ -1,11 +1,17 @@
 import Sqlite, { type Database } from 'better-sqlite3-multiple-ciphers';
-import { sql } from 'kysely';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql, type KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FieldbookError } from '../../shared/errors';
 import { migrate } from '../../electron/db/migrate';
 import { migrations } from '../../electron/db/migrations';
-import { openPostgres, type OpenedPostgres } from '../../electron/db/postgres/connect';
+import { describePostgresProblem, openPostgres, type OpenedPostgres } from '../../electron/db/postgres/connect';
 import { copySqliteOfficeToPostgres, refuseUnlessEmpty } from '../../electron/db/postgres/copy-from-sqlite';
 import { loadDemoData } from '../../electron/demo/load-demo';
+import { openWithKey } from '../../electron/db/encryption';
+import { DATABASE_FILE } from '../../electron/host/data-folder';
+import { databaseKeyInFolder } from '../../electron/host/open-core';
 import { runFieldbook, type CliRun } from '../support/cli';
 import { describeWithPostgres } from '../support/postgres';
 import { enrolLaptop } from '../support/sync';
@@ -47,6 +53,30 @@ describeWithPostgres('fieldbook office move-to-postgres', (freshDatabase) => {
     odd.prepare(`INSERT INTO organisations (id, name, sector) VALUES ('o1', ?, 'other')`).run('Bad\u0000name');
     await expect(copySqliteOfficeToPostgres(odd, postgres.db)).rejects.toThrow(/^Check the office's table organisations before moving it: PostgreSQL refused one of its rows \(.*\)\. Nothing was copied\.$/);
     odd.close();
+    await expect(refuseUnlessEmpty(postgres.db, 'fresh')).resolves.toBeUndefined();
+  });
+
+  it("leaves the server's own trouble part-way (here a full disk) to be worded as the server's, not as a row of the table it was copying", async () => {
+    const office = new Sqlite(':memory:');
+    migrate(office);
+    office.prepare(`INSERT INTO organisations (id, name, sector) VALUES ('o1', 'Riverside Trust', 'other')`).run();
+    // The real server raises the error a full disk raises (SQLSTATE 53100) where the organisations' rows would go in.
+    const diskFullAtOrganisations: KyselyPlugin = {
+      transformQuery: ({ node }) => {
+        const text = JSON.stringify(node, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value));
+        if (!text.includes('INSERT INTO ') || !text.includes('"name":"organisations"')) return node;
+        return sql`DO $$ BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; END $$`.toOperationNode() as typeof node;
+      },
+      transformResult: async ({ result }) => result,
+    };
+    const refusal = await copySqliteOfficeToPostgres(office, postgres.db.withPlugin(diskFullAtOrganisations)).catch((error: unknown) => error);
+    office.close();
+    expect(refusal).not.toBeInstanceOf(FieldbookError);
+    expect(refusal).toMatchObject({ code: '53100' });
+    // As the command words it.
+    expect(describePostgresProblem(refusal, 'postgresql://fieldbook@db.example.org/fieldbook').message).toBe(
+      'Check the PostgreSQL server at db.example.org: it could not be used (could not extend file: No space left on device).',
+    );
     await expect(refuseUnlessEmpty(postgres.db, 'fresh')).resolves.toBeUndefined();
   });
 
@@ -135,6 +165,36 @@ describe('fieldbook office move-to-postgres without a server', () => {
     expect(run.stderr.trim()).toBe(
       'Check that the PostgreSQL server at 127.0.0.1:1 is running and the address is right: nothing answered there (connect ECONNREFUSED 127.0.0.1:1).',
     );
+    // An up-to-date folder: opening it changed nothing, so nothing is said about it.
+    expect(run.stdout).toBe('');
+  });
+
+  it('says so when the data folder was first brought up to date, as opening it anywhere does', async () => {
+    const older = await tempCore({ setUp: true });
+    await older.close();
+    try {
+      // The office's database as the Fieldbook before the newest migration left it (and, in turn, from before encryption).
+      for (const plain of [false, true]) {
+        const path = join(older.folder, DATABASE_FILE);
+        for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
+        const sqlite = plain ? new Sqlite(path) : openWithKey(path, databaseKeyInFolder(older.folder));
+        migrate(sqlite, migrations.slice(0, -1));
+        sqlite
+          .prepare(`INSERT INTO device (id, role, name, created_at, signing_public_key, clock) VALUES ('office-1', 'office', 'Central office', '2026-03-12T08:00:00.000Z', 'key', '')`)
+          .run();
+        sqlite.close();
+        const run = await runFieldbook(older.folder, 'office', 'move-to-postgres', '--data', older.folder, '--database', 'postgresql://fieldbook@127.0.0.1:1/fieldbook');
+        expect(run.code).toBe(1);
+        expect(run.stdout.trim()).toBe(
+          `The data folder was first brought up to date (schema ${migrations.length - 1} → ${migrations.length}${plain ? '; its database file encrypted' : ''}), as opening it anywhere does.`,
+        );
+        const reopened = openDatabaseFileIn(older.folder, { readonly: true });
+        expect(reopened.pragma('user_version', { simple: true })).toBe(migrations.length);
+        reopened.close();
+      }
+    } finally {
+      await older.cleanup();
+    }
   });
 
   it('asks for --database when none is given', async () => {

@@ -16,6 +16,12 @@ const MAX_PARAMETERS = 30_000;
 const MAX_ROWS_PER_INSERT = 1_000;
 /** PostgreSQL's SQLSTATE for a reference to a row that is not there. */
 const FOREIGN_KEY_VIOLATION = '23503';
+
+/** PostgreSQL refused a row for what it holds: SQLSTATE class 22 (data exception) or 23 (integrity constraint violation). */
+function refusedRow(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
+}
 /** Rows read back at a time when proving the copy, so a large table is never held in memory whole. */
 const ROWS_PER_FETCH = 2_000;
 
@@ -151,6 +157,8 @@ export async function copySqliteOfficeToPostgres(
         try {
           fromSqlite.set(table, await copyTable(sqlite, trx, table, columns));
         } catch (error) {
+          // A lost connection, a shutdown or a full disk is the server's: the command words those.
+          if (!refusedRow(error)) throw error;
           throw new FieldbookError('INVALID_INPUT', `Check the office's table ${table} before moving it: PostgreSQL refused one of its rows (${(error as Error).message}). Nothing was copied.`);
         }
       }
