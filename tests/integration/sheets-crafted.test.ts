@@ -1,0 +1,55 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { craftedXlsx, inlineRows, worksheetXml } from '../support/crafted-xlsx';
+import { sheetInput, sheetRefusal } from '../support/spreadsheets';
+import { databaseHash, tempCore, type TempCore } from '../support/temp-core';
+
+/** .xlsx files no spreadsheet program writes, but a damaged or crafted file may hold: refused in a plain sentence, with nothing written. */
+
+let temp: TempCore;
+beforeEach(async () => {
+  temp = await tempCore({ setUp: true });
+});
+afterEach(async () => {
+  await temp.cleanup();
+});
+
+const HEADER = ['First name', 'Surname'];
+const OPEN_MARKUP = /^This \.xlsx file is damaged: one of its sheets has a tag, comment or cell text longer than 1 MB, or one left open\. Nothing was imported\.$/;
+
+async function refusedWithNothingWritten(file: Buffer) {
+  const before = databaseHash(temp.sqlite);
+  const error = await sheetRefusal(temp.dispatch, 'sheets.import', sheetInput('people', 'crafted.xlsx', file));
+  expect(databaseHash(temp.sqlite)).toBe(before);
+  return error;
+}
+
+describe('crafted .xlsx sheets', () => {
+  it('reads a sheet built by hand like any other', async () => {
+    const file = craftedXlsx(`${worksheetXml(inlineRows([HEADER, ['Amira', 'Khan']]))}</sheetData></worksheet>`);
+    const imported = await temp.call('sheets.import', sheetInput('people', 'crafted.xlsx', file));
+    expect(imported.people.new).toBe(1);
+    expect(temp.sqlite.prepare('SELECT given_name, family_name FROM people').all()).toEqual([{ given_name: 'Amira', family_name: 'Khan' }]);
+  });
+
+  it('refuses a sheet whose comment is left open for 32 MB', async () => {
+    // A few kilobytes zipped, 32 MB unzipped: the zip's declared sizes are true and far under the 500 MB limit.
+    const file = craftedXlsx(`${worksheetXml(inlineRows([HEADER, ['Amira', 'Khan']]))}<!-- ${'-'.repeat(32 * 1024 * 1024)}`);
+    expect(file.length).toBeLessThan(1024 * 1024);
+    const error = await refusedWithNothingWritten(file);
+    expect(error.code).toBe('FILE_DAMAGED');
+    expect(error.message).toMatch(OPEN_MARKUP);
+  });
+
+  it('refuses a sheet with a tag of megabytes or a CDATA section left open', async () => {
+    for (const open of [`<row r="3"><c r="A3" t="${'a'.repeat(3 * 1024 * 1024)}"/></row>`, `<row r="3"><c><v><![CDATA[${'b'.repeat(3 * 1024 * 1024)}`]) {
+      const error = await refusedWithNothingWritten(craftedXlsx(worksheetXml(inlineRows([HEADER, ['Amira', 'Khan']]) + open)));
+      expect(error).toMatchObject({ code: 'FILE_DAMAGED', message: expect.stringMatching(OPEN_MARKUP) });
+    }
+  });
+
+  it('refuses a sheet cut short inside a comment', async () => {
+    const error = await refusedWithNothingWritten(craftedXlsx(`${worksheetXml(inlineRows([HEADER, ['Amira', 'Khan']]))}<!-- typed up`));
+    expect(error.code).toBe('FILE_DAMAGED');
+    expect(error.message).toBe('This .xlsx file is damaged: one of its sheets ends before its rows do, as if it were cut short. Nothing was imported.');
+  });
+});
