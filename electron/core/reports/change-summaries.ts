@@ -10,9 +10,10 @@ import { ANONYMOUS } from './facts/response-facts';
  * one cell a sector met at the session, over the session's own questions.
  * A report over five years then adds up a few cells a session instead of
  * counting 600,000 answers again (docs/benchmarks.md). A session is counted
- * when a report first needs it; all are counted again once the answers, the
- * people (merges, organisations, erasures) or the organisations' sectors
- * change.
+ * when a report first needs it; after answers are added only their sessions
+ * are counted again, and all of them once answers are read again (an answer
+ * edited or deleted, a form version changed), or the people (merges,
+ * organisations, erasures) or the organisations' sectors change.
  */
 export interface SessionSummary {
   /** The ratings read at the session (questions asked at its answers' moments), for the order questions are first met in. */
@@ -24,16 +25,32 @@ export interface SessionSummary {
 }
 
 class Summaries {
-  private readonly held: (SessionSummary | undefined)[] = [];
   private pass: SessionPass | null = null;
   /** Cells to count a session into, one a sector in the order met there, emptied after each session. */
   private readonly scratch: GroupCounts[] = [];
+  /** What the kept counts were counted from: while only answers are added, only their sessions are counted again. */
+  readonly answers: number;
+  readonly clearedAt: number;
+  readonly people: number;
 
   constructor(
     private readonly change: ChangeFacts,
     readonly bySession: ChangeSessions,
     readonly sectors: readonly string[],
-  ) {}
+    private readonly held: (SessionSummary | undefined)[] = [],
+  ) {
+    this.answers = change.length;
+    this.clearedAt = change.clearedAt;
+    this.people = change.reportFacts.people.generation;
+  }
+
+  /** The same kept counts for answers added since (their sessions left out, to be counted again). */
+  carriedOver(bySession: ChangeSessions): Summaries {
+    const session = this.change.session.view();
+    const held = this.held.slice();
+    for (let i = this.answers; i < this.change.length; i += 1) if (session[i]! >= 0) held[session[i]!] = undefined;
+    return new Summaries(this.change, bySession, this.sectors, held);
+  }
 
   of(n: number, sectorOfOrganisation: (organisation: number) => string): SessionSummary {
     const found = this.held[n];
@@ -63,6 +80,8 @@ const perFacts = new WeakMap<ChangeFacts, Summaries>();
 /** The kept session counts for these change facts, answers by session and organisations' sectors. */
 export function sessionSummaries(change: ChangeFacts, bySession: ChangeSessions, sectors: readonly string[]): Summaries {
   let found = perFacts.get(change);
-  if (!found || found.bySession !== bySession || found.sectors !== sectors) perFacts.set(change, (found = new Summaries(change, bySession, sectors)));
+  if (found?.bySession === bySession && found.sectors === sectors) return found;
+  const onlyAdded = found !== undefined && found.sectors === sectors && found.clearedAt === change.clearedAt && found.people === change.reportFacts.people.generation;
+  perFacts.set(change, (found = onlyAdded ? found!.carriedOver(bySession) : new Summaries(change, bySession, sectors)));
   return found;
 }

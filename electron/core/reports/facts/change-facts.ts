@@ -76,6 +76,8 @@ export class ChangeFacts {
   private unresolved = { sessions: new Set<string>(), templates: new Set<string>() };
   /** Moves on whenever the answers held change (read again, or more read): facts/change-by-session.ts works its order out again. */
   generation = 0;
+  /** The generation at which every answer was last read again (clear): until it moves, answers are only added. */
+  clearedAt = 0;
 
   constructor(readonly reportFacts: ReportFacts) {}
 
@@ -136,6 +138,7 @@ export class ChangeFacts {
     this.codes = new IdNumbers();
     this.mark = NOTHING_READ;
     this.generation += 1;
+    this.clearedAt = this.generation;
   }
 
   private readFrom(sqlite: Database): void {
