@@ -52,4 +52,21 @@ describe('crafted .xlsx sheets', () => {
     expect(error.code).toBe('FILE_DAMAGED');
     expect(error.message).toBe('This .xlsx file is damaged: one of its sheets ends before its rows do, as if it were cut short. Nothing was imported.');
   });
+
+  const UNZIPS_PAST_DECLARED = 'This .xlsx file is damaged: one of its parts unpacks to more than its list of contents says. Nothing was imported.';
+
+  it('refuses a sheet that unzips to more than its zip declares, once it passes what was declared', async () => {
+    const rows = inlineRows([HEADER, ...Array.from({ length: 20_000 }, (_, index) => [`Person${index}`, 'Khan'])]);
+    const file = craftedXlsx(`${worksheetXml(rows)}</sheetData></worksheet>`, { declaredSize: (name, size) => (name.includes('worksheets') ? 1024 : size) });
+    const error = await refusedWithNothingWritten(file);
+    expect(error).toMatchObject({ code: 'FILE_DAMAGED', message: UNZIPS_PAST_DECLARED });
+  });
+
+  it('refuses a workbook part that unzips to more than its zip declares, before reading any sheet', async () => {
+    const file = craftedXlsx(`${worksheetXml(inlineRows([HEADER, ['Amira', 'Khan']]))}</sheetData></worksheet>`, {
+      declaredSize: (name, size) => (name === 'xl/sharedStrings.xml' ? 10 : size),
+    });
+    const error = await refusedWithNothingWritten(file);
+    expect(error).toMatchObject({ code: 'FILE_DAMAGED', message: UNZIPS_PAST_DECLARED });
+  });
 });

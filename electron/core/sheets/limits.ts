@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import { FieldbookError } from '../../../shared/errors';
 import { MAX_SHEET_FILE_BYTES } from '../../../shared/contract';
 
@@ -23,6 +24,10 @@ export function damaged(message: string): FieldbookError {
   return new FieldbookError('FILE_DAMAGED', `${message} Nothing was imported.`);
 }
 
+export function unreadableXlsx(): FieldbookError {
+  return damaged('This file is not a readable .xlsx spreadsheet: it may be damaged, cut short, or another kind of file renamed.');
+}
+
 export function checkFileSize(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new FieldbookError('INVALID_INPUT', 'Choose a file with rows in it: the file is empty. Nothing was imported.');
   if (bytes.length > sheetLimits.fileBytes) throw tooLarge('The file is over 50 MB, so it was not read. Split it into smaller files.');
@@ -37,18 +42,24 @@ export function checkRowCount(rows: number, where: string): void {
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
 
-/** A part of a zip, by its name and where its local header starts. */
+/** A part of a zip, by its name and where its local header starts, with what the central directory says of it. */
 export interface ZipPart {
   name: string;
   offset: number;
+  /** 8 for deflated, 0 for stored. */
+  method: number;
+  zippedBytes: number;
+  /** What it declares it unzips to. */
+  unzippedBytes: number;
 }
 
 /**
  * Adds up the unzipped sizes an .xlsx declares in its zip's central
  * directory, without unzipping anything: past the limit it is refused.
  * It trusts the declared sizes; a zip crafted to declare less than it holds
- * is not caught here (see docs/sheets.md). Returns the parts the directory
- * lists, and where the directory starts (where the last part ends).
+ * is caught while it unzips (checkPartUnzips, and the sheet's reader for
+ * worksheets). Returns the parts the directory lists, and where the
+ * directory starts (where the last part ends).
  */
 export function checkZip(bytes: Uint8Array): { parts: ZipPart[]; directoryAt: number } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -60,7 +71,7 @@ export function checkZip(bytes: Uint8Array): { parts: ZipPart[]; directoryAt: nu
       break;
     }
   }
-  if (end < 0) throw damaged('This file is not a readable .xlsx spreadsheet: it may be damaged, cut short, or another kind of file renamed.');
+  if (end < 0) throw unreadableXlsx();
   const entries = view.getUint16(end + 10, true);
   const directoryAt = view.getUint32(end + 16, true);
   const parts: ZipPart[] = [];
@@ -77,8 +88,52 @@ export function checkZip(bytes: Uint8Array): { parts: ZipPart[]; directoryAt: nu
       throw tooLarge('This .xlsx file would unpack to more than 500 MB, so it was not read. Save it again from Excel, or split it into smaller files.');
     }
     const nameLength = view.getUint16(at + 28, true);
-    parts.push({ name: Buffer.from(bytes.buffer, bytes.byteOffset + at + 46, nameLength).toString('utf8'), offset: view.getUint32(at + 42, true) });
+    parts.push({
+      name: Buffer.from(bytes.buffer, bytes.byteOffset + at + 46, nameLength).toString('utf8'),
+      offset: view.getUint32(at + 42, true),
+      method: view.getUint16(at + 10, true),
+      zippedBytes: view.getUint32(at + 20, true),
+      unzippedBytes: unzipped,
+    });
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
   return { parts, directoryAt };
+}
+
+const DATA_DESCRIPTOR_FLAG = 0x08;
+/** What may follow a part's data: nothing, or its data descriptor (with or without its signature, with 4- or 8-byte sizes). */
+const DESCRIPTOR_LENGTHS = [12, 16, 20, 24];
+
+export function unzipsPastDeclared(): FieldbookError {
+  return damaged('This .xlsx file is damaged: one of its parts unpacks to more than its list of contents says.');
+}
+
+/**
+ * Checks one part of the zip, given as its bytes from its local header to
+ * where the next part starts, as the streaming unzipper will read it: its
+ * local header names it and sizes it as the central directory does, nothing
+ * is hidden after its data, and, unless it is a worksheet (whose reader
+ * counts what it unzips), it unzips to no more than it declares. Without
+ * this a zip declaring a few bytes for a part that unzips to gigabytes
+ * would pass checkZip and keep the office's server unzipping for minutes.
+ */
+export function checkPartUnzips(piece: Uint8Array, part: ZipPart, isWorksheet: boolean): void {
+  const view = new DataView(piece.buffer, piece.byteOffset, piece.byteLength);
+  const flags = view.getUint16(6, true);
+  const nameLength = view.getUint16(26, true);
+  const dataAt = 30 + nameLength + view.getUint16(28, true);
+  const localZipped = view.getUint32(18, true);
+  const localName = Buffer.from(piece.buffer, piece.byteOffset + 30, Math.min(nameLength, Math.max(0, piece.length - 30))).toString('utf8');
+  const after = piece.length - dataAt - part.zippedBytes;
+  const sized = flags & DATA_DESCRIPTOR_FLAG ? (localZipped === 0 || localZipped === part.zippedBytes) && DESCRIPTOR_LENGTHS.includes(after) : localZipped === part.zippedBytes && after === 0;
+  if (localName !== part.name || !sized || view.getUint16(8, true) !== part.method) {
+    throw damaged('This .xlsx file is damaged: its list of contents does not match the parts it holds.');
+  }
+  if (isWorksheet || part.method !== 8) return;
+  try {
+    inflateRawSync(piece.subarray(dataAt, dataAt + part.zippedBytes), { maxOutputLength: Math.max(1, part.unzippedBytes) });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw unzipsPastDeclared();
+    throw unreadableXlsx();
+  }
 }

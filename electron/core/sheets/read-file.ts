@@ -4,8 +4,9 @@ import ExcelJS from 'exceljs';
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { FieldbookError } from '../../../shared/errors';
-import { checkFileSize, checkRowCount, checkZip, damaged, type ZipPart } from './limits';
+import { checkFileSize, checkPartUnzips, checkRowCount, checkZip, damaged, unreadableXlsx, type ZipPart } from './limits';
 import type { RowSink } from './records';
+import type { CellValue } from './values';
 import { readWorksheetRows } from './xlsx-rows';
 
 /** What reading a file found out about it, beyond its rows (which went to the sheets' sinks as they were read). */
@@ -101,6 +102,8 @@ async function readCsv(bytes: Uint8Array, sinks: SheetSinks): Promise<FileRead> 
 
 const LOCAL_HEADER = 0x04034b50;
 const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
+/** What exceljs's reader takes for a worksheet (its own test, anywhere in the name) and hands to the sheet's reader, which counts what it unzips. */
+const READ_AS_WORKSHEET = /xl\/worksheets\/sheet\d+[.]xml/;
 
 /**
  * The zip's parts in the order exceljs's streaming reader should meet
@@ -109,7 +112,8 @@ const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
  * the worksheets first, and the reader, meeting a sheet before the shared
  * strings its cells point to, unzips it to a temporary file and reads it
  * back at the end: 36 MB written and read again for a sheet of 100,000
- * rows. Nothing is copied: the parts are views of the file's bytes. A zip
+ * rows. Nothing is copied: the parts are views of the file's bytes. Each
+ * part is checked as the unzipper will read it (checkPartUnzips). A zip
  * whose parts cannot be told apart by their offsets is read as it is.
  */
 function worksheetsLast(bytes: Uint8Array, parts: ZipPart[], directoryAt: number): Buffer[] {
@@ -122,6 +126,7 @@ function worksheetsLast(bytes: Uint8Array, parts: ZipPart[], directoryAt: number
     if (end - part.offset < 30 || end > bytes.length || view.getUint32(part.offset, true) !== LOCAL_HEADER) return whole;
     pieces.push({ part, bytes: Buffer.from(bytes.buffer, bytes.byteOffset + part.offset, end - part.offset) });
   }
+  for (const piece of pieces) checkPartUnzips(piece.bytes, piece.part, READ_AS_WORKSHEET.test(piece.part.name));
   return [...pieces.filter((piece) => !WORKSHEET.test(piece.part.name)), ...pieces.filter((piece) => WORKSHEET.test(piece.part.name))].map((piece) => piece.bytes);
 }
 
@@ -139,6 +144,8 @@ async function readXlsx(bytes: Uint8Array, sheetName: string | undefined, sinks:
   const names: string[] = [];
   // An error of the rows' reader (not of the file) passes out as it is.
   let sinkError: unknown = null;
+  // What the worksheets may unzip to between them: what the zip declares for them.
+  let worksheetBytesLeft = parts.reduce((total, part) => total + (READ_AS_WORKSHEET.test(part.name) ? part.unzippedBytes : 0), 0);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(worksheetsLast(bytes, parts, directoryAt)), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -154,7 +161,7 @@ async function readXlsx(bytes: Uint8Array, sheetName: string | undefined, sinks:
       found ||= keep;
       const sink = keep ? sinks(name) : null;
       let counted = 0;
-      await readWorksheetRows(worksheet, sink !== null, (rowNumber, cells) => {
+      const onRow = (rowNumber: number, cells: CellValue[]) => {
         counted += 1;
         checkRowCount(counted, `The sheet "${name}"`);
         if (!sink) return;
@@ -164,12 +171,13 @@ async function readXlsx(bytes: Uint8Array, sheetName: string | undefined, sinks:
           sinkError = error;
           throw error;
         }
-      });
+      };
+      worksheetBytesLeft -= await readWorksheetRows(worksheet, sink !== null, onRow, worksheetBytesLeft);
     }
   } catch (error) {
     if (sinkError !== null) throw sinkError;
     if (error instanceof FieldbookError) throw error;
-    throw damaged('This file is not a readable .xlsx spreadsheet: it may be damaged, cut short, or another kind of file renamed.');
+    throw unreadableXlsx();
   }
   if (sheetName !== undefined && !found) {
     const listed = names.map((each) => `"${each}"`).join(', ');

@@ -1,6 +1,6 @@
 import exceljsUtils from 'exceljs/lib/utils/utils.js';
 import type { FieldbookError } from '../../../shared/errors';
-import { damaged } from './limits';
+import { damaged, unzipsPastDeclared } from './limits';
 
 /** A cell of a worksheet's XML as it is written: its style, its type, and the text of its value (null when it has none). */
 export interface XmlCell {
@@ -109,9 +109,13 @@ function decodeText(raw: string): string {
  * XML cut off before the end of sheetData is refused, and so is a tag,
  * comment, CDATA section or cell text longer than MAX_MARKUP_BYTES (one
  * left open in a crafted or damaged sheet), so each byte is read a few
- * times at most, whatever the file holds.
+ * times at most, whatever the file holds. Past maxBytes (what the zip
+ * declares its worksheets unzip to) the sheet is refused as well, since the
+ * unzipper does not hold a part to its declared size. Returns how many bytes
+ * it read.
  */
-export async function scanSheetData(chunks: AsyncIterable<Buffer>, visitor: SheetDataVisitor): Promise<void> {
+export async function scanSheetData(chunks: AsyncIterable<Buffer>, visitor: SheetDataVisitor, maxBytes = Number.POSITIVE_INFINITY): Promise<number> {
+  let bytesRead = 0;
   let carry = '';
   let inRows = false;
   let rowNumber = 0;
@@ -262,6 +266,8 @@ export async function scanSheetData(chunks: AsyncIterable<Buffer>, visitor: Shee
   };
 
   for await (const chunk of chunks) {
+    bytesRead += chunk.length;
+    if (bytesRead > maxBytes) throw unzipsPastDeclared();
     const bytes = chunk.toString('latin1');
     if (pendingEnd) {
       const overlap = pendingEnd.ending.length - 1;
@@ -288,4 +294,5 @@ export async function scanSheetData(chunks: AsyncIterable<Buffer>, visitor: Shee
   if (inRows || pendingLength > 0) {
     throw damaged('This .xlsx file is damaged: one of its sheets ends before its rows do, as if it were cut short.');
   }
+  return bytesRead;
 }

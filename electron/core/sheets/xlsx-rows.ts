@@ -1,5 +1,5 @@
 import exceljsUtils from 'exceljs/lib/utils/utils.js';
-import { scanSheetData, type XmlCell } from './sheet-xml';
+import { scanSheetData, type SheetDataVisitor, type XmlCell } from './sheet-xml';
 import type { CellValue } from './values';
 
 /**
@@ -30,8 +30,10 @@ interface StreamedWorksheet {
  * its garbage. onRow gets each row's number (from 1, as the spreadsheet
  * shows it) and its cells by column from 0, gaps as null; with keep false
  * it is told only the row numbers, so a sheet passed over is still counted.
+ * The sheet's XML past maxBytes is refused (see scanSheetData); returns how
+ * many bytes of it were read.
  */
-export async function readWorksheetRows(worksheet: unknown, keep: boolean, onRow: (rowNumber: number, cells: CellValue[]) => void): Promise<void> {
+export async function readWorksheetRows(worksheet: unknown, keep: boolean, onRow: (rowNumber: number, cells: CellValue[]) => void, maxBytes?: number): Promise<number> {
   const { iterator, workbook } = worksheet as StreamedWorksheet;
   const { sharedStrings, styles } = workbook;
   const date1904 = Boolean(workbook.properties?.model?.date1904);
@@ -72,7 +74,7 @@ export async function readWorksheetRows(worksheet: unknown, keep: boolean, onRow
     }
   };
 
-  await scanSheetData(iterator, {
+  const visitor: SheetDataVisitor = {
     row(number, style) {
       rowNumber = number;
       rowStyle = style ? styleOf(style) : null;
@@ -85,5 +87,6 @@ export async function readWorksheetRows(worksheet: unknown, keep: boolean, onRow
       onRow(rowNumber, cells ? Array.from(cells, (value) => value ?? null) : []);
       cells = null;
     },
-  });
+  };
+  return scanSheetData(iterator, visitor, maxBytes);
 }
