@@ -1,7 +1,7 @@
 import Sqlite, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql, type KyselyPlugin } from 'kysely';
+import { sql, type KyselyPlugin, type RootOperationNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FieldbookError } from '../../shared/errors';
 import { migrate } from '../../electron/db/migrate';
@@ -23,6 +23,12 @@ import { openDatabaseFileIn, tempCore, type TempCore } from '../support/temp-cor
  * hash printed and matching; a database with tables in it refused; a copy
  * PostgreSQL refuses part-way leaves the database empty.
  */
+/** Whether a statement the copy sends starts so and names the table (its rows' values may be BigInt). */
+function isStatementOn(node: RootOperationNode, start: string, table: string): boolean {
+  const text = JSON.stringify(node, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value));
+  return text.includes(`"${start}`) && text.includes(`"name":"${table}"`);
+}
+
 describeWithPostgres('fieldbook office move-to-postgres', (freshDatabase) => {
   let office: TempCore;
   let laptop: TempCore;
@@ -63,8 +69,7 @@ describeWithPostgres('fieldbook office move-to-postgres', (freshDatabase) => {
     // The real server raises the error a full disk raises (SQLSTATE 53100) where the organisations' rows would go in.
     const diskFullAtOrganisations: KyselyPlugin = {
       transformQuery: ({ node }) => {
-        const text = JSON.stringify(node, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value));
-        if (!text.includes('INSERT INTO ') || !text.includes('"name":"organisations"')) return node;
+        if (!isStatementOn(node, 'INSERT INTO ', 'organisations')) return node;
         return sql`DO $$ BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; END $$`.toOperationNode() as typeof node;
       },
       transformResult: async ({ result }) => result,
@@ -78,6 +83,38 @@ describeWithPostgres('fieldbook office move-to-postgres', (freshDatabase) => {
       'Check the PostgreSQL server at db.example.org: it could not be used (could not extend file: No space left on device).',
     );
     await expect(refuseUnlessEmpty(postgres.db, 'fresh')).resolves.toBeUndefined();
+  });
+
+  it('leaves a connection lost part-way to be worded as the server trouble it is, and the database empty', async () => {
+    const office = new Sqlite(':memory:');
+    migrate(office);
+    const target = await openPostgres(freshDatabase());
+    // Once the organisations' table is cleared for its rows, the server drops the copy's connection, as a restart would.
+    let clearing = false;
+    let dropped = false;
+    const dropAfterClearingOrganisations: KyselyPlugin = {
+      transformQuery: ({ node }) => {
+        clearing = isStatementOn(node, 'DELETE FROM ', 'organisations');
+        return node;
+      },
+      transformResult: async ({ result }) => {
+        if (clearing && !dropped) {
+          dropped = true;
+          await sql`SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE datname = ${target.name}`.execute(postgres.db);
+        }
+        return result;
+      },
+    };
+    try {
+      const failure = await copySqliteOfficeToPostgres(office, target.db.withPlugin(dropAfterClearingOrganisations)).catch((error: unknown) => error);
+      expect(dropped).toBe(true);
+      expect(failure).not.toBeInstanceOf(FieldbookError);
+      expect(describePostgresProblem(failure, 'postgresql://fieldbook@db.example.org/fieldbook').message).toMatch(/^Check the PostgreSQL server at db\.example\.org: it could not be used \(.+\)\.$/);
+      await expect(refuseUnlessEmpty(target.db, target.name)).resolves.toBeUndefined();
+    } finally {
+      office.close();
+      await target.close();
+    }
   });
 
   it('names the table whose row refers to a record that is not there, and leaves the database empty', async () => {

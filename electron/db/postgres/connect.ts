@@ -79,6 +79,9 @@ export async function openPostgres<Tables>(url: string): Promise<OpenedPostgres<
   // Without a listener an idle connection the server drops would end the process; the next query
   // opens a new connection, and a query that fails says so itself.
   pool.on('error', () => {});
+  // Nor may one dropped while in use (mid-transaction, between statements: a shutdown, a lost
+  // network): the pool listens only to idle ones, and the statement that fails then says so itself.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   try {
     await sql`SELECT 1`.execute(db);
