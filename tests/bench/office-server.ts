@@ -8,7 +8,8 @@ import { createDispatcher } from '../../electron/dispatch/dispatcher';
 import { openCoreInFolder } from '../../electron/host/open-core';
 import { addStaff } from '../../electron/core/staff/accounts';
 import { asStaff } from '../../electron/core/staff/caller';
-import { StaffClient, startServeProcess } from '../support/office-server';
+import { startServeProcess } from '../support/office-server';
+import { StaffClient } from '../support/staff-client';
 import { percentile, timeMs, type Figure } from './report';
 
 /**

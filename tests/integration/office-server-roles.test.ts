@@ -4,7 +4,7 @@ import { staffRoles } from '../../shared/contract/staff';
 import { FieldbookError } from '../../shared/errors';
 import { roleMayCall } from '../../shared/staff-roles';
 import { asStaff } from '../../electron/core/staff/caller';
-import type { StaffClient } from '../support/office-server';
+import type { StaffClient } from '../support/staff-client';
 import { officeServerForEachTest } from '../support/office-server-each-test';
 import { databaseHash } from '../support/temp-core';
 

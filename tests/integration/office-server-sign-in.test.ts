@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addStaffAccounts, StaffClient } from '../support/office-server';
+import { addStaffAccounts } from '../support/office-server';
+import { StaffClient } from '../support/staff-client';
 import { officeServerForEachTest } from '../support/office-server-each-test';
 
 const ADMIN = { name: 'Priya Shah', email: 'priya@example.org', role: 'admin' as const, password: 'violet-harbour-lantern' };

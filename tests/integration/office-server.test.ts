@@ -11,7 +11,8 @@ import { DATABASE_FILE, KEYS_FOLDER } from '../../electron/host/data-folder';
 import { openCoreInFolder } from '../../electron/host/open-core';
 import { runFieldbook } from '../support/cli';
 import { csvFile, sheetInput } from '../support/spreadsheets';
-import { httpsRequest, officeFolderWithStaff, refusedServe, StaffClient, startServeProcess, type ServeProcess } from '../support/office-server';
+import { officeFolderWithStaff, refusedServe, startServeProcess, type ServeProcess } from '../support/office-server';
+import { httpsRequest, StaffClient } from '../support/staff-client';
 
 const folders: string[] = [];
 const running: ServeProcess[] = [];

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutgoingFile, ProcedureInput } from '../../shared/contract';
-import type { StaffClient } from '../support/office-server';
+import type { StaffClient } from '../support/staff-client';
 import { officeServerForEachTest } from '../support/office-server-each-test';
 import { byHeading, bytesOfFile, csvRows, xlsxRows } from '../support/spreadsheets';
 import { asIncoming, enrolLaptop, sendPackage } from '../support/sync';
