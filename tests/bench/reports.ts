@@ -311,7 +311,7 @@ async function changeWithPairs(data: ReportsData, chosen: Period[]): Promise<Fig
   }
   const fiveYears = chosen.at(-1)!;
   figures.push(await changeCpuFigure(data, fiveYears));
-  // One more answer (as another process's import would write it): every session's kept counts are counted again.
+  // One more answer (as another process's import would write it): who gave each answer is worked out again, and its session's kept counts.
   sqlite
     .prepare(
       `INSERT INTO evaluation_responses (id, session_id, template_id, person_id, answers, language, submitted_on, moment, late, pairing_code)
@@ -319,7 +319,7 @@ async function changeWithPairs(data: ReportsData, chosen: Period[]): Promise<Fig
     )
     .run();
   const afterAnswer = await timeMs(() => data.call('reports.run', { kind: 'change', ...fiveYears.choice } as ReportChoice));
-  figures.push({ name: `reports.run change straight after one more answer (every session counted again), ${fiveYears.label}`, value: afterAnswer, statistic: 'total', unit: 'ms' });
+  figures.push({ name: `reports.run change straight after one more answer (its session counted again), ${fiveYears.label}`, value: afterAnswer, statistic: 'total', unit: 'ms' });
   return figures;
 }
 
