@@ -55,23 +55,22 @@ export function craftedXlsx(sheetXml: string | Buffer, options: CraftedXlsxOptio
     const nameBytes = Buffer.from(name, 'utf8');
     const zipped = deflateRawSync(data, { level: 9 });
     const declared = options.declaredSize?.(name, data.length) ?? data.length;
-    const local = Buffer.alloc(30);
+    // The local header and the central directory's entry say the same from the method on, the entry 2 bytes further in.
+    const describe = (header: Buffer, methodAt: number) => {
+      header.writeUInt16LE(8, methodAt);
+      header.writeUInt32LE(crc32(data), methodAt + 6);
+      header.writeUInt32LE(zipped.length, methodAt + 10);
+      header.writeUInt32LE(declared, methodAt + 14);
+      header.writeUInt16LE(nameBytes.length, methodAt + 18);
+      return header;
+    };
+    const local = describe(Buffer.alloc(30), 8);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(zipped.length, 18);
-    local.writeUInt32LE(declared, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const entry = Buffer.alloc(46);
+    const entry = describe(Buffer.alloc(46), 10);
     entry.writeUInt32LE(0x02014b50, 0);
     entry.writeUInt16LE(20, 4);
     entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(crc32(data), 16);
-    entry.writeUInt32LE(zipped.length, 20);
-    entry.writeUInt32LE(declared, 24);
-    entry.writeUInt16LE(nameBytes.length, 28);
     entry.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, zipped);
     directory.push(entry, nameBytes);
