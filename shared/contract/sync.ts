@@ -202,6 +202,8 @@ export const SendOutcome = z.object({
   upload: ImportOutcome.nullable(),
   /** The package fetched and applied straight after, when that worked. */
   package: PackageOutcome.nullable(),
+  /** End-of-day files this press knows have not reached the office (not taken, refused before, or written but not sent), in order: empty when all went. */
+  notReached: z.array(z.number()),
 });
 export type SendOutcome = z.infer<typeof SendOutcome>;
 

@@ -213,6 +213,40 @@ describe('Send to office from a laptop paired with the office server', { timeout
     expect((await hall.call('sync.outbox', {})).bundles[0]?.acknowledgedAt).not.toBeNull();
   });
 
+  it('with something new, sends first the earlier file saved away from the office: the office has both, and the laptop says what went', async () => {
+    const hall = await laptop();
+    await server.close();
+    await hall.call('people.create', { givenName: 'Nadia', familyName: 'Haddad' });
+    expect(await hall.call('sync.sendToOffice', {})).toMatchObject({ sent: false, file: { bundle: { sequence: 1 } }, notReached: [1] });
+
+    await serverBackFor(hall);
+    await hall.call('people.create', { givenName: 'Omar', familyName: 'Farouk' });
+    const back = await hall.call('sync.sendToOffice', {});
+    expect(back).toMatchObject({ sent: true, file: { bundle: { sequence: 2 } }, upload: { status: 'imported', sequence: 2 }, package: { status: 'imported' }, notReached: [] });
+    expect(back.message).toMatch(
+      /^Sent to Central office over the network: Imported end-of-day file 1 from Hall laptop 2: .*1 new person\. Sent to Central office over the network: Imported end-of-day file 2 from Hall laptop 2: .*1 new person\. Imported the package from Central office: .*; the office confirmed 2 more end-of-day files from this laptop\.$/,
+    );
+    expect([peopleNamed(office, 'Nadia'), peopleNamed(office, 'Omar')]).toEqual([1, 1]);
+    expect(countRows(office.sqlite, 'held_bundles')).toBe(0);
+    expect((await hall.call('sync.outbox', {})).bundles.map((bundle) => [bundle.sequence, bundle.acknowledgedAt !== null])).toEqual([
+      [2, true],
+      [1, true],
+    ]);
+  });
+
+  it('with something new and still no server, says the earlier file has not reached the office and the new one was not sent either', async () => {
+    const hall = await laptop();
+    await server.close();
+    await hall.call('people.create', { givenName: 'Nadia', familyName: 'Haddad' });
+    await hall.call('sync.sendToOffice', {});
+    await hall.call('people.create', { givenName: 'Omar', familyName: 'Farouk' });
+    const away = await hall.call('sync.sendToOffice', {});
+    expect(away).toMatchObject({ sent: false, file: { bundle: { sequence: 2 } }, upload: null, package: null, notReached: [1, 2] });
+    expect(away.message).toMatch(
+      /^End-of-day file 1 has not reached Central office yet: its server did not answer \(.*\)\. .* End-of-day file 2 was written but not sent either: save it and take it to Central office too\.$/,
+    );
+  });
+
   it('with nothing new on a laptop whose office runs no server, says there is no need to export, as Export does', async () => {
     const serverless = await tempCore({ setUp: true });
     others.push(serverless);

@@ -9,6 +9,7 @@ import { pairedServerLink } from './office-server-record';
 import { exportBundle, lastBundle, pairedOffice, rewriteBundle } from './outbox';
 import { writePackageRequest } from './package-request';
 import { importPackage } from './packages';
+import { saveSetting, setting } from './settings';
 
 /** Where the office server takes a laptop's end-of-day file, and answers with its package (electron/server/device-routes.ts). */
 export const UPLOAD_PATH = '/device/upload';
@@ -23,6 +24,9 @@ export const FILE_NAME_HEADER = 'x-fieldbook-file-name';
  * reason stays at the office), and the laptop says what to do in its own.
  */
 export const NOT_ENROLLED_CODES: ReadonlySet<string> = new Set(['UNKNOWN_SENDER', 'REVOKED_SENDER', 'BAD_SIGNATURE']);
+
+/** Refusals about the moment, not the file: the same file may be taken next time, so it is sent again. */
+const TRY_AGAIN_CODES: ReadonlySet<string> = new Set(['TOO_MANY_TRIES', 'INTERNAL']);
 
 /** A call's answer from the server, or the refusal it carried in plain words. */
 function answerOf(answer: OfficeAnswer): { ok: true; value: unknown } | { ok: false; code: string | null; message: string } {
@@ -41,7 +45,8 @@ function answerOf(answer: OfficeAnswer): { ok: true; value: unknown } | { ok: fa
 /** Why the office server did not take a file, in the words each caller puts around it. */
 type NotTaken =
   | { why: 'not-enrolled' }
-  | { why: 'refused'; message: string }
+  /** tryAgain: a refusal about the moment (too many tries, the server's own trouble, an answer not Fieldbook's), not about the file. */
+  | { why: 'refused'; message: string; tryAgain: boolean }
   | { why: 'untrusted'; message: string }
   | { why: 'unreachable'; message: string };
 
@@ -57,7 +62,7 @@ async function uploadFile(link: OfficeServerLink, file: ExportResult): Promise<{
       }),
     );
     if (!answer.ok && answer.code !== null && NOT_ENROLLED_CODES.has(answer.code)) return { notTaken: { why: 'not-enrolled' } };
-    if (!answer.ok) return { notTaken: { why: 'refused', message: answer.message } };
+    if (!answer.ok) return { notTaken: { why: 'refused', message: answer.message, tryAgain: answer.code === null || TRY_AGAIN_CODES.has(answer.code) } };
     return { upload: ImportOutcome.parse(answer.value) };
   } catch (error) {
     if (error instanceof CertificateRefused) return { notTaken: { why: 'untrusted', message: error.message } };
@@ -94,6 +99,14 @@ function notReachedYet(sequence: number, notTaken: NotTaken, officeName: string)
     case 'unreachable':
       return `${start} its server did not answer (${notTaken.message}). ${takeIt}, or press Send to office again at the office.`;
   }
+}
+
+/** What the laptop says of a file it did not send again, since the office already answered it: held there for review, or refused. */
+function notSentAgain(sequence: number, kept: KeptAnswer, officeName: string): string {
+  if (kept.answer === 'held') {
+    return `End-of-day file ${sequence} is at ${officeName}, held for review, so it was not sent again: the office imports it from its held list.`;
+  }
+  return `End-of-day file ${sequence} has not reached ${officeName}, and was not sent again: its server refused it (${kept.message.replace(/\.$/, '')}). Take the file you saved to the office (or save it again with Write again under Files written), and tell the office.`;
 }
 
 /** "Sent to Central office over the network: Imported end-of-day file 3 from Hall laptop 2: …." */
@@ -134,32 +147,90 @@ async function exportIfAnythingNew(ctx: CoreContext): Promise<{ file: ExportResu
 }
 
 /**
- * The files written away from the office (saved instead of sent) that the
- * office has not confirmed, sealed again as Write again seals them (the same
- * id, number and changes) and uploaded in order; the office answers one it
- * already has as already imported, so a file taken in by hand meanwhile does
- * no harm. Stops at the first the office does not take.
+ * The office's answer for a file it will not take as it is (held for review,
+ * or refused for good), kept on this laptop so the same file is not sent
+ * again on every press: once more would only add a line to the office's
+ * import log. Forgotten when the office's package confirms the file (only
+ * unconfirmed files are looked at), and not kept when the refusal says to
+ * try again later.
+ */
+type KeptAnswer = { answer: 'held' | 'refused'; message: string };
+const keptAnswerKey = (bundleId: string) => `office_answer:${bundleId}`;
+
+function keptAnswer(ctx: CoreContext, bundleId: string): KeptAnswer | null {
+  const value = setting(ctx, keptAnswerKey(bundleId));
+  return value === null ? null : (JSON.parse(value) as KeptAnswer);
+}
+
+/** One unconfirmed file's fate on this press: taken (imported, already there, or held), not taken, or not sent again. */
+type FileSending =
+  | { sequence: number; file: ExportResult; upload: ImportOutcome }
+  | { sequence: number; notTaken: NotTaken }
+  | { sequence: number; kept: KeptAnswer };
+
+/**
+ * Every file the office has not confirmed, in order: those written away from
+ * the office (saved instead of sent) sealed again as Write again seals them
+ * (the same id, number and changes), the one just written as it is. The
+ * office answers one it already has as already imported, so a file taken in
+ * by hand meanwhile does no harm. A file the office held or refused is not
+ * sent again, and a refused one does not stop the later ones; no answer, an
+ * untrusted answer, or not being enrolled stops them all (stopped).
  */
 async function sendUnconfirmed(
   ctx: CoreContext,
   office: PairedOfficeTable,
   link: OfficeServerLink,
-): Promise<{ sent: { file: ExportResult; upload: ImportOutcome }[]; notTaken: { sequence: number; notTaken: NotTaken } | null }> {
+  newest: ExportResult | null,
+): Promise<{ sendings: FileSending[]; stopped: NotTaken | null }> {
   const unconfirmed = await ctx.db
     .selectFrom('outgoing_bundles')
-    .select('sequence')
+    .select(['sequence', 'bundle_id'])
     .where('recipient_device_id', '=', office.device_id)
     .where('acknowledged_at', 'is', null)
     .orderBy('sequence')
     .execute();
-  const sent: { file: ExportResult; upload: ImportOutcome }[] = [];
-  for (const { sequence } of unconfirmed) {
-    const file = await rewriteBundle(ctx, sequence);
+  const sendings: FileSending[] = [];
+  for (const { sequence, bundle_id: bundleId } of unconfirmed) {
+    const kept = keptAnswer(ctx, bundleId);
+    if (kept) {
+      sendings.push({ sequence, kept });
+      continue;
+    }
+    const file = newest?.bundle.sequence === sequence ? newest : await rewriteBundle(ctx, sequence);
     const uploaded = await uploadFile(link, file);
-    if ('notTaken' in uploaded) return { sent, notTaken: { sequence, notTaken: uploaded.notTaken } };
-    sent.push({ file, upload: uploaded.upload });
+    if ('notTaken' in uploaded) {
+      sendings.push({ sequence, notTaken: uploaded.notTaken });
+      if (uploaded.notTaken.why !== 'refused' || uploaded.notTaken.tryAgain) return { sendings, stopped: uploaded.notTaken };
+      saveSetting(ctx, keptAnswerKey(bundleId), JSON.stringify({ answer: 'refused', message: uploaded.notTaken.message } satisfies KeptAnswer));
+      continue;
+    }
+    if (uploaded.upload.status === 'held') {
+      saveSetting(ctx, keptAnswerKey(bundleId), JSON.stringify({ answer: 'held', message: uploaded.upload.message } satisfies KeptAnswer));
+    }
+    sendings.push({ sequence, file, upload: uploaded.upload });
   }
-  return { sent, notTaken: null };
+  return { sendings, stopped: null };
+}
+
+/** What this press did with each file, in order, in plain words; the one just written (newest) in the words for a file just written. */
+function sendingsInWords(sendings: FileSending[], newest: number | null, officeName: string): string {
+  return sendings
+    .map((sending) => {
+      if ('upload' in sending) return sentInWords(sending.upload, officeName);
+      if ('notTaken' in sending) {
+        return sending.sequence === newest ? writtenButNotSent(sending.notTaken, officeName) : notReachedYet(sending.sequence, sending.notTaken, officeName);
+      }
+      return notSentAgain(sending.sequence, sending.kept, officeName);
+    })
+    .join(' ');
+}
+
+/** The files this press knows have not reached the office: not taken now, refused before, or not tried after one that stopped the rest. */
+function notReached(sendings: FileSending[], newest: number | null): number[] {
+  const missing = sendings.filter((sending) => 'notTaken' in sending || ('kept' in sending && sending.kept.answer === 'refused')).map(({ sequence }) => sequence);
+  const tried = sendings.some(({ sequence }) => sequence === newest);
+  return newest !== null && !tried ? [...missing, newest] : missing;
 }
 
 /**
@@ -171,23 +242,24 @@ async function sendUnconfirmed(
  */
 async function onlyFetchPackage(ctx: CoreContext, office: PairedOfficeTable, link: OfficeServerLink): Promise<SendOutcome> {
   const last = await lastBundle(ctx, office.device_id);
-  const earlier = await sendUnconfirmed(ctx, office, link);
-  const sentWords = earlier.sent.map(({ upload }) => `${sentInWords(upload, office.name)} `).join('');
-  if (earlier.notTaken) {
+  const { sendings, stopped } = await sendUnconfirmed(ctx, office, link, null);
+  const missing = notReached(sendings, null);
+  const words = sendingsInWords(sendings, null, office.name);
+  if (missing.length > 0) {
     // Not "sent", and no file to offer: the one the office still needs is the one saved when it was written.
-    const noFile = { file: null, sent: false, upload: null };
-    const notYet = `${sentWords}${notReachedYet(earlier.notTaken.sequence, earlier.notTaken.notTaken, office.name)}`;
+    const noFile = { file: null, sent: false, upload: null, notReached: missing };
     // Nothing answered, or not with the key learned at pairing: the package would not come either.
-    if (earlier.notTaken.notTaken.why === 'unreachable' || earlier.notTaken.notTaken.why === 'untrusted') return { ...noFile, message: notYet, package: null };
+    if (stopped?.why === 'unreachable' || stopped?.why === 'untrusted') return { ...noFile, message: words, package: null };
     const fetched = await fetchPackage(ctx, link);
-    if ('missing' in fetched) return { ...noFile, message: `${notYet} ${office.name}'s package ${fetched.missing}`, package: null };
-    return { ...noFile, message: `${notYet} ${fetched.outcome.message}`, package: fetched.outcome };
+    if ('missing' in fetched) return { ...noFile, message: `${words} ${office.name}'s package ${fetched.missing}`, package: null };
+    return { ...noFile, message: `${words} ${fetched.outcome.message}`, package: fetched.outcome };
   }
   // The last file sent again stands for them all: the office has every one now.
-  const resent = earlier.sent.at(-1) ?? null;
-  const noFile = { file: resent?.file ?? null, sent: resent !== null, upload: resent?.upload ?? null };
+  const resent = sendings.findLast((sending) => 'upload' in sending) ?? null;
+  const noFile = { file: resent?.file ?? null, sent: resent !== null, upload: resent?.upload ?? null, notReached: [] };
+  const before = words ? `${words} ` : '';
   const nothingNew = last
-    ? `${sentWords}${resent ? 'Nothing else is new' : 'Nothing new to send'} since end-of-day file ${last.sequence}, so nothing needs saving.`
+    ? `${before}${sendings.length > 0 ? 'Nothing else is new' : 'Nothing new to send'} since end-of-day file ${last.sequence}, so nothing needs saving.`
     : 'Nothing new to send: nothing has been recorded on this laptop yet, so nothing needs saving.';
   const fetched = await fetchPackage(ctx, link);
   if ('missing' in fetched) {
@@ -222,23 +294,34 @@ export async function sendToOffice(ctx: CoreContext): Promise<SendOutcome> {
     return onlyFetchPackage(ctx, office, link);
   }
   const file = exported.file;
-  const kept = (message: string): SendOutcome => ({ file, sent: false, message, upload: null, package: null });
-  if (!link) return kept(`The end-of-day file was written. Save it and take it to ${office.name}: it does not run a server this laptop can send to.`);
+  const sequence = file.bundle.sequence;
+  if (!link) {
+    const message = `The end-of-day file was written. Save it and take it to ${office.name}: it does not run a server this laptop can send to.`;
+    return { file, sent: false, message, upload: null, package: null, notReached: [sequence] };
+  }
 
-  const uploaded = await uploadFile(link, file);
-  if ('notTaken' in uploaded) return kept(writtenButNotSent(uploaded.notTaken, office.name));
-  const upload = uploaded.upload;
-  const sent = sentInWords(upload, office.name);
+  // Earlier files the office has not confirmed go first, in order: file 2 held up behind a missing file 1 would only be held.
+  const { sendings, stopped } = await sendUnconfirmed(ctx, office, link, file);
+  const missing = notReached(sendings, sequence);
+  const stoppedBefore = stopped !== null && !sendings.some((sending) => sending.sequence === sequence);
+  const words = [
+    sendingsInWords(sendings, sequence, office.name),
+    ...(stoppedBefore ? [`End-of-day file ${sequence} was written but not sent either: save it and take it to ${office.name} too.`] : []),
+  ].join(' ');
+  const newest = sendings.find((sending) => sending.sequence === sequence);
+  if (!newest || !('upload' in newest)) return { file, sent: false, message: words, upload: null, package: null, notReached: missing };
+  const upload = newest.upload;
   // The file is at the office either way: the package can come later, by the network or as a file.
   const fetched = await fetchPackage(ctx, link);
   if ('missing' in fetched) {
     return {
       file,
       sent: true,
-      message: `${sent} Its package ${fetched.missing} Press Send to office again to fetch it, or import the package from a file from the office.`,
+      message: `${words} Its package ${fetched.missing} Press Send to office again to fetch it, or import the package from a file from the office.`,
       upload,
       package: null,
+      notReached: missing,
     };
   }
-  return { file, sent: true, message: `${sent} ${fetched.outcome.message}`, upload, package: fetched.outcome };
+  return { file, sent: true, message: `${words} ${fetched.outcome.message}`, upload, package: fetched.outcome, notReached: missing };
 }

@@ -111,8 +111,8 @@ function Retention({ onSaved }: { onSaved(): void }) {
 
 function Outbox() {
   const [version, setVersion] = useState(0);
-  /** The last file written or sent (no file name when nothing needs saving), and whether it all went well. */
-  const [written, setWritten] = useState<{ text: string; fileName: string | null; done: boolean } | null>(null);
+  /** The last file written or sent (no file name when nothing needs saving), and how it went: all well, a file that has not reached the office, or written to save. */
+  const [written, setWritten] = useState<{ text: string; fileName: string | null; outcome: 'done' | 'not-reached' | 'to-save' } | null>(null);
   const [packageOutcome, setPackageOutcome] = useState<PackageOutcome | null>(null);
   const reload = () => setVersion((count) => count + 1);
   const action = useAction(reload);
@@ -133,7 +133,7 @@ function Outbox() {
       .then((result) => {
         if (!result) return;
         offerDownload(result);
-        setWritten({ text: bundleWrittenText(result.bundle), fileName: result.fileName, done: true });
+        setWritten({ text: bundleWrittenText(result.bundle), fileName: result.fileName, outcome: 'done' });
       });
 
   // Paired with an office server: over the network when it answers, else the same file as Export writes, to save.
@@ -146,7 +146,11 @@ function Outbox() {
         setPackageOutcome(result.package);
         const toSave = result.sent ? null : result.file;
         if (toSave) offerDownload(toSave);
-        setWritten({ text: result.message, fileName: toSave?.fileName ?? null, done: result.sent || (!toSave && result.package !== null) });
+        // The style follows the worst of it: a file not at the office, other than the one offered here to save, is a warning whatever else went.
+        const notReached = result.notReached.some((sequence) => sequence !== toSave?.bundle.sequence);
+        const done = result.sent || (!toSave && result.package !== null);
+        const outcome = notReached ? 'not-reached' : done ? 'done' : 'to-save';
+        setWritten({ text: result.message, fileName: toSave?.fileName ?? null, outcome });
       });
 
   const writeAgain = (bundle: OutgoingBundle) =>
@@ -208,7 +212,7 @@ function Outbox() {
             )}
             <Refusal message={problemAt(action, 'export')} />
             {written && (
-              <div className={written.done ? 'notice notice--success' : 'notice'}>
+              <div className={{ done: 'notice notice--success', 'not-reached': 'notice notice--warning', 'to-save': 'notice' }[written.outcome]}>
                 <p className="written">{written.text}</p>
                 {written.fileName !== null && (
                   <p>
