@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
 import { request } from 'node:https';
 import { recordOfficeServer } from '../../electron/core/sync/office-server-record';
 import { startTestOfficeServer, type TestOfficeServer } from '../support/office-server';
 import { enrolLaptop } from '../support/sync';
-import { countRows, seedSession, TEST_TODAY, tempCore, type TempCore } from '../support/temp-core';
+import { countRows, seedSession, TEST_TODAY, tempCore, testClock, type TempCore } from '../support/temp-core';
 
 /**
  * Laptops that upload (issue 18): the office server on a real port on
@@ -153,8 +154,8 @@ describe('Send to office from a laptop paired with the office server', { timeout
   });
 
   /** The office's server started again, on another port here (the test's servers take any free one), and the laptop told where. */
-  async function serverBackFor(hall: TempCore): Promise<void> {
-    server = await startTestOfficeServer(office);
+  async function serverBackFor(hall: TempCore, options: { uploadBytesLimit?: number } = {}): Promise<void> {
+    server = await startTestOfficeServer(office, options);
     hall.sqlite.prepare('UPDATE paired_office SET server_addresses = ?').run(JSON.stringify([`${server.origin}/`]));
   }
 
@@ -245,6 +246,59 @@ describe('Send to office from a laptop paired with the office server', { timeout
     expect(away.message).toMatch(
       /^End-of-day file 1 has not reached Central office yet: its server did not answer \(.*\)\. .* End-of-day file 2 was written but not sent either: save it and take it to Central office too\.$/,
     );
+  });
+
+  it('does not send again a file the office holds for review: its import log gets one held line, and the laptop says where the file is', async () => {
+    const hall = await enrolLaptop(office, 'Hall laptop 2', { clock: testClock() });
+    others.push(hall);
+    // The laptop's clock is two days fast, so the office holds what it stamps.
+    hall.clock.advance(2 * 24 * 60 * 60 * 1000);
+    await hall.call('people.create', { givenName: 'Nadia', familyName: 'Haddad' });
+    const held = await hall.call('sync.sendToOffice', {});
+    expect(held).toMatchObject({ sent: true, upload: { status: 'held', sequence: 1 }, notReached: [] });
+    // Its clock put right: the office's package comes again, but the held file is not sent again.
+    hall.clock.advance(-2 * 24 * 60 * 60 * 1000);
+
+    for (let press = 0; press < 2; press += 1) {
+      const again = await hall.call('sync.sendToOffice', {});
+      expect(again).toMatchObject({ file: null, sent: false, upload: null, package: { status: 'imported' }, notReached: [] });
+      expect(again.message).toMatch(
+        /^End-of-day file 1 is at Central office, held for review, so it was not sent again: the office imports it from its held list\. Nothing else is new since end-of-day file 1, so nothing needs saving\. Imported the package/,
+      );
+    }
+    const heldLines = office.sqlite.prepare("SELECT count(*) FROM import_log WHERE status = 'held'").pluck().get();
+    expect(heldLines).toBe(1);
+    expect(countRows(office.sqlite, 'held_bundles')).toBe(1);
+  });
+
+  it('a file the office refuses for good does not stop the later ones, and is not sent again', async () => {
+    const hall = await laptop();
+    await server.close();
+    // File 1 carries more than the office's server takes in one upload; file 2 does not.
+    for (let person = 0; person < 60; person += 1) {
+      await hall.call('people.create', { givenName: `Visitor ${person}`, familyName: randomBytes(45).toString('hex') });
+    }
+    const large = (await hall.call('sync.sendToOffice', {})).file!;
+    await serverBackFor(hall, { uploadBytesLimit: Buffer.from(large.contentBase64, 'base64').length - 1 });
+    await hall.call('people.create', { givenName: 'Omar', familyName: 'Farouk' });
+
+    const back = await hall.call('sync.sendToOffice', {});
+    expect(back).toMatchObject({ sent: true, upload: { status: 'imported', sequence: 2 }, package: { status: 'imported' }, notReached: [1] });
+    expect(back.message).toMatch(
+      /^End-of-day file 1 has not reached Central office yet: its server did not take it: Send a smaller request: that one is too large\. Take the file you saved to the office \(or save it again with Write again under Files written\)\. Sent to Central office over the network: Imported end-of-day file 2 from Hall laptop 2/,
+    );
+    expect(peopleNamed(office, 'Omar')).toBe(1);
+    expect(peopleNamed(office, 'Visitor 0')).toBe(0);
+
+    const again = await hall.call('sync.sendToOffice', {});
+    expect(again).toMatchObject({ file: null, sent: false, notReached: [1], package: { status: 'imported' } });
+    expect(again.message).toMatch(
+      /^End-of-day file 1 has not reached Central office, and was not sent again: its server refused it \(Send a smaller request: that one is too large\)\. Take the file you saved to the office \(or save it again with Write again under Files written\), and tell the office\. Imported the package/,
+    );
+    expect((await hall.call('sync.outbox', {})).bundles.map((bundle) => [bundle.sequence, bundle.acknowledgedAt !== null])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
   });
 
   it('with nothing new on a laptop whose office runs no server, says there is no need to export, as Export does', async () => {
