@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seriousAxeFindings } from './support/axe';
+import { pageForAxe, seriousAxeFindings } from './support/axe';
 import { browserSuite, clickInMainMenu, type AppUnderTest } from './support/harness';
 import { COURSE, seeder, type Seed } from './support/seed';
 
@@ -37,10 +37,7 @@ async function officeWithStaff(): Promise<{ app: AppUnderTest; seed: Seed; organ
 }
 
 async function openPage(app: AppUnderTest): Promise<Page> {
-  const context = await suite.browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(app.host.url);
+  const page = await pageForAxe(suite.browser, app.host.url, { timeout: 15_000, viewport: { width: 1366, height: 768 } });
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   return page;
 }

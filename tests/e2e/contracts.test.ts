@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seriousAxeFindings } from './support/axe';
+import { inPageForAxe, seriousAxeFindings } from './support/axe';
 import { browserSuite } from './support/harness';
 import { COURSE, laptopAndOffice, morningSession, seeder } from './support/seed';
 import { heading, textOf } from './support/screen';
@@ -30,13 +30,8 @@ describe('contracts at the office', () => {
     const { today } = await seed('device.status', {});
     await morningSession(seed, today);
 
-    // The page's Content-Security-Policy would refuse the injected accessibility checker.
-    const context = await suite.browser.newContext({ bypassCSP: true });
     const findings: string[] = [];
-    try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      await page.goto(app.host.url);
+    await inPageForAxe(suite.browser, app.host.url, { timeout: 15_000 }, async (page) => {
       await heading(page, 'Sessions').waitFor();
 
       await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Catalogue' }).click();
@@ -86,9 +81,7 @@ describe('contracts at the office', () => {
       // And it is there after a reload, read back from the database.
       await page.reload();
       expect(await textOf(page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: COURSE }) }))).toContain(CONTRACT);
-    } finally {
-      await context.close();
-    }
+    });
     expect(findings).toEqual([]);
   });
 });

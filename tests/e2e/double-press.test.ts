@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seriousAxeFindings } from './support/axe';
+import { inPageForAxe, seriousAxeFindings } from './support/axe';
 import { browserSuite } from './support/harness';
 import { button, counts, hallMorning, isFocused, openSessionPage, placeOf, row, said, statusOf, textOf, type HallMorning } from './support/roster-page';
 
@@ -134,19 +134,13 @@ describe('a repeated press on the session page', () => {
 
   it('has no serious or critical axe-core findings with a row signed in and the undo question open', async () => {
     const morning = await hallMorning(suite, { booked: ['Amira Khan'] });
-    const context = await suite.browser.newContext({ bypassCSP: true });
-    try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      await page.goto(`${morning.app.host.url}#/today/${morning.sessionId}`);
+    await inPageForAxe(suite.browser, `${morning.app.host.url}#/today/${morning.sessionId}`, { timeout: 10_000 }, async (page) => {
       await button(row(page, 'Amira Khan'), 'Sign in Amira Khan').click();
       await said(page, 'Amira Khan signed in.');
       expect(await seriousAxeFindings(page)).toEqual([]);
       await button(row(page, 'Amira Khan'), 'Undo sign-in Amira Khan').click();
       await page.getByRole('dialog', { name: "Undo Amira Khan's sign-in?" }).waitFor();
       expect(await seriousAxeFindings(page)).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { isProcedureName } from '../../shared/contract';
-import { seriousAxeFindings } from './support/axe';
+import { inPageForAxe, seriousAxeFindings } from './support/axe';
 import { COURSE, laptopAndOffice, morningSession } from './support/seed';
 import { arriveAt, heading, isFocused, kioskWords as words, press, tabTo } from './support/kiosk-keyboard';
 import { browserSuite, type AppUnderTest } from './support/harness';
@@ -509,13 +509,8 @@ describe('accessibility of the evaluation', () => {
     const { app, office, seed, session } = await sessionToday('linked');
     await seed('notes.add', { sessionId: session.id, text: 'Interpreters were hard to book.', tags: ['interpreting'], needsResponse: true });
     await seed('kiosk.start', { sessionId: session.id, pin: PIN, mode: 'evaluation' });
-    // The page's Content-Security-Policy would refuse the injected checker.
-    const context = await suite.browser.newContext({ bypassCSP: true });
     const findings: string[] = [];
-    try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      await page.goto(app.host.url);
+    await inPageForAxe(suite.browser, app.host.url, { timeout: 10_000 }, async (page) => {
       const check = async (screen: string) => findings.push(...(await seriousAxeFindings(page, screen)));
       const runs = [
         { language: 'English', welcome: 'Welcome', t: words('en'), query: 'Amira', person: 'Amira K. — Newcastle City Council' },
@@ -589,9 +584,7 @@ describe('accessibility of the evaluation', () => {
       await page.getByRole('button', { name: 'Save as a new version' }).click();
       await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
       await check('evaluation editor, with problems');
-    } finally {
-      await context.close();
-    }
+    });
     expect(findings, findings.join('\n')).toEqual([]);
   }, 120_000);
 });

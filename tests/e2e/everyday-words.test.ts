@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seriousAxeFindings } from './support/axe';
+import { pageForAxe, seriousAxeFindings } from './support/axe';
 import { browserSuite } from './support/harness';
 import { COURSE, laptopAndOffice, morningSession, seeder } from './support/seed';
 
@@ -32,11 +32,8 @@ function words(language: string): (key: string) => string {
 }
 
 async function axePage(url: string): Promise<{ page: Page; close(): Promise<void> }> {
-  const context = await suite.browser.newContext({ bypassCSP: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(url);
-  return { page, close: () => context.close() };
+  const page = await pageForAxe(suite.browser, url, { timeout: 10_000 });
+  return { page, close: () => page.context().close() };
 }
 
 describe('a laptop with no session today', () => {

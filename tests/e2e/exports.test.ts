@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { seriousAxeFindings } from './support/axe';
+import { inPageForAxe, seriousAxeFindings } from './support/axe';
 import { browserSuite } from './support/harness';
 import { COURSE, laptopAndOffice, morningSession } from './support/seed';
 import { byHeading, xlsxRows } from '../support/spreadsheets';
@@ -25,12 +25,7 @@ describe("downloading a session's roster", () => {
       await onLaptop('signIn.book', { sessionId: session.id, personId: person.id });
     }
 
-    // The page's Content-Security-Policy would refuse the injected accessibility checker.
-    const context = await suite.browser.newContext({ bypassCSP: true });
-    try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      await page.goto(`${laptop.host.url}#/today/${session.id}`);
+    await inPageForAxe(suite.browser, `${laptop.host.url}#/today/${session.id}`, { timeout: 15_000 }, async (page) => {
       await heading(page, COURSE).waitFor();
       const button = page.getByRole('button', { name: 'Download as spreadsheet of the roster', exact: true });
       await button.focus();
@@ -47,8 +42,6 @@ describe("downloading a session's roster", () => {
       ]);
       expect(people[0]!['Session starts']).toEqual(new Date(`${today}T09:30:00Z`));
       expect(await seriousAxeFindings(page, 'Roster with downloads')).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seriousAxeFindings } from './support/axe';
+import { inPageForAxe, seriousAxeFindings } from './support/axe';
 import { browserSuite, clickInMainMenu } from './support/harness';
 import { CONTRACT, contractSessionToday, seeder } from './support/seed';
 
@@ -33,12 +33,8 @@ describe('facilitators as records', () => {
       await seed('signIn.signIn', { sessionId, personId: person.id });
     }
 
-    const context = await suite.browser.newContext({ bypassCSP: true });
     const findings: string[] = [];
-    try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      await page.goto(app.host.url);
+    await inPageForAxe(suite.browser, app.host.url, { timeout: 15_000 }, async (page) => {
       await heading(page, 'Sessions').waitFor();
       await clickInMainMenu(page, 'Facilitators');
       await heading(page, 'Facilitators').waitFor();
@@ -91,9 +87,7 @@ describe('facilitators as records', () => {
       const byFacilitator = page.locator('.report-table').filter({ has: page.getByRole('heading', { level: 3, name: /facilitator/i }) });
       const rows = byFacilitator.getByRole('row').filter({ has: page.getByRole('rowheader') });
       expect(await rows.allTextContents()).toEqual([expect.stringMatching(/^Sam Okafor-Reid\D*2/)]);
-    } finally {
-      await context.close();
-    }
+    });
     expect(findings).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seriousAxeFindings } from './support/axe';
+import { pageForAxe, seriousAxeFindings } from './support/axe';
 import { browserSuite } from './support/harness';
 import { COURSE, seeder } from './support/seed';
 import { asIncoming } from '../support/sync';
@@ -34,10 +34,7 @@ describe('choosing facilitators', () => {
       facilitators: ['priya (cover)'],
     });
 
-    const context = await suite.browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(office.host.url);
+    const page = await pageForAxe(suite.browser, office.host.url, { timeout: 15_000 });
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await page.evaluate(() => {
       window.location.hash = '#/sessions/new';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ethnicityCodes, ethnicityGroups, isProcedureName, kioskLanguages } from '../../shared/contract';
-import { seriousAxeFindings } from './support/axe';
+import { inPageForAxe, seriousAxeFindings } from './support/axe';
 import { arriveAt, heading, isFocused, kioskWords as words, openKioskPage, press, tabTo } from './support/kiosk-keyboard';
 import { laptopWithMorningSession } from './support/seed';
 import { browserSuite, type AppUnderTest } from './support/harness';
@@ -279,13 +279,8 @@ describe('accessibility of every kiosk screen', () => {
 
   it('has no serious or critical axe-core findings, in English and in Arabic', async () => {
     const kiosk = await openKiosk();
-    // The page's Content-Security-Policy would refuse the injected checker.
-    const context = await suite.browser.newContext({ bypassCSP: true });
     const findings: string[] = [];
-    try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      await page.goto(kiosk.app.host.url);
+    await inPageForAxe(suite.browser, kiosk.app.host.url, { timeout: 10_000 }, async (page) => {
       const check = async (screen: string) => findings.push(...(await seriousAxeFindings(page, screen)));
 
       const runs = [
@@ -348,9 +343,7 @@ describe('accessibility of every kiosk screen', () => {
         await press(page, t('leave.cancel'));
         await heading(page, run.welcome).waitFor();
       }
-    } finally {
-      await context.close();
-    }
+    });
     expect(findings, findings.join('\n')).toEqual([]);
     expect(count(kiosk, "SELECT count(*) FROM sign_ins WHERE method = 'kiosk'")).toBe(2);
   });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seriousAxeFindings } from './support/axe';
+import { inPageForAxe, seriousAxeFindings } from './support/axe';
 import { browserSuite } from './support/harness';
 
 /**
@@ -22,12 +22,8 @@ describe('the main menu', () => {
   it('is one row wide at 1024 and 1366 px, with groups that open and close by keyboard', async () => {
     const app = await suite.startApp();
     await app.core.handlers['device.setUp']({ role: 'office', name: 'Central office' });
-    const context = await suite.browser.newContext({ bypassCSP: true, viewport: { width: 1024, height: 768 } });
     const findings: string[] = [];
-    try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      await page.goto(app.host.url);
+    await inPageForAxe(suite.browser, app.host.url, { timeout: 15_000, viewport: { width: 1024, height: 768 } }, async (page) => {
       await page.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
       expect(await rowsOfTheMenu(page)).toBe(1);
       await page.setViewportSize({ width: 1366, height: 768 });
@@ -53,9 +49,7 @@ describe('the main menu', () => {
       await page.getByRole('heading', { level: 1, name: 'Backups' }).waitFor();
       expect(await menu.getByRole('button', { name: 'Files' }).getAttribute('aria-expanded')).toBe('false');
       expect(await menu.getByRole('button', { name: 'Files' }).getAttribute('class')).toContain('app-nav__link--current');
-    } finally {
-      await context.close();
-    }
+    });
     expect(findings).toEqual([]);
   });
 

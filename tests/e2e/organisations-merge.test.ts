@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seriousAxeFindings } from './support/axe';
+import { pageForAxe, seriousAxeFindings } from './support/axe';
 import { browserSuite, clickInMainMenu } from './support/harness';
 import { seeder } from './support/seed';
 
@@ -17,10 +17,7 @@ describe('same organisation', () => {
     await seed('people.create', { givenName: 'Amira', familyName: 'Khan', organisationId: kept.id });
     await seed('people.create', { givenName: 'Bogdan', familyName: 'Nowak', organisationId: typedAgain.id });
 
-    const context = await suite.browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 768 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(app.host.url);
+    const page = await pageForAxe(suite.browser, app.host.url, { timeout: 15_000, viewport: { width: 1366, height: 768 } });
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await page.evaluate((hash) => {
       window.location.hash = hash;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seriousAxeFindings } from './support/axe';
+import { inPageForAxe, seriousAxeFindings } from './support/axe';
 import { browserSuite } from './support/harness';
 import { button, counts, hallMorning, isFocused, openSessionPage, row, said, statusOf, textOf } from './support/roster-page';
 
@@ -56,18 +56,12 @@ describe('signing someone in to a full session', () => {
 
   it('has no serious or critical axe-core findings with the reason asked for', async () => {
     const morning = await hallMorning(suite, { capacity: 1, booked: ['Amira Khan', 'Seun Adeyemi'] });
-    const context = await suite.browser.newContext({ bypassCSP: true });
-    try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      await page.goto(`${morning.app.host.url}#/today/${morning.sessionId}`);
+    await inPageForAxe(suite.browser, `${morning.app.host.url}#/today/${morning.sessionId}`, { timeout: 10_000 }, async (page) => {
       await button(row(page, 'Seun Adeyemi'), 'Sign in anyway Seun Adeyemi').click();
       const dialog = page.getByRole('dialog', { name: 'Sign in Seun Adeyemi although the session is full?' });
       await button(dialog, 'Sign in over capacity').click();
       await dialog.getByRole('heading', { name: 'There is a problem' }).waitFor();
       expect(await seriousAxeFindings(page)).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 });

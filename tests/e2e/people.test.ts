@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { generatePeople } from '../../electron/demo/generate-people';
 import { normaliseForSearch } from '../../shared/search-text';
-import { seriousAxeFindings } from './support/axe';
+import { pageForAxe, seriousAxeFindings } from './support/axe';
 import { browserSuite, type AppUnderTest } from './support/harness';
 import { morningSession, seeder, type Seed } from './support/seed';
 
@@ -23,12 +23,9 @@ async function office(): Promise<{ app: AppUnderTest; seed: Seed; today: string 
   return { app, seed, today };
 }
 
-/** A page that can run the accessibility checker (the app's CSP refuses injected scripts otherwise). */
+/** A page that can run the accessibility checker, once the app shows its first screen. */
 async function openPage(app: AppUnderTest, options: { viewport?: { width: number; height: number }; deviceScaleFactor?: number } = {}): Promise<Page> {
-  const context = await suite.browser.newContext({ bypassCSP: true, ...options });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(app.host.url);
+  const page = await pageForAxe(suite.browser, app.host.url, { timeout: 15_000, ...options });
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   return page;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { seriousAxeFindings } from './support/axe';
+import { inPageForAxe, seriousAxeFindings } from './support/axe';
 import { browserSuite } from './support/harness';
 import { CONTRACT, contractSessionToday, seeder, type Seed } from './support/seed';
 import { figure, heading, textOf } from './support/screen';
@@ -45,13 +45,8 @@ describe('reports at the office', () => {
     await trainedToday(seed, today);
     const year = contractYearOf(today);
 
-    // The page's Content-Security-Policy would refuse the injected accessibility checker.
-    const context = await suite.browser.newContext({ bypassCSP: true, acceptDownloads: true });
     const findings: string[] = [];
-    try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      await page.goto(app.host.url);
+    await inPageForAxe(suite.browser, app.host.url, { timeout: 15_000, acceptDownloads: true }, async (page) => {
       await heading(page, 'Sessions').waitFor();
       await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Reports', exact: true }).click();
       await heading(page, 'Reports').waitFor();
@@ -109,9 +104,7 @@ describe('reports at the office', () => {
       expect(csv).toContain(`${CONTRACT} contract year ${year.name(year.start)}`);
       expect(csv).toContain('Westbrook NHS Trust');
       expect(csv).toMatch(/People trained\W+3/);
-    } finally {
-      await context.close();
-    }
+    });
     expect(findings).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seriousAxeFindings } from './support/axe';
+import { inPageForAxe, seriousAxeFindings } from './support/axe';
 import { seeder } from './support/seed';
 import { browserSuite } from './support/harness';
 import { button, heading, textOf } from './support/screen';
@@ -144,11 +144,7 @@ describe('organisation requests', () => {
   it('has no serious or critical axe-core findings on the queue, the new request form with errors, and the schedule form', async () => {
     const { app, seed } = await office();
     const [waiting] = await seed('requests.list', {});
-    const context = await suite.browser.newContext({ bypassCSP: true });
-    try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      await page.goto(`${app.host.url}#/requests`);
+    await inPageForAxe(suite.browser, `${app.host.url}#/requests`, { timeout: 10_000 }, async (page) => {
       await queued(page, 'Leeds Mind').waitFor();
       expect(await seriousAxeFindings(page)).toEqual([]);
 
@@ -162,8 +158,6 @@ describe('organisation requests', () => {
       await button(page, 'Schedule the session').click();
       await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
       expect(await seriousAxeFindings(page)).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 });

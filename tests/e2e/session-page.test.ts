@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seriousAxeFindings } from './support/axe';
+import { inPageForAxe, seriousAxeFindings } from './support/axe';
 import { browserSuite } from './support/harness';
 import { button, hallMorning, isFocused, openSessionPage, row, said, tabTo } from './support/roster-page';
 
@@ -60,15 +60,9 @@ describe('the session page', () => {
 
   it('has no serious or critical axe-core findings with the people, the waiting list and managing the session', async () => {
     const morning = await hallMorning(suite, { capacity: 1, booked: ['Amira Khan', 'Femi Adebayo'] });
-    const context = await suite.browser.newContext({ bypassCSP: true });
-    try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      await page.goto(`${morning.app.host.url}#/today/${morning.sessionId}`);
+    await inPageForAxe(suite.browser, `${morning.app.host.url}#/today/${morning.sessionId}`, { timeout: 10_000 }, async (page) => {
       await page.getByRole('list', { name: 'People waiting, in order' }).waitFor();
       expect(await seriousAxeFindings(page)).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

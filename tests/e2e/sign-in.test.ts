@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/dispatch/dispatcher';
-import { seriousAxeFindings } from './support/axe';
+import { inPageForAxe, seriousAxeFindings } from './support/axe';
 import { addDays, COURSE, laptopAndOffice, type Seed } from './support/seed';
 import { browserSuite, type AppUnderTest } from './support/harness';
 import { button, counts, heading, isFocused, row, said, statusOf, tabTo, textOf } from './support/roster-page';
@@ -314,11 +314,7 @@ describe('accessibility of the sign-in screens', () => {
   it('has no serious or critical axe-core findings on Today, the roster, the walk-in form and the dialogs', async () => {
     const venue = await venueDay();
     // The page's CSP would refuse the injected axe script; only this test's own context sets it aside.
-    const context = await suite.browser.newContext({ bypassCSP: true });
-    try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      await page.goto(venue.app.host.url);
+    await inPageForAxe(suite.browser, venue.app.host.url, { timeout: 10_000 }, async (page) => {
       await heading(page, 'Today').waitFor();
       expect(await seriousAxeFindings(page)).toEqual([]);
 
@@ -344,8 +340,6 @@ describe('accessibility of the sign-in screens', () => {
       await button(page, 'Open kiosk for this session').click();
       await page.getByRole('dialog', { name: 'Open the kiosk for this session?' }).waitFor();
       expect(await seriousAxeFindings(page)).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 });

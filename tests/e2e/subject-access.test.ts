@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CONSENT_TEXT_VERSION } from '../../shared/contract';
 import { longDate } from '../../shared/words-for-days';
-import { seriousAxeFindings } from './support/axe';
+import { inPageForAxe, seriousAxeFindings } from './support/axe';
 import { browserSuite } from './support/harness';
 import { laptopAndOffice, morningSession } from './support/seed';
 
@@ -39,12 +39,7 @@ describe('everything we hold about a person', () => {
     await onOffice('kiosk.exit', { pin: PIN });
     await world.sendPackage();
 
-    // The page's Content-Security-Policy would refuse the injected accessibility checker.
-    const context = await suite.browser.newContext({ bypassCSP: true });
-    try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      await page.goto(`${world.office.host.url}#/people/${person.id}`);
+    await inPageForAxe(suite.browser, `${world.office.host.url}#/people/${person.id}`, { timeout: 15_000 }, async (page) => {
       await heading(page, 'Zofia Quillfeather').waitFor();
       await page.getByRole('link', { name: 'Everything we hold about this person' }).click();
       await heading(page, 'Everything we hold about Zofia Quillfeather').waitFor();
@@ -90,8 +85,6 @@ describe('everything we hold about a person', () => {
       await heading(page, 'Everything we hold').waitFor();
       await page.getByText(`This person was erased on ${longDate(today)}; nothing is held.`).waitFor();
       expect(await page.getByText('Quillfeather').count()).toBe(0);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Roster } from '../../shared/contract';
-import { seriousAxeFindings } from './support/axe';
+import { inPageForAxe, seriousAxeFindings } from './support/axe';
 import { COURSE, laptopAndOffice, type Seed } from './support/seed';
 import { browserSuite, type AppUnderTest } from './support/harness';
 import { button, heading, isFocused, row, said, textOf } from './support/roster-page';
@@ -206,11 +206,7 @@ describe('accessibility of the waiting list, places and groups', () => {
     await venue.seed('bookings.bookGroup', { sessionId: venue.sessionId, organisationId: council.id, places: 1 });
     const gita = await venue.seed('people.create', { givenName: 'Gita', familyName: 'Rao' });
     await venue.seed('signIn.book', { sessionId: venue.sessionId, personId: gita.id });
-    const context = await suite.browser.newContext({ bypassCSP: true });
-    try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      await page.goto(venue.app.host.url);
+    await inPageForAxe(suite.browser, venue.app.host.url, { timeout: 10_000 }, async (page) => {
       await page.getByRole('link', { name: `00:01 to 23:59 ${COURSE}` }).click();
       const offers = page.getByRole('list', { name: 'Places offered' });
       await offers.waitFor();
@@ -235,8 +231,6 @@ describe('accessibility of the waiting list, places and groups', () => {
       await button(dialog, 'Pass on the place').click();
       await dialog.getByRole('heading', { name: 'There is a problem' }).waitFor();
       expect(await seriousAxeFindings(page)).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -25,4 +25,33 @@ export async function seriousAxeFindings(page: Page, screen = 'page'): Promise<s
       (violation) =>
         `${screen}: ${violation.impact} ${violation.id} (${violation.help}) at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
     );
+}
+
+/**
+ * A new tab open at `url`, in a context of its own that lets the accessibility
+ * checker in (`bypassCSP`), waiting up to `timeout` for what it is asked. The
+ * context closes with the browser after the file, or earlier with
+ * `page.context().close()`.
+ */
+export async function pageForAxe(browser: Browser, url: string, { timeout, ...contextOptions }: BrowserContextOptions & { timeout: number }): Promise<Page> {
+  const context = await browser.newContext({ ...contextOptions, bypassCSP: true });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(timeout);
+    await page.goto(url);
+    return page;
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+/** Runs `use` on a pageForAxe, closing its context after, whether `use` passed or failed. */
+export async function inPageForAxe(browser: Browser, url: string, options: BrowserContextOptions & { timeout: number }, use: (page: Page) => Promise<void>): Promise<void> {
+  const page = await pageForAxe(browser, url, options);
+  try {
+    await use(page);
+  } finally {
+    await page.context().close();
+  }
 }
