@@ -299,6 +299,14 @@ describe('Send to office from a laptop paired with the office server', { timeout
       [2, true],
       [1, false],
     ]);
+
+    // The office takes larger files now, and someone chose Write again: the next press tries file 1 again.
+    await server.close();
+    await serverBackFor(hall);
+    await hall.call('sync.rewriteBundle', { sequence: 1 });
+    const retried = await hall.call('sync.sendToOffice', {});
+    expect(retried).toMatchObject({ sent: true, upload: { status: 'imported', sequence: 1 }, notReached: [] });
+    expect(peopleNamed(office, 'Visitor 0')).toBe(1);
   });
 
   it('with nothing new on a laptop whose office runs no server, says there is no need to export, as Export does', async () => {

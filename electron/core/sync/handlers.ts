@@ -11,7 +11,7 @@ import { conflicts, duplicates, heldBundles, importLog, manifest, resolveConflic
 import { inboxFolder, retentionDays, saveSetting } from './settings';
 import { thisDevice } from './device-keys';
 import { refuseIfValuesChangedSinceOpened, withValuesVersion } from '../record-version';
-import { sendToOffice } from './send-to-office';
+import { forgetOfficeAnswer, sendToOffice } from './send-to-office';
 import { packageForLaptop } from './package-request';
 
 /** Refusals that say this computer cannot import at all (not the office, not set up), not what is wrong with the file. */
@@ -38,7 +38,8 @@ export function syncHandlers(ctx: CoreContext): HandlerGroup<'sync'> {
     },
     'sync.outbox': () => outbox(ctx),
     'sync.exportBundle': () => exportBundle(ctx),
-    'sync.rewriteBundle': ({ sequence }) => rewriteBundle(ctx, sequence),
+    // Written again by hand: Send to office tries that file again, even one the office held or refused (send-to-office.ts).
+    'sync.rewriteBundle': async ({ sequence }) => forgetOfficeAnswer(ctx, await rewriteBundle(ctx, sequence)),
     'sync.importPackage': ({ fileName, contentBase64 }) => importPackage(ctx, fromBase64(contentBase64), fileName),
     'sync.sendToOffice': () => sendToOffice(ctx),
     async 'sync.importFile'({ fileName, contentBase64 }) {

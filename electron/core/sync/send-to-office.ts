@@ -157,6 +157,12 @@ async function exportIfAnythingNew(ctx: CoreContext): Promise<{ file: ExportResu
 type KeptAnswer = { answer: 'held' | 'refused'; message: string };
 const keptAnswerKey = (bundleId: string) => `office_answer:${bundleId}`;
 
+/** A person chose Write again: they want that file to go, so the next Send to office tries it again whatever the office answered before. */
+export function forgetOfficeAnswer(ctx: CoreContext, file: ExportResult): ExportResult {
+  saveSetting(ctx, keptAnswerKey(file.bundle.bundleId), null);
+  return file;
+}
+
 function keptAnswer(ctx: CoreContext, bundleId: string): KeptAnswer | null {
   const value = setting(ctx, keptAnswerKey(bundleId));
   return value === null ? null : (JSON.parse(value) as KeptAnswer);
