@@ -183,5 +183,7 @@ describe('a laptop sending to the office server', { timeout: 180_000 }, () => {
       .poll(() => textOf(laptopPage.locator('.written')))
       .toMatch(/^End-of-day file 2 has not reached Central office yet: its server did not answer \(.*\)\. Take the file you saved to the office/);
     expect(await laptopPage.getByText('Saved as').count()).toBe(0);
+    // A file not at the office is a warning, not the success style.
+    await expect.poll(() => laptopPage.locator('.notice').filter({ has: laptopPage.locator('.written') }).getAttribute('class')).toBe('notice notice--warning');
   });
 });
