@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { theField, tooLongText } from './common';
+import { RecordVersion, theField, tooLongText } from './common';
 
 /**
  * Backups of this computer's database: the office keeps one a day in a
@@ -42,6 +42,8 @@ export const BackupStatus = z.object({
   /** A day has passed since the newest backup (or there is none) and a folder is chosen. */
   due: z.boolean(),
   kept: z.number(),
+  /** The version of the folder, which a change of folder sends back: a change over a folder changed since is refused (record-version.ts). */
+  version: z.string(),
 });
 export type BackupStatus = z.infer<typeof BackupStatus>;
 
@@ -66,8 +68,8 @@ export type BackupCheck = z.infer<typeof BackupCheck>;
 
 export const backupProcedures = {
   'backup.status': { kind: 'query', input: Empty, output: BackupStatus },
-  /** The folder for the office's daily backups; null stops them. */
-  'backup.setFolder': { kind: 'mutation', input: z.strictObject({ folder: folderPath('Backup folder').nullable() }), output: BackupStatus },
+  /** The folder for the office's daily backups; null stops them. Sent with the version `backup.status` gave: a folder changed since is refused with CHANGED_SINCE_OPENED. */
+  'backup.setFolder': { kind: 'mutation', input: z.strictObject({ folder: folderPath('Backup folder').nullable(), version: RecordVersion }), output: BackupStatus },
   /** A backup now: into the given folder (a laptop's stick), or the office's backup folder. */
   'backup.now': { kind: 'mutation', input: z.strictObject({ folder: folderPath('Folder to back up to').optional() }), output: BackupTaken },
   /** Reads a backup file and says what it holds; refuses a damaged one, another computer's, or one from a newer version. */

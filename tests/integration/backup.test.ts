@@ -21,18 +21,20 @@ let backups: string;
 const world = backupWorldEachTest('Backup');
 beforeEach(() => void ({ temp, backups } = world));
 const { person, addPerson } = world;
+/** The backup folder saved as the Backups screen saves it: at the version it has just read. */
+const chooseFolder = async (folder: string) => temp.call('backup.setFolder', { folder, version: (await temp.call('backup.status', {})).version });
 
 describe('the daily backup', () => {
   it('is not due until a folder is chosen, and a relative folder is refused', async () => {
     expect(await temp.call('backup.status', {})).toMatchObject({ folder: null, backups: [], due: false, kept: 14 });
-    const error = await refusal(temp.dispatch, 'backup.setFolder', { folder: 'backups' });
+    const error = await refusal(temp.dispatch, 'backup.setFolder', { folder: 'backups', version: (await temp.call('backup.status', {})).version });
     expect(error.message).toMatch(/^Enter the whole path/);
     expect((await temp.call('backup.status', {})).folder).toBeNull();
   });
 
   it('writes one whole database file into the folder, and is not due again for a day', async () => {
     await addPerson('Amara');
-    await temp.call('backup.setFolder', { folder: backups });
+    await chooseFolder(backups);
     expect((await temp.call('backup.status', {})).due).toBe(true);
 
     const taken = await temp.call('backup.now', {});
@@ -53,7 +55,7 @@ describe('the daily backup', () => {
   });
 
   it('keeps the newest 14 in its folder and leaves other files there alone', async () => {
-    await temp.call('backup.setFolder', { folder: backups });
+    await chooseFolder(backups);
     writeFileSync(join(backups, 'minutes of the meeting.docx'), 'not a backup');
     const taken: string[] = [];
     for (let day = 0; day < 16; day += 1) {

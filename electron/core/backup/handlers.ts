@@ -4,6 +4,7 @@ import { FieldbookError } from '../../../shared/errors';
 import { heldDatabaseKey } from '../../db/database-key';
 import type { CoreContext } from '../deps';
 import type { HandlerGroup } from '../handler-types';
+import { refuseIfValuesChangedSinceOpened, versionOfValues } from '../record-version';
 import { thisDevice } from '../sync/device-keys';
 import { saveSetting, setting } from '../sync/settings';
 import { checkBackupFor } from './check';
@@ -19,21 +20,26 @@ function absolute(folder: string): string {
 }
 
 export function backupHandlers(ctx: CoreContext): HandlerGroup<'backup'> {
+  /** What a change of folder replaces, and so what its version is of (not the backups in it, which each day adds to). */
+  const chosenFolder = () => ({ folder: setting(ctx, FOLDER_SETTING) });
   const status = (): BackupStatus => {
-    const folder = setting(ctx, FOLDER_SETTING);
+    const { folder } = chosenFolder();
     const backups = folder ? backupsIn(folder) : [];
     const newest = backups[0];
     const due = folder !== null && (!newest || ctx.clock().getTime() - Date.parse(newest.takenAt) >= DAY_MS);
-    return { folder, backups, due, kept: BACKUPS_KEPT };
+    return { folder, backups, due, kept: BACKUPS_KEPT, version: versionOfValues({ folder }) };
   };
   return {
     async 'backup.status'() {
       await thisDevice(ctx);
       return status();
     },
-    async 'backup.setFolder'({ folder }) {
+    async 'backup.setFolder'({ folder, version }) {
       await thisDevice(ctx);
-      saveSetting(ctx, FOLDER_SETTING, folder === null ? null : absolute(folder));
+      const chosen = folder === null ? null : absolute(folder);
+      // Checked and saved with no await between, so nothing can come between the two.
+      refuseIfValuesChangedSinceOpened(version, chosenFolder(), status());
+      saveSetting(ctx, FOLDER_SETTING, chosen);
       return status();
     },
     async 'backup.now'({ folder }) {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import type { BackupFile } from '../../../../shared/contract';
+import type { BackupFile, BackupStatus } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { plural } from '../../components/format';
 import { LoadFailed, Loading, Page } from '../../components/Page';
@@ -91,10 +91,16 @@ export function BackupScreen() {
               action="Save backup folder"
               busyLabel="Saving…"
               chooseFolder="Choose the backup folder"
-              onSubmit={async (folder) => {
-                await call('backup.setFolder', { folder });
+              opened={{
+                version: status.data.version,
+                fromRecord: (record) => ({ path: (record as BackupStatus).folder ?? '' }),
+                describe: (draft) => [{ label: 'Backup folder', value: draft.path.trim() || 'None chosen' }],
+              }}
+              onSubmit={async (folder, version) => {
+                const saved = await call('backup.setFolder', { folder, version });
                 announce('Backup folder saved.', location);
                 reload();
+                return saved;
               }}
             />
             {status.data.folder && (

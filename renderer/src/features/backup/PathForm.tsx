@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
-import { useForm } from '../../components/form';
+import { ChangedSinceOpened } from '../../components/ChangedSinceOpened';
+import { useForm, type OpenedRecord } from '../../components/form';
 import { ChooseFolderButton } from '../settings/ChooseFolder';
 
 const PathInput = z.strictObject({
@@ -22,6 +23,7 @@ export function PathForm({
   action,
   busyLabel,
   chooseFolder,
+  opened,
   onSubmit,
 }: {
   id: string;
@@ -32,12 +34,16 @@ export function PathForm({
   busyLabel: string;
   /** The folder picker's title, for a folder (not a file): "Choose folder…" in the desktop app. */
   chooseFolder?: string;
-  onSubmit(path: string): Promise<void>;
+  /** For a saved setting (the backup folder): the version it was read at, sent back with the save, and someone else's newer one shown beside this. */
+  opened?: OpenedRecord<{ path: string }>;
+  /** Resolves, for a saved setting, to what it saved, so the next save sends that version. */
+  onSubmit(path: string, version: string): Promise<void | { version: string }>;
 }) {
-  const form = useForm({ id, initial: { path: initial }, schema: PathInput, toInput: (draft: { path: string }) => draft });
-  const submit = form.onSubmit(async ({ path }) => onSubmit(path));
+  const form = useForm({ id, initial: { path: initial }, schema: PathInput, toInput: (draft: { path: string }) => draft, opened });
+  const submit = form.onSubmit(async ({ path }, version) => onSubmit(path, version));
   return (
     <form className="record-form" noValidate onSubmit={submit}>
+      <ChangedSinceOpened form={form} />
       <ErrorSummary form={form} />
       <TextField form={form} name="path" label={label} hint={hint} />
       <div className="form-actions">
