@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asIncoming, sendPackage, syncWorld, type SyncWorld } from '../support/sync';
 import { seedSession, tempCore, TEST_TODAY, type TempCore } from '../support/temp-core';
+import { cleanUpAfterEachTest } from '../support/each-test';
 
 /**
  * Two walk-ins with the same name and no organisation are more often one
@@ -11,16 +12,11 @@ import { seedSession, tempCore, TEST_TODAY, type TempCore } from '../support/tem
 
 let world: SyncWorld | undefined;
 let temp: TempCore | undefined;
-afterEach(async () => {
-  await world?.cleanup();
-  await temp?.cleanup();
-  world = undefined;
-  temp = undefined;
-});
+const cleanedUpAfterTest = cleanUpAfterEachTest();
 
 describe('the same name with no organisation', () => {
   it('is offered before a walk-in or a new person is saved, unless each gave a different email', async () => {
-    temp = await tempCore({ setUp: true });
+    temp = cleanedUpAfterTest(await tempCore({ setUp: true }));
     const seun = await temp.call('people.create', { givenName: 'Seun', familyName: 'Adeyemi' });
 
     expect(await temp.call('signIn.similarPeople', { givenName: 'seun', familyName: 'ADEYEMI' })).toEqual([
@@ -38,7 +34,7 @@ describe('the same name with no organisation', () => {
   });
 
   it('offers the record kept after a merge, never the one merged into it', async () => {
-    temp = await tempCore({ setUp: true });
+    temp = cleanedUpAfterTest(await tempCore({ setUp: true }));
     const kept = await temp.call('people.create', { givenName: 'Seun', familyName: 'Adeyemi' });
     const twice = await temp.call('people.create', { givenName: 'Seun', familyName: 'Adeyemi' });
     await temp.call('people.merge', { keepId: kept.id, otherId: twice.id });
@@ -52,7 +48,7 @@ describe('the same name with no organisation', () => {
   });
 
   it('on two laptops, is on the office’s review with the reason, and a merge leaves one to find', async () => {
-    world = await syncWorld(['Hall laptop 1', 'Hall laptop 2']);
+    world = cleanedUpAfterTest(await syncWorld(['Hall laptop 1', 'Hall laptop 2']));
     const { office, laptops } = world;
     const session = await seedSession(office.call, { day: TEST_TODAY });
     for (const laptop of laptops) await sendPackage(office, laptop);

@@ -1,21 +1,17 @@
 import { mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { POINTERS } from '../../electron/core/erasure/erased-rows';
 import { sharedTableNames } from '../../electron/db/schema';
 import { answersFor, evaluatedSession } from '../support/evaluations';
 import { asIncoming, bytesOf, enrolLaptop, incomingBytes, sendPackage, syncWorld, type SyncWorld } from '../support/sync';
 import { DAY_MS, dumpDatabase, refusal, tempCore, testClock, type TempCore } from '../support/temp-core';
+import { cleanUpAfterEachTest } from '../support/each-test';
 
 let world: SyncWorld | null = null;
 let temp: TempCore | null = null;
-afterEach(async () => {
-  await world?.cleanup();
-  await temp?.cleanup();
-  world = null;
-  temp = null;
-});
+const cleanedUpAfterTest = cleanUpAfterEachTest();
 
 const GIVEN = 'Zofia';
 const FAMILY = 'Quillfeather';
@@ -32,7 +28,7 @@ async function personSignedIn(core: TempCore, sessionId: string, givenName = GIV
 
 describe('erasing a person at the office', () => {
   it('names what will go, removes the person and the record merged into them from every table, and keeps one line without names', async () => {
-    temp = await tempCore({ setUp: true });
+    temp = cleanedUpAfterTest(await tempCore({ setUp: true }));
     const { session } = await evaluatedSession(temp.call, 'linked');
     const personId = await personSignedIn(temp, session.id);
     const twice = await temp.call('people.create', { givenName: GIVEN, familyName: FAMILY });
@@ -83,7 +79,7 @@ describe('erasing a person at the office', () => {
   });
 
   it('refuses a reason that names the person, and a person not here, writing nothing', async () => {
-    temp = await tempCore({ setUp: true });
+    temp = cleanedUpAfterTest(await tempCore({ setUp: true }));
     const person = await temp.call('people.create', { givenName: GIVEN, familyName: FAMILY });
     const before = dumpDatabase(temp.sqlite);
     expect(await refusal(temp.dispatch, 'erasure.erase', { personIds: [person.id], reason: `${GIVEN} ${FAMILY} asked by phone`, erasedBy: 'Priya' })).toMatchObject({
@@ -106,7 +102,7 @@ describe('erasing a person at the office', () => {
     const reached = new Set(['people', ...POINTERS.map((pointer) => pointer.table)]);
     const covered = new Set(POINTERS.map((pointer) => `${pointer.table}.${pointer.column}`));
     return tempCore({ setUp: true }).then(async (core) => {
-      temp = core;
+      temp = cleanedUpAfterTest(core);
       for (const table of sharedTableNames) {
         const keys = core.sqlite.prepare(`PRAGMA foreign_key_list(${table})`).all() as { from: string; table: string }[];
         for (const key of keys) if (reached.has(key.table)) expect(covered, `${table}.${key.from}`).toContain(`${table}.${key.from}`);
@@ -117,7 +113,7 @@ describe('erasing a person at the office', () => {
 
 describe('erasure reaches every copy', () => {
   it('an old end-of-day file brings nothing back, and says what it dropped', async () => {
-    world = await syncWorld(['Hall laptop 2']);
+    world = cleanedUpAfterTest(await syncWorld(['Hall laptop 2']));
     const { office } = world;
     const laptop = world.laptops[0]!;
     const { session } = await evaluatedSession(office.call);
@@ -141,7 +137,7 @@ describe('erasure reaches every copy', () => {
   });
 
   it('a laptop offline for a month erases on its next package, drops its unsent changes, and confirms in its next end-of-day file', async () => {
-    world = await syncWorld(['Hall laptop 2', 'Hall laptop 3']);
+    world = cleanedUpAfterTest(await syncWorld(['Hall laptop 2', 'Hall laptop 3']));
     const { office } = world;
     const [laptop, otherLaptop] = world.laptops as [TempCore, TempCore];
     const { session } = await evaluatedSession(office.call);
@@ -175,7 +171,7 @@ describe('erasure reaches every copy', () => {
   });
 
   it('a held end-of-day file is sealed again without the erased person, and imports the rest', async () => {
-    world = await syncWorld([]);
+    world = cleanedUpAfterTest(await syncWorld([]));
     const { office } = world;
     const { session } = await evaluatedSession(office.call);
     const person = await office.call('people.create', { givenName: GIVEN, familyName: FAMILY });
@@ -207,7 +203,7 @@ describe('erasure reaches every copy', () => {
 
 describe('retention', () => {
   it('keeps settings, lists people not seen for longer than the period, and erases them from the list in one action', async () => {
-    temp = await tempCore({ setUp: true, clock: testClock('2026-03-12T09:00:00.000Z') });
+    temp = cleanedUpAfterTest(await tempCore({ setUp: true, clock: testClock('2026-03-12T09:00:00.000Z') }));
     const old = await temp.call('people.create', { givenName: 'Old', familyName: 'Record' });
     temp.clock.set('2033-03-12T09:00:00.000Z');
     const recent = await temp.call('people.create', { givenName: 'New', familyName: 'Record' });
@@ -226,7 +222,7 @@ describe('retention', () => {
   });
 
   it('the inbox keeps imported and refused files only for the retention period', async () => {
-    temp = await tempCore({ setUp: true });
+    temp = cleanedUpAfterTest(await tempCore({ setUp: true }));
     const folder = mkdtempSync(join(tmpdir(), 'fieldbook-inbox-'));
     await temp.call('sync.saveSettings', { inboxFolder: folder, retentionDays: 30, version: (await temp.call('sync.settings', {})).version });
     mkdirSync(join(folder, 'Imported'));

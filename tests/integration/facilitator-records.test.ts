@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Session } from '../../shared/contract';
 import { reportWorld } from '../support/reports';
 import { enrolLaptop, sendPackage, syncWorld, type SyncWorld } from '../support/sync';
 import { refusal, seedSession, tempCore, TEST_TODAY, type TempCore } from '../support/temp-core';
+import { cleanUpAfterEachTest } from '../support/each-test';
 
 /**
  * Facilitators as records: a facilitator has an id and a name that can be
@@ -13,12 +14,7 @@ import { refusal, seedSession, tempCore, TEST_TODAY, type TempCore } from '../su
 
 let temp: TempCore | undefined;
 let world: SyncWorld | undefined;
-afterEach(async () => {
-  await temp?.cleanup();
-  await world?.cleanup();
-  temp = undefined;
-  world = undefined;
-});
+const cleanedUpAfterTest = cleanUpAfterEachTest();
 
 async function runBy(core: TempCore, session: Session, facilitators: string[]) {
   const { courseId, venueId, startsAt, endsAt, capacity, contractId } = session;
@@ -28,7 +24,7 @@ async function runBy(core: TempCore, session: Session, facilitators: string[]) {
 
 describe('facilitator records', () => {
   it('renaming a facilitator renames them on every session and in the report, where they count once', async () => {
-    temp = await tempCore({ setUp: true });
+    temp = cleanedUpAfterTest(await tempCore({ setUp: true }));
     const report = await reportWorld(temp);
     // Two old sessions name Sam with no record; one spells it differently.
     const first = await report.session('2025-09-01');
@@ -65,7 +61,7 @@ describe('facilitator records', () => {
   });
 
   it('links an old name on sessions (a former surname) to a record, and lists the names still unlinked', async () => {
-    temp = await tempCore({ setUp: true });
+    temp = cleanedUpAfterTest(await tempCore({ setUp: true }));
     const report = await reportWorld(temp);
     const old = await report.session('2025-09-01');
     await runBy(temp, old, ['Sam Adeyemi', 'Priya Shah']);
@@ -88,7 +84,7 @@ describe('facilitator records', () => {
   });
 
   it('refuses a second record of the same name, a rename onto another’s name, and a link nothing has', async () => {
-    temp = await tempCore({ setUp: true });
+    temp = cleanedUpAfterTest(await tempCore({ setUp: true }));
     const sam = await temp.call('facilitators.add', { name: 'Sam Okafor' });
     const priya = await temp.call('facilitators.add', { name: 'Priya Shah' });
     const rows = () => temp!.sqlite.prepare('SELECT COUNT(*) FROM facilitators').pluck().get();
@@ -105,7 +101,7 @@ describe('facilitator records', () => {
   });
 
   it('reaches laptops in their package, read only, and a rename keeps the laptop’s sessions coming', async () => {
-    world = await syncWorld([]);
+    world = cleanedUpAfterTest(await syncWorld([]));
     const { office } = world;
     const laptop = await enrolLaptop(office, 'Hall laptop 1', { facilitators: ['Sam Okafor'] });
     world.laptops.push(laptop);

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evaluatedSession, signedInPeople } from '../support/evaluations';
 import { asIncoming, enrolLaptop, incomingBytes, sendPackage, syncWorld, type SyncWorld } from '../support/sync';
 import { databaseHash, DAY_MS, tempCore, type TempCore } from '../support/temp-core';
+import { cleanUpAfterEachTest } from '../support/each-test';
 
 /**
  * The office's import log lists a file chosen on the Import screen that was
@@ -15,16 +16,11 @@ import { databaseHash, DAY_MS, tempCore, type TempCore } from '../support/temp-c
 let world: SyncWorld | undefined;
 let stranger: TempCore | undefined;
 
-afterEach(async () => {
-  await world?.cleanup();
-  await stranger?.cleanup();
-  world = undefined;
-  stranger = undefined;
-});
+const cleanedUpAfterTest = cleanUpAfterEachTest();
 
 describe('the import log', () => {
   it('lists a refused file with its reason beside the files imported, newest first, writing nothing to the database', async () => {
-    world = await syncWorld(['Hall laptop 2']);
+    world = cleanedUpAfterTest(await syncWorld(['Hall laptop 2']));
     const { office, laptops } = world;
     const laptop = laptops[0]!;
     const { session } = await evaluatedSession(office.call);
@@ -58,9 +54,9 @@ describe('the import log', () => {
   });
 
   it('gives the reason for a file from a laptop this office never enrolled', async () => {
-    world = await syncWorld(['Hall laptop 2']);
+    world = cleanedUpAfterTest(await syncWorld(['Hall laptop 2']));
     const otherOffice = await tempCore({ setUp: true });
-    stranger = otherOffice;
+    stranger = cleanedUpAfterTest(otherOffice);
     const strangersLaptop = await enrolLaptop(otherOffice, 'Someone else’s laptop');
     try {
       await strangersLaptop.call('people.create', { givenName: 'Ola', familyName: 'Nowak' });
@@ -76,7 +72,7 @@ describe('the import log', () => {
   });
 
   it('does not list a laptop trying to import, which is not about the file', async () => {
-    world = await syncWorld(['Hall laptop 2']);
+    world = cleanedUpAfterTest(await syncWorld(['Hall laptop 2']));
     const laptop = world.laptops[0]!;
     const tried = await laptop.dispatch('sync.importFile', incomingBytes(new TextEncoder().encode('anything'), 'x.fieldbook'));
     expect(tried.ok).toBe(false);

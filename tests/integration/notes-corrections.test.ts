@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refusedWritingNothing } from '../support/bookings';
 import { evaluatedSession } from '../support/evaluations';
 import { asIncoming, sendPackage, syncWorld, type SyncWorld } from '../support/sync';
 import { seedSession, tempCore, TEST_TODAY, type TempCore } from '../support/temp-core';
+import { cleanUpAfterEachTest } from '../support/each-test';
 
 /**
  * A note can be corrected: the new text stands and the earlier one is kept
@@ -13,16 +14,11 @@ import { seedSession, tempCore, TEST_TODAY, type TempCore } from '../support/tem
 let temp: TempCore | undefined;
 let world: SyncWorld | undefined;
 
-afterEach(async () => {
-  await temp?.cleanup();
-  await world?.cleanup();
-  temp = undefined;
-  world = undefined;
-});
+const cleanedUpAfterTest = cleanUpAfterEachTest();
 
 describe('correcting a note', () => {
   it('keeps the earlier text as history, oldest first, and the correction stands', async () => {
-    temp = await tempCore({ setUp: true });
+    temp = cleanedUpAfterTest(await tempCore({ setUp: true }));
     const session = await seedSession(temp.call, { day: TEST_TODAY });
     const note = await temp.call('notes.add', { sessionId: session.id, text: 'Two people asked about GP registraton', tags: ['GP registration'] });
     expect(note.versions).toEqual([{ text: 'Two people asked about GP registraton', writtenAt: note.createdAt, deviceName: 'Central office' }]);
@@ -43,7 +39,7 @@ describe('correcting a note', () => {
   });
 
   it('keeps the office’s response beside a corrected note, and a response is not a new version', async () => {
-    temp = await tempCore({ setUp: true });
+    temp = cleanedUpAfterTest(await tempCore({ setUp: true }));
     const session = await seedSession(temp.call, { day: TEST_TODAY });
     const note = await temp.call('notes.add', { sessionId: session.id, text: 'The hearing loop did not work', needsResponse: true });
     await temp.call('notes.respond', { id: note.id, response: 'The venue has fixed it', status: 'responded' });
@@ -53,7 +49,7 @@ describe('correcting a note', () => {
   });
 
   it('refuses an empty correction, the same text again, or a note that is not here, writing nothing', async () => {
-    temp = await tempCore({ setUp: true });
+    temp = cleanedUpAfterTest(await tempCore({ setUp: true }));
     const session = await seedSession(temp.call, { day: TEST_TODAY });
     const note = await temp.call('notes.add', { sessionId: session.id, text: 'Interpreting was booked late' });
     const empty = await refusedWritingNothing(temp, 'notes.correct', { id: note.id, text: '   ' });
@@ -65,7 +61,7 @@ describe('correcting a note', () => {
   });
 
   it('reaches the office from a laptop in its end-of-day file, with both texts and the laptop named', async () => {
-    world = await syncWorld(['Hall laptop 2']);
+    world = cleanedUpAfterTest(await syncWorld(['Hall laptop 2']));
     const { office, laptops } = world;
     const laptop = laptops[0]!;
     const { session } = await evaluatedSession(office.call);

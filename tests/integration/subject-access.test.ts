@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { derivedId } from '../../electron/core/derived-id';
 import { consentTexts } from '../../electron/core/subject-access/consent-texts';
 import { subjectAccessReport } from '../../electron/core/subject-access/report';
@@ -9,6 +9,7 @@ import { answersFor, evaluatedSession, releaseHeldResponses } from '../support/e
 import { equalityAnsweredOnTwoLaptops } from '../support/equality';
 import { sendPackage, syncWorld, type SyncWorld } from '../support/sync';
 import { refusal, tempCore, type TempCore } from '../support/temp-core';
+import { cleanUpAfterEachTest } from '../support/each-test';
 
 /**
  * "Everything we hold about this person" at the office: every row about
@@ -20,12 +21,7 @@ import { refusal, tempCore, type TempCore } from '../support/temp-core';
 
 let world: SyncWorld | null = null;
 let temp: TempCore | null = null;
-afterEach(async () => {
-  await world?.cleanup();
-  await temp?.cleanup();
-  world = null;
-  temp = null;
-});
+const cleanedUpAfterTest = cleanUpAfterEachTest();
 
 const OLD_VERSION = 'consent-2025-06-v1';
 const OLD_POLISH = { points: ['Zapisujemy Twoje imię i nazwisko.'], refuseNote: 'Możesz odmówić.', question: 'Czy wyrażasz zgodę?', agreed: 'Zgadzam się' };
@@ -90,7 +86,7 @@ async function personWithEverything(w: SyncWorld) {
 
 describe('everything we hold about a person', () => {
   it('gives every row about them and the records merged into them, with field histories, consent words and the package that carried them', async () => {
-    world = await syncWorld(['Hall laptop 2']);
+    world = cleanedUpAfterTest(await syncWorld(['Hall laptop 2']));
     const { office } = world;
     const { person, twice } = await personWithEverything(world);
 
@@ -163,7 +159,7 @@ describe('everything we hold about a person', () => {
   });
 
   it('writes the same answer as a spreadsheet, a sheet per part, that reads back', async () => {
-    world = await syncWorld(['Hall laptop 2']);
+    world = cleanedUpAfterTest(await syncWorld(['Hall laptop 2']));
     const { office } = world;
     const { person } = await personWithEverything(world);
     const report = (await office.call('subjectAccess.report', { personId: person.id })) as Held;
@@ -189,7 +185,7 @@ describe('everything we hold about a person', () => {
   });
 
   it('says when a person was erased, and that nothing is held', async () => {
-    temp = await tempCore({ setUp: true });
+    temp = cleanedUpAfterTest(await tempCore({ setUp: true }));
     const person = await temp.call('people.create', { givenName: 'Zofia', familyName: 'Quillfeather' });
     await temp.call('erasure.erase', { personIds: [person.id], reason: 'Asked to be forgotten', erasedBy: 'Priya' });
     expect(await temp.call('subjectAccess.report', { personId: person.id })).toEqual({
@@ -204,7 +200,7 @@ describe('everything we hold about a person', () => {
   });
 
   it('gives the person both values of a conflict about their rows, and which laptop gave each', async () => {
-    world = await equalityAnsweredOnTwoLaptops();
+    world = cleanedUpAfterTest(await equalityAnsweredOnTwoLaptops());
     const [amira] = await world.office.call('people.page', { query: 'Amira Khan' }).then((page) => page.rows);
     const report = await world.office.call('subjectAccess.report', { personId: amira!.id });
     const [conflict] = rowsOf(part(report, 'conflicts'));
@@ -214,7 +210,7 @@ describe('everything we hold about a person', () => {
   });
 
   it('forgets which packages carried a person when they are erased', async () => {
-    world = await syncWorld(['Hall laptop 2']);
+    world = cleanedUpAfterTest(await syncWorld(['Hall laptop 2']));
     const { office } = world;
     const { person } = await personWithEverything(world);
     const carried = office.sqlite.prepare('SELECT count(*) FROM package_people').pluck();
@@ -226,7 +222,7 @@ describe('everything we hold about a person', () => {
   });
 
   it('is refused on a laptop in plain words, and for a person never held', async () => {
-    world = await syncWorld(['Hall laptop 2']);
+    world = cleanedUpAfterTest(await syncWorld(['Hall laptop 2']));
     const laptop = world.laptops[0]!;
     const person = await laptop.call('people.create', { givenName: 'Zofia', familyName: 'Quillfeather' });
     expect(await refusal(laptop.dispatch, 'subjectAccess.report', { personId: person.id })).toMatchObject({
@@ -237,7 +233,7 @@ describe('everything we hold about a person', () => {
   });
 
   it('lists packages written before packages recorded their people as not recorded', async () => {
-    world = await syncWorld(['Hall laptop 2']);
+    world = cleanedUpAfterTest(await syncWorld(['Hall laptop 2']));
     const { office } = world;
     const { person } = await personWithEverything(world);
     // A package from before schema 0018, as the migration found it: no record of who it carried.

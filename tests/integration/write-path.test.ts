@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createWritePath } from '../../electron/core/write-path';
 import type { Handlers } from '../../electron/core/handler-types';
 import { createDispatcher } from '../../electron/dispatch/dispatcher';
 import { asIncoming, syncWorld, type SyncWorld } from '../support/sync';
 import { openDatabaseFileIn, tempCore, type TempCore } from '../support/temp-core';
+import { cleanUpAfterEachTest } from '../support/each-test';
 
 /**
  * The one write path: procedures from the screens, the inbox watcher and
@@ -13,18 +14,13 @@ import { openDatabaseFileIn, tempCore, type TempCore } from '../support/temp-cor
 
 let world: SyncWorld | null = null;
 let temp: TempCore | null = null;
-afterEach(async () => {
-  await world?.cleanup();
-  await temp?.cleanup();
-  world = null;
-  temp = null;
-});
+const cleanedUpAfterTest = cleanUpAfterEachTest();
 
 const count = (core: TempCore, table: string) => Number(core.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
 
 describe('the one write path', () => {
   it('keeps an import that ran beside a procedure that failed, and the failed one wrote nothing', async () => {
-    world = await syncWorld(['Hall laptop 1']);
+    world = cleanedUpAfterTest(await syncWorld(['Hall laptop 1']));
     const { office, laptops } = world;
     const laptop = laptops[0]!;
     await laptop.call('people.create', { givenName: 'Amira', familyName: 'Khan' });
@@ -46,7 +42,7 @@ describe('the one write path', () => {
   });
 
   it('runs calls made at the same moment one after another, each seeing what the one before saved', async () => {
-    temp = await tempCore({ setUp: true });
+    temp = cleanedUpAfterTest(await tempCore({ setUp: true }));
     const names = ['Ash Centre', 'Birch Surgery', 'Cedar Trust', 'Dale Hall', 'Elm House'];
     const results = await Promise.all(names.map((name) => temp!.dispatch('organisations.create', { name, sector: 'vcse' })));
     expect(results.every((result) => result.ok)).toBe(true);
@@ -57,7 +53,7 @@ describe('the one write path', () => {
   });
 
   it('says nothing was saved when a procedure’s answer does not match the contract, and means it', async () => {
-    temp = await tempCore({ setUp: true });
+    temp = cleanedUpAfterTest(await tempCore({ setUp: true }));
     const real = temp.core.handlers;
     // A handler that saves, then answers in the wrong shape: the check before commit must undo the save.
     const broken = { ...real, 'organisations.create': async (input: never) => ({ ...(await real['organisations.create'](input)), sector: 42 }) };
@@ -74,7 +70,7 @@ describe('the one write path', () => {
   });
 
   it('finishes the procedure in hand before the database closes', async () => {
-    temp = await tempCore({ setUp: true });
+    temp = cleanedUpAfterTest(await tempCore({ setUp: true }));
     const saving = temp.dispatch('organisations.create', { name: 'Last Call Trust', sector: 'other' });
     const folder = temp.folder;
     await temp.close();

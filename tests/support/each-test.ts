@@ -53,3 +53,20 @@ export function syncWorldForEachTest(laptopNames: string[]): SyncWorld {
     (world) => world.cleanup(),
   );
 }
+
+/**
+ * Registers an afterEach that removes what the running test made: the test
+ * passes each temp core or world through what this gives as it makes it
+ * (`temp = cleanedUpAfterTest(await tempCore())`), and after the test each is
+ * cleaned up, the last made first.
+ */
+export function cleanUpAfterEachTest(): <T extends { cleanup(): Promise<void> }>(made: T) => T {
+  const made: { cleanup(): Promise<void> }[] = [];
+  afterEach(async () => {
+    for (const one of made.splice(0).reverse()) await one.cleanup();
+  });
+  return (one) => {
+    made.push(one);
+    return one;
+  };
+}
