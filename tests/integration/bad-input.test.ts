@@ -364,7 +364,7 @@ beforeAll(async () => {
     'savedReports.runNext': { id: savedReport.id },
     'savedReports.delete': { id: savedReport.id },
     'backup.status': {},
-    'backup.setFolder': { folder: backupFolder },
+    'backup.setFolder': { folder: backupFolder, version: (await temp.call('backup.status', {})).version },
     'backup.now': { folder: backupFolder },
     'backup.check': { path: backup.path },
     'backup.restore': { path: backup.path },
