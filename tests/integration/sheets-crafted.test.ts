@@ -69,4 +69,19 @@ describe('crafted .xlsx sheets', () => {
     const error = await refusedWithNothingWritten(file);
     expect(error).toMatchObject({ code: 'FILE_DAMAGED', message: UNZIPS_PAST_DECLARED });
   });
+
+  it('refuses a zip whose parts are not where, or what, its list of contents says', async () => {
+    const good = () => craftedXlsx(`${worksheetXml(inlineRows([HEADER, ['Amira', 'Khan']]))}</sheetData></worksheet>`);
+    // The shared strings' local header (the first time the name is written) names another part than the list does.
+    const renamed = good();
+    renamed.write('X', renamed.indexOf('xl/sharedStrings.xml') + 'xl/sharedStrings.xm'.length, 'latin1');
+    // The list's last entry (the sheet) says it starts a byte later than it does.
+    const moved = good();
+    const entry = moved.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    moved.writeUInt32LE(moved.readUInt32LE(entry + 42) + 1, entry + 42);
+    for (const file of [renamed, moved]) {
+      const error = await refusedWithNothingWritten(file);
+      expect(error).toMatchObject({ code: 'FILE_DAMAGED', message: 'This .xlsx file is damaged: its list of contents does not match the parts it holds. Nothing was imported.' });
+    }
+  });
 });

@@ -104,6 +104,10 @@ const DATA_DESCRIPTOR_FLAG = 0x08;
 /** What may follow a part's data: nothing, or its data descriptor (with or without its signature, with 4- or 8-byte sizes). */
 const DESCRIPTOR_LENGTHS = [12, 16, 20, 24];
 
+export function contentsMismatch(): FieldbookError {
+  return damaged('This .xlsx file is damaged: its list of contents does not match the parts it holds.');
+}
+
 export function unzipsPastDeclared(): FieldbookError {
   return damaged('This .xlsx file is damaged: one of its parts unpacks to more than its list of contents says.');
 }
@@ -126,9 +130,7 @@ export function checkPartUnzips(piece: Uint8Array, part: ZipPart, isWorksheet: b
   const localName = Buffer.from(piece.buffer, piece.byteOffset + 30, Math.min(nameLength, Math.max(0, piece.length - 30))).toString('utf8');
   const after = piece.length - dataAt - part.zippedBytes;
   const sized = flags & DATA_DESCRIPTOR_FLAG ? (localZipped === 0 || localZipped === part.zippedBytes) && DESCRIPTOR_LENGTHS.includes(after) : localZipped === part.zippedBytes && after === 0;
-  if (localName !== part.name || !sized || view.getUint16(8, true) !== part.method) {
-    throw damaged('This .xlsx file is damaged: its list of contents does not match the parts it holds.');
-  }
+  if (localName !== part.name || !sized || view.getUint16(8, true) !== part.method) throw contentsMismatch();
   if (isWorksheet || part.method !== 8) return;
   try {
     inflateRawSync(piece.subarray(dataAt, dataAt + part.zippedBytes), { maxOutputLength: Math.max(1, part.unzippedBytes) });

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { FieldbookError } from '../../../shared/errors';
-import { checkFileSize, checkPartUnzips, checkRowCount, checkZip, damaged, unreadableXlsx, type ZipPart } from './limits';
+import { checkFileSize, checkPartUnzips, checkRowCount, checkZip, contentsMismatch, damaged, unreadableXlsx, type ZipPart } from './limits';
 import type { RowSink } from './records';
 import type { CellValue } from './values';
 import { readWorksheetRows } from './xlsx-rows';
@@ -113,17 +113,17 @@ const READ_AS_WORKSHEET = /xl\/worksheets\/sheet\d+[.]xml/;
  * strings its cells point to, unzips it to a temporary file and reads it
  * back at the end: 36 MB written and read again for a sheet of 100,000
  * rows. Nothing is copied: the parts are views of the file's bytes. Each
- * part is checked as the unzipper will read it (checkPartUnzips). A zip
- * whose parts cannot be told apart by their offsets is read as it is.
+ * part is checked as the unzipper will read it (checkPartUnzips); a zip
+ * whose parts cannot be told apart by their offsets is refused, as its
+ * parts could not be checked.
  */
 function worksheetsLast(bytes: Uint8Array, parts: ZipPart[], directoryAt: number): Buffer[] {
-  const whole = [Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)];
   const byOffset = [...parts].sort((a, b) => a.offset - b.offset);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const pieces: { part: ZipPart; bytes: Buffer }[] = [];
   for (const [index, part] of byOffset.entries()) {
     const end = byOffset[index + 1]?.offset ?? directoryAt;
-    if (end - part.offset < 30 || end > bytes.length || view.getUint32(part.offset, true) !== LOCAL_HEADER) return whole;
+    if (end - part.offset < 30 || end > bytes.length || view.getUint32(part.offset, true) !== LOCAL_HEADER) throw contentsMismatch();
     pieces.push({ part, bytes: Buffer.from(bytes.buffer, bytes.byteOffset + part.offset, end - part.offset) });
   }
   for (const piece of pieces) checkPartUnzips(piece.bytes, piece.part, READ_AS_WORKSHEET.test(piece.part.name));
