@@ -1,20 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runFieldbook } from '../support/cli';
-import { reportWorld } from '../support/reports';
-import { tempCore, type TempCore } from '../support/temp-core';
+import { reportCliForThisFile } from '../support/report-cli';
 
 /** `fieldbook setup` and `fieldbook report` as a script runs them, on a real data folder. */
 
-let temp: TempCore;
-let home: string;
-
-beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), 'fieldbook-home-'));
-  temp = await tempCore({ setUp: true });
-  const world = await reportWorld(temp);
+const cli = reportCliForThisFile(async (temp, world) => {
   const nhs = await temp.call('organisations.create', { name: 'City NHS Trust', sector: 'statutory' });
   const first = await world.session('2025-08-01');
   const later = await world.session('2026-02-10');
@@ -22,15 +14,8 @@ beforeAll(async () => {
   await world.attend(first, alice);
   await world.attend(later, alice);
   await world.attend(later, await world.person('Bea'));
-  await temp.close();
-}, 60_000);
-
-afterAll(async () => {
-  await temp.cleanup();
-  rmSync(home, { recursive: true, force: true });
 });
-
-const report = (...args: string[]) => runFieldbook(home, 'report', ...args, '--data', temp.folder);
+const { report } = cli;
 
 describe('fieldbook report', () => {
   it('prints the training report for a contract year as JSON with the documented keys', async () => {
@@ -55,7 +40,7 @@ describe('fieldbook report', () => {
   }, 60_000);
 
   it('prints confidence keys, zeros and "no sessions" for an empty period, and writes to --out', async () => {
-    const out = join(home, 'confidence.json');
+    const out = join(cli.home, 'confidence.json');
     const run = await report('confidence', '--from', '2024-01-01', '--to', '2024-01-31', '--as-of', '2026-08-15', '--out', out);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(out);
@@ -65,7 +50,7 @@ describe('fieldbook report', () => {
   }, 60_000);
 
   it('writes the report as an XLSX file with --format xlsx --out FILE', async () => {
-    const out = join(home, 'training.xlsx');
+    const out = join(cli.home, 'training.xlsx');
     const run = await report('training', '--from', '2025-08-01', '--to', '2026-07-31', '--as-of', '2026-08-15', '--format', 'xlsx', '--out', out);
     expect(run.code).toBe(0);
     expect([...readFileSync(out).subarray(0, 2)]).toEqual([0x50, 0x4b]);
@@ -86,13 +71,13 @@ describe('fieldbook report', () => {
 
 describe('fieldbook setup', () => {
   it('sets up a new data folder as the office, and refuses a second time', async () => {
-    const folder = join(home, 'new-office');
-    const first = await runFieldbook(home, 'setup', '--role', 'office', '--name', 'Leeds office', '--data', folder);
+    const folder = join(cli.home, 'new-office');
+    const first = await runFieldbook(cli.home, 'setup', '--role', 'office', '--name', 'Leeds office', '--data', folder);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('as the central office named "Leeds office"');
-    const again = await runFieldbook(home, 'setup', '--role', 'laptop', '--name', 'Hall laptop', '--data', folder);
+    const again = await runFieldbook(cli.home, 'setup', '--role', 'laptop', '--name', 'Hall laptop', '--data', folder);
     expect(again.code).toBe(1);
-    const usage = await runFieldbook(home, 'setup', '--role', 'kiosk', '--name', 'X', '--data', folder);
+    const usage = await runFieldbook(cli.home, 'setup', '--role', 'kiosk', '--name', 'X', '--data', folder);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('setup needs --role office or --role laptop.');
   }, 60_000);

@@ -1,20 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runFieldbook } from '../support/cli';
-import { reportWorld } from '../support/reports';
-import { tempCore, type TempCore } from '../support/temp-core';
+import { describe, expect, it } from 'vitest';
+import { reportCliForThisFile } from '../support/report-cli';
 
 /** `fieldbook report demand|you-said-we-did|membership` as a script runs them, on a real data folder. */
 
-let temp: TempCore;
-let home: string;
-
-beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), 'fieldbook-home-'));
-  temp = await tempCore({ setUp: true });
-  const world = await reportWorld(temp);
+const cli = reportCliForThisFile(async (temp, world) => {
   await temp.call('schemes.create', { name: 'Allies', requiredCourseIds: [world.course.id], yearStarts: '05-01' });
   const nhs = await temp.call('organisations.create', { name: 'City NHS Trust', sector: 'statutory' });
   const schemes = await temp.call('schemes.list', {});
@@ -23,15 +14,8 @@ beforeAll(async () => {
   const session = await world.session('2025-07-01');
   await world.attend(session, ama);
   await temp.call('notes.add', { sessionId: session.id, text: 'More examples from health visiting, please', tags: ['content'], needsResponse: true });
-  await temp.close();
-}, 60_000);
-
-afterAll(async () => {
-  await temp.cleanup();
-  rmSync(home, { recursive: true, force: true });
 });
-
-const report = (...args: string[]) => runFieldbook(home, 'report', ...args, '--data', temp.folder);
+const { report } = cli;
 const year = ['--from', '2025-05-01', '--to', '2026-04-30', '--as-of', '2026-05-15'];
 
 describe('fieldbook report for the new kinds', () => {
@@ -90,7 +74,7 @@ describe('fieldbook report for the new kinds', () => {
       ]),
     );
     expect(demand).toMatchObject({ report: 'demand', sessions: 1, waitlisted: 0, medianDaysToPlace: null });
-    const out = join(home, 'you-said.csv');
+    const out = join(cli.home, 'you-said.csv');
     const written = await report('you-said-we-did', ...year, '--format', 'csv', '--out', out);
     expect(written.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('More examples from health visiting, please');
