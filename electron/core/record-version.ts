@@ -121,11 +121,18 @@ export function withValuesVersion<T extends object>(values: T): T & { version: s
 /**
  * Refuses a save of settings opened at other values than they hold now,
  * before anything is written, carrying them as `get` gives them (`shown`,
- * when that has more than the values the version is of). The caller saves
+ * when that has more than the values the version is of), and saying what
+ * changed (`whatChanged`, when the values can say more than "these
+ * settings"). The caller saves
  * straight after, with no await between, so nothing can change them between
  * the check and the save.
  */
-export function refuseIfValuesChangedSinceOpened(openedAt: string, values: object, shown: object = values): void {
+export function refuseIfValuesChangedSinceOpened(
+  openedAt: string,
+  values: object,
+  shown: object = values,
+  whatChanged = 'these settings were changed since you opened them',
+): void {
   const now = versionOfValues(values);
-  if (now !== openedAt) throw changedSinceOpened('these settings were changed since you opened them', shown, now);
+  if (now !== openedAt) throw changedSinceOpened(whatChanged, shown, now);
 }

@@ -67,6 +67,8 @@ export const LaptopPin = z.object({
   resetSetAt: z.string().nullable(),
   /** The laptop's end-of-day file that said it applied that PIN; null until one has. */
   resetApplied: PinResetApplied.nullable(),
+  /** The version of the reset waiting for it, which a reset sends back: a reset over one another admin set since is refused (record-version.ts). */
+  version: z.string(),
 });
 export type LaptopPin = z.infer<typeof LaptopPin>;
 
@@ -97,6 +99,6 @@ export const settingsProcedures = {
   'settings.resetPinWithRecoveryCode': { kind: 'mutation', access: 'kiosk', input: ResetPinInput, output: RecoveryCodeShown },
   /** At the office: the laptops it enrolled, and which have a new PIN waiting for their next package. */
   'settings.laptopPins': { kind: 'query', input: Empty, output: z.array(LaptopPin) },
-  /** At the office: a new kiosk PIN for a laptop, sent (as a hash) in every package written for it until replaced. */
-  'settings.resetLaptopPin': { kind: 'mutation', input: ResetLaptopPinInput, output: z.array(LaptopPin) },
+  /** At the office: a new kiosk PIN for a laptop, sent (as a hash) in every package written for it until replaced. Sent with the laptop's version from `settings.laptopPins`: a reset over one set since is refused with CHANGED_SINCE_OPENED. */
+  'settings.resetLaptopPin': { kind: 'mutation', input: ResetLaptopPinInput.extend({ version: RecordVersion }), output: z.array(LaptopPin) },
 } as const;

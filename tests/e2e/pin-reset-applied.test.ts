@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './support/axe';
 import { browserSuite, clickInMainMenu } from './support/harness';
 import { laptopAndOffice, morningSession } from './support/seed';
+import { resetLaptopPinAsShown } from '../support/laptop-pins';
 
 /**
  * The office sees on Devices whether a laptop applied the kiosk PIN it set:
@@ -19,7 +20,7 @@ describe('a laptop card on Devices', () => {
     await onLaptop('kiosk.start', { sessionId: session.id, pin: '2468' });
     await onLaptop('kiosk.exit', { pin: '2468' });
     const laptopId = (await onLaptop('device.status', {})).device!.id;
-    await onOffice('settings.resetLaptopPin', { deviceId: laptopId, newPin: '8642' });
+    await resetLaptopPinAsShown(onOffice, laptopId, '8642');
 
     const page = await office.openPage();
     page.setDefaultTimeout(15_000);

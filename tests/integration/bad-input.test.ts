@@ -385,7 +385,7 @@ beforeAll(async () => {
     // Never this laptop's code, so no broken copy resets the PIN the kiosk examples use.
     'settings.resetPinWithRecoveryCode': { recoveryCode: 'AAAA-BBBB-CCCC-DDDD', newPin: KIOSK_PIN },
     'settings.laptopPins': {},
-    'settings.resetLaptopPin': { deviceId: laptopId, newPin: KIOSK_PIN },
+    'settings.resetLaptopPin': { deviceId: laptopId, newPin: KIOSK_PIN, version: (await temp.call('settings.laptopPins', {})).find((pin) => pin.deviceId === laptopId)!.version },
     // Staff accounts answer only an admin on the office server; here (no accounts) a valid call is refused too.
     'staff.list': {},
     'staff.add': { name: 'Priya Shah', email: 'priya@example.org', role: 'coordinator', temporaryPassword: 'violet-harbour-lantern' },

@@ -3,6 +3,7 @@ import { TEST_TODAY } from '../support/temp-core';
 import { localTime } from '../support/bookings';
 import { asIncoming, sendPackage, sessionWithKioskPin } from '../support/sync';
 import { syncWorldForEachTest } from '../support/each-test';
+import { resetLaptopPinAsShown } from '../support/laptop-pins';
 
 /**
  * The office sets a new kiosk PIN for a laptop; it shows, on Devices and in
@@ -36,13 +37,13 @@ describe('whether a laptop applied the PIN the office set for it', () => {
     expect((await officeView(laptopId)).device).toBeNull();
 
     // A file written before the laptop has the new PIN says nothing of it.
-    const reset = await office.call('settings.resetLaptopPin', { deviceId: laptopId, newPin: '8642' });
+    const reset = await resetLaptopPinAsShown(office.call, laptopId, '8642');
     await somethingNew('Early');
     const before = await office.call('sync.importFile', asIncoming(await laptop().call('sync.exportBundle', {})));
     expect(before.message).not.toContain('kiosk PIN');
     expect(await officeView(laptopId)).toEqual({
       device: { setAt: reset[0]!.resetSetAt, applied: null },
-      pin: { deviceId: laptopId, name: 'Hall laptop', resetSetAt: reset[0]!.resetSetAt, resetApplied: null },
+      pin: { deviceId: laptopId, name: 'Hall laptop', resetSetAt: reset[0]!.resetSetAt, resetApplied: null, version: reset[0]!.version },
     });
 
     // The package brings the PIN; the laptop's next file says it is in use, and the import log says so.
@@ -63,7 +64,7 @@ describe('whether a laptop applied the PIN the office set for it', () => {
     expect((await officeView(laptopId)).device!.applied!.inFile).toBe(applied.bundle.sequence);
 
     // A newer PIN waits again, even though the laptop's files still name the one before.
-    await office.call('settings.resetLaptopPin', { deviceId: laptopId, newPin: '9753' });
+    await resetLaptopPinAsShown(office.call, laptopId, '9753');
     await somethingNew('Before the next package');
     await office.call('sync.importFile', asIncoming(await laptop().call('sync.exportBundle', {})));
     expect((await officeView(laptopId)).device!.applied).toBeNull();

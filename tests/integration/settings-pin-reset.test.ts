@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { databaseHash, refusal } from '../support/temp-core';
 import { asIncoming, sendPackage, sessionWithKioskPin } from '../support/sync';
 import { syncWorldForEachTest } from '../support/each-test';
+import { resetLaptopPinAsShown } from '../support/laptop-pins';
 
 /**
  * Ways back in when the kiosk PIN is forgotten: the laptop's recovery code
@@ -67,9 +68,9 @@ describe('the office resetting a laptop’s PIN', () => {
   it('travels in the laptop’s next package, is applied there once, and the import says so', async () => {
     const session = await sessionWithPin('2468');
     const laptopId = (await laptop().call('device.status', {})).device!.id;
-    expect(await world.office.call('settings.laptopPins', {})).toEqual([{ deviceId: laptopId, name: 'Hall laptop', resetSetAt: null, resetApplied: null }]);
+    expect(await world.office.call('settings.laptopPins', {})).toEqual([{ deviceId: laptopId, name: 'Hall laptop', resetSetAt: null, resetApplied: null, version: expect.any(String) }]);
 
-    const waiting = await world.office.call('settings.resetLaptopPin', { deviceId: laptopId, newPin: '8642' });
+    const waiting = await resetLaptopPinAsShown(world.office.call, laptopId, '8642');
     expect(waiting[0]!.resetSetAt).not.toBeNull();
     // Only a hash is kept at the office, and only a hash travels.
     const officeRow = world.office.sqlite.prepare('SELECT pin_hash FROM laptop_pin_resets').pluck().get() as string;
@@ -92,10 +93,10 @@ describe('the office resetting a laptop’s PIN', () => {
   });
 
   it('is refused on a laptop, and for a laptop the office never paired, writing nothing', async () => {
-    const onLaptop = await refusal(laptop().dispatch, 'settings.resetLaptopPin', { deviceId: '0190d6a8-0000-7000-8000-000000000000', newPin: '8642' });
+    const onLaptop = await refusal(laptop().dispatch, 'settings.resetLaptopPin', { deviceId: '0190d6a8-0000-7000-8000-000000000000', newPin: '8642', version: '' });
     expect(onLaptop.message).toMatch(/^Reset a laptop's PIN at the office/);
     const before = databaseHash(world.office.sqlite);
-    const unknown = await refusal(world.office.dispatch, 'settings.resetLaptopPin', { deviceId: '0190d6a8-0000-7000-8000-000000000000', newPin: '8642' });
+    const unknown = await refusal(world.office.dispatch, 'settings.resetLaptopPin', { deviceId: '0190d6a8-0000-7000-8000-000000000000', newPin: '8642', version: '' });
     expect(unknown.message).toBe('Choose one of the laptops paired with this office.');
     expect(databaseHash(world.office.sqlite)).toBe(before);
   });

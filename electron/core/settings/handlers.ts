@@ -102,9 +102,9 @@ export function settingsHandlers(ctx: CoreContext): HandlerGroup<'settings'> {
       return laptopPins(ctx);
     },
 
-    async 'settings.resetLaptopPin'({ deviceId, newPin }) {
+    async 'settings.resetLaptopPin'({ deviceId, newPin, version }) {
       await office();
-      await resetLaptopPin(ctx, deviceId, newPin);
+      await resetLaptopPin(ctx, deviceId, newPin, version);
       return laptopPins(ctx);
     },
   };

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { LaptopPin, LaptopPinReset } from '../../../shared/contract';
 import { FieldbookError } from '../../../shared/errors';
-import type { CoreContext } from '../deps';
+import { momentText } from '../../../shared/words-for-days';
+import { localDate, type CoreContext } from '../deps';
 import { hashPin } from '../kiosk/pin';
 import { noPinTries } from '../kiosk/pin-tries';
+import { refuseIfValuesChangedSinceOpened, versionOfValues } from '../record-version';
 
 /**
  * The office resets a laptop's kiosk PIN for a facilitator who has forgotten
@@ -36,6 +38,17 @@ export function pinResetsByLaptop(ctx: CoreContext): Map<string, LaptopPinReset>
   return new Map(rows.map((row) => [row.device_id, toReset(row)]));
 }
 
+/**
+ * What a reset replaces, and so what a laptop's version is of: the reset
+ * waiting for it (another admin's new PIN, perhaps already given out), not
+ * whether the laptop has said it applied it. The resets are this office's
+ * own rows, never in the change log (record-version.ts `versionOfValues`).
+ */
+function waitingReset(ctx: CoreContext, deviceId: string): { reset: string | null } {
+  const id = ctx.sqlite.prepare('SELECT id FROM laptop_pin_resets WHERE device_id = ?').pluck().get(deviceId) as string | undefined;
+  return { reset: id ?? null };
+}
+
 export async function laptopPins(ctx: CoreContext): Promise<LaptopPin[]> {
   const rows = await ctx.db
     .selectFrom('enrolled_devices')
@@ -46,21 +59,32 @@ export async function laptopPins(ctx: CoreContext): Promise<LaptopPin[]> {
   const resets = pinResetsByLaptop(ctx);
   return rows.map((row) => {
     const reset = resets.get(row.deviceId);
-    return { deviceId: row.deviceId, name: row.name, resetSetAt: reset?.setAt ?? null, resetApplied: reset?.applied ?? null };
+    const version = versionOfValues(waitingReset(ctx, row.deviceId));
+    return { deviceId: row.deviceId, name: row.name, resetSetAt: reset?.setAt ?? null, resetApplied: reset?.applied ?? null, version };
   });
 }
 
-export async function resetLaptopPin(ctx: CoreContext, deviceId: string, newPin: string): Promise<void> {
+/**
+ * A new PIN for a laptop, over the reset its screen showed (`version`): when
+ * another admin set one since, the reset is refused, so the PIN they gave out
+ * is not replaced unseen.
+ */
+export async function resetLaptopPin(ctx: CoreContext, deviceId: string, newPin: string, version: string): Promise<void> {
   const laptop = await ctx.db.selectFrom('enrolled_devices').select(['revoked_at']).where('device_id', '=', deviceId).executeTakeFirst();
   if (!laptop) throw new FieldbookError('NOT_FOUND', 'Choose one of the laptops paired with this office.', { deviceId: 'Choose one of the laptops paired with this office.' });
   if (laptop.revoked_at) throw new FieldbookError('CONFLICT', 'Choose a laptop that is not revoked: the office no longer sends this one packages.');
+  const shown = (await laptopPins(ctx)).find((pin) => pin.deviceId === deviceId)!;
   // A newer reset waits to be applied afresh: what a laptop said of the one before is no longer news.
-  const row = { id: ctx.newId(), pin_hash: hashPin(newPin), set_at: ctx.clock().toISOString(), applied_in_sequence: null, applied_reported_at: null };
-  await ctx.db
-    .insertInto('laptop_pin_resets')
-    .values({ device_id: deviceId, ...row })
-    .onConflict((conflict) => conflict.column('device_id').doUpdateSet(row))
-    .execute();
+  const row = { id: ctx.newId(), pin_hash: hashPin(newPin), set_at: ctx.clock().toISOString() };
+  // Checked and saved with no await between, so no other reset can come between the two.
+  const newerReset = shown.resetSetAt ? `a new kiosk PIN was set for ${shown.name} ${momentText(shown.resetSetAt, localDate(ctx.clock()))}, since you opened it` : undefined;
+  refuseIfValuesChangedSinceOpened(version, waitingReset(ctx, deviceId), shown, newerReset);
+  ctx.sqlite
+    .prepare(
+      `INSERT INTO laptop_pin_resets (device_id, id, pin_hash, set_at, applied_in_sequence, applied_reported_at) VALUES (?, ?, ?, ?, NULL, NULL)
+       ON CONFLICT (device_id) DO UPDATE SET id = excluded.id, pin_hash = excluded.pin_hash, set_at = excluded.set_at, applied_in_sequence = NULL, applied_reported_at = NULL`,
+    )
+    .run(deviceId, row.id, row.pin_hash, row.set_at);
 }
 
 const PackagePinReset = z.strictObject({

@@ -52,6 +52,13 @@ export interface OpenedRecord<D> {
    * Without it the whole draft is these values.
    */
   mineOverTheirs?(mine: D, theirs: D): D;
+  /**
+   * For a form whose draft chooses which record of a list it changes (the
+   * laptop whose PIN to reset), each with its own version: which one the
+   * draft chooses, and each one's version as the list was read. A save sends
+   * the chosen one's, or the newer one a refusal has shown of it since.
+   */
+  choice?: { recordOf(draft: D): string; versions: Readonly<Record<string, string>> };
 }
 
 /** Someone else saved the record since it was opened: nothing was saved, and here is theirs. */
@@ -132,6 +139,13 @@ export function useForm<D extends object, S extends z.ZodType>(
   const [version, setVersion] = useState(opened?.version ?? '');
   const [changed, setChanged] = useState<ChangedSinceOpened<D> | null>(null);
   const lastSave = useRef<SaveFields<S> | null>(null);
+  // For a form that chooses its record (opened.choice): the newer versions refusals have shown, by record.
+  const [shownSince, setShownSince] = useState<Readonly<Record<string, string>>>({});
+  const versionFor = (values: D): string => {
+    if (!opened?.choice) return version;
+    const record = opened.choice.recordOf(values);
+    return shownSince[record] ?? opened.choice.versions[record] ?? '';
+  };
   // Typed into since the form took its values (opened, saved, or took theirs).
   const [edited, setEdited] = useState(false);
   const [openedAt, setOpenedAt] = useState(opened?.version);
@@ -222,12 +236,14 @@ export function useForm<D extends object, S extends z.ZodType>(
     event.preventDefault();
     if (saving) return;
     setChanged(null);
-    saveNow(save, draft, version);
+    saveNow(save, draft, versionFor(draft));
   };
 
   const resolveChanged = (choice: ChangedChoice) => {
     if (!changed) return;
     setVersion(changed.version);
+    const chooses = opened?.choice;
+    if (chooses) setShownSince((shown) => ({ ...shown, [chooses.recordOf(changed.theirs)]: changed.version }));
     setChanged(null);
     if (choice === 'take-theirs') {
       setDraft(changed.theirs);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { ResetLaptopPinInput, type LaptopPin } from '../../../../shared/contract';
 import { call } from '../../api/client';
+import { ChangedSinceOpened } from '../../components/ChangedSinceOpened';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField } from '../../components/fields';
 import { useForm } from '../../components/form';
@@ -27,15 +28,24 @@ function ResetForm({ laptops, onSaved }: { laptops: LaptopPin[]; onSaved(laptops
     schema: ResetLaptopPinInput,
     toInput: (draft: LaptopPinDraft) => ({ deviceId: draft.deviceId || undefined, newPin: draft.newPin }),
     check: samePinTwice,
+    opened: {
+      version: '',
+      // Each laptop's reset has its own version: the one sent is the chosen laptop's.
+      choice: { recordOf: (draft) => draft.deviceId, versions: Object.fromEntries(laptops.map((laptop) => [laptop.deviceId, laptop.version])) },
+      // Their new PIN is kept only as a hash: the form shows that one was set, never a PIN.
+      fromRecord: (record) => ({ deviceId: (record as LaptopPin).deviceId, newPin: '', repeatPin: '' }),
+      describe: (draft) => [{ label: 'New PIN', value: draft.newPin ? 'The one you typed' : 'The one set since you opened this page' }],
+    },
   });
-  const save = form.onSubmit(async (input) => {
-    const saved = await call('settings.resetLaptopPin', input);
+  const save = form.onSubmit(async (input, version) => {
+    const saved = await call('settings.resetLaptopPin', { ...input, version });
     const name = laptops.find((laptop) => laptop.deviceId === input.deviceId)?.name ?? 'the laptop';
     announce(`New PIN saved for ${name}. It goes in the next package you write for ${name}.`, location);
     onSaved(saved);
   });
   return (
     <form className="record-form" noValidate onSubmit={save}>
+      <ChangedSinceOpened form={form} />
       <ErrorSummary form={form} />
       <SelectField form={form} name="deviceId" label="Laptop" placeholder="Choose the laptop" choices={laptops.map((laptop) => ({ value: laptop.deviceId, label: laptop.name }))} />
       <NewPinFields form={form} />
