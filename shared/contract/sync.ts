@@ -222,8 +222,8 @@ export const syncProcedures = {
   // Laptop
   'sync.outbox': { kind: 'query', input: Empty, output: Outbox },
   'sync.exportBundle': { kind: 'mutation', input: Empty, output: ExportResult },
-  /** The same bundle again (same id and number), for a lost or broken stick. */
-  'sync.rewriteBundle': { kind: 'query', input: z.strictObject({ sequence: z.number().int().min(1) }), output: ExportResult },
+  /** The same bundle again (same id and number), for a lost or broken stick; a mutation, since it forgets the office's held or refused answer for it so the next Send to office tries it again. */
+  'sync.rewriteBundle': { kind: 'mutation', input: z.strictObject({ sequence: z.number().int().min(1) }), output: ExportResult },
   'sync.importPackage': { kind: 'mutation', input: IncomingFile, output: PackageOutcome },
   /** Writes the end-of-day file and, when the paired office runs a server that answers with the certificate learned at pairing, uploads it and applies the package it answers with; with nothing new, only fetches and applies the package. */
   'sync.sendToOffice': { kind: 'mutation', input: Empty, output: SendOutcome },
