@@ -24,11 +24,16 @@ async function refusedWithNothingWritten(file: Buffer) {
 }
 
 describe('crafted .xlsx sheets', () => {
-  it('reads a sheet built by hand like any other', async () => {
-    const file = craftedXlsx(`${worksheetXml(inlineRows([HEADER, ['Amira', 'Khan']]))}</sheetData></worksheet>`);
-    const imported = await temp.call('sheets.import', sheetInput('people', 'crafted.xlsx', file));
-    expect(imported.people.new).toBe(1);
-    expect(temp.sqlite.prepare('SELECT given_name, family_name FROM people').all()).toEqual([{ given_name: 'Amira', family_name: 'Khan' }]);
+  it('reads a sheet built by hand like any other, with or without shared strings', async () => {
+    for (const [withoutSharedStrings, given] of [[false, 'Amira'], [true, 'Ben']] as const) {
+      const file = craftedXlsx(`${worksheetXml(inlineRows([HEADER, [given, 'Khan']]))}</sheetData></worksheet>`, { withoutSharedStrings });
+      const imported = await temp.call('sheets.import', sheetInput('people', 'crafted.xlsx', file));
+      expect(imported.people.new).toBe(1);
+    }
+    expect(temp.sqlite.prepare('SELECT given_name, family_name FROM people ORDER BY given_name').all()).toEqual([
+      { given_name: 'Amira', family_name: 'Khan' },
+      { given_name: 'Ben', family_name: 'Khan' },
+    ]);
   });
 
   it('refuses a sheet whose comment is left open for 32 MB', async () => {
@@ -57,9 +62,12 @@ describe('crafted .xlsx sheets', () => {
 
   it('refuses a sheet that unzips to more than its zip declares, once it passes what was declared', async () => {
     const rows = inlineRows([HEADER, ...Array.from({ length: 20_000 }, (_, index) => [`Person${index}`, 'Khan'])]);
-    const file = craftedXlsx(`${worksheetXml(rows)}</sheetData></worksheet>`, { declaredSize: (name, size) => (name.includes('worksheets') ? 1024 : size) });
-    const error = await refusedWithNothingWritten(file);
-    expect(error).toMatchObject({ code: 'FILE_DAMAGED', message: UNZIPS_PAST_DECLARED });
+    const declaredSize = (name: string, size: number) => (name.includes('worksheets') ? 1024 : size);
+    // Read as it unzips, after the shared strings; or, with none, unzipped by exceljs to a file first.
+    for (const withoutSharedStrings of [false, true]) {
+      const error = await refusedWithNothingWritten(craftedXlsx(`${worksheetXml(rows)}</sheetData></worksheet>`, { declaredSize, withoutSharedStrings }));
+      expect(error).toMatchObject({ code: 'FILE_DAMAGED', message: UNZIPS_PAST_DECLARED });
+    }
   });
 
   it('refuses a workbook part that unzips to more than its zip declares, before reading any sheet', async () => {

@@ -40,12 +40,16 @@ export const worksheetXml = (sheetData: string) =>
 export interface CraftedXlsxOptions {
   /** The unzipped size the zip declares for a part, instead of its true one. */
   declaredSize?: (partName: string, trueSize: number) => number;
+  /** Leaves out the shared strings, as some programs do for a sheet of inline text only. */
+  withoutSharedStrings?: boolean;
 }
 
 /** A one-sheet .xlsx ("People") whose sheet is the XML given, deflated, with the workbook's other parts as Excel writes them. */
 export function craftedXlsx(sheetXml: string | Buffer, options: CraftedXlsxOptions = {}): Buffer {
   const parts: [string, Buffer][] = [
-    ...Object.entries(WORKBOOK_PARTS).map(([name, xml]) => [name, Buffer.from(xml, 'utf8')] as [string, Buffer]),
+    ...Object.entries(WORKBOOK_PARTS)
+      .filter(([name]) => !(options.withoutSharedStrings && name === 'xl/sharedStrings.xml'))
+      .map(([name, xml]) => [name, Buffer.from(xml, 'utf8')] as [string, Buffer]),
     ['xl/worksheets/sheet1.xml', Buffer.isBuffer(sheetXml) ? sheetXml : Buffer.from(sheetXml, 'utf8')],
   ];
   const locals: Buffer[] = [];

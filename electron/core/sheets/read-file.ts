@@ -104,6 +104,8 @@ const LOCAL_HEADER = 0x04034b50;
 const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
 /** What exceljs's reader takes for a worksheet (its own test, anywhere in the name) and hands to the sheet's reader, which counts what it unzips. */
 const READ_AS_WORKSHEET = /xl\/worksheets\/sheet\d+[.]xml/;
+/** What exceljs's reader must have read before a worksheet to hand it over as it unzips, rather than unzip it to a temporary file first. */
+const READ_BEFORE_WORKSHEETS = ['xl/sharedStrings.xml', 'xl/_rels/workbook.xml.rels'];
 
 /**
  * The zip's parts in the order exceljs's streaming reader should meet
@@ -126,8 +128,12 @@ function worksheetsLast(bytes: Uint8Array, parts: ZipPart[], directoryAt: number
     if (end - part.offset < 30 || end > bytes.length || view.getUint32(part.offset, true) !== LOCAL_HEADER) throw contentsMismatch();
     pieces.push({ part, bytes: Buffer.from(bytes.buffer, bytes.byteOffset + part.offset, end - part.offset) });
   }
-  for (const piece of pieces) checkPartUnzips(piece.bytes, piece.part, READ_AS_WORKSHEET.test(piece.part.name));
-  return [...pieces.filter((piece) => !WORKSHEET.test(piece.part.name)), ...pieces.filter((piece) => WORKSHEET.test(piece.part.name))].map((piece) => piece.bytes);
+  // A worksheet is left to its reader to count only when it reaches the reader as it unzips; one the reader would unzip to a file first is checked here.
+  const streamed = READ_BEFORE_WORKSHEETS.every((name) => parts.some((part) => part.name === name));
+  for (const piece of pieces) checkPartUnzips(piece.bytes, piece.part, streamed && WORKSHEET.test(piece.part.name));
+  // The central directory after them, where the unzipper stops: without it, it reads on past the last part and fails.
+  const directory = Buffer.from(bytes.buffer, bytes.byteOffset + directoryAt, bytes.length - directoryAt);
+  return [...pieces.filter((piece) => !WORKSHEET.test(piece.part.name)), ...pieces.filter((piece) => WORKSHEET.test(piece.part.name))].map((piece) => piece.bytes).concat(directory);
 }
 
 /**
