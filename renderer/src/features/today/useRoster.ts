@@ -42,8 +42,8 @@ export interface RosterApi {
 }
 
 /**
- * How long after a change to someone a further press for them is taken as the
- * same press repeated. Longer than a slow double click, shorter than anyone
+ * How long after a change to someone a further press for them in the same
+ * place is taken as the same press repeated. Longer than a slow double click, shorter than anyone
  * can read the row and decide to press again.
  */
 export const REPEAT_PRESS_MS = 700;
@@ -69,8 +69,10 @@ export function useRoster(initial: Roster, closedReason: string | null): RosterA
   const [busy, setBusy] = useState(false);
   // A second press while the first is on its way must not sign someone in twice.
   const running = useRef(false);
-  // When each person's last change finished: a repeat press just after it (a double click or a double
-  // Enter, 80–300 ms apart) is the same press again, not a second decision, and must not undo the first.
+  // When each person's last change from each place finished: a repeat press there just after it (a double
+  // click or a double Enter, 80–300 ms apart) is the same press again, not a second decision, and must not
+  // undo the first. A press for them somewhere else (the walk-in form's look-alike, just after a sign-in
+  // from the search) is a decision of its own, however soon it comes.
   const settled = useRef(new Map<string, number>());
   const announce = useAnnounce();
   const [location] = useLocation();
@@ -114,10 +116,11 @@ export function useRoster(initial: Roster, closedReason: string | null): RosterA
   };
 
   const change = async (place: Place, action: () => Promise<Roster>, person: Someone, done: string) => {
-    const last = settled.current.get(person.personId);
+    const pressedAt = `${place} ${person.personId}`;
+    const last = settled.current.get(pressedAt);
     if (last !== undefined && performance.now() - last < REPEAT_PRESS_MS) return false;
     const changed = await run(place, action, (next) => outcomeText(next, person, done));
-    settled.current.set(person.personId, performance.now());
+    settled.current.set(pressedAt, performance.now());
     return changed;
   };
 
