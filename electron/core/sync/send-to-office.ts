@@ -26,8 +26,14 @@ export const FILE_NAME_HEADER = 'x-fieldbook-file-name';
  */
 export const NOT_ENROLLED_CODES: ReadonlySet<string> = new Set(['UNKNOWN_SENDER', 'REVOKED_SENDER', 'BAD_SIGNATURE']);
 
-/** Refusals about the moment, not the file: the same file may be taken next time, so it is sent again. */
-const TRY_AGAIN_CODES: ReadonlySet<string> = new Set(['TOO_MANY_TRIES', 'INTERNAL']);
+/**
+ * Refusals about the moment or the office, not the file: the same file may be
+ * taken next time, so it is sent again. An office that cannot import at all
+ * just now (not set up as the office, or an older version that does not read
+ * this format yet) would otherwise mark every unconfirmed file refused in one
+ * press, and none would go again until each was written again by hand.
+ */
+const TRY_AGAIN_CODES: ReadonlySet<string> = new Set(['TOO_MANY_TRIES', 'INTERNAL', 'WRONG_DEVICE_ROLE', 'DEVICE_NOT_SET_UP', 'UNSUPPORTED_VERSION']);
 
 /** A call's answer from the server, or the refusal it carried in plain words. */
 function answerOf(answer: OfficeAnswer): { ok: true; value: unknown } | { ok: false; code: string | null; message: string } {

@@ -215,6 +215,8 @@ export function useForm<D extends object, S extends z.ZodType>(
       .then((saved) => {
         setEdited(false);
         if (saved) setVersion(saved.version);
+        // Saved: the list read again after it holds each record's version now, newer than any a refusal showed.
+        setShownSince({});
       })
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.code === 'CHANGED_SINCE_OPENED' && error.current && opened) {
