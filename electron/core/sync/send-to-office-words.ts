@@ -26,7 +26,7 @@ export type KeptAnswer = { answer: 'held' | 'refused'; message: string };
 
 /** One unconfirmed file's fate on this press: taken (imported, already there, or held), not taken, or not sent again. */
 export type FileSending =
-  | { sequence: number; file: ExportResult; upload: ImportOutcome }
+  | { sequence: number; /** Kept for the last one sent only (a laptop away for weeks re-sends many). */ file: ExportResult | null; upload: ImportOutcome }
   | { sequence: number; notTaken: NotTaken }
   | { sequence: number; kept: KeptAnswer };
 

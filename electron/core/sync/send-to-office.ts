@@ -156,6 +156,8 @@ async function sendUnconfirmed(
     if (uploaded.upload.status === 'held') {
       saveSetting(ctx, keptAnswerKey(bundleId), JSON.stringify({ answer: 'held', message: uploaded.upload.message } satisfies KeptAnswer));
     }
+    // Only the last file sent is answered with (onlyFetchPackage), so earlier ones are let go, not held in memory.
+    for (const earlier of sendings) if ('upload' in earlier) earlier.file = null;
     sendings.push({ sequence, file, upload: uploaded.upload });
   }
   return { sendings, stopped: null };
