@@ -115,7 +115,8 @@ describe('organisation requests', () => {
     await heading(page, COURSE).waitFor();
     const places = page.getByRole('region', { name: 'Places' });
     expect(await textOf(places)).toContain('0 of 20 booked.');
-    expect(await textOf(places)).toContain('12 places held for Newcastle City Council, none named yet.');
+    // The places held come with the session's group bookings, read just after the roster: wait for them.
+    await expect.poll(() => textOf(places)).toContain('12 places held for Newcastle City Council, none named yet.');
     expect(await textOf(places)).toContain('8 places left.');
     const groups = page.getByRole('region', { name: 'Group bookings' });
     expect(await textOf(groups.getByRole('listitem').filter({ hasText: 'Newcastle City Council' }))).toContain('12 places held: 0 named, 12 not named yet.');
